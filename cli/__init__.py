@@ -1,0 +1,1 @@
+"""The `ipgraph` command: a thin typer layer over importable functions."""

@@ -1,0 +1,163 @@
+"""`ipgraph serve | ingest | extract | services ...`"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cli.logging import configure_logging
+from config.backends import open_stores
+from config.settings import Settings
+from ingest.extract import extract_file
+from ingest.pipeline import IngestReport, expand_paths, ingest_paths
+from services.manager import LocalServices
+from services.process import ServiceError
+
+app = typer.Typer(no_args_is_help=True, help="Knowledge graph and search over IP assets.")
+services_app = typer.Typer(no_args_is_help=True, help="Run a real Elasticsearch and Neo4j locally.")
+app.add_typer(services_app, name="services")
+console = Console(stderr=True)
+
+SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
+
+
+@app.callback()
+def _main(log_level: Annotated[str, typer.Option(help="DEBUG, INFO, WARNING")] = "WARNING") -> None:
+    configure_logging(log_level.upper())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to bind")] = 8000,
+    with_sample: Annotated[bool, typer.Option(help="load the bundled sample patents first")] = False,
+) -> None:
+    """Serve the HTTP API (backend from IPGRAPH_BACKEND; embedded by default)."""
+    from search_api.app import create_app
+
+    settings = Settings()
+    if with_sample:
+        _run_ingest([SAMPLE_PATENTS], settings)
+    console.print(f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
+                  f"try /api/v1/search?q=锂离子电池")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="JSON/JSONL files or folders of them")],
+) -> None:
+    """Load patent records into the graph and the index; bad records go to the dead letters."""
+    report = _run_ingest(paths, Settings())
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="a source file")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON on stdout")] = False,
+) -> None:
+    """Show what ingest would take from one file, without writing anything."""
+    result = extract_file(file, Settings())
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for record in result["records"]:
+            console.print(f"{record['record']}: {record['patent']['id']} {record['patent']['title']}")
+        for problem in result["problems"]:
+            console.print(f"[red]{problem['code']}[/] {problem['file']}:{problem['record']} "
+                          f"[{problem['field']}] {problem['message']}")
+    if result["problems"] and any(not p["is_warning"] for p in result["problems"]):
+        raise typer.Exit(code=1)
+
+
+@services_app.command("up")
+def services_up() -> None:
+    """Download (once), configure and start Elasticsearch and Neo4j on loopback; wait until ready."""
+    services = LocalServices.from_settings(Settings())
+    try:
+        with console.status("starting Elasticsearch and Neo4j (first run downloads them)"):
+            services.up()
+    except ServiceError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(code=1) from exc
+    _print_status(services)
+    console.print(f"credentials: {services.credentials_path} (load with: "
+                  f"eval \"$(ipgraph services env)\")")
+
+
+@services_app.command("down")
+def services_down() -> None:
+    """Stop both servers (by the pids recorded at start)."""
+    stopped = LocalServices.from_settings(Settings()).down()
+    for name, was_running in stopped.items():
+        console.print(f"{name}: {'stopped' if was_running else 'was not running'}")
+
+
+@services_app.command("status")
+def services_status() -> None:
+    """Versions, addresses, and whether each server runs and answers."""
+    services = LocalServices.from_settings(Settings())
+    if not _print_status(services):
+        raise typer.Exit(code=1)
+
+
+@services_app.command("env")
+def services_env() -> None:
+    """Print `export` lines that point the service at the local servers."""
+    services = LocalServices.from_settings(Settings())
+    if not services.credentials_path.exists():
+        console.print("[red]no local services yet: run `ipgraph services up`[/]")
+        raise typer.Exit(code=1)
+    for key, value in services.credentials().items():
+        typer.echo(f"export {key}={value}")
+    typer.echo("export IPGRAPH_BACKEND=production")
+
+
+def _print_status(services: LocalServices) -> bool:
+    healthy = True
+    for name, info in services.status().items():
+        address = info.get("url") or info.get("uri")
+        if info["healthy"]:
+            state = f"healthy, server reports version {info['server_version']}"
+        else:
+            state = "running, not answering" if info["running"] else "stopped"
+        healthy = healthy and bool(info["healthy"])
+        typer.echo(f"{name} {info['version']} at {address}: {state}")
+    return healthy
+
+
+def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
+    files_to_load = list(expand_paths(paths))
+    stores = open_stores(settings)
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(files_to_load))
+            report = ingest_paths(
+                files_to_load, stores.graph, stores.index, settings.dead_letter_dir,
+                on_file_done=lambda _path, _n: progress.advance(task),
+            )
+    finally:
+        stores.close()
+    _print_report(report)
+    return report
+
+
+def _print_report(report: IngestReport) -> None:
+    for file_report in report.files:
+        console.print(f"{file_report.path}: {file_report.records_loaded} loaded of "
+                      f"{file_report.records_read} read ({file_report.encoding or 'unread'})")
+        for problem in file_report.problems:
+            colour = "yellow" if problem.is_warning else "red"
+            console.print(f"  [{colour}]{problem}[/]")
+        if file_report.dead_letter:
+            console.print(f"  rejected records: {file_report.dead_letter}")

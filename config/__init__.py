@@ -1,0 +1,1 @@
+"""Settings, index templates and domain dictionaries; the only place that builds clients."""

@@ -1,0 +1,81 @@
+"""The edge: turns `Settings` into ready clients and stores. Nothing else builds clients."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+from neo4j import Driver, GraphDatabase
+
+from config.settings import Backend, Settings
+from graph.embedded_store import EmbeddedGraphStore
+from graph.embedded_store import open_connection as open_graph_file
+from graph.neo4j_store import Neo4jGraphStore
+from graph.store import GraphStore
+from search_api.index.chinese import ChineseAnalyzer
+from search_api.index.elasticsearch_index import ElasticsearchIndex
+from search_api.index.embedded_index import EmbeddedSearchIndex
+from search_api.index.protocol import SearchIndex
+
+
+@dataclass
+class Stores:
+    graph: GraphStore
+    index: SearchIndex
+    backend: Backend
+
+    def close(self) -> None:
+        self.graph.close()
+        self.index.close()
+
+
+@lru_cache(maxsize=4)
+def shared_analyzer(user_dictionary: Path) -> ChineseAnalyzer:
+    """One analyzer per dictionary for the process: indexing and querying must agree."""
+    return ChineseAnalyzer(user_dictionary)
+
+
+def open_stores(settings: Settings) -> Stores:
+    analyzer = shared_analyzer(settings.user_dictionary)
+    if settings.backend is Backend.EMBEDDED:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return Stores(
+            graph=EmbeddedGraphStore(open_graph_file(str(settings.embedded_graph_path))),
+            index=EmbeddedSearchIndex(open_graph_file(str(settings.embedded_index_path)), analyzer),
+            backend=settings.backend,
+        )
+    return Stores(
+        graph=Neo4jGraphStore(build_neo4j_driver(settings), database=settings.neo4j_database),
+        index=ElasticsearchIndex(build_es_client(settings), analyzer, prefix=settings.index_prefix),
+        backend=settings.backend,
+    )
+
+
+def build_neo4j_driver(settings: Settings) -> Driver:
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, password),
+        connection_timeout=settings.request_timeout_s,
+        connection_acquisition_timeout=settings.request_timeout_s,
+    )
+
+
+def build_es_client(settings: Settings) -> Elasticsearch:
+    api_key = settings.es_api_key.get_secret_value() if settings.es_api_key else None
+    basic_auth = (
+        (settings.es_user, settings.es_password.get_secret_value())
+        if settings.es_password is not None and api_key is None
+        else None
+    )
+    return Elasticsearch(
+        settings.es_url,
+        api_key=api_key,
+        basic_auth=basic_auth,
+        ca_certs=str(settings.es_ca_certs) if settings.es_ca_certs else None,
+        request_timeout=settings.request_timeout_s,
+        retry_on_timeout=True,
+        max_retries=2,
+    )

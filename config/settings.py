@@ -1,0 +1,77 @@
+"""One settings object for the whole service, read from the environment and `.env`.
+
+Every variable carries the `IPGRAPH_` prefix, e.g. `IPGRAPH_BACKEND=production`,
+`IPGRAPH_NEO4J_URI=bolt://db:7687`, `IPGRAPH_DATA_DIR=/var/lib/ipgraph`.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CONFIG_DIR = Path(__file__).resolve().parent
+DEFAULT_USER_DICTIONARY = CONFIG_DIR / "dictionaries" / "userdict.txt"
+PATENT_INDEX_TEMPLATE = CONFIG_DIR / "elasticsearch" / "patents.index-template.json"
+
+
+class Backend(StrEnum):
+    EMBEDDED = "embedded"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="IPGRAPH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    backend: Backend = Backend.EMBEDDED
+    data_dir: Path = Field(default=Path("ipgraph-data"), description="embedded stores, dead letters")
+
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    es_url: str = "http://127.0.0.1:9200"
+    es_user: str = "elastic"
+    es_password: SecretStr | None = None
+    es_api_key: SecretStr | None = None
+    es_ca_certs: Path | None = None
+    index_prefix: str = Field(default="ipgraph-", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+
+    request_timeout_s: float = Field(default=10.0, gt=0)
+    user_dictionary: Path = DEFAULT_USER_DICTIONARY
+
+    # `ipgraph services`: where the real servers are downloaded and run, and their ports.
+    services_dir: Path = Field(default_factory=lambda: _default_services_dir())
+    services_es_port: int = 9200
+    services_neo4j_port: int = 7687
+    services_java_home: Path | None = Field(
+        default=None, description="JDK 17+ for both servers; found under /usr/lib/jvm if unset"
+    )
+    services_heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
+
+    @property
+    def embedded_graph_path(self) -> Path:
+        return self.data_dir / "graph.sqlite3"
+
+    @property
+    def embedded_index_path(self) -> Path:
+        return self.data_dir / "search.sqlite3"
+
+    @property
+    def dead_letter_dir(self) -> Path:
+        return self.data_dir / "dead-letter"
+
+
+def _default_services_dir() -> Path:
+    # Root's home is closed to other users, and Elasticsearch must run as one: keep the servers
+    # where the service user can read them.
+    if os.geteuid() == 0:
+        return Path("/var/cache/ipgraph")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ipgraph"

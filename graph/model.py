@@ -1,0 +1,82 @@
+"""Rows written to and views read from a graph store, shared by both implementations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# Neo4j stores only scalars and homogeneous lists of scalars as properties.
+PropertyValue = str | int | float | bool | list[str] | list[int]
+Properties = dict[str, PropertyValue]
+
+
+class NodeLabel(StrEnum):
+    PATENT = "Patent"
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    IPC = "IPC"
+    DOCUMENT = "Document"
+
+
+class EdgeType(StrEnum):
+    APPLICANT_OF = "APPLICANT_OF"
+    INVENTOR_OF = "INVENTOR_OF"
+    CLASSIFIED_AS = "CLASSIFIED_AS"
+    EXTRACTED_FROM = "EXTRACTED_FROM"
+
+    @property
+    def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
+        return _EDGE_ENDPOINTS[self]
+
+
+_EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
+    EdgeType.APPLICANT_OF: (NodeLabel.ORGANIZATION, NodeLabel.PATENT),
+    EdgeType.INVENTOR_OF: (NodeLabel.PERSON, NodeLabel.PATENT),
+    EdgeType.CLASSIFIED_AS: (NodeLabel.PATENT, NodeLabel.IPC),
+    EdgeType.EXTRACTED_FROM: (NodeLabel.PATENT, NodeLabel.DOCUMENT),
+}
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """One node upsert: `id` is the stable key, `source` is appended to the node's provenance."""
+
+    id: str
+    props: Properties
+    source: str
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    """One edge upsert between two existing nodes; edges to missing nodes are not created."""
+
+    src: str
+    dst: str
+    props: Properties
+    source: str
+
+
+@dataclass(frozen=True)
+class LinkedEntity:
+    id: str
+    name: str
+    order: int | None = None
+
+
+@dataclass(frozen=True)
+class PatentView:
+    """A patent with its direct neighbourhood, as the entity endpoint returns it."""
+
+    id: str
+    props: Properties
+    sources: list[str]
+    applicants: list[LinkedEntity]
+    inventors: list[LinkedEntity]
+    ipc: list[LinkedEntity]
+    documents: list[LinkedEntity]
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    nodes: dict[str, int] = field(default_factory=dict)
+    edges: dict[str, int] = field(default_factory=dict)

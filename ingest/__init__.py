@@ -1,0 +1,1 @@
+"""Ingestion: read source files, normalise records, load them into the graph and the index."""

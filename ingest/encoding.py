@@ -1,0 +1,59 @@
+"""Text decoding that never guesses silently: the encoding used is always returned."""
+
+from __future__ import annotations
+
+import codecs
+
+from ingest.errors import ErrorCode, IngestError, Problem
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Return (text, encoding): BOM first, then strict UTF-8, then strict GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, file), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 maps almost any byte string to *something*; only accept it when the result reads
+    # as text, so that binary or UTF-16 without a BOM is reported instead of loaded as noise.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise _unknown(file, f"neither UTF-8 nor GB18030 (byte {exc.start})") from exc
+    if not _looks_like_text(text):
+        raise _unknown(file, "decodes as GB18030 only to control characters or rare codepoints")
+    return text, "gb18030"
+
+
+def _strict(data: bytes, encoding: str, file: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _unknown(file, f"has a {encoding} byte-order mark but invalid bytes") from exc
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    odd = sum(
+        1
+        for ch in text
+        if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or 0xE000 <= ord(ch) <= 0xF8FF
+        or ord(ch) > 0xFFFF
+    )
+    return odd / len(text) < 0.01
+
+
+def _unknown(file: str, why: str) -> IngestError:
+    return IngestError(
+        Problem(ErrorCode.ENCODING_UNKNOWN, file, f"unknown text encoding: {why}")
+    )

@@ -1,0 +1,83 @@
+"""Normal forms for patent numbers, organisation and person names, and IPC codes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_NUMBER_NOISE = re.compile(r"[\s,]")
+_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})$")
+_COUNTRY = re.compile(r"^([A-Z]{2})")
+
+# CN publication kind codes (GB/T 18382): A/B/C invention, U/Y utility model, S/D design.
+_CN_KIND_BY_CODE = {
+    "A": "invention", "B": "invention", "C": "invention",
+    "U": "utility_model", "Y": "utility_model",
+    "S": "design", "D": "design",
+}
+# The fifth digit of a 12-digit CN application number (after the 4-digit year) is the type.
+_CN_KIND_BY_APPLICATION_TYPE = {
+    "1": "invention", "8": "invention", "2": "utility_model", "9": "utility_model", "3": "design",
+}
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width to half-width, compatibility forms), trimmed, inner whitespace single."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def patent_number(raw: str) -> str:
+    """`CN 112345678 A` / `cn112,345,678a` -> `CN112345678A`; keeps the check digit's dot."""
+    return _NUMBER_NOISE.sub("", fold(raw)).upper()
+
+
+def country_of(number: str) -> str | None:
+    match = _COUNTRY.match(number)
+    return match.group(1) if match else None
+
+
+def patent_kind(publication_number: str | None, application_number: str | None) -> str | None:
+    if publication_number and publication_number.startswith("CN"):
+        kind_code = re.search(r"([A-Z])\d?$", publication_number[2:])
+        if kind_code and kind_code.group(1) in _CN_KIND_BY_CODE:
+            return _CN_KIND_BY_CODE[kind_code.group(1)]
+    if application_number and application_number.startswith("CN"):
+        digits = application_number[2:].split(".")[0]
+        if len(digits) == 12:
+            return _CN_KIND_BY_APPLICATION_TYPE.get(digits[4])
+    return None
+
+
+def organization_name(raw: str) -> str:
+    """Display form: folded, spaces between Chinese characters removed."""
+    return _CJK_GAP.sub("", fold(raw))
+
+
+def organization_key(raw: str) -> str:
+    """Resolution key: the display form, lower-cased (for Latin names) without spaces."""
+    return organization_name(raw).lower().replace(" ", "")
+
+
+def person_name(raw: str) -> str:
+    return _CJK_GAP.sub("", fold(raw))
+
+
+def ipc_code(raw: str) -> str | None:
+    """`G06F 16/36` -> `G06F16/36`; None when it is not an IPC group or subgroup code."""
+    match = _IPC.match(fold(raw).upper())
+    if not match:
+        return None
+    section, klass, subclass, group, subgroup = match.groups()
+    return f"{section}{klass}{subclass}{int(group)}/{subgroup.zfill(2)}"
+
+
+def ipc_levels(code: str) -> dict[str, str]:
+    """The hierarchy of a canonical code, e.g. G06F16/36 -> section G, class G06, subclass G06F."""
+    return {
+        "section": code[0],
+        "class": code[:3],
+        "subclass": code[:4],
+        "main_group": code.split("/")[0] + "/00",
+    }

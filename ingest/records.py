@@ -1,0 +1,60 @@
+"""The project's own patent record: the contract of JSON/JSONL input (see docs/record.schema.json)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_LIST_SEPARATORS = re.compile(r"[;；、\n]")
+
+
+class PatentRecord(BaseModel):
+    """One patent, as an analyst export or our own pipeline writes it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "publication_number": "CN115000001A",
+                    "application_number": "CN202210000001.5",
+                    "title": "一种锂离子电池热失控预警方法",
+                    "abstract": "本发明公开了一种锂离子电池热失控预警方法……",
+                    "applicants": ["宁德时代新能源科技股份有限公司"],
+                    "inventors": ["张伟", "李娜"],
+                    "ipc": ["H01M 10/48", "G01R 31/367"],
+                    "filing_date": "2022-01-04",
+                    "publication_date": "2022-06-10",
+                }
+            ]
+        },
+    )
+
+    publication_number: str | None = Field(default=None, description="公开(公告)号, e.g. CN115000001A")
+    application_number: str | None = Field(default=None, description="申请号, e.g. CN202210000001.5")
+    title: str = Field(min_length=1, description="发明名称")
+    abstract: str = Field(default="", description="摘要")
+    applicants: list[str] = Field(default_factory=list, description="申请人, in filing order")
+    inventors: list[str] = Field(default_factory=list, description="发明人, in filing order")
+    ipc: list[str] = Field(default_factory=list, description="IPC codes, main classification first")
+    filing_date: dt.date | None = Field(default=None, description="申请日")
+    publication_date: dt.date | None = Field(default=None, description="公开(公告)日")
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+
+    @field_validator("applicants", "inventors", "ipc", mode="before")
+    @classmethod
+    def _split_joined_lists(cls, value: Any) -> Any:
+        # Exports often join several names in one cell: "甲公司;乙公司" or "张三、李四".
+        if isinstance(value, str):
+            return [part for part in _LIST_SEPARATORS.split(value) if part.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_number(self) -> PatentRecord:
+        if not (self.publication_number or self.application_number):
+            raise ValueError("a record needs publication_number or application_number")
+        return self

@@ -1,0 +1,1 @@
+"""The FastAPI service and the `SearchIndex` protocol with its two implementations."""

@@ -1,0 +1,104 @@
+"""The FastAPI application: `create_app()` for serving, `create_app(stores=...)` for tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from config.backends import Stores, open_stores
+from config.settings import Settings
+from graph.errors import GraphError, GraphUnavailableError
+from search_api.errors import SearchError, SearchUnavailableError
+from search_api.models import ErrorBody
+from search_api.routes import ApiError, api, router
+
+log = structlog.get_logger(__name__)
+
+
+def create_app(settings: Settings | None = None, stores: Stores | None = None) -> FastAPI:
+    """Stores passed in are the caller's to close; stores built here are closed on shutdown."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = stores is None
+        app.state.stores = stores if stores is not None else open_stores(settings or Settings())
+        _prepare(app.state.stores)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.stores.close()
+
+    app = FastAPI(
+        title="ipgraph",
+        summary="Knowledge graph and Chinese full-text search over enterprise IP assets",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.include_router(router)
+    app.include_router(api)
+    _install_error_handlers(app)
+    return app
+
+
+def _prepare(stores: Stores) -> None:
+    # A backend that is down at start-up must not stop the service: /readyz reports it and
+    # requests get 503 until it comes back.
+    try:
+        stores.graph.ensure_schema()
+        stores.index.ensure_index()
+    except (GraphUnavailableError, SearchUnavailableError) as exc:
+        log.warning("backend_unavailable_at_startup", code=exc.code, reason=exc.detail)
+
+
+def _error(status: int, code: str, message: str, detail: dict[str, object]) -> JSONResponse:
+    body = ErrorBody(code=code, message=message, detail=detail)
+    return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(GraphError)
+    async def graph_error(request: Request, exc: GraphError) -> JSONResponse:
+        return _backend_error(request, exc.code, exc.message, exc.detail,
+                              isinstance(exc, GraphUnavailableError))
+
+    @app.exception_handler(SearchError)
+    async def search_error(request: Request, exc: SearchError) -> JSONResponse:
+        return _backend_error(request, exc.code, exc.message, exc.detail,
+                              isinstance(exc, SearchUnavailableError))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+                  for e in exc.errors()]
+        return _error(422, "VALIDATION_ERROR", "the request is not valid", {"errors": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = "NOT_FOUND" if exc.status_code == 404 else f"HTTP_{exc.status_code}"
+        return _error(exc.status_code, code, str(exc.detail), {})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled_error", path=request.url.path)
+        return _error(500, "INTERNAL_ERROR", "internal error", {})
+
+
+def _backend_error(request: Request, code: str, message: str, detail: dict[str, object],
+                   unavailable: bool) -> JSONResponse:
+    if unavailable:
+        log.warning("backend_unavailable", path=request.url.path, code=code)
+        # The reason can carry host names; keep it in the log, out of the response.
+        return _error(503, code, message, {})
+    log.error("backend_error", path=request.url.path, code=code, detail=detail)
+    return _error(500, code, message, {})

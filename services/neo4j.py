@@ -1,0 +1,146 @@
+"""A Neo4j Community server assembled from its jars on Maven Central (no tarball there)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from services.process import DEPENDENCY_PLUGIN, ServiceError, mvn, pid_alive, stop_pid, wait_until
+
+VERSION = "5.26.30"  # LTS; runs on Java 17; the Python driver 5.x speaks to it
+JAVA_MAJOR = 17
+_MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
+_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.ipgraph</groupId><artifactId>neo4j-server-runtime</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{version}</version></dependency>
+  </dependencies>
+</project>
+"""
+# The driver-facing JVM flags Neo4j's own launcher script would pass.
+_JVM_FLAGS = [
+    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+]
+
+
+@dataclass(frozen=True)
+class Neo4jService:
+    cache: Path
+    port: int
+    heap: str
+    java_home: Path
+
+    @property
+    def dist(self) -> Path:
+        return self.cache / "dist" / f"neo4j-{VERSION}"
+
+    @property
+    def home(self) -> Path:
+        return self.cache / "run" / "neo4j"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "neo4j.pid"
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    def install(self) -> None:
+        complete = self.dist / ".complete"
+        if complete.exists():
+            return
+        shutil.rmtree(self.dist, ignore_errors=True)
+        self.dist.mkdir(parents=True)
+        (self.dist / "pom.xml").write_text(_POM.format(version=VERSION))
+        mvn([f"{DEPENDENCY_PLUGIN}:copy-dependencies", "-DincludeScope=runtime",
+             f"-DoutputDirectory={self.dist / 'lib'}"], cwd=self.dist)
+        complete.write_text(VERSION)
+
+    def configure(self, password: str) -> None:
+        conf = self.home / "conf" / "neo4j.conf"
+        if conf.exists():
+            return
+        for sub in ("conf", "data", "logs", "run", "import"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        conf.write_text(_conf(self.home, self.port))
+        # The initial password must be set before the first start, through the admin tool.
+        result = subprocess.run(
+            [str(self.java_home / "bin" / "java"), "-cp", str(self.dist / "lib" / "*"),
+             "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+            env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
+            capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            conf.unlink()
+            raise ServiceError("SERVICES_CONFIGURE_FAILED",
+                               f"neo4j set-initial-password: {result.stderr[-500:]}")
+
+    def start(self) -> None:
+        if self.running():
+            return
+        command = [
+            str(self.java_home / "bin" / "java"), f"-Xms{self.heap}", f"-Xmx{self.heap}",
+            *_JVM_FLAGS, "-cp", str(self.dist / "lib" / "*"), _MAIN_CLASS,
+            f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
+        ]
+        with (self.home / "logs" / "console.log").open("ab") as console:
+            process = subprocess.Popen(command, cwd=self.home, stdout=console,
+                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       start_new_session=True)
+        self.pid_file.write_text(str(process.pid))
+
+    def wait_ready(self, password: str, timeout_s: float = 240) -> None:
+        wait_until(lambda: self.healthy(password), timeout_s, "Neo4j", self.running)
+
+    def healthy(self, password: str) -> bool:
+        return self.server_version(password) is not None
+
+    def server_version(self, password: str) -> str | None:
+        """The running server's own version string, or None when it does not answer."""
+        # A plain session, not execute_query: its retry loop would wait 30 s on a dead server.
+        try:
+            with GraphDatabase.driver(self.uri, auth=("neo4j", password),
+                                      connection_timeout=5) as driver, driver.session() as session:
+                record = session.run(
+                    "CALL dbms.components() YIELD versions, edition "
+                    "RETURN versions[0] AS version, edition"
+                ).single(strict=True)
+                return f"{record['version']} {record['edition']}"
+        except (ServiceUnavailable, Neo4jError, OSError):
+            return None
+
+    def running(self) -> bool:
+        return pid_alive(self.pid_file, _MAIN_CLASS) is not None
+
+    def stop(self) -> bool:
+        return stop_pid(self.pid_file, _MAIN_CLASS)
+
+
+def _conf(home: Path, port: int) -> str:
+    return "\n".join([
+        "server.default_listen_address=127.0.0.1",
+        f"server.bolt.listen_address=127.0.0.1:{port}",
+        "server.bolt.tls_level=DISABLED",
+        "server.http.enabled=false",
+        "server.https.enabled=false",
+        "server.memory.pagecache.size=128m",
+        "dbms.security.auth_enabled=true",
+        "dbms.transaction.timeout=60s",
+        f"server.directories.data={home / 'data'}",
+        f"server.directories.logs={home / 'logs'}",
+        f"server.directories.run={home / 'run'}",
+        f"server.directories.import={home / 'import'}",
+        "",
+    ])

@@ -1,0 +1,76 @@
+"""Shared fixtures. Real servers: started by `ipgraph services up`; found through the
+IPGRAPH_* environment or the credentials file that command writes. Without them the
+integration tests skip, unless IPGRAPH_REQUIRE_SERVERS=1 (CI), where they fail instead."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+from neo4j import Driver
+
+from config.backends import build_es_client, build_neo4j_driver, shared_analyzer
+from config.settings import DEFAULT_USER_DICTIONARY, Backend, Settings
+from search_api.index.chinese import ChineseAnalyzer
+from services.manager import CREDENTIALS_FILE, read_env_file
+
+SAMPLE_PATENTS = Path(__file__).resolve().parents[1] / "ingest" / "samples" / "patents.sample.jsonl"
+REQUIRE_SERVERS = os.environ.get("IPGRAPH_REQUIRE_SERVERS") == "1"
+
+
+def production_settings(**overrides: object) -> Settings:
+    """Settings for the real servers: explicit environment first, then the services' file."""
+    values: dict[str, object] = {}
+    credentials = Settings().services_dir / CREDENTIALS_FILE
+    if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
+        values.update({k.removeprefix("IPGRAPH_").lower(): v
+                       for k, v in read_env_file(credentials).items()})
+    values.update(backend=Backend.PRODUCTION, **overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _unavailable(what: str, reason: str) -> None:
+    message = f"{what} is not reachable ({reason}); start it with `ipgraph services up`"
+    if REQUIRE_SERVERS:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> ChineseAnalyzer:
+    return shared_analyzer(DEFAULT_USER_DICTIONARY)
+
+
+@pytest.fixture(scope="session")
+def es_client() -> Iterator[Elasticsearch]:
+    client = build_es_client(production_settings())
+    try:
+        client.cluster.health(timeout="5s")
+    except Exception as exc:  # any failure here means "no server to test against"
+        client.close()
+        _unavailable("Elasticsearch", repr(exc))
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver() -> Iterator[Driver]:
+    driver = build_neo4j_driver(production_settings())
+    try:
+        driver.verify_connectivity()
+        driver.verify_authentication()
+    except Exception as exc:
+        driver.close()
+        _unavailable("Neo4j", repr(exc))
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def index_prefix() -> str:
+    """A fresh index namespace per test, so tests never see each other's documents."""
+    return f"test-{uuid.uuid4().hex[:10]}-"
