@@ -17,6 +17,7 @@ from config.backends import open_stores
 from config.settings import Settings
 from ingest.extract import extract_file
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
+from ingest.records import PatentRecord
 from services.manager import LocalServices
 from services.process import ServiceError
 
@@ -37,7 +38,9 @@ def _main(log_level: Annotated[str, typer.Option(help="DEBUG, INFO, WARNING")] =
 def serve(
     host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to bind")] = 8000,
-    with_sample: Annotated[bool, typer.Option(help="load the bundled sample patents first")] = False,
+    with_sample: Annotated[
+        bool, typer.Option(help="load the bundled sample patents first")
+    ] = False,
 ) -> None:
     """Serve the HTTP API (backend from IPGRAPH_BACKEND; embedded by default)."""
     from search_api.app import create_app
@@ -45,8 +48,10 @@ def serve(
     settings = Settings()
     if with_sample:
         _run_ingest([SAMPLE_PATENTS], settings)
-    console.print(f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
-                  f"try /api/v1/search?q=锂离子电池")
+    console.print(
+        f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
+        f"try /api/v1/search?q=锂离子电池"
+    )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
@@ -71,17 +76,27 @@ def extract(
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         for record in result["records"]:
-            console.print(f"{record['record']}: {record['patent']['id']} {record['patent']['title']}")
+            console.print(
+                f"{record['record']}: {record['patent']['id']} {record['patent']['title']}"
+            )
         for problem in result["problems"]:
-            console.print(f"[red]{problem['code']}[/] {problem['file']}:{problem['record']} "
-                          f"[{problem['field']}] {problem['message']}")
+            console.print(
+                f"[red]{problem['code']}[/] {problem['file']}:{problem['record']} "
+                f"[{problem['field']}] {problem['message']}"
+            )
     if result["problems"] and any(not p["is_warning"] for p in result["problems"]):
         raise typer.Exit(code=1)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the patent record that JSON/JSONL input must follow."""
+    typer.echo(json.dumps(PatentRecord.model_json_schema(), ensure_ascii=False, indent=2))
+
+
 @services_app.command("up")
 def services_up() -> None:
-    """Download (once), configure and start Elasticsearch and Neo4j on loopback; wait until ready."""
+    """Download (once), configure and start Elasticsearch and Neo4j on loopback; wait for both."""
     services = LocalServices.from_settings(Settings())
     try:
         with console.status("starting Elasticsearch and Neo4j (first run downloads them)"):
@@ -90,8 +105,9 @@ def services_up() -> None:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(code=1) from exc
     _print_status(services)
-    console.print(f"credentials: {services.credentials_path} (load with: "
-                  f"eval \"$(ipgraph services env)\")")
+    console.print(
+        f'credentials: {services.credentials_path} (load with: eval "$(ipgraph services env)")'
+    )
 
 
 @services_app.command("down")
@@ -139,11 +155,20 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     stores = open_stores(settings)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
             task = progress.add_task("ingesting", total=len(files_to_load))
             report = ingest_paths(
-                files_to_load, stores.graph, stores.index, settings.dead_letter_dir,
+                files_to_load,
+                stores.graph,
+                stores.index,
+                settings.dead_letter_dir,
                 on_file_done=lambda _path, _n: progress.advance(task),
             )
     finally:
@@ -154,8 +179,10 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
 
 def _print_report(report: IngestReport) -> None:
     for file_report in report.files:
-        console.print(f"{file_report.path}: {file_report.records_loaded} loaded of "
-                      f"{file_report.records_read} read ({file_report.encoding or 'unread'})")
+        console.print(
+            f"{file_report.path}: {file_report.records_loaded} loaded of "
+            f"{file_report.records_read} read ({file_report.encoding or 'unread'})"
+        )
         for problem in file_report.problems:
             colour = "yellow" if problem.is_warning else "red"
             console.print(f"  [{colour}]{problem}[/]")

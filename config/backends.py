@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 from neo4j import Driver, GraphDatabase
 
@@ -60,6 +61,9 @@ def build_neo4j_driver(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, password),
         connection_timeout=settings.request_timeout_s,
         connection_acquisition_timeout=settings.request_timeout_s,
+        # execute_query retries transient failures; bound that so a dead server answers 503
+        # within the request timeout rather than after the driver's default 30 s.
+        max_transaction_retry_time=settings.request_timeout_s,
     )
 
 
@@ -74,7 +78,7 @@ def build_es_client(settings: Settings) -> Elasticsearch:
         settings.es_url,
         api_key=api_key,
         basic_auth=basic_auth,
-        ca_certs=str(settings.es_ca_certs) if settings.es_ca_certs else None,
+        ca_certs=str(settings.es_ca_certs) if settings.es_ca_certs else DEFAULT,
         request_timeout=settings.request_timeout_s,
         retry_on_timeout=True,
         max_retries=2,

@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     )
 
     backend: Backend = Backend.EMBEDDED
-    data_dir: Path = Field(default=Path("ipgraph-data"), description="embedded stores, dead letters")
+    data_dir: Path = Field(
+        default=Path("ipgraph-data"), description="embedded stores, dead letters"
+    )
 
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = "neo4j"

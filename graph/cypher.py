@@ -15,8 +15,7 @@ SCHEMA: tuple[str, ...] = (
         f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
         for label in NodeLabel
     ),
-    "CREATE INDEX patent_application_number IF NOT EXISTS "
-    "FOR (n:Patent) ON (n.application_number)",
+    "CREATE INDEX patent_application_number IF NOT EXISTS FOR (n:Patent) ON (n.application_number)",
 )
 
 # Provenance is a set of "document#record" strings; appending only when absent keeps re-runs
@@ -64,4 +63,6 @@ PING = "RETURN 1 AS ok"
 # Batched so that a large graph is not deleted in one transaction that exhausts the heap.
 DELETE_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
-SERVER_VERSION = "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
+SERVER_VERSION = (
+    "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
+)

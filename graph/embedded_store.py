@@ -107,8 +107,15 @@ class EmbeddedGraphStore:
             db.executemany(
                 _UPSERT_EDGE,
                 [
-                    (edge_type.value, r.src, r.dst, _dump(r.props), r.source,
-                     src_label.value, dst_label.value)
+                    (
+                        edge_type.value,
+                        r.src,
+                        r.dst,
+                        _dump(r.props),
+                        r.source,
+                        src_label.value,
+                        dst_label.value,
+                    )
                     for r in rows
                 ],
             )
@@ -167,8 +174,9 @@ def _dump(props: Properties) -> str:
 
 def _linked(rows: Iterator[Any] | sqlite3.Cursor, *, with_order: bool = True) -> list[LinkedEntity]:
     entities = [
-        LinkedEntity(id=r[0], name=r[1] if r[1] is not None else r[0],
-                     order=r[2] if with_order else None)
+        LinkedEntity(
+            id=r[0], name=r[1] if r[1] is not None else r[0], order=r[2] if with_order else None
+        )
         for r in rows
     ]
     return sorted(entities, key=lambda e: (e.order if e.order is not None else 1 << 30, e.id))

@@ -70,11 +70,11 @@ class Neo4jGraphStore:
 
     def ensure_schema(self) -> None:
         for statement in cypher.SCHEMA:
-            self._write(cast(LiteralString, statement), {})
+            self._write(statement, {})
         log.info("neo4j_schema_ready", statements=len(cypher.SCHEMA))
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
-        statement = cast(LiteralString, cypher.UPSERT_NODES[label])
+        statement = cypher.UPSERT_NODES[label]
         for start in range(0, len(rows), BATCH_SIZE):
             batch = [
                 {"id": r.id, "props": r.props, "source": r.source}
@@ -83,7 +83,7 @@ class Neo4jGraphStore:
             self._write(statement, {"rows": batch})
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
-        statement = cast(LiteralString, cypher.UPSERT_EDGES[edge_type])
+        statement = cypher.UPSERT_EDGES[edge_type]
         for start in range(0, len(rows), BATCH_SIZE):
             batch = [
                 {"src": r.src, "dst": r.dst, "props": r.props, "source": r.source}

@@ -47,13 +47,12 @@ def _looks_like_text(text: str) -> bool:
     odd = sum(
         1
         for ch in text
-        if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or 0xE000 <= ord(ch) <= 0xF8FF
+        if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+        or 0xE000 <= ord(ch) <= 0xF8FF
         or ord(ch) > 0xFFFF
     )
     return odd / len(text) < 0.01
 
 
 def _unknown(file: str, why: str) -> IngestError:
-    return IngestError(
-        Problem(ErrorCode.ENCODING_UNKNOWN, file, f"unknown text encoding: {why}")
-    )
+    return IngestError(Problem(ErrorCode.ENCODING_UNKNOWN, file, f"unknown text encoding: {why}"))

@@ -19,8 +19,13 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
     try:
         source = read_source(path)
     except IngestError as exc:
-        return {"file": str(path), "encoding": None, "sha256": None, "records": [],
-                "problems": [exc.problem.as_dict()]}
+        return {
+            "file": str(path),
+            "encoding": None,
+            "sha256": None,
+            "records": [],
+            "problems": [exc.problem.as_dict()],
+        }
     problems = [problem.as_dict() for problem, _ in source.problems]
     records: list[dict[str, Any]] = []
     for raw in source.records:
@@ -31,13 +36,17 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
         batch = GraphBatch()
         problems.extend(p.as_dict() for p in add_record(batch, outcome, raw.record, source))
         records.append(_describe(batch, raw.record, analyzer.index_tokens))
-    return {"file": source.path, "encoding": source.encoding, "sha256": source.sha256,
-            "format": source.format, "records": records, "problems": problems}
+    return {
+        "file": source.path,
+        "encoding": source.encoding,
+        "sha256": source.sha256,
+        "format": source.format,
+        "records": records,
+        "problems": problems,
+    }
 
 
-def _describe(
-    batch: GraphBatch, record: int, tokens: Callable[[str], list[str]]
-) -> dict[str, Any]:
+def _describe(batch: GraphBatch, record: int, tokens: Callable[[str], list[str]]) -> dict[str, Any]:
     patent = next(iter(batch.nodes[NodeLabel.PATENT].values()))
     return {
         "record": record,
@@ -49,7 +58,8 @@ def _describe(
         "ipc": [{"id": n.id, **n.props} for n in batch.nodes[NodeLabel.IPC].values()],
         "edges": [
             {"type": t.value, "from": e.src, "to": e.dst, **e.props}
-            for t in EdgeType for e in batch.edges[t].values()
+            for t in EdgeType
+            for e in batch.edges[t].values()
         ],
         "title_tokens": tokens(str(patent.props.get("title", ""))),
     }

@@ -13,13 +13,21 @@ _COUNTRY = re.compile(r"^([A-Z]{2})")
 
 # CN publication kind codes (GB/T 18382): A/B/C invention, U/Y utility model, S/D design.
 _CN_KIND_BY_CODE = {
-    "A": "invention", "B": "invention", "C": "invention",
-    "U": "utility_model", "Y": "utility_model",
-    "S": "design", "D": "design",
+    "A": "invention",
+    "B": "invention",
+    "C": "invention",
+    "U": "utility_model",
+    "Y": "utility_model",
+    "S": "design",
+    "D": "design",
 }
 # The fifth digit of a 12-digit CN application number (after the 4-digit year) is the type.
 _CN_KIND_BY_APPLICATION_TYPE = {
-    "1": "invention", "8": "invention", "2": "utility_model", "9": "utility_model", "3": "design",
+    "1": "invention",
+    "8": "invention",
+    "2": "utility_model",
+    "9": "utility_model",
+    "3": "design",
 }
 
 

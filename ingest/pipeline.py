@@ -71,15 +71,21 @@ def ingest_paths(
     for path in expand_paths(paths):
         file_report = _ingest_file(path, graph, index, dead_letter_dir)
         report.files.append(file_report)
-        log.info("file_ingested", path=str(path), loaded=file_report.records_loaded,
-                 problems=len(file_report.problems), encoding=file_report.encoding)
+        log.info(
+            "file_ingested",
+            path=str(path),
+            loaded=file_report.records_loaded,
+            problems=len(file_report.problems),
+            encoding=file_report.encoding,
+        )
         if on_file_done is not None:
             on_file_done(str(path), file_report.records_loaded)
     return report
 
 
-def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex,
-                 dead_letter_dir: Path) -> FileReport:
+def _ingest_file(
+    path: Path, graph: GraphStore, index: SearchIndex, dead_letter_dir: Path
+) -> FileReport:
     file_report = FileReport(str(path))
     try:
         source = read_source(path)
@@ -106,8 +112,9 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex,
     return file_report
 
 
-def _write_batch(batch: GraphBatch, graph: GraphStore, index: SearchIndex,
-                 source: SourceFile) -> list[tuple[Problem, str]]:
+def _write_batch(
+    batch: GraphBatch, graph: GraphStore, index: SearchIndex, source: SourceFile
+) -> list[tuple[Problem, str]]:
     # Nodes before edges: an edge is only created between nodes that exist.
     for label, nodes in batch.nodes.items():
         graph.upsert_nodes(label, list(nodes.values()))
@@ -120,8 +127,9 @@ def _write_batch(batch: GraphBatch, graph: GraphStore, index: SearchIndex,
     ]
 
 
-def _write_dead_letters(directory: Path, source: Path,
-                        rejected: list[tuple[Problem, str]]) -> str | None:
+def _write_dead_letters(
+    directory: Path, source: Path, rejected: list[tuple[Problem, str]]
+) -> str | None:
     """One dead-letter file per source file, rewritten on every run so re-runs never pile up."""
     # The path hash keeps same-named files from different folders apart.
     tag = hashlib.sha1(str(source.resolve()).encode("utf-8")).hexdigest()[:8]

@@ -1,4 +1,4 @@
-"""The project's own patent record: the contract of JSON/JSONL input (see docs/record.schema.json)."""
+"""The project's own patent record: the contract of JSON/JSONL input (docs/record.schema.json)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,12 @@ class PatentRecord(BaseModel):
         },
     )
 
-    publication_number: str | None = Field(default=None, description="公开(公告)号, e.g. CN115000001A")
-    application_number: str | None = Field(default=None, description="申请号, e.g. CN202210000001.5")
+    publication_number: str | None = Field(
+        default=None, description="公开(公告)号, e.g. CN115000001A"
+    )
+    application_number: str | None = Field(
+        default=None, description="申请号, e.g. CN202210000001.5"
+    )
     title: str = Field(min_length=1, description="发明名称")
     abstract: str = Field(default="", description="摘要")
     applicants: list[str] = Field(default_factory=list, description="申请人, in filing order")

@@ -38,19 +38,29 @@ class GraphBatch:
 def validate(raw: RawRecord, file: str) -> PatentRecord | Problem:
     data = raw.data
     if not (data.get("publication_number") or data.get("application_number")):
-        return Problem(ErrorCode.RECORD_MISSING_NUMBER, file,
-                       "a record needs publication_number or application_number",
-                       record=raw.record, field="publication_number")
+        return Problem(
+            ErrorCode.RECORD_MISSING_NUMBER,
+            file,
+            "a record needs publication_number or application_number",
+            record=raw.record,
+            field="publication_number",
+        )
     try:
         return PatentRecord.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        return Problem(ErrorCode.RECORD_INVALID, file, first["msg"], record=raw.record,
-                       field=".".join(str(p) for p in first["loc"]) or None)
+        return Problem(
+            ErrorCode.RECORD_INVALID,
+            file,
+            first["msg"],
+            record=raw.record,
+            field=".".join(str(p) for p in first["loc"]) or None,
+        )
 
 
-def add_record(batch: GraphBatch, record: PatentRecord, location: int,
-               source: SourceFile) -> list[Problem]:
+def add_record(
+    batch: GraphBatch, record: PatentRecord, location: int, source: SourceFile
+) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped."""
     provenance = f"{source.sha256[:16]}#{location}"
     publication = normalize.patent_number(record.publication_number or "") or None
@@ -62,24 +72,38 @@ def add_record(batch: GraphBatch, record: PatentRecord, location: int,
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
     country = record.country or normalize.country_of(patent_id)
     kind = normalize.patent_kind(publication, application)
-    props: Properties = _without_none({
-        "publication_number": publication,
-        "application_number": application,
-        "title": normalize.fold(record.title),
-        "abstract": record.abstract,
-        "kind": kind,
-        "country": country,
-        "filing_date": record.filing_date.isoformat() if record.filing_date else None,
-        "publication_date": record.publication_date.isoformat() if record.publication_date else None,
-        "ipc": ipc_codes,
-        "extractor": EXTRACTOR,
-    })
+    props: Properties = _without_none(
+        {
+            "publication_number": publication,
+            "application_number": application,
+            "title": normalize.fold(record.title),
+            "abstract": record.abstract,
+            "kind": kind,
+            "country": country,
+            "filing_date": record.filing_date.isoformat() if record.filing_date else None,
+            "publication_date": record.publication_date.isoformat()
+            if record.publication_date
+            else None,
+            "ipc": ipc_codes,
+            "extractor": EXTRACTOR,
+        }
+    )
     batch.node(NodeLabel.PATENT, NodeRow(patent_id, props, provenance))
-    batch.node(NodeLabel.DOCUMENT, NodeRow(source.sha256, {
-        "path": source.path, "format": source.format, "encoding": source.encoding,
-    }, provenance))
-    batch.edge(EdgeType.EXTRACTED_FROM, EdgeRow(patent_id, source.sha256, {"record": location},
-                                                provenance))
+    batch.node(
+        NodeLabel.DOCUMENT,
+        NodeRow(
+            source.sha256,
+            {
+                "path": source.path,
+                "format": source.format,
+                "encoding": source.encoding,
+            },
+            provenance,
+        ),
+    )
+    batch.edge(
+        EdgeType.EXTRACTED_FROM, EdgeRow(patent_id, source.sha256, {"record": location}, provenance)
+    )
     org_keys = [normalize.organization_key(a) for a in applicants]
     for order, (key, name) in enumerate(zip(org_keys, applicants, strict=True), start=1):
         batch.node(NodeLabel.ORGANIZATION, NodeRow(key, {"name": name}, provenance))
@@ -89,16 +113,27 @@ def add_record(batch: GraphBatch, record: PatentRecord, location: int,
     for order, name in enumerate(inventors, start=1):
         person_id = f"{name}@{context}"
         batch.node(NodeLabel.PERSON, NodeRow(person_id, {"name": name}, provenance))
-        batch.edge(EdgeType.INVENTOR_OF, EdgeRow(person_id, patent_id, {"order": order}, provenance))
+        batch.edge(
+            EdgeType.INVENTOR_OF, EdgeRow(person_id, patent_id, {"order": order}, provenance)
+        )
     for order, code in enumerate(ipc_codes, start=1):
         levels: Properties = dict(normalize.ipc_levels(code))
         batch.node(NodeLabel.IPC, NodeRow(code, levels, provenance))
-        batch.edge(EdgeType.CLASSIFIED_AS, EdgeRow(patent_id, code,
-                                                   {"order": order, "main": order == 1}, provenance))
+        batch.edge(
+            EdgeType.CLASSIFIED_AS,
+            EdgeRow(patent_id, code, {"order": order, "main": order == 1}, provenance),
+        )
     batch.documents[patent_id] = IndexDocument(
-        id=patent_id, title=str(props["title"]), abstract=record.abstract,
-        applicants=applicants, inventors=inventors, ipc=ipc_codes, kind=kind, country=country,
-        publication_number=publication, application_number=application,
+        id=patent_id,
+        title=str(props["title"]),
+        abstract=record.abstract,
+        applicants=applicants,
+        inventors=inventors,
+        ipc=ipc_codes,
+        kind=kind,
+        country=country,
+        publication_number=publication,
+        application_number=application,
         filing_date=_str_or_none(props.get("filing_date")),
         publication_date=_str_or_none(props.get("publication_date")),
     )
@@ -111,8 +146,16 @@ def _ipc_codes(record: PatentRecord, file: str, location: int) -> tuple[list[str
     for raw in record.ipc:
         code = normalize.ipc_code(raw)
         if code is None:
-            warnings.append(Problem(ErrorCode.IPC_INVALID, file, f"not an IPC code: {raw!r}",
-                                    record=location, field="ipc", is_warning=True))
+            warnings.append(
+                Problem(
+                    ErrorCode.IPC_INVALID,
+                    file,
+                    f"not an IPC code: {raw!r}",
+                    record=location,
+                    field="ipc",
+                    is_warning=True,
+                )
+            )
         elif code not in codes:
             codes.append(code)
     return codes, warnings

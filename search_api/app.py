@@ -69,18 +69,21 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, exc: GraphError) -> JSONResponse:
-        return _backend_error(request, exc.code, exc.message, exc.detail,
-                              isinstance(exc, GraphUnavailableError))
+        return _backend_error(
+            request, exc.code, exc.message, exc.detail, isinstance(exc, GraphUnavailableError)
+        )
 
     @app.exception_handler(SearchError)
     async def search_error(request: Request, exc: SearchError) -> JSONResponse:
-        return _backend_error(request, exc.code, exc.message, exc.detail,
-                              isinstance(exc, SearchUnavailableError))
+        return _backend_error(
+            request, exc.code, exc.message, exc.detail, isinstance(exc, SearchUnavailableError)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-                  for e in exc.errors()]
+        errors = [
+            {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()
+        ]
         return _error(422, "VALIDATION_ERROR", "the request is not valid", {"errors": errors})
 
     @app.exception_handler(StarletteHTTPException)
@@ -94,8 +97,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "INTERNAL_ERROR", "internal error", {})
 
 
-def _backend_error(request: Request, code: str, message: str, detail: dict[str, object],
-                   unavailable: bool) -> JSONResponse:
+def _backend_error(
+    request: Request, code: str, message: str, detail: dict[str, object], unavailable: bool
+) -> JSONResponse:
     if unavailable:
         log.warning("backend_unavailable", path=request.url.path, code=code)
         # The reason can carry host names; keep it in the log, out of the response.

@@ -6,10 +6,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class ErrorBody(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [
-        {"code": "PATENT_NOT_FOUND", "message": "no patent with id CN000000000A",
-         "detail": {"id": "CN000000000A"}}
-    ]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "code": "PATENT_NOT_FOUND",
+                    "message": "no patent with id CN000000000A",
+                    "detail": {"id": "CN000000000A"},
+                }
+            ]
+        }
+    )
 
     code: str = Field(description="stable machine-readable error code")
     message: str
@@ -50,8 +57,9 @@ class SearchHitOut(BaseModel):
 
 class SearchResponse(BaseModel):
     query: str = Field(examples=["锂离子电池 热失控"])
-    tokens: list[str] = Field(description="how the query was segmented",
-                              examples=[["锂离子", "电池", "热失控"]])
+    tokens: list[str] = Field(
+        description="how the query was segmented", examples=[["锂离子", "电池", "热失控"]]
+    )
     total: int
     total_relation: str = Field(default="eq", description="'eq': the total is exact")
     page: int
@@ -67,10 +75,17 @@ class LinkedEntityOut(BaseModel):
 
 class PatentResponse(BaseModel):
     id: str = Field(examples=["CN115000001A"])
-    properties: dict[str, object] = Field(examples=[{
-        "title": "一种锂离子电池热失控预警方法", "kind": "invention", "country": "CN",
-        "application_number": "CN202210000001.5", "filing_date": "2022-01-04",
-    }])
+    properties: dict[str, object] = Field(
+        examples=[
+            {
+                "title": "一种锂离子电池热失控预警方法",
+                "kind": "invention",
+                "country": "CN",
+                "application_number": "CN202210000001.5",
+                "filing_date": "2022-01-04",
+            }
+        ]
+    )
     applicants: list[LinkedEntityOut]
     inventors: list[LinkedEntityOut]
     ipc: list[LinkedEntityOut]

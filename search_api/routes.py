@@ -25,8 +25,10 @@ from search_api.models import (
 
 MAX_RESULT_WINDOW = 10_000
 router = APIRouter()
-api = APIRouter(prefix="/api/v1", responses={
-    400: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+api = APIRouter(
+    prefix="/api/v1",
+    responses={400: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+)
 
 
 class ApiError(Exception):
@@ -48,8 +50,13 @@ def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", operation_id="readyz", response_model=Readiness, tags=["ops"],
-            responses={503: {"model": ErrorBody}})
+@router.get(
+    "/readyz",
+    operation_id="readyz",
+    response_model=Readiness,
+    tags=["ops"],
+    responses={503: {"model": ErrorBody}},
+)
 def readyz(request: Request) -> Readiness | JSONResponse:
     """Both backends answer."""
     stores = _stores(request)
@@ -62,8 +69,11 @@ def readyz(request: Request) -> Readiness | JSONResponse:
             checks[name] = exc.code
     if all(v == "ok" for v in checks.values()):
         return Readiness(status="ready", backend=stores.backend.value, checks=checks)
-    body = ErrorBody(code="NOT_READY", message="a backend is not available",
-                     detail={"checks": checks, "backend": stores.backend.value})
+    body = ErrorBody(
+        code="NOT_READY",
+        message="a backend is not available",
+        detail={"checks": checks, "backend": stores.backend.value},
+    )
     return JSONResponse(status_code=503, content=body.model_dump())
 
 
@@ -77,23 +87,36 @@ def search(
     """Full-text search over patents: every word of the query must occur."""
     offset = (page - 1) * size
     if offset + size > MAX_RESULT_WINDOW:
-        raise ApiError(400, "PAGE_OUT_OF_RANGE",
-                       f"page * size may not exceed {MAX_RESULT_WINDOW}",
-                       {"page": page, "size": size})
+        raise ApiError(
+            400,
+            "PAGE_OUT_OF_RANGE",
+            f"page * size may not exceed {MAX_RESULT_WINDOW}",
+            {"page": page, "size": size},
+        )
     result = _stores(request).index.search(SearchQuery(text=q, size=size, offset=offset))
-    return SearchResponse(query=q, tokens=result.tokens, total=result.total, page=page, size=size,
-                          hits=[_hit_out(h) for h in result.hits])
+    return SearchResponse(
+        query=q,
+        tokens=result.tokens,
+        total=result.total,
+        page=page,
+        size=size,
+        hits=[_hit_out(h) for h in result.hits],
+    )
 
 
-@api.get("/patents/{patent_id}", operation_id="get_patent", response_model=PatentResponse,
-         tags=["entities"], responses={404: {"model": ErrorBody}})
+@api.get(
+    "/patents/{patent_id}",
+    operation_id="get_patent",
+    response_model=PatentResponse,
+    tags=["entities"],
+    responses={404: {"model": ErrorBody}},
+)
 def get_patent(request: Request, patent_id: str) -> PatentResponse:
     """A patent by publication or application number, with applicants, inventors and IPC."""
     canonical = patent_number(patent_id)
     view = _stores(request).graph.get_patent(canonical)
     if view is None:
-        raise ApiError(404, "PATENT_NOT_FOUND", f"no patent with id {canonical}",
-                            {"id": canonical})
+        raise ApiError(404, "PATENT_NOT_FOUND", f"no patent with id {canonical}", {"id": canonical})
     return PatentResponse(
         id=view.id,
         properties=dict(view.props),
@@ -112,8 +135,14 @@ def _hit_out(hit: SearchHit) -> SearchHitOut:
         score=hit.score,
         highlights=hit.highlights,
         patent=PatentSummary(
-            id=d.id, title=d.title, applicants=d.applicants, inventors=d.inventors, ipc=d.ipc,
-            kind=d.kind, country=d.country, filing_date=d.filing_date,
+            id=d.id,
+            title=d.title,
+            applicants=d.applicants,
+            inventors=d.inventors,
+            ipc=d.ipc,
+            kind=d.kind,
+            country=d.country,
+            filing_date=d.filing_date,
             publication_date=d.publication_date,
         ),
     )

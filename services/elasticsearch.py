@@ -13,6 +13,7 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
 from typing import Any
 
 from services.process import DEPENDENCY_PLUGIN, ServiceError, mvn, pid_alive, stop_pid, wait_until
@@ -52,8 +53,14 @@ class ElasticsearchService:
         downloads = self.cache / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         artifact = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{VERSION}:zip"
-        mvn([f"{DEPENDENCY_PLUGIN}:copy", f"-Dartifact={artifact}", f"-DoutputDirectory={downloads}"],
-            cwd=downloads)
+        mvn(
+            [
+                f"{DEPENDENCY_PLUGIN}:copy",
+                f"-Dartifact={artifact}",
+                f"-DoutputDirectory={downloads}",
+            ],
+            cwd=downloads,
+        )
         archive = downloads / f"elasticsearch-{VERSION}.zip"
         with zipfile.ZipFile(archive) as zipped:
             if zipped.testzip() is not None:
@@ -65,7 +72,10 @@ class ElasticsearchService:
 
     def configure(self, password: str) -> None:
         config = self.run_dir / "config"
-        if not (config / "elasticsearch.yml").exists() or not (config / "elasticsearch.keystore").exists():
+        if (
+            not (config / "elasticsearch.yml").exists()
+            or not (config / "elasticsearch.keystore").exists()
+        ):
             shutil.rmtree(config, ignore_errors=True)
             shutil.copytree(self.home / "config", config)
             (config / "elasticsearch.yml").write_text(_yaml(self.run_dir, self.port))
@@ -73,21 +83,22 @@ class ElasticsearchService:
                 (self.run_dir / sub).mkdir(parents=True, exist_ok=True)
             _chown_tree(self.run_dir)
             self._run_tool("elasticsearch-keystore", ["create"])
-            self._run_tool("elasticsearch-keystore", ["add", "-x", "bootstrap.password"],
-                           stdin=password)
+            self._run_tool(
+                "elasticsearch-keystore", ["add", "-x", "bootstrap.password"], stdin=password
+            )
 
     def start(self) -> None:
         if self.running():
             return
-        result = subprocess.run(
-            [str(self.home / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
-            env=self._env(), cwd=self.run_dir, check=False, capture_output=True, text=True,
-            **_service_user_ids(),
+        result = self._run(
+            [str(self.home / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)]
         )
         if result.returncode != 0:
-            raise ServiceError("SERVICES_START_FAILED",
-                               f"elasticsearch exited {result.returncode}: "
-                               f"{(result.stdout + result.stderr)[-1500:]}")
+            raise ServiceError(
+                "SERVICES_START_FAILED",
+                f"elasticsearch exited {result.returncode}: "
+                f"{(result.stdout + result.stderr)[-1500:]}",
+            )
 
     def wait_ready(self, password: str, timeout_s: float = 240) -> None:
         wait_until(lambda: self.healthy(password), timeout_s, "Elasticsearch", self.running)
@@ -130,52 +141,79 @@ class ElasticsearchService:
             "ES_JAVA_OPTS": f"-Xms{self.heap} -Xmx{self.heap}",
         }
 
+    def _run(self, command: list[str], stdin: str | None = None) -> CompletedProcess[str]:
+        """Run an Elasticsearch script as the service user (it refuses root)."""
+        ids = _service_user()
+        return subprocess.run(
+            command,
+            env=self._env(),
+            cwd=self.run_dir,
+            input=stdin,
+            text=True,
+            capture_output=True,
+            check=False,
+            user=ids[0] if ids else None,
+            group=ids[1] if ids else None,
+            extra_groups=[] if ids else None,
+        )
+
     def _run_tool(self, tool: str, args: list[str], stdin: str | None = None) -> None:
-        result = subprocess.run([str(self.home / "bin" / tool), *args], env=self._env(),
-                                input=stdin, text=True, capture_output=True, check=False,
-                                **_service_user_ids())
+        result = self._run([str(self.home / "bin" / tool), *args], stdin)
         if result.returncode != 0:
-            raise ServiceError("SERVICES_CONFIGURE_FAILED", f"{tool} {args[0]}: {result.stderr[-500:]}")
+            raise ServiceError(
+                "SERVICES_CONFIGURE_FAILED", f"{tool} {args[0]}: {result.stderr[-500:]}"
+            )
 
 
 def _yaml(run_dir: Path, port: int) -> str:
-    return "\n".join([
-        "cluster.name: ipgraph-local",
-        "node.name: ipgraph-local-1",
-        "discovery.type: single-node",
-        "network.host: 127.0.0.1",
-        f"http.port: {port}",
-        f"transport.port: {port + 100}",
-        f"path.data: {run_dir / 'data'}",
-        f"path.logs: {run_dir / 'logs'}",
-        "cluster.routing.allocation.disk.threshold_enabled: false",
-        "xpack.security.enabled: true",
-        "xpack.security.http.ssl.enabled: false",
-        "xpack.security.transport.ssl.enabled: false",
-        "action.destructive_requires_name: true",
-        "",
-    ])
+    return "\n".join(
+        [
+            "cluster.name: ipgraph-local",
+            "node.name: ipgraph-local-1",
+            "discovery.type: single-node",
+            "network.host: 127.0.0.1",
+            f"http.port: {port}",
+            f"transport.port: {port + 100}",
+            f"path.data: {run_dir / 'data'}",
+            f"path.logs: {run_dir / 'logs'}",
+            "cluster.routing.allocation.disk.threshold_enabled: false",
+            "xpack.security.enabled: true",
+            "xpack.security.http.ssl.enabled: false",
+            "xpack.security.transport.ssl.enabled: false",
+            "action.destructive_requires_name: true",
+            "",
+        ]
+    )
 
 
-def _service_user_ids() -> dict[str, object]:
+def _service_user() -> tuple[int, int] | None:
+    """(uid, gid) of the service user, created on first use; None when not running as root."""
     if os.geteuid() != 0:
-        return {}
+        return None
     try:
         entry = pwd.getpwnam(SERVICE_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        SERVICE_USER], check=True)
+        subprocess.run(
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                SERVICE_USER,
+            ],
+            check=True,
+        )
         entry = pwd.getpwnam(SERVICE_USER)
-    return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+    return entry.pw_uid, entry.pw_gid
 
 
 def _chown_tree(root: Path) -> None:
-    ids = _service_user_ids()
-    if not ids:
+    ids = _service_user()
+    if ids is None:
         return
-    uid, gid = int(str(ids["user"])), int(str(ids["group"]))
     for path in [root, *root.rglob("*")]:
-        os.chown(path, uid, gid)
+        os.chown(path, *ids)
 
 
 def _basic(user: str, password: str) -> str:

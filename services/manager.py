@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
-from services.elasticsearch import ElasticsearchService
 from services.elasticsearch import JAVA_MAJOR as ES_JAVA
 from services.elasticsearch import VERSION as ES_VERSION
+from services.elasticsearch import ElasticsearchService
 from services.neo4j import JAVA_MAJOR as NEO4J_JAVA
 from services.neo4j import VERSION as NEO4J_VERSION
 from services.neo4j import Neo4jService
@@ -78,12 +78,18 @@ class LocalServices:
             neo4j_live = self.neo4j.server_version(creds["IPGRAPH_NEO4J_PASSWORD"])
         return {
             "elasticsearch": {
-                "version": ES_VERSION, "server_version": es_live, "url": self.elasticsearch.url,
-                "running": self.elasticsearch.running(), "healthy": es_live is not None,
+                "version": ES_VERSION,
+                "server_version": es_live,
+                "url": self.elasticsearch.url,
+                "running": self.elasticsearch.running(),
+                "healthy": es_live is not None,
             },
             "neo4j": {
-                "version": NEO4J_VERSION, "server_version": neo4j_live, "uri": self.neo4j.uri,
-                "running": self.neo4j.running(), "healthy": neo4j_live is not None,
+                "version": NEO4J_VERSION,
+                "server_version": neo4j_live,
+                "uri": self.neo4j.uri,
+                "running": self.neo4j.running(),
+                "healthy": neo4j_live is not None,
             },
         }
 

@@ -26,10 +26,15 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 """
 # The driver-facing JVM flags Neo4j's own launcher script would pass.
 _JVM_FLAGS = [
-    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+DisableExplicitGC",
-    "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 ]
 
@@ -64,8 +69,14 @@ class Neo4jService:
         shutil.rmtree(self.dist, ignore_errors=True)
         self.dist.mkdir(parents=True)
         (self.dist / "pom.xml").write_text(_POM.format(version=VERSION))
-        mvn([f"{DEPENDENCY_PLUGIN}:copy-dependencies", "-DincludeScope=runtime",
-             f"-DoutputDirectory={self.dist / 'lib'}"], cwd=self.dist)
+        mvn(
+            [
+                f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+                "-DincludeScope=runtime",
+                f"-DoutputDirectory={self.dist / 'lib'}",
+            ],
+            cwd=self.dist,
+        )
         complete.write_text(VERSION)
 
     def configure(self, password: str) -> None:
@@ -77,28 +88,49 @@ class Neo4jService:
         conf.write_text(_conf(self.home, self.port))
         # The initial password must be set before the first start, through the admin tool.
         result = subprocess.run(
-            [str(self.java_home / "bin" / "java"), "-cp", str(self.dist / "lib" / "*"),
-             "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+            [
+                str(self.java_home / "bin" / "java"),
+                "-cp",
+                str(self.dist / "lib" / "*"),
+                "org.neo4j.cli.AdminTool",
+                "dbms",
+                "set-initial-password",
+                password,
+            ],
             env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             conf.unlink()
-            raise ServiceError("SERVICES_CONFIGURE_FAILED",
-                               f"neo4j set-initial-password: {result.stderr[-500:]}")
+            raise ServiceError(
+                "SERVICES_CONFIGURE_FAILED", f"neo4j set-initial-password: {result.stderr[-500:]}"
+            )
 
     def start(self) -> None:
         if self.running():
             return
         command = [
-            str(self.java_home / "bin" / "java"), f"-Xms{self.heap}", f"-Xmx{self.heap}",
-            *_JVM_FLAGS, "-cp", str(self.dist / "lib" / "*"), _MAIN_CLASS,
-            f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
+            str(self.java_home / "bin" / "java"),
+            f"-Xms{self.heap}",
+            f"-Xmx{self.heap}",
+            *_JVM_FLAGS,
+            "-cp",
+            str(self.dist / "lib" / "*"),
+            _MAIN_CLASS,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
         ]
         with (self.home / "logs" / "console.log").open("ab") as console:
-            process = subprocess.Popen(command, cwd=self.home, stdout=console,
-                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                cwd=self.home,
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         self.pid_file.write_text(str(process.pid))
 
     def wait_ready(self, password: str, timeout_s: float = 240) -> None:
@@ -111,8 +143,12 @@ class Neo4jService:
         """The running server's own version string, or None when it does not answer."""
         # A plain session, not execute_query: its retry loop would wait 30 s on a dead server.
         try:
-            with GraphDatabase.driver(self.uri, auth=("neo4j", password),
-                                      connection_timeout=5) as driver, driver.session() as session:
+            with (
+                GraphDatabase.driver(
+                    self.uri, auth=("neo4j", password), connection_timeout=5
+                ) as driver,
+                driver.session() as session,
+            ):
                 record = session.run(
                     "CALL dbms.components() YIELD versions, edition "
                     "RETURN versions[0] AS version, edition"
@@ -129,18 +165,20 @@ class Neo4jService:
 
 
 def _conf(home: Path, port: int) -> str:
-    return "\n".join([
-        "server.default_listen_address=127.0.0.1",
-        f"server.bolt.listen_address=127.0.0.1:{port}",
-        "server.bolt.tls_level=DISABLED",
-        "server.http.enabled=false",
-        "server.https.enabled=false",
-        "server.memory.pagecache.size=128m",
-        "dbms.security.auth_enabled=true",
-        "dbms.transaction.timeout=60s",
-        f"server.directories.data={home / 'data'}",
-        f"server.directories.logs={home / 'logs'}",
-        f"server.directories.run={home / 'run'}",
-        f"server.directories.import={home / 'import'}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "server.default_listen_address=127.0.0.1",
+            f"server.bolt.listen_address=127.0.0.1:{port}",
+            "server.bolt.tls_level=DISABLED",
+            "server.http.enabled=false",
+            "server.https.enabled=false",
+            "server.memory.pagecache.size=128m",
+            "dbms.security.auth_enabled=true",
+            "dbms.transaction.timeout=60s",
+            f"server.directories.data={home / 'data'}",
+            f"server.directories.logs={home / 'logs'}",
+            f"server.directories.run={home / 'run'}",
+            f"server.directories.import={home / 'import'}",
+            "",
+        ]
+    )

@@ -62,8 +62,9 @@ def stop_pid(pid_file: Path, marker: str, timeout_s: float = 60) -> bool:
     return True
 
 
-def wait_until(probe: Callable[[], bool], timeout_s: float, what: str,
-               still_running: Callable[[], bool]) -> None:
+def wait_until(
+    probe: Callable[[], bool], timeout_s: float, what: str, still_running: Callable[[], bool]
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if probe():
@@ -77,12 +78,17 @@ def wait_until(probe: Callable[[], bool], timeout_s: float, what: str,
 def find_java_home(explicit: Path | None, minimum_major: int) -> Path:
     candidates = [explicit] if explicit else []
     candidates += [Path(os.environ["JAVA_HOME"])] if os.environ.get("JAVA_HOME") else []
-    candidates += sorted(Path("/usr/lib/jvm").glob("*"), reverse=True) if Path("/usr/lib/jvm").is_dir() else []
+    candidates += (
+        sorted(Path("/usr/lib/jvm").glob("*"), reverse=True)
+        if Path("/usr/lib/jvm").is_dir()
+        else []
+    )
     for home in candidates:
         if home and (home / "bin" / "java").exists() and _java_major(home) >= minimum_major:
             return home
-    raise ServiceError("SERVICES_JAVA_MISSING",
-                       f"no JDK {minimum_major}+ found; set IPGRAPH_SERVICES_JAVA_HOME")
+    raise ServiceError(
+        "SERVICES_JAVA_MISSING", f"no JDK {minimum_major}+ found; set IPGRAPH_SERVICES_JAVA_HOME"
+    )
 
 
 def _java_major(home: Path) -> int:

@@ -27,8 +27,9 @@ def production_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {}
     credentials = Settings().services_dir / CREDENTIALS_FILE
     if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
-        values.update({k.removeprefix("IPGRAPH_").lower(): v
-                       for k, v in read_env_file(credentials).items()})
+        values.update(
+            {k.removeprefix("IPGRAPH_").lower(): v for k, v in read_env_file(credentials).items()}
+        )
     values.update(backend=Backend.PRODUCTION, **overrides)
     return Settings(**values)  # type: ignore[arg-type]
 

@@ -30,21 +30,24 @@ class TestNeo4jGraphStore(GraphStoreConformance):
 
 class TestElasticsearchIndex(SearchIndexConformance):
     @pytest.fixture
-    def index(self, es_client: Elasticsearch, analyzer: ChineseAnalyzer,
-              index_prefix: str) -> Iterator[ElasticsearchIndex]:
+    def index(
+        self, es_client: Elasticsearch, analyzer: ChineseAnalyzer, index_prefix: str
+    ) -> Iterator[ElasticsearchIndex]:
         index = ElasticsearchIndex(es_client, analyzer, prefix=index_prefix)
         index.ensure_index()
         yield index
         index.delete_all()
 
-    def test_index_is_versioned_behind_an_alias(self, index: ElasticsearchIndex,
-                                                 es_client: Elasticsearch) -> None:
+    def test_index_is_versioned_behind_an_alias(
+        self, index: ElasticsearchIndex, es_client: Elasticsearch
+    ) -> None:
         aliases = es_client.indices.get_alias(name=index.alias)
         assert list(aliases) == [index.index_name]
         assert index.index_name.endswith("-v1")
 
-    def test_mapping_uses_only_core_analyzers(self, index: ElasticsearchIndex,
-                                               es_client: Elasticsearch) -> None:
+    def test_mapping_uses_only_core_analyzers(
+        self, index: ElasticsearchIndex, es_client: Elasticsearch
+    ) -> None:
         mapping = es_client.indices.get_mapping(index=index.alias)[index.index_name]["mappings"]
         assert mapping["properties"]["title_seg"]["analyzer"] == "whitespace"
         assert mapping["properties"]["title"]["analyzer"] == "standard"

@@ -38,18 +38,26 @@ def read_source(path: Path) -> SourceFile:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise IngestError(Problem(ErrorCode.FORMAT_UNSUPPORTED, name,
-                                  f"unsupported file type {suffix or '(none)'}; "
-                                  f"expected one of {', '.join(SUPPORTED_SUFFIXES)}"))
+        raise IngestError(
+            Problem(
+                ErrorCode.FORMAT_UNSUPPORTED,
+                name,
+                f"unsupported file type {suffix or '(none)'}; "
+                f"expected one of {', '.join(SUPPORTED_SUFFIXES)}",
+            )
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise IngestError(Problem(ErrorCode.FILE_NOT_FOUND, name, "file not found")) from exc
     except OSError as exc:
-        raise IngestError(Problem(ErrorCode.FILE_UNREADABLE, name, exc.strerror or str(exc))) from exc
+        raise IngestError(
+            Problem(ErrorCode.FILE_UNREADABLE, name, exc.strerror or str(exc))
+        ) from exc
     text, encoding = decode(data, name)
-    source = SourceFile(name, hashlib.sha256(data).hexdigest(), encoding,
-                        "jsonl" if suffix != ".json" else "json")
+    source = SourceFile(
+        name, hashlib.sha256(data).hexdigest(), encoding, "jsonl" if suffix != ".json" else "json"
+    )
     records = _json_lines(text, name) if source.format == "jsonl" else _json_document(text, name)
     for item in records:
         if isinstance(item, RawRecord):
@@ -66,8 +74,15 @@ def _json_lines(text: str, file: str) -> Iterator[RawRecord | tuple[Problem, str
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(ErrorCode.JSON_MALFORMED, file, f"{exc.msg} at column {exc.colno}",
-                          record=number), line
+            yield (
+                Problem(
+                    ErrorCode.JSON_MALFORMED,
+                    file,
+                    f"{exc.msg} at column {exc.colno}",
+                    record=number,
+                ),
+                line,
+            )
             continue
         yield _as_record(value, number, line, file)
 
@@ -76,8 +91,11 @@ def _json_document(text: str, file: str) -> Iterator[RawRecord | tuple[Problem, 
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(Problem(ErrorCode.JSON_MALFORMED, file,
-                                  f"{exc.msg} at line {exc.lineno} column {exc.colno}")) from exc
+        raise IngestError(
+            Problem(
+                ErrorCode.JSON_MALFORMED, file, f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+            )
+        ) from exc
     if isinstance(value, dict) and isinstance(value.get("records"), list):
         value = value["records"]
     items = value if isinstance(value, list) else [value]
@@ -87,7 +105,10 @@ def _json_document(text: str, file: str) -> Iterator[RawRecord | tuple[Problem, 
 
 def _as_record(value: Any, number: int, raw: str, file: str) -> RawRecord | tuple[Problem, str]:
     if not isinstance(value, dict):
-        return Problem(ErrorCode.RECORD_INVALID, file,
-                       f"a record must be a JSON object, not {type(value).__name__}",
-                       record=number), raw
+        return Problem(
+            ErrorCode.RECORD_INVALID,
+            file,
+            f"a record must be a JSON object, not {type(value).__name__}",
+            record=number,
+        ), raw
     return RawRecord(number, value, raw)

@@ -74,7 +74,10 @@ def highlight(text: str, tokens: list[str]) -> str | None:
     marks = [False] * len(text)
     for token in tokens:
         if _ASCII_WORD.fullmatch(token):
-            spans = [m.span() for m in re.finditer(rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])", lowered)]
+            spans = [
+                m.span()
+                for m in re.finditer(rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])", lowered)
+            ]
         else:
             spans = [m.span() for m in re.finditer(re.escape(token), lowered)]
         for start, end in spans:

@@ -93,14 +93,21 @@ class ElasticsearchIndex:
         written, failed = 0, {}
         with _translated_errors():
             for ok, item in helpers.streaming_bulk(
-                self._es, actions, chunk_size=500, max_retries=3, initial_backoff=1,
-                raise_on_error=False, raise_on_exception=True,
+                self._es,
+                actions,
+                chunk_size=500,
+                max_retries=3,
+                initial_backoff=1,
+                raise_on_error=False,
+                raise_on_exception=True,
             ):
                 if ok:
                     written += 1
                 else:
                     result = item["index"]
-                    failed[str(result.get("_id"))] = json.dumps(result.get("error"), ensure_ascii=False)
+                    failed[str(result.get("_id"))] = json.dumps(
+                        result.get("error"), ensure_ascii=False
+                    )
             self._es.indices.refresh(index=self.alias)
         if failed:
             log.warning("es_documents_rejected", count=len(failed), index=self.alias)

@@ -79,7 +79,9 @@ class EmbeddedSearchIndex:
                     f"VALUES (?{', ?' * len(_FTS_COLUMNS)})",
                     (doc.id, *columns),
                 )
-                db.execute("INSERT OR REPLACE INTO documents (id, body) VALUES (?, ?)", (doc.id, body))
+                db.execute(
+                    "INSERT OR REPLACE INTO documents (id, body) VALUES (?, ?)", (doc.id, body)
+                )
         return WriteReport(written=len(rows))
 
     def _segmented_columns(self, doc: IndexDocument) -> list[str]:

@@ -7,28 +7,49 @@ from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
 
 
 def _patent(pid: str, source: str = "doc1#1", **props: object) -> NodeRow:
-    base: dict[str, object] = {"title": "一种锂离子电池热失控预警方法", "kind": "invention",
-                               "application_number": "CN202210000001.0", "ipc": ["H01M10/48"]}
+    base: dict[str, object] = {
+        "title": "一种锂离子电池热失控预警方法",
+        "kind": "invention",
+        "application_number": "CN202210000001.0",
+        "ipc": ["H01M10/48"],
+    }
     base.update(props)
     return NodeRow(pid, base, source)  # type: ignore[arg-type]
 
 
 def _load_small_graph(store: GraphStore) -> None:
     store.upsert_nodes(NodeLabel.PATENT, [_patent("CN115000001A")])
-    store.upsert_nodes(NodeLabel.ORGANIZATION, [
-        NodeRow("宁德时代新能源科技股份有限公司", {"name": "宁德时代新能源科技股份有限公司"}, "doc1#1"),
-        NodeRow("清华大学", {"name": "清华大学"}, "doc1#1"),
-    ])
+    store.upsert_nodes(
+        NodeLabel.ORGANIZATION,
+        [
+            NodeRow(
+                "宁德时代新能源科技股份有限公司",
+                {"name": "宁德时代新能源科技股份有限公司"},
+                "doc1#1",
+            ),
+            NodeRow("清华大学", {"name": "清华大学"}, "doc1#1"),
+        ],
+    )
     store.upsert_nodes(NodeLabel.PERSON, [NodeRow("张伟@宁德时代", {"name": "张伟"}, "doc1#1")])
     store.upsert_nodes(NodeLabel.IPC, [NodeRow("H01M10/48", {"subclass": "H01M"}, "doc1#1")])
     store.upsert_nodes(NodeLabel.DOCUMENT, [NodeRow("doc1", {"path": "a.jsonl"}, "doc1#1")])
-    store.upsert_edges(EdgeType.APPLICANT_OF, [
-        EdgeRow("清华大学", "CN115000001A", {"order": 2}, "doc1#1"),
-        EdgeRow("宁德时代新能源科技股份有限公司", "CN115000001A", {"order": 1}, "doc1#1"),
-    ])
-    store.upsert_edges(EdgeType.INVENTOR_OF, [EdgeRow("张伟@宁德时代", "CN115000001A", {"order": 1}, "doc1#1")])
-    store.upsert_edges(EdgeType.CLASSIFIED_AS, [EdgeRow("CN115000001A", "H01M10/48", {"order": 1, "main": True}, "doc1#1")])
-    store.upsert_edges(EdgeType.EXTRACTED_FROM, [EdgeRow("CN115000001A", "doc1", {"record": 1}, "doc1#1")])
+    store.upsert_edges(
+        EdgeType.APPLICANT_OF,
+        [
+            EdgeRow("清华大学", "CN115000001A", {"order": 2}, "doc1#1"),
+            EdgeRow("宁德时代新能源科技股份有限公司", "CN115000001A", {"order": 1}, "doc1#1"),
+        ],
+    )
+    store.upsert_edges(
+        EdgeType.INVENTOR_OF, [EdgeRow("张伟@宁德时代", "CN115000001A", {"order": 1}, "doc1#1")]
+    )
+    store.upsert_edges(
+        EdgeType.CLASSIFIED_AS,
+        [EdgeRow("CN115000001A", "H01M10/48", {"order": 1, "main": True}, "doc1#1")],
+    )
+    store.upsert_edges(
+        EdgeType.EXTRACTED_FROM, [EdgeRow("CN115000001A", "doc1", {"record": 1}, "doc1#1")]
+    )
 
 
 class GraphStoreConformance:
@@ -68,16 +89,20 @@ class GraphStoreConformance:
         _load_small_graph(store)
         assert store.counts() == first
         assert first.nodes == {"Patent": 1, "Organization": 2, "Person": 1, "IPC": 1, "Document": 1}
-        assert first.edges == {"APPLICANT_OF": 2, "INVENTOR_OF": 1, "CLASSIFIED_AS": 1,
-                               "EXTRACTED_FROM": 1}
+        assert first.edges == {
+            "APPLICANT_OF": 2,
+            "INVENTOR_OF": 1,
+            "CLASSIFIED_AS": 1,
+            "EXTRACTED_FROM": 1,
+        }
         view = store.get_patent("CN115000001A")
         assert view is not None and view.sources == ["doc1#1"]
 
     def test_properties_merge_and_provenance_accumulates(self, store: GraphStore) -> None:
         store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A", "doc1#1")])
-        store.upsert_nodes(NodeLabel.PATENT, [
-            NodeRow("CN1A", {"title": "新标题", "country": "CN"}, "doc2#7")
-        ])
+        store.upsert_nodes(
+            NodeLabel.PATENT, [NodeRow("CN1A", {"title": "新标题", "country": "CN"}, "doc2#7")]
+        )
         view = store.get_patent("CN1A")
         assert view is not None
         assert view.props["title"] == "新标题"

@@ -8,16 +8,39 @@ import dataclasses
 from search_api.index.protocol import IndexDocument, SearchIndex, SearchQuery
 
 DOCS = [
-    IndexDocument(id="CN1A", title="一种锂离子电池热失控预警方法",
-                  abstract="本发明公开了一种基于5G-NR通信的锂离子电池管理系统，<适用于>储能。",
-                  applicants=["宁德时代新能源科技股份有限公司"], inventors=["张伟"],
-                  ipc=["H01M10/48"], kind="invention", country="CN", filing_date="2022-01-04"),
-    IndexDocument(id="CN2A", title="一种电池包箱体的防护结构", abstract="吸能梁保护电池模组。",
-                  applicants=["比亚迪股份有限公司"], inventors=["刘洋"], kind="utility_model"),
-    IndexDocument(id="CN3A", title="一种波束赋形方法", abstract="基站在5G NR系统中进行波束管理。",
-                  applicants=["华为技术有限公司"], inventors=["杨帆"]),
-    IndexDocument(id="CN4A", title="一种固态电解质", abstract="用于全固态锂离子电池。",
-                  applicants=["比亚迪股份有限公司"], inventors=["陈静"]),
+    IndexDocument(
+        id="CN1A",
+        title="一种锂离子电池热失控预警方法",
+        abstract="本发明公开了一种基于5G-NR通信的锂离子电池管理系统，<适用于>储能。",
+        applicants=["宁德时代新能源科技股份有限公司"],
+        inventors=["张伟"],
+        ipc=["H01M10/48"],
+        kind="invention",
+        country="CN",
+        filing_date="2022-01-04",
+    ),
+    IndexDocument(
+        id="CN2A",
+        title="一种电池包箱体的防护结构",
+        abstract="吸能梁保护电池模组。",
+        applicants=["比亚迪股份有限公司"],
+        inventors=["刘洋"],
+        kind="utility_model",
+    ),
+    IndexDocument(
+        id="CN3A",
+        title="一种波束赋形方法",
+        abstract="基站在5G NR系统中进行波束管理。",
+        applicants=["华为技术有限公司"],
+        inventors=["杨帆"],
+    ),
+    IndexDocument(
+        id="CN4A",
+        title="一种固态电解质",
+        abstract="用于全固态锂离子电池。",
+        applicants=["比亚迪股份有限公司"],
+        inventors=["陈静"],
+    ),
 ]
 
 

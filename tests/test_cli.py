@@ -1,0 +1,116 @@
+"""The `ipgraph` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from ingest.records import PatentRecord
+from tests.conftest import SAMPLE_PATENTS
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def test_extract_json_lists_entities_with_provenance() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLE_PATENTS), "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["encoding"] == "utf-8" and body["problems"] == []
+    first = body["records"][0]
+    assert first["patent"]["id"] == "CN115000001A"
+    assert first["patent"]["kind"] == "invention"
+    assert first["patent"]["source"] == f"{body['sha256'][:16]}#1"
+    assert [o["name"] for o in first["organizations"]] == ["宁德时代新能源科技股份有限公司"]
+    assert {e["type"] for e in first["edges"]} == {
+        "APPLICANT_OF",
+        "INVENTOR_OF",
+        "CLASSIFIED_AS",
+        "EXTRACTED_FROM",
+    }
+    assert "热失控" in first["title_tokens"]
+
+
+def test_extract_reports_coded_problems_and_fails(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "无编号的专利"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(bad), "--json"])
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["code"] == "INGEST_RECORD_MISSING_NUMBER"
+    assert (problem["file"], problem["record"], problem["field"]) == (
+        str(bad),
+        1,
+        "publication_number",
+    )
+
+
+def test_ingest_exit_code_reflects_rejected_records(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    env = {"IPGRAPH_DATA_DIR": str(tmp_path / "data")}
+    assert runner.invoke(app, ["ingest", str(SAMPLE_PATENTS)], env=env).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(bad)], env=env)
+    assert result.exit_code == 1
+    assert "INGEST_JSON_MALFORMED" in result.output
+
+
+def test_published_record_schema_is_current() -> None:
+    published = json.loads((ROOT / "docs" / "record.schema.json").read_text(encoding="utf-8"))
+    assert published == PatentRecord.model_json_schema(), (
+        "run: ipgraph schema > docs/record.schema.json"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_readme_serve_command_answers_a_chinese_query(tmp_path: Path) -> None:
+    """`ipgraph serve --with-sample` in a fresh folder, queried over real HTTP."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IPGRAPH_")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--with-sample", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = _get_json(
+            f"http://127.0.0.1:{port}/api/v1/search?q=%E9%94%82%E7%A6%BB%E5%AD%90%E7%94%B5%E6%B1%A0",
+            server,
+        )
+        assert body["total"] >= 2
+        assert any("<em>锂离子电池</em>" in h["highlights"].get("title", "") for h in body["hits"])
+        assert (tmp_path / "ipgraph-data" / "graph.sqlite3").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _get_json(url: str, server: subprocess.Popen[bytes]) -> dict[str, object]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"server exited: {server.stdout.read().decode() if server.stdout else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                result: dict[str, object] = json.load(response)
+                return result
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("server did not answer within 60 s")
