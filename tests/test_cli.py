@@ -114,3 +114,13 @@ def _get_json(url: str, server: subprocess.Popen[bytes]) -> dict[str, object]:
         except OSError:
             time.sleep(0.5)
     pytest.fail("server did not answer within 60 s")
+
+
+def test_docker_compose_runs_the_versions_that_services_up_runs() -> None:
+    from services.elasticsearch import VERSION as ES_VERSION
+    from services.neo4j import VERSION as NEO4J_VERSION
+
+    compose = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    assert f"elasticsearch/elasticsearch:{ES_VERSION}\n" in compose
+    assert f"neo4j:{NEO4J_VERSION}-community\n" in compose
+    assert compose.count("condition: service_healthy") == 2

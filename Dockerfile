@@ -1,0 +1,14 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY cli cli
+COPY config config
+COPY graph graph
+COPY ingest ingest
+COPY search_api search_api
+COPY services services
+RUN pip install --no-cache-dir . && useradd --system ipgraph && mkdir -p /var/lib/ipgraph \
+    && chown ipgraph /var/lib/ipgraph
+USER ipgraph
+EXPOSE 8000
+CMD ["ipgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]
