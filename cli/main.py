@@ -15,7 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cli.logging import configure_logging
 from config.backends import open_stores
 from config.settings import Settings
+from ingest.aliases import OrganizationAliases
+from ingest.errors import IngestError
 from ingest.extract import extract_file
+from ingest.groups import load_group_trees
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
 from services.manager import LocalServices
@@ -27,6 +30,7 @@ app.add_typer(services_app, name="services")
 console = Console(stderr=True)
 
 SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
+SAMPLE_GROUPS = Path(str(files("ingest") / "samples" / "groups.sample.json"))
 
 
 @app.callback()
@@ -48,6 +52,7 @@ def serve(
     settings = Settings()
     if with_sample:
         _run_ingest([SAMPLE_PATENTS], settings)
+        _load_groups(SAMPLE_GROUPS, settings)
     console.print(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
@@ -63,6 +68,18 @@ def ingest(
     report = _run_ingest(paths, Settings())
     if report.errors:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def groups(
+    file: Annotated[Path, typer.Argument(help="a JSON group tree (see ingest/readers/group_tree)")],
+) -> None:
+    """Load a group tree: organisations and their SUBSIDIARY_OF {stake} edges."""
+    try:
+        _load_groups(file, Settings())
+    except IngestError as exc:
+        console.print(f"[red]{exc.problem}[/]")
+        raise typer.Exit(code=1) from exc
 
 
 @app.command()
@@ -151,6 +168,17 @@ def _print_status(services: LocalServices) -> bool:
     return healthy
 
 
+def _load_groups(path: Path, settings: Settings) -> None:
+    stores = open_stores(settings)
+    try:
+        edges = load_group_trees(
+            path, stores.graph, OrganizationAliases.load(settings.organization_aliases)
+        )
+    finally:
+        stores.close()
+    console.print(f"{path}: {edges} subsidiary links loaded")
+
+
 def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     stores = open_stores(settings)
@@ -170,6 +198,7 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
                 stores.index,
                 settings.dead_letter_dir,
                 on_file_done=lambda _path, _n: progress.advance(task),
+                aliases=OrganizationAliases.load(settings.organization_aliases),
             )
     finally:
         stores.close()

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_USER_DICTIONARY = CONFIG_DIR / "dictionaries" / "userdict.txt"
+DEFAULT_ORGANIZATION_ALIASES = CONFIG_DIR / "dictionaries" / "organization_aliases.tsv"
 PATENT_INDEX_TEMPLATE = CONFIG_DIR / "elasticsearch" / "patents.index-template.json"
 
 
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
 
     request_timeout_s: float = Field(default=10.0, gt=0)
     user_dictionary: Path = DEFAULT_USER_DICTIONARY
+    organization_aliases: Path = DEFAULT_ORGANIZATION_ALIASES
 
     # `ipgraph services`: where the real servers are downloaded and run, and their ports.
     services_dir: Path = Field(default_factory=lambda: _default_services_dir())

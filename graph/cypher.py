@@ -43,16 +43,57 @@ UPSERT_EDGES: dict[EdgeType, str] = {
     for edge in EdgeType
 }
 
-GET_PATENT = """
-MATCH (p:Patent)
-WHERE p.id = $id OR p.application_number = $id
-WITH p ORDER BY p.id LIMIT 1
-RETURN p {.*} AS patent,
-  [(o:Organization)-[r:APPLICANT_OF]->(p) | {id: o.id, name: o.name, order: r.order}]
-    AS applicants,
-  [(x:Person)-[r:INVENTOR_OF]->(p) | {id: x.id, name: x.name, order: r.order}] AS inventors,
-  [(p)-[r:CLASSIFIED_AS]->(i:IPC) | {id: i.id, name: i.id, order: r.order}] AS ipc,
-  [(p)-[:EXTRACTED_FROM]->(d:Document) | {id: d.id, name: d.path, order: null}] AS documents
+GET_NODE: dict[NodeLabel, str] = {
+    label: f"MATCH (n:{label.value} {{id: $id}}) RETURN n {{.*}} AS node" for label in NodeLabel
+}
+
+FIND_PATENT = """
+MATCH (n:Patent) WHERE n.id = $id OR n.application_number = $id
+RETURN n {.*} AS node ORDER BY n.id LIMIT 1
+"""
+
+_NAME = "coalesce(m.name, m.title, m.path, m.id)"
+NEIGHBOURS_OUT: dict[EdgeType, str] = {
+    edge: (
+        f"MATCH (n:{edge.endpoints[0].value} {{id: $id}})-[r:{edge.value}]->"
+        f"(m:{edge.endpoints[1].value}) "
+        f"RETURN m.id AS id, {_NAME} AS name, properties(r) AS edge "
+        f"ORDER BY coalesce(r.order, 2147483647), m.id LIMIT $limit"
+    )
+    for edge in EdgeType
+}
+NEIGHBOURS_IN: dict[EdgeType, str] = {
+    edge: (
+        f"MATCH (m:{edge.endpoints[0].value})-[r:{edge.value}]->"
+        f"(n:{edge.endpoints[1].value} {{id: $id}}) "
+        f"RETURN m.id AS id, {_NAME} AS name, properties(r) AS edge "
+        f"ORDER BY coalesce(r.order, 2147483647), m.id LIMIT $limit"
+    )
+    for edge in EdgeType
+}
+
+ANCESTORS = """
+MATCH path = (:Organization {id: $id})-[:SUBSIDIARY_OF*1..10]->(m:Organization)
+WITH m, min(length(path)) AS depth
+RETURN m.id AS id, coalesce(m.name, m.id) AS name, {depth: depth} AS edge
+ORDER BY depth, m.id
+"""
+
+# relationships(path)[0] is the edge from each descendant to its direct parent.
+DESCENDANTS = """
+MATCH path = (c:Organization)-[:SUBSIDIARY_OF*1..10]->(:Organization {id: $id})
+WHERE length(path) <= $max_depth AND c.id <> $id
+WITH DISTINCT c, relationships(path)[0] AS r, nodes(path)[1] AS parent
+RETURN c.id AS child, coalesce(c.name, c.id) AS child_name, parent.id AS parent,
+       r.stake AS stake
+ORDER BY parent, child
+"""
+
+PATENT_COUNTS = """
+UNWIND $ids AS org_id
+MATCH (:Organization {id: org_id})-[:APPLICANT_OF]->(p:Patent)
+WITH DISTINCT p
+RETURN coalesce(p.kind, 'unknown') AS kind, count(*) AS count
 """
 
 COUNT_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"

@@ -7,19 +7,21 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
 
 from graph.errors import GraphUnavailableError
 from graph.model import (
+    Direction,
     EdgeRow,
     EdgeType,
     GraphCounts,
-    LinkedEntity,
+    Neighbour,
     NodeLabel,
+    NodeRecord,
     NodeRow,
-    PatentView,
     Properties,
+    SubsidiaryLink,
 )
+from graph.store import MAX_GROUP_DEPTH
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (
@@ -54,20 +56,50 @@ _UPSERT_EDGE = (
     "ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(edges.props, excluded.props), "
     + _APPEND_SOURCE.format(table="edges", n=5)
 )
+_GET_NODE = "SELECT id, props, sources FROM nodes WHERE label = ? AND id = ?"
 _FIND_PATENT = """
 SELECT id, props, sources FROM nodes
 WHERE label = 'Patent' AND (id = ?1 OR json_extract(props, '$.application_number') = ?1)
 ORDER BY id LIMIT 1
 """
-_INCOMING = """
-SELECT n.id, json_extract(n.props, '$.name'), json_extract(e.props, '$.order')
-FROM edges e JOIN nodes n ON n.label = ?3 AND n.id = e.src
-WHERE e.type = ?1 AND e.dst = ?2
+_NAME = (
+    "coalesce(json_extract(m.props, '$.name'), json_extract(m.props, '$.title'), "
+    "json_extract(m.props, '$.path'), m.id)"
+)
+_ORDER = "coalesce(json_extract(e.props, '$.order'), 2147483647), m.id"
+_NEIGHBOURS_OUT = f"""
+SELECT m.id, {_NAME}, e.props FROM edges e JOIN nodes m ON m.label = ?3 AND m.id = e.dst
+WHERE e.type = ?1 AND e.src = ?2 ORDER BY {_ORDER} LIMIT ?4
 """
-_OUTGOING = """
-SELECT n.id, coalesce(json_extract(n.props, ?4), n.id), json_extract(e.props, '$.order')
-FROM edges e JOIN nodes n ON n.label = ?3 AND n.id = e.dst
-WHERE e.type = ?1 AND e.src = ?2
+_NEIGHBOURS_IN = f"""
+SELECT m.id, {_NAME}, e.props FROM edges e JOIN nodes m ON m.label = ?3 AND m.id = e.src
+WHERE e.type = ?1 AND e.dst = ?2 ORDER BY {_ORDER} LIMIT ?4
+"""
+# Recursive walks over SUBSIDIARY_OF, depth-bounded so that a cycle in the data terminates.
+_ANCESTORS = """
+WITH RECURSIVE up(id, depth) AS (
+    SELECT dst, 1 FROM edges WHERE type = 'SUBSIDIARY_OF' AND src = ?1
+    UNION
+    SELECT e.dst, up.depth + 1 FROM edges e JOIN up ON e.src = up.id
+    WHERE e.type = 'SUBSIDIARY_OF' AND up.depth < ?2
+)
+SELECT m.id, coalesce(json_extract(m.props, '$.name'), m.id), min(up.depth) AS depth
+FROM up JOIN nodes m ON m.label = 'Organization' AND m.id = up.id
+GROUP BY m.id ORDER BY depth, m.id
+"""
+_DESCENDANTS = """
+WITH RECURSIVE down(id, depth) AS (
+    SELECT ?1, 0
+    UNION
+    SELECT e.src, down.depth + 1 FROM edges e JOIN down ON e.dst = down.id
+    WHERE e.type = 'SUBSIDIARY_OF' AND down.depth < ?2
+)
+SELECT DISTINCT e.src, coalesce(json_extract(c.props, '$.name'), e.src), e.dst,
+       json_extract(e.props, '$.stake')
+FROM edges e JOIN down ON e.dst = down.id AND down.depth < ?2
+JOIN nodes c ON c.label = 'Organization' AND c.id = e.src
+WHERE e.type = 'SUBSIDIARY_OF' AND e.src != ?1
+ORDER BY e.dst, e.src
 """
 
 
@@ -120,25 +152,50 @@ class EmbeddedGraphStore:
                 ],
             )
 
-    def get_patent(self, patent_id: str) -> PatentView | None:
+    def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None:
         with self._transaction() as db:
-            row = db.execute(_FIND_PATENT, (patent_id,)).fetchone()
-            if row is None:
-                return None
-            pid = cast(str, row[0])
-            props = cast(Properties, json.loads(row[1]))
-            return PatentView(
-                id=pid,
-                props=props,
-                sources=sorted(json.loads(row[2])),
-                applicants=_linked(db.execute(_INCOMING, ("APPLICANT_OF", pid, "Organization"))),
-                inventors=_linked(db.execute(_INCOMING, ("INVENTOR_OF", pid, "Person"))),
-                ipc=_linked(db.execute(_OUTGOING, ("CLASSIFIED_AS", pid, "IPC", "$.id"))),
-                documents=_linked(
-                    db.execute(_OUTGOING, ("EXTRACTED_FROM", pid, "Document", "$.path")),
-                    with_order=False,
-                ),
-            )
+            row = db.execute(_GET_NODE, (label.value, node_id)).fetchone()
+        return _node(label, row) if row else None
+
+    def find_patent(self, number: str) -> NodeRecord | None:
+        with self._transaction() as db:
+            row = db.execute(_FIND_PATENT, (number,)).fetchone()
+        return _node(NodeLabel.PATENT, row) if row else None
+
+    def neighbours(
+        self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
+    ) -> list[Neighbour]:
+        src_label, dst_label = edge_type.endpoints
+        if direction is Direction.OUT:
+            statement, other = _NEIGHBOURS_OUT, dst_label
+        else:
+            statement, other = _NEIGHBOURS_IN, src_label
+        with self._transaction() as db:
+            rows = db.execute(statement, (edge_type.value, node_id, other.value, limit)).fetchall()
+        return [Neighbour(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    def ancestors(self, org_id: str) -> list[Neighbour]:
+        with self._transaction() as db:
+            rows = db.execute(_ANCESTORS, (org_id, MAX_GROUP_DEPTH)).fetchall()
+        return [Neighbour(r[0], r[1], {"depth": r[2]}) for r in rows]
+
+    def descendants(self, org_id: str, max_depth: int = MAX_GROUP_DEPTH) -> list[SubsidiaryLink]:
+        with self._transaction() as db:
+            rows = db.execute(_DESCENDANTS, (org_id, max_depth)).fetchall()
+        return [SubsidiaryLink(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
+        marks = ", ".join("?" * len(org_ids))
+        if not org_ids:
+            return {}
+        with self._transaction() as db:
+            rows = db.execute(
+                "SELECT coalesce(json_extract(p.props, '$.kind'), 'unknown'), count(*) "
+                f"FROM nodes p WHERE p.label = 'Patent' AND p.id IN (SELECT dst FROM edges "
+                f"WHERE type = 'APPLICANT_OF' AND src IN ({marks})) GROUP BY 1",
+                list(org_ids),
+            ).fetchall()
+        return dict(rows)
 
     def counts(self) -> GraphCounts:
         with self._transaction() as db:
@@ -172,11 +229,7 @@ def _dump(props: Properties) -> str:
     return json.dumps(props, ensure_ascii=False, sort_keys=True)
 
 
-def _linked(rows: Iterator[Any] | sqlite3.Cursor, *, with_order: bool = True) -> list[LinkedEntity]:
-    entities = [
-        LinkedEntity(
-            id=r[0], name=r[1] if r[1] is not None else r[0], order=r[2] if with_order else None
-        )
-        for r in rows
-    ]
-    return sorted(entities, key=lambda e: (e.order if e.order is not None else 1 << 30, e.id))
+def _node(label: NodeLabel, row: tuple[str, str, str]) -> NodeRecord:
+    return NodeRecord(
+        id=row[0], label=label, props=json.loads(row[1]), sources=sorted(json.loads(row[2]))
+    )

@@ -16,6 +16,8 @@ class NodeLabel(StrEnum):
     PERSON = "Person"
     IPC = "IPC"
     DOCUMENT = "Document"
+    STANDARD = "Standard"
+    CONTRACT = "Contract"
 
 
 class EdgeType(StrEnum):
@@ -23,6 +25,7 @@ class EdgeType(StrEnum):
     INVENTOR_OF = "INVENTOR_OF"
     CLASSIFIED_AS = "CLASSIFIED_AS"
     EXTRACTED_FROM = "EXTRACTED_FROM"
+    SUBSIDIARY_OF = "SUBSIDIARY_OF"
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -34,6 +37,7 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.INVENTOR_OF: (NodeLabel.PERSON, NodeLabel.PATENT),
     EdgeType.CLASSIFIED_AS: (NodeLabel.PATENT, NodeLabel.IPC),
     EdgeType.EXTRACTED_FROM: (NodeLabel.PATENT, NodeLabel.DOCUMENT),
+    EdgeType.SUBSIDIARY_OF: (NodeLabel.ORGANIZATION, NodeLabel.ORGANIZATION),
 }
 
 
@@ -56,24 +60,43 @@ class EdgeRow:
     source: str
 
 
+class Direction(StrEnum):
+    OUT = "out"  # (node)-[edge]->(neighbour)
+    IN = "in"  # (neighbour)-[edge]->(node)
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    id: str
+    label: NodeLabel
+    props: Properties
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The node at the other end of an edge: its id, a display name, and the edge's properties."""
+
+    id: str
+    name: str
+    edge: Properties
+
+
+@dataclass(frozen=True)
+class SubsidiaryLink:
+    """One SUBSIDIARY_OF edge inside a group: `child` is held by `parent`."""
+
+    child: str
+    child_name: str
+    parent: str
+    stake: float | None
+
+
 @dataclass(frozen=True)
 class LinkedEntity:
     id: str
     name: str
     order: int | None = None
-
-
-@dataclass(frozen=True)
-class PatentView:
-    """A patent with its direct neighbourhood, as the entity endpoint returns it."""
-
-    id: str
-    props: Properties
-    sources: list[str]
-    applicants: list[LinkedEntity]
-    inventors: list[LinkedEntity]
-    ipc: list[LinkedEntity]
-    documents: list[LinkedEntity]
 
 
 @dataclass(frozen=True)

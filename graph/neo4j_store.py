@@ -14,15 +14,18 @@ from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 from graph import cypher
 from graph.errors import GraphError, GraphUnavailableError
 from graph.model import (
+    Direction,
     EdgeRow,
     EdgeType,
     GraphCounts,
-    LinkedEntity,
+    Neighbour,
     NodeLabel,
+    NodeRecord,
     NodeRow,
-    PatentView,
     Properties,
+    SubsidiaryLink,
 )
+from graph.store import MAX_GROUP_DEPTH
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -91,24 +94,39 @@ class Neo4jGraphStore:
             ]
             self._write(statement, {"rows": batch})
 
-    def get_patent(self, patent_id: str) -> PatentView | None:
-        records = self._query(
-            cypher.GET_PATENT, {"id": patent_id}, read=True, transform=lambda r: list(r)
-        )
-        if not records:
-            return None
-        record = records[0]
-        props: Properties = dict(record["patent"])
-        sources = cast(list[str], props.pop("sources", []))
-        return PatentView(
-            id=cast(str, props.pop("id")),
-            props=props,
-            sources=sorted(sources),
-            applicants=_linked(record["applicants"]),
-            inventors=_linked(record["inventors"]),
-            ipc=_linked(record["ipc"]),
-            documents=_linked(record["documents"]),
-        )
+    def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None:
+        records = self._read(cypher.GET_NODE[label], {"id": node_id})
+        return _node(label, records[0]["node"]) if records else None
+
+    def find_patent(self, number: str) -> NodeRecord | None:
+        records = self._read(cypher.FIND_PATENT, {"id": number})
+        return _node(NodeLabel.PATENT, records[0]["node"]) if records else None
+
+    def neighbours(
+        self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
+    ) -> list[Neighbour]:
+        statement = (cypher.NEIGHBOURS_OUT if direction is Direction.OUT else cypher.NEIGHBOURS_IN)[
+            edge_type
+        ]
+        records = self._read(statement, {"id": node_id, "limit": limit})
+        return [Neighbour(r["id"], r["name"], dict(r["edge"])) for r in records]
+
+    def ancestors(self, org_id: str) -> list[Neighbour]:
+        records = self._read(cypher.ANCESTORS, {"id": org_id})
+        return [Neighbour(r["id"], r["name"], dict(r["edge"])) for r in records]
+
+    def descendants(self, org_id: str, max_depth: int = MAX_GROUP_DEPTH) -> list[SubsidiaryLink]:
+        records = self._read(cypher.DESCENDANTS, {"id": org_id, "max_depth": max_depth})
+        return [
+            SubsidiaryLink(r["child"], r["child_name"], r["parent"], r["stake"]) for r in records
+        ]
+
+    def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
+        records = self._read(cypher.PATENT_COUNTS, {"ids": list(org_ids)})
+        return {r["kind"]: r["count"] for r in records}
+
+    def _read(self, statement: LiteralString, params: dict[str, Any]) -> list[neo4j.Record]:
+        return self._query(statement, params, read=True, transform=lambda r: list(r))
 
     def counts(self) -> GraphCounts:
         nodes = self._query(cypher.COUNT_NODES, read=True, transform=lambda r: list(r))
@@ -134,6 +152,9 @@ class Neo4jGraphStore:
         self._driver.close()
 
 
-def _linked(items: list[dict[str, Any]]) -> list[LinkedEntity]:
-    entities = [LinkedEntity(id=i["id"], name=i["name"], order=i["order"]) for i in items]
-    return sorted(entities, key=lambda e: (e.order if e.order is not None else 1 << 30, e.id))
+def _node(label: NodeLabel, raw: dict[str, Any]) -> NodeRecord:
+    props: Properties = dict(raw)
+    sources = cast(list[str], props.pop("sources", []))
+    return NodeRecord(
+        id=cast(str, props.pop("id")), label=label, props=props, sources=sorted(sources)
+    )

@@ -1,11 +1,26 @@
-"""The contract every graph store fulfils; tests/conformance checks each implementation."""
+"""The contract every graph store fulfils; tests/conformance checks each implementation.
+
+Stores offer primitives; `graph/views.py` composes entity pages from them, once for all stores.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from graph.model import EdgeRow, EdgeType, GraphCounts, NodeLabel, NodeRow, PatentView
+from graph.model import (
+    Direction,
+    EdgeRow,
+    EdgeType,
+    GraphCounts,
+    Neighbour,
+    NodeLabel,
+    NodeRecord,
+    NodeRow,
+    SubsidiaryLink,
+)
+
+MAX_GROUP_DEPTH = 10
 
 
 @runtime_checkable
@@ -19,8 +34,24 @@ class GraphStore(Protocol):
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         """Create or update one edge per (src, dst) pair; rows naming missing nodes are skipped."""
 
-    def get_patent(self, patent_id: str) -> PatentView | None:
-        """A patent by canonical id or by application number, with applicants/inventors/IPC."""
+    def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None: ...
+
+    def find_patent(self, number: str) -> NodeRecord | None:
+        """A patent by canonical id or by application number."""
+
+    def neighbours(
+        self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
+    ) -> list[Neighbour]:
+        """Nodes one `edge_type` edge away, ordered by the edge's `order`, then by id."""
+
+    def ancestors(self, org_id: str) -> list[Neighbour]:
+        """The organisations above `org_id` through SUBSIDIARY_OF, nearest first."""
+
+    def descendants(self, org_id: str, max_depth: int = MAX_GROUP_DEPTH) -> list[SubsidiaryLink]:
+        """Every SUBSIDIARY_OF edge below `org_id` up to `max_depth`, sorted by (parent, child)."""
+
+    def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
+        """Distinct patents filed by any of `org_ids`, per patent kind ('unknown' if none)."""
 
     def counts(self) -> GraphCounts:
         """Nodes per label and edges per type (used by re-ingest checks and /readyz)."""

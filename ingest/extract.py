@@ -9,6 +9,7 @@ from typing import Any
 from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
+from ingest.aliases import OrganizationAliases
 from ingest.errors import IngestError, Problem
 from ingest.readers import read_source
 from ingest.transform import GraphBatch, add_record, validate
@@ -16,6 +17,7 @@ from ingest.transform import GraphBatch, add_record, validate
 
 def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
     analyzer = shared_analyzer(settings.user_dictionary)
+    aliases = OrganizationAliases.load(settings.organization_aliases)
     try:
         source = read_source(path)
     except IngestError as exc:
@@ -34,7 +36,9 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
             problems.append(outcome.as_dict())
             continue
         batch = GraphBatch()
-        problems.extend(p.as_dict() for p in add_record(batch, outcome, raw.record, source))
+        problems.extend(
+            p.as_dict() for p in add_record(batch, outcome, raw.record, source, aliases)
+        )
         records.append(_describe(batch, raw.record, analyzer.index_tokens))
     return {
         "file": source.path,

@@ -81,6 +81,15 @@ def ipc_code(raw: str) -> str | None:
     return f"{section}{klass}{subclass}{int(group)}/{subgroup.zfill(2)}"
 
 
+_IPC_PREFIX = re.compile(r"^[A-H](\d{2}([A-Z](\d{1,4}(/\d{0,6})?)?)?)?$")
+
+
+def ipc_prefix(raw: str) -> str | None:
+    """A prefix of canonical IPC codes for filtering: `h01m 10/` -> `H01M10/`; None if invalid."""
+    prefix = re.sub(r"\s+", "", fold(raw).upper())
+    return prefix if _IPC_PREFIX.match(prefix) else None
+
+
 def ipc_levels(code: str) -> dict[str, str]:
     """The hierarchy of a canonical code, e.g. G06F16/36 -> section G, class G06, subclass G06F."""
     return {
@@ -89,3 +98,45 @@ def ipc_levels(code: str) -> dict[str, str]:
         "subclass": code[:4],
         "main_group": code.split("/")[0] + "/00",
     }
+
+
+# A small vocabulary: "valid" (in force), "pending" (under examination), "invalid" (no longer
+# or never in force). Longer keys are tried first, so 未授权 is not read as 授权.
+_LEGAL_STATUS = {
+    "未授权": "invalid",
+    "驳回": "invalid",
+    "视为撤回": "invalid",
+    "撤回": "invalid",
+    "放弃": "invalid",
+    "未缴年费": "invalid",
+    "终止": "invalid",
+    "届满": "invalid",
+    "无效": "invalid",
+    "失效": "invalid",
+    "invalid": "invalid",
+    "lapsed": "invalid",
+    "expired": "invalid",
+    "withdrawn": "invalid",
+    "rejected": "invalid",
+    "有效": "valid",
+    "授权": "valid",
+    "维持": "valid",
+    "valid": "valid",
+    "granted": "valid",
+    "in force": "valid",
+    "审中": "pending",
+    "在审": "pending",
+    "实质审查": "pending",
+    "公开": "pending",
+    "pending": "pending",
+}
+_LEGAL_STATUS_KEYS = sorted(_LEGAL_STATUS, key=len, reverse=True)
+
+
+def legal_status(raw: str) -> str | None:
+    """Map an exported 法律状态 to valid / pending / invalid; None when it is not recognised."""
+    text = fold(raw).lower()
+    for key in _LEGAL_STATUS_KEYS:
+        if key in text:
+            return _LEGAL_STATUS[key]
+    return None

@@ -12,6 +12,7 @@ from pathlib import Path
 import structlog
 
 from graph.store import GraphStore
+from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers import SourceFile, read_source
 from ingest.readers.json_records import SUPPORTED_SUFFIXES
@@ -64,12 +65,14 @@ def ingest_paths(
     index: SearchIndex,
     dead_letter_dir: Path,
     on_file_done: ProgressCallback | None = None,
+    aliases: OrganizationAliases | None = None,
 ) -> IngestReport:
+    aliases = aliases if aliases is not None else OrganizationAliases.load()
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
     for path in expand_paths(paths):
-        file_report = _ingest_file(path, graph, index, dead_letter_dir)
+        file_report = _ingest_file(path, graph, index, dead_letter_dir, aliases)
         report.files.append(file_report)
         log.info(
             "file_ingested",
@@ -84,7 +87,11 @@ def ingest_paths(
 
 
 def _ingest_file(
-    path: Path, graph: GraphStore, index: SearchIndex, dead_letter_dir: Path
+    path: Path,
+    graph: GraphStore,
+    index: SearchIndex,
+    dead_letter_dir: Path,
+    aliases: OrganizationAliases,
 ) -> FileReport:
     file_report = FileReport(str(path))
     try:
@@ -102,7 +109,7 @@ def _ingest_file(
         if isinstance(outcome, Problem):
             rejected.append((outcome, raw.raw))
             continue
-        file_report.problems.extend(add_record(batch, outcome, raw.record, source))
+        file_report.problems.extend(add_record(batch, outcome, raw.record, source, aliases))
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(

@@ -42,11 +42,17 @@ class PatentRecord(BaseModel):
     )
     title: str = Field(min_length=1, description="发明名称")
     abstract: str = Field(default="", description="摘要")
+    claims: str = Field(default="", description="权利要求书 (or 主权项, the first claim)")
+    description: str = Field(default="", description="说明书")
     applicants: list[str] = Field(default_factory=list, description="申请人, in filing order")
     inventors: list[str] = Field(default_factory=list, description="发明人, in filing order")
     ipc: list[str] = Field(default_factory=list, description="IPC codes, main classification first")
     filing_date: dt.date | None = Field(default=None, description="申请日")
     publication_date: dt.date | None = Field(default=None, description="公开(公告)日")
+    grant_date: dt.date | None = Field(default=None, description="授权公告日")
+    legal_status: str | None = Field(
+        default=None, description="法律状态 as exported, e.g. 有效 / 审中 / 失效 / 未缴年费终止"
+    )
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
     @field_validator("applicants", "inventors", "ipc", mode="before")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from ingest import normalize
+from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, Problem
 from ingest.readers import RawRecord, SourceFile
 from ingest.records import PatentRecord
@@ -59,7 +61,11 @@ def validate(raw: RawRecord, file: str) -> PatentRecord | Problem:
 
 
 def add_record(
-    batch: GraphBatch, record: PatentRecord, location: int, source: SourceFile
+    batch: GraphBatch,
+    record: PatentRecord,
+    location: int,
+    source: SourceFile,
+    aliases: OrganizationAliases,
 ) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped."""
     provenance = f"{source.sha256[:16]}#{location}"
@@ -68,46 +74,87 @@ def add_record(
     patent_id = publication or application
     assert patent_id is not None  # validate() guarantees one of the two
     ipc_codes, warnings = _ipc_codes(record, source.path, location)
+    status, status_warnings = _legal_status(record, source.path, location)
     applicants = _unique(normalize.organization_name(a) for a in record.applicants)
-    inventors = _unique(normalize.person_name(p) for p in record.inventors)
-    country = record.country or normalize.country_of(patent_id)
-    kind = normalize.patent_kind(publication, application)
+    org_keys = [aliases.resolve(a) for a in applicants]
     props: Properties = _without_none(
         {
             "publication_number": publication,
             "application_number": application,
             "title": normalize.fold(record.title),
             "abstract": record.abstract,
-            "kind": kind,
-            "country": country,
-            "filing_date": record.filing_date.isoformat() if record.filing_date else None,
-            "publication_date": record.publication_date.isoformat()
-            if record.publication_date
-            else None,
+            "claims": record.claims,
+            "kind": normalize.patent_kind(publication, application),
+            "legal_status": status,
+            "legal_status_raw": record.legal_status,
+            "country": record.country or normalize.country_of(patent_id),
+            "filing_date": _iso(record.filing_date),
+            "publication_date": _iso(record.publication_date),
+            "grant_date": _iso(record.grant_date),
             "ipc": ipc_codes,
             "extractor": EXTRACTOR,
         }
     )
     batch.node(NodeLabel.PATENT, NodeRow(patent_id, props, provenance))
-    batch.node(
-        NodeLabel.DOCUMENT,
-        NodeRow(
-            source.sha256,
-            {
-                "path": source.path,
-                "format": source.format,
-                "encoding": source.encoding,
-            },
-            provenance,
-        ),
+    _add_document(batch, patent_id, source, location, provenance)
+    _add_applicants(
+        batch, patent_id, list(zip(org_keys, applicants, strict=True)), aliases, provenance
     )
+    inventors = _unique(normalize.person_name(p) for p in record.inventors)
+    _add_inventors(batch, patent_id, inventors, org_keys, provenance)
+    _add_ipc(batch, patent_id, ipc_codes, provenance)
+    batch.documents[patent_id] = IndexDocument(
+        id=patent_id,
+        title=str(props["title"]),
+        abstract=record.abstract,
+        claims=record.claims,
+        description=record.description,
+        applicants=applicants,
+        applicant_ids=org_keys,
+        applicant_aliases=_unique(a for name in applicants for a in aliases.aliases_of(name)),
+        inventors=inventors,
+        ipc=ipc_codes,
+        kind=_str_or_none(props.get("kind")),
+        legal_status=status,
+        country=_str_or_none(props.get("country")),
+        publication_number=publication,
+        application_number=application,
+        filing_date=_iso(record.filing_date),
+        publication_date=_iso(record.publication_date),
+        grant_date=_iso(record.grant_date),
+    )
+    return warnings + status_warnings
+
+
+def _add_document(
+    batch: GraphBatch, patent_id: str, source: SourceFile, location: int, provenance: str
+) -> None:
+    document = {"path": source.path, "format": source.format, "encoding": source.encoding}
+    batch.node(NodeLabel.DOCUMENT, NodeRow(source.sha256, dict(document), provenance))
     batch.edge(
         EdgeType.EXTRACTED_FROM, EdgeRow(patent_id, source.sha256, {"record": location}, provenance)
     )
-    org_keys = [normalize.organization_key(a) for a in applicants]
-    for order, (key, name) in enumerate(zip(org_keys, applicants, strict=True), start=1):
-        batch.node(NodeLabel.ORGANIZATION, NodeRow(key, {"name": name}, provenance))
+
+
+def _add_applicants(
+    batch: GraphBatch,
+    patent_id: str,
+    applicants: list[tuple[str, str]],
+    aliases: OrganizationAliases,
+    provenance: str,
+) -> None:
+    for order, (key, name) in enumerate(applicants, start=1):
+        props: Properties = {"name": name}
+        known = aliases.aliases_of(name)
+        if known:
+            props["aliases"] = known
+        batch.node(NodeLabel.ORGANIZATION, NodeRow(key, props, provenance))
         batch.edge(EdgeType.APPLICANT_OF, EdgeRow(key, patent_id, {"order": order}, provenance))
+
+
+def _add_inventors(
+    batch: GraphBatch, patent_id: str, inventors: list[str], org_keys: list[str], provenance: str
+) -> None:
     # Same name at the same first applicant is taken as the same person; elsewhere, not.
     context = org_keys[0] if org_keys else patent_id
     for order, name in enumerate(inventors, start=1):
@@ -116,28 +163,39 @@ def add_record(
         batch.edge(
             EdgeType.INVENTOR_OF, EdgeRow(person_id, patent_id, {"order": order}, provenance)
         )
-    for order, code in enumerate(ipc_codes, start=1):
-        levels: Properties = dict(normalize.ipc_levels(code))
-        batch.node(NodeLabel.IPC, NodeRow(code, levels, provenance))
+
+
+def _add_ipc(batch: GraphBatch, patent_id: str, codes: list[str], provenance: str) -> None:
+    for order, code in enumerate(codes, start=1):
+        batch.node(NodeLabel.IPC, NodeRow(code, dict(normalize.ipc_levels(code)), provenance))
         batch.edge(
             EdgeType.CLASSIFIED_AS,
             EdgeRow(patent_id, code, {"order": order, "main": order == 1}, provenance),
         )
-    batch.documents[patent_id] = IndexDocument(
-        id=patent_id,
-        title=str(props["title"]),
-        abstract=record.abstract,
-        applicants=applicants,
-        inventors=inventors,
-        ipc=ipc_codes,
-        kind=kind,
-        country=country,
-        publication_number=publication,
-        application_number=application,
-        filing_date=_str_or_none(props.get("filing_date")),
-        publication_date=_str_or_none(props.get("publication_date")),
-    )
-    return warnings
+
+
+def _legal_status(
+    record: PatentRecord, file: str, location: int
+) -> tuple[str | None, list[Problem]]:
+    if not record.legal_status:
+        return None, []
+    status = normalize.legal_status(record.legal_status)
+    if status is None:
+        return None, [
+            Problem(
+                ErrorCode.LEGAL_STATUS_UNKNOWN,
+                file,
+                f"unrecognised legal status {record.legal_status!r}",
+                record=location,
+                field="legal_status",
+                is_warning=True,
+            )
+        ]
+    return status, []
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _ipc_codes(record: PatentRecord, file: str, location: int) -> tuple[list[str], list[Problem]]:

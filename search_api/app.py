@@ -14,26 +14,31 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.errors import GraphError, GraphUnavailableError
-from search_api.errors import SearchError, SearchUnavailableError
+from ingest.aliases import OrganizationAliases
+from search_api.errors import ApiError, SearchError, SearchUnavailableError
 from search_api.models import ErrorBody
-from search_api.routes import ApiError, api, router
+from search_api.routes import entities_router, ops_router, search_router
+from search_api.routes.context import AppContext
 
 log = structlog.get_logger(__name__)
 
 
 def create_app(settings: Settings | None = None, stores: Stores | None = None) -> FastAPI:
     """Stores passed in are the caller's to close; stores built here are closed on shutdown."""
+    settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = stores is None
-        app.state.stores = stores if stores is not None else open_stores(settings or Settings())
-        _prepare(app.state.stores)
+        ready = stores if stores is not None else open_stores(settings)
+        aliases = OrganizationAliases.load(settings.organization_aliases)
+        app.state.context = AppContext(stores=ready, aliases=aliases)
+        _prepare(ready)
         try:
             yield
         finally:
             if owned:
-                app.state.stores.close()
+                ready.close()
 
     app = FastAPI(
         title="ipgraph",
@@ -41,8 +46,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.include_router(router)
-    app.include_router(api)
+    app.include_router(ops_router)
+    app.include_router(search_router)
+    app.include_router(entities_router)
     _install_error_handlers(app)
     return app
 

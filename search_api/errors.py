@@ -22,3 +22,16 @@ class SearchWriteError(SearchError):
     """Some documents were rejected by the index; `detail` names them."""
 
     code = "SEARCH_WRITE_FAILED"
+
+
+class ApiError(Exception):
+    """A coded client error raised by a route handler; the app renders it as `ErrorBody`."""
+
+    def __init__(
+        self, status: int, code: str, message: str, detail: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.detail = detail or {}

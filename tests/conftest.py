@@ -19,6 +19,7 @@ from search_api.index.chinese import ChineseAnalyzer
 from services.manager import CREDENTIALS_FILE, read_env_file
 
 SAMPLE_PATENTS = Path(__file__).resolve().parents[1] / "ingest" / "samples" / "patents.sample.jsonl"
+SAMPLE_GROUPS = SAMPLE_PATENTS.with_name("groups.sample.json")
 REQUIRE_SERVERS = os.environ.get("IPGRAPH_REQUIRE_SERVERS") == "1"
 
 
@@ -53,7 +54,7 @@ def es_client() -> Iterator[Elasticsearch]:
         client.cluster.health(timeout="5s")
     except Exception as exc:  # any failure here means "no server to test against"
         client.close()
-        _unavailable("Elasticsearch", repr(exc))
+        _unavailable("Elasticsearch", type(exc).__name__)
     yield client
     client.close()
 
@@ -66,7 +67,7 @@ def neo4j_driver() -> Iterator[Driver]:
         driver.verify_authentication()
     except Exception as exc:
         driver.close()
-        _unavailable("Neo4j", repr(exc))
+        _unavailable("Neo4j", type(exc).__name__)
     yield driver
     driver.close()
 

@@ -10,6 +10,7 @@ import pytest
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
+from graph.views import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
 from tests.conftest import SAMPLE_PATENTS
@@ -65,11 +66,11 @@ def test_sample_loads_every_record(stores: Stores, settings: Settings) -> None:
 def test_rerun_changes_nothing(stores: Stores, settings: Settings) -> None:
     ingest_paths([SAMPLE_PATENTS], stores.graph, stores.index, settings.dead_letter_dir)
     counts, docs = stores.graph.counts(), stores.index.count()
-    view = stores.graph.get_patent("CN115000001A")
+    view = patent_view(stores.graph, "CN115000001A")
     ingest_paths([SAMPLE_PATENTS], stores.graph, stores.index, settings.dead_letter_dir)
     assert stores.graph.counts() == counts
     assert stores.index.count() == docs
-    assert stores.graph.get_patent("CN115000001A") == view
+    assert patent_view(stores.graph, "CN115000001A") == view
 
 
 def test_bad_records_are_dead_lettered_and_good_ones_land(
@@ -99,8 +100,8 @@ def test_bad_records_are_dead_lettered_and_good_ones_land(
     report = ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
 
     assert report.records_loaded == 2
-    assert stores.graph.get_patent("CN115000001A") is not None
-    assert stores.graph.get_patent("CN115000007A") is not None
+    assert patent_view(stores.graph, "CN115000001A") is not None
+    assert patent_view(stores.graph, "CN115000007A") is not None
     found = {(p.code, p.record, p.field) for p in report.errors}
     assert found == {
         (ErrorCode.JSON_MALFORMED, 2, None),
@@ -138,7 +139,7 @@ def test_invalid_ipc_code_is_a_warning_and_the_record_stays(
     assert report.records_loaded == 1 and report.errors == []
     [warning] = report.warnings
     assert (warning.code, warning.record, warning.field) == (ErrorCode.IPC_INVALID, 1, "ipc")
-    view = stores.graph.get_patent("CN115000001A")
+    view = patent_view(stores.graph, "CN115000001A")
     assert view is not None and [i.id for i in view.ipc] == ["H01M10/48", "G06F16/36"]
 
 
@@ -150,7 +151,7 @@ def test_chinese_encodings_are_detected_and_recorded(
     report = ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
     assert report.records_loaded == 1
     assert report.files[0].encoding == encoding
-    view = stores.graph.get_patent("CN115000001A")
+    view = patent_view(stores.graph, "CN115000001A")
     assert view is not None and view.props["title"] == GOOD["title"]
 
 
@@ -223,7 +224,7 @@ def test_joined_names_are_split_and_names_normalised(
         ],
     )
     ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
-    view = stores.graph.get_patent("CN115000001A")
+    view = patent_view(stores.graph, "CN115000001A")
     assert view is not None
     assert [a.name for a in view.applicants] == ["宁德时代新能源科技股份有限公司", "清华大学"]
     assert [p.name for p in view.inventors] == ["张伟", "李娜"]

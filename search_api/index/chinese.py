@@ -1,8 +1,11 @@
 """Chinese text analysis shared by indexing and querying, so both sides segment alike.
 
-Both backends index the same pre-segmented token stream: jieba in search mode, lower-cased,
-split on anything that is not a letter or digit (so that Elasticsearch's `whitespace` analyzer
-and SQLite's `unicode61` tokenizer see exactly the same tokens).
+Both backends index the same two token streams, produced here:
+- words: jieba in search mode, lower-cased, split on anything that is not a letter or digit
+  (so Elasticsearch's `whitespace` analyzer and SQLite's `unicode61` tokenizer see the same
+  tokens);
+- characters: one token per CJK character and one per run of Latin letters/digits, which is what
+  Elasticsearch's `standard` analyzer produces; phrases match on these.
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
 
 _NON_WORD = re.compile(r"[^\w]|_")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHAR_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
+_GAP = r"[\W_]*?"  # what the standard tokenizer skips between two tokens
 _EM_OPEN, _EM_CLOSE = "<em>", "</em>"
 # The escapes of Lucene's SimpleHTMLEncoder, which Elasticsearch applies with `encoder: html`,
 # so that both backends return byte-identical highlights.
@@ -50,11 +57,20 @@ class ChineseAnalyzer:
         return _clean(self._jieba().lcut_for_search(text))
 
     def query_tokens(self, text: str) -> list[str]:
-        """Tokens a query must all match: precise mode, duplicates removed, order kept."""
+        """Tokens a query word must all match: precise mode, duplicates removed, order kept."""
         return list(dict.fromkeys(_clean(self._jieba().lcut(text))))
 
     def segmented(self, text: str) -> str:
         return " ".join(self.index_tokens(text))
+
+
+def char_tokens(text: str) -> list[str]:
+    """The `standard` analyzer's tokens: each CJK character, each Latin/digit run, lower-cased."""
+    return _CHAR_TOKEN.findall(text.lower())
+
+
+def characters(text: str) -> str:
+    return " ".join(char_tokens(text))
 
 
 def _clean(words: list[str]) -> list[str]:
@@ -64,23 +80,22 @@ def _clean(words: list[str]) -> list[str]:
     return tokens
 
 
-def highlight(text: str, tokens: list[str]) -> str | None:
-    """Escape `text` and wrap every occurrence of a query token in <em>; None if none occurs.
+def highlight(text: str, sequences: Iterable[list[str]]) -> str | None:
+    """Escape `text` and wrap in <em> every occurrence of a sequence of `standard` tokens (a
+    query word or phrase, see `char_tokens`); None when nothing occurs.
 
-    ASCII tokens only match whole words (as the standard analyzer would); CJK tokens match
-    anywhere, since Chinese has no word boundaries in the text.
+    As Elasticsearch's unified highlighter does, one occurrence is marked from the start of its
+    first token to the end of its last, punctuation between them included: the phrase 固态电解质
+    marks `<em>固态，电解质</em>`.
     """
     lowered = text.lower()
     marks = [False] * len(text)
-    for token in tokens:
-        if _ASCII_WORD.fullmatch(token):
-            spans = [
-                m.span()
-                for m in re.finditer(rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])", lowered)
-            ]
-        else:
-            spans = [m.span() for m in re.finditer(re.escape(token), lowered)]
-        for start, end in spans:
+    for sequence in sequences:
+        if not sequence:
+            continue
+        pattern = _GAP.join(f"({_token_pattern(t)})" for t in sequence)
+        for match in re.finditer(pattern, lowered):
+            start, end = match.start(1), match.end(len(sequence))
             marks[start:end] = [True] * (end - start)
     if not any(marks):
         return None
@@ -92,3 +107,9 @@ def highlight(text: str, tokens: list[str]) -> str | None:
         if marks[i] and (i == len(text) - 1 or not marks[i + 1]):
             out.append(_EM_CLOSE)
     return "".join(out)
+
+
+def _token_pattern(token: str) -> str:
+    if _ASCII_WORD.fullmatch(token):
+        return rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])"
+    return re.escape(token)

@@ -20,9 +20,13 @@ from elasticsearch import ConnectionError as ESConnectionError
 from config.settings import PATENT_INDEX_TEMPLATE
 from search_api.errors import SearchError, SearchUnavailableError
 from search_api.index.chinese import ChineseAnalyzer
+from search_api.index.compile_common import document_text
+from search_api.index.cursor import decode_cursor, encode_cursor
+from search_api.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
 from search_api.index.protocol import (
-    HIGHLIGHT_FIELDS,
-    SEARCH_FIELD_WEIGHTS,
+    FIELD_WEIGHTS,
+    MAX_TRACKED_TOTAL,
+    FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
@@ -67,6 +71,7 @@ class ElasticsearchIndex:
     ) -> None:
         self._es = client
         self._analyzer = analyzer
+        self._compiler = QueryCompiler(analyzer)
         self.alias = f"{prefix}patents"
         self.index_name = f"{self.alias}-v{INDEX_VERSION}"
         self._template_name = f"{prefix}patents"
@@ -115,61 +120,61 @@ class ElasticsearchIndex:
 
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
         source = {k: v for k, v in dataclasses.asdict(doc).items() if v is not None}
-        source["title_seg"] = self._analyzer.segmented(doc.title)
-        source["abstract_seg"] = self._analyzer.segmented(doc.abstract)
-        source["applicants_seg"] = self._analyzer.segmented(" ".join(doc.applicants))
-        source["inventors_seg"] = self._analyzer.segmented(" ".join(doc.inventors))
+        source["ipc_subclasses"] = doc.ipc_subclasses
+        if doc.filing_year:
+            source["filing_year"] = doc.filing_year
+        for name in FIELD_WEIGHTS:
+            source[f"{name}_seg"] = self._analyzer.segmented(document_text(doc, name))
         return source
 
     def search(self, query: SearchQuery) -> SearchPage:
-        tokens = self._analyzer.query_tokens(query.text)
-        if not tokens:
-            return SearchPage(total=0, hits=[], tokens=[])
-        fields = [f"{name}_seg^{weight}" for name, weight in SEARCH_FIELD_WEIGHTS.items()]
-        must = [
-            {"multi_match": {"query": t, "fields": fields, "type": "best_fields"}} for t in tokens
-        ]
-        highlight = {
-            "encoder": "html",
-            "pre_tags": ["<em>"],
-            "post_tags": ["</em>"],
-            "fields": {
-                name: {
-                    "number_of_fragments": 0,
-                    "highlight_query": {
-                        "bool": {"should": [{"match_phrase": {name: t}} for t in tokens]}
-                    },
-                }
-                for name in HIGHLIGHT_FIELDS
-            },
+        body: dict[str, Any] = {
+            "query": self._compiler.query(query.query, query.filters),
+            "highlight": self._compiler.highlight(query.query),
+            "sort": sort_clause(query.sort),
+            "track_scores": True,
+            "track_total_hits": MAX_TRACKED_TOTAL,
+            "size": query.size,
+            "source_excludes": ["*_seg", "ipc_subclasses", "filing_year"],
         }
+        if query.after is not None:
+            body["search_after"] = decode_cursor(query.after, query.sort, arity=2)
+        else:
+            body["from_"] = query.offset
+        if query.facets:
+            body["aggs"] = facet_aggregations()
         with _translated_errors():
-            response = self._es.search(
-                index=self.alias,
-                query={"bool": {"must": must}},
-                highlight=highlight,
-                sort=[{"_score": "desc"}, {"id": "asc"}],
-                track_scores=True,
-                track_total_hits=True,
-                size=query.size,
-                from_=query.offset,
-                source_excludes=["*_seg"],
-            )
+            response = self._es.search(index=self.alias, **body)
+        raw_hits = response["hits"]["hits"]
         hits = [
             SearchHit(
                 id=h["_id"],
-                score=float(h["_score"]),
+                score=float(h["_score"] or 0.0),
                 document=_document(h["_source"]),
                 highlights={k: _merge_adjacent(v[0]) for k, v in h.get("highlight", {}).items()},
             )
-            for h in response["hits"]["hits"]
+            for h in raw_hits
         ]
-        return SearchPage(total=response["hits"]["total"]["value"], hits=hits, tokens=tokens)
+        total = response["hits"]["total"]
+        next_cursor = (
+            encode_cursor(query.sort, raw_hits[-1]["sort"])
+            if raw_hits and len(raw_hits) == query.size
+            else None
+        )
+        return SearchPage(
+            total=int(total["value"]),
+            total_is_exact=total["relation"] == "eq",
+            hits=hits,
+            facets=_facets(response.get("aggregations", {})),
+            next_cursor=next_cursor,
+        )
 
     def get(self, document_id: str) -> IndexDocument | None:
         with _translated_errors():
             response = self._es.options(ignore_status=404).get(
-                index=self.alias, id=document_id, source_excludes=["*_seg"]
+                index=self.alias,
+                id=document_id,
+                source_excludes=["*_seg", "ipc_subclasses", "filing_year"],
             )
         return _document(response["_source"]) if response.get("found") else None
 
@@ -202,6 +207,13 @@ class ElasticsearchIndex:
 
 def _document(source: dict[str, Any]) -> IndexDocument:
     return IndexDocument(**{k: v for k, v in source.items() if k in _DOC_FIELDS})
+
+
+def _facets(aggregations: dict[str, Any]) -> dict[str, list[FacetBucket]]:
+    return {
+        name: [FacetBucket(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
+        for name, agg in aggregations.items()
+    }
 
 
 def _merge_adjacent(fragment: str) -> str:

@@ -1,7 +1,8 @@
 """SearchIndex in one SQLite file with FTS5: the no-server default.
 
-Documents live as JSON in `documents`; `documents_fts` holds the jieba-segmented fields, which
-the `unicode61` tokenizer splits on the spaces that segmentation put there.
+`documents` holds each document as JSON plus the columns that filters, sorting and facets read;
+`documents_fts` (same rowid) holds the jieba word tokens (`*_seg`) and the character tokens
+(`*_chr`) of every searched field, which `unicode61` splits on the spaces put there.
 """
 
 from __future__ import annotations
@@ -12,37 +13,74 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from search_api.errors import SearchUnavailableError
-from search_api.index.chinese import ChineseAnalyzer, highlight
+from search_api.index.chinese import ChineseAnalyzer, characters, highlight
+from search_api.index.compile_common import ALL_FIELDS, document_text, highlight_sequences
+from search_api.index.cursor import decode_cursor, encode_cursor
 from search_api.index.protocol import (
+    FACET_SIZE,
+    FACETS,
+    FIELD_WEIGHTS,
     HIGHLIGHT_FIELDS,
-    SEARCH_FIELD_WEIGHTS,
+    FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
     SearchQuery,
     WriteReport,
 )
+from search_api.index.sqlite_query import (
+    CHAR_COLUMNS,
+    SEG_COLUMNS,
+    SqlCompiler,
+    filter_condition,
+    keyset,
+    order_by,
+)
 
-_FTS_COLUMNS = tuple(SEARCH_FIELD_WEIGHTS)
+_SCALAR_COLUMNS = (
+    "asset_kind",
+    "kind",
+    "legal_status",
+    "country",
+    "filing_year",
+    "filing_date",
+    "publication_date",
+    "grant_date",
+)
+_ARRAY_COLUMNS = ("ipc", "ipc_subclasses", "applicants", "applicant_ids")
+_FTS_COLUMNS = SEG_COLUMNS + CHAR_COLUMNS
 _SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    {", ".join(f"{c} TEXT" for c in _SCALAR_COLUMNS)},
+    {", ".join(f"{c} TEXT NOT NULL DEFAULT '[]'" for c in _ARRAY_COLUMNS)}
+);
+CREATE INDEX IF NOT EXISTS documents_filing_date ON documents (filing_date, id);
+CREATE INDEX IF NOT EXISTS documents_publication_date ON documents (publication_date, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-    id UNINDEXED, {", ".join(_FTS_COLUMNS)},
-    tokenize = 'unicode61 remove_diacritics 0'
+    {", ".join(_FTS_COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0'
 );
 """
-_WEIGHTS = ", ".join(str(SEARCH_FIELD_WEIGHTS[c]) for c in _FTS_COLUMNS)
-# bm25() is lower-is-better; negate it so that scores read like Elasticsearch's.
-_SEARCH = f"""
-SELECT d.id, -bm25(documents_fts, 0, {_WEIGHTS}) AS score, d.body
-FROM documents_fts JOIN documents d ON d.id = documents_fts.id
-WHERE documents_fts MATCH ?1
-ORDER BY score DESC, d.id ASC
-LIMIT ?2 OFFSET ?3
+_UPSERT = f"""
+INSERT INTO documents (id, body, {", ".join(_SCALAR_COLUMNS + _ARRAY_COLUMNS)})
+VALUES (?, ?{", ?" * (len(_SCALAR_COLUMNS) + len(_ARRAY_COLUMNS))})
+ON CONFLICT (id) DO UPDATE SET body = excluded.body,
+    {", ".join(f"{c} = excluded.{c}" for c in _SCALAR_COLUMNS + _ARRAY_COLUMNS)}
+RETURNING rowid
 """
-_COUNT = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1"
+_INSERT_FTS = (
+    f"INSERT INTO documents_fts (rowid, {', '.join(_FTS_COLUMNS)}) "
+    f"VALUES (?{', ?' * len(_FTS_COLUMNS)})"
+)
+# bm25() is lower-is-better; negated so that scores read like Elasticsearch's.
+_BM25 = "-bm25(documents_fts, {})".format(
+    ", ".join(str(FIELD_WEIGHTS[f]) for f in ALL_FIELDS + ALL_FIELDS)
+)
 
 
 class EmbeddedSearchIndex:
@@ -51,6 +89,7 @@ class EmbeddedSearchIndex:
     def __init__(self, connection: sqlite3.Connection, analyzer: ChineseAnalyzer) -> None:
         self._db = connection
         self._analyzer = analyzer
+        self._compiler = SqlCompiler(analyzer)
         self._lock = threading.RLock()
 
     @contextmanager
@@ -69,45 +108,113 @@ class EmbeddedSearchIndex:
             db.executescript(_SCHEMA)
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
-        rows = [(doc, self._segmented_columns(doc)) for doc in documents]
+        # Segmenting is the slow part: do it before taking the write lock.
+        rows = [(doc, self._row(doc), self._fts_values(doc)) for doc in documents]
         with self._transaction() as db:
-            for doc, columns in rows:
-                body = json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True)
-                db.execute("DELETE FROM documents_fts WHERE id = ?", (doc.id,))
-                db.execute(
-                    f"INSERT INTO documents_fts (id, {', '.join(_FTS_COLUMNS)}) "
-                    f"VALUES (?{', ?' * len(_FTS_COLUMNS)})",
-                    (doc.id, *columns),
-                )
-                db.execute(
-                    "INSERT OR REPLACE INTO documents (id, body) VALUES (?, ?)", (doc.id, body)
-                )
+            for _doc, row, fts_values in rows:
+                rowid = db.execute(_UPSERT, row).fetchone()[0]
+                db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
+                db.execute(_INSERT_FTS, (rowid, *fts_values))
         return WriteReport(written=len(rows))
 
-    def _segmented_columns(self, doc: IndexDocument) -> list[str]:
-        values = {
-            "title": doc.title,
-            "abstract": doc.abstract,
-            "applicants": " ".join(doc.applicants),
-            "inventors": " ".join(doc.inventors),
-        }
-        return [self._analyzer.segmented(values[c]) for c in _FTS_COLUMNS]
+    def _row(self, doc: IndexDocument) -> tuple[Any, ...]:
+        body = json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True)
+        scalars = [
+            doc.filing_year if c == "filing_year" else getattr(doc, c) for c in _SCALAR_COLUMNS
+        ]
+        arrays = [json.dumps(getattr(doc, c), ensure_ascii=False) for c in _ARRAY_COLUMNS]
+        return (doc.id, body, *scalars, *arrays)
+
+    def _fts_values(self, doc: IndexDocument) -> list[str]:
+        texts = [document_text(doc, f) for f in ALL_FIELDS]
+        return [self._analyzer.segmented(t) for t in texts] + [characters(t) for t in texts]
 
     def search(self, query: SearchQuery) -> SearchPage:
-        tokens = self._analyzer.query_tokens(query.text)
-        if not tokens:
-            return SearchPage(total=0, hits=[], tokens=[])
-        # Tokens hold only letters and digits (see chinese._clean), so quoting is enough to keep
-        # FTS5 from reading any of them as an operator.
-        match = " AND ".join(f'"{t}"' for t in tokens)
+        matched = self._compiler.condition(query.query)
+        filters = filter_condition(query.filters)
+        cte = (
+            f"WITH matched AS (SELECT d.rowid AS rid FROM documents d "
+            f"WHERE {matched.sql} AND {filters.sql})"
+        )
+        cte_params = [*matched.params, *filters.params]
+        rank = self._compiler.rank_match(query.query)
         with self._transaction() as db:
-            total = int(db.execute(_COUNT, (match,)).fetchone()[0])
-            rows = db.execute(_SEARCH, (match, query.size, query.offset)).fetchall()
-        hits = []
-        for doc_id, score, body in rows:
-            document = IndexDocument(**json.loads(body))
-            hits.append(SearchHit(doc_id, float(score), document, _highlights(document, tokens)))
-        return SearchPage(total=total, hits=hits, tokens=tokens)
+            total = int(db.execute(f"{cte} SELECT count(*) FROM matched", cte_params).fetchone()[0])
+            rows = self._page(db, query, cte, cte_params, rank)
+            facets = self._facets(db, cte, cte_params) if query.facets else {}
+        hits = [self._hit(query, doc_id, score, body) for doc_id, score, body, _ in rows]
+        next_cursor = None
+        if rows and len(rows) == query.size:
+            last = rows[-1]
+            sort_value = last[1] if query.sort.date_field is None else last[3]
+            next_cursor = encode_cursor(query.sort, [sort_value, last[0]])
+        return SearchPage(
+            total=total, total_is_exact=True, hits=hits, facets=facets, next_cursor=next_cursor
+        )
+
+    def _page(
+        self,
+        db: sqlite3.Connection,
+        query: SearchQuery,
+        cte: str,
+        cte_params: list[Any],
+        rank: str | None,
+    ) -> list[tuple[Any, ...]]:
+        sort_column = query.sort.date_field or "filing_date"
+        if rank is None:
+            scored = f"{cte} SELECT d.id, 0.0 AS score, d.body, d.{sort_column} AS sort_value "
+            scored += "FROM matched m JOIN documents d ON d.rowid = m.rid"
+            params = list(cte_params)
+        else:
+            scored = (
+                f"{cte}, ranked AS (SELECT rowid AS rid, {_BM25} AS score FROM documents_fts "
+                f"WHERE documents_fts MATCH ? AND rowid IN (SELECT rid FROM matched)) "
+                f"SELECT d.id, coalesce(r.score, 0.0) AS score, d.body, "
+                f"d.{sort_column} AS sort_value "
+                f"FROM matched m JOIN documents d ON d.rowid = m.rid "
+                f"LEFT JOIN ranked r ON r.rid = m.rid"
+            )
+            params = [*cte_params, rank]
+        where = "1"
+        if query.after is not None:
+            after = keyset(query.sort, decode_cursor(query.after, query.sort, arity=2))
+            where, params = after.sql, [*params, *after.params]
+        sql = (
+            f"SELECT id, score, body, sort_value FROM ({scored}) "
+            f"WHERE {where} ORDER BY {order_by(query.sort)} "
+            f"LIMIT ? OFFSET ?"
+        )
+        offset = 0 if query.after is not None else query.offset
+        return db.execute(sql, [*params, query.size, offset]).fetchall()
+
+    def _facets(
+        self, db: sqlite3.Connection, cte: str, cte_params: list[Any]
+    ) -> dict[str, list[FacetBucket]]:
+        facets: dict[str, list[FacetBucket]] = {}
+        for name in FACETS:
+            if name in _ARRAY_COLUMNS:
+                source = f"matched m JOIN documents d ON d.rowid = m.rid, json_each(d.{name}) j"
+                key, count = "j.value", "count(DISTINCT d.rowid)"
+            else:
+                source = "matched m JOIN documents d ON d.rowid = m.rid"
+                key, count = f"d.{name}", "count(*)"
+            rows = db.execute(
+                f"{cte} SELECT {key} AS k, {count} AS n FROM {source} WHERE {key} IS NOT NULL "
+                f"GROUP BY k ORDER BY n DESC, k ASC LIMIT {FACET_SIZE}",
+                cte_params,
+            ).fetchall()
+            facets[name] = [FacetBucket(str(k), int(n)) for k, n in rows]
+        return facets
+
+    def _hit(self, query: SearchQuery, doc_id: str, score: float, body: str) -> SearchHit:
+        document = IndexDocument(**json.loads(body))
+        highlights: dict[str, str] = {}
+        for name in HIGHLIGHT_FIELDS:
+            sequences = highlight_sequences(self._analyzer, query.query, name)
+            marked = highlight(getattr(document, name), sequences) if sequences else None
+            if marked is not None:
+                highlights[name] = marked
+        return SearchHit(doc_id, float(score), document, highlights)
 
     def get(self, document_id: str) -> IndexDocument | None:
         with self._transaction() as db:
@@ -130,8 +237,3 @@ class EmbeddedSearchIndex:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-def _highlights(document: IndexDocument, tokens: list[str]) -> dict[str, str]:
-    found = {name: highlight(getattr(document, name), tokens) for name in HIGHLIGHT_FIELDS}
-    return {name: text for name, text in found.items() if text is not None}

@@ -4,41 +4,118 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-# Fields searched by a plain query, with their weights; both backends use this one table.
-SEARCH_FIELD_WEIGHTS: dict[str, float] = {
+from search_api.query.syntax import Node
+
+# Searched text fields and their weights; both backends use this one table. Title and claims
+# weigh more than the description, as a patent searcher expects.
+FIELD_WEIGHTS: dict[str, float] = {
     "title": 3.0,
-    "abstract": 1.0,
+    "claims": 2.0,
     "applicants": 2.0,
+    "abstract": 1.5,
     "inventors": 1.0,
+    "description": 0.5,
 }
+# Fields whose whole text is returned highlighted (identical on both backends).
 HIGHLIGHT_FIELDS: tuple[str, ...] = ("title", "abstract")
+FACETS: tuple[str, ...] = (
+    "asset_kind",
+    "kind",
+    "legal_status",
+    "filing_year",
+    "ipc_subclasses",
+    "applicants",
+    "country",
+)
+FACET_SIZE = 20
+MAX_TRACKED_TOTAL = 10_000
 
 
 @dataclass(frozen=True)
 class IndexDocument:
-    """A patent as the index stores it; the index derives its segmented fields itself."""
+    """An asset as the index stores it; the index derives its segmented fields itself."""
 
     id: str
     title: str
+    asset_kind: str = "patent"
     abstract: str = ""
+    claims: str = ""
+    description: str = ""
     applicants: list[str] = field(default_factory=list)
+    applicant_ids: list[str] = field(default_factory=list)
+    applicant_aliases: list[str] = field(default_factory=list)
     inventors: list[str] = field(default_factory=list)
     ipc: list[str] = field(default_factory=list)
     kind: str | None = None
+    legal_status: str | None = None
     country: str | None = None
     publication_number: str | None = None
     application_number: str | None = None
     filing_date: str | None = None
     publication_date: str | None = None
+    grant_date: str | None = None
+
+    @property
+    def ipc_subclasses(self) -> list[str]:
+        return sorted({code[:4] for code in self.ipc})
+
+    @property
+    def filing_year(self) -> str | None:
+        return self.filing_date[:4] if self.filing_date else None
+
+
+class SortOrder(StrEnum):
+    RELEVANCE = "relevance"
+    FILING_DATE_DESC = "filing_date_desc"
+    FILING_DATE_ASC = "filing_date_asc"
+    PUBLICATION_DATE_DESC = "publication_date_desc"
+    PUBLICATION_DATE_ASC = "publication_date_asc"
+
+    @property
+    def date_field(self) -> str | None:
+        return None if self is SortOrder.RELEVANCE else self.value.rsplit("_", 1)[0]
+
+    @property
+    def descending(self) -> bool:
+        return self is SortOrder.RELEVANCE or self.value.endswith("_desc")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    gte: str | None = None  # ISO dates, inclusive
+    lte: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """All filters are ANDed; values inside one filter are ORed."""
+
+    asset_kinds: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    legal_statuses: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    ipc_prefixes: tuple[str, ...] = ()
+    # None: no applicant filter; an empty tuple: no applicant qualifies (nothing matches).
+    applicant_ids: tuple[str, ...] | None = None
+    filing_date: DateRange = DateRange()
+    publication_date: DateRange = DateRange()
+    grant_date: DateRange = DateRange()
 
 
 @dataclass(frozen=True)
 class SearchQuery:
-    text: str
+    """`query` None matches every document. `after` is a cursor this index returned."""
+
+    query: Node | None
+    filters: Filters = Filters()
+    sort: SortOrder = SortOrder.RELEVANCE
     size: int = 10
     offset: int = 0
+    after: str | None = None
+    facets: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,16 +127,28 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class FacetBucket:
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
 class SearchPage:
     total: int
+    total_is_exact: bool
     hits: list[SearchHit]
-    tokens: list[str]
+    facets: dict[str, list[FacetBucket]] = field(default_factory=dict)
+    next_cursor: str | None = None
 
 
 @dataclass(frozen=True)
 class WriteReport:
     written: int
     failed: dict[str, str] = field(default_factory=dict)  # document id -> reason
+
+
+class InvalidCursorError(ValueError):
+    code = "CURSOR_INVALID"
 
 
 @runtime_checkable
@@ -71,7 +160,7 @@ class SearchIndex(Protocol):
         """Write documents by id (a re-write replaces, never duplicates); visible on return."""
 
     def search(self, query: SearchQuery) -> SearchPage:
-        """All query tokens must match in some searched field; best first, ties by id."""
+        """Matching documents, sorted, ties broken by id; cursors continue where a page ended."""
 
     def get(self, document_id: str) -> IndexDocument | None: ...
 

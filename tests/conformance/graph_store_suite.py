@@ -4,6 +4,8 @@ provides a `store` fixture that yields an empty, schema-ready store."""
 from __future__ import annotations
 
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
+from graph.model import Direction
+from graph.views import group_members, node_view, organization_view, patent_view, person_view
 
 
 def _patent(pid: str, source: str = "doc1#1", **props: object) -> NodeRow:
@@ -52,7 +54,133 @@ def _load_small_graph(store: GraphStore) -> None:
     )
 
 
-class GraphStoreConformance:
+def _load_group(store: GraphStore) -> None:
+    orgs = ["集团", "子公司甲", "子公司乙", "孙公司", "外部公司"]
+    store.upsert_nodes(NodeLabel.ORGANIZATION, [NodeRow(o, {"name": o}, "g#1") for o in orgs])
+    store.upsert_edges(
+        EdgeType.SUBSIDIARY_OF,
+        [
+            EdgeRow("子公司甲", "集团", {"stake": 100.0}, "g#1"),
+            EdgeRow("子公司乙", "集团", {"stake": 51.0}, "g#1"),
+            EdgeRow("孙公司", "子公司甲", {"stake": 60.0}, "g#1"),
+        ],
+    )
+    patents = {"P1": "invention", "P2": "utility_model", "P3": "invention", "P4": "invention"}
+    store.upsert_nodes(
+        NodeLabel.PATENT,
+        [
+            NodeRow(pid, {"title": f"专利{pid}", "kind": kind}, "g#1")
+            for pid, kind in patents.items()
+        ],
+    )
+    store.upsert_edges(
+        EdgeType.APPLICANT_OF,
+        [
+            EdgeRow("集团", "P1", {"order": 1}, "g#1"),
+            EdgeRow("孙公司", "P2", {"order": 1}, "g#1"),
+            EdgeRow("子公司乙", "P3", {"order": 1}, "g#1"),
+            EdgeRow("孙公司", "P3", {"order": 2}, "g#1"),  # co-owned inside the group: counted once
+            EdgeRow("外部公司", "P4", {"order": 1}, "g#1"),
+        ],
+    )
+    store.upsert_nodes(
+        NodeLabel.PERSON,
+        [
+            NodeRow("王五@孙公司", {"name": "王五"}, "g#1"),
+            NodeRow("赵六@孙公司", {"name": "赵六"}, "g#1"),
+        ],
+    )
+    store.upsert_edges(
+        EdgeType.INVENTOR_OF,
+        [
+            EdgeRow("王五@孙公司", "P2", {"order": 1}, "g#1"),
+            EdgeRow("王五@孙公司", "P3", {"order": 1}, "g#1"),
+            EdgeRow("赵六@孙公司", "P3", {"order": 2}, "g#1"),
+        ],
+    )
+
+
+class GroupConformance:
+    """Group trees, portfolios and entity views (run as part of GraphStoreConformance)."""
+
+    def test_descendants_and_ancestors(self, store: GraphStore) -> None:
+        _load_group(store)
+        links = store.descendants("集团")
+        assert [(lk.child, lk.parent, lk.stake) for lk in links] == [
+            ("孙公司", "子公司甲", 60.0),  # sorted by (parent, child) in code point order
+            ("子公司乙", "集团", 51.0),
+            ("子公司甲", "集团", 100.0),
+        ]
+        assert [lk.child for lk in store.descendants("集团", max_depth=1)] == [
+            "子公司乙",
+            "子公司甲",
+        ]
+        assert [(a.id, a.edge["depth"]) for a in store.ancestors("孙公司")] == [
+            ("子公司甲", 1),
+            ("集团", 2),
+        ]
+        assert store.ancestors("集团") == [] and store.descendants("外部公司") == []
+        assert group_members(store, "集团") == ["集团", "子公司乙", "子公司甲", "孙公司"]
+
+    def test_a_cycle_in_group_data_terminates(self, store: GraphStore) -> None:
+        _load_group(store)
+        store.upsert_edges(EdgeType.SUBSIDIARY_OF, [EdgeRow("集团", "孙公司", {}, "bad#1")])
+        assert {lk.child for lk in store.descendants("集团")} == {"子公司甲", "子公司乙", "孙公司"}
+
+    def test_patent_counts_are_distinct_per_kind(self, store: GraphStore) -> None:
+        _load_group(store)
+        assert store.patent_counts(group_members(store, "集团")) == {
+            "invention": 2,
+            "utility_model": 1,
+        }
+        assert store.patent_counts(["孙公司"]) == {"invention": 1, "utility_model": 1}
+        assert store.patent_counts([]) == {}
+
+    def test_organization_view(self, store: GraphStore) -> None:
+        _load_group(store)
+        view = organization_view(store, "子公司甲")
+        assert view is not None
+        assert [(p.id, p.order) for p in view.parents] == [("集团", 1)]
+        assert [(n.id, n.stake) for n in view.subsidiaries] == [("孙公司", 60.0)]
+        assert view.group_size == 2
+        assert view.portfolio == {}
+        assert view.group_portfolio == {"invention": 1, "utility_model": 1}
+        top = organization_view(store, "集团")
+        assert top is not None
+        assert [n.id for n in top.subsidiaries] == ["子公司乙", "子公司甲"]
+        assert [n.id for n in top.subsidiaries[1].subsidiaries] == ["孙公司"]
+        assert organization_view(store, "不存在") is None
+
+    def test_person_view(self, store: GraphStore) -> None:
+        _load_group(store)
+        view = person_view(store, "王五@孙公司")
+        assert view is not None
+        assert [(p.id, p.name) for p in view.patents] == [("P2", "专利P2"), ("P3", "专利P3")]
+        assert [(o.id, o.count) for o in view.organizations] == [("孙公司", 2), ("子公司乙", 1)]
+        assert [(c.name, c.count) for c in view.co_inventors] == [("赵六", 1)]
+
+    def test_node_view_lists_links_both_ways(self, store: GraphStore) -> None:
+        _load_group(store)
+        view = node_view(store, NodeLabel.ORGANIZATION, "子公司甲")
+        assert view is not None
+        assert [n.id for n in view.links["SUBSIDIARY_OF:out"]] == ["集团"]
+        assert [n.id for n in view.links["SUBSIDIARY_OF:in"]] == ["孙公司"]
+        assert node_view(store, NodeLabel.STANDARD, "3GPP TS 38.211") is None
+
+    def test_neighbours_follow_order_then_id(self, store: GraphStore) -> None:
+        _load_group(store)
+        found = store.neighbours(EdgeType.APPLICANT_OF, "P3", Direction.IN)
+        assert [(n.id, n.edge["order"]) for n in found] == [("子公司乙", 1), ("孙公司", 2)]
+        assert [n.id for n in store.neighbours(EdgeType.APPLICANT_OF, "孙公司", Direction.OUT)] == [
+            "P2",
+            "P3",
+        ]
+        assert (
+            store.neighbours(EdgeType.APPLICANT_OF, "P3", Direction.IN, limit=1)[0].id == "子公司乙"
+        )
+
+
+class GraphStoreConformance(GroupConformance):
     def test_is_a_graph_store(self, store: GraphStore) -> None:
         assert isinstance(store, GraphStore)
 
@@ -63,7 +191,7 @@ class GraphStoreConformance:
 
     def test_patent_view_has_ordered_neighbours(self, store: GraphStore) -> None:
         _load_small_graph(store)
-        view = store.get_patent("CN115000001A")
+        view = patent_view(store, "CN115000001A")
         assert view is not None
         assert view.id == "CN115000001A"
         assert view.props["title"] == "一种锂离子电池热失控预警方法"
@@ -76,12 +204,12 @@ class GraphStoreConformance:
 
     def test_patent_found_by_application_number(self, store: GraphStore) -> None:
         _load_small_graph(store)
-        view = store.get_patent("CN202210000001.0")
+        view = patent_view(store, "CN202210000001.0")
         assert view is not None and view.id == "CN115000001A"
 
     def test_unknown_patent_is_none(self, store: GraphStore) -> None:
         _load_small_graph(store)
-        assert store.get_patent("CN999999999A") is None
+        assert patent_view(store, "CN999999999A") is None
 
     def test_upserts_are_idempotent(self, store: GraphStore) -> None:
         _load_small_graph(store)
@@ -95,7 +223,7 @@ class GraphStoreConformance:
             "CLASSIFIED_AS": 1,
             "EXTRACTED_FROM": 1,
         }
-        view = store.get_patent("CN115000001A")
+        view = patent_view(store, "CN115000001A")
         assert view is not None and view.sources == ["doc1#1"]
 
     def test_properties_merge_and_provenance_accumulates(self, store: GraphStore) -> None:
@@ -103,7 +231,7 @@ class GraphStoreConformance:
         store.upsert_nodes(
             NodeLabel.PATENT, [NodeRow("CN1A", {"title": "新标题", "country": "CN"}, "doc2#7")]
         )
-        view = store.get_patent("CN1A")
+        view = patent_view(store, "CN1A")
         assert view is not None
         assert view.props["title"] == "新标题"
         assert view.props["kind"] == "invention"  # kept from the first write
@@ -114,7 +242,7 @@ class GraphStoreConformance:
         store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A")])
         store.upsert_edges(EdgeType.APPLICANT_OF, [EdgeRow("不存在的公司", "CN1A", {}, "d#1")])
         assert store.counts().edges == {}
-        view = store.get_patent("CN1A")
+        view = patent_view(store, "CN1A")
         assert view is not None and view.applicants == []
 
     def test_delete_all_empties_the_store(self, store: GraphStore) -> None:

@@ -1,0 +1,49 @@
+"""Load group trees into the graph: Organization nodes and SUBSIDIARY_OF {stake} edges."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
+from graph.store import GraphStore
+from ingest.aliases import OrganizationAliases
+from ingest.normalize import organization_name
+from ingest.readers.group_tree import GroupTreeEntry, read_group_trees
+
+
+def load_group_trees(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> int:
+    """Write every tree in `path`; returns the number of SUBSIDIARY_OF edges. Idempotent."""
+    trees, _encoding = read_group_trees(path)
+    tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    nodes: dict[str, NodeRow] = {}
+    edges: dict[tuple[str, str], EdgeRow] = {}
+    for number, tree in enumerate(trees, start=1):
+        _walk(tree, None, f"{tag}#{number}", aliases, nodes, edges)
+    graph.ensure_schema()
+    graph.upsert_nodes(NodeLabel.ORGANIZATION, list(nodes.values()))
+    graph.upsert_edges(EdgeType.SUBSIDIARY_OF, list(edges.values()))
+    return len(edges)
+
+
+def _walk(
+    entry: GroupTreeEntry,
+    parent: str | None,
+    source: str,
+    aliases: OrganizationAliases,
+    nodes: dict[str, NodeRow],
+    edges: dict[tuple[str, str], EdgeRow],
+) -> None:
+    key = aliases.resolve(entry.name)
+    props: Properties = {"name": organization_name(entry.name)}
+    if entry.kind:
+        props["kind"] = entry.kind
+    known = aliases.aliases_of(entry.name)
+    if known:
+        props["aliases"] = known
+    nodes[key] = NodeRow(key, props, source)
+    if parent is not None:
+        stake: Properties = {} if entry.stake is None else {"stake": entry.stake}
+        edges[(key, parent)] = EdgeRow(key, parent, stake, source)
+    for child in entry.subsidiaries:
+        _walk(child, key, source, aliases, nodes, edges)

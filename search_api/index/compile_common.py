@@ -1,0 +1,45 @@
+"""What both index implementations derive from a query AST in the same way."""
+
+from __future__ import annotations
+
+from search_api.index.chinese import ChineseAnalyzer, char_tokens
+from search_api.index.protocol import FIELD_WEIGHTS, IndexDocument
+from search_api.query.syntax import Node, Phrase, Word, leaves
+
+ALL_FIELDS: tuple[str, ...] = tuple(FIELD_WEIGHTS)
+
+
+def fields_of(field: str) -> tuple[str, ...]:
+    return ALL_FIELDS if field == "all" else (field,)
+
+
+def word_tokens(analyzer: ChineseAnalyzer, word: Word) -> list[str]:
+    return analyzer.query_tokens(word.text)
+
+
+def highlight_sequences(
+    analyzer: ChineseAnalyzer, query: Node | None, field: str
+) -> list[list[str]]:
+    """The `standard`-token sequences to highlight in `field`: each token of each positive word,
+    and each positive phrase, when scoped to `field` or to all fields."""
+    if query is None:
+        return []
+    sequences: list[list[str]] = []
+    for leaf in leaves(query):
+        if field not in fields_of(leaf.field):
+            continue
+        if isinstance(leaf, Phrase):
+            sequences.append(char_tokens(leaf.text))
+        else:
+            sequences.extend(char_tokens(t) for t in word_tokens(analyzer, leaf))
+    return [s for s in sequences if s]
+
+
+def document_text(document: IndexDocument, field: str) -> str:
+    """The text of a searched field; applicants include their known short names."""
+    if field == "applicants":
+        return " ".join([*document.applicants, *document.applicant_aliases])
+    if field == "inventors":
+        return " ".join(document.inventors)
+    value = getattr(document, field)
+    return value if isinstance(value, str) else ""
