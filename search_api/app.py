@@ -26,19 +26,20 @@ log = structlog.get_logger(__name__)
 def create_app(settings: Settings | None = None, stores: Stores | None = None) -> FastAPI:
     """Stores passed in are the caller's to close; stores built here are closed on shutdown."""
     settings = settings or Settings()
+    aliases = OrganizationAliases.load(settings.organization_aliases)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = stores is None
-        ready = stores if stores is not None else open_stores(settings)
-        aliases = OrganizationAliases.load(settings.organization_aliases)
+        if stores is not None:
+            yield
+            return
+        ready = open_stores(settings)
         app.state.context = AppContext(stores=ready, aliases=aliases)
         _prepare(ready)
         try:
             yield
         finally:
-            if owned:
-                ready.close()
+            ready.close()
 
     app = FastAPI(
         title="ipgraph",
@@ -46,6 +47,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         version="0.1.0",
         lifespan=lifespan,
     )
+    if stores is not None:
+        # Ready stores need no start-up, so the app also works where no lifespan runs.
+        app.state.context = AppContext(stores=stores, aliases=aliases)
     app.include_router(ops_router)
     app.include_router(search_router)
     app.include_router(entities_router)

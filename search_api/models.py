@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from search_api.index.protocol import SortOrder
 
 PatentKind = Literal["invention", "utility_model", "design"]
 LegalStatus = Literal["valid", "pending", "invalid"]
 AssetKind = Literal["patent", "contract", "trademark"]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
+IpcPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Ha-h]\d{0,2}[A-Za-z]?[0-9/ ]{0,12}$")]
 
 
 class ErrorBody(BaseModel):
@@ -72,8 +74,8 @@ class SearchRequest(BaseModel):
     asset_kind: list[AssetKind] = Field(default_factory=list, max_length=5)
     kind: list[PatentKind] = Field(default_factory=list, max_length=3)
     legal_status: list[LegalStatus] = Field(default_factory=list, max_length=3)
-    country: list[str] = Field(default_factory=list, max_length=20, examples=[["CN", "US"]])
-    ipc: list[str] = Field(
+    country: list[CountryCode] = Field(default_factory=list, max_length=20, examples=[["CN", "US"]])
+    ipc: list[IpcPrefix] = Field(
         default_factory=list,
         max_length=10,
         description="IPC prefixes, e.g. H01M or H01M10/0525",

@@ -131,8 +131,10 @@ def test_group_filter_includes_every_subsidiary(client: TestClient) -> None:
 def test_unknown_group_and_bad_ipc_are_coded_400(client: TestClient) -> None:
     unknown = client.get("/api/v1/search", params={"group": "不存在的集团"})
     assert unknown.status_code == 400 and unknown.json()["code"] == "GROUP_UNKNOWN"
-    bad_ipc = client.get("/api/v1/search", params={"ipc": "电池"})
+    bad_ipc = client.get("/api/v1/search", params={"ipc": "H0"})
     assert bad_ipc.status_code == 400 and bad_ipc.json()["code"] == "IPC_PREFIX_INVALID"
+    not_ipc = client.get("/api/v1/search", params={"ipc": "电池"})
+    assert not_ipc.status_code == 422 and not_ipc.json()["code"] == "VALIDATION_ERROR"
 
 
 def test_facets_with_counts(client: TestClient) -> None:

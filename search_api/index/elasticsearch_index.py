@@ -128,6 +128,13 @@ class ElasticsearchIndex:
         return source
 
     def search(self, query: SearchQuery) -> SearchPage:
+        body = self.request_body(query)
+        with _translated_errors():
+            response = self._es.search(index=self.alias, **body)
+        return self._page(query, response)
+
+    def request_body(self, query: SearchQuery) -> dict[str, Any]:
+        """The keyword arguments of the `search` call for `query` (benchmarks replay them)."""
         body: dict[str, Any] = {
             "query": self._compiler.query(query.query, query.filters),
             "highlight": self._compiler.highlight(query.query),
@@ -143,8 +150,9 @@ class ElasticsearchIndex:
             body["from_"] = query.offset
         if query.facets:
             body["aggs"] = facet_aggregations()
-        with _translated_errors():
-            response = self._es.search(index=self.alias, **body)
+        return body
+
+    def _page(self, query: SearchQuery, response: Any) -> SearchPage:
         raw_hits = response["hits"]["hits"]
         hits = [
             SearchHit(

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from search_api.errors import SearchUnavailableError
+from search_api.errors import SearchError, SearchUnavailableError
 from search_api.index.chinese import ChineseAnalyzer, characters, highlight
 from search_api.index.compile_common import ALL_FIELDS, document_text, highlight_sequences
 from search_api.index.cursor import decode_cursor, encode_cursor
@@ -40,6 +40,7 @@ from search_api.index.sqlite_query import (
     order_by,
 )
 
+SCHEMA_VERSION = 2  # bump when the tables change; older files are refused, not misread
 _SCALAR_COLUMNS = (
     "asset_kind",
     "kind",
@@ -56,9 +57,10 @@ _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    body TEXT NOT NULL,
     {", ".join(f"{c} TEXT" for c in _SCALAR_COLUMNS)},
-    {", ".join(f"{c} TEXT NOT NULL DEFAULT '[]'" for c in _ARRAY_COLUMNS)}
+    {", ".join(f"{c} TEXT NOT NULL DEFAULT '[]'" for c in _ARRAY_COLUMNS)},
+    -- Last, so that filters, sorting and facets never read a body's overflow pages.
+    body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_filing_date ON documents (filing_date, id);
 CREATE INDEX IF NOT EXISTS documents_publication_date ON documents (publication_date, id);
@@ -67,8 +69,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
 );
 """
 _UPSERT = f"""
-INSERT INTO documents (id, body, {", ".join(_SCALAR_COLUMNS + _ARRAY_COLUMNS)})
-VALUES (?, ?{", ?" * (len(_SCALAR_COLUMNS) + len(_ARRAY_COLUMNS))})
+INSERT INTO documents (id, {", ".join(_SCALAR_COLUMNS + _ARRAY_COLUMNS)}, body)
+VALUES (?{", ?" * (len(_SCALAR_COLUMNS) + len(_ARRAY_COLUMNS))}, ?)
 ON CONFLICT (id) DO UPDATE SET body = excluded.body,
     {", ".join(f"{c} = excluded.{c}" for c in _SCALAR_COLUMNS + _ARRAY_COLUMNS)}
 RETURNING rowid
@@ -105,7 +107,18 @@ class EmbeddedSearchIndex:
 
     def ensure_index(self) -> None:
         with self._transaction() as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            has_tables = db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
+            ).fetchone()[0]
+            if has_tables and version != SCHEMA_VERSION:
+                raise SearchError(
+                    "the embedded search file was written by another version; delete it and "
+                    "ingest again",
+                    detail={"found_version": version, "expected_version": SCHEMA_VERSION},
+                )
             db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         # Segmenting is the slow part: do it before taking the write lock.
@@ -123,7 +136,7 @@ class EmbeddedSearchIndex:
             doc.filing_year if c == "filing_year" else getattr(doc, c) for c in _SCALAR_COLUMNS
         ]
         arrays = [json.dumps(getattr(doc, c), ensure_ascii=False) for c in _ARRAY_COLUMNS]
-        return (doc.id, body, *scalars, *arrays)
+        return (doc.id, *scalars, *arrays, body)
 
     def _fts_values(self, doc: IndexDocument) -> list[str]:
         texts = [document_text(doc, f) for f in ALL_FIELDS]
@@ -132,16 +145,20 @@ class EmbeddedSearchIndex:
     def search(self, query: SearchQuery) -> SearchPage:
         matched = self._compiler.condition(query.query)
         filters = filter_condition(query.filters)
-        cte = (
-            f"WITH matched AS (SELECT d.rowid AS rid FROM documents d "
-            f"WHERE {matched.sql} AND {filters.sql})"
-        )
-        cte_params = [*matched.params, *filters.params]
         rank = self._compiler.rank_match(query.query)
         with self._transaction() as db:
-            total = int(db.execute(f"{cte} SELECT count(*) FROM matched", cte_params).fetchone()[0])
-            rows = self._page(db, query, cte, cte_params, rank)
-            facets = self._facets(db, cte, cte_params) if query.facets else {}
+            # The matching rows are computed once per search into a per-connection temporary
+            # table that the total, the page and every facet then read.
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM temp.matched")
+            db.execute(
+                f"INSERT INTO temp.matched (rid) SELECT d.rowid FROM documents d "
+                f"WHERE {matched.sql} AND {filters.sql}",
+                [*matched.params, *filters.params],
+            )
+            total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
+            rows = self._page(db, query, rank)
+            facets = self._facets(db) if query.facets else {}
         hits = [self._hit(query, doc_id, score, body) for doc_id, score, body, _ in rows]
         next_cursor = None
         if rows and len(rows) == query.size:
@@ -153,55 +170,52 @@ class EmbeddedSearchIndex:
         )
 
     def _page(
-        self,
-        db: sqlite3.Connection,
-        query: SearchQuery,
-        cte: str,
-        cte_params: list[Any],
-        rank: str | None,
+        self, db: sqlite3.Connection, query: SearchQuery, rank: str | None
     ) -> list[tuple[Any, ...]]:
         sort_column = query.sort.date_field or "filing_date"
+        columns = f"d.rowid AS rid, d.id AS id, {{score}} AS score, d.{sort_column} AS sort_value"
         if rank is None:
-            scored = f"{cte} SELECT d.id, 0.0 AS score, d.body, d.{sort_column} AS sort_value "
-            scored += "FROM matched m JOIN documents d ON d.rowid = m.rid"
-            params = list(cte_params)
+            scored = (
+                f"SELECT {columns.format(score='0.0')} "
+                f"FROM temp.matched m JOIN documents d ON d.rowid = m.rid"
+            )
+            params: list[Any] = []
         else:
             scored = (
-                f"{cte}, ranked AS (SELECT rowid AS rid, {_BM25} AS score FROM documents_fts "
-                f"WHERE documents_fts MATCH ? AND rowid IN (SELECT rid FROM matched)) "
-                f"SELECT d.id, coalesce(r.score, 0.0) AS score, d.body, "
-                f"d.{sort_column} AS sort_value "
-                f"FROM matched m JOIN documents d ON d.rowid = m.rid "
-                f"LEFT JOIN ranked r ON r.rid = m.rid"
+                # No `rowid IN matched` inside: FTS5 would re-run the MATCH once per rowid.
+                f"SELECT {columns.format(score='coalesce(r.score, 0.0)')} "
+                f"FROM temp.matched m JOIN documents d ON d.rowid = m.rid LEFT JOIN ("
+                f"SELECT rowid AS rid, {_BM25} AS score FROM documents_fts "
+                f"WHERE documents_fts MATCH ?) r ON r.rid = m.rid"
             )
-            params = [*cte_params, rank]
+            params = [rank]
         where = "1"
         if query.after is not None:
             after = keyset(query.sort, decode_cursor(query.after, query.sort, arity=2))
             where, params = after.sql, [*params, *after.params]
+        # Sort and cut on narrow rows first; read the JSON bodies of the page only.
         sql = (
-            f"SELECT id, score, body, sort_value FROM ({scored}) "
-            f"WHERE {where} ORDER BY {order_by(query.sort)} "
-            f"LIMIT ? OFFSET ?"
+            f"SELECT id, score, (SELECT body FROM documents WHERE rowid = rid), sort_value "
+            f"FROM (SELECT rid, id, score, sort_value FROM ({scored}) WHERE {where} "
+            f"ORDER BY {order_by(query.sort)} LIMIT ? OFFSET ?) ORDER BY {order_by(query.sort)}"
         )
         offset = 0 if query.after is not None else query.offset
         return db.execute(sql, [*params, query.size, offset]).fetchall()
 
-    def _facets(
-        self, db: sqlite3.Connection, cte: str, cte_params: list[Any]
-    ) -> dict[str, list[FacetBucket]]:
+    def _facets(self, db: sqlite3.Connection) -> dict[str, list[FacetBucket]]:
         facets: dict[str, list[FacetBucket]] = {}
         for name in FACETS:
             if name in _ARRAY_COLUMNS:
-                source = f"matched m JOIN documents d ON d.rowid = m.rid, json_each(d.{name}) j"
+                source = (
+                    f"temp.matched m JOIN documents d ON d.rowid = m.rid, json_each(d.{name}) j"
+                )
                 key, count = "j.value", "count(DISTINCT d.rowid)"
             else:
-                source = "matched m JOIN documents d ON d.rowid = m.rid"
+                source = "temp.matched m JOIN documents d ON d.rowid = m.rid"
                 key, count = f"d.{name}", "count(*)"
             rows = db.execute(
-                f"{cte} SELECT {key} AS k, {count} AS n FROM {source} WHERE {key} IS NOT NULL "
-                f"GROUP BY k ORDER BY n DESC, k ASC LIMIT {FACET_SIZE}",
-                cte_params,
+                f"SELECT {key} AS k, {count} AS n FROM {source} WHERE {key} IS NOT NULL "
+                f"GROUP BY k ORDER BY n DESC, k ASC LIMIT {FACET_SIZE}"
             ).fetchall()
             facets[name] = [FacetBucket(str(k), int(n)) for k, n in rows]
         return facets

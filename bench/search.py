@@ -1,0 +1,256 @@
+"""Portal search latency: through the HTTP API vs the same query straight to the backend.
+
+    python bench/search.py --docs 100000                  # both backends
+    python bench/search.py --docs 100000 --backend embedded
+    python bench/search.py --docs 100000 --reuse          # keep an already loaded corpus
+
+Elasticsearch and Neo4j settings come from `ipgraph services up` (or IPGRAPH_* variables).
+For each representative query it prints p50/p99 in ms through the API (a real uvicorn server
+on loopback, keep-alive HTTP) and direct (the same Elasticsearch request body sent with the
+client, or the embedded index called in-process), and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import DEFAULT_DATA, generate
+from config.backends import Stores, open_stores
+from config.settings import Backend, Settings
+from ingest.aliases import OrganizationAliases
+from ingest.readers import SourceFile
+from ingest.records import PatentRecord
+from ingest.transform import GraphBatch, add_record
+from search_api.index.elasticsearch_index import ElasticsearchIndex
+from search_api.index.protocol import DateRange, Filters, SearchQuery, SortOrder
+from search_api.query import parse_query
+from services.manager import CREDENTIALS_FILE, read_env_file
+
+console = Console()
+QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("one word", {"q": "洗衣机"}),
+    ("two words", {"q": "电池 温度"}),
+    ("phrase", {"q": '"控制方法"'}),
+    ("boolean", {"q": "(传感器 OR 摄像头) AND 检测 -无人机"}),
+    ("field scope", {"q": "title:装置 claims:电机"}),
+    (
+        "filters",
+        {
+            "q": "系统",
+            "kind": ["invention"],
+            "legal_status": ["valid"],
+            "ipc": ["H01M"],
+            "filing_from": "2018-01-01",
+        },
+    ),
+    ("browse by date", {"sort": "filing_date_desc", "country": ["CN"]}),
+    ("no facets", {"q": "方法 装置", "facets": False}),
+    ("deep page", {"q": "方法", "page": 50, "size": 20}),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--backend", choices=["embedded", "production", "both"], default="both")
+    parser.add_argument("--repeat", type=int, default=60)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--workdir", type=Path, default=Path("bench-data"))
+    parser.add_argument("--reuse", action="store_true", help="skip loading when counts match")
+    args = parser.parse_args()
+    backends = ["embedded", "production"] if args.backend == "both" else [args.backend]
+    for backend in backends:
+        settings = _settings(backend, args.workdir)
+        stores = open_stores(settings)
+        try:
+            _load(stores, args.docs, args.data, args.reuse)
+            _measure(backend, settings, stores, args.repeat)
+        finally:
+            stores.close()
+
+
+def _settings(backend: str, workdir: Path) -> Settings:
+    if backend == "embedded":
+        return Settings(backend=Backend.EMBEDDED, data_dir=workdir / "embedded")
+    values: dict[str, Any] = {}
+    credentials = Settings().services_dir / CREDENTIALS_FILE
+    if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
+        values = {
+            k.removeprefix("IPGRAPH_").lower(): v for k, v in read_env_file(credentials).items()
+        }
+    return Settings(
+        backend=Backend.PRODUCTION,
+        index_prefix="bench-",
+        data_dir=workdir / "es",
+        request_timeout_s=60,
+        **values,
+    )
+
+
+def _load(stores: Stores, count: int, data: Path, reuse: bool) -> None:
+    stores.index.ensure_index()
+    if reuse and stores.index.count() == count:
+        console.print(f"reusing {count} documents")
+        return
+    stores.index.delete_all()
+    stores.index.ensure_index()
+    aliases = OrganizationAliases.load()
+    source = SourceFile("bench", "0" * 64, "utf-8", "generated")
+    started = time.perf_counter()
+    batch = GraphBatch()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"indexing {count} generated patents", total=count)
+        for number, raw in enumerate(generate(count, data_dir=data), start=1):
+            add_record(batch, PatentRecord.model_validate(raw), number, source, aliases)
+            if len(batch.documents) == 2000:
+                stores.index.upsert(list(batch.documents.values()))
+                progress.advance(task, len(batch.documents))
+                batch = GraphBatch()
+        stores.index.upsert(list(batch.documents.values()))
+        progress.advance(task, len(batch.documents))
+    elapsed = time.perf_counter() - started
+    console.print(
+        f"indexed {stores.index.count()} documents in {elapsed:.0f} s "
+        f"({count / elapsed:.0f} docs/s, segmentation included)"
+    )
+
+
+def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> None:
+    port = _free_port()
+    env = {**os.environ, **_env(settings)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            _wait(http)
+            table = Table(title=f"{backend}: {stores.index.count()} patents, {repeat} runs each")
+            for column in (
+                "query",
+                "hits",
+                "API p50",
+                "API p99",
+                "direct p50",
+                "direct p99",
+                "p50 ratio",
+                "p99 ratio",
+            ):
+                table.add_column(column, justify="right" if column != "query" else "left")
+            ratios = []
+            for name, params in QUERIES:
+                direct = _direct_call(stores, params)
+                total = http.get("/api/v1/search", params=params).json()["total"]
+                api = _timings(
+                    lambda p=params: http.get("/api/v1/search", params=p).raise_for_status(), repeat
+                )
+                straight = _timings(direct, repeat)
+                ratio50, ratio99 = api[0] / straight[0], api[1] / straight[1]
+                ratios.append(ratio50)
+                table.add_row(
+                    name,
+                    str(total),
+                    *(f"{v:.1f}" for v in (*api, *straight)),
+                    f"{ratio50:.2f}x",
+                    f"{ratio99:.2f}x",
+                )
+            console.print(table)
+            console.print(
+                f"{backend}: median p50 ratio API/direct = {statistics.median(ratios):.2f}x"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _direct_call(stores: Stores, params: dict[str, Any]) -> Callable[[], object]:
+    size = int(params.get("size", 10))
+    query = SearchQuery(
+        query=parse_query(params["q"]) if "q" in params else None,
+        filters=Filters(
+            kinds=tuple(params.get("kind", ())),
+            legal_statuses=tuple(params.get("legal_status", ())),
+            ipc_prefixes=tuple(params.get("ipc", ())),
+            countries=tuple(params.get("country", ())),
+            filing_date=DateRange(gte=params.get("filing_from")),
+        ),
+        sort=SortOrder(params.get("sort", "relevance")),
+        size=size,
+        offset=(int(params.get("page", 1)) - 1) * size,
+        facets=bool(params.get("facets", True)),
+    )
+    index = stores.index
+    if isinstance(index, ElasticsearchIndex):
+        body = index.request_body(query)
+        client = index._es  # the same client the service would use
+        return lambda: client.search(index=index.alias, **body)
+    return lambda: index.search(query)
+
+
+def _timings(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+    for _ in range(3):
+        call()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+
+
+def _env(settings: Settings) -> dict[str, str]:
+    values = {
+        "IPGRAPH_BACKEND": settings.backend.value,
+        "IPGRAPH_DATA_DIR": str(settings.data_dir.resolve()),
+        "IPGRAPH_INDEX_PREFIX": settings.index_prefix,
+        "IPGRAPH_ES_URL": settings.es_url,
+        "IPGRAPH_NEO4J_URI": settings.neo4j_uri,
+    }
+    for key, secret in (
+        ("IPGRAPH_ES_PASSWORD", settings.es_password),
+        ("IPGRAPH_NEO4J_PASSWORD", settings.neo4j_password),
+    ):
+        if secret is not None:
+            values[key] = secret.get_secret_value()
+    return values
+
+
+def _wait(http: httpx.Client) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if http.get("/healthz").status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.5)
+    raise SystemExit("the API did not start")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+if __name__ == "__main__":
+    main()
