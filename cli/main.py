@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,7 @@ from ingest.extract import extract_file
 from ingest.groups import load_group_trees
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
+from ingest.vocabularies import Vocabularies
 from services.manager import LocalServices
 from services.process import ServiceError
 
@@ -62,10 +64,32 @@ def serve(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="JSON/JSONL files or folders of them")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="JSON, JSONL, CSV, TSV or XLSX files, or folders of them")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="read and check everything, write nothing")
+    ] = False,
 ) -> None:
     """Load patent records into the graph and the index; bad records go to the dead letters."""
-    report = _run_ingest(paths, Settings())
+    settings = Settings()
+    if dry_run:
+        problems = 0
+        for path in expand_paths(paths):
+            result = extract_file(path, settings)
+            errors = [p for p in result["problems"] if not p["is_warning"]]
+            problems += len(errors)
+            console.print(
+                f"{path}: {len(result['records'])} records would load, "
+                f"{len(errors)} rejected ({result['encoding'] or 'unread'})"
+            )
+            for problem in result["problems"]:
+                console.print(
+                    f"  {problem['code']} {problem['file']}:{problem['record']} "
+                    f"[{problem['field']}] {problem['message']}"
+                )
+        raise typer.Exit(code=1 if problems else 0)
+    report = _run_ingest(paths, settings)
     if report.errors:
         raise typer.Exit(code=1)
 
@@ -198,7 +222,7 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
                 stores.index,
                 settings.dead_letter_dir,
                 on_file_done=lambda _path, _n: progress.advance(task),
-                aliases=OrganizationAliases.load(settings.organization_aliases),
+                vocabularies=Vocabularies.load(settings),
             )
     finally:
         stores.close()
@@ -207,6 +231,12 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
 
 
 def _print_report(report: IngestReport) -> None:
+    by_code = Counter(str(p.code) for p in report.errors)
+    console.print(
+        f"records read {sum(f.records_read for f in report.files)}, loaded "
+        f"{report.records_loaded}, rejected {len(report.errors)}"
+        + (f" ({', '.join(f'{c} {n}' for c, n in sorted(by_code.items()))})" if by_code else "")
+    )
     for file_report in report.files:
         console.print(
             f"{file_report.path}: {file_report.records_loaded} loaded of "

@@ -9,15 +9,15 @@ from typing import Any
 from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
-from ingest.aliases import OrganizationAliases
-from ingest.errors import IngestError, Problem
+from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers import read_source
-from ingest.transform import GraphBatch, add_record, validate
+from ingest.transform import GraphBatch, add_record, unmapped_headers, validate
+from ingest.vocabularies import Vocabularies
 
 
 def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
     analyzer = shared_analyzer(settings.user_dictionary)
-    aliases = OrganizationAliases.load(settings.organization_aliases)
+    vocabularies = Vocabularies.load(settings)
     try:
         source = read_source(path)
     except IngestError as exc:
@@ -29,16 +29,25 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
             "problems": [exc.problem.as_dict()],
         }
     problems = [problem.as_dict() for problem, _ in source.problems]
+    unmapped = unmapped_headers(source.records, vocabularies.columns)
+    if unmapped:
+        problems.append(
+            Problem(
+                ErrorCode.COLUMN_UNMAPPED,
+                source.path,
+                f"columns not loaded: {', '.join(unmapped)}",
+                is_warning=True,
+            ).as_dict()
+        )
     records: list[dict[str, Any]] = []
     for raw in source.records:
-        outcome = validate(raw, source.path)
+        outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             problems.append(outcome.as_dict())
             continue
         batch = GraphBatch()
-        problems.extend(
-            p.as_dict() for p in add_record(batch, outcome, raw.record, source, aliases)
-        )
+        warnings = add_record(batch, outcome, raw.record, source, vocabularies.aliases)
+        problems.extend(p.as_dict() for p in warnings)
         records.append(_describe(batch, raw.record, analyzer.index_tokens))
     return {
         "file": source.path,

@@ -31,6 +31,24 @@ _CN_KIND_BY_APPLICATION_TYPE = {
 }
 
 
+_DATE = re.compile(r"^(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+
+
+def date_text(raw: object) -> str | None:
+    """`20221202`, `2022.12.2`, `2022/12/02`, `2022年12月2日`, datetime -> `2022-12-02`; None for
+    empty or placeholder values ("0", "-"). Impossible dates are left for validation to reject."""
+    if hasattr(raw, "isoformat") and hasattr(raw, "year"):
+        return str(raw.isoformat())[:10]
+    text = fold(str(raw or ""))
+    if text in ("", "0", "-", "--", "无"):
+        return None
+    match = _DATE.match(text)
+    if not match:
+        return text
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
 def fold(text: str) -> str:
     """NFKC (full-width to half-width, compatibility forms), trimmed, inner whitespace single."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
@@ -44,6 +62,25 @@ def patent_number(raw: str) -> str:
 def country_of(number: str) -> str | None:
     match = _COUNTRY.match(number)
     return match.group(1) if match else None
+
+
+_KIND_BY_TYPE = {
+    "发明": "invention",
+    "实用新型": "utility_model",
+    "外观设计": "design",
+    "invention": "invention",
+    "utility model": "utility_model",
+    "design": "design",
+}
+
+
+def patent_kind_of_type(patent_type: str | None) -> str | None:
+    """专利类型 as exported (发明 / 发明授权 / 实用新型 / 外观设计) -> kind."""
+    text = fold(patent_type or "").lower()
+    for key in ("实用新型", "外观设计", "发明", "utility model", "design", "invention"):
+        if key in text:
+            return _KIND_BY_TYPE[key]
+    return None
 
 
 def patent_kind(publication_number: str | None, application_number: str | None) -> str | None:

@@ -12,11 +12,10 @@ from pathlib import Path
 import structlog
 
 from graph.store import GraphStore
-from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.readers import SourceFile, read_source
-from ingest.readers.json_records import SUPPORTED_SUFFIXES
-from ingest.transform import GraphBatch, add_record, validate
+from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
+from ingest.transform import GraphBatch, add_record, unmapped_headers, validate
+from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import SearchIndex
 
 log = structlog.get_logger(__name__)
@@ -65,14 +64,14 @@ def ingest_paths(
     index: SearchIndex,
     dead_letter_dir: Path,
     on_file_done: ProgressCallback | None = None,
-    aliases: OrganizationAliases | None = None,
+    vocabularies: Vocabularies | None = None,
 ) -> IngestReport:
-    aliases = aliases if aliases is not None else OrganizationAliases.load()
+    vocabularies = vocabularies if vocabularies is not None else Vocabularies.load()
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
     for path in expand_paths(paths):
-        file_report = _ingest_file(path, graph, index, dead_letter_dir, aliases)
+        file_report = _ingest_file(path, graph, index, dead_letter_dir, vocabularies)
         report.files.append(file_report)
         log.info(
             "file_ingested",
@@ -91,7 +90,7 @@ def _ingest_file(
     graph: GraphStore,
     index: SearchIndex,
     dead_letter_dir: Path,
-    aliases: OrganizationAliases,
+    vocabularies: Vocabularies,
 ) -> FileReport:
     file_report = FileReport(str(path))
     try:
@@ -103,13 +102,25 @@ def _ingest_file(
     file_report.encoding = source.encoding
     file_report.records_read = len(source.records) + len(source.problems)
     rejected = list(source.problems)
+    unmapped = unmapped_headers(source.records, vocabularies.columns)
+    if unmapped:
+        file_report.problems.append(
+            Problem(
+                ErrorCode.COLUMN_UNMAPPED,
+                source.path,
+                f"columns not loaded (no mapping in config/columns): {', '.join(unmapped)}",
+                is_warning=True,
+            )
+        )
     batch = GraphBatch()
     for raw in source.records:
-        outcome = validate(raw, source.path)
+        outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             rejected.append((outcome, raw.raw))
             continue
-        file_report.problems.extend(add_record(batch, outcome, raw.record, source, aliases))
+        file_report.problems.extend(
+            add_record(batch, outcome, raw.record, source, vocabularies.aliases)
+        )
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(

@@ -54,8 +54,29 @@ class PatentRecord(BaseModel):
         default=None, description="法律状态 as exported, e.g. 有效 / 审中 / 失效 / 未缴年费终止"
     )
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    patent_type: str | None = Field(
+        default=None, description="专利类型: 发明 / 实用新型 / 外观设计"
+    )
+    current_owners: list[str] = Field(default_factory=list, description="当前权利人")
+    applicant_addresses: list[str] = Field(default_factory=list, description="申请人地址")
+    legal_events: list[str] = Field(default_factory=list, description="法律事件, as exported")
+    family: list[str] = Field(default_factory=list, description="简单同族 member numbers")
+    cites: list[str] = Field(default_factory=list, description="引证专利 numbers")
+    cited_by: list[str] = Field(default_factory=list, description="被引证专利 numbers")
+    agency: str | None = Field(default=None, description="专利代理机构")
 
-    @field_validator("applicants", "inventors", "ipc", mode="before")
+    @field_validator(
+        "applicants",
+        "inventors",
+        "ipc",
+        "current_owners",
+        "applicant_addresses",
+        "legal_events",
+        "family",
+        "cites",
+        "cited_by",
+        mode="before",
+    )
     @classmethod
     def _split_joined_lists(cls, value: Any) -> Any:
         # Exports often join several names in one cell: "甲公司;乙公司" or "张三、李四".

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -14,10 +15,12 @@ from ingest import normalize
 from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, Problem
 from ingest.readers import RawRecord, SourceFile
+from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
 from search_api.index.protocol import IndexDocument
 
-EXTRACTOR = "ingest.json_records/1"
+EXTRACTOR = "ingest.records/1"
+RECORD_FIELDS = frozenset(PatentRecord.model_fields)
 
 
 @dataclass
@@ -37,8 +40,8 @@ class GraphBatch:
         self.edges[edge_type][(row.src, row.dst)] = row
 
 
-def validate(raw: RawRecord, file: str) -> PatentRecord | Problem:
-    data = raw.data
+def validate(raw: RawRecord, file: str, columns: ColumnMap) -> PatentRecord | Problem:
+    data = _record_fields(raw.data, columns)
     if not (data.get("publication_number") or data.get("application_number")):
         return Problem(
             ErrorCode.RECORD_MISSING_NUMBER,
@@ -58,6 +61,21 @@ def validate(raw: RawRecord, file: str) -> PatentRecord | Problem:
             record=raw.record,
             field=".".join(str(p) for p in first["loc"]) or None,
         )
+
+
+def _record_fields(data: dict[str, Any], columns: ColumnMap) -> dict[str, Any]:
+    """Our own records pass through; export rows (Chinese headers) are mapped to fields.
+    Headers that map to nothing are dropped here and reported once per file by the caller."""
+    if all(key in RECORD_FIELDS for key in data):
+        return data
+    own = {k: v for k, v in data.items() if k in RECORD_FIELDS}
+    mapped, _unmapped = columns.to_record({k: v for k, v in data.items() if k not in RECORD_FIELDS})
+    return {**mapped, **own}
+
+
+def unmapped_headers(rows: list[RawRecord], columns: ColumnMap) -> list[str]:
+    headers = {str(k) for raw in rows for k in raw.data if k not in RECORD_FIELDS}
+    return sorted(h for h in headers if columns.field_of(h) is None)
 
 
 def add_record(
@@ -84,7 +102,14 @@ def add_record(
             "title": normalize.fold(record.title),
             "abstract": record.abstract,
             "claims": record.claims,
-            "kind": normalize.patent_kind(publication, application),
+            "kind": normalize.patent_kind(publication, application)
+            or normalize.patent_kind_of_type(record.patent_type),
+            "current_owners": [normalize.organization_name(o) for o in record.current_owners],
+            "applicant_addresses": [normalize.fold(a) for a in record.applicant_addresses],
+            "legal_events": record.legal_events,
+            "family": [normalize.patent_number(n) for n in record.family],
+            "cites": [normalize.patent_number(n) for n in record.cites],
+            "agency": record.agency,
             "legal_status": status,
             "legal_status_raw": record.legal_status,
             "country": record.country or normalize.country_of(patent_id),

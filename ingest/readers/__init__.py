@@ -1,5 +1,41 @@
-"""One reader per source format; each yields located raw records or coded problems."""
+"""One reader per source format; `read_source` picks it by file type and decodes the text."""
 
-from ingest.readers.json_records import RawRecord, SourceFile, read_source
+from __future__ import annotations
 
-__all__ = ["RawRecord", "SourceFile", "read_source"]
+from pathlib import Path
+
+from ingest.encoding import decode
+from ingest.readers.json_records import json_document, json_lines
+from ingest.readers.source import (
+    SUPPORTED_SUFFIXES,
+    RawRecord,
+    SourceFile,
+    new_source,
+    read_bytes,
+)
+from ingest.readers.tabular import csv_rows, xlsx_rows
+
+__all__ = ["SUPPORTED_SUFFIXES", "RawRecord", "SourceFile", "read_source"]
+
+
+def read_source(path: Path) -> SourceFile:
+    """Read one file; raises `IngestError` when nothing in it can be used."""
+    data = read_bytes(path)
+    name, suffix = str(path), path.suffix.lower()
+    if suffix == ".xlsx":
+        source = new_source(path, data, "xlsx", "xlsx")
+        source.records.extend(xlsx_rows(data, name))
+        return source
+    text, encoding = decode(data, name)
+    file_format = {".json": "json", ".csv": "csv", ".tsv": "csv"}.get(suffix, "jsonl")
+    source = new_source(path, data, encoding, file_format)
+    if file_format == "csv":
+        source.records.extend(csv_rows(text, name))
+        return source
+    items = json_document(text, name) if file_format == "json" else json_lines(text, name)
+    for item in items:
+        if isinstance(item, RawRecord):
+            source.records.append(item)
+        else:
+            source.problems.append(item)
+    return source

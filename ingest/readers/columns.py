@@ -1,0 +1,82 @@
+"""Analyst-export column headers -> patent record fields (config/columns/patent_columns.tsv)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from config.settings import CONFIG_DIR
+from ingest.normalize import date_text
+
+DEFAULT_COLUMNS = CONFIG_DIR / "columns" / "patent_columns.tsv"
+_NOISE = re.compile(r"[\s()（）\[\]【】_\-:：]+")
+_DATE_FIELDS = {"filing_date", "publication_date", "grant_date"}
+_LIST_FIELDS = {
+    "applicants",
+    "current_owners",
+    "applicant_addresses",
+    "inventors",
+    "ipc",
+    "legal_events",
+    "family",
+    "cites",
+    "cited_by",
+}
+_LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
+
+
+def header_key(header: str) -> str:
+    return _NOISE.sub("", unicodedata.normalize("NFKC", header)).lower()
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    by_header: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_COLUMNS) -> ColumnMap:
+        mapping: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, _, variants = line.partition("\t")
+            mapping[header_key(name)] = name
+            for variant in variants.split("|"):
+                mapping.setdefault(header_key(variant), name)
+        return cls(mapping)
+
+    def field_of(self, header: str) -> str | None:
+        return self.by_header.get(header_key(header))
+
+    def to_record(self, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        """The record fields of one export row, and the headers that map to nothing."""
+        record: dict[str, Any] = {}
+        unmapped: list[str] = []
+        for header, value in row.items():
+            name = self.field_of(str(header))
+            if name is None:
+                unmapped.append(str(header))
+                continue
+            if name in record or _is_empty(value):
+                continue  # the first column with a value wins
+            record[name] = _value(name, value)
+        main = record.pop("ipc_main", None)
+        if main:
+            record["ipc"] = [main, *[c for c in record.get("ipc", []) if c != main]]
+        return {k: v for k, v in record.items() if v not in (None, [], "")}, unmapped
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _value(name: str, value: Any) -> Any:
+    if name in _DATE_FIELDS:
+        return date_text(value)
+    if name in _LIST_FIELDS:
+        items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
+        return [str(item).strip() for item in items if str(item).strip()]
+    return str(value).strip() if not isinstance(value, str) else value.strip()
