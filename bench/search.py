@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -160,10 +161,7 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
             for name, params in QUERIES:
                 direct = _direct_call(stores, params)
                 total = http.get("/api/v1/search", params=params).json()["total"]
-                api = _timings(
-                    lambda p=params: http.get("/api/v1/search", params=p).raise_for_status(), repeat
-                )
-                straight = _timings(direct, repeat)
+                api, straight = _timings(partial(_api_call, http, params), direct, repeat)
                 ratio50, ratio99 = api[0] / straight[0], api[1] / straight[1]
                 ratios.append(ratio50)
                 table.add_row(
@@ -206,14 +204,27 @@ def _direct_call(stores: Stores, params: dict[str, Any]) -> Callable[[], object]
     return lambda: index.search(query)
 
 
-def _timings(call: Callable[[], object], repeat: int) -> tuple[float, float]:
-    for _ in range(3):
-        call()
-    samples = []
+def _api_call(http: httpx.Client, params: dict[str, Any]) -> None:
+    http.get("/api/v1/search", params=params).raise_for_status()
+
+
+def _timings(
+    api: Callable[[], object], direct: Callable[[], object], repeat: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """p50 and p99 in ms of both calls, alternated so that both see the same cache state."""
+    for _ in range(5):
+        api()
+        direct()
+    samples: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
+        for call, bucket in ((api, samples[0]), (direct, samples[1])):
+            started = time.perf_counter()
+            call()
+            bucket.append((time.perf_counter() - started) * 1000)
+    return _percentiles(samples[0]), _percentiles(samples[1])
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
     samples.sort()
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
 

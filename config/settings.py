@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(default=10.0, gt=0)
     user_dictionary: Path = DEFAULT_USER_DICTIONARY
     organization_aliases: Path = DEFAULT_ORGANIZATION_ALIASES
+    nlp: bool = Field(
+        default=True,
+        description="extract standards, cited patents and "
+        "organisations from patent text (config/nlp/pipeline.cfg)",
+    )
 
     # `ipgraph services`: where the real servers are downloaded and run, and their ports.
     services_dir: Path = Field(default_factory=lambda: _default_services_dir())

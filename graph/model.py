@@ -26,6 +26,9 @@ class EdgeType(StrEnum):
     CLASSIFIED_AS = "CLASSIFIED_AS"
     EXTRACTED_FROM = "EXTRACTED_FROM"
     SUBSIDIARY_OF = "SUBSIDIARY_OF"
+    MENTIONS_STANDARD = "MENTIONS_STANDARD"
+    MENTIONS_ORGANIZATION = "MENTIONS_ORGANIZATION"
+    CITES = "CITES"
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -38,6 +41,9 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.CLASSIFIED_AS: (NodeLabel.PATENT, NodeLabel.IPC),
     EdgeType.EXTRACTED_FROM: (NodeLabel.PATENT, NodeLabel.DOCUMENT),
     EdgeType.SUBSIDIARY_OF: (NodeLabel.ORGANIZATION, NodeLabel.ORGANIZATION),
+    EdgeType.MENTIONS_STANDARD: (NodeLabel.PATENT, NodeLabel.STANDARD),
+    EdgeType.MENTIONS_ORGANIZATION: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
+    EdgeType.CITES: (NodeLabel.PATENT, NodeLabel.PATENT),
 }
 
 

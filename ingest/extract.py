@@ -10,8 +10,10 @@ from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.nlp.pipeline import extract_many
 from ingest.readers import read_source
-from ingest.transform import GraphBatch, add_record, unmapped_headers, validate
+from ingest.records import PatentRecord
+from ingest.transform import GraphBatch, add_record, text_fields, unmapped_headers, validate
 from ingest.vocabularies import Vocabularies
 
 
@@ -39,16 +41,23 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
                 is_warning=True,
             ).as_dict()
         )
-    records: list[dict[str, Any]] = []
+    valid: list[tuple[int, PatentRecord]] = []
     for raw in source.records:
         outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             problems.append(outcome.as_dict())
-            continue
+        else:
+            valid.append((raw.record, outcome))
+    texts = [text_fields(record) for _, record in valid]
+    found = extract_many(vocabularies.nlp, texts) if vocabularies.nlp else [[] for _ in valid]
+    records: list[dict[str, Any]] = []
+    for (location, record), entities in zip(valid, found, strict=True):
         batch = GraphBatch()
-        warnings = add_record(batch, outcome, raw.record, source, vocabularies.aliases)
+        warnings = add_record(batch, record, location, source, vocabularies.aliases, entities)
         problems.extend(p.as_dict() for p in warnings)
-        records.append(_describe(batch, raw.record, analyzer.index_tokens))
+        described = _describe(batch, location, analyzer.index_tokens)
+        described["entities"] = [e.as_dict() for e in entities]
+        records.append(described)
     return {
         "file": source.path,
         "encoding": source.encoding,

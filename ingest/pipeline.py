@@ -13,8 +13,10 @@ import structlog
 
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.nlp.pipeline import Entity, extract_many
 from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
-from ingest.transform import GraphBatch, add_record, unmapped_headers, validate
+from ingest.records import PatentRecord
+from ingest.transform import GraphBatch, add_record, text_fields, unmapped_headers, validate
 from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import SearchIndex
 
@@ -112,14 +114,17 @@ def _ingest_file(
                 is_warning=True,
             )
         )
-    batch = GraphBatch()
+    valid: list[tuple[int, PatentRecord]] = []
     for raw in source.records:
         outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             rejected.append((outcome, raw.raw))
-            continue
+        else:
+            valid.append((raw.record, outcome))
+    batch = GraphBatch()
+    for (location, record), entities in zip(valid, _entities(valid, vocabularies), strict=True):
         file_report.problems.extend(
-            add_record(batch, outcome, raw.record, source, vocabularies.aliases)
+            add_record(batch, record, location, source, vocabularies.aliases, entities)
         )
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)
@@ -128,6 +133,14 @@ def _ingest_file(
     )
     file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
     return file_report
+
+
+def _entities(
+    valid: list[tuple[int, PatentRecord]], vocabularies: Vocabularies
+) -> list[list[Entity]]:
+    if vocabularies.nlp is None:
+        return [[] for _ in valid]
+    return extract_many(vocabularies.nlp, [text_fields(record) for _, record in valid])
 
 
 def _write_batch(

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ingest.normalize import date_text
+
 _LIST_SEPARATORS = re.compile(r"[;；、\n]")
 
 
@@ -83,6 +85,12 @@ class PatentRecord(BaseModel):
         if isinstance(value, str):
             return [part for part in _LIST_SEPARATORS.split(value) if part.strip()]
         return value
+
+    @field_validator("filing_date", "publication_date", "grant_date", mode="before")
+    @classmethod
+    def _dates_in_any_usual_form(cls, value: Any) -> Any:
+        # 2022-01-04, 20220104, 2022.01.04, 2022/1/4 and 2022年1月4日 are all the same date.
+        return date_text(value) if value is not None else None
 
     @model_validator(mode="after")
     def _has_a_number(self) -> PatentRecord:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,8 @@ from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, Prope
 from ingest import normalize
 from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, Problem
+from ingest.nlp.pipeline import Entity, background_range
+from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 from ingest.readers import RawRecord, SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
@@ -84,14 +86,15 @@ def add_record(
     location: int,
     source: SourceFile,
     aliases: OrganizationAliases,
+    entities: Sequence[Entity] = (),
 ) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped."""
     provenance = f"{source.sha256[:16]}#{location}"
-    publication = normalize.patent_number(record.publication_number or "") or None
-    application = normalize.patent_number(record.application_number or "") or None
+    publication, application, number_warnings = _numbers(record, source.path, location)
     patent_id = publication or application
     assert patent_id is not None  # validate() guarantees one of the two
     ipc_codes, warnings = _ipc_codes(record, source.path, location)
+    warnings += number_warnings
     status, status_warnings = _legal_status(record, source.path, location)
     applicants = _unique(normalize.organization_name(a) for a in record.applicants)
     org_keys = [aliases.resolve(a) for a in applicants]
@@ -107,8 +110,8 @@ def add_record(
             "current_owners": [normalize.organization_name(o) for o in record.current_owners],
             "applicant_addresses": [normalize.fold(a) for a in record.applicant_addresses],
             "legal_events": record.legal_events,
-            "family": [normalize.patent_number(n) for n in record.family],
-            "cites": [normalize.patent_number(n) for n in record.cites],
+            "family": [parse_publication_number(n).canonical for n in record.family],
+            "cites": [parse_publication_number(n).canonical for n in record.cites],
             "agency": record.agency,
             "legal_status": status,
             "legal_status_raw": record.legal_status,
@@ -128,6 +131,7 @@ def add_record(
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
     _add_inventors(batch, patent_id, inventors, org_keys, provenance)
     _add_ipc(batch, patent_id, ipc_codes, provenance)
+    _add_mentions(batch, patent_id, entities, record.description, provenance)
     batch.documents[patent_id] = IndexDocument(
         id=patent_id,
         title=str(props["title"]),
@@ -190,6 +194,53 @@ def _add_inventors(
         )
 
 
+def text_fields(record: PatentRecord) -> dict[str, str]:
+    """The texts entity extraction reads."""
+    return {"abstract": record.abstract, "claims": record.claims, "description": record.description}
+
+
+_MENTION_EDGES = {
+    "STANDARD": EdgeType.MENTIONS_STANDARD,
+    "ORGANIZATION": EdgeType.MENTIONS_ORGANIZATION,
+}
+
+
+def _add_mentions(
+    batch: GraphBatch, patent_id: str, entities: Sequence[Entity], description: str, provenance: str
+) -> None:
+    """Standards and organisations named in the text; patents cited in the background.
+    Nodes met only here are written with no properties, so they never overwrite what a full
+    record says about them."""
+    background = background_range(description)
+    for entity in entities:
+        evidence: Properties = {
+            "field": entity.field,
+            "start": entity.start,
+            "end": entity.end,
+            "component": entity.component,
+        }
+        if entity.label in _MENTION_EDGES:
+            edge = _MENTION_EDGES[entity.label]
+            target_label = edge.endpoints[1]
+            if (patent_id, entity.normalized) in batch.edges[edge]:
+                continue  # the first mention is the evidence
+            props: Properties = (
+                {"body": entity.normalized.split(" ")[0]} if entity.label == "STANDARD" else {}
+            )
+            batch.node(target_label, NodeRow(entity.normalized, props, provenance))
+            batch.edge(edge, EdgeRow(patent_id, entity.normalized, evidence, provenance))
+        elif (
+            entity.label == "PATENT_NUMBER"
+            and entity.field == "description"
+            and background is not None
+            and background[0] <= entity.start < background[1]
+            and entity.normalized != patent_id
+        ):
+            if entity.normalized not in batch.nodes[NodeLabel.PATENT]:
+                batch.node(NodeLabel.PATENT, NodeRow(entity.normalized, {}, provenance))
+            batch.edge(EdgeType.CITES, EdgeRow(patent_id, entity.normalized, evidence, provenance))
+
+
 def _add_ipc(batch: GraphBatch, patent_id: str, codes: list[str], provenance: str) -> None:
     for order, code in enumerate(codes, start=1):
         batch.node(NodeLabel.IPC, NodeRow(code, dict(normalize.ipc_levels(code)), provenance))
@@ -197,6 +248,34 @@ def _add_ipc(batch: GraphBatch, patent_id: str, codes: list[str], provenance: st
             EdgeType.CLASSIFIED_AS,
             EdgeRow(patent_id, code, {"order": order, "main": order == 1}, provenance),
         )
+
+
+def _numbers(
+    record: PatentRecord, file: str, location: int
+) -> tuple[str | None, str | None, list[Problem]]:
+    """Canonical publication and application numbers; a wrong CN check digit is a warning."""
+    publication = (
+        parse_publication_number(record.publication_number).canonical
+        if record.publication_number
+        else None
+    )
+    if not record.application_number:
+        return publication, None, []
+    application = parse_application_number(record.application_number)
+    warnings = []
+    if application.check_digit_ok is False:
+        warnings.append(
+            Problem(
+                ErrorCode.CHECK_DIGIT_INVALID,
+                file,
+                f"check digit of {record.application_number!r} is not "
+                f"{cn_check_digit(application.canonical[2:].split('.')[0])}; kept as given",
+                record=location,
+                field="application_number",
+                is_warning=True,
+            )
+        )
+    return publication, application.canonical, warnings
 
 
 def _legal_status(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
+
 from config.settings import Settings
 from ingest.aliases import OrganizationAliases
+from ingest.nlp.pipeline import load_pipeline
 from ingest.readers.columns import ColumnMap
 
 
@@ -13,8 +16,14 @@ from ingest.readers.columns import ColumnMap
 class Vocabularies:
     aliases: OrganizationAliases
     columns: ColumnMap
+    nlp: Language | None = None  # None: no entity extraction from text
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
         settings = settings or Settings()
-        return cls(OrganizationAliases.load(settings.organization_aliases), ColumnMap.load())
+        nlp = (
+            load_pipeline(organizations=str(settings.organization_aliases))
+            if settings.nlp
+            else None
+        )
+        return cls(OrganizationAliases.load(settings.organization_aliases), ColumnMap.load(), nlp)

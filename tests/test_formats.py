@@ -161,3 +161,47 @@ def test_export_dates(raw: str, iso: str | None) -> None:
 )
 def test_header_variants(header: str, field: str | None) -> None:
     assert ColumnMap.load().field_of(header) == field
+
+
+@pytest.mark.parametrize(
+    ("name", "patent_id"),
+    [
+        ("CN115000001A.sample.xml", "CN115000001A"),
+        ("CN115000004A.sample.txt", "CN115000004A"),
+    ],
+)
+def test_patent_documents_load_like_the_record_format(
+    name: str, patent_id: str, tmp_path: Path, reference: dict[str, object]
+) -> None:
+    stores, report = _load(tmp_path, name)
+    try:
+        assert report.errors == [] and report.records_loaded == 1
+        view = patent_view(stores.graph, patent_id)
+        assert view is not None
+        expected = reference["patents"][patent_id]  # type: ignore[index]
+        props = {k: v for k, v in view.props.items() if k not in PROVENANCE}
+        # Documents carry more than the record sample: the address, the agency, the description.
+        for key, value in expected[0].items():
+            if key not in ("legal_status", "legal_status_raw", "grant_date", "claims"):
+                assert props[key] == value, key
+        assert (view.applicants, view.inventors, view.ipc) == expected[1:4]
+        assert props["applicant_addresses"]
+    finally:
+        stores.close()
+
+
+def test_malformed_xml_and_entity_expansion_are_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<cn-patent-document><abstract>未闭合", encoding="utf-8")
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+        "<cn-patent-document>&a;</cn-patent-document>",
+        encoding="utf-8",
+    )
+    stores = open_stores(Settings(data_dir=tmp_path / "data"))
+    try:
+        report = ingest_paths([broken, bomb], stores.graph, stores.index, tmp_path / "dead")
+    finally:
+        stores.close()
+    assert [p.code for p in report.errors] == [ErrorCode.XML_MALFORMED, ErrorCode.XML_MALFORMED]

@@ -170,9 +170,9 @@ def test_unknown_encoding_is_refused_with_a_code(
 def test_unsupported_and_missing_files_are_coded(
     tmp_path: Path, stores: Stores, settings: Settings
 ) -> None:
-    (tmp_path / "notes.txt").write_text("备注", encoding="utf-8")
+    (tmp_path / "notes.rtf").write_text("备注", encoding="utf-8")
     report = ingest_paths(
-        [tmp_path / "notes.txt", tmp_path / "absent.jsonl"],
+        [tmp_path / "notes.rtf", tmp_path / "absent.jsonl"],
         stores.graph,
         stores.index,
         settings.dead_letter_dir,
@@ -228,3 +228,18 @@ def test_joined_names_are_split_and_names_normalised(
     assert view is not None
     assert [a.name for a in view.applicants] == ["宁德时代新能源科技股份有限公司", "清华大学"]
     assert [p.name for p in view.inventors] == ["张伟", "李娜"]
+
+
+def test_wrong_check_digit_is_flagged_and_the_record_kept(
+    tmp_path: Path, stores: Stores, settings: Settings
+) -> None:
+    source = _write_jsonl(
+        tmp_path / "check.jsonl", [_record(application_number="2022 1 0000001.7")]
+    )
+    report = ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
+    assert report.records_loaded == 1 and report.errors == []
+    [warning] = report.warnings
+    assert (warning.code, warning.field) == (ErrorCode.CHECK_DIGIT_INVALID, "application_number")
+    assert "is not 0" in warning.message
+    view = patent_view(stores.graph, "CN115000001A")
+    assert view is not None and view.props["application_number"] == "CN202210000001.7"

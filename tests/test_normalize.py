@@ -7,6 +7,7 @@ import pytest
 from ingest import normalize
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError
+from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,46 @@ def test_binary_is_not_taken_for_gb18030() -> None:
         decode(bytes(range(256)) * 4, "junk.jsonl")
     assert caught.value.problem.code is ErrorCode.ENCODING_UNKNOWN
     assert caught.value.problem.file == "junk.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical", "check_ok"),
+    [
+        ("CN202210000001.0", "CN202210000001.0", True),
+        ("202210000001.0", "CN202210000001.0", True),
+        ("CN 2022 1 0000001.5", "CN202210000001.5", False),
+        ("ZL 2022 1 0000001.0", "CN202210000001.0", True),
+        ("CN202223220665.2", "CN202223220665.2", True),  # a real one, from the CNIPA export sample
+        ("98123456.9", "CN98123456.9", True),
+        ("98123456.7", "CN98123456.7", False),
+        ("202210000001", "CN202210000001.0", None),  # no check digit given: computed, not verified
+    ],
+)
+def test_cn_application_numbers_and_check_digits(
+    raw: str, canonical: str, check_ok: bool | None
+) -> None:
+    number = parse_application_number(raw)
+    assert (number.canonical, number.check_digit_ok, number.country) == (canonical, check_ok, "CN")
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical", "country", "kind"),
+    [
+        ("CN 115000001 A", "CN115000001A", "CN", "A"),
+        ("US 11,223,344 B2", "US11223344B2", "US", "B2"),
+        ("EP 3 456 789 A1", "EP3456789A1", "EP", "A1"),
+        ("JP 2020-123456 A", "JP2020123456A", "JP", "A"),
+        ("KR 10-2020-0012345", "KR1020200012345", "KR", None),
+        ("WO 2020/123456 A1", "WO2020123456A1", "WO", "A1"),
+    ],
+)
+def test_publication_numbers(raw: str, canonical: str, country: str, kind: str | None) -> None:
+    number = parse_publication_number(raw)
+    assert (number.canonical, number.country, number.kind_code) == (canonical, country, kind)
+
+
+def test_check_digit_matches_the_cnipa_rule() -> None:
+    # 2*2+0*3+2*4+2*5+1*6+0*7+...+1*5 = 33 -> 33 mod 11 = 0
+    assert cn_check_digit("202210000001") == "0"
+    # 2*2+0*3+2*4+2*5+1*6+... +1*4+0*5 = 32 -> 32 mod 11 = 10 -> X
+    assert cn_check_digit("202210000010") == "X"

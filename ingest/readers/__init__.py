@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.encoding import decode
+from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
+from ingest.readers.patent_xml import xml_documents
 from ingest.readers.source import (
     SUPPORTED_SUFFIXES,
     RawRecord,
@@ -22,15 +24,24 @@ def read_source(path: Path) -> SourceFile:
     """Read one file; raises `IngestError` when nothing in it can be used."""
     data = read_bytes(path)
     name, suffix = str(path), path.suffix.lower()
+    if suffix == ".xml":
+        source = new_source(path, data, "xml-declared", "xml")
+        source.records.extend(xml_documents(data, name))
+        return source
     if suffix == ".xlsx":
         source = new_source(path, data, "xlsx", "xlsx")
         source.records.extend(xlsx_rows(data, name))
         return source
     text, encoding = decode(data, name)
-    file_format = {".json": "json", ".csv": "csv", ".tsv": "csv"}.get(suffix, "jsonl")
+    file_format = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "inid-text"}.get(
+        suffix, "jsonl"
+    )
     source = new_source(path, data, encoding, file_format)
     if file_format == "csv":
         source.records.extend(csv_rows(text, name))
+        return source
+    if file_format == "inid-text":
+        source.records.append(inid_document(text, name))
         return source
     items = json_document(text, name) if file_format == "json" else json_lines(text, name)
     for item in items:

@@ -11,7 +11,8 @@ from ingest.errors import ErrorCode, IngestError, Problem
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
-SUPPORTED_SUFFIXES = JSON_SUFFIXES + TABLE_SUFFIXES
+DOCUMENT_SUFFIXES = (".txt", ".xml")
+SUPPORTED_SUFFIXES = JSON_SUFFIXES + TABLE_SUFFIXES + DOCUMENT_SUFFIXES
 
 
 @dataclass(frozen=True)

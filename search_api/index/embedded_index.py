@@ -207,15 +207,18 @@ class EmbeddedSearchIndex:
         for name in FACETS:
             if name in _ARRAY_COLUMNS:
                 source = (
-                    f"temp.matched m JOIN documents d ON d.rowid = m.rid, json_each(d.{name}) j"
+                    f"temp.matched m CROSS JOIN documents d ON d.rowid = m.rid, "
+                    f"json_each(d.{name}) j"
                 )
                 key, count = "j.value", "count(DISTINCT d.rowid)"
             else:
-                source = "temp.matched m JOIN documents d ON d.rowid = m.rid"
+                source = "temp.matched m CROSS JOIN documents d ON d.rowid = m.rid"
                 key, count = f"d.{name}", "count(*)"
+            # CROSS JOIN keeps the matched set as the outer loop: without statistics the planner
+            # would scan every document and probe the matched set instead.
             rows = db.execute(
-                f"SELECT {key} AS k, {count} AS n FROM {source} WHERE {key} IS NOT NULL "
-                f"GROUP BY k ORDER BY n DESC, k ASC LIMIT {FACET_SIZE}"
+                f"SELECT {key} AS k, {count} AS n FROM {source} "
+                f"GROUP BY k HAVING k IS NOT NULL ORDER BY n DESC, k ASC LIMIT {FACET_SIZE}"
             ).fetchall()
             facets[name] = [FacetBucket(str(k), int(n)) for k, n in rows]
         return facets

@@ -15,7 +15,7 @@ from graph.views import (
     patent_view,
     person_view,
 )
-from ingest.normalize import patent_number
+from ingest.numbers import parse_application_number, parse_publication_number
 from search_api.errors import ApiError
 from search_api.models import (
     CountedEntityOut,
@@ -42,8 +42,10 @@ def get_patent(
     patent_id: Annotated[str, Path(max_length=64, examples=["CN115000001A"])], ctx: Ctx
 ) -> PatentResponse:
     """A patent by publication or application number, with applicants, inventors and IPC."""
-    canonical = patent_number(patent_id)
-    view = patent_view(ctx.stores.graph, canonical)
+    canonical = parse_publication_number(patent_id).canonical
+    view = patent_view(ctx.stores.graph, canonical) or patent_view(
+        ctx.stores.graph, parse_application_number(patent_id).canonical
+    )
     if view is None:
         raise _not_found("PATENT_NOT_FOUND", "patent", canonical)
     return PatentResponse(

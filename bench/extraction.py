@@ -1,0 +1,101 @@
+"""Precision and recall of entity extraction on the gold-annotated texts.
+
+    python bench/extraction.py [--gold tests/gold/extraction.txt]
+
+Prints, per label, the true positives, false positives, false negatives, precision, recall and
+F1, and lists every miss and every false alarm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ingest.nlp.pipeline import extract_many, load_pipeline
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "extraction.txt"
+LABELS = ("PATENT_NUMBER", "STANDARD", "ORGANIZATION")
+_MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
+
+
+@dataclass(frozen=True)
+class Scores:
+    label: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_gold(path: Path = GOLD) -> list[tuple[str, set[tuple[str, int, int]]]]:
+    """(plain text, {(label, start, end)}) per line; offsets are in the plain text."""
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, spans, cursor = [], set(), 0
+        position = 0
+        for match in _MARK.finditer(line):
+            text.append(line[cursor : match.start()])
+            position += match.start() - cursor
+            label, surface = match.groups()
+            spans.add((label, position, position + len(surface)))
+            text.append(surface)
+            position += len(surface)
+            cursor = match.end()
+        text.append(line[cursor:])
+        examples.append(("".join(text), spans))
+    return examples
+
+
+def evaluate(path: Path = GOLD) -> tuple[list[Scores], list[str]]:
+    examples = load_gold(path)
+    found = extract_many(load_pipeline(), [{"text": text} for text, _ in examples])
+    notes: list[str] = []
+    counts = {label: [0, 0, 0] for label in LABELS}
+    for (text, gold), entities in zip(examples, found, strict=True):
+        predicted = {(e.label, e.start, e.end) for e in entities if e.label in LABELS}
+        for label, start, end in predicted | gold:
+            key = (label, start, end)
+            slot = 0 if key in predicted and key in gold else 1 if key in predicted else 2
+            counts[label][slot] += 1
+            if slot:
+                kind = "false alarm" if slot == 1 else "missed"
+                notes.append(f"{kind} {label} {text[start:end]!r} in {text[:30]}…")
+    return [Scores(label, *counts[label]) for label in LABELS], notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    args = parser.parse_args()
+    scores, notes = evaluate(args.gold)
+    print(f"{'label':<14} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8} {'F1':>6}")
+    for s in scores:
+        print(
+            f"{s.label:<14} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>10.2f} "
+            f"{s.recall:>8.2f} {s.f1:>6.2f}"
+        )
+    for note in notes:
+        print(note)
+
+
+if __name__ == "__main__":
+    main()

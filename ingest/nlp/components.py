@@ -1,0 +1,114 @@
+"""spaCy components, registered as factories and configured from config/nlp/pipeline.cfg.
+
+Both find entities on the raw characters (regular expressions; Aho-Corasick for names) and map
+them onto token spans, so jieba's word boundaries never hide an entity; the exact character
+offsets are kept on the span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.nlp.patterns import NORMALIZERS, PATTERNS
+from ingest.normalize import organization_key, organization_name
+
+COMPONENT_VERSION = "1"
+SPAN_KEY = "ipgraph"
+
+for _name, _default in (("normalized", None), ("component", None), ("start", None), ("end", None)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        return
+    span._.normalized = normalized
+    span._.component = f"{component}/{COMPONENT_VERSION}"
+    span._.start, span._.end = start, end
+    if SPAN_KEY not in doc.spans:
+        doc.spans[SPAN_KEY] = []
+    doc.spans[SPAN_KEY].append(span)
+
+
+class PatternMatcher:
+    def __init__(self, labels: Iterable[str]) -> None:
+        self.patterns = {label: PATTERNS[label] for label in labels}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for label, pattern in self.patterns.items():
+            normalize = NORMALIZERS.get(label, str.strip)
+            for match in pattern.finditer(doc.text):
+                start, end = match.span()
+                while end > start and doc.text[end - 1].isspace():
+                    end -= 1
+                _add(doc, label, start, end, "ipgraph_patterns", normalize(doc.text[start:end]))
+        return doc
+
+
+class Gazetteer:
+    """Organisation names and short names, matched longest-first without overlaps."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        for surface, key in names.items():
+            self.automaton.add_word(surface, (len(surface), key))
+        if names:
+            self.automaton.make_automaton()
+        self.empty = not names
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.empty:
+            return doc
+        found = sorted(
+            (
+                (end + 1 - length, end + 1, key)
+                for end, (length, key) in self.automaton.iter(doc.text)
+            ),
+            key=lambda m: (m[0], -(m[1] - m[0])),
+        )
+        last_end = -1
+        for start, end, key in found:
+            if start >= last_end:
+                _add(doc, "ORGANIZATION", start, end, "ipgraph_gazetteer", key)
+                last_end = end
+        return doc
+
+
+@Language.factory("ipgraph_patterns", default_config={"labels": list(PATTERNS)})
+def make_pattern_matcher(nlp: Language, name: str, labels: list[str]) -> PatternMatcher:
+    return PatternMatcher(labels)
+
+
+@Language.factory(
+    "ipgraph_gazetteer", default_config={"organizations": "", "extra_organizations": ""}
+)
+def make_gazetteer(
+    nlp: Language, name: str, organizations: str, extra_organizations: str
+) -> Gazetteer:
+    names: dict[str, str] = {}
+    for path in (organizations, extra_organizations):
+        if path:
+            names.update(_read_names(Path(path)))
+    return Gazetteer(names)
+
+
+def _read_names(path: Path) -> dict[str, str]:
+    """Surface form -> organisation key, from an alias table (name<TAB>a|b) or a name list."""
+    names: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        full, _, others = line.partition("\t")
+        key = organization_key(full)
+        for surface in [full, *others.split("|")]:
+            surface = organization_name(surface)
+            if len(surface) >= 2:
+                names.setdefault(surface, key)
+    return names

@@ -1,0 +1,58 @@
+"""Regular expressions for entities with a regular shape, and their normal forms."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize import fold
+from ingest.numbers import parse_application_number, parse_publication_number
+
+_STANDARD_BODIES = r"(?:GB/T|GB/Z|GB|YD/T|YD|DL/T|JB/T|SJ/T|GJB|NB/T|QC/T)"
+STANDARD = re.compile(
+    r"3GPP\s*T[SR]\s*\d{2}\.\d{3}(?:\s*[vV]\d+(?:\.\d+){0,2})?"
+    r"|ETSI\s*(?:EN|TS|TR|ES|EG)\s*\d{3}\s?\d{3}(?:-\d+)*"
+    r"|IEEE\s*(?:Std\.?\s*)?\d{3,4}(?:\.\d+)*[a-z]{0,3}"
+    r"|ITU-T\s*[A-Z]\.\d+(?:\.\d+)?"
+    r"|ISO(?:/IEC)?\s*\d{3,5}(?:-\d+)*(?::\d{4})?"
+    rf"|{_STANDARD_BODIES}\s*\d{{1,5}}(?:\.\d+)?(?:-\d{{4}})?"
+)
+PATENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:"
+    r"(?:CN|ZL)\s?\d{12}\.[\dX]"
+    r"|CN\s?\d{7,9}\s?[ABCUYSD]\d?"
+    r"|US\s?\d{1,2},?\d{3},?\d{3}\s?[AB]\d"
+    r"|EP\s?\d{7}\s?[AB]\d"
+    r"|WO\s?\d{4}/?\d{6}\s?A\d"
+    r"|JP\s?\d{4}-?\d{6}\s?A"
+    r"|KR\s?10-?\d{4}-?\d{7}"
+    r")(?![A-Za-z0-9])"
+)
+MONEY = re.compile(r"(?:人民币|RMB|￥|¥)?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元")
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)")
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "PATENT_NUMBER": PATENT_NUMBER,
+    "STANDARD": STANDARD,
+    "MONEY": MONEY,
+    "DATE": DATE,
+}
+
+
+def normalize_standard(text: str) -> str:
+    """`3GPP  TS38.214` -> `3GPP TS 38.214`; `GB/T29490-2013` -> `GB/T 29490-2013`."""
+    folded = re.sub(r"\s+", " ", fold(text)).strip()
+    folded = re.sub(r"^(3GPP) ?(T[SR]) ?", r"\1 \2 ", folded)
+    folded = re.sub(r"^(ETSI) ?(EN|TS|TR|ES|EG) ?(\d{3}) ?(\d{3})", r"\1 \2 \3 \4", folded)
+    folded = re.sub(r"^(IEEE|ITU-T|ISO/IEC|ISO) ?", r"\1 ", folded)
+    folded = re.sub(rf"^({_STANDARD_BODIES}) ?", r"\1 ", folded)
+    return folded
+
+
+def normalize_patent_number(text: str) -> str:
+    compact = re.sub(r"\s", "", text)
+    if "." in compact:
+        return parse_application_number(compact).canonical
+    return parse_publication_number(compact).canonical
+
+
+NORMALIZERS = {"STANDARD": normalize_standard, "PATENT_NUMBER": normalize_patent_number}

@@ -1,0 +1,78 @@
+"""Build the configured pipeline and turn its spans into plain entity records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from config.settings import CONFIG_DIR
+from ingest.nlp import components  # noqa: F401  (registers the factories)
+from ingest.nlp.components import SPAN_KEY
+
+PIPELINE_CONFIG = CONFIG_DIR / "nlp" / "pipeline.cfg"
+_BACKGROUND = re.compile(r"背景技术\s*(.*?)(?=发明内容|实用新型内容|附图说明|具体实施方式|$)", re.S)
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str
+    text: str
+    normalized: str
+    start: int
+    end: int
+    field: str
+    component: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_pipeline(config_path: Path = PIPELINE_CONFIG, **overrides: str) -> Language:
+    config = spacy.util.load_config(config_path)
+    gazetteer = config["components"]["ipgraph_gazetteer"]
+    for key in ("organizations", "extra_organizations"):
+        value = overrides.get(key, gazetteer.get(key, ""))
+        gazetteer[key] = (
+            str(CONFIG_DIR / value) if value and not Path(value).is_absolute() else value
+        )
+    return spacy.util.load_model_from_config(config, auto_fill=True)
+
+
+def extract_entities(nlp: Language, texts: dict[str, str]) -> list[Entity]:
+    """Entities of each named text (e.g. {"abstract": ..., "claims": ...}), in text order."""
+    return extract_many(nlp, [texts])[0]
+
+
+def extract_many(nlp: Language, documents: list[dict[str, str]]) -> list[list[Entity]]:
+    """`extract_entities` for many documents, through one `nlp.pipe` stream."""
+    fields = [
+        (i, name, text) for i, texts in enumerate(documents) for name, text in texts.items() if text
+    ]
+    results: list[list[Entity]] = [[] for _ in documents]
+    docs = nlp.pipe(text for _i, _name, text in fields)
+    for (index, name, _text), doc in zip(fields, docs, strict=True):
+        spans = doc.spans.get(SPAN_KEY, [])
+        for span in sorted(spans, key=lambda s: (s._.start, s.label_)):
+            results[index].append(
+                Entity(
+                    label=span.label_,
+                    text=doc.text[span._.start : span._.end],
+                    normalized=span._.normalized,
+                    start=span._.start,
+                    end=span._.end,
+                    field=name,
+                    component=span._.component,
+                )
+            )
+    return results
+
+
+def background_range(description: str) -> tuple[int, int] | None:
+    """Character range of the 背景技术 section, where cited prior art is named."""
+    match = _BACKGROUND.search(description)
+    return match.span(1) if match else None

@@ -1,0 +1,72 @@
+"""Patent numbers: one canonical form per number, with its country, its kind and, for CN
+application numbers, whether the check digit is right (wrong ones are flagged, never dropped).
+
+    CN application (since 2003): CN202210000001.0  - 12 digits, a dot, the mod-11 check (0-9, X)
+    CN application (before):     CN98123456.7      - 8 digits, a dot, the check
+    CN publication:              CN115000001A      - digits and a kind code (A, B, C, U, Y, S, D)
+    US/EP/JP/KR/WO publication:  US11223344B2, EP3456789A1, JP2020123456A, KR1020200012345A,
+                                 WO2020123456A1    - separators removed
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import fold
+
+_SEPARATORS = re.compile(r"[\s,，/\-_]")
+_CN_PREFIX = re.compile(r"^(?:ZL|CN)")
+_CN_APPLICATION = re.compile(r"^(?:ZL|CN)?(\d{12}|\d{8})\.?([0-9X])?$")
+_PUBLICATION = re.compile(r"^([A-Z]{2})(\d{4,13})([A-Z]\d?)?$")
+_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9)
+
+
+@dataclass(frozen=True)
+class PatentNumber:
+    canonical: str
+    country: str | None
+    kind_code: str | None = None  # publication kind code, e.g. A, B1, U
+    is_application: bool = False
+    check_digit_ok: bool | None = None  # None: the number carries no check digit to verify
+
+    @property
+    def is_valid(self) -> bool:
+        return self.check_digit_ok is not False
+
+
+def cn_check_digit(digits: str) -> str:
+    """The CNIPA mod-11 check character of an 8- or 12-digit application number."""
+    total = sum(int(d) * _WEIGHTS[i % len(_WEIGHTS)] for i, d in enumerate(digits)) % 11
+    return "X" if total == 10 else str(total)
+
+
+def parse_application_number(raw: str) -> PatentNumber:
+    text = _SEPARATORS.sub("", fold(raw).upper()).removeprefix("申请号")
+    match = _CN_APPLICATION.match(text)
+    if match is None:
+        return PatentNumber(_SEPARATORS.sub("", text), _country(text), is_application=True)
+    digits, check = match.groups()
+    expected = cn_check_digit(digits)
+    canonical = f"CN{digits}.{check or expected}"
+    return PatentNumber(
+        canonical,
+        "CN",
+        is_application=True,
+        check_digit_ok=None if check is None else check == expected,
+    )
+
+
+def parse_publication_number(raw: str) -> PatentNumber:
+    text = _SEPARATORS.sub("", fold(raw).upper()).replace(".", "")
+    match = _PUBLICATION.match(text)
+    if match is None:
+        return PatentNumber(text, _country(text))
+    country, _digits, kind = match.groups()
+    return PatentNumber(text, country, kind_code=kind)
+
+
+def _country(text: str) -> str | None:
+    if _CN_PREFIX.match(text):
+        return "CN"
+    return text[:2] if len(text) > 2 and text[:2].isalpha() else None
