@@ -7,6 +7,7 @@ offsets are kept on the span.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,10 +26,20 @@ for _name, _default in (("normalized", None), ("component", None), ("start", Non
         Span.set_extension(_name, default=_default)
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    # Doc.char_span walks every token on each call; one pass per document instead.
+    starts: list[int] = doc.user_data.get("ipgraph_token_starts") or [t.idx for t in doc]
+    doc.user_data["ipgraph_token_starts"] = starts
+    return starts
+
+
 def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None:
+    starts = _token_starts(doc)
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = bisect_left(starts, end)  # the first token starting at or after `end`
+    if last <= first:
         return
+    span = Span(doc, first, last, label=label)
     span._.normalized = normalized
     span._.component = f"{component}/{COMPONENT_VERSION}"
     span._.start, span._.end = start, end
