@@ -36,8 +36,10 @@ from config.backends import Stores, open_stores
 from config.settings import Backend, Settings
 from ingest.aliases import OrganizationAliases
 from ingest.readers import SourceFile
+from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
 from ingest.transform import GraphBatch, add_record
+from ingest.vocabularies import Vocabularies
 from search_api.index.elasticsearch_index import ElasticsearchIndex
 from search_api.index.protocol import DateRange, Filters, SearchQuery, SortOrder
 from search_api.query import parse_query
@@ -111,14 +113,14 @@ def _load(stores: Stores, count: int, data: Path, reuse: bool) -> None:
         return
     stores.index.delete_all()
     stores.index.ensure_index()
-    aliases = OrganizationAliases.load()
+    vocabularies = Vocabularies(OrganizationAliases.load(), ColumnMap.load())
     source = SourceFile("bench", "0" * 64, "utf-8", "generated")
     started = time.perf_counter()
     batch = GraphBatch()
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"indexing {count} generated patents", total=count)
         for number, raw in enumerate(generate(count, data_dir=data), start=1):
-            add_record(batch, PatentRecord.model_validate(raw), number, source, aliases)
+            add_record(batch, PatentRecord.model_validate(raw), number, source, vocabularies)
             if len(batch.documents) == 2000:
                 stores.index.upsert(list(batch.documents.values()))
                 progress.advance(task, len(batch.documents))

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(default=10.0, gt=0)
     user_dictionary: Path = DEFAULT_USER_DICTIONARY
     organization_aliases: Path = DEFAULT_ORGANIZATION_ALIASES
+    ipc_titles: Path | None = Field(
+        default=None, description="CNIPA IPC table (TSV[.GZ]: code, level, title, parent)"
+    )
     nlp: bool = Field(
         default=True,
         description="extract standards, cited patents and "

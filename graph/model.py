@@ -29,6 +29,7 @@ class EdgeType(StrEnum):
     MENTIONS_STANDARD = "MENTIONS_STANDARD"
     MENTIONS_ORGANIZATION = "MENTIONS_ORGANIZATION"
     CITES = "CITES"
+    PARENT = "PARENT"
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -44,6 +45,7 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.MENTIONS_STANDARD: (NodeLabel.PATENT, NodeLabel.STANDARD),
     EdgeType.MENTIONS_ORGANIZATION: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
     EdgeType.CITES: (NodeLabel.PATENT, NodeLabel.PATENT),
+    EdgeType.PARENT: (NodeLabel.IPC, NodeLabel.IPC),
 }
 
 

@@ -53,7 +53,7 @@ def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
     records: list[dict[str, Any]] = []
     for (location, record), entities in zip(valid, found, strict=True):
         batch = GraphBatch()
-        warnings = add_record(batch, record, location, source, vocabularies.aliases, entities)
+        warnings = add_record(batch, record, location, source, vocabularies, entities)
         problems.extend(p.as_dict() for p in warnings)
         described = _describe(batch, location, analyzer.index_tokens)
         described["entities"] = [e.as_dict() for e in entities]

@@ -124,7 +124,7 @@ def _ingest_file(
     batch = GraphBatch()
     for (location, record), entities in zip(valid, _entities(valid, vocabularies), strict=True):
         file_report.problems.extend(
-            add_record(batch, record, location, source, vocabularies.aliases, entities)
+            add_record(batch, record, location, source, vocabularies, entities)
         )
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)

@@ -14,11 +14,13 @@ from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, Prope
 from ingest import normalize
 from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, Problem
+from ingest.ipc import IpcTitles, hierarchy
 from ingest.nlp.pipeline import Entity, background_range
 from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 from ingest.readers import RawRecord, SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
+from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import IndexDocument
 
 EXTRACTOR = "ingest.records/1"
@@ -85,7 +87,7 @@ def add_record(
     record: PatentRecord,
     location: int,
     source: SourceFile,
-    aliases: OrganizationAliases,
+    vocabularies: Vocabularies,
     entities: Sequence[Entity] = (),
 ) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped."""
@@ -97,7 +99,7 @@ def add_record(
     warnings += number_warnings
     status, status_warnings = _legal_status(record, source.path, location)
     applicants = _unique(normalize.organization_name(a) for a in record.applicants)
-    org_keys = [aliases.resolve(a) for a in applicants]
+    org_keys = [vocabularies.aliases.resolve(a) for a in applicants]
     props: Properties = _without_none(
         {
             "publication_number": publication,
@@ -126,11 +128,15 @@ def add_record(
     batch.node(NodeLabel.PATENT, NodeRow(patent_id, props, provenance))
     _add_document(batch, patent_id, source, location, provenance)
     _add_applicants(
-        batch, patent_id, list(zip(org_keys, applicants, strict=True)), aliases, provenance
+        batch,
+        patent_id,
+        list(zip(org_keys, applicants, strict=True)),
+        vocabularies.aliases,
+        provenance,
     )
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
     _add_inventors(batch, patent_id, inventors, org_keys, provenance)
-    _add_ipc(batch, patent_id, ipc_codes, provenance)
+    _add_ipc(batch, patent_id, ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     batch.documents[patent_id] = IndexDocument(
         id=patent_id,
@@ -140,7 +146,9 @@ def add_record(
         description=record.description,
         applicants=applicants,
         applicant_ids=org_keys,
-        applicant_aliases=_unique(a for name in applicants for a in aliases.aliases_of(name)),
+        applicant_aliases=_unique(
+            a for name in applicants for a in vocabularies.aliases.aliases_of(name)
+        ),
         inventors=inventors,
         ipc=ipc_codes,
         kind=_str_or_none(props.get("kind")),
@@ -241,9 +249,17 @@ def _add_mentions(
             batch.edge(EdgeType.CITES, EdgeRow(patent_id, entity.normalized, evidence, provenance))
 
 
-def _add_ipc(batch: GraphBatch, patent_id: str, codes: list[str], provenance: str) -> None:
+def _add_ipc(
+    batch: GraphBatch, patent_id: str, codes: list[str], titles: IpcTitles, provenance: str
+) -> None:
     for order, code in enumerate(codes, start=1):
-        batch.node(NodeLabel.IPC, NodeRow(code, dict(normalize.ipc_levels(code)), provenance))
+        for entry in hierarchy(code, titles):
+            props: Properties = {"level": entry.level}
+            if entry.title:
+                props["title"] = entry.title
+            batch.node(NodeLabel.IPC, NodeRow(entry.code, props, provenance))
+            if entry.parent is not None:
+                batch.edge(EdgeType.PARENT, EdgeRow(entry.code, entry.parent, {}, provenance))
         batch.edge(
             EdgeType.CLASSIFIED_AS,
             EdgeRow(patent_id, code, {"order": order, "main": order == 1}, provenance),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
 from config.settings import Settings
 from ingest.aliases import OrganizationAliases
+from ingest.ipc import IpcTitles
 from ingest.nlp.pipeline import load_pipeline
 from ingest.readers.columns import ColumnMap
 
@@ -17,6 +18,7 @@ class Vocabularies:
     aliases: OrganizationAliases
     columns: ColumnMap
     nlp: Language | None = None  # None: no entity extraction from text
+    ipc_titles: IpcTitles = field(default_factory=IpcTitles)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
@@ -26,4 +28,9 @@ class Vocabularies:
             if settings.nlp
             else None
         )
-        return cls(OrganizationAliases.load(settings.organization_aliases), ColumnMap.load(), nlp)
+        return cls(
+            OrganizationAliases.load(settings.organization_aliases),
+            ColumnMap.load(),
+            nlp,
+            IpcTitles.load(settings.ipc_titles),
+        )

@@ -37,7 +37,11 @@ def test_extract_json_lists_entities_with_provenance() -> None:
         "INVENTOR_OF",
         "CLASSIFIED_AS",
         "EXTRACTED_FROM",
+        "PARENT",
     }
+    ipc = {node["id"]: node["level"] for node in first["ipc"]}
+    assert ipc["H01M10/48"] == "subgroup" and ipc["H01M10/00"] == "main_group"
+    assert (ipc["H01M"], ipc["H01"], ipc["H"]) == ("subclass", "class", "section")
     assert "热失控" in first["title_tokens"]
 
 

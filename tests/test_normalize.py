@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest import normalize
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError
+from ingest.ipc import IpcTitles, hierarchy
 from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 
 
@@ -131,3 +134,39 @@ def test_check_digit_matches_the_cnipa_rule() -> None:
     assert cn_check_digit("202210000001") == "0"
     # 2*2+0*3+2*4+2*5+1*6+... +1*4+0*5 = 32 -> 32 mod 11 = 10 -> X
     assert cn_check_digit("202210000010") == "X"
+
+
+def test_ipc_hierarchy_without_titles() -> None:
+    chain = hierarchy("G06F16/36", IpcTitles())
+    assert [(e.code, e.level, e.parent) for e in chain] == [
+        ("G06F16/36", "subgroup", "G06F16/00"),
+        ("G06F16/00", "main_group", "G06F"),
+        ("G06F", "subclass", "G06"),
+        ("G06", "class", "G"),
+        ("G", "section", None),
+    ]
+    assert [e.code for e in hierarchy("H01M10/00", IpcTitles())] == [
+        "H01M10/00",
+        "H01M",
+        "H01",
+        "H",
+    ]
+
+
+IPC_TABLE = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "ipc-zh-2026"
+    / ("ipc_2026_01_zh.tsv.gz")
+)
+
+
+@pytest.mark.skipif(not IPC_TABLE.exists(), reason="../shared/data/ipc-zh-2026 absent")
+def test_ipc_titles_from_the_cnipa_table() -> None:
+    titles = IpcTitles.load(IPC_TABLE)
+    assert len(titles.titles) > 70_000
+    assert titles.titles["H"] == "电学"
+    assert titles.titles["H01M"].startswith("用于直接转变化学能为电能的方法或装置")
+    # Stray spaces from the printed tables are gone.
+    assert " " not in titles.titles["A01B"][:20]
