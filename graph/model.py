@@ -17,6 +17,7 @@ class NodeLabel(StrEnum):
     IPC = "IPC"
     DOCUMENT = "Document"
     STANDARD = "Standard"
+    FAMILY = "Family"
     CONTRACT = "Contract"
 
 
@@ -30,6 +31,7 @@ class EdgeType(StrEnum):
     MENTIONS_ORGANIZATION = "MENTIONS_ORGANIZATION"
     CITES = "CITES"
     PARENT = "PARENT"
+    MEMBER_OF = "MEMBER_OF"
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -46,6 +48,7 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.MENTIONS_ORGANIZATION: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
     EdgeType.CITES: (NodeLabel.PATENT, NodeLabel.PATENT),
     EdgeType.PARENT: (NodeLabel.IPC, NodeLabel.IPC),
+    EdgeType.MEMBER_OF: (NodeLabel.PATENT, NodeLabel.FAMILY),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from opencc import OpenCC
+
 _SPACES = re.compile(r"\s+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _NUMBER_NOISE = re.compile(r"[\s,]")
@@ -95,9 +97,44 @@ def patent_kind(publication_number: str | None, application_number: str | None) 
     return None
 
 
+_TO_SIMPLIFIED = OpenCC("t2s")
+# Longest first: 股份有限公司 before 有限公司, 研究院 before 院.
+_ORGANIZATION_KINDS = (
+    ("大学", "university"),
+    ("学院", "university"),
+    ("研究院", "institute"),
+    ("研究所", "institute"),
+    ("研究中心", "institute"),
+    ("实验室", "institute"),
+    ("集团有限公司", "group"),
+    ("集团股份有限公司", "group"),
+    ("集团公司", "group"),
+    ("集团", "group"),
+    ("股份有限公司", "company"),
+    ("有限责任公司", "company"),
+    ("有限公司", "company"),
+    ("公司", "company"),
+    ("合伙", "partnership"),
+)
+
+
+def simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC t2s): 華為 -> 华为."""
+    return str(_TO_SIMPLIFIED.convert(text))
+
+
 def organization_name(raw: str) -> str:
-    """Display form: folded, spaces between Chinese characters removed."""
-    return _CJK_GAP.sub("", fold(raw))
+    """Display form: folded, simplified characters, spaces between Chinese characters removed."""
+    return _CJK_GAP.sub("", simplified(fold(raw)))
+
+
+def organization_kind(name: str) -> str | None:
+    """group / company / university / institute / partnership, from the legal-form suffix."""
+    folded = organization_name(name)
+    for suffix, kind in sorted(_ORGANIZATION_KINDS, key=lambda item: -len(item[0])):
+        if folded.endswith(suffix) or (kind == "partnership" and suffix in folded):
+            return kind
+    return None
 
 
 def organization_key(raw: str) -> str:
@@ -106,7 +143,7 @@ def organization_key(raw: str) -> str:
 
 
 def person_name(raw: str) -> str:
-    return _CJK_GAP.sub("", fold(raw))
+    return _CJK_GAP.sub("", simplified(fold(raw)))
 
 
 def ipc_code(raw: str) -> str | None:

@@ -138,6 +138,7 @@ def add_record(
     _add_inventors(batch, patent_id, inventors, org_keys, provenance)
     _add_ipc(batch, patent_id, ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
+    _add_family(batch, patent_id, record.family, provenance)
     batch.documents[patent_id] = IndexDocument(
         id=patent_id,
         title=str(props["title"]),
@@ -182,6 +183,11 @@ def _add_applicants(
 ) -> None:
     for order, (key, name) in enumerate(applicants, start=1):
         props: Properties = {"name": name}
+        # The legal form read from the name; a group tree's `kind` (group, company ...) is a
+        # separate, curated property.
+        legal_form = normalize.organization_kind(name)
+        if legal_form:
+            props["legal_form"] = legal_form
         known = aliases.aliases_of(name)
         if known:
             props["aliases"] = known
@@ -247,6 +253,20 @@ def _add_mentions(
             if entity.normalized not in batch.nodes[NodeLabel.PATENT]:
                 batch.node(NodeLabel.PATENT, NodeRow(entity.normalized, {}, provenance))
             batch.edge(EdgeType.CITES, EdgeRow(patent_id, entity.normalized, evidence, provenance))
+
+
+def _add_family(batch: GraphBatch, patent_id: str, members: list[str], provenance: str) -> None:
+    """A simple family as the export states it: its id is the smallest member number, so that
+    every member's record names the same family; members known only by number are bare nodes."""
+    numbers = {parse_publication_number(n).canonical for n in members} | {patent_id}
+    if len(numbers) < 2:
+        return
+    family_id = min(numbers)
+    batch.node(NodeLabel.FAMILY, NodeRow(family_id, {"kind": "simple"}, provenance))
+    for number in sorted(numbers):
+        if number not in batch.nodes[NodeLabel.PATENT]:
+            batch.node(NodeLabel.PATENT, NodeRow(number, {}, provenance))
+        batch.edge(EdgeType.MEMBER_OF, EdgeRow(number, family_id, {}, provenance))
 
 
 def _add_ipc(

@@ -10,6 +10,7 @@ import pytest
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
+from graph.model import Direction, EdgeType, NodeLabel
 from graph.views import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
@@ -243,3 +244,38 @@ def test_wrong_check_digit_is_flagged_and_the_record_kept(
     assert "is not 0" in warning.message
     view = patent_view(stores.graph, "CN115000001A")
     assert view is not None and view.props["application_number"] == "CN202210000001.7"
+
+
+def test_simple_families_and_traditional_names(
+    tmp_path: Path, stores: Stores, settings: Settings
+) -> None:
+    source = _write_jsonl(
+        tmp_path / "family.jsonl",
+        [
+            _record(
+                family=["US 11,223,344 B2", "EP 3 456 789 A1"],
+                applicants=["華為技術有限公司"],
+                inventors=["張偉"],
+            ),
+            _record(
+                publication_number="US11223344B2",
+                application_number=None,
+                title="Beam method",
+                family="CN115000001A; EP3456789A1",
+                applicants=["Huawei Technologies Co., Ltd."],
+            ),
+        ],
+    )
+    report = ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
+    assert report.errors == []
+    members = stores.graph.neighbours(EdgeType.MEMBER_OF, "CN115000001A", Direction.OUT)
+    assert [m.id for m in members] == ["CN115000001A"]  # the smallest member names the family
+    family = stores.graph.neighbours(EdgeType.MEMBER_OF, "CN115000001A", Direction.IN)
+    assert [m.id for m in family] == ["CN115000001A", "EP3456789A1", "US11223344B2"]
+    assert stores.graph.counts().nodes["Family"] == 1
+    view = patent_view(stores.graph, "CN115000001A")
+    assert view is not None
+    assert [(a.id, a.name) for a in view.applicants] == [("华为技术有限公司", "华为技术有限公司")]
+    assert [p.name for p in view.inventors] == ["张伟"]
+    org = stores.graph.get_node(NodeLabel.ORGANIZATION, "华为技术有限公司")
+    assert org is not None and org.props["legal_form"] == "company"
