@@ -22,7 +22,7 @@ from ingest.extract import extract_file
 from ingest.groups import load_group_trees
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
-from ingest.vocabularies import Vocabularies
+from ingest.vocabularies import Vocabularies, load_central_soes
 from services.manager import LocalServices
 from services.process import ServiceError
 
@@ -196,7 +196,10 @@ def _load_groups(path: Path, settings: Settings) -> None:
     stores = open_stores(settings)
     try:
         edges = load_group_trees(
-            path, stores.graph, OrganizationAliases.load(settings.organization_aliases)
+            path,
+            stores.graph,
+            OrganizationAliases.load(settings.organization_aliases),
+            load_central_soes(settings.central_soe_list),
         )
     finally:
         stores.close()

@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     ipc_titles: Path | None = Field(
         default=None, description="CNIPA IPC table (TSV[.GZ]: code, level, title, parent)"
     )
+    central_soe_list: Path | None = Field(
+        default=None,
+        description="names of central SOEs (CSV with a `name` column, or one name per line), "
+        "e.g. ../shared/data/soe-sasac-list/central_soes_parsed.csv",
+    )
     nlp: bool = Field(
         default=True,
         description="extract standards, cited patents and "

@@ -48,6 +48,7 @@ class OrganizationView:
     group_size: int  # this organisation and every subsidiary below it
     portfolio: dict[str, int]  # its own patents per kind
     group_portfolio: dict[str, int]  # distinct patents of the whole group per kind
+    central_soe: str | None = None  # itself or the nearest holding company on the SOE list
 
 
 @dataclass(frozen=True)
@@ -104,18 +105,30 @@ def organization_view(store: GraphStore, org_id: str) -> OrganizationView | None
         return None
     links = store.descendants(org_id)
     members = [org_id, *sorted({link.child for link in links})]
+    ancestors = store.ancestors(org_id)
     return OrganizationView(
         id=node.id,
         props=node.props,
         sources=node.sources,
-        parents=[
-            LinkedEntity(a.id, a.name, _int(a.edge.get("depth"))) for a in store.ancestors(org_id)
-        ],
+        parents=[LinkedEntity(a.id, a.name, _int(a.edge.get("depth"))) for a in ancestors],
         subsidiaries=_tree(org_id, links),
         group_size=len(members),
         portfolio=store.patent_counts([org_id]),
         group_portfolio=store.patent_counts(members),
+        central_soe=_central_soe(store, node.id, node.props, ancestors),
     )
+
+
+def _central_soe(
+    store: GraphStore, org_id: str, props: Properties, ancestors: list[Neighbour]
+) -> str | None:
+    if props.get("is_central_soe"):
+        return org_id
+    for ancestor in ancestors:
+        holder = store.get_node(NodeLabel.ORGANIZATION, ancestor.id)
+        if holder is not None and holder.props.get("is_central_soe"):
+            return holder.id
+    return None
 
 
 def person_view(store: GraphStore, person_id: str) -> PersonView | None:

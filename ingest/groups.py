@@ -12,7 +12,12 @@ from ingest.normalize import organization_name
 from ingest.readers.group_tree import GroupTreeEntry, read_group_trees
 
 
-def load_group_trees(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> int:
+def load_group_trees(
+    path: Path,
+    graph: GraphStore,
+    aliases: OrganizationAliases,
+    central_soes: frozenset[str] = frozenset(),
+) -> int:
     """Write every tree in `path`; returns the number of SUBSIDIARY_OF edges. Idempotent."""
     trees, _encoding = read_group_trees(path)
     tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
@@ -20,6 +25,9 @@ def load_group_trees(path: Path, graph: GraphStore, aliases: OrganizationAliases
     edges: dict[tuple[str, str], EdgeRow] = {}
     for number, tree in enumerate(trees, start=1):
         _walk(tree, None, f"{tag}#{number}", aliases, nodes, edges)
+    for key in central_soes & nodes.keys():
+        row = nodes[key]
+        nodes[key] = NodeRow(key, {**row.props, "is_central_soe": True}, row.source)
     graph.ensure_schema()
     graph.upsert_nodes(NodeLabel.ORGANIZATION, list(nodes.values()))
     graph.upsert_edges(EdgeType.SUBSIDIARY_OF, list(edges.values()))

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from ingest import normalize
-from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, Problem
 from ingest.ipc import IpcTitles, hierarchy
 from ingest.nlp.pipeline import Entity, background_range
@@ -131,7 +130,7 @@ def add_record(
         batch,
         patent_id,
         list(zip(org_keys, applicants, strict=True)),
-        vocabularies.aliases,
+        vocabularies,
         provenance,
     )
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
@@ -178,9 +177,10 @@ def _add_applicants(
     batch: GraphBatch,
     patent_id: str,
     applicants: list[tuple[str, str]],
-    aliases: OrganizationAliases,
+    vocabularies: Vocabularies,
     provenance: str,
 ) -> None:
+    aliases = vocabularies.aliases
     for order, (key, name) in enumerate(applicants, start=1):
         props: Properties = {"name": name}
         # The legal form read from the name; a group tree's `kind` (group, company ...) is a
@@ -188,6 +188,8 @@ def _add_applicants(
         legal_form = normalize.organization_kind(name)
         if legal_form:
             props["legal_form"] = legal_form
+        if key in vocabularies.central_soes:
+            props["is_central_soe"] = True
         known = aliases.aliases_of(name)
         if known:
             props["aliases"] = known

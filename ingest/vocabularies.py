@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -10,6 +13,7 @@ from config.settings import Settings
 from ingest.aliases import OrganizationAliases
 from ingest.ipc import IpcTitles
 from ingest.nlp.pipeline import load_pipeline
+from ingest.normalize import organization_key
 from ingest.readers.columns import ColumnMap
 
 
@@ -19,6 +23,7 @@ class Vocabularies:
     columns: ColumnMap
     nlp: Language | None = None  # None: no entity extraction from text
     ipc_titles: IpcTitles = field(default_factory=IpcTitles)
+    central_soes: frozenset[str] = frozenset()  # organisation keys
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
@@ -33,4 +38,17 @@ class Vocabularies:
             ColumnMap.load(),
             nlp,
             IpcTitles.load(settings.ipc_titles),
+            load_central_soes(settings.central_soe_list),
         )
+
+
+def load_central_soes(path: Path | None) -> frozenset[str]:
+    """Organisation keys of the central SOE list; empty when none is configured."""
+    if path is None or not path.exists():
+        return frozenset()
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".csv":
+        names = [row["name"] for row in csv.DictReader(io.StringIO(text)) if row.get("name")]
+    else:
+        names = [line.strip() for line in text.splitlines() if line.strip()]
+    return frozenset(organization_key(name) for name in names)

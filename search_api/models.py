@@ -215,6 +215,9 @@ class OrganizationResponse(BaseModel):
         description="own patents per kind", examples=[{"invention": 2}]
     )
     group_portfolio: dict[str, int] = Field(description="distinct patents of the whole group")
+    central_soe: str | None = Field(
+        default=None, description="itself or its nearest holding company, if on the SOE list"
+    )
     sources: list[str]
 
 

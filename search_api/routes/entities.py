@@ -81,6 +81,7 @@ def get_organization(
         group_size=view.group_size,
         portfolio=view.portfolio,
         group_portfolio=view.group_portfolio,
+        central_soe=view.central_soe,
         sources=view.sources,
     )
 
