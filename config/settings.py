@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_USER_DICTIONARY = CONFIG_DIR / "dictionaries" / "userdict.txt"
 DEFAULT_ORGANIZATION_ALIASES = CONFIG_DIR / "dictionaries" / "organization_aliases.tsv"
+LEGAL_EVENTS_TABLE = CONFIG_DIR / "dictionaries" / "legal_events.tsv"
 PATENT_INDEX_TEMPLATE = CONFIG_DIR / "elasticsearch" / "patents.index-template.json"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from opencc import OpenCC
 
@@ -214,3 +215,38 @@ def legal_status(raw: str) -> str | None:
         if key in text:
             return _LEGAL_STATUS[key]
     return None
+
+
+_EVENT_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2})(?!\d)")
+_EVENT_DATE = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?|(?<!\d)\d{8}(?!\d)")
+
+
+class LegalEvents:
+    """Exported 法律事件 text -> (type, ISO date) with the table in config/dictionaries."""
+
+    def __init__(self, by_code: dict[str, str], by_phrase: list[tuple[str, str]]) -> None:
+        self.by_code = by_code
+        self.by_phrase = sorted(by_phrase, key=lambda item: -len(item[0]))
+
+    @classmethod
+    def load(cls, path: Path) -> LegalEvents:
+        by_code: dict[str, str] = {}
+        by_phrase: list[tuple[str, str]] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            event_type, codes, phrases = [*line.split("\t"), "", ""][:3]
+            by_code.update({code: event_type for code in codes.split("|") if code})
+            by_phrase.extend((phrase, event_type) for phrase in phrases.split("|") if phrase)
+        return cls(by_code, by_phrase)
+
+    def parse(self, raw: str) -> tuple[str, str | None] | None:
+        text = fold(raw)
+        code = _EVENT_CODE.search(text)
+        event_type = self.by_code.get(code.group(1)) if code else None
+        if event_type is None:
+            event_type = next((t for phrase, t in self.by_phrase if phrase in text), None)
+        if event_type is None:
+            return None
+        date = _EVENT_DATE.search(text)
+        return event_type, date_text(date.group(0)) if date else None

@@ -97,6 +97,8 @@ def add_record(
     ipc_codes, warnings = _ipc_codes(record, source.path, location)
     warnings += number_warnings
     status, status_warnings = _legal_status(record, source.path, location)
+    events, event_warnings = _legal_events(record, vocabularies, source.path, location)
+    status_warnings += event_warnings
     applicants = _unique(normalize.organization_name(a) for a in record.applicants)
     org_keys = [vocabularies.aliases.resolve(a) for a in applicants]
     props: Properties = _without_none(
@@ -110,7 +112,8 @@ def add_record(
             or normalize.patent_kind_of_type(record.patent_type),
             "current_owners": [normalize.organization_name(o) for o in record.current_owners],
             "applicant_addresses": [normalize.fold(a) for a in record.applicant_addresses],
-            "legal_events": record.legal_events,
+            "legal_events": events,
+            "legal_events_raw": record.legal_events,
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
             "agency": record.agency,
@@ -334,6 +337,30 @@ def _legal_status(
             )
         ]
     return status, []
+
+
+def _legal_events(
+    record: PatentRecord, vocabularies: Vocabularies, file: str, location: int
+) -> tuple[list[str], list[Problem]]:
+    """Each exported event as "type:date" (date may be empty); unknown ones are warnings."""
+    events: list[str] = []
+    warnings: list[Problem] = []
+    for raw in record.legal_events:
+        parsed = vocabularies.legal_events.parse(raw)
+        if parsed is None:
+            warnings.append(
+                Problem(
+                    ErrorCode.LEGAL_EVENT_UNKNOWN,
+                    file,
+                    f"unrecognised legal event {raw!r}",
+                    record=location,
+                    field="legal_events",
+                    is_warning=True,
+                )
+            )
+        else:
+            events.append(f"{parsed[0]}:{parsed[1] or ''}")
+    return events, warnings
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from config.settings import Settings
+from config.settings import LEGAL_EVENTS_TABLE, Settings
 from ingest.aliases import OrganizationAliases
 from ingest.ipc import IpcTitles
 from ingest.nlp.pipeline import load_pipeline
-from ingest.normalize import organization_key
+from ingest.normalize import LegalEvents, organization_key
 from ingest.readers.columns import ColumnMap
 
 
@@ -24,6 +24,7 @@ class Vocabularies:
     nlp: Language | None = None  # None: no entity extraction from text
     ipc_titles: IpcTitles = field(default_factory=IpcTitles)
     central_soes: frozenset[str] = frozenset()  # organisation keys
+    legal_events: LegalEvents = field(default_factory=lambda: LegalEvents.load(LEGAL_EVENTS_TABLE))
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:

@@ -279,3 +279,23 @@ def test_simple_families_and_traditional_names(
     assert [p.name for p in view.inventors] == ["张伟"]
     org = stores.graph.get_node(NodeLabel.ORGANIZATION, "华为技术有限公司")
     assert org is not None and org.props["legal_form"] == "company"
+
+
+def test_legal_events_become_typed_and_dated(
+    tmp_path: Path, stores: Stores, settings: Settings
+) -> None:
+    source = _write_jsonl(
+        tmp_path / "events.jsonl",
+        [
+            _record(
+                legal_events="2023-03-28 授权; PE01 专利权质押合同登记的生效 2023.05.01; 神秘事件"
+            )
+        ],
+    )
+    report = ingest_paths([source], stores.graph, stores.index, settings.dead_letter_dir)
+    assert report.records_loaded == 1
+    [warning] = report.warnings
+    assert (warning.code, warning.field) == (ErrorCode.LEGAL_EVENT_UNKNOWN, "legal_events")
+    view = patent_view(stores.graph, "CN115000001A")
+    assert view is not None
+    assert view.props["legal_events"] == ["grant:2023-03-28", "pledge:2023-05-01"]

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from config.settings import LEGAL_EVENTS_TABLE
 from ingest import normalize
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError
 from ingest.ipc import IpcTitles, hierarchy
+from ingest.normalize import LegalEvents
 from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 
 
@@ -170,3 +172,20 @@ def test_ipc_titles_from_the_cnipa_table() -> None:
     assert titles.titles["H01M"].startswith("用于直接转变化学能为电能的方法或装置")
     # Stray spaces from the printed tables are gone.
     assert " " not in titles.titles["A01B"][:20]
+
+
+@pytest.mark.parametrize(
+    ("raw", "parsed"),
+    [
+        ("2023-03-28 授权", ("grant", "2023-03-28")),
+        ("CF01未缴年费专利权终止2024.01.05", ("lapse_unpaid_fee", "2024-01-05")),
+        ("20230501 专利权质押合同登记的生效", ("pledge", "2023-05-01")),
+        ("专利实施许可合同备案的注销 2023年5月1日", ("license_cancelled", "2023-05-01")),
+        ("EE01", ("license", None)),
+        ("TR01 专利权的转移 2022-11-30", ("transfer", "2022-11-30")),
+        ("视为撤回", ("withdrawal", None)),
+        ("随便什么", None),
+    ],
+)
+def test_legal_events(raw: str, parsed: tuple[str, str | None] | None) -> None:
+    assert LegalEvents.load(LEGAL_EVENTS_TABLE).parse(raw) == parsed
