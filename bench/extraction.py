@@ -9,6 +9,7 @@ F1, and lists every miss and every false alarm.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.corpus import DEFAULT_DATA
+from config.backends import shared_analyzer
+from config.settings import DEFAULT_USER_DICTIONARY
+from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import extract_many, load_pipeline
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "extraction.txt"
@@ -82,9 +87,29 @@ def evaluate(path: Path = GOLD) -> tuple[list[Scores], list[str]]:
     return [Scores(label, *counts[label]) for label in LABELS], notes
 
 
+def keyphrase_scores(data_dir: Path) -> tuple[int, float, float] | None:
+    """Micro precision and recall of our top-8 keywords against KPPatent-ZH's gold keyphrases
+    (exact match), on title + abstract as ingest sees them."""
+    path = data_dir / "kppatent-zh" / "test_data_TAC.json"
+    if not path.exists():
+        return None
+    extractor = KeywordExtractor(shared_analyzer(DEFAULT_USER_DICTIONARY))
+    hits = predicted = expected = 0
+    items = json.loads(path.read_text(encoding="utf-8"))
+    for item in items:
+        fields = dict(line.partition("：")[::2] for line in item["input"].splitlines())
+        keywords = set(extractor.keywords(f"{fields.get('标题', '')}。{fields.get('摘要', '')}"))
+        gold = {k.strip() for k in re.split(r"[,，;；]", item["output"]) if k.strip()}
+        hits += len(keywords & gold)
+        predicted += len(keywords)
+        expected += len(gold)
+    return len(items), hits / max(predicted, 1), hits / max(expected, 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     scores, notes = evaluate(args.gold)
     print(f"{'label':<14} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8} {'F1':>6}")
@@ -95,6 +120,15 @@ def main() -> None:
         )
     for note in notes:
         print(note)
+    keyphrases = keyphrase_scores(args.data)
+    if keyphrases is None:
+        print(f"keywords: skipped, no KPPatent-ZH under {args.data}")
+    else:
+        count, precision, recall = keyphrases
+        print(
+            f"keywords vs KPPatent-ZH gold keyphrases ({count} patents, top 8, exact match): "
+            f"precision {precision:.2f}, recall {recall:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -124,6 +124,11 @@ def add_record(
             "publication_date": _iso(record.publication_date),
             "grant_date": _iso(record.grant_date),
             "ipc": ipc_codes,
+            "keywords": (
+                vocabularies.keywords.keywords(f"{record.title}。{record.abstract}")
+                if vocabularies.keywords is not None
+                else None
+            ),
             "extractor": EXTRACTOR,
         }
     )

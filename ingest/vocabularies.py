@@ -9,9 +9,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from config.backends import shared_analyzer
 from config.settings import LEGAL_EVENTS_TABLE, Settings
 from ingest.aliases import OrganizationAliases
 from ingest.ipc import IpcTitles
+from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import load_pipeline
 from ingest.normalize import LegalEvents, organization_key
 from ingest.readers.columns import ColumnMap
@@ -25,21 +27,22 @@ class Vocabularies:
     ipc_titles: IpcTitles = field(default_factory=IpcTitles)
     central_soes: frozenset[str] = frozenset()  # organisation keys
     legal_events: LegalEvents = field(default_factory=lambda: LegalEvents.load(LEGAL_EVENTS_TABLE))
+    keywords: KeywordExtractor | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
         settings = settings or Settings()
-        nlp = (
-            load_pipeline(organizations=str(settings.organization_aliases))
-            if settings.nlp
-            else None
-        )
+        nlp, keywords = None, None
+        if settings.nlp:
+            nlp = load_pipeline(organizations=str(settings.organization_aliases))
+            keywords = KeywordExtractor(shared_analyzer(settings.user_dictionary))
         return cls(
             OrganizationAliases.load(settings.organization_aliases),
             ColumnMap.load(),
             nlp,
             IpcTitles.load(settings.ipc_titles),
             load_central_soes(settings.central_soe_list),
+            keywords=keywords,
         )
 
 

@@ -75,3 +75,17 @@ def test_ingest_links_standards_citations_and_organisations(tmp_path: Path) -> N
         assert stores.graph.counts() == before
     finally:
         stores.close()
+
+
+def test_keywords_are_technical_words_not_boilerplate(tmp_path: Path) -> None:
+    stores = open_stores(Settings(data_dir=tmp_path))
+    try:
+        ingest_paths([SAMPLE_PATENTS], stores.graph, stores.index, tmp_path / "dead")
+        node = stores.graph.find_patent("CN115000001A")
+        assert node is not None
+        keywords = node.props["keywords"]
+        assert isinstance(keywords, list) and 0 < len(keywords) <= 8
+        assert "热失控" in keywords
+        assert not {"本发明", "一种", "所述", "方法", "系统"} & set(keywords)
+    finally:
+        stores.close()

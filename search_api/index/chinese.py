@@ -52,6 +52,11 @@ class ChineseAnalyzer:
                 self._initialised = True
         return self._tokenizer
 
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        """The loaded jieba tokenizer (for other jieba tools that must segment alike)."""
+        return self._jieba()
+
     def index_tokens(self, text: str) -> list[str]:
         """Tokens for the index: search mode adds the sub-words of long compounds."""
         return _clean(self._jieba().lcut_for_search(text))
