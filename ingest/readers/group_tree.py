@@ -8,13 +8,14 @@ A file holds one tree or a list of trees. `stake` is the parent's shareholding i
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.readers.json_records import json_document
+from ingest.readers.source import RawRecord
 
 
 class GroupTreeEntry(BaseModel):
@@ -34,19 +35,12 @@ def read_group_trees(path: Path) -> tuple[list[GroupTreeEntry], str]:
     except OSError as exc:
         raise IngestError(Problem(ErrorCode.FILE_NOT_FOUND, name, str(exc))) from exc
     text, encoding = decode(data, name)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(
-            Problem(
-                ErrorCode.JSON_MALFORMED, name, f"{exc.msg} at line {exc.lineno} column {exc.colno}"
-            )
-        ) from exc
-    items = value if isinstance(value, list) else [value]
     trees = []
-    for position, item in enumerate(items, start=1):
+    for item in json_document(text, name):
+        if not isinstance(item, RawRecord):
+            raise IngestError(item[0])
         try:
-            trees.append(GroupTreeEntry.model_validate(item))
+            trees.append(GroupTreeEntry.model_validate(item.data))
         except ValidationError as exc:
             first = exc.errors()[0]
             raise IngestError(
@@ -54,7 +48,7 @@ def read_group_trees(path: Path) -> tuple[list[GroupTreeEntry], str]:
                     ErrorCode.RECORD_INVALID,
                     name,
                     first["msg"],
-                    record=position,
+                    record=item.record,
                     field=".".join(str(p) for p in first["loc"]) or None,
                 )
             ) from exc
