@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,20 @@ from ingest.records import PatentRecord
 from ingest.vocabularies import Vocabularies, load_central_soes
 from services.manager import LocalServices
 from services.process import ServiceError
+
+
+class InputFormat(StrEnum):
+    """`--format` choices: auto (by file suffix) or one of the readers' formats."""
+
+    AUTO = "auto"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TSV = "tsv"
+    XLSX = "xlsx"
+    XML = "xml"
+    TXT = "txt"
+
 
 app = typer.Typer(no_args_is_help=True, help="Knowledge graph and search over IP assets.")
 services_app = typer.Typer(no_args_is_help=True, help="Run a real Elasticsearch and Neo4j locally.")
@@ -65,18 +80,23 @@ def serve(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="JSON, JSONL, CSV, TSV or XLSX files, or folders of them")
+        list[Path],
+        typer.Argument(help="JSON/JSONL, CSV/TSV/XLSX, XML or INID .txt files, or folders"),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="read and check everything, write nothing")
     ] = False,
+    file_format: Annotated[
+        InputFormat, typer.Option("--format", help="read every file as this format")
+    ] = InputFormat.AUTO,
 ) -> None:
     """Load patent records into the graph and the index; bad records go to the dead letters."""
     settings = Settings()
+    chosen = None if file_format is InputFormat.AUTO else file_format.value
     if dry_run:
         problems = 0
         for path in expand_paths(paths):
-            result = extract_file(path, settings)
+            result = extract_file(path, settings, chosen)
             errors = [p for p in result["problems"] if not p["is_warning"]]
             problems += len(errors)
             console.print(
@@ -89,7 +109,7 @@ def ingest(
                     f"[{problem['field']}] {problem['message']}"
                 )
         raise typer.Exit(code=1 if problems else 0)
-    report = _run_ingest(paths, settings)
+    report = _run_ingest(paths, settings, chosen)
     if report.errors:
         raise typer.Exit(code=1)
 
@@ -206,7 +226,9 @@ def _load_groups(path: Path, settings: Settings) -> None:
     console.print(f"{path}: {edges} subsidiary links loaded")
 
 
-def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
+def _run_ingest(
+    paths: list[Path], settings: Settings, file_format: str | None = None
+) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     stores = open_stores(settings)
     try:
@@ -226,6 +248,7 @@ def _run_ingest(paths: list[Path], settings: Settings) -> IngestReport:
                 settings.dead_letter_dir,
                 on_file_done=lambda _path, _n: progress.advance(task),
                 vocabularies=Vocabularies.load(settings),
+                file_format=file_format,
             )
     finally:
         stores.close()

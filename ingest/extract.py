@@ -17,11 +17,11 @@ from ingest.transform import GraphBatch, add_record, text_fields, unmapped_heade
 from ingest.vocabularies import Vocabularies
 
 
-def extract_file(path: Path, settings: Settings) -> dict[str, Any]:
+def extract_file(path: Path, settings: Settings, file_format: str | None = None) -> dict[str, Any]:
     analyzer = shared_analyzer(settings.user_dictionary)
     vocabularies = Vocabularies.load(settings)
     try:
-        source = read_source(path)
+        source = read_source(path, file_format)
     except IngestError as exc:
         return {
             "file": str(path),

@@ -67,13 +67,14 @@ def ingest_paths(
     dead_letter_dir: Path,
     on_file_done: ProgressCallback | None = None,
     vocabularies: Vocabularies | None = None,
+    file_format: str | None = None,
 ) -> IngestReport:
     vocabularies = vocabularies if vocabularies is not None else Vocabularies.load()
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
     for path in expand_paths(paths):
-        file_report = _ingest_file(path, graph, index, dead_letter_dir, vocabularies)
+        file_report = _ingest_file(path, graph, index, dead_letter_dir, vocabularies, file_format)
         report.files.append(file_report)
         log.info(
             "file_ingested",
@@ -93,10 +94,11 @@ def _ingest_file(
     index: SearchIndex,
     dead_letter_dir: Path,
     vocabularies: Vocabularies,
+    file_format: str | None,
 ) -> FileReport:
     file_report = FileReport(str(path))
     try:
-        source = read_source(path)
+        source = read_source(path, file_format)
     except IngestError as exc:
         file_report.problems.append(exc.problem)
         file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])

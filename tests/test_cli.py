@@ -128,3 +128,21 @@ def test_docker_compose_runs_the_versions_that_services_up_runs() -> None:
     assert f"elasticsearch/elasticsearch:{ES_VERSION}\n" in compose
     assert f"neo4j:{NEO4J_VERSION}-community\n" in compose
     assert compose.count("condition: service_healthy") == 2
+
+
+def test_format_option_reads_a_file_whatever_its_suffix(tmp_path: Path) -> None:
+    export = tmp_path / "导出结果.dat"
+    export.write_bytes((SAMPLE_PATENTS.parent / "export.sample.csv").read_bytes())
+    env = {"IPGRAPH_DATA_DIR": str(tmp_path / "data")}
+    refused = runner.invoke(app, ["ingest", "--dry-run", str(export)], env=env)
+    assert refused.exit_code == 1 and "INGEST_FORMAT_UNSUPPORTED" in refused.output
+    accepted = runner.invoke(app, ["ingest", "--dry-run", "--format", "csv", str(export)], env=env)
+    assert accepted.exit_code == 0, accepted.output
+    assert "14 records would load" in " ".join(accepted.output.split())  # rich wraps lines
+
+
+def test_format_choices_match_the_readers() -> None:
+    from cli.main import InputFormat
+    from ingest.readers import FORMATS
+
+    assert {f.value for f in InputFormat} == {"auto", *FORMATS}

@@ -17,13 +17,18 @@ from ingest.readers.source import (
 )
 from ingest.readers.tabular import csv_rows, xlsx_rows
 
-__all__ = ["SUPPORTED_SUFFIXES", "RawRecord", "SourceFile", "read_source"]
+__all__ = ["FORMATS", "SUPPORTED_SUFFIXES", "RawRecord", "SourceFile", "read_source"]
 
 
-def read_source(path: Path) -> SourceFile:
-    """Read one file; raises `IngestError` when nothing in it can be used."""
-    data = read_bytes(path)
-    name, suffix = str(path), path.suffix.lower()
+FORMATS = ("json", "jsonl", "csv", "tsv", "xlsx", "xml", "txt")
+
+
+def read_source(path: Path, file_format: str | None = None) -> SourceFile:
+    """Read one file, in the format its suffix names unless `file_format` (one of `FORMATS`)
+    says otherwise; raises `IngestError` when nothing in it can be used."""
+    suffix = f".{file_format}" if file_format else path.suffix.lower()
+    data = read_bytes(path, suffix)
+    name = str(path)
     if suffix == ".xml":
         source = new_source(path, data, "xml-declared", "xml")
         source.records.extend(xml_documents(data, name))

@@ -32,9 +32,8 @@ class SourceFile:
     problems: list[tuple[Problem, str]] = field(default_factory=list)  # (problem, raw text)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, suffix: str) -> bytes:
     name = str(path)
-    suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
             Problem(
