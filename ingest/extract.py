@@ -13,7 +13,14 @@ from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.nlp.pipeline import extract_many
 from ingest.readers import read_source
 from ingest.records import PatentRecord
-from ingest.transform import GraphBatch, add_record, text_fields, unmapped_headers, validate
+from ingest.transform import (
+    GraphBatch,
+    add_record,
+    segment,
+    text_fields,
+    unmapped_headers,
+    validate,
+)
 from ingest.vocabularies import Vocabularies
 
 
@@ -49,11 +56,16 @@ def extract_file(path: Path, settings: Settings, file_format: str | None = None)
         else:
             valid.append((raw.record, outcome))
     texts = [text_fields(record) for _, record in valid]
-    found = extract_many(vocabularies.nlp, texts) if vocabularies.nlp else [[] for _ in valid]
+    segmentations = [segment(record, vocabularies) for _, record in valid]
+    found = (
+        extract_many(vocabularies.nlp, texts, segmentations)
+        if vocabularies.nlp
+        else [[] for _ in valid]
+    )
     records: list[dict[str, Any]] = []
-    for (location, record), entities in zip(valid, found, strict=True):
+    for (location, record), words, entities in zip(valid, segmentations, found, strict=True):
         batch = GraphBatch()
-        warnings = add_record(batch, record, location, source, vocabularies, entities)
+        warnings = add_record(batch, record, location, source, vocabularies, entities, words)
         problems.extend(p.as_dict() for p in warnings)
         described = _describe(batch, location, analyzer.index_tokens)
         described["entities"] = [e.as_dict() for e in entities]

@@ -16,7 +16,14 @@ from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.nlp.pipeline import Entity, extract_many
 from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
 from ingest.records import PatentRecord
-from ingest.transform import GraphBatch, add_record, text_fields, unmapped_headers, validate
+from ingest.transform import (
+    GraphBatch,
+    add_record,
+    segment,
+    text_fields,
+    unmapped_headers,
+    validate,
+)
 from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import SearchIndex
 
@@ -124,9 +131,11 @@ def _ingest_file(
         else:
             valid.append((raw.record, outcome))
     batch = GraphBatch()
-    for (location, record), entities in zip(valid, _entities(valid, vocabularies), strict=True):
+    segmentations = [segment(record, vocabularies) for _, record in valid]
+    found = _entities(valid, segmentations, vocabularies)
+    for (location, record), words, entities in zip(valid, segmentations, found, strict=True):
         file_report.problems.extend(
-            add_record(batch, record, location, source, vocabularies, entities)
+            add_record(batch, record, location, source, vocabularies, entities, words)
         )
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)
@@ -138,11 +147,14 @@ def _ingest_file(
 
 
 def _entities(
-    valid: list[tuple[int, PatentRecord]], vocabularies: Vocabularies
+    valid: list[tuple[int, PatentRecord]],
+    segmentations: list[dict[str, list[str]]],
+    vocabularies: Vocabularies,
 ) -> list[list[Entity]]:
     if vocabularies.nlp is None:
         return [[] for _ in valid]
-    return extract_many(vocabularies.nlp, [text_fields(record) for _, record in valid])
+    texts = [text_fields(record) for _, record in valid]
+    return extract_many(vocabularies.nlp, texts, segmentations)
 
 
 def _write_batch(

@@ -10,13 +10,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from config.backends import shared_analyzer
-from config.settings import LEGAL_EVENTS_TABLE, Settings
+from config.settings import DEFAULT_USER_DICTIONARY, LEGAL_EVENTS_TABLE, Settings
 from ingest.aliases import OrganizationAliases
 from ingest.ipc import IpcTitles
 from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import load_pipeline
 from ingest.normalize import LegalEvents, organization_key
 from ingest.readers.columns import ColumnMap
+from search_api.index.chinese import ChineseAnalyzer
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Vocabularies:
     central_soes: frozenset[str] = frozenset()  # organisation keys
     legal_events: LegalEvents = field(default_factory=lambda: LegalEvents.load(LEGAL_EVENTS_TABLE))
     keywords: KeywordExtractor | None = None
+    analyzer: ChineseAnalyzer = field(
+        default_factory=lambda: shared_analyzer(DEFAULT_USER_DICTIONARY)
+    )
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
@@ -43,6 +47,7 @@ class Vocabularies:
             IpcTitles.load(settings.ipc_titles),
             load_central_soes(settings.central_soe_list),
             keywords=keywords,
+            analyzer=shared_analyzer(settings.user_dictionary),
         )
 
 

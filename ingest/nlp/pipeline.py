@@ -9,6 +9,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from config.settings import CONFIG_DIR
 from ingest.nlp import components  # noqa: F401  (registers the factories)
@@ -48,13 +49,22 @@ def extract_entities(nlp: Language, texts: dict[str, str]) -> list[Entity]:
     return extract_many(nlp, [texts])[0]
 
 
-def extract_many(nlp: Language, documents: list[dict[str, str]]) -> list[list[Entity]]:
-    """`extract_entities` for many documents, through one `nlp.pipe` stream."""
+def extract_many(
+    nlp: Language,
+    documents: list[dict[str, str]],
+    words: list[dict[str, list[str]]] | None = None,
+) -> list[list[Entity]]:
+    """`extract_entities` for many documents, through one `nlp.pipe` stream. When the caller
+    has segmented the texts already (`words`, per document and field), the pipeline reuses that
+    segmentation instead of running its own tokenizer."""
     fields = [
         (i, name, text) for i, texts in enumerate(documents) for name, text in texts.items() if text
     ]
     results: list[list[Entity]] = [[] for _ in documents]
-    docs = nlp.pipe(text for _i, _name, text in fields)
+    if words is None:
+        docs = nlp.pipe(text for _i, _name, text in fields)
+    else:
+        docs = nlp.pipe(_doc(nlp, words[i][name], text) for i, name, text in fields)
     for (index, name, _text), doc in zip(fields, docs, strict=True):
         spans = doc.spans.get(SPAN_KEY, [])
         for span in sorted(spans, key=lambda s: (s._.start, s.label_)):
@@ -70,6 +80,11 @@ def extract_many(nlp: Language, documents: list[dict[str, str]]) -> list[list[En
                 )
             )
     return results
+
+
+def _doc(nlp: Language, words: list[str], text: str) -> Doc:
+    tokens, spaces = spacy.util.get_words_and_spaces(words, text)
+    return Doc(nlp.vocab, words=tokens, spaces=spaces)
 
 
 def background_range(description: str) -> tuple[int, int] | None:

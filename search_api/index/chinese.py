@@ -57,9 +57,26 @@ class ChineseAnalyzer:
         """The loaded jieba tokenizer (for other jieba tools that must segment alike)."""
         return self._jieba()
 
+    def words(self, text: str) -> list[str]:
+        """jieba's precise segmentation, every character kept (a spaCy Doc is built from it)."""
+        return [w for w in self._jieba().cut(text) if w]
+
     def index_tokens(self, text: str) -> list[str]:
         """Tokens for the index: search mode adds the sub-words of long compounds."""
-        return _clean(self._jieba().lcut_for_search(text))
+        return self.search_tokens(self.words(text))
+
+    def search_tokens(self, words: list[str]) -> list[str]:
+        """jieba's search mode from an already made precise segmentation: the dictionary's 2- and
+        3-character sub-words of each longer word, then the word (as `cut_for_search` does)."""
+        freq = self._jieba().FREQ
+        expanded: list[str] = []
+        for word in words:
+            if len(word) > 2:
+                expanded.extend(g for i in range(len(word) - 1) if freq.get(g := word[i : i + 2]))
+            if len(word) > 3:
+                expanded.extend(g for i in range(len(word) - 2) if freq.get(g := word[i : i + 3]))
+            expanded.append(word)
+        return _clean(expanded)
 
     def query_tokens(self, text: str) -> list[str]:
         """Tokens a query word must all match: precise mode, duplicates removed, order kept."""
@@ -67,6 +84,9 @@ class ChineseAnalyzer:
 
     def segmented(self, text: str) -> str:
         return " ".join(self.index_tokens(text))
+
+    def segmented_words(self, words: list[str]) -> str:
+        return " ".join(self.search_tokens(words))
 
 
 def char_tokens(text: str) -> list[str]:

@@ -43,3 +43,12 @@ def document_text(document: IndexDocument, field: str) -> str:
         return " ".join(document.inventors)
     value = getattr(document, field)
     return value if isinstance(value, str) else ""
+
+
+def segmented_fields(analyzer: ChineseAnalyzer, document: IndexDocument) -> dict[str, str]:
+    """The jieba tokens of every searched field: the writer's if it made them, else ours."""
+    given = document.presegmented or {}
+    return {
+        name: given[name] if name in given else analyzer.segmented(document_text(document, name))
+        for name in ALL_FIELDS
+    }

@@ -20,11 +20,10 @@ from elasticsearch import ConnectionError as ESConnectionError
 from config.settings import PATENT_INDEX_TEMPLATE
 from search_api.errors import SearchError, SearchUnavailableError
 from search_api.index.chinese import ChineseAnalyzer
-from search_api.index.compile_common import document_text
+from search_api.index.compile_common import segmented_fields
 from search_api.index.cursor import decode_cursor, encode_cursor
 from search_api.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
 from search_api.index.protocol import (
-    FIELD_WEIGHTS,
     MAX_TRACKED_TOTAL,
     FacetBucket,
     IndexDocument,
@@ -119,12 +118,12 @@ class ElasticsearchIndex:
         return WriteReport(written=written, failed=failed)
 
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
-        source = {k: v for k, v in dataclasses.asdict(doc).items() if v is not None}
+        source = {k: v for k, v in doc.stored().items() if v is not None}
         source["ipc_subclasses"] = doc.ipc_subclasses
         if doc.filing_year:
             source["filing_year"] = doc.filing_year
-        for name in FIELD_WEIGHTS:
-            source[f"{name}_seg"] = self._analyzer.segmented(document_text(doc, name))
+        for name, tokens in segmented_fields(self._analyzer, doc).items():
+            source[f"{name}_seg"] = tokens
         return source
 
     def search(self, query: SearchQuery) -> SearchPage:

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import threading
@@ -17,7 +16,12 @@ from typing import Any
 
 from search_api.errors import SearchError, SearchUnavailableError
 from search_api.index.chinese import ChineseAnalyzer, characters, highlight
-from search_api.index.compile_common import ALL_FIELDS, document_text, highlight_sequences
+from search_api.index.compile_common import (
+    ALL_FIELDS,
+    document_text,
+    highlight_sequences,
+    segmented_fields,
+)
 from search_api.index.cursor import decode_cursor, encode_cursor
 from search_api.index.protocol import (
     FACET_SIZE,
@@ -131,7 +135,7 @@ class EmbeddedSearchIndex:
         return WriteReport(written=len(rows))
 
     def _row(self, doc: IndexDocument) -> tuple[Any, ...]:
-        body = json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True)
+        body = json.dumps(doc.stored(), ensure_ascii=False, sort_keys=True)
         scalars = [
             doc.filing_year if c == "filing_year" else getattr(doc, c) for c in _SCALAR_COLUMNS
         ]
@@ -139,8 +143,9 @@ class EmbeddedSearchIndex:
         return (doc.id, *scalars, *arrays, body)
 
     def _fts_values(self, doc: IndexDocument) -> list[str]:
+        segmented = segmented_fields(self._analyzer, doc)
         texts = [document_text(doc, f) for f in ALL_FIELDS]
-        return [self._analyzer.segmented(t) for t in texts] + [characters(t) for t in texts]
+        return [segmented[f] for f in ALL_FIELDS] + [characters(t) for t in texts]
 
     def search(self, query: SearchQuery) -> SearchPage:
         matched = self._compiler.condition(query.query)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -57,6 +58,15 @@ class IndexDocument:
     filing_date: str | None = None
     publication_date: str | None = None
     grant_date: str | None = None
+    # Not stored: the jieba tokens of each searched field, when the writer already made them
+    # (ingest segments once and shares the result); the index segments the text otherwise.
+    presegmented: dict[str, str] | None = field(default=None, compare=False, repr=False)
+
+    def stored(self) -> dict[str, object]:
+        """The fields an index keeps and returns."""
+        values = dataclasses.asdict(self)
+        values.pop("presegmented")
+        return values
 
     @property
     def ipc_subclasses(self) -> list[str]:
