@@ -27,10 +27,21 @@ for _name, _default in (("normalized", None), ("component", None), ("start", Non
 
 
 def _token_starts(doc: Doc) -> list[int]:
-    # Doc.char_span walks every token on each call; one pass per document instead.
-    starts: list[int] = doc.user_data.get("ipgraph_token_starts") or [t.idx for t in doc]
-    doc.user_data["ipgraph_token_starts"] = starts
+    # Doc.char_span walks every token on each call; one array per document instead.
+    starts: list[int] | None = doc.user_data.get("ipgraph_token_starts")
+    if starts is None:
+        starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        doc.user_data["ipgraph_token_starts"] = starts
     return starts
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text; Doc.text joins every token, so it is built once and kept."""
+    text: str | None = doc.user_data.get("ipgraph_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["ipgraph_text"] = text
+    return text
 
 
 def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:
@@ -53,13 +64,14 @@ class PatternMatcher:
         self.patterns = {label: PATTERNS[label] for label in labels}
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         for label, pattern in self.patterns.items():
             normalize = NORMALIZERS.get(label, str.strip)
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 start, end = match.span()
-                while end > start and doc.text[end - 1].isspace():
+                while end > start and text[end - 1].isspace():
                     end -= 1
-                _add(doc, label, start, end, "ipgraph_patterns", normalize(doc.text[start:end]))
+                _add(doc, label, start, end, "ipgraph_patterns", normalize(text[start:end]))
         return doc
 
 
@@ -80,7 +92,7 @@ class Gazetteer:
         found = sorted(
             (
                 (end + 1 - length, end + 1, key)
-                for end, (length, key) in self.automaton.iter(doc.text)
+                for end, (length, key) in self.automaton.iter(doc_text(doc))
             ),
             key=lambda m: (m[0], -(m[1] - m[0])),
         )

@@ -65,13 +65,13 @@ def extract_many(
         docs = nlp.pipe(text for _i, _name, text in fields)
     else:
         docs = nlp.pipe(_doc(nlp, words[i][name], text) for i, name, text in fields)
-    for (index, name, _text), doc in zip(fields, docs, strict=True):
+    for (index, name, text), doc in zip(fields, docs, strict=True):
         spans = doc.spans.get(SPAN_KEY, [])
         for span in sorted(spans, key=lambda s: (s._.start, s.label_)):
             results[index].append(
                 Entity(
                     label=span.label_,
-                    text=doc.text[span._.start : span._.end],
+                    text=text[span._.start : span._.end],
                     normalized=span._.normalized,
                     start=span._.start,
                     end=span._.end,
@@ -84,7 +84,9 @@ def extract_many(
 
 def _doc(nlp: Language, words: list[str], text: str) -> Doc:
     tokens, spaces = spacy.util.get_words_and_spaces(words, text)
-    return Doc(nlp.vocab, words=tokens, spaces=spaces)
+    doc = Doc(nlp.vocab, words=tokens, spaces=spaces)
+    doc.user_data["ipgraph_text"] = text
+    return doc
 
 
 def background_range(description: str) -> tuple[int, int] | None:
