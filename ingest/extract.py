@@ -68,7 +68,9 @@ def extract_file(path: Path, settings: Settings, file_format: str | None = None)
         warnings = add_record(batch, record, location, source, vocabularies, entities, words)
         problems.extend(p.as_dict() for p in warnings)
         described = _describe(batch, location, analyzer.index_tokens)
-        described["entities"] = [e.as_dict() for e in entities]
+        described["entities"] = [
+            {**e.as_dict(), "document": f"{source.sha256[:16]}#{location}"} for e in entities
+        ]
         records.append(described)
     return {
         "file": source.path,

@@ -43,6 +43,13 @@ def test_extract_json_lists_entities_with_provenance() -> None:
     assert ipc["H01M10/48"] == "subgroup" and ipc["H01M10/00"] == "main_group"
     assert (ipc["H01M"], ipc["H01"], ipc["H"]) == ("subclass", "class", "section")
     assert "热失控" in first["title_tokens"]
+    document = runner.invoke(
+        app, ["extract", str(SAMPLE_PATENTS.parent / "CN115000004A.sample.txt"), "--json"]
+    )
+    [record] = json.loads(document.stdout)["records"]
+    entities = record["entities"]
+    assert {e["normalized"] for e in entities} >= {"3GPP TS 38.214", "CN110000001A"}
+    assert all(e["document"] == record["patent"]["source"] for e in entities)
 
 
 def test_extract_reports_coded_problems_and_fails(tmp_path: Path) -> None:
