@@ -10,7 +10,6 @@ from opencc import OpenCC
 
 _SPACES = re.compile(r"\s+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-_NUMBER_NOISE = re.compile(r"[\s,]")
 _IPC = re.compile(r"^([A-H])(\d{2})([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})$")
 _COUNTRY = re.compile(r"^([A-Z]{2})")
 
@@ -55,11 +54,6 @@ def date_text(raw: object) -> str | None:
 def fold(text: str) -> str:
     """NFKC (full-width to half-width, compatibility forms), trimmed, inner whitespace single."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-
-
-def patent_number(raw: str) -> str:
-    """`CN 112345678 A` / `cn112,345,678a` -> `CN112345678A`; keeps the check digit's dot."""
-    return _NUMBER_NOISE.sub("", fold(raw)).upper()
 
 
 def country_of(number: str) -> str | None:
@@ -163,16 +157,6 @@ def ipc_prefix(raw: str) -> str | None:
     """A prefix of canonical IPC codes for filtering: `h01m 10/` -> `H01M10/`; None if invalid."""
     prefix = re.sub(r"\s+", "", fold(raw).upper())
     return prefix if _IPC_PREFIX.match(prefix) else None
-
-
-def ipc_levels(code: str) -> dict[str, str]:
-    """The hierarchy of a canonical code, e.g. G06F16/36 -> section G, class G06, subclass G06F."""
-    return {
-        "section": code[0],
-        "class": code[:3],
-        "subclass": code[:4],
-        "main_group": code.split("/")[0] + "/00",
-    }
 
 
 # A small vocabulary: "valid" (in force), "pending" (under examination), "invalid" (no longer

@@ -16,19 +16,6 @@ from ingest.numbers import cn_check_digit, parse_application_number, parse_publi
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("CN 112345678 A", "CN112345678A"),
-        ("ｃｎ１１２３４５６７８Ａ", "CN112345678A"),
-        ("cn112,345,678a", "CN112345678A"),
-        ("CN202210000001.0", "CN202210000001.0"),
-    ],
-)
-def test_patent_numbers(raw: str, expected: str) -> None:
-    assert normalize.patent_number(raw) == expected
-
-
-@pytest.mark.parametrize(
     ("publication", "application", "kind"),
     [
         ("CN115000001A", None, "invention"),
@@ -59,15 +46,6 @@ def test_patent_kind(publication: str | None, application: str | None, kind: str
 )
 def test_ipc_codes(raw: str, expected: str | None) -> None:
     assert normalize.ipc_code(raw) == expected
-
-
-def test_ipc_levels() -> None:
-    assert normalize.ipc_levels("G06F16/36") == {
-        "section": "G",
-        "class": "G06",
-        "subclass": "G06F",
-        "main_group": "G06F16/00",
-    }
 
 
 @pytest.mark.parametrize(
