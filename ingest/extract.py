@@ -9,17 +9,12 @@ from typing import Any
 from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
-from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.nlp.pipeline import extract_many
+from ingest.errors import IngestError
+from ingest.prepare import prepare
 from ingest.readers import read_source
-from ingest.records import PatentRecord
 from ingest.transform import (
     GraphBatch,
     add_record,
-    segment,
-    text_fields,
-    unmapped_headers,
-    validate,
 )
 from ingest.vocabularies import Vocabularies
 
@@ -37,39 +32,20 @@ def extract_file(path: Path, settings: Settings, file_format: str | None = None)
             "records": [],
             "problems": [exc.problem.as_dict()],
         }
-    problems = [problem.as_dict() for problem, _ in source.problems]
-    unmapped = unmapped_headers(source.records, vocabularies.columns)
-    if unmapped:
-        problems.append(
-            Problem(
-                ErrorCode.COLUMN_UNMAPPED,
-                source.path,
-                f"columns not loaded: {', '.join(unmapped)}",
-                is_warning=True,
-            ).as_dict()
-        )
-    valid: list[tuple[int, PatentRecord]] = []
-    for raw in source.records:
-        outcome = validate(raw, source.path, vocabularies.columns)
-        if isinstance(outcome, Problem):
-            problems.append(outcome.as_dict())
-        else:
-            valid.append((raw.record, outcome))
-    texts = [text_fields(record) for _, record in valid]
-    segmentations = [segment(record, vocabularies) for _, record in valid]
-    found = (
-        extract_many(vocabularies.nlp, texts, segmentations)
-        if vocabularies.nlp
-        else [[] for _ in valid]
-    )
+    prepared = prepare(source, vocabularies)
+    problems = [p.as_dict() for p in prepared.warnings]
+    problems += [problem.as_dict() for problem, _ in prepared.rejected]
     records: list[dict[str, Any]] = []
-    for (location, record), words, entities in zip(valid, segmentations, found, strict=True):
+    for item in prepared.records:
         batch = GraphBatch()
-        warnings = add_record(batch, record, location, source, vocabularies, entities, words)
+        warnings = add_record(
+            batch, item.record, item.location, source, vocabularies, item.entities, item.words
+        )
         problems.extend(p.as_dict() for p in warnings)
-        described = _describe(batch, location, analyzer.index_tokens)
+        described = _describe(batch, item.location, analyzer.index_tokens)
         described["entities"] = [
-            {**e.as_dict(), "document": f"{source.sha256[:16]}#{location}"} for e in entities
+            {**e.as_dict(), "document": f"{source.sha256[:16]}#{item.location}"}
+            for e in item.entities
         ]
         records.append(described)
     return {

@@ -13,16 +13,11 @@ import structlog
 
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.nlp.pipeline import Entity, extract_many
+from ingest.prepare import prepare
 from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
-from ingest.records import PatentRecord
 from ingest.transform import (
     GraphBatch,
     add_record,
-    segment,
-    text_fields,
-    unmapped_headers,
-    validate,
 )
 from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import SearchIndex
@@ -112,30 +107,15 @@ def _ingest_file(
         return file_report
     file_report.encoding = source.encoding
     file_report.records_read = len(source.records) + len(source.problems)
-    rejected = list(source.problems)
-    unmapped = unmapped_headers(source.records, vocabularies.columns)
-    if unmapped:
-        file_report.problems.append(
-            Problem(
-                ErrorCode.COLUMN_UNMAPPED,
-                source.path,
-                f"columns not loaded (no mapping in config/columns): {', '.join(unmapped)}",
-                is_warning=True,
-            )
-        )
-    valid: list[tuple[int, PatentRecord]] = []
-    for raw in source.records:
-        outcome = validate(raw, source.path, vocabularies.columns)
-        if isinstance(outcome, Problem):
-            rejected.append((outcome, raw.raw))
-        else:
-            valid.append((raw.record, outcome))
+    prepared = prepare(source, vocabularies)
+    rejected = prepared.rejected
+    file_report.problems.extend(prepared.warnings)
     batch = GraphBatch()
-    segmentations = [segment(record, vocabularies) for _, record in valid]
-    found = _entities(valid, segmentations, vocabularies)
-    for (location, record), words, entities in zip(valid, segmentations, found, strict=True):
+    for item in prepared.records:
         file_report.problems.extend(
-            add_record(batch, record, location, source, vocabularies, entities, words)
+            add_record(
+                batch, item.record, item.location, source, vocabularies, item.entities, item.words
+            )
         )
     rejected.extend(_write_batch(batch, graph, index, source))
     file_report.problems.extend(p for p, _ in rejected)
@@ -144,17 +124,6 @@ def _ingest_file(
     )
     file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
     return file_report
-
-
-def _entities(
-    valid: list[tuple[int, PatentRecord]],
-    segmentations: list[dict[str, list[str]]],
-    vocabularies: Vocabularies,
-) -> list[list[Entity]]:
-    if vocabularies.nlp is None:
-        return [[] for _ in valid]
-    texts = [text_fields(record) for _, record in valid]
-    return extract_many(vocabularies.nlp, texts, segmentations)
 
 
 def _write_batch(
