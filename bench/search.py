@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.corpus import DEFAULT_DATA, generate
 from config.backends import Stores, open_stores
 from config.settings import Backend, Settings
-from ingest.aliases import OrganizationAliases
 from ingest.readers import SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
+from ingest.resolve.organizations import OrganizationAliases
 from ingest.transform import GraphBatch, add_record
 from ingest.vocabularies import Vocabularies
 from search_api.index.elasticsearch_index import ElasticsearchIndex

@@ -17,12 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cli.logging import configure_logging
 from config.backends import open_stores
 from config.settings import Settings
-from ingest.aliases import OrganizationAliases
 from ingest.errors import IngestError
 from ingest.extract import extract_file
-from ingest.groups import load_group_trees
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
+from ingest.resolve.groups import load_group_trees
+from ingest.resolve.organizations import OrganizationAliases
 from ingest.vocabularies import Vocabularies, load_central_soes
 from services.manager import LocalServices
 from services.process import ServiceError

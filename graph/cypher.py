@@ -16,6 +16,7 @@ SCHEMA: tuple[str, ...] = (
         for label in NodeLabel
     ),
     "CREATE INDEX patent_application_number IF NOT EXISTS FOR (n:Patent) ON (n.application_number)",
+    "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
 )
 
 # Provenance is a set of "document#record" strings; appending only when absent keeps re-runs
@@ -50,6 +51,12 @@ GET_NODE: dict[NodeLabel, str] = {
 FIND_PATENT = """
 MATCH (n:Patent) WHERE n.id = $id OR n.application_number = $id
 RETURN n {.*} AS node ORDER BY n.id LIMIT 1
+"""
+
+FIND_PERSONS = """
+UNWIND $names AS name
+MATCH (n:Person {name: name})
+RETURN n {.*} AS node ORDER BY n.id
 """
 
 _NAME = "coalesce(m.name, m.title, m.path, m.id)"

@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_by_dst ON edges (type, dst, src);
 CREATE INDEX IF NOT EXISTS patents_by_application_number
     ON nodes (json_extract(props, '$.application_number')) WHERE label = 'Patent';
+CREATE INDEX IF NOT EXISTS persons_by_name
+    ON nodes (json_extract(props, '$.name')) WHERE label = 'Person';
 """
 
 # The same merge as the Cypher: properties patch, provenance appended only when new.
@@ -161,6 +163,18 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             row = db.execute(_FIND_PATENT, (number,)).fetchone()
         return _node(NodeLabel.PATENT, row) if row else None
+
+    def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
+        if not names:
+            return []
+        marks = ", ".join("?" * len(names))
+        with self._transaction() as db:
+            rows = db.execute(
+                "SELECT id, props, sources FROM nodes WHERE label = 'Person' "
+                f"AND json_extract(props, '$.name') IN ({marks}) ORDER BY id",
+                list(names),
+            ).fetchall()
+        return [_node(NodeLabel.PERSON, row) for row in rows]
 
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100

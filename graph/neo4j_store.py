@@ -102,6 +102,10 @@ class Neo4jGraphStore:
         records = self._read(cypher.FIND_PATENT, {"id": number})
         return _node(NodeLabel.PATENT, records[0]["node"]) if records else None
 
+    def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
+        records = self._read(cypher.FIND_PERSONS, {"names": list(dict.fromkeys(names))})
+        return [_node(NodeLabel.PERSON, r["node"]) for r in records]
+
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
     ) -> list[Neighbour]:

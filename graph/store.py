@@ -39,6 +39,10 @@ class GraphStore(Protocol):
     def find_patent(self, number: str) -> NodeRecord | None:
         """A patent by canonical id or by application number."""
 
+    def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
+        """Every Person node whose `name` is one of `names`, sorted by id (inventor resolution
+        reads them to decide whether a new mention is someone already known)."""
+
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
     ) -> list[Neighbour]:

@@ -12,6 +12,7 @@ from graph.model import EdgeType, NodeLabel
 from ingest.errors import IngestError
 from ingest.prepare import prepare
 from ingest.readers import read_source
+from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
     add_record,
@@ -36,10 +37,19 @@ def extract_file(path: Path, settings: Settings, file_format: str | None = None)
     problems = [p.as_dict() for p in prepared.warnings]
     problems += [problem.as_dict() for problem, _ in prepared.rejected]
     records: list[dict[str, Any]] = []
+    # Same-name inventors resolve across the file's records, as a first ingest would see them.
+    people = InventorResolver()
     for item in prepared.records:
         batch = GraphBatch()
         warnings = add_record(
-            batch, item.record, item.location, source, vocabularies, item.entities, item.words
+            batch,
+            item.record,
+            item.location,
+            source,
+            vocabularies,
+            item.entities,
+            item.words,
+            people,
         )
         problems.extend(p.as_dict() for p in warnings)
         described = _describe(batch, item.location, analyzer.index_tokens)

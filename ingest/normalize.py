@@ -137,6 +137,15 @@ def organization_key(raw: str) -> str:
     return organization_name(raw).lower().replace(" ", "")
 
 
+_POSTCODE = re.compile(r"^\s*\d{6}\s*")
+
+
+def address(raw: str) -> str:
+    """申请人地址 without the leading postcode, folded, inner spaces between Chinese removed:
+    `518129 广东省深圳市 龙岗区坂田华为总部办公楼` -> `广东省深圳市龙岗区坂田华为总部办公楼`."""
+    return _CJK_GAP.sub("", simplified(fold(_POSTCODE.sub("", fold(raw))))).strip()
+
+
 def person_name(raw: str) -> str:
     return _CJK_GAP.sub("", simplified(fold(raw)))
 

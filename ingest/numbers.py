@@ -66,6 +66,24 @@ def parse_publication_number(raw: str) -> PatentNumber:
     return PatentNumber(text, country, kind_code=kind)
 
 
+_PRIORITY_DATE = re.compile(r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\b\d{8}\b")
+_TRAILING_COUNTRY = re.compile(r"\s+([A-Z]{2})\s*$")
+
+
+def parse_priority(raw: str) -> PatentNumber | None:
+    """A priority claim as exports and front pages print it, date and country anywhere:
+    `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN` -> the application number."""
+    text = _PRIORITY_DATE.sub(" ", fold(raw).upper()).strip()
+    country = _TRAILING_COUNTRY.search(text)
+    if country:
+        text = text[: country.start()].strip()
+        if not text[:2].isalpha():
+            text = country.group(1) + text
+    if sum(c.isdigit() for c in text) < 5:
+        return None
+    return parse_application_number(text)
+
+
 def _country(text: str) -> str | None:
     if _CN_PREFIX.match(text):
         return "CN"

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import structlog
 
+from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
+from ingest import normalize
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.prepare import prepare
 from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
+from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
     add_record,
@@ -75,8 +78,11 @@ def ingest_paths(
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
+    people = InventorResolver(graph)
     for path in expand_paths(paths):
-        file_report = _ingest_file(path, graph, index, dead_letter_dir, vocabularies, file_format)
+        file_report = _ingest_file(
+            path, graph, index, dead_letter_dir, vocabularies, file_format, people
+        )
         report.files.append(file_report)
         log.info(
             "file_ingested",
@@ -97,6 +103,7 @@ def _ingest_file(
     dead_letter_dir: Path,
     vocabularies: Vocabularies,
     file_format: str | None,
+    people: InventorResolver,
 ) -> FileReport:
     file_report = FileReport(str(path))
     try:
@@ -111,10 +118,20 @@ def _ingest_file(
     rejected = prepared.rejected
     file_report.problems.extend(prepared.warnings)
     batch = GraphBatch()
+    people.preload(
+        normalize.person_name(name) for item in prepared.records for name in item.record.inventors
+    )
     for item in prepared.records:
         file_report.problems.extend(
             add_record(
-                batch, item.record, item.location, source, vocabularies, item.entities, item.words
+                batch,
+                item.record,
+                item.location,
+                source,
+                vocabularies,
+                item.entities,
+                item.words,
+                people,
             )
         )
     rejected.extend(_write_batch(batch, graph, index, source))
@@ -134,11 +151,33 @@ def _write_batch(
         graph.upsert_nodes(label, list(nodes.values()))
     for edge_type, edges in batch.edges.items():
         graph.upsert_edges(edge_type, list(edges.values()))
+    graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
     result = index.upsert(list(batch.documents.values()))
     return [
         (Problem(ErrorCode.INDEX_REJECTED, source.path, reason, field=doc_id), doc_id)
         for doc_id, reason in result.failed.items()
     ]
+
+
+def _first_filing_links(batch: GraphBatch, graph: GraphStore) -> list[EdgeRow]:
+    """Each patent of the batch joins the priority family its application founded (the store
+    drops the rows whose family does not exist), and each family the batch names is joined by
+    its first filing when that was loaded before."""
+    rows = [
+        EdgeRow(
+            patent_id,
+            family_id,
+            {"role": "first filing"},
+            batch.nodes[NodeLabel.PATENT][patent_id].source,
+        )
+        for patent_id, family_id in batch.first_filings.items()
+    ]
+    for family in batch.nodes[NodeLabel.FAMILY].values():
+        application = family.props.get("priority_application")
+        first = graph.find_patent(application) if isinstance(application, str) else None
+        if first is not None:
+            rows.append(EdgeRow(first.id, family.id, {"role": "first filing"}, family.source))
+    return rows
 
 
 def _write_dead_letters(

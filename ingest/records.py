@@ -63,6 +63,11 @@ class PatentRecord(BaseModel):
     applicant_addresses: list[str] = Field(default_factory=list, description="申请人地址")
     legal_events: list[str] = Field(default_factory=list, description="法律事件, as exported")
     family: list[str] = Field(default_factory=list, description="简单同族 member numbers")
+    priority: list[str] = Field(
+        default_factory=list,
+        description="优先权: claimed priority applications, number and optionally date and "
+        "country, e.g. 'US63/123,456 2021.01.05' or '202110000001.X 2021-01-05 CN'",
+    )
     cites: list[str] = Field(default_factory=list, description="引证专利 numbers")
     cited_by: list[str] = Field(default_factory=list, description="被引证专利 numbers")
     agency: str | None = Field(default=None, description="专利代理机构")
@@ -75,6 +80,7 @@ class PatentRecord(BaseModel):
         "applicant_addresses",
         "legal_events",
         "family",
+        "priority",
         "cites",
         "cited_by",
         mode="before",

@@ -15,10 +15,16 @@ from ingest import normalize
 from ingest.errors import ErrorCode, Problem
 from ingest.ipc import IpcTitles, hierarchy
 from ingest.nlp.pipeline import Entity, background_range
-from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
+from ingest.numbers import (
+    cn_check_digit,
+    parse_application_number,
+    parse_priority,
+    parse_publication_number,
+)
 from ingest.readers import RawRecord, SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
+from ingest.resolve.inventors import InventorResolver, Mention, mentions_of
 from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import IndexDocument
 
@@ -35,6 +41,8 @@ class GraphBatch:
         default_factory=lambda: defaultdict(dict)
     )
     documents: dict[str, IndexDocument] = field(default_factory=dict)
+    # patent id -> the priority family it would found as a first filing, if such a family exists
+    first_filings: dict[str, str] = field(default_factory=dict)
 
     def node(self, label: NodeLabel, row: NodeRow) -> None:
         self.nodes[label][row.id] = row
@@ -89,8 +97,11 @@ def add_record(
     vocabularies: Vocabularies,
     entities: Sequence[Entity] = (),
     words: dict[str, list[str]] | None = None,
+    people: InventorResolver | None = None,
 ) -> list[Problem]:
-    """Add one record's nodes, edges and document; returns warnings for values it dropped."""
+    """Add one record's nodes, edges and document; returns warnings for values it dropped.
+    `people` carries inventor identities across records (a fresh one sees only this record)."""
+    people = people if people is not None else InventorResolver()
     provenance = f"{source.sha256[:16]}#{location}"
     publication, application, number_warnings = _numbers(record, source.path, location)
     patent_id = publication or application
@@ -135,14 +146,18 @@ def add_record(
         batch,
         patent_id,
         list(zip(org_keys, applicants, strict=True)),
+        _addresses(record, applicants),
         vocabularies,
         provenance,
     )
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
-    _add_inventors(batch, patent_id, inventors, org_keys, provenance)
+    _add_inventors(
+        batch, people, mentions_of(patent_id, inventors, org_keys, ipc_codes), provenance
+    )
     _add_ipc(batch, patent_id, ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     _add_family(batch, patent_id, record.family, provenance)
+    _add_priority_families(batch, patent_id, application, record.priority, provenance)
     batch.documents[patent_id] = IndexDocument(
         id=patent_id,
         title=str(props["title"]),
@@ -151,9 +166,7 @@ def add_record(
         description=record.description,
         applicants=applicants,
         applicant_ids=org_keys,
-        applicant_aliases=_unique(
-            a for name in applicants for a in vocabularies.aliases.aliases_of(name)
-        ),
+        applicant_aliases=_applicant_aliases(applicants, vocabularies),
         inventors=inventors,
         ipc=ipc_codes,
         kind=_str_or_none(props.get("kind")),
@@ -187,11 +200,13 @@ def _add_applicants(
     batch: GraphBatch,
     patent_id: str,
     applicants: list[tuple[str, str]],
+    addresses: dict[str, str],
     vocabularies: Vocabularies,
     provenance: str,
 ) -> None:
     aliases = vocabularies.aliases
-    for order, (key, name) in enumerate(applicants, start=1):
+    for order, (key, filed_as) in enumerate(applicants, start=1):
+        name = aliases.canonical_name(filed_as)
         props: Properties = {"name": name}
         # The legal form read from the name; a group tree's `kind` (group, company ...) is a
         # separate, curated property.
@@ -203,21 +218,57 @@ def _add_applicants(
         known = aliases.aliases_of(name)
         if known:
             props["aliases"] = known
+        former = aliases.former_names_of(name)
+        if former:
+            props["former_names"] = former
+        address = addresses.get(filed_as)
+        if address:
+            props["address"] = address
+        edge: Properties = {"order": order}
+        if filed_as != name:
+            edge["name_as_filed"] = filed_as
         batch.node(NodeLabel.ORGANIZATION, NodeRow(key, props, provenance))
-        batch.edge(EdgeType.APPLICANT_OF, EdgeRow(key, patent_id, {"order": order}, provenance))
+        batch.edge(EdgeType.APPLICANT_OF, EdgeRow(key, patent_id, edge, provenance))
+
+
+def _applicant_aliases(applicants: list[str], vocabularies: Vocabularies) -> list[str]:
+    """Every other name of the applicants, so that any of them finds the patent."""
+    aliases = vocabularies.aliases
+    return _unique(
+        other
+        for name in applicants
+        for other in (
+            aliases.canonical_name(name),
+            *aliases.aliases_of(name),
+            *aliases.former_names_of(name),
+        )
+        if other != name
+    )
+
+
+def _addresses(record: PatentRecord, applicants: list[str]) -> dict[str, str]:
+    """申请人地址 pairs with 申请人 by position when the export gives one address per applicant;
+    a single address belongs to the first applicant (CNIPA front pages list only that one)."""
+    addresses = [normalize.address(a) for a in record.applicant_addresses if a.strip()]
+    if len(addresses) == len(applicants):
+        return dict(zip(applicants, addresses, strict=True))
+    if len(addresses) == 1 and applicants:
+        return {applicants[0]: addresses[0]}
+    return {}
 
 
 def _add_inventors(
-    batch: GraphBatch, patent_id: str, inventors: list[str], org_keys: list[str], provenance: str
+    batch: GraphBatch, people: InventorResolver, mentions: list[Mention], provenance: str
 ) -> None:
-    # Same name at the same first applicant is taken as the same person; elsewhere, not.
-    context = org_keys[0] if org_keys else patent_id
-    for order, name in enumerate(inventors, start=1):
-        person_id = f"{name}@{context}"
-        batch.node(NodeLabel.PERSON, NodeRow(person_id, {"name": name}, provenance))
-        batch.edge(
-            EdgeType.INVENTOR_OF, EdgeRow(person_id, patent_id, {"order": order}, provenance)
-        )
+    for order, mention in enumerate(mentions, start=1):
+        resolution = people.resolve(mention)
+        person = resolution.person
+        # The person's whole profile so far: the last row written for them in a batch wins.
+        batch.node(NodeLabel.PERSON, NodeRow(person.id, person.props(), provenance))
+        props: Properties = {"order": order}
+        if resolution.evidence is not None:
+            props["matched_on"] = list(resolution.evidence)
+        batch.edge(EdgeType.INVENTOR_OF, EdgeRow(person.id, mention.patent_id, props, provenance))
 
 
 def text_fields(record: PatentRecord) -> dict[str, str]:
@@ -286,6 +337,35 @@ def _add_family(batch: GraphBatch, patent_id: str, members: list[str], provenanc
         if number not in batch.nodes[NodeLabel.PATENT]:
             batch.node(NodeLabel.PATENT, NodeRow(number, {}, provenance))
         batch.edge(EdgeType.MEMBER_OF, EdgeRow(number, family_id, {}, provenance))
+
+
+PRIORITY_FAMILY_PREFIX = "priority:"
+
+
+def _add_priority_families(
+    batch: GraphBatch,
+    patent_id: str,
+    application: str | None,
+    claims: list[str],
+    provenance: str,
+) -> None:
+    """Patents claiming one priority application are one family, `priority:<application>`.
+    The first filing joins when it is known: here through its own application number (the edge
+    is dropped by the store while no later filing has created the family), and in the pipeline,
+    which looks the first filing up once the family exists."""
+    for raw in claims:
+        number = parse_priority(raw)
+        if number is None or number.canonical == application:
+            continue
+        family_id = PRIORITY_FAMILY_PREFIX + number.canonical
+        props: Properties = {"kind": "priority", "priority_application": number.canonical}
+        batch.node(NodeLabel.FAMILY, NodeRow(family_id, props, provenance))
+        batch.edge(
+            EdgeType.MEMBER_OF,
+            EdgeRow(patent_id, family_id, {"role": "claims priority"}, provenance),
+        )
+    if application is not None:
+        batch.first_filings[patent_id] = PRIORITY_FAMILY_PREFIX + application
 
 
 def _add_ipc(

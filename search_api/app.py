@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.errors import GraphError, GraphUnavailableError
-from ingest.aliases import OrganizationAliases
+from ingest.resolve.organizations import OrganizationAliases
 from search_api.errors import ApiError, SearchError, SearchUnavailableError
 from search_api.models import ErrorBody
 from search_api.routes import entities_router, ops_router, search_router

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
-from ingest.aliases import OrganizationAliases
-from ingest.groups import load_group_trees
 from ingest.pipeline import ingest_paths
+from ingest.resolve.groups import load_group_trees
+from ingest.resolve.organizations import OrganizationAliases
 from search_api.app import create_app
 from tests.conftest import SAMPLE_GROUPS, SAMPLE_PATENTS, production_settings
 

@@ -9,10 +9,10 @@ import pytest
 from config.backends import open_stores
 from config.settings import Settings
 from graph.views import organization_view
-from ingest.aliases import OrganizationAliases
 from ingest.errors import ErrorCode, IngestError
-from ingest.groups import load_group_trees
 from ingest.normalize import organization_key
+from ingest.resolve.groups import load_group_trees
+from ingest.resolve.organizations import OrganizationAliases
 from ingest.vocabularies import load_central_soes
 from tests.conftest import SAMPLE_GROUPS
 

@@ -28,6 +28,7 @@ _LABELS = (
     "发明名称",
     "实用新型名称",
     "摘要",
+    "优先权数据",
     "Int.Cl.",
 )
 _IPC = re.compile(r"([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
@@ -37,6 +38,7 @@ _FIELDS = {
     "11": "publication_number",
     "21": "application_number",
     "22": "filing_date",
+    "30": "priority",
     "43": "publication_date",
     "45": "grant_date",
     "71": "applicants",
@@ -116,6 +118,8 @@ def _value(name: str, code: str, value: str) -> Any:
         return [n for n in re.split(r"[\s;；、，,]+", first_line) if n]
     if name in ("title", "abstract"):
         return re.sub(r"\s*\n\s*", "", value)
+    if name == "priority":  # one claim per line: number, date, country
+        return [line.strip() for line in value.splitlines() if line.strip()]
     if name == "agency":
         return re.sub(r"\s+\d+$", "", value.splitlines()[0])  # drop the agency code
     return value.splitlines()[0].strip()

@@ -64,6 +64,7 @@ def _record(document: Element) -> dict[str, Any]:
         ],
         "inventors": [_party_name(i) for i in _all(document, "inventor")],
         "ipc": _ipc(document),
+        "priority": [_priority(claim) for claim in _all(document, "priority-claim")],
     }
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
@@ -118,6 +119,13 @@ def _number(reference: Element | None, *, with_kind: bool) -> str | None:
         parts.append(_text(_first(reference, "kind")))
     number = "".join(parts)
     return number or None
+
+
+def _priority(claim: Element) -> str:
+    country = _text(_first(claim, "country"))
+    number = _text(_first(claim, "doc-number"))
+    date = _text(_first(claim, "date"))
+    return " ".join(part for part in (f"{country}{number}", date) if part)
 
 
 def _party_name(party: Element) -> str:

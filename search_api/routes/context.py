@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from config.backends import Stores
-from ingest.aliases import OrganizationAliases
+from ingest.resolve.organizations import OrganizationAliases
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,23 @@ class GraphStoreConformance(GroupConformance):
         view = patent_view(store, "CN202210000001.0")
         assert view is not None and view.id == "CN115000001A"
 
+    def test_persons_found_by_name_only(self, store: GraphStore) -> None:
+        store.upsert_nodes(
+            NodeLabel.PERSON,
+            [
+                NodeRow("张伟@乙", {"name": "张伟", "employers": ["乙"]}, "d#1"),
+                NodeRow("张伟@甲", {"name": "张伟", "employers": ["甲"]}, "d#2"),
+                NodeRow("张伟伟@甲", {"name": "张伟伟"}, "d#3"),
+                NodeRow("李娜@甲", {"name": "李娜"}, "d#4"),
+            ],
+        )
+        found = store.find_persons(["张伟", "王芳", "张伟"])
+        assert [(p.id, p.props["employers"]) for p in found] == [
+            ("张伟@乙", ["乙"]),
+            ("张伟@甲", ["甲"]),
+        ]
+        assert store.find_persons([]) == []
+
     def test_unknown_patent_is_none(self, store: GraphStore) -> None:
         _load_small_graph(store)
         assert patent_view(store, "CN999999999A") is None

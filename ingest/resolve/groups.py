@@ -7,9 +7,9 @@ from pathlib import Path
 
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
-from ingest.aliases import OrganizationAliases
 from ingest.normalize import organization_name
 from ingest.readers.group_tree import GroupTreeEntry, read_group_trees
+from ingest.resolve.organizations import OrganizationAliases
 
 
 def load_group_trees(
