@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cli.logging import configure_logging
 from config.backends import open_stores
 from config.settings import Settings
+from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
@@ -39,6 +40,7 @@ class InputFormat(StrEnum):
     XLSX = "xlsx"
     XML = "xml"
     TXT = "txt"
+    CONTRACT = "contract"
 
 
 app = typer.Typer(no_args_is_help=True, help="Knowledge graph and search over IP assets.")
@@ -48,6 +50,8 @@ console = Console(stderr=True)
 
 SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
 SAMPLE_GROUPS = Path(str(files("ingest") / "samples" / "groups.sample.json"))
+SAMPLE_RESOLUTION = SAMPLE_PATENTS.with_name("resolution.sample.jsonl")
+SAMPLE_CONTRACTS = SAMPLE_PATENTS.parent / "contracts"
 
 
 @app.callback()
@@ -60,7 +64,7 @@ def serve(
     host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to bind")] = 8000,
     with_sample: Annotated[
-        bool, typer.Option(help="load the bundled sample patents first")
+        bool, typer.Option(help="load the bundled sample patents, contracts and groups first")
     ] = False,
 ) -> None:
     """Serve the HTTP API (backend from IPGRAPH_BACKEND; embedded by default)."""
@@ -68,7 +72,7 @@ def serve(
 
     settings = Settings()
     if with_sample:
-        _run_ingest([SAMPLE_PATENTS], settings)
+        _run_ingest([SAMPLE_PATENTS, SAMPLE_RESOLUTION, SAMPLE_CONTRACTS], settings)
         _load_groups(SAMPLE_GROUPS, settings)
     console.print(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
@@ -132,9 +136,16 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON on stdout")] = False,
 ) -> None:
     """Show what ingest would take from one file, without writing anything."""
-    result = extract_file(file, Settings())
+    result = extract_file(file, Settings(), None)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif "contract" in result:
+        contract = result["contract"] or {}
+        console.print(f"{contract.get('id')}: {(contract.get('kind') or {}).get('value')}")
+        for party in contract.get("parties", []):
+            console.print(f"  {party['role']}: {party['name']}")
+        for patent in contract.get("patents", []):
+            console.print(f"  covers {patent['number']} {patent['title'] or ''}")
     else:
         for record in result["records"]:
             console.print(
@@ -149,10 +160,19 @@ def extract(
         raise typer.Exit(code=1)
 
 
+class SchemaName(StrEnum):
+    RECORD = "record"
+    CONTRACT = "contract"
+
+
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the patent record that JSON/JSONL input must follow."""
-    typer.echo(json.dumps(PatentRecord.model_json_schema(), ensure_ascii=False, indent=2))
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="record or contract")] = SchemaName.RECORD,
+) -> None:
+    """Print a JSON Schema: the patent record JSON/JSONL input must follow (record), or the
+    contract fields `ipgraph extract CONTRACT --json` prints under "contract" (contract)."""
+    model = PatentRecord if name is SchemaName.RECORD else ContractExtraction
+    typer.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 @services_app.command("up")

@@ -19,6 +19,8 @@ class NodeLabel(StrEnum):
     STANDARD = "Standard"
     FAMILY = "Family"
     CONTRACT = "Contract"
+    TRADEMARK = "Trademark"
+    TRADE_SECRET = "TradeSecret"
 
 
 class EdgeType(StrEnum):
@@ -32,6 +34,18 @@ class EdgeType(StrEnum):
     CITES = "CITES"
     PARENT = "PARENT"
     MEMBER_OF = "MEMBER_OF"
+    # Contracts. One edge type per endpoint pair, so that an edge's labels follow from its type.
+    PARTY_TO = "PARTY_TO"  # {role}
+    PERSON_PARTY_TO = "PERSON_PARTY_TO"  # {role}: an employee's non-compete, a discloser ...
+    COVERS = "COVERS"
+    COVERS_TRADEMARK = "COVERS_TRADEMARK"
+    COVERS_TRADE_SECRET = "COVERS_TRADE_SECRET"
+    AMENDS = "AMENDS"
+    # Derived from contracts, so that encumbrances read directly off an asset or a person.
+    LICENSED_TO = "LICENSED_TO"  # {exclusivity, start, end, territory, contract}
+    PLEDGED_TO = "PLEDGED_TO"  # {start, end, amount, contract}
+    TRANSFERRED_TO = "TRANSFERRED_TO"  # {date, transferor, contract}
+    NON_COMPETE = "NON_COMPETE"  # {start, until, scope, contract}
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -49,6 +63,16 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.CITES: (NodeLabel.PATENT, NodeLabel.PATENT),
     EdgeType.PARENT: (NodeLabel.IPC, NodeLabel.IPC),
     EdgeType.MEMBER_OF: (NodeLabel.PATENT, NodeLabel.FAMILY),
+    EdgeType.PARTY_TO: (NodeLabel.ORGANIZATION, NodeLabel.CONTRACT),
+    EdgeType.PERSON_PARTY_TO: (NodeLabel.PERSON, NodeLabel.CONTRACT),
+    EdgeType.COVERS: (NodeLabel.CONTRACT, NodeLabel.PATENT),
+    EdgeType.COVERS_TRADEMARK: (NodeLabel.CONTRACT, NodeLabel.TRADEMARK),
+    EdgeType.COVERS_TRADE_SECRET: (NodeLabel.CONTRACT, NodeLabel.TRADE_SECRET),
+    EdgeType.AMENDS: (NodeLabel.CONTRACT, NodeLabel.CONTRACT),
+    EdgeType.LICENSED_TO: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
+    EdgeType.PLEDGED_TO: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
+    EdgeType.TRANSFERRED_TO: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
+    EdgeType.NON_COMPETE: (NodeLabel.PERSON, NodeLabel.ORGANIZATION),
 }
 
 

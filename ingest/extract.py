@@ -9,6 +9,9 @@ from typing import Any
 from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
+from ingest.contracts.documents import is_contract_file, read_contract
+from ingest.contracts.extract import extract_contract
+from ingest.contracts.transform import add_contract
 from ingest.errors import IngestError
 from ingest.prepare import prepare
 from ingest.readers import read_source
@@ -21,6 +24,10 @@ from ingest.vocabularies import Vocabularies
 
 
 def extract_file(path: Path, settings: Settings, file_format: str | None = None) -> dict[str, Any]:
+    if is_contract_file(path, file_format):
+        return extract_contract_file(
+            path, Vocabularies.load(settings.model_copy(update={"nlp": False}))
+        )
     analyzer = shared_analyzer(settings.user_dictionary)
     vocabularies = Vocabularies.load(settings)
     try:
@@ -84,4 +91,34 @@ def _describe(batch: GraphBatch, record: int, tokens: Callable[[str], list[str]]
             for e in batch.edges[t].values()
         ],
         "title_tokens": tokens(str(patent.props.get("title", ""))),
+    }
+
+
+def extract_contract_file(path: Path, vocabularies: Vocabularies) -> dict[str, Any]:
+    """A contract's fields with their evidence, and the graph rows they would become
+    (patent numbers as written: the store that would resolve them is not read)."""
+    try:
+        document = read_contract(path)
+        contract = extract_contract(document)
+    except IngestError as exc:
+        return {"file": str(path), "contract": None, "problems": [exc.problem.as_dict()]}
+    batch = GraphBatch()
+    add_contract(batch, contract, document.text, vocabularies, InventorResolver())
+    return {
+        "file": contract.file,
+        "format": contract.format,
+        "encoding": contract.encoding,
+        "sha256": contract.sha256,
+        "contract": contract.model_dump(mode="json"),
+        "nodes": [
+            {"label": label.value, "id": row.id, **row.props}
+            for label, rows in batch.nodes.items()
+            for row in rows.values()
+        ],
+        "edges": [
+            {"type": edge_type.value, "from": row.src, "to": row.dst, **row.props}
+            for edge_type, rows in batch.edges.items()
+            for row in rows.values()
+        ],
+        "problems": [],
     }

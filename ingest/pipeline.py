@@ -14,9 +14,13 @@ import structlog
 from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
 from ingest import normalize
+from ingest.contracts.amendments import apply_amendments
+from ingest.contracts.documents import is_contract_file, read_contract
+from ingest.contracts.extract import extract_contract
+from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.prepare import prepare
-from ingest.readers import SUPPORTED_SUFFIXES, SourceFile, read_source
+from ingest.readers import SUPPORTED_SUFFIXES, read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
@@ -105,6 +109,8 @@ def _ingest_file(
     file_format: str | None,
     people: InventorResolver,
 ) -> FileReport:
+    if is_contract_file(path, file_format):
+        return _ingest_contract(path, graph, index, dead_letter_dir, vocabularies, people)
     file_report = FileReport(str(path))
     try:
         source = read_source(path, file_format)
@@ -134,7 +140,7 @@ def _ingest_file(
                 people,
             )
         )
-    rejected.extend(_write_batch(batch, graph, index, source))
+    rejected.extend(_write_batch(batch, graph, index, source.path))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
@@ -143,8 +149,44 @@ def _ingest_file(
     return file_report
 
 
+def _ingest_contract(
+    path: Path,
+    graph: GraphStore,
+    index: SearchIndex,
+    dead_letter_dir: Path,
+    vocabularies: Vocabularies,
+    people: InventorResolver,
+) -> FileReport:
+    """One contract file is one record: it loads whole or goes to the dead letters whole."""
+    file_report = FileReport(str(path), records_read=1)
+    try:
+        document = read_contract(path)
+        contract = extract_contract(document)
+    except IngestError as exc:
+        file_report.problems.append(exc.problem)
+        file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])
+        return file_report
+    file_report.encoding = document.encoding or document.format
+    batch = GraphBatch()
+    add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
+    apply_amendments(batch, contract, graph)
+    rejected = _write_batch(batch, graph, index, str(path))
+    file_report.problems.extend(p for p, _ in rejected)
+    file_report.records_loaded = 0 if rejected else 1
+    file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
+    return file_report
+
+
+def _patent_lookup(graph: GraphStore) -> Callable[[str], str | None]:
+    def find(number: str) -> str | None:
+        found = graph.find_patent(number)
+        return found.id if found is not None else None
+
+    return find
+
+
 def _write_batch(
-    batch: GraphBatch, graph: GraphStore, index: SearchIndex, source: SourceFile
+    batch: GraphBatch, graph: GraphStore, index: SearchIndex, path: str
 ) -> list[tuple[Problem, str]]:
     # Nodes before edges: an edge is only created between nodes that exist.
     for label, nodes in batch.nodes.items():
@@ -154,7 +196,7 @@ def _write_batch(
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
     result = index.upsert(list(batch.documents.values()))
     return [
-        (Problem(ErrorCode.INDEX_REJECTED, source.path, reason, field=doc_id), doc_id)
+        (Problem(ErrorCode.INDEX_REJECTED, path, reason, field=doc_id), doc_id)
         for doc_id, reason in result.failed.items()
     ]
 

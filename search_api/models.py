@@ -10,6 +10,20 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from search_api.index.protocol import SortOrder
 
 PatentKind = Literal["invention", "utility_model", "design"]
+# A contract's kind (ingest/contracts/model.py ContractKind), filterable like a patent's.
+ContractKindName = Literal[
+    "patent_license",
+    "patent_transfer",
+    "application_transfer",
+    "patent_pledge",
+    "technology_transfer",
+    "trade_secret_license",
+    "nda",
+    "equity_contribution",
+    "cooperation",
+    "non_compete",
+    "amendment",
+]
 LegalStatus = Literal["valid", "pending", "invalid"]
 AssetKind = Literal["patent", "contract", "trademark"]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
@@ -72,7 +86,12 @@ class SearchRequest(BaseModel):
         examples=["锂离子电池 热失控"],
     )
     asset_kind: list[AssetKind] = Field(default_factory=list, max_length=5)
-    kind: list[PatentKind] = Field(default_factory=list, max_length=3)
+    kind: list[PatentKind | ContractKindName] = Field(
+        default_factory=list,
+        max_length=14,
+        description="patent kinds, or contract kinds (for asset_kind=contract); "
+        "for contracts the filing date filters are the sign date",
+    )
     legal_status: list[LegalStatus] = Field(default_factory=list, max_length=3)
     country: list[CountryCode] = Field(default_factory=list, max_length=20, examples=[["CN", "US"]])
     ipc: list[IpcPrefix] = Field(

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from ingest.contracts.model import ContractExtraction
 from ingest.records import PatentRecord
 from tests.conftest import SAMPLE_PATENTS
 
@@ -74,6 +75,30 @@ def test_ingest_exit_code_reflects_rejected_records(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(bad)], env=env)
     assert result.exit_code == 1
     assert "INGEST_JSON_MALFORMED" in result.output
+
+
+def test_extract_contract_json_has_fields_with_evidence() -> None:
+    contract_file = SAMPLE_PATENTS.parent / "contracts" / "license_exclusive.sample.txt"
+    result = runner.invoke(app, ["extract", str(contract_file), "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    contract = ContractExtraction.model_validate(body["contract"])
+    text = contract_file.read_text(encoding="utf-8")
+    [licensor, licensee] = contract.parties
+    assert (licensor.role, licensee.role) == ("licensor", "licensee")
+    assert text[licensee.evidence.start : licensee.evidence.end] == "比亚迪股份有限公司"
+    licensed = [e for e in body["edges"] if e["type"] == "LICENSED_TO"]
+    assert {(e["from"], e["to"], e["exclusivity"]) for e in licensed} == {
+        ("CN115000001A", "比亚迪股份有限公司", "exclusive"),
+        ("CN202210000014.8", "比亚迪股份有限公司", "exclusive"),
+    }
+
+
+def test_published_contract_schema_is_current() -> None:
+    published = json.loads((ROOT / "docs" / "contract.schema.json").read_text(encoding="utf-8"))
+    assert published == ContractExtraction.model_json_schema(), (
+        "run: ipgraph schema contract > docs/contract.schema.json"
+    )
 
 
 def test_published_record_schema_is_current() -> None:

@@ -21,6 +21,7 @@ PATENT_NUMBER = re.compile(
     r"(?:CN|ZL)\s?\d{12}\.[\dX]"
     r"|CN\s?\d{7,9}\s?[ABCUYSD]\d?"
     r"|US\s?\d{1,2},?\d{3},?\d{3}\s?[AB]\d"
+    r"|US\s?\d{4}/?\d{7}\s?A\d"
     r"|EP\s?\d{7}\s?[AB]\d"
     r"|WO\s?\d{4}/?\d{6}\s?A\d"
     r"|JP\s?\d{4}-?\d{6}\s?A"

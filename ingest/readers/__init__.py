@@ -20,7 +20,9 @@ from ingest.readers.tabular import csv_rows, xlsx_rows
 __all__ = ["FORMATS", "SUPPORTED_SUFFIXES", "RawRecord", "SourceFile", "read_source"]
 
 
-FORMATS = ("json", "jsonl", "csv", "tsv", "xlsx", "xml", "txt")
+# "contract" (any .txt, .docx or .pdf read as a contract) is routed before read_source, to
+# ingest/contracts.
+FORMATS = ("json", "jsonl", "csv", "tsv", "xlsx", "xml", "txt", "contract")
 
 
 def read_source(path: Path, file_format: str | None = None) -> SourceFile:

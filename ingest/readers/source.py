@@ -11,7 +11,7 @@ from ingest.errors import ErrorCode, IngestError, Problem
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
-DOCUMENT_SUFFIXES = (".txt", ".xml")
+DOCUMENT_SUFFIXES = (".txt", ".xml", ".docx", ".pdf")
 SUPPORTED_SUFFIXES = JSON_SUFFIXES + TABLE_SUFFIXES + DOCUMENT_SUFFIXES
 
 

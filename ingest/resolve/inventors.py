@@ -34,6 +34,7 @@ class Person:
     coinventors: set[str] = field(default_factory=set)
     fields: set[str] = field(default_factory=set)
     patents: set[str] = field(default_factory=set)
+    contracts: set[str] = field(default_factory=set)  # contracts naming them as an employee
 
     @classmethod
     def from_node(cls, node: NodeRecord) -> Person:
@@ -48,16 +49,20 @@ class Person:
             coinventors=strings("coinventors"),
             fields=strings("ipc_subclasses"),
             patents=strings("patents"),
+            contracts=strings("contracts"),
         )
 
     def props(self) -> Properties:
-        return {
+        props: Properties = {
             "name": self.name,
             "employers": sorted(self.employers),
             "coinventors": sorted(self.coinventors),
             "ipc_subclasses": sorted(self.fields),
             "patents": sorted(self.patents),
         }
+        if self.contracts:
+            props["contracts"] = sorted(self.contracts)
+        return props
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,27 @@ class InventorResolver:
             people.append(person)
         _absorb(person, mention)
         return Resolution(person, evidence)
+
+    def resolve_employee(self, name: str, employer: str, document: str) -> Person:
+        """A person a contract names beside their employer (a non-compete, a confidentiality
+        undertaking). The employer is the only evidence, so it decides only when exactly one
+        known person of that name filed for that employer; otherwise this is a new person."""
+        self.preload([name])
+        people = self._by_name[name]
+        at_employer = [p for p in people if employer in p.employers]
+        if len(at_employer) == 1:
+            at_employer[0].contracts.add(document)
+            return at_employer[0]
+        for person in people:
+            if document in person.contracts:
+                return person  # a re-run of the same contract
+        person = self._new_person(
+            Mention(name, document, employer, frozenset({employer}), frozenset(), frozenset())
+        )
+        person.employers.add(employer)
+        person.contracts.add(document)
+        people.append(person)
+        return person
 
     def _new_person(self, mention: Mention) -> Person:
         base = f"{mention.name}@{mention.context}"

@@ -1,0 +1,1 @@
+"""Contracts: Word, PDF and text files become parties, roles, covered assets and terms."""

@@ -1,0 +1,189 @@
+"""Contract files to text: .txt (UTF-8 / GB18030), .docx (paragraphs and tables in body order)
+and text PDFs. What cannot be read gets a coded error naming the file, never empty text."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import msoffcrypto
+from docx import Document as open_docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pdfminer.high_level import extract_text
+from pdfminer.layout import LAParams
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from ingest.encoding import decode
+from ingest.errors import ErrorCode, IngestError, Problem
+
+CONTRACT_SUFFIXES = frozenset({".docx", ".pdf"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class ContractDocument:
+    path: str
+    format: str  # txt, docx, pdf
+    encoding: str | None
+    sha256: str
+    text: str
+
+
+def is_contract_file(path: Path, file_format: str | None = None) -> bool:
+    """DOCX and PDF files are contracts; a .txt is one unless it has an INID front page
+    ((21) 申请号, (54) 发明名称 ...), which makes it a patent document."""
+    if file_format is not None:
+        return file_format == "contract"
+    suffix = path.suffix.lower()
+    if suffix in CONTRACT_SUFFIXES:
+        return True
+    if suffix != ".txt":
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False
+    text = head.decode("utf-8", errors="ignore") or head.decode("gb18030", errors="ignore")
+    if "\ufffd" in text or not any("\u4e00" <= c <= "\u9fff" for c in text):
+        text = head.decode("gb18030", errors="ignore")
+    return len(re.findall(r"^\s*[(（]\d{2}[)）]", text, re.M)) < 3
+
+
+def read_contract(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ContractDocument:
+    file = str(path)
+    size = _size(path)
+    if size > max_bytes:
+        raise _error(
+            ErrorCode.CONTRACT_TOO_LARGE, file, f"{size} bytes, more than the limit of {max_bytes}"
+        )
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    encoding: str | None = None
+    if suffix == ".docx":
+        text = _docx_text(data, file)
+    elif suffix == ".pdf":
+        text = _pdf_text(data, file)
+    else:
+        text, encoding = decode(data, file)
+    text = _tidy(text)
+    if not text.strip():
+        raise _error(ErrorCode.CONTRACT_EMPTY, file, "the file holds no text")
+    return ContractDocument(
+        path=file,
+        format=suffix.lstrip(".") or "txt",
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise _error(ErrorCode.FILE_NOT_FOUND, str(path), exc.strerror or "cannot be read") from exc
+
+
+def _docx_text(data: bytes, file: str) -> str:
+    if data.startswith(_OLE_MAGIC):
+        # A password-protected .docx is an OLE container holding the encrypted package.
+        if _is_encrypted_office(data):
+            raise _error(ErrorCode.CONTRACT_ENCRYPTED, file, "the DOCX is password-protected")
+        raise _error(ErrorCode.CONTRACT_UNREADABLE, file, "an old binary .doc, not a DOCX")
+    try:
+        document = open_docx(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise _error(ErrorCode.CONTRACT_UNREADABLE, file, f"not a DOCX file ({exc})") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines.extend(_table_lines(block))
+    return "\n".join(lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """Each row as its cells joined by tabs (merged cells repeat, so repeats are dropped)."""
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = cell.text.strip()
+            if not cells or cells[-1] != text:
+                cells.append(text)
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _is_encrypted_office(data: bytes) -> bool:
+    try:
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:
+        return False
+
+
+def _pdf_text(data: bytes, file: str) -> str:
+    if not data.startswith(b"%PDF"):
+        raise _error(ErrorCode.CONTRACT_UNREADABLE, file, "not a PDF file (no %PDF header)")
+    try:
+        # A wide char margin keeps a table row's cells on one line instead of column by column.
+        text = extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None, char_margin=30))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise _error(ErrorCode.CONTRACT_ENCRYPTED, file, "the PDF is password-protected") from exc
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        raise _error(
+            ErrorCode.CONTRACT_UNREADABLE, file, f"the PDF cannot be parsed ({exc})"
+        ) from exc
+    if not text.strip():
+        raise _error(
+            ErrorCode.CONTRACT_NO_TEXT_LAYER,
+            file,
+            "the PDF has no text layer (a scan?): run OCR first, nothing was loaded",
+        )
+    return _reflow(text)
+
+
+_BLOCK_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|\d+\s|序号|[（(]|"
+    r"甲方|乙方|丙方|丁方|许可方|被许可方|转让方|受让方|出质人|质权人|地址|住所|法定代表人|"
+    r"签订日期|签署日期|鉴于)"
+)
+_LINE_END = "。；：:！？）)」”"
+
+
+def _reflow(text: str) -> str:
+    """PDF text comes as wrapped lines with blank lines between: a line that stops mid-sentence
+    (long, no closing punctuation) continues on the next one unless that one starts a block."""
+    lines = [line.strip() for line in text.replace("\f", "\n").splitlines() if line.strip()]
+    merged: list[str] = []
+    for line in lines:
+        previous = merged[-1] if merged else ""
+        if (
+            len(merged) > 1
+            and len(previous) >= 15
+            and previous[-1] not in _LINE_END
+            and not _BLOCK_START.match(line)
+        ):
+            merged[-1] = previous + line
+        else:
+            merged.append(line)
+    return "\n".join(merged)
+
+
+def _tidy(text: str) -> str:
+    """Line endings unified, form feeds (PDF page breaks) made newlines, trailing blanks cut."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def _error(code: ErrorCode, file: str, message: str) -> IngestError:
+    return IngestError(Problem(code, file, message))

@@ -1,0 +1,107 @@
+"""The layout every Chinese contract template shares: a title and number, a parties block
+(甲方/乙方 with 地址 and 法定代表人), numbered articles (第一条 … or 一、…) and a signature
+block (盖章/签字, 签订日期). Offsets are into the contract text as read."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_ARTICLE = re.compile(
+    r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、)", re.M
+)
+_SIGNATURE = re.compile(
+    r"^[ \t\u3000]*(?:\S{1,6}[（(](?:盖章|签字|签章|签字盖章)[）)]|\S{1,6}[：:].*[（(]盖章[）)]"
+    r"|签订日期|签署日期|签约日期)",
+    re.M,
+)
+_RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由)", re.M)
+PARTY_WORDS = (
+    "甲方|乙方|丙方|丁方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
+    "出质方|质权人|质权方|出资方|目标公司|用人单位|劳动者|员工|披露方|接收方"
+)
+PARTY_LINE = re.compile(
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?"
+    r"\s*[：:]\s*(?P<name>\S.*)$",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    label: str  # 第三条 / 三、
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    text: str
+    title: tuple[int, int] | None
+    parties: tuple[int, int]  # the parties block, [start, end)
+    articles: list[Article]
+    body: tuple[int, int]  # recitals and articles, before the signature block
+    signature: tuple[int, int]
+
+    def article_at(self, offset: int) -> str:
+        if self.signature[0] <= offset < self.signature[1]:
+            return "signature"
+        if self.parties[0] <= offset < self.parties[1]:
+            return "parties"
+        starts = [a.start for a in self.articles]
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.articles[index].end:
+            return self.articles[index].label
+        if self.title is None or offset < self.parties[0]:
+            return "header"
+        return "recitals"
+
+    def in_body(self, offset: int) -> bool:
+        return self.body[0] <= offset < self.body[1]
+
+
+def layout(text: str) -> Layout:
+    title = _title(text)
+    after_title = title[1] if title else 0
+    first_block = _first_article_or_recital(text, after_title)
+    # A parties block precedes the articles; party lines after them are the signature block.
+    first_party = PARTY_LINE.search(text, after_title, first_block)
+    parties_start = first_party.start() if first_party else first_block
+    articles_start = _first_article_or_recital(text, parties_start)
+    signature_start = _signature_start(text, articles_start)
+    articles = _articles(text, articles_start, signature_start)
+    return Layout(
+        text=text,
+        title=title,
+        parties=(parties_start, articles_start),
+        articles=articles,
+        body=(articles_start, signature_start),
+        signature=(signature_start, len(text)),
+    )
+
+
+def _title(text: str) -> tuple[int, int] | None:
+    for match in re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M):
+        return match.start(1), match.end(1)
+    return None
+
+
+def _first_article_or_recital(text: str, after: int) -> int:
+    found = [m.start() for m in (_ARTICLE.search(text, after), _RECITAL.search(text, after)) if m]
+    return min(found) if found else len(text)
+
+
+def _signature_start(text: str, after: int) -> int:
+    last_article = max((m.start() for m in _ARTICLE.finditer(text)), default=0)
+    for match in _SIGNATURE.finditer(text, max(after, last_article)):
+        return match.start()
+    return len(text)
+
+
+def _articles(text: str, start: int, end: int) -> list[Article]:
+    heads = [(m.start(), m.group(1)) for m in _ARTICLE.finditer(text) if start <= m.start() < end]
+    return [
+        Article(label.strip(), begin, heads[i + 1][0] if i + 1 < len(heads) else end)
+        for i, (begin, label) in enumerate(heads)
+    ]

@@ -1,0 +1,176 @@
+"""Term, money and non-compete rules: the fields read from whole sentences of the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ingest.contracts import rules
+from ingest.contracts.model import Extracted, Money
+from ingest.contracts.rules import CN_NUMBER, COMPUTED, DATE, DATE_SOURCE, LABELLED, ev
+from ingest.contracts.structure import Layout
+
+# A term sentence names the contract's own period; these name other periods.
+_NOT_THE_TERM = re.compile(
+    r"保密期限|竞业限制|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
+)
+_PERIOD = re.compile(rf"自\s*({DATE_SOURCE})\s*起\s*至\s*({DATE_SOURCE})\s*止")
+_UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
+_RELATIVE = re.compile(
+    rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
+)
+_DURATION_FROM = re.compile(
+    rf"期限为\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*自\s*({DATE_SOURCE})\s*起算"
+)
+_MONEY_SENTENCE = re.compile(r"使用费|转让价款|转让费|价款|作价|入门费|经费总额|本金|许可费")
+_NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
+
+
+@dataclass
+class Term:
+    start: Extracted[str] | None = None
+    end: Extracted[str] | None = None
+    months: Extracted[int] | None = None
+
+
+def term(layout: Layout, effective: str | None) -> Term:
+    """The contract's period: an explicit 自…起至…止 wins; else a duration from a date; else a
+    relative duration from the effective date (the sign date when the contract takes effect on
+    signing); an amendment's 即至…止 gives the new end date."""
+    found = Term()
+    for offset, sentence in rules.sentences(layout):
+        if _NOT_THE_TERM.search(sentence) or ("期限" not in sentence and "自" not in sentence):
+            continue
+        if _read_term(layout, offset, sentence, effective, found):
+            break
+    return found
+
+
+def _read_term(
+    layout: Layout, offset: int, sentence: str, effective: str | None, found: Term
+) -> bool:
+    period = _PERIOD.search(sentence)
+    if period:
+        found.start = _date_at(layout, offset, period, 1, LABELLED)
+        found.end = _date_at(layout, offset, period, 2, LABELLED)
+        return found.start is not None
+    duration = _DURATION_FROM.search(sentence)
+    if duration:
+        found.start = _date_at(layout, offset, duration, 3, LABELLED)
+        found.months = _months_at(layout, offset, duration, LABELLED)
+        if found.start and found.months:
+            end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
+            found.end = _computed(layout, offset, duration, end.isoformat())
+        return True
+    relative = _RELATIVE.search(sentence)
+    if relative:
+        found.months = _months_at(layout, offset, relative, LABELLED)
+        until = _UNTIL.search(sentence)
+        if until:
+            found.end = _date_at(layout, offset, until, 1, LABELLED)
+        elif effective and found.months:
+            found.start = _computed(layout, offset, relative, effective)
+            end = rules.add_months(dt.date.fromisoformat(effective), found.months.value)
+            found.end = _computed(layout, offset, relative, end.isoformat())
+        return True
+    return False
+
+
+def _date_at(
+    layout: Layout, offset: int, match: re.Match[str], group: int, confidence: float
+) -> Extracted[str] | None:
+    date = DATE.search(match.group(group))
+    value = rules.parse_date(date) if date else None
+    if value is None:
+        return None
+    start, end = offset + match.start(group), offset + match.end(group)
+    return Extracted(value=value, evidence=ev(layout, start, end, confidence))
+
+
+def _months_at(
+    layout: Layout, offset: int, match: re.Match[str], confidence: float
+) -> Extracted[int] | None:
+    value = rules.months(match.group(1), match.group(2))
+    if value is None:
+        return None
+    start, end = offset + match.start(1), offset + match.end(2)
+    return Extracted(value=value, evidence=ev(layout, start, end, confidence))
+
+
+def _computed(layout: Layout, offset: int, match: re.Match[str], value: str) -> Extracted[str]:
+    return Extracted(
+        value=value,
+        evidence=ev(layout, offset + match.start(), offset + match.end(), COMPUTED),
+    )
+
+
+def effective_date(layout: Layout, signed: str | None) -> str | None:
+    """Contracts that take effect on signing (自双方签字盖章之日起生效) start on the sign date;
+    others (备案后生效, 批准后生效 ...) have no start date the text can give."""
+    if signed and re.search(r"自[^。]{0,12}(?:签字|盖章|签署|签订)之日起生效", layout.text):
+        return signed
+    return None
+
+
+@dataclass
+class Payment:
+    amount: Extracted[Money] | None = None
+    royalty_rate: Extracted[float] | None = None
+    structure: Extracted[str] | None = None
+
+
+def payment(layout: Layout) -> Payment:
+    found = Payment()
+    for offset, sentence in rules.sentences(layout):
+        if _NOT_CONTRACT_MONEY.search(sentence):
+            continue
+        if found.amount is None and _MONEY_SENTENCE.search(sentence):
+            value = rules.money(sentence)
+            if value is not None:
+                at = offset + sentence.index(value.text)
+                found.amount = Extracted(
+                    value=value, evidence=ev(layout, at, at + len(value.text), LABELLED)
+                )
+        if found.royalty_rate is None and re.search(r"销售额|销售收入|提成", sentence):
+            value_rate = rules.rate(sentence)
+            if value_rate is not None:
+                found.royalty_rate = Extracted(
+                    value=value_rate, evidence=ev(layout, offset, offset + len(sentence), LABELLED)
+                )
+        if found.structure is None:
+            found.structure = _structure(layout, offset, sentence)
+    if found.royalty_rate is not None:
+        kind = "lump_sum+royalty" if found.amount is not None else "royalty"
+        found.structure = Extracted(value=kind, evidence=found.royalty_rate.evidence)
+    return found
+
+
+def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
+    for pattern, kind in (
+        (r"分[两二三四五六\d]期|分期", "installments"),
+        (r"一次性|一次总付", "lump_sum"),
+    ):
+        match = re.search(pattern, sentence)
+        if match:
+            return Extracted(
+                value=kind,
+                evidence=ev(layout, offset + match.start(), offset + match.end(), LABELLED),
+            )
+    return None
+
+
+def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] | None]:
+    period = re.compile(rf"竞业限制期限为[^。；]*?({CN_NUMBER})\s*(年|个月)")
+    scope = re.compile(r"不得在([^。；]{4,60}?)(?:任职|工作)")
+    months: Extracted[int] | None = None
+    where: Extracted[str] | None = None
+    for offset, sentence in rules.sentences(layout):
+        match = period.search(sentence)
+        if months is None and match:
+            months = _months_at(layout, offset, match, LABELLED)
+        found = scope.search(sentence)
+        if where is None and found and "竞业" in layout.text:
+            start, end = offset + found.start(1), offset + found.end(1)
+            where = Extracted(value=found.group(1), evidence=ev(layout, start, end, LABELLED))
+    return months, where
