@@ -1,6 +1,8 @@
 """Per-field precision and recall of contract extraction on the hand-annotated sample contracts.
 
     python bench/contracts.py [--gold tests/gold/contracts.json]
+    python bench/contracts.py --gold tests/gold/contracts_heldout.json \
+        --samples ingest/samples/contracts/heldout
 
 List fields (parties as (role, name), covered patents, trade secrets) are scored item by item;
 every other field is one item per contract: right (tp), wrong (fp and fn), extracted but not
@@ -83,24 +85,32 @@ def extracted_values(contract: ContractExtraction) -> dict[str, Any]:
     return values
 
 
-def score(gold: dict[str, dict[str, Any]]) -> dict[str, FieldScore]:
-    scores = {name: FieldScore() for name in (*LIST_FIELDS, *SCALAR_FIELDS)}
+def score(gold: dict[str, dict[str, Any]], samples: Path = SAMPLES) -> dict[str, FieldScore]:
+    scores = {name: FieldScore() for name in ("id", *LIST_FIELDS, *SCALAR_FIELDS)}
     for file, expected in gold.items():
         if file.startswith("_"):
             continue
-        got = extracted_values(extract_contract(read_contract(SAMPLES / file)))
+        contract = extract_contract(read_contract(samples / file))
+        got = extracted_values(contract)
+        _score_value(scores["id"], file, expected.get("id"), _id(contract))
         for name in LIST_FIELDS:
-            _score_items(
-                scores[name], file, map(tuple, expected.get(name, [])), map(tuple, got[name])
-            )
+            _score_items(scores[name], file, items(expected.get(name, [])), items(got[name]))
         for name in SCALAR_FIELDS:
             _score_value(scores[name], file, expected.get(name), got[name])
     return scores
 
 
-def _score_items(
-    into: FieldScore, file: str, expected: Iterable[tuple[Any, ...]], got: Iterable[tuple[Any, ...]]
-) -> None:
+def items(values: list[Any]) -> list[Any]:
+    """List items made hashable: a party [role, name] becomes a tuple; a number stays a string."""
+    return [tuple(v) if isinstance(v, list) else v for v in values]
+
+
+def _id(contract: ContractExtraction) -> str:
+    """The contract number; "sha256" when there is none (the gold cannot know the hash)."""
+    return contract.id if contract.contract_number else "sha256"
+
+
+def _score_items(into: FieldScore, file: str, expected: Iterable[Any], got: Iterable[Any]) -> None:
     want, have = set(expected), set(got)
     into.tp += len(want & have)
     into.fp += len(have - want)
@@ -131,9 +141,10 @@ def _same(expected: Any, got: Any) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder of the files")
     args = parser.parse_args()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    scores = score(gold)
+    scores = score(gold, args.samples)
     print(f"{len([f for f in gold if not f.startswith('_')])} contracts, {args.gold}")
     print(f"{'field':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for name, s in scores.items():

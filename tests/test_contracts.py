@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from bench.contracts import LIST_FIELDS, SCALAR_FIELDS, extracted_values
+from bench.contracts import LIST_FIELDS, SCALAR_FIELDS, extracted_values, items
 from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.model import Direction, EdgeType, NodeLabel
@@ -56,7 +56,7 @@ def test_every_annotated_field(name: str) -> None:
     if expected["id"] != "sha256":
         assert contract.id == expected["id"]
     for field in LIST_FIELDS:
-        assert sorted(map(tuple, got[field])) == sorted(map(tuple, expected.get(field, [])))
+        assert sorted(items(got[field])) == sorted(items(expected.get(field, [])))
     for field in SCALAR_FIELDS:
         assert got[field] == pytest.approx(expected.get(field)), field
 

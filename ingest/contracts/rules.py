@@ -109,7 +109,7 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 
 
 def contract_number(layout: Layout) -> Extracted[str] | None:
-    match = re.compile(r"(?:合同|协议)编号\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)").search(
+    match = re.compile(r"(?:合同|协议)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)").search(
         layout.text, 0, layout.parties[0] or len(layout.text)
     )
     return _found(layout, match, 1, LABELLED)
@@ -288,10 +288,11 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
     pattern = re.compile(
         r"技术秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
+        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?技术秘密"
     )
     found: dict[str, Extracted[str]] = {}
     for match in pattern.finditer(layout.text):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         name = match.group(group)
         found.setdefault(
             name,
@@ -315,7 +316,9 @@ def exclusivity(layout: Layout) -> Extracted[Exclusivity] | None:
 
 def sublicense(layout: Layout) -> Extracted[bool] | None:
     refused = re.compile(r"(?:不得|无权)(?:再|分|转)?许可(?:任何)?第三方")
-    allowed = re.compile(r"有权(?:再|分|转)许可")
+    allowed = re.compile(
+        r"有权(?:再|分|转)许可|(?:有权|可以)许可其?(?:关联公司|子公司|第三方|他人)"
+    )
     for pattern, value in ((refused, False), (allowed, True)):
         match = pattern.search(layout.text, *layout.body)
         if match:
@@ -357,7 +360,9 @@ def parse_date(match: re.Match[str]) -> str | None:
 
 
 def sign_date(layout: Layout) -> Extracted[str] | None:
-    labelled = re.compile(rf"(?:签订|签署|签约)日期\s*[：:]\s*({DATE_SOURCE})")
+    labelled = re.compile(
+        rf"(?:(?:签订|签署|签约)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})", re.M
+    )
     in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")
     for pattern, confidence in ((labelled, LABELLED), (in_recital, COMPUTED)):
         match = pattern.search(layout.text)

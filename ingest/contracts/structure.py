@@ -68,7 +68,9 @@ def layout(text: str) -> Layout:
     # A parties block precedes the articles; party lines after them are the signature block.
     first_party = PARTY_LINE.search(text, after_title, first_block)
     parties_start = first_party.start() if first_party else first_block
-    articles_start = _first_article_or_recital(text, parties_start)
+    articles_start = (
+        _end_of_parties(text, parties_start, first_block) if first_party else first_block
+    )
     signature_start = _signature_start(text, articles_start)
     articles = _articles(text, articles_start, signature_start)
     return Layout(
@@ -85,6 +87,24 @@ def _title(text: str) -> tuple[int, int] | None:
     for match in re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M):
         return match.start(1), match.end(1)
     return None
+
+
+_PARTY_DETAIL = re.compile(
+    r"^[ \t\u3000]*(?:住所地|住所|通讯地址|地址|法定代表人|负责人|联系人|电话|传真|邮编|"
+    r"电子邮箱|开户行|开户银行|账号|身份证号码|统一社会信用代码)\s*[：:]"
+)
+
+
+def _end_of_parties(text: str, start: int, limit: int) -> int:
+    """The parties block is its party lines and their detail lines (地址, 法定代表人 ...);
+    the first other line starts the body, numbered or not."""
+    offset = start
+    for line in text[start:limit].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not (PARTY_LINE.match(line) or _PARTY_DETAIL.match(line)):
+            return offset
+        offset += len(line)
+    return limit
 
 
 def _first_article_or_recital(text: str, after: int) -> int:

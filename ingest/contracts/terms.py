@@ -15,7 +15,8 @@ from ingest.contracts.structure import Layout
 _NOT_THE_TERM = re.compile(
     r"保密期限|竞业限制|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
 )
-_PERIOD = re.compile(rf"自\s*({DATE_SOURCE})\s*起\s*至\s*({DATE_SOURCE})\s*止")
+_PERIOD = re.compile(rf"自\s*({DATE_SOURCE})\s*起?\s*至\s*({DATE_SOURCE})\s*止?")
+_DURATION = re.compile(rf"(?:有效期|期限)为\s*({CN_NUMBER})\s*(年|个月)")
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
@@ -54,6 +55,9 @@ def _read_term(
     if period:
         found.start = _date_at(layout, offset, period, 1, LABELLED)
         found.end = _date_at(layout, offset, period, 2, LABELLED)
+        duration = _DURATION.search(sentence)
+        if duration:
+            found.months = _months_at(layout, offset, duration, LABELLED)
         return found.start is not None
     duration = _DURATION_FROM.search(sentence)
     if duration:
@@ -148,7 +152,7 @@ def payment(layout: Layout) -> Payment:
 
 def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
     for pattern, kind in (
-        (r"分[两二三四五六\d]期|分期", "installments"),
+        (r"分[两二三四五六\d]+(?:期|次)|分期", "installments"),
         (r"一次性|一次总付", "lump_sum"),
     ):
         match = re.search(pattern, sentence)
