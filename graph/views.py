@@ -154,13 +154,19 @@ def person_view(store: GraphStore, person_id: str) -> PersonView | None:
     )
 
 
+# Nodes no view shows until role-based access (who may see trade secrets) is in place.
+CONFIDENTIAL_LABELS = frozenset({NodeLabel.TRADE_SECRET})
+
+
 def node_view(store: GraphStore, label: NodeLabel, node_id: str) -> NodeView | None:
     node = store.get_node(label, node_id)
-    if node is None:
+    if node is None or label in CONFIDENTIAL_LABELS:
         return None
     links: dict[str, list[LinkedEntity]] = {}
     for edge in EdgeType:
         source, target = edge.endpoints
+        if CONFIDENTIAL_LABELS & {source, target}:
+            continue
         for direction, applies in (
             (Direction.OUT, source is label),
             (Direction.IN, target is label),

@@ -23,6 +23,7 @@ from bench.contracts import LIST_FIELDS, SCALAR_FIELDS, extracted_values, items
 from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.model import Direction, EdgeType, NodeLabel
+from graph.views import node_view
 from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
@@ -148,6 +149,10 @@ def test_contracts_become_parties_assets_and_encumbrances(stores: Stores, tmp_pa
     assert stub.props["title"] == "一种信道状态信息上报方法"
     secret = _out(stores, EdgeType.COVERS_TRADE_SECRET, "SAMPLE-TS-2023-005")
     assert list(secret) == ["中国石油化工股份有限公司/加氢脱硫催化剂制备工艺技术秘密"]
+    # The graph holds the secret; no entity page shows it.
+    page = node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005")
+    assert page is not None and "COVERS_TRADE_SECRET:out" not in page.links
+    assert node_view(graph, NodeLabel.TRADE_SECRET, next(iter(secret))) is None
 
 
 def test_amendment_applies_whichever_file_comes_first(stores: Stores, tmp_path: Path) -> None:
