@@ -105,7 +105,8 @@ class InventorResolver:
             self._ids.add(person.id)
 
     def resolve(self, mention: Mention) -> Resolution:
-        self.preload([mention.name])
+        if mention.name not in self._by_name:
+            self.preload([mention.name])
         people = self._by_name[mention.name]
         for person in people:
             if mention.patent_id in person.patents:
