@@ -18,3 +18,28 @@ class GraphUnavailableError(GraphError):
     """The graph backend cannot be reached or refused the connection."""
 
     code = "GRAPH_UNAVAILABLE"
+
+
+class GraphQueryError(GraphError):
+    """A client's query was refused or failed; `status` is the HTTP status it maps to."""
+
+    code = "GRAPH_QUERY_ERROR"
+    status = 400
+
+
+class CypherRefusedError(GraphQueryError):
+    """An analyst query that could write, administer or call a writing procedure."""
+
+    code = "CYPHER_REFUSED"
+
+
+class CypherUnsupportedError(GraphQueryError):
+    """The embedded backend has no Cypher."""
+
+    code = "CYPHER_UNAVAILABLE"
+    status = 501
+
+
+class CypherTimeoutError(GraphQueryError):
+    code = "CYPHER_TIMEOUT"
+    status = 504

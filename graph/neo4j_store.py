@@ -7,12 +7,25 @@ from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
+import neo4j.graph
 import structlog
 from neo4j import Driver, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph import cypher
-from graph.errors import GraphError, GraphUnavailableError
+from graph.analyst_cypher import (
+    DEFAULT_ROW_LIMIT,
+    DEFAULT_TIMEOUT_S,
+    CypherResult,
+    check_read_only,
+)
+from graph.errors import (
+    CypherRefusedError,
+    CypherTimeoutError,
+    GraphError,
+    GraphQueryError,
+    GraphUnavailableError,
+)
 from graph.model import (
     Direction,
     EdgeRow,
@@ -152,8 +165,94 @@ class Neo4jGraphStore:
         with _translated_errors(), self._driver.session(database=self._database) as session:
             session.run(cypher.DELETE_ALL).consume()
 
+    def analyst_query(
+        self,
+        query: str,
+        params: dict[str, Any],
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        row_limit: int = DEFAULT_ROW_LIMIT,
+    ) -> CypherResult:
+        """Run an analyst's query read-only (see graph/analyst_cypher.py for the three locks)."""
+        check_read_only(query)
+        # The text is the analyst's: only the lexical check and the server's plan vouch for it.
+        text = query
+        with self._analyst_session() as session:
+            plan = session.run("EXPLAIN " + text, params).consume()
+            if plan.query_type != "r":
+                raise CypherRefusedError(
+                    "analyst queries are read-only: the server plans this query as a write",
+                    detail={"query_type": plan.query_type},
+                )
+            timed = neo4j.unit_of_work(timeout=timeout_s)(_collect)
+            return session.execute_read(timed, text, params, row_limit)
+
+    @contextmanager
+    def _analyst_session(self) -> Iterator[neo4j.Session]:
+        try:
+            with (
+                _translated_errors(),
+                self._driver.session(
+                    database=self._database, default_access_mode=neo4j.READ_ACCESS
+                ) as session,
+            ):
+                yield session
+        except GraphError as exc:
+            code = str(exc.detail.get("neo4j_code", ""))
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise CypherTimeoutError(
+                    "the query ran out of time", detail={"neo4j_code": code}
+                ) from exc
+            if code.startswith("Neo.ClientError"):
+                raise GraphQueryError(
+                    "Neo4j rejected the query", detail={"neo4j_code": code}
+                ) from exc
+            raise
+
     def close(self) -> None:
         self._driver.close()
+
+
+def _collect(
+    tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any], row_limit: int
+) -> CypherResult:
+    result = tx.run(query, params)
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    truncated = False
+    for record in result:
+        if len(rows) == row_limit:
+            truncated = True
+            break
+        rows.append([_plain(value) for value in record.values()])
+    summary = result.consume()
+    notes = [n.description for n in summary.summary_notifications]
+    return CypherResult(columns, rows, truncated, notes)
+
+
+def _plain(value: Any) -> Any:
+    """Nodes, relationships and paths as JSON-ready dicts; temporal values as ISO strings."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), "properties": dict(value)}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {
+            "type": value.type,
+            "start": value.start_node.get("id") if value.start_node else None,
+            "end": value.end_node.get("id") if value.end_node else None,
+            "properties": dict(value),
+        }
+    if isinstance(value, neo4j.graph.Path):
+        return {
+            "nodes": [_plain(n) for n in value.nodes],
+            "relationships": [_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
 
 
 def _node(label: NodeLabel, raw: dict[str, Any]) -> NodeRecord:

@@ -6,8 +6,9 @@ Stores offer primitives; `graph/views.py` composes entity pages from them, once 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from graph.analyst_cypher import CypherResult
 from graph.model import (
     Direction,
     EdgeRow,
@@ -67,3 +68,17 @@ class GraphStore(Protocol):
         """Remove every node and edge (tests and `ipgraph reset`)."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class CypherCapable(Protocol):
+    """A store that runs analysts' read-only Cypher (Neo4j; the embedded store does not)."""
+
+    def analyst_query(
+        self,
+        query: str,
+        params: dict[str, Any],
+        *,
+        timeout_s: float = ...,
+        row_limit: int = ...,
+    ) -> CypherResult: ...

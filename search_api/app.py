@@ -13,11 +13,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
-from graph.errors import GraphError, GraphUnavailableError
+from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from ingest.resolve.organizations import OrganizationAliases
 from search_api.errors import ApiError, SearchError, SearchUnavailableError
 from search_api.models import ErrorBody
-from search_api.routes import entities_router, ops_router, search_router
+from search_api.routes import entities_router, graph_router, ops_router, search_router
 from search_api.routes.context import AppContext
 
 log = structlog.get_logger(__name__)
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.include_router(ops_router)
     app.include_router(search_router)
     app.include_router(entities_router)
+    app.include_router(graph_router)
     _install_error_handlers(app)
     return app
 
@@ -79,6 +80,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, exc: GraphError) -> JSONResponse:
+        if isinstance(exc, GraphQueryError):
+            return _error(exc.status, exc.code, exc.message, exc.detail)
         return _backend_error(
             request, exc.code, exc.message, exc.detail, isinstance(exc, GraphUnavailableError)
         )

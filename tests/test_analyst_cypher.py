@@ -1,0 +1,150 @@
+"""Analyst Cypher: reads answer on Neo4j, every way of writing is refused, and the embedded
+backend says clearly that it has no Cypher."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from config.backends import Stores, open_stores
+from config.settings import Settings
+from graph.analyst_cypher import check_read_only
+from graph.errors import CypherRefusedError
+from ingest.pipeline import ingest_paths
+from search_api.app import create_app
+from tests.conftest import SAMPLE_PATENTS, production_settings
+
+WRITES = [
+    "CREATE (n:Patent {id: 'X'})",
+    "MERGE (n:Organization {id: 'X'}) RETURN n",
+    "MATCH (p:Patent) SET p.title = 'x'",
+    "MATCH (p:Patent) REMOVE p.title",
+    "MATCH (p:Patent) DELETE p",
+    "MATCH (p:Patent) DETACH DELETE p",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "CALL dbms.security.createUser('mallory', 'secret123', false)",
+    "CALL dbms.killQueries(['query-1'])",
+    "CALL apoc.create.node(['Patent'], {id: 'X'})",
+    "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})",
+    "MATCH (p:Patent) WITH p LIMIT 1 CREATE (p)-[:CITES]->(:Patent {id: 'X'})",
+    "MATCH (p:Patent) WITH p /* a comment */ sEt p.kind = 'design'",
+    "MATCH (p:Patent) CALL { WITH p DELETE p } IN TRANSACTIONS",
+    "MATCH (p:Patent) FOREACH (x IN [1] | CREATE (:Patent {id: 'X'}))",
+    "CREATE INDEX x IF NOT EXISTS FOR (n:Patent) ON (n.kind)",
+    "DROP CONSTRAINT patent_id",
+    "USE system CREATE USER mallory SET PASSWORD 'secret123'",
+]
+READS = [
+    "MATCH (p:Patent) WHERE p.title CONTAINS 'CREATE' RETURN p.id",
+    "MATCH (n {set: 1}) RETURN n.delete",
+    "CALL db.labels() YIELD label RETURN label",
+    "MATCH (o:Organization)-[:APPLICANT_OF]->(p) RETURN o.id, count(p) // SET nothing",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_writes_are_refused_before_reaching_a_server(query: str) -> None:
+    with pytest.raises(CypherRefusedError):
+        check_read_only(query)
+
+
+@pytest.mark.parametrize("query", READS)
+def test_reads_that_look_like_writes_pass(query: str) -> None:
+    check_read_only(query)
+
+
+def test_embedded_backend_has_no_cypher(tmp_path: Path) -> None:
+    stores = open_stores(Settings(data_dir=tmp_path))
+    try:
+        with TestClient(create_app(stores=stores)) as client:
+            response = client.post("/api/v1/graph/cypher", json={"query": "RETURN 1"})
+    finally:
+        stores.close()
+    assert response.status_code == 501
+    assert response.json()["code"] == "CYPHER_UNAVAILABLE"
+
+
+@pytest.fixture(scope="module")
+def neo4j_app(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[TestClient, Stores]]:
+    request.getfixturevalue("es_client")
+    request.getfixturevalue("neo4j_driver")
+    stores = open_stores(production_settings(index_prefix="test-cypher-"))
+    stores.graph.delete_all()
+    stores.index.delete_all()
+    ingest_paths(
+        [SAMPLE_PATENTS], stores.graph, stores.index, tmp_path_factory.mktemp("cypher-dead")
+    )
+    try:
+        with TestClient(create_app(stores=stores)) as client:
+            yield client, stores
+    finally:
+        stores.graph.delete_all()
+        stores.index.delete_all()
+        stores.close()
+
+
+@pytest.mark.integration
+def test_reads_answer_with_parameters(neo4j_app: tuple[TestClient, Stores]) -> None:
+    client, _ = neo4j_app
+    response = client.post(
+        "/api/v1/graph/cypher",
+        json={
+            "query": "MATCH (o:Organization {id: $org})-[:APPLICANT_OF]->(p:Patent) "
+            "RETURN p.id AS patent ORDER BY patent",
+            "params": {"org": "比亚迪股份有限公司"},
+        },
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["columns"] == ["patent"]
+    assert body["rows"] == [["CN115000002A"], ["CN115000011A"], ["CN216000003U"]]
+    assert body["truncated"] is False
+
+
+@pytest.mark.integration
+def test_row_limit_and_timeout(neo4j_app: tuple[TestClient, Stores]) -> None:
+    client, _ = neo4j_app
+    limited = client.post(
+        "/api/v1/graph/cypher",
+        json={"query": "UNWIND range(1, 50) AS x RETURN x", "row_limit": 10},
+    ).json()
+    assert [r[0] for r in limited["rows"]] == list(range(1, 11)) and limited["truncated"]
+    slow = client.post(
+        "/api/v1/graph/cypher",
+        json={
+            "query": "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)",
+            "timeout_s": 0.5,
+        },
+    )
+    assert slow.status_code == 504 and slow.json()["code"] == "CYPHER_TIMEOUT"
+
+
+@pytest.mark.integration
+def test_no_write_gets_through_the_endpoint(neo4j_app: tuple[TestClient, Stores]) -> None:
+    client, stores = neo4j_app
+    before = stores.graph.counts()
+    for query in WRITES:
+        response = client.post("/api/v1/graph/cypher", json={"query": query})
+        assert response.status_code == 400, (query, response.json())
+        assert response.json()["code"] == "CYPHER_REFUSED"
+    assert stores.graph.counts() == before
+
+
+@pytest.mark.integration
+def test_the_server_refuses_a_write_the_lexer_missed(
+    neo4j_app: tuple[TestClient, Stores], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lock 1 switched off: the server's plan (query type) still refuses the write."""
+    client, stores = neo4j_app
+    monkeypatch.setattr("graph.neo4j_store.check_read_only", lambda query: None)
+    before = stores.graph.counts()
+    for query in ("CREATE (n:Patent {id: 'X'})", "MATCH (p:Patent) WITH p SET p.kind = 'x'"):
+        response = client.post("/api/v1/graph/cypher", json={"query": query})
+        assert response.status_code == 400 and response.json()["code"] == "CYPHER_REFUSED"
+        assert response.json()["detail"]["query_type"] in ("w", "rw")
+    assert stores.graph.counts() == before
