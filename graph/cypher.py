@@ -109,8 +109,29 @@ COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
 PING = "RETURN 1 AS ok"
 
 # Batched so that a large graph is not deleted in one transaction that exhausts the heap.
-DELETE_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 SERVER_VERSION = (
     "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
 )
+
+# One statement per label and direction, so that the start node is found through its label's
+# id constraint; $types filters relationship types, $per_node bounds each node's fan-out.
+_EXPAND_BODY = (
+    "CALL (n) {{ MATCH (n){arrow}(m) WHERE type(r) IN $types "
+    "RETURN r, m ORDER BY type(r), m.id LIMIT $per_node }} "
+    "RETURN type(r) AS type, n.id AS id, labels(m) AS other_labels, m.id AS other, "
+    "coalesce(m.name, m.title, m.path, m.id) AS other_name, "
+    "coalesce(n.name, n.title, n.path, n.id) AS name, "
+    "properties(r) AS props"
+)
+EXPAND_OUT: dict[NodeLabel, str] = {
+    label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
+    + _EXPAND_BODY.format(arrow="-[r]->")
+    for label in NodeLabel
+}
+EXPAND_IN: dict[NodeLabel, str] = {
+    label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
+    + _EXPAND_BODY.format(arrow="<-[r]-")
+    for label in NodeLabel
+}

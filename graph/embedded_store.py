@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from graph.errors import GraphUnavailableError
@@ -14,7 +14,9 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    Link,
     Neighbour,
+    NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
@@ -105,6 +107,39 @@ ORDER BY e.dst, e.src
 """
 
 
+def _display(table: str) -> str:
+    return (
+        f"coalesce(json_extract({table}.props, '$.name'), json_extract({table}.props, '$.title'),"
+        f" json_extract({table}.props, '$.path'), {table}.id)"
+    )
+
+
+# The far node's label follows from the edge type; generated from the closed enum, no data.
+_FAR_LABEL = {
+    out: "CASE e.type "
+    + " ".join(f"WHEN '{t.value}' THEN '{t.endpoints[1 if out else 0].value}'" for t in EdgeType)
+    + " END"
+    for out in (True, False)
+}
+_EXPAND = (
+    """
+SELECT type, near, far, props, sources, near_name, far_name FROM (
+    SELECT e.type, e.{near} AS near, e.{far} AS far, e.props, e.sources,
+           """
+    + _display("a")
+    + """ AS near_name, """
+    + _display("b")
+    + """ AS far_name,
+           row_number() OVER (PARTITION BY e.{near} ORDER BY e.type, e.{far}) AS rank
+    FROM edges e
+    JOIN nodes a ON a.label = ? AND a.id = e.{near}
+    JOIN nodes b ON b.label = {far_label} AND b.id = e.{far}
+    WHERE e.type IN ({types}) AND e.{near} IN ({ids})
+) WHERE rank <= ?
+"""
+)
+
+
 class EmbeddedGraphStore:
     """Takes a ready `sqlite3.Connection` (see `open_connection`); does no I/O itself."""
 
@@ -187,6 +222,61 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             rows = db.execute(statement, (edge_type.value, node_id, other.value, limit)).fetchall()
         return [Neighbour(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    def expand(
+        self, nodes: Sequence[NodeKey], edge_types: Collection[EdgeType], per_node: int
+    ) -> list[Link]:
+        links: list[Link] = []
+        with self._transaction() as db:
+            for label in sorted({n.label for n in nodes}):
+                ids = sorted({n.id for n in nodes if n.label is label})
+                for out in (True, False):
+                    links.extend(self._expand(db, label, ids, edge_types, per_node, out=out))
+        return sorted(links, key=lambda link: (link.type.value, link.src, link.dst))
+
+    def _expand(
+        self,
+        db: sqlite3.Connection,
+        label: NodeLabel,
+        ids: list[str],
+        edge_types: Collection[EdgeType],
+        per_node: int,
+        *,
+        out: bool,
+    ) -> list[Link]:
+        # Only the types whose endpoint on this side has this label: ids are per label.
+        types = sorted(t for t in edge_types if t.endpoints[0 if out else 1] is label)
+        if not types or not ids:
+            return []
+        near, far = ("src", "dst") if out else ("dst", "src")
+        statement = _EXPAND.format(
+            near=near,
+            far=far,
+            far_label=_FAR_LABEL[out],
+            types=", ".join("?" * len(types)),
+            ids=", ".join("?" * len(ids)),
+        )
+        params = [label.value, *(t.value for t in types), *ids, per_node]
+        rows = db.execute(statement, params).fetchall()
+        links = []
+        for type_name, near_id, far_id, props, sources, near_name, far_name in rows:
+            edge = EdgeType(type_name)
+            near_key = NodeKey(label, near_id)
+            far_key = NodeKey(edge.endpoints[1 if out else 0], far_id)
+            src, dst = (near_key, far_key) if out else (far_key, near_key)
+            names = (near_name, far_name) if out else (far_name, near_name)
+            links.append(
+                Link(
+                    edge,
+                    src,
+                    dst,
+                    names[0],
+                    names[1],
+                    json.loads(props),
+                    sorted(json.loads(sources)),
+                )
+            )
+        return links
 
     def ancestors(self, org_id: str) -> list[Neighbour]:
         with self._transaction() as db:

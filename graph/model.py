@@ -138,3 +138,31 @@ class LinkedEntity:
 class GraphCounts:
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class NodeKey:
+    """A node anywhere in the graph: ids are unique per label, not across labels."""
+
+    label: NodeLabel
+    id: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One edge met while walking the graph, with what explains it: the edge's properties
+    (role, field, offsets ...) and the documents it was read from (`sources`)."""
+
+    type: EdgeType
+    src: NodeKey
+    dst: NodeKey
+    src_name: str
+    dst_name: str
+    props: Properties
+    sources: list[str]
+
+    def other(self, key: NodeKey) -> NodeKey:
+        return self.dst if key == self.src else self.src
+
+    def name_of(self, key: NodeKey) -> str:
+        return self.dst_name if key == self.dst else self.src_name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar, cast
 
@@ -31,7 +31,9 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    Link,
     Neighbour,
+    NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
@@ -127,6 +129,19 @@ class Neo4jGraphStore:
         ]
         records = self._read(statement, {"id": node_id, "limit": limit})
         return [Neighbour(r["id"], r["name"], dict(r["edge"])) for r in records]
+
+    def expand(
+        self, nodes: Sequence[NodeKey], edge_types: Collection[EdgeType], per_node: int
+    ) -> list[Link]:
+        types = sorted(t.value for t in edge_types)
+        links: list[Link] = []
+        for label in sorted({n.label for n in nodes}):
+            ids = sorted({n.id for n in nodes if n.label is label})
+            for out, statements in ((True, cypher.EXPAND_OUT), (False, cypher.EXPAND_IN)):
+                params = {"ids": ids, "types": types, "per_node": per_node}
+                for record in self._read(statements[label], params):
+                    links.append(_link(label, record, out=out))
+        return sorted(links, key=lambda link: (link.type.value, link.src, link.dst))
 
     def ancestors(self, org_id: str) -> list[Neighbour]:
         records = self._read(cypher.ANCESTORS, {"id": org_id})
@@ -253,6 +268,19 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value
+
+
+def _link(label: NodeLabel, record: neo4j.Record, *, out: bool) -> Link:
+    edge = EdgeType(record["type"])
+    props: Properties = dict(record["props"])
+    sources = cast(list[str], props.pop("sources", []))
+    near = NodeKey(label, record["id"])
+    far = NodeKey(edge.endpoints[1 if out else 0], record["other"])
+    src, dst = (near, far) if out else (far, near)
+    names = (
+        (record["name"], record["other_name"]) if out else (record["other_name"], record["name"])
+    )
+    return Link(edge, src, dst, names[0], names[1], props, sorted(sources))
 
 
 def _node(label: NodeLabel, raw: dict[str, Any]) -> NodeRecord:

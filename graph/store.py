@@ -5,7 +5,7 @@ Stores offer primitives; `graph/views.py` composes entity pages from them, once 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from graph.analyst_cypher import CypherResult
@@ -14,7 +14,9 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    Link,
     Neighbour,
+    NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
@@ -48,6 +50,13 @@ class GraphStore(Protocol):
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
     ) -> list[Neighbour]:
         """Nodes one `edge_type` edge away, ordered by the edge's `order`, then by id."""
+
+    def expand(
+        self, nodes: Sequence[NodeKey], edge_types: Collection[EdgeType], per_node: int
+    ) -> list[Link]:
+        """Every edge of `edge_types` touching `nodes`, both directions, at most `per_node`
+        per node and direction (ordered by edge type, then the other node's id), sorted by
+        (type, src, dst). The walk primitive of path and neighbourhood queries."""
 
     def ancestors(self, org_id: str) -> list[Neighbour]:
         """The organisations above `org_id` through SUBSIDIARY_OF, nearest first."""
