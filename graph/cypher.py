@@ -135,3 +135,20 @@ EXPAND_IN: dict[NodeLabel, str] = {
     + _EXPAND_BODY.format(arrow="<-[r]-")
     for label in NodeLabel
 }
+
+PORTFOLIO = """
+UNWIND $ids AS org_id
+MATCH (:Organization {id: org_id})-[:APPLICANT_OF]->(p:Patent)
+RETURN p.id AS id, org_id AS owner, p.kind AS kind, p.legal_status AS legal_status,
+       p.country AS country, p.filing_date AS filing_date, coalesce(p.ipc, []) AS ipc,
+       p.grade AS grade
+ORDER BY owner, id
+"""
+
+IPC_SHARES = """
+UNWIND $codes AS code
+MATCH (:IPC {id: code})<-[:CLASSIFIED_AS]-(p:Patent)<-[:APPLICANT_OF]-(o:Organization)
+WHERE $ids IS NULL OR o.id IN $ids
+RETURN o.id AS org, coalesce(o.name, o.id) AS name, code, count(DISTINCT p) AS patents
+ORDER BY org, code
+"""

@@ -14,12 +14,14 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    IpcShare,
     Link,
     Neighbour,
     NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
+    PatentFacts,
     Properties,
     SubsidiaryLink,
 )
@@ -138,6 +140,26 @@ SELECT type, near, far, props, sources, near_name, far_name FROM (
 ) WHERE rank <= ?
 """
 )
+
+
+_PORTFOLIO = """
+SELECT p.id, a.src, json_extract(p.props, '$.kind'), json_extract(p.props, '$.legal_status'),
+       json_extract(p.props, '$.country'), json_extract(p.props, '$.filing_date'),
+       json_extract(p.props, '$.ipc'), json_extract(p.props, '$.grade')
+FROM edges a JOIN nodes p ON p.label = 'Patent' AND p.id = a.dst
+JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
+WHERE a.type = 'APPLICANT_OF' AND a.src IN ({ids})
+ORDER BY a.src, p.id
+"""
+_IPC_SHARES = """
+SELECT a.src, coalesce(json_extract(o.props, '$.name'), a.src), c.dst, count(DISTINCT c.src)
+FROM edges c
+JOIN edges a ON a.type = 'APPLICANT_OF' AND a.dst = c.src
+JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
+WHERE c.type = 'CLASSIFIED_AS' AND c.dst IN ({codes}) {only}
+GROUP BY a.src, c.dst
+ORDER BY a.src, c.dst
+"""
 
 
 class EmbeddedGraphStore:
@@ -300,6 +322,44 @@ class EmbeddedGraphStore:
                 list(org_ids),
             ).fetchall()
         return dict(rows)
+
+    def portfolio(self, org_ids: Sequence[str]) -> list[PatentFacts]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        with self._transaction() as db:
+            rows = db.execute(_PORTFOLIO.format(ids=marks), ids).fetchall()
+        return [
+            PatentFacts(
+                id=r[0],
+                owner=r[1],
+                kind=r[2],
+                legal_status=r[3],
+                country=r[4],
+                filing_date=r[5],
+                ipc=tuple(json.loads(r[6])) if r[6] else (),
+                grade=r[7],
+            )
+            for r in rows
+        ]
+
+    def ipc_shares(
+        self, codes: Sequence[str], *, org_ids: Sequence[str] | None = None
+    ) -> list[IpcShare]:
+        wanted = sorted(set(codes))
+        if not wanted or (org_ids is not None and not org_ids):
+            return []
+        params: list[str] = [*wanted]
+        only = ""
+        if org_ids is not None:
+            ids = sorted(set(org_ids))
+            only = f"AND a.src IN ({', '.join('?' * len(ids))})"
+            params.extend(ids)
+        statement = _IPC_SHARES.format(codes=", ".join("?" * len(wanted)), only=only)
+        with self._transaction() as db:
+            rows = db.execute(statement, params).fetchall()
+        return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
 
     def counts(self) -> GraphCounts:
         with self._transaction() as db:

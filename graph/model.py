@@ -34,6 +34,7 @@ class EdgeType(StrEnum):
     CITES = "CITES"
     PARENT = "PARENT"
     MEMBER_OF = "MEMBER_OF"
+    DECLARED_ESSENTIAL = "DECLARED_ESSENTIAL"  # {declarant, declaration, date, version, matched_by}
     # Contracts. One edge type per endpoint pair, so that an edge's labels follow from its type.
     PARTY_TO = "PARTY_TO"  # {role}
     PERSON_PARTY_TO = "PERSON_PARTY_TO"  # {role}: an employee's non-compete, a discloser ...
@@ -63,6 +64,7 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.CITES: (NodeLabel.PATENT, NodeLabel.PATENT),
     EdgeType.PARENT: (NodeLabel.IPC, NodeLabel.IPC),
     EdgeType.MEMBER_OF: (NodeLabel.PATENT, NodeLabel.FAMILY),
+    EdgeType.DECLARED_ESSENTIAL: (NodeLabel.PATENT, NodeLabel.STANDARD),
     EdgeType.PARTY_TO: (NodeLabel.ORGANIZATION, NodeLabel.CONTRACT),
     EdgeType.PERSON_PARTY_TO: (NodeLabel.PERSON, NodeLabel.CONTRACT),
     EdgeType.COVERS: (NodeLabel.CONTRACT, NodeLabel.PATENT),
@@ -166,3 +168,27 @@ class Link:
 
     def name_of(self, key: NodeKey) -> str:
         return self.dst_name if key == self.dst else self.src_name
+
+
+@dataclass(frozen=True)
+class PatentFacts:
+    """What portfolio figures need of one patent filed by one organisation."""
+
+    id: str
+    owner: str  # the organisation (APPLICANT_OF) this row is for
+    kind: str | None
+    legal_status: str | None
+    country: str | None
+    filing_date: str | None
+    ipc: tuple[str, ...]
+    grade: str | None = None
+
+
+@dataclass(frozen=True)
+class IpcShare:
+    """How many patents of `org` are classified in `code`."""
+
+    org: str
+    name: str
+    code: str
+    patents: int

@@ -31,12 +31,14 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    IpcShare,
     Link,
     Neighbour,
     NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
+    PatentFacts,
     Properties,
     SubsidiaryLink,
 )
@@ -156,6 +158,34 @@ class Neo4jGraphStore:
     def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
         records = self._read(cypher.PATENT_COUNTS, {"ids": list(org_ids)})
         return {r["kind"]: r["count"] for r in records}
+
+    def portfolio(self, org_ids: Sequence[str]) -> list[PatentFacts]:
+        records = self._read(cypher.PORTFOLIO, {"ids": sorted(set(org_ids))})
+        return [
+            PatentFacts(
+                id=r["id"],
+                owner=r["owner"],
+                kind=r["kind"],
+                legal_status=r["legal_status"],
+                country=r["country"],
+                filing_date=r["filing_date"],
+                ipc=tuple(r["ipc"]),
+                grade=r["grade"],
+            )
+            for r in records
+        ]
+
+    def ipc_shares(
+        self, codes: Sequence[str], *, org_ids: Sequence[str] | None = None
+    ) -> list[IpcShare]:
+        params = {
+            "codes": sorted(set(codes)),
+            "ids": None if org_ids is None else sorted(set(org_ids)),
+        }
+        return [
+            IpcShare(r["org"], r["name"], r["code"], r["patents"])
+            for r in self._read(cypher.IPC_SHARES, params)
+        ]
 
     def _read(self, statement: LiteralString, params: dict[str, Any]) -> list[neo4j.Record]:
         return self._query(statement, params, read=True, transform=lambda r: list(r))

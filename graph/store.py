@@ -14,12 +14,14 @@ from graph.model import (
     EdgeRow,
     EdgeType,
     GraphCounts,
+    IpcShare,
     Link,
     Neighbour,
     NodeKey,
     NodeLabel,
     NodeRecord,
     NodeRow,
+    PatentFacts,
     SubsidiaryLink,
 )
 
@@ -66,6 +68,15 @@ class GraphStore(Protocol):
 
     def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
         """Distinct patents filed by any of `org_ids`, per patent kind ('unknown' if none)."""
+
+    def portfolio(self, org_ids: Sequence[str]) -> list[PatentFacts]:
+        """One row per (patent, applicant among `org_ids`), sorted by (owner, patent id)."""
+
+    def ipc_shares(
+        self, codes: Sequence[str], *, org_ids: Sequence[str] | None = None
+    ) -> list[IpcShare]:
+        """Patents per (organisation, IPC code) for `codes` (CLASSIFIED_AS targets), over
+        every applicant or only `org_ids`; sorted by (org, code)."""
 
     def counts(self) -> GraphCounts:
         """Nodes per label and edges per type (used by re-ingest checks and /readyz)."""

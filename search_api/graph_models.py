@@ -59,3 +59,69 @@ class NeighborsResponse(BaseModel):
 
 def entity_out(key: NodeKey, name: str) -> EntityOut:
     return EntityOut(label=key.label.value, id=key.id, name=name)
+
+
+class SharedCodeOut(BaseModel):
+    code: str
+    ours: int
+    theirs: int
+
+
+class CompetitorOut(BaseModel):
+    organization: EntityOut
+    similarity: float = Field(description="cosine of the IPC-subgroup patent-count vectors")
+    shared_patents: int = Field(description="their patents in codes we also file in")
+    shared_codes: list[SharedCodeOut] = Field(description="the explanation, largest overlap first")
+
+
+class CompetitorsResponse(BaseModel):
+    organization: EntityOut
+    members: list[str] = Field(description="the organisations counted as 'ours'")
+    competitors: list[CompetitorOut]
+
+
+class SideOut(BaseModel):
+    patents: int
+    valid: int
+    by_kind: dict[str, int]
+    by_year: dict[str, int]
+
+
+class HeadToHeadResponse(BaseModel):
+    field: str
+    ours: SideOut
+    theirs: SideOut
+    white_space: list[SharedCodeOut] = Field(
+        description="subclasses where they file and we do not (ours is 0)"
+    )
+
+
+class LinksResponse(BaseModel):
+    a: EntityOut
+    b: EntityOut
+    a_members: list[str]
+    co_owned: list[str] = Field(description="patents both sides filed")
+    contracts: list[str] = Field(description="contracts both sides are party to")
+    shared_inventors: list[str] = Field(description="persons on patents of both sides")
+    citations: list[EdgeOut] = Field(description="CITES edges between the two portfolios")
+    standards: list[str] = Field(description="standards patents of both sides mention or declare")
+
+
+class KpisOut(BaseModel):
+    organization: str
+    patents: int
+    valid: int
+    valid_inventions: int
+    invention_share: float | None
+    meets_invention_target: bool | None = Field(description="invention share >= 50%")
+    valid_abroad: dict[str, int] = Field(description="valid patents in US, JP, EU")
+    by_grade: dict[str, int]
+    filings_by_year: dict[str, dict[str, int]]
+    madrid_registrations: int | None = Field(
+        description="None: no trademark register loaded, so unknown"
+    )
+
+
+class KpisResponse(BaseModel):
+    group: KpisOut
+    members: list[KpisOut]

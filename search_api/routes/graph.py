@@ -15,6 +15,7 @@ from graph.analyst_cypher import (
     MAX_QUERY_CHARS,
     MAX_ROW_LIMIT,
 )
+from graph.analytics.kpis import Kpis, group_kpis
 from graph.analytics.paths import (
     DEFAULT_HOPS,
     DEFAULT_TYPES,
@@ -24,24 +25,48 @@ from graph.analytics.paths import (
     find_paths,
     neighbourhood,
 )
+from graph.analytics.portfolios import (
+    competitors,
+    head_to_head,
+    links_between,
+    members,
+    white_space,
+)
 from graph.errors import CypherUnsupportedError
 from graph.model import EdgeType, NodeKey, NodeLabel
 from graph.store import CypherCapable
 from graph.views import CONFIDENTIAL_LABELS
+from ingest.normalize import ipc_prefix
 from ingest.numbers import parse_application_number, parse_publication_number
 from search_api.errors import ApiError
 from search_api.graph_models import (
+    CompetitorOut,
+    CompetitorsResponse,
     EdgeOut,
     EntityOut,
+    HeadToHeadResponse,
+    KpisOut,
+    KpisResponse,
+    LinksResponse,
     NeighborsResponse,
     PathOut,
     PathsResponse,
+    SharedCodeOut,
+    SideOut,
     entity_out,
 )
 from search_api.models import ErrorBody
 from search_api.routes.context import AppContext, context
 
-router = APIRouter(prefix="/api/v1/graph", tags=["graph"])
+router = APIRouter(
+    prefix="/api/v1/graph",
+    tags=["graph"],
+    responses={
+        400: {"model": ErrorBody},
+        404: {"model": ErrorBody},
+        503: {"model": ErrorBody},
+    },
+)
 Ctx = Annotated[AppContext, Depends(context)]
 
 
@@ -222,3 +247,112 @@ def _entity(ctx: AppContext, key: NodeKey, path: Path | None = None) -> EntityOu
     props = node.props if node is not None else {}
     name = props.get("name") or props.get("title") or key.id
     return entity_out(key, str(name))
+
+
+OrgParam = Annotated[str, Query(min_length=1, max_length=200, description="id or any name")]
+GroupParam = Annotated[bool, Query(description="include every subsidiary (SUBSIDIARY_OF)")]
+
+
+def _organization(ctx: AppContext, text: str) -> NodeKey:
+    return resolve_entity(ctx, text, NodeLabel.ORGANIZATION)
+
+
+@router.get("/competitors", operation_id="rank_competitors", response_model=CompetitorsResponse)
+def get_competitors(
+    ctx: Ctx,
+    organization: OrgParam,
+    with_subsidiaries: GroupParam = True,
+    top: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> CompetitorsResponse:
+    """Organisations ranked by portfolio overlap in IPC space (cosine over IPC-subgroup patent
+    counts), each with the shared codes as the explanation."""
+    graph = ctx.stores.graph
+    org = _organization(ctx, organization)
+    ours = members(graph, org.id, with_subsidiaries=with_subsidiaries)
+    ranked = competitors(graph, ours, top=top)
+    return CompetitorsResponse(
+        organization=_entity(ctx, org),
+        members=ours,
+        competitors=[
+            CompetitorOut(
+                organization=entity_out(NodeKey(NodeLabel.ORGANIZATION, c.org), c.name),
+                similarity=round(c.similarity, 6),
+                shared_patents=c.shared_patents,
+                shared_codes=[
+                    SharedCodeOut(code=s.code, ours=s.ours, theirs=s.theirs) for s in c.shared_codes
+                ],
+            )
+            for c in ranked
+        ],
+    )
+
+
+@router.get("/head-to-head", operation_id="head_to_head", response_model=HeadToHeadResponse)
+def get_head_to_head(
+    ctx: Ctx,
+    ours: OrgParam,
+    theirs: OrgParam,
+    ipc: Annotated[
+        str, Query(min_length=1, max_length=20, description="IPC prefix: H04W, H04W72/")
+    ],
+    with_subsidiaries: GroupParam = True,
+) -> HeadToHeadResponse:
+    """Two portfolios side by side in one field, and the subclasses where only they file."""
+    graph = ctx.stores.graph
+    prefix = ipc_prefix(ipc)
+    if prefix is None:
+        raise ApiError(400, "IPC_PREFIX_INVALID", f"not an IPC prefix: {ipc!r}", {"ipc": ipc})
+    our_orgs = members(graph, _organization(ctx, ours).id, with_subsidiaries=with_subsidiaries)
+    their_orgs = members(graph, _organization(ctx, theirs).id, with_subsidiaries=with_subsidiaries)
+    left, right = head_to_head(graph, our_orgs, their_orgs, prefix)
+    gaps = white_space(graph, our_orgs, their_orgs)
+    return HeadToHeadResponse(
+        field=prefix,
+        ours=SideOut(**vars(left)),
+        theirs=SideOut(**vars(right)),
+        white_space=[SharedCodeOut(code=g.code, ours=0, theirs=g.theirs) for g in gaps],
+    )
+
+
+@router.get("/links", operation_id="links_between", response_model=LinksResponse)
+def get_links(
+    ctx: Ctx,
+    a: OrgParam,
+    b: OrgParam,
+    with_subsidiaries: GroupParam = True,
+) -> LinksResponse:
+    """Everything linking organisation (or group) A and organisation B, by kind: co-owned
+    patents, shared contracts, shared inventors, citations, standards both name."""
+    graph = ctx.stores.graph
+    side_a, side_b = _organization(ctx, a), _organization(ctx, b)
+    a_members = members(graph, side_a.id, with_subsidiaries=with_subsidiaries)
+    found = links_between(graph, a_members, [side_b.id])
+    return LinksResponse(
+        a=_entity(ctx, side_a),
+        b=_entity(ctx, side_b),
+        a_members=a_members,
+        co_owned=found.co_owned,
+        contracts=found.contracts,
+        shared_inventors=found.shared_inventors,
+        citations=[EdgeOut.of(link) for link in found.citations],
+        standards=found.standards,
+    )
+
+
+@router.get("/kpis", operation_id="group_kpis", response_model=KpisResponse)
+def get_kpis(
+    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+) -> KpisResponse:
+    """The SASAC-style figures of a group as a whole (each patent once) and of each member."""
+    org = _organization(ctx, organization)
+    result = group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    return KpisResponse(
+        group=KpisOut(organization=result.group.org, **_kpi_fields(result.group)),
+        members=[KpisOut(organization=m.org, **_kpi_fields(m)) for m in result.members],
+    )
+
+
+def _kpi_fields(kpi: Kpis) -> dict[str, Any]:
+    values = dict(vars(kpi))
+    values.pop("org")
+    return values

@@ -1,0 +1,198 @@
+"""Portfolio comparisons: competitors by IPC overlap, head-to-head in a field, white space,
+citation flows, and everything that links two organisations (or a group and a company).
+
+Competitor ranking (documented in docs/GRAPH_QUERIES.md): each organisation is a vector of
+patent counts per IPC subgroup (G06F16/36), a patent counting once in each of its codes; two
+organisations are as close as the cosine of their vectors. Candidates are the organisations
+with at least one patent in one of the target's codes; the explanation is the shared codes,
+largest overlap (the smaller of the two counts) first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from graph.model import EdgeType, Link, NodeKey, NodeLabel, PatentFacts
+from graph.store import GraphStore
+
+CANDIDATES = 50  # full profiles are read for this many best-sharing candidates
+EXPAND_LIMIT = 100_000
+
+
+def members(store: GraphStore, org_id: str, *, with_subsidiaries: bool) -> list[str]:
+    """The organisation, and every organisation below it when `with_subsidiaries`."""
+    if not with_subsidiaries:
+        return [org_id]
+    return sorted({org_id, *(link.child for link in store.descendants(org_id))})
+
+
+def ipc_profile(facts: Sequence[PatentFacts]) -> Counter[str]:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        for code in fact.ipc:
+            seen[code].add(fact.id)
+    return Counter({code: len(ids) for code, ids in seen.items()})
+
+
+@dataclass(frozen=True)
+class SharedCode:
+    code: str
+    ours: int
+    theirs: int
+
+
+@dataclass(frozen=True)
+class Competitor:
+    org: str
+    name: str
+    similarity: float
+    shared_patents: int
+    shared_codes: list[SharedCode]
+
+
+def competitors(
+    store: GraphStore, ours: Sequence[str], *, top: int = 10, explain: int = 5
+) -> list[Competitor]:
+    profile = ipc_profile(store.portfolio(ours))
+    if not profile:
+        return []
+    shares = [s for s in store.ipc_shares(sorted(profile)) if s.org not in set(ours)]
+    shared: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for share in shares:
+        shared[share.org] += share.patents
+        names[share.org] = share.name
+    candidates = sorted(shared, key=lambda org: (-shared[org], org))[:CANDIDATES]
+    by_org: dict[str, list[PatentFacts]] = defaultdict(list)
+    for fact in store.portfolio(candidates):
+        by_org[fact.owner].append(fact)
+    ranked = [
+        _competitor(org, names[org], profile, ipc_profile(by_org[org]), explain)
+        for org in candidates
+    ]
+    ranked.sort(key=lambda c: (-round(c.similarity, 12), c.org))
+    return ranked[:top]
+
+
+def _competitor(
+    org: str, name: str, ours: Counter[str], theirs: Counter[str], explain: int
+) -> Competitor:
+    codes = sorted(ours.keys() & theirs.keys())
+    dot = sum(ours[c] * theirs[c] for c in codes)
+    norm = math.sqrt(sum(v * v for v in ours.values())) * math.sqrt(
+        sum(v * v for v in theirs.values())
+    )
+    explanation = sorted(
+        (SharedCode(c, ours[c], theirs[c]) for c in codes),
+        key=lambda s: (-min(s.ours, s.theirs), s.code),
+    )
+    return Competitor(
+        org=org,
+        name=name,
+        similarity=dot / norm if norm else 0.0,
+        shared_patents=sum(theirs[c] for c in codes),
+        shared_codes=explanation[:explain],
+    )
+
+
+@dataclass(frozen=True)
+class WhiteSpace:
+    code: str
+    theirs: int
+
+
+def white_space(
+    store: GraphStore, ours: Sequence[str], theirs: Sequence[str], *, level: int = 4
+) -> list[WhiteSpace]:
+    """Codes (cut to `level` characters: 4 is the subclass H04W) where they file and we do not."""
+    our_codes = {code[:level] for code in ipc_profile(store.portfolio(ours))}
+    their_counts: Counter[str] = Counter()
+    for fact in store.portfolio(theirs):
+        for code in {c[:level] for c in fact.ipc}:
+            their_counts[code] += 1
+    gaps = [WhiteSpace(c, n) for c, n in their_counts.items() if c not in our_codes]
+    return sorted(gaps, key=lambda g: (-g.theirs, g.code))
+
+
+@dataclass
+class Side:
+    patents: int = 0
+    valid: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_year: dict[str, int] = field(default_factory=dict)
+
+
+def head_to_head(
+    store: GraphStore, ours: Sequence[str], theirs: Sequence[str], ipc_prefix: str
+) -> tuple[Side, Side]:
+    """Both portfolios inside one field (an IPC prefix such as H04W or H04W72/)."""
+    return _side(store.portfolio(ours), ipc_prefix), _side(store.portfolio(theirs), ipc_prefix)
+
+
+def _side(facts: Sequence[PatentFacts], prefix: str) -> Side:
+    unique = {f.id: f for f in facts if any(code.startswith(prefix) for code in f.ipc)}
+    side = Side(patents=len(unique))
+    side.valid = sum(1 for f in unique.values() if f.legal_status == "valid")
+    side.by_kind = dict(sorted(Counter(f.kind or "unknown" for f in unique.values()).items()))
+    years = Counter((f.filing_date or "")[:4] or "unknown" for f in unique.values())
+    side.by_year = dict(sorted(years.items()))
+    return side
+
+
+@dataclass
+class Links:
+    """Everything connecting two sides, by kind; each entry names its evidence."""
+
+    co_owned: list[str] = field(default_factory=list)  # patents filed by both sides
+    contracts: list[str] = field(default_factory=list)  # contracts both sides are party to
+    shared_inventors: list[str] = field(default_factory=list)  # persons on both portfolios
+    citations: list[Link] = field(default_factory=list)  # CITES between the portfolios
+    standards: list[str] = field(default_factory=list)  # standards both portfolios name
+
+
+def links_between(store: GraphStore, side_a: Sequence[str], side_b: Sequence[str]) -> Links:
+    facts_a, facts_b = store.portfolio(side_a), store.portfolio(side_b)
+    patents_a, patents_b = {f.id for f in facts_a}, {f.id for f in facts_b}
+    found = Links(co_owned=sorted(patents_a & patents_b))
+    found.contracts = sorted(
+        _reached(store, side_a, NodeLabel.ORGANIZATION, {EdgeType.PARTY_TO})
+        & _reached(store, side_b, NodeLabel.ORGANIZATION, {EdgeType.PARTY_TO})
+    )
+    inventor = {EdgeType.INVENTOR_OF}
+    found.shared_inventors = sorted(
+        _reached(store, sorted(patents_a), NodeLabel.PATENT, inventor)
+        & _reached(store, sorted(patents_b), NodeLabel.PATENT, inventor)
+    )
+    keys = [NodeKey(NodeLabel.PATENT, p) for p in sorted(patents_a | patents_b)]
+    cites = store.expand(keys, {EdgeType.CITES}, EXPAND_LIMIT) if keys else []
+    found.citations = [
+        link
+        for link in cites
+        if (link.src.id in patents_a and link.dst.id in patents_b)
+        or (link.src.id in patents_b and link.dst.id in patents_a)
+    ]
+    found.citations = list({(lk.src, lk.dst): lk for lk in found.citations}.values())
+    mention = {EdgeType.MENTIONS_STANDARD, EdgeType.DECLARED_ESSENTIAL}
+    found.standards = sorted(
+        _reached(store, sorted(patents_a), NodeLabel.PATENT, mention)
+        & _reached(store, sorted(patents_b), NodeLabel.PATENT, mention)
+    )
+    return found
+
+
+def _reached(
+    store: GraphStore, ids: Sequence[str], label: NodeLabel, types: Collection[EdgeType]
+) -> set[str]:
+    if not ids:
+        return set()
+    keys = [NodeKey(label, i) for i in ids]
+    starts = set(keys)
+    return {
+        link.other(key).id
+        for link in store.expand(keys, types, EXPAND_LIMIT)
+        for key in (link.src, link.dst)
+        if key in starts and link.other(key) not in starts
+    }

@@ -1,0 +1,129 @@
+"""Competitors, head-to-head, white space, links and KPIs on the fixture graph (answers worked
+out by hand in the comments), on both backends; and the API over them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from config.backends import Stores, open_stores
+from config.settings import Settings
+from graph.analytics.kpis import group_kpis
+from graph.analytics.portfolios import (
+    SharedCode,
+    competitors,
+    head_to_head,
+    links_between,
+    members,
+    white_space,
+)
+from search_api.app import create_app
+from tests import graph_fixture as fx
+from tests.conftest import production_settings
+
+
+@pytest.fixture(
+    scope="module", params=["embedded", pytest.param("servers", marks=pytest.mark.integration)]
+)
+def stores(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stores]:
+    if request.param == "embedded":
+        opened = open_stores(Settings(data_dir=tmp_path_factory.mktemp("portfolios")))
+    else:
+        request.getfixturevalue("es_client")
+        request.getfixturevalue("neo4j_driver")
+        opened = open_stores(production_settings(index_prefix="test-portfolios-"))
+        opened.graph.delete_all()
+    fx.load(opened.graph)
+    yield opened
+    if request.param == "servers":
+        opened.graph.delete_all()
+    opened.close()
+
+
+def test_group_members(stores: Stores) -> None:
+    assert members(stores.graph, fx.GROUP, with_subsidiaries=True) == [fx.A1, fx.GROUP]
+    assert members(stores.graph, fx.GROUP, with_subsidiaries=False) == [fx.GROUP]
+
+
+def test_competitors_by_ipc_cosine(stores: Stores) -> None:
+    # Group A files P1 (H04W72/04, H04L5/00) and P3 (H04W72/04): vector (2, 1).
+    # B files P2, P3 (H04W72/04) and P4 (H04L5/00): vector (2, 1): cosine 1.
+    # C files only G06F16/36: shares no code, so it is no candidate.
+    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    [rival] = competitors(stores.graph, ours)
+    assert (rival.org, rival.similarity, rival.shared_patents) == (fx.B, pytest.approx(1.0), 3)
+    assert rival.shared_codes == [SharedCode("H04W72/04", 2, 2), SharedCode("H04L5/00", 1, 1)]
+    # From C's side there is nobody: no one else files in G06F16/36.
+    assert competitors(stores.graph, [fx.C]) == []
+    # An organisation without patents has no profile and so no competitors.
+    assert competitors(stores.graph, [fx.GROUP]) == []
+
+
+def test_head_to_head_and_white_space(stores: Stores) -> None:
+    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    left, right = head_to_head(stores.graph, ours, [fx.B], "H04W")
+    assert (left.patents, left.by_kind) == (2, {"invention": 1, "utility_model": 1})
+    assert (right.patents, right.by_year) == (2, {"2020": 2})
+    assert [(g.code, g.theirs) for g in white_space(stores.graph, ours, [fx.C])] == [("G06F", 1)]
+    assert white_space(stores.graph, ours, [fx.B]) == []
+
+
+def test_links_between_a_group_and_a_company(stores: Stores) -> None:
+    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    found = links_between(stores.graph, ours, [fx.B])
+    assert found.co_owned == ["CN1000003U"]
+    assert found.contracts == [fx.CONTRACT]
+    assert found.shared_inventors == [fx.PERSON]
+    assert [(c.src.id, c.dst.id) for c in found.citations] == [("US1000004B2", "CN1000001A")]
+    assert found.standards == [fx.STANDARD]
+    nothing = links_between(stores.graph, ours, [fx.C])
+    assert (nothing.co_owned, nothing.contracts, nothing.citations) == ([], [], [])
+
+
+def test_group_kpis(stores: Stores) -> None:
+    # The group: P1 (valid invention, 2019) and P3 (valid utility model, 2020): share 1/2.
+    result = group_kpis(stores.graph, fx.GROUP)
+    group = result.group
+    assert (group.patents, group.valid, group.valid_inventions) == (2, 2, 1)
+    assert group.invention_share == 0.5 and group.meets_invention_target is True
+    assert group.filings_by_year == {"2019": {"invention": 1}, "2020": {"utility_model": 1}}
+    assert group.madrid_registrations is None
+    assert [(m.org, m.patents) for m in result.members] == [(fx.A1, 2), (fx.GROUP, 0)]
+    assert result.members[1].invention_share is None
+    # B alone: P2, P4 valid inventions, P3 a valid utility model; P4 is valid in the US.
+    b = group_kpis(stores.graph, fx.B).group
+    assert b.invention_share == pytest.approx(2 / 3)
+    assert b.valid_abroad == {"US": 1, "JP": 0, "EU": 0}
+    assert b.by_grade == {"ungraded": 3}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    opened = open_stores(Settings(data_dir=tmp_path_factory.mktemp("portfolio-api")))
+    fx.load(opened.graph)
+    with TestClient(create_app(stores=opened)) as test_client:
+        yield test_client
+    opened.close()
+
+
+def test_portfolio_endpoints(client: TestClient) -> None:
+    ranked = client.get("/api/v1/graph/competitors", params={"organization": fx.GROUP}).json()
+    assert ranked["members"] == [fx.A1, fx.GROUP]
+    assert [c["organization"]["id"] for c in ranked["competitors"]] == [fx.B]
+    duel = client.get(
+        "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.C, "ipc": "g06f"}
+    ).json()
+    assert (duel["field"], duel["ours"]["patents"], duel["theirs"]["patents"]) == ("G06F", 0, 1)
+    assert duel["white_space"] == [{"code": "G06F", "ours": 0, "theirs": 1}]
+    links = client.get("/api/v1/graph/links", params={"a": fx.GROUP, "b": fx.B}).json()
+    assert links["co_owned"] == ["CN1000003U"] and links["contracts"] == [fx.CONTRACT]
+    kpis = client.get("/api/v1/graph/kpis", params={"organization": fx.GROUP}).json()
+    assert kpis["group"]["invention_share"] == 0.5
+    bad = client.get(
+        "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.B, "ipc": "电池"}
+    )
+    assert bad.status_code == 400 and bad.json()["code"] == "IPC_PREFIX_INVALID"
