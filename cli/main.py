@@ -24,6 +24,7 @@ from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
 from ingest.resolve.groups import load_group_trees
 from ingest.resolve.organizations import OrganizationAliases
+from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from services.manager import LocalServices
 from services.process import ServiceError
@@ -52,6 +53,7 @@ SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
 SAMPLE_GROUPS = Path(str(files("ingest") / "samples" / "groups.sample.json"))
 SAMPLE_RESOLUTION = SAMPLE_PATENTS.with_name("resolution.sample.jsonl")
 SAMPLE_CONTRACTS = SAMPLE_PATENTS.parent / "contracts"
+SAMPLE_SEP = SAMPLE_PATENTS.with_name("sep_declarations.sample.csv")
 
 
 @app.callback()
@@ -74,6 +76,7 @@ def serve(
     if with_sample:
         _run_ingest([SAMPLE_PATENTS, SAMPLE_RESOLUTION, SAMPLE_CONTRACTS], settings)
         _load_groups(SAMPLE_GROUPS, settings)
+        _load_sep(SAMPLE_SEP, settings)
     console.print(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
@@ -128,6 +131,34 @@ def groups(
     except IngestError as exc:
         console.print(f"[red]{exc.problem}[/]")
         raise typer.Exit(code=1) from exc
+
+
+@app.command()
+def sep(
+    file: Annotated[Path, typer.Argument(help="SEP declarations, ETSI IPR style CSV or XLSX")],
+) -> None:
+    """Load SEP declarations: DECLARED_ESSENTIAL edges, unmatched numbers kept with a reason."""
+    try:
+        report = _load_sep(file, Settings())
+    except IngestError as exc:
+        console.print(f"[red]{exc.problem}[/]")
+        raise typer.Exit(code=1) from exc
+    matched = ", ".join(f"{how} {count}" for how, count in sorted(report.matched.items()))
+    console.print(f"{report.rows} declarations read: {matched}; {len(report.rejected)} rejected")
+    for problem in [*report.unmatched, *report.rejected]:
+        console.print(f"  {problem}")
+    if report.rejected:
+        raise typer.Exit(code=1)
+
+
+def _load_sep(file: Path, settings: Settings) -> SepReport:
+    stores = open_stores(settings)
+    try:
+        return load_sep_declarations(
+            file, stores.graph, OrganizationAliases.load(settings.organization_aliases)
+        )
+    finally:
+        stores.close()
 
 
 @app.command()

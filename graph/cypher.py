@@ -152,3 +152,12 @@ WHERE $ids IS NULL OR o.id IN $ids
 RETURN o.id AS org, coalesce(o.name, o.id) AS name, code, count(DISTINCT p) AS patents
 ORDER BY org, code
 """
+
+DECLARATIONS = """
+MATCH (p:Patent)-[r:DECLARED_ESSENTIAL]->(s:Standard)
+WHERE ($declarants IS NULL OR r.declarant IN $declarants)
+  AND ($standards IS NULL OR s.id IN $standards)
+RETURN p.id AS patent, coalesce(p.title, p.id) AS patent_name, s.id AS standard,
+       properties(r) AS props
+ORDER BY standard, patent
+"""

@@ -361,6 +361,42 @@ class EmbeddedGraphStore:
             rows = db.execute(statement, params).fetchall()
         return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
 
+    def declarations(
+        self,
+        *,
+        declarants: Sequence[str] | None = None,
+        standards: Sequence[str] | None = None,
+    ) -> list[Link]:
+        conditions, params = ["e.type = 'DECLARED_ESSENTIAL'"], []
+        for column, values in (
+            ("json_extract(e.props, '$.declarant')", declarants),
+            ("e.dst", standards),
+        ):
+            if values is not None:
+                wanted = sorted(set(values))
+                conditions.append(f"{column} IN ({', '.join('?' * len(wanted))})")
+                params.extend(wanted)
+        statement = (
+            f"SELECT e.src, {_display('p')}, e.dst, e.props, e.sources FROM edges e "
+            "JOIN nodes p ON p.label = 'Patent' AND p.id = e.src "
+            "JOIN nodes s ON s.label = 'Standard' AND s.id = e.dst "
+            f"WHERE {' AND '.join(conditions)} ORDER BY e.dst, e.src"
+        )
+        with self._transaction() as db:
+            rows = db.execute(statement, params).fetchall()
+        return [
+            Link(
+                EdgeType.DECLARED_ESSENTIAL,
+                NodeKey(NodeLabel.PATENT, r[0]),
+                NodeKey(NodeLabel.STANDARD, r[2]),
+                r[1],
+                r[2],
+                json.loads(r[3]),
+                sorted(json.loads(r[4])),
+            )
+            for r in rows
+        ]
+
     def counts(self) -> GraphCounts:
         with self._transaction() as db:
             nodes = db.execute("SELECT label, count(*) FROM nodes GROUP BY label").fetchall()

@@ -187,6 +187,33 @@ class Neo4jGraphStore:
             for r in self._read(cypher.IPC_SHARES, params)
         ]
 
+    def declarations(
+        self,
+        *,
+        declarants: Sequence[str] | None = None,
+        standards: Sequence[str] | None = None,
+    ) -> list[Link]:
+        params = {
+            "declarants": None if declarants is None else sorted(set(declarants)),
+            "standards": None if standards is None else sorted(set(standards)),
+        }
+        links = []
+        for r in self._read(cypher.DECLARATIONS, params):
+            props: Properties = dict(r["props"])
+            sources = cast(list[str], props.pop("sources", []))
+            links.append(
+                Link(
+                    EdgeType.DECLARED_ESSENTIAL,
+                    NodeKey(NodeLabel.PATENT, r["patent"]),
+                    NodeKey(NodeLabel.STANDARD, r["standard"]),
+                    r["patent_name"],
+                    r["standard"],
+                    props,
+                    sorted(sources),
+                )
+            )
+        return links
+
     def _read(self, statement: LiteralString, params: dict[str, Any]) -> list[neo4j.Record]:
         return self._query(statement, params, read=True, transform=lambda r: list(r))
 

@@ -78,6 +78,15 @@ class GraphStore(Protocol):
         """Patents per (organisation, IPC code) for `codes` (CLASSIFIED_AS targets), over
         every applicant or only `org_ids`; sorted by (org, code)."""
 
+    def declarations(
+        self,
+        *,
+        declarants: Sequence[str] | None = None,
+        standards: Sequence[str] | None = None,
+    ) -> list[Link]:
+        """DECLARED_ESSENTIAL edges, only those by `declarants` (the edge's `declarant`) and
+        to `standards` when given; sorted by (standard, patent)."""
+
     def counts(self) -> GraphCounts:
         """Nodes per label and edges per type (used by re-ingest checks and /readyz)."""
 

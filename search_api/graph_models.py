@@ -125,3 +125,47 @@ class KpisOut(BaseModel):
 class KpisResponse(BaseModel):
     group: KpisOut
     members: list[KpisOut]
+
+
+class DeclaredFamilyOut(BaseModel):
+    family: str = Field(description="a family id, or the patent's id when it has none")
+    members: list[str]
+    declarants: list[str]
+    declarations: list[str]
+    legal_status: dict[str, str]
+    unmatched: list[str] = Field(description="declared numbers the graph does not hold")
+
+
+class DeclaredResponse(BaseModel):
+    standard: str
+    families: list[DeclaredFamilyOut]
+
+
+class SepPortfolioResponse(BaseModel):
+    organization: EntityOut
+    members: list[str]
+    standards: dict[str, list[DeclaredFamilyOut]]
+
+
+class CandidateOut(BaseModel):
+    patent: str
+    standard: str
+    field: str | None
+    start: int | None
+
+
+class CandidatesResponse(BaseModel):
+    organization: EntityOut
+    candidates: list[CandidateOut]
+
+
+class GapOut(BaseModel):
+    standard: str
+    their_declarations: int
+    their_families: int
+
+
+class GapsResponse(BaseModel):
+    ours: EntityOut
+    theirs: EntityOut
+    gaps: list[GapOut]

@@ -1,11 +1,12 @@
 """A small graph whose answers can be checked by hand (see each test for the reasoning).
 
-集团A (group) <-SUBSIDIARY_OF- 子公司A1
-子公司A1 -APPLICANT_OF-> P1, P3        乙公司B -APPLICANT_OF-> P2, P3, P4
-丙公司C -APPLICANT_OF-> P5 (nothing else: disconnected from the rest but its IPC)
-张三@A1 -INVENTOR_OF-> P1, P2          P4 -CITES-> P1
+集团甲 (GROUP) <-SUBSIDIARY_OF- 子公司甲一 (A1)
+A1 -APPLICANT_OF-> P1, P3        乙公司 (B) -APPLICANT_OF-> P2, P3, P4
+丙公司 (C) -APPLICANT_OF-> P5 (nothing else: disconnected from the rest but its IPC)
+张三@子公司甲一 -INVENTOR_OF-> P1, P2          P4 -CITES-> P1
 P1, P2 -MENTIONS_STANDARD-> 3GPP TS 38.211
-合同K: 子公司A1 -PARTY_TO{licensor}->  K <-PARTY_TO{licensee}- 乙公司B;  K -COVERS-> P1
+合同 K-2024-1: A1 -PARTY_TO{licensor}-> K <-PARTY_TO{licensee}- B;  K -COVERS-> P1
+IPC: P1 H04W72/04 + H04L5/00, P2 and P3 H04W72/04, P4 H04L5/00, P5 G06F16/36
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from __future__ import annotations
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 
-GROUP, A1, B, C = "集团A", "子公司A1", "乙公司B", "丙公司C"
-PERSON, STANDARD, CONTRACT = "张三@子公司A1", "3GPP TS 38.211", "K-2024-1"
+GROUP, A1, B, C = "集团甲", "子公司甲一", "乙公司", "丙公司"
+PERSON, STANDARD, CONTRACT = "张三@子公司甲一", "3GPP TS 38.211", "K-2024-1"
 SOURCE = "fixture0000000000#1"
 
 PATENTS: dict[str, Properties] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
@@ -32,18 +33,32 @@ from graph.analytics.portfolios import (
     members,
     white_space,
 )
+from graph.analytics.sep import (
+    DeclaredFamily,
+    candidate_seps,
+    declaration_gaps,
+    declared_to,
+    portfolio_by_standard,
+)
 from graph.errors import CypherUnsupportedError
 from graph.model import EdgeType, NodeKey, NodeLabel
 from graph.store import CypherCapable
 from graph.views import CONFIDENTIAL_LABELS
 from ingest.normalize import ipc_prefix
 from ingest.numbers import parse_application_number, parse_publication_number
+from ingest.sep import standard_id
 from search_api.errors import ApiError
 from search_api.graph_models import (
+    CandidateOut,
+    CandidatesResponse,
     CompetitorOut,
     CompetitorsResponse,
+    DeclaredFamilyOut,
+    DeclaredResponse,
     EdgeOut,
     EntityOut,
+    GapOut,
+    GapsResponse,
     HeadToHeadResponse,
     KpisOut,
     KpisResponse,
@@ -51,6 +66,7 @@ from search_api.graph_models import (
     NeighborsResponse,
     PathOut,
     PathsResponse,
+    SepPortfolioResponse,
     SharedCodeOut,
     SideOut,
     entity_out,
@@ -356,3 +372,70 @@ def _kpi_fields(kpi: Kpis) -> dict[str, Any]:
     values = dict(vars(kpi))
     values.pop("org")
     return values
+
+
+def _families(found: list[DeclaredFamily]) -> list[DeclaredFamilyOut]:
+    return [DeclaredFamilyOut(**vars(f)) for f in found]
+
+
+@router.get(
+    "/sep/standards/{standard:path}",
+    operation_id="declared_to_standard",
+    response_model=DeclaredResponse,
+)
+def get_declared(
+    ctx: Ctx, standard: Annotated[str, PathParam(max_length=100, examples=["3GPP TS 38.214"])]
+) -> DeclaredResponse:
+    """Patents declared essential to a standard, one entry per family, with declarants,
+    declarations and legal status (ETSI TS 138 214 and TS 38.214 mean 3GPP TS 38.214)."""
+    canonical = standard_id(standard)
+    return DeclaredResponse(
+        standard=canonical, families=_families(declared_to(ctx.stores.graph, canonical))
+    )
+
+
+@router.get("/sep/portfolio", operation_id="sep_portfolio", response_model=SepPortfolioResponse)
+def get_sep_portfolio(
+    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+) -> SepPortfolioResponse:
+    """A company's (or group's) declarations, by standard and family."""
+    org = _organization(ctx, organization)
+    ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    by_standard = portfolio_by_standard(ctx.stores.graph, ours)
+    return SepPortfolioResponse(
+        organization=_entity(ctx, org),
+        members=ours,
+        standards={s: _families(f) for s, f in by_standard.items()},
+    )
+
+
+@router.get("/sep/candidates", operation_id="sep_candidates", response_model=CandidatesResponse)
+def get_sep_candidates(
+    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+) -> CandidatesResponse:
+    """Our patents whose text names a standard they are not declared to: SEP candidates."""
+    org = _organization(ctx, organization)
+    ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    return CandidatesResponse(
+        organization=_entity(ctx, org),
+        candidates=[CandidateOut(**vars(c)) for c in candidate_seps(ctx.stores.graph, ours)],
+    )
+
+
+@router.get("/sep/gaps", operation_id="sep_gaps", response_model=GapsResponse)
+def get_sep_gaps(
+    ctx: Ctx, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
+) -> GapsResponse:
+    """Standards a competitor declares patents to and we declare none to."""
+    graph = ctx.stores.graph
+    left, right = _organization(ctx, ours), _organization(ctx, theirs)
+    gaps = declaration_gaps(
+        graph,
+        members(graph, left.id, with_subsidiaries=with_subsidiaries),
+        members(graph, right.id, with_subsidiaries=with_subsidiaries),
+    )
+    return GapsResponse(
+        ours=_entity(ctx, left),
+        theirs=_entity(ctx, right),
+        gaps=[GapOut(**vars(g)) for g in gaps],
+    )

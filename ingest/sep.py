@@ -1,0 +1,165 @@
+"""SEP declarations (ETSI IPR database style CSV/XLSX) to DECLARED_ESSENTIAL edges.
+
+Each row names a declaring company, a patent or application number, a standard and a version.
+Numbers are matched to the patents in the store, in this order, and the edge records how
+(`matched_by`): the publication number as given (`exact`), the application number
+(`application`), the publication number with a kind code the declaration left out
+(`kind_code`: CN115000013 -> CN115000013A), and a member of the family the row lists
+(`family`). A number that matches nothing is kept as a stub Patent node with the reason,
+never dropped; a row without a usable number or standard is rejected with a coded problem.
+
+Standards are normalised so that one standard has one node: ETSI's transposition numbers of
+3GPP specifications (ETSI TS 138 214) and bare TS numbers (TS 38.214) become 3GPP TS 38.214.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.settings import CONFIG_DIR
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
+from graph.store import GraphStore
+from ingest.encoding import decode
+from ingest.errors import ErrorCode, Problem
+from ingest.nlp.patterns import normalize_standard
+from ingest.normalize import date_text
+from ingest.numbers import parse_application_number, parse_publication_number
+from ingest.readers.columns import ColumnMap
+from ingest.readers.source import RawRecord
+from ingest.readers.tabular import csv_rows, xlsx_rows
+from ingest.resolve.organizations import OrganizationAliases
+
+SEP_COLUMNS = CONFIG_DIR / "columns" / "sep_columns.tsv"
+KIND_CODES = ("A", "B", "C", "U", "A1", "B1", "B2", "Y")
+_ETSI_3GPP = re.compile(r"^(?:ETSI\s+)?TS\s*1(\d{2})\s*(\d{3})$", re.I)
+_BARE_TS = re.compile(r"^TS\s*(\d{2}\.\d{3})$", re.I)
+
+
+@dataclass
+class SepReport:
+    rows: int = 0
+    matched: dict[str, int] = field(default_factory=dict)  # matched_by -> rows
+    unmatched: list[Problem] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+
+
+def standard_id(raw: str) -> str:
+    text = re.sub(r"\s+", " ", raw.strip())
+    etsi = _ETSI_3GPP.match(text)
+    if etsi:
+        return f"3GPP TS {etsi.group(1)}.{etsi.group(2)}"
+    bare = _BARE_TS.match(text)
+    if bare:
+        return f"3GPP TS {bare.group(1)}"
+    return normalize_standard(text)
+
+
+def load_sep_declarations(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> SepReport:
+    """Write every usable row; idempotent (edges are keyed by patent and standard)."""
+    rows = _rows(path)
+    columns = ColumnMap.load(SEP_COLUMNS)
+    tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    report = SepReport()
+    graph.ensure_schema()
+    for raw in rows:
+        report.rows += 1
+        fields = {
+            name: str(value).strip()
+            for header, value in raw.data.items()
+            if (name := columns.field_of(str(header))) and value not in (None, "")
+        }
+        _load_row(fields, raw.record, str(path), f"{tag}#{raw.record}", graph, aliases, report)
+    return report
+
+
+def _rows(path: Path) -> list[RawRecord]:
+    data = path.read_bytes()
+    if path.suffix.lower() == ".xlsx":
+        return list(xlsx_rows(data, str(path)))
+    text, _encoding = decode(data, str(path))
+    return list(csv_rows(text, str(path)))
+
+
+def _load_row(
+    fields: dict[str, str],
+    record: int,
+    file: str,
+    source: str,
+    graph: GraphStore,
+    aliases: OrganizationAliases,
+    report: SepReport,
+) -> None:
+    number = fields.get("patent_number") or fields.get("application_number") or ""
+    standard = standard_id(fields.get("standard", ""))
+    if not standard or sum(c.isdigit() for c in number) < 5:
+        report.rejected.append(
+            Problem(
+                ErrorCode.RECORD_INVALID,
+                file,
+                f"a declaration needs a patent number and a standard (got {number!r}, "
+                f"{fields.get('standard')!r})",
+                record=record,
+                field="patent_number" if standard else "standard",
+            )
+        )
+        return
+    patent_id, matched_by = match_patent(graph, number, fields.get("family", ""))
+    if patent_id is None:
+        patent_id = parse_publication_number(number).canonical
+        reason = "no patent in the graph under this number, its application or its family"
+        graph.upsert_nodes(
+            NodeLabel.PATENT,
+            [NodeRow(patent_id, {"stub": True, "unmatched_reason": reason}, source)],
+        )
+        report.unmatched.append(
+            Problem(
+                ErrorCode.SEP_UNMATCHED,
+                file,
+                f"{number}: {reason}",
+                record=record,
+                field="patent_number",
+                is_warning=True,
+            )
+        )
+    report.matched[matched_by] = report.matched.get(matched_by, 0) + 1
+    declarant = aliases.resolve(fields.get("declarant", ""))
+    graph.upsert_nodes(
+        NodeLabel.STANDARD, [NodeRow(standard, {"body": standard.split(" ")[0]}, source)]
+    )
+    props: Properties = {
+        "declarant": declarant,
+        "declarant_as_written": fields.get("declarant", ""),
+        "matched_by": matched_by,
+        "number_as_declared": number,
+    }
+    for key in ("declaration_id", "version"):
+        if fields.get(key):
+            props[key] = fields[key]
+    date = date_text(fields.get("declaration_date"))
+    if date:
+        props["date"] = date
+    graph.upsert_edges(EdgeType.DECLARED_ESSENTIAL, [EdgeRow(patent_id, standard, props, source)])
+
+
+def match_patent(graph: GraphStore, number: str, family: str) -> tuple[str | None, str]:
+    publication = parse_publication_number(number)
+    found = graph.find_patent(publication.canonical)
+    if found is not None:
+        return found.id, "exact"
+    application = parse_application_number(number)
+    if application.check_digit_ok is not None:
+        found = graph.find_patent(application.canonical)
+        if found is not None:
+            return found.id, "application"
+    if publication.kind_code is None:
+        for kind in KIND_CODES:
+            found = graph.find_patent(publication.canonical + kind)
+            if found is not None:
+                return found.id, "kind_code"
+    for member in re.split(r"[;；,，\s]+", family):
+        if member and (found := graph.find_patent(parse_publication_number(member).canonical)):
+            return found.id, "family"
+    return None, "unmatched"
