@@ -72,6 +72,8 @@ class Settings(BaseSettings):
         default=None, description="JDK 17+ for both servers; found under /usr/lib/jvm if unset"
     )
     services_heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
+    # Neo4j's page cache (graph data in memory); raise it with the heap for large graphs.
+    services_neo4j_pagecache: str = Field(default="128m", pattern=r"^\d+[mg]$")
 
     @property
     def embedded_graph_path(self) -> Path:

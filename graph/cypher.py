@@ -161,3 +161,10 @@ RETURN p.id AS patent, coalesce(p.title, p.id) AS patent_name, s.id AS standard,
        properties(r) AS props
 ORDER BY standard, patent
 """
+
+IPC_PROFILES = """
+UNWIND $ids AS org_id
+MATCH (o:Organization {id: org_id})-[:APPLICANT_OF]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC)
+RETURN o.id AS org, coalesce(o.name, o.id) AS name, i.id AS code, count(DISTINCT p) AS patents
+ORDER BY org, code
+"""

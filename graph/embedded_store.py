@@ -161,6 +161,16 @@ GROUP BY a.src, c.dst
 ORDER BY a.src, c.dst
 """
 
+_IPC_PROFILES = """
+SELECT a.src, coalesce(json_extract(o.props, '$.name'), a.src), c.dst, count(DISTINCT c.src)
+FROM edges a
+JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
+JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
+WHERE a.type = 'APPLICANT_OF' AND a.src IN ({ids})
+GROUP BY a.src, c.dst
+ORDER BY a.src, c.dst
+"""
+
 
 class EmbeddedGraphStore:
     """Takes a ready `sqlite3.Connection` (see `open_connection`); does no I/O itself."""
@@ -359,6 +369,14 @@ class EmbeddedGraphStore:
         statement = _IPC_SHARES.format(codes=", ".join("?" * len(wanted)), only=only)
         with self._transaction() as db:
             rows = db.execute(statement, params).fetchall()
+        return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def ipc_profiles(self, org_ids: Sequence[str]) -> list[IpcShare]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        with self._transaction() as db:
+            rows = db.execute(_IPC_PROFILES.format(ids=", ".join("?" * len(ids))), ids).fetchall()
         return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
 
     def declarations(

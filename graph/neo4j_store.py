@@ -187,6 +187,12 @@ class Neo4jGraphStore:
             for r in self._read(cypher.IPC_SHARES, params)
         ]
 
+    def ipc_profiles(self, org_ids: Sequence[str]) -> list[IpcShare]:
+        return [
+            IpcShare(r["org"], r["name"], r["code"], r["patents"])
+            for r in self._read(cypher.IPC_PROFILES, {"ids": sorted(set(org_ids))})
+        ]
+
     def declarations(
         self,
         *,

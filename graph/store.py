@@ -78,6 +78,10 @@ class GraphStore(Protocol):
         """Patents per (organisation, IPC code) for `codes` (CLASSIFIED_AS targets), over
         every applicant or only `org_ids`; sorted by (org, code)."""
 
+    def ipc_profiles(self, org_ids: Sequence[str]) -> list[IpcShare]:
+        """Patents per (organisation, IPC code) over every code each of `org_ids` files in;
+        sorted by (org, code)."""
+
     def declarations(
         self,
         *,

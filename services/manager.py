@@ -31,7 +31,13 @@ class LocalServices:
         cache = settings.services_dir
         return cls(
             ElasticsearchService(cache, settings.services_es_port, settings.services_heap, java),
-            Neo4jService(cache, settings.services_neo4j_port, settings.services_heap, java),
+            Neo4jService(
+                cache,
+                settings.services_neo4j_port,
+                settings.services_heap,
+                java,
+                pagecache=settings.services_neo4j_pagecache,
+            ),
             cache / CREDENTIALS_FILE,
         )
 

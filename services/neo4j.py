@@ -45,6 +45,7 @@ class Neo4jService:
     port: int
     heap: str
     java_home: Path
+    pagecache: str = "128m"
 
     @property
     def dist(self) -> Path:
@@ -85,7 +86,7 @@ class Neo4jService:
             return
         for sub in ("conf", "data", "logs", "run", "import"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
-        conf.write_text(_conf(self.home, self.port))
+        conf.write_text(_conf(self.home, self.port, self.pagecache))
         # The initial password must be set before the first start, through the admin tool.
         result = subprocess.run(
             [
@@ -164,7 +165,7 @@ class Neo4jService:
         return stop_pid(self.pid_file, _MAIN_CLASS)
 
 
-def _conf(home: Path, port: int) -> str:
+def _conf(home: Path, port: int, pagecache: str) -> str:
     return "\n".join(
         [
             "server.default_listen_address=127.0.0.1",
@@ -172,7 +173,7 @@ def _conf(home: Path, port: int) -> str:
             "server.bolt.tls_level=DISABLED",
             "server.http.enabled=false",
             "server.https.enabled=false",
-            "server.memory.pagecache.size=128m",
+            f"server.memory.pagecache.size={pagecache}",
             "dbms.security.auth_enabled=true",
             "dbms.transaction.timeout=60s",
             f"server.directories.data={home / 'data'}",

@@ -56,25 +56,37 @@ class Competitor:
 def competitors(
     store: GraphStore, ours: Sequence[str], *, top: int = 10, explain: int = 5
 ) -> list[Competitor]:
-    profile = ipc_profile(store.portfolio(ours))
+    profile = _profiles(store, ours, merge_as="ours").get("ours", Counter())
     if not profile:
         return []
-    shares = [s for s in store.ipc_shares(sorted(profile)) if s.org not in set(ours)]
+    excluded = set(ours)
     shared: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for share in shares:
-        shared[share.org] += share.patents
-        names[share.org] = share.name
+    for share in store.ipc_shares(sorted(profile)):
+        if share.org not in excluded:
+            shared[share.org] += share.patents
+            names[share.org] = share.name
     candidates = sorted(shared, key=lambda org: (-shared[org], org))[:CANDIDATES]
-    by_org: dict[str, list[PatentFacts]] = defaultdict(list)
-    for fact in store.portfolio(candidates):
-        by_org[fact.owner].append(fact)
+    profiles = _profiles(store, candidates)
     ranked = [
-        _competitor(org, names[org], profile, ipc_profile(by_org[org]), explain)
+        _competitor(org, names[org], profile, profiles.get(org, Counter()), explain)
         for org in candidates
     ]
     ranked.sort(key=lambda c: (-round(c.similarity, 12), c.org))
     return ranked[:top]
+
+
+def _profiles(
+    store: GraphStore, orgs: Sequence[str], *, merge_as: str | None = None
+) -> dict[str, Counter[str]]:
+    """Patents per IPC code for each organisation (or, with `merge_as`, for all of them
+    together, a co-owned patent counting once: read from the portfolio then)."""
+    if merge_as is not None:
+        return {merge_as: ipc_profile(store.portfolio(orgs))}
+    profiles: dict[str, Counter[str]] = defaultdict(Counter)
+    for share in store.ipc_profiles(orgs):
+        profiles[share.org][share.code] = share.patents
+    return profiles
 
 
 def _competitor(
