@@ -64,6 +64,9 @@ def build_neo4j_driver(settings: Settings) -> Driver:
         # execute_query retries transient failures; bound that so a dead server answers 503
         # within the request timeout rather than after the driver's default 30 s.
         max_transaction_retry_time=settings.request_timeout_s,
+        # A property no node has yet (a fresh graph, an optional field such as `grade`) is
+        # normal here; the server's "unknown property key" notices would only be log noise.
+        notifications_disabled_categories=["UNRECOGNIZED"],
     )
 
 
