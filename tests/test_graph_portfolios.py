@@ -4,6 +4,7 @@ out by hand in the comments), on both backends; and the API over them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,9 +20,10 @@ from graph.analytics.portfolios import (
     members,
     white_space,
 )
+from ingest.pipeline import ingest_paths
 from search_api.app import create_app
 from tests import graph_fixture as fx
-from tests.conftest import production_settings
+from tests.conftest import SAMPLE_PATENTS, production_settings
 
 
 @pytest.fixture(
@@ -127,3 +129,36 @@ def test_portfolio_endpoints(client: TestClient) -> None:
         "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.B, "ipc": "电池"}
     )
     assert bad.status_code == 400 and bad.json()["code"] == "IPC_PREFIX_INVALID"
+
+
+def test_head_to_head_by_keyword_counts_what_search_finds(tmp_path: Path) -> None:
+    opened = open_stores(Settings(data_dir=tmp_path))
+    try:
+        ingest_paths([SAMPLE_PATENTS], opened.graph, opened.index, tmp_path / "dead")
+        with TestClient(create_app(stores=opened)) as api:
+            duel = api.get(
+                "/api/v1/graph/head-to-head",
+                params={
+                    "ours": "宁德时代",
+                    "theirs": "比亚迪",
+                    "q": "电池",
+                    "with_subsidiaries": False,
+                },
+            ).json()
+            for side, org in (("ours", "宁德时代"), ("theirs", "比亚迪")):
+                found = api.get("/api/v1/search", params={"q": "电池", "applicant": org}).json()
+                assert duel[side]["patents"] == found["total"] > 0
+            # CATL's two battery patents: one granted (valid), one pending.
+            assert duel["ours"] == {
+                "patents": 2,
+                "valid": 1,
+                "by_kind": {"invention": 2},
+                "by_year": {"2022": 2},
+            }
+            bad = api.get(
+                "/api/v1/graph/head-to-head",
+                params={"ours": "华为", "theirs": "中兴", "q": "(电池"},
+            )
+            assert bad.status_code == 400 and bad.json()["code"] == "QUERY_SYNTAX"
+    finally:
+        opened.close()

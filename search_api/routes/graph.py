@@ -27,6 +27,7 @@ from graph.analytics.paths import (
     neighbourhood,
 )
 from graph.analytics.portfolios import (
+    Side,
     competitors,
     head_to_head,
     links_between,
@@ -71,8 +72,11 @@ from search_api.graph_models import (
     SideOut,
     entity_out,
 )
+from search_api.index.protocol import Filters, SearchQuery
 from search_api.models import ErrorBody
+from search_api.query import Node
 from search_api.routes.context import AppContext, context
+from search_api.routes.search import parse_field_query
 
 router = APIRouter(
     prefix="/api/v1/graph",
@@ -160,6 +164,9 @@ def get_paths(
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = DEFAULT_HOPS,
     k: Annotated[int, Query(ge=1, le=20, description="how many paths")] = 5,
     types: TypesParam = None,
+    limit: Annotated[
+        int, Query(ge=1, le=2000, description="links followed per node and direction")
+    ] = Limits.per_node,
 ) -> PathsResponse:
     """Shortest and k-shortest paths between two entities (company, person, patent, standard,
     contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
@@ -167,7 +174,15 @@ def get_paths(
     graph = ctx.stores.graph
     start = resolve_entity(ctx, source, from_label)
     goal = resolve_entity(ctx, target, to_label)
-    found = find_paths(graph, start, goal, max_hops=max_hops, edge_types=_types(types), k=k)
+    found = find_paths(
+        graph,
+        start,
+        goal,
+        max_hops=max_hops,
+        edge_types=_types(types),
+        k=k,
+        limits=Limits(per_node=limit),
+    )
     return PathsResponse(
         source=_entity(ctx, start),
         target=_entity(ctx, goal),
@@ -309,24 +324,58 @@ def get_head_to_head(
     ours: OrgParam,
     theirs: OrgParam,
     ipc: Annotated[
-        str, Query(min_length=1, max_length=20, description="IPC prefix: H04W, H04W72/")
-    ],
+        str | None, Query(max_length=20, description="a field as an IPC prefix: H04W, H04W72/")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=500, description="a field as a query (docs/QUERY_SYNTAX.md): 固态电池"),
+    ] = None,
     with_subsidiaries: GroupParam = True,
 ) -> HeadToHeadResponse:
-    """Two portfolios side by side in one field, and the subclasses where only they file."""
+    """Two portfolios side by side in one field, given as an IPC prefix (from the graph) or as
+    a full-text query (from the index), and the subclasses where only they file."""
     graph = ctx.stores.graph
-    prefix = ipc_prefix(ipc)
-    if prefix is None:
-        raise ApiError(400, "IPC_PREFIX_INVALID", f"not an IPC prefix: {ipc!r}", {"ipc": ipc})
     our_orgs = members(graph, _organization(ctx, ours).id, with_subsidiaries=with_subsidiaries)
     their_orgs = members(graph, _organization(ctx, theirs).id, with_subsidiaries=with_subsidiaries)
-    left, right = head_to_head(graph, our_orgs, their_orgs, prefix)
+    if q:
+        query = parse_field_query(q)
+        left, right = (_side_from_index(ctx, query, orgs) for orgs in (our_orgs, their_orgs))
+        field = q
+    else:
+        prefix = ipc_prefix(ipc or "")
+        if prefix is None:
+            raise ApiError(
+                400, "IPC_PREFIX_INVALID", f"give an IPC prefix or q: {ipc!r}", {"ipc": ipc}
+            )
+        left, right = head_to_head(graph, our_orgs, their_orgs, prefix)
+        field = prefix
     gaps = white_space(graph, our_orgs, their_orgs)
     return HeadToHeadResponse(
-        field=prefix,
+        field=field,
         ours=SideOut(**vars(left)),
         theirs=SideOut(**vars(right)),
         white_space=[SharedCodeOut(code=g.code, ours=0, theirs=g.theirs) for g in gaps],
+    )
+
+
+def _side_from_index(ctx: AppContext, query: Node, orgs: list[str]) -> Side:
+    page = ctx.stores.index.search(
+        SearchQuery(
+            query,
+            filters=Filters(asset_kinds=("patent",), applicant_ids=tuple(orgs)),
+            size=0,
+            facets=True,
+        )
+    )
+
+    def buckets(name: str) -> dict[str, int]:
+        return {b.key: b.count for b in sorted(page.facets.get(name, []), key=lambda b: b.key)}
+
+    return Side(
+        patents=page.total,
+        valid=buckets("legal_status").get("valid", 0),
+        by_kind=buckets("kind"),
+        by_year=buckets("filing_year"),
     )
 
 

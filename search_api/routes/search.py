@@ -92,8 +92,11 @@ def run_search(request: SearchRequest, ctx: AppContext) -> SearchResponse:
 
 
 def _parse(text: str | None) -> Node | None:
-    if text is None:
-        return None
+    return None if text is None else parse_field_query(text)
+
+
+def parse_field_query(text: str) -> Node:
+    """A query in the documented syntax; bad syntax is a 400 QUERY_SYNTAX with the position."""
     try:
         return parse_query(text)
     except QuerySyntaxError as exc:
