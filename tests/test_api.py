@@ -298,6 +298,17 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "get_person",
         "get_contract",
         "get_standard",
+        "run_cypher",
+        "find_paths",
+        "get_neighbors",
+        "links_between",
+        "rank_competitors",
+        "head_to_head",
+        "group_kpis",
+        "declared_to_standard",
+        "sep_portfolio",
+        "sep_candidates",
+        "sep_gaps",
     }
 
 

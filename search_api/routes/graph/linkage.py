@@ -1,0 +1,108 @@
+"""Paths between two entities and neighbourhoods."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+from graph.analytics.paths import (
+    DEFAULT_HOPS,
+    DEFAULT_TYPES,
+    MAX_HOPS,
+    Limits,
+    find_paths,
+    neighbourhood,
+)
+from graph.model import EdgeType
+from search_api.graph_models import (
+    EdgeOut,
+    NeighborsResponse,
+    PathOut,
+    PathsResponse,
+    entity_out,
+)
+from search_api.routes.graph.common import (
+    CONFIDENTIAL_EDGES,
+    Ctx,
+    EntityParam,
+    LabelParam,
+    TypesParam,
+    entity_of,
+    resolve_entity,
+    router,
+)
+
+
+@router.get("/paths", operation_id="find_paths", response_model=PathsResponse)
+def get_paths(
+    ctx: Ctx,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=200)],
+    from_label: LabelParam = None,
+    to_label: LabelParam = None,
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = DEFAULT_HOPS,
+    k: Annotated[int, Query(ge=1, le=20, description="how many paths")] = 5,
+    types: TypesParam = None,
+    limit: Annotated[
+        int, Query(ge=1, le=2000, description="links followed per node and direction")
+    ] = Limits.per_node,
+) -> PathsResponse:
+    """Shortest and k-shortest paths between two entities (company, person, patent, standard,
+    contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
+    flagged `partial` with the reason."""
+    graph = ctx.stores.graph
+    start = resolve_entity(ctx, source, from_label)
+    goal = resolve_entity(ctx, target, to_label)
+    found = find_paths(
+        graph,
+        start,
+        goal,
+        max_hops=max_hops,
+        edge_types=_types(types),
+        k=k,
+        limits=Limits(per_node=limit),
+    )
+    return PathsResponse(
+        source=entity_of(ctx, start),
+        target=entity_of(ctx, goal),
+        paths=[
+            PathOut(
+                hops=path.hops,
+                nodes=[entity_of(ctx, node, path) for node in path.nodes],
+                edges=[EdgeOut.of(link) for link in path.links],
+            )
+            for path in found.paths
+        ],
+        partial=found.partial,
+        reasons=found.reasons,
+        visited=found.visited,
+    )
+
+
+@router.get("/neighbors", operation_id="get_neighbors", response_model=NeighborsResponse)
+def get_neighbors(
+    ctx: Ctx,
+    node: EntityParam,
+    label: LabelParam = None,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    limit: Annotated[int, Query(ge=1, le=500, description="links per node and direction")] = 50,
+    types: TypesParam = None,
+) -> NeighborsResponse:
+    """The entities within `depth` links of one entity, for graph views."""
+    center = resolve_entity(ctx, node, label)
+    found = neighbourhood(
+        ctx.stores.graph, center, depth=depth, edge_types=_types(types), limits=Limits(limit)
+    )
+    return NeighborsResponse(
+        center=entity_of(ctx, center),
+        nodes=[entity_out(key, name) for key, name in sorted(found.nodes.items())],
+        edges=[EdgeOut.of(link) for link in found.links],
+        partial=found.partial,
+        reasons=found.reasons,
+    )
+
+
+def _types(requested: list[EdgeType] | None) -> frozenset[EdgeType]:
+    chosen = frozenset(requested) if requested else DEFAULT_TYPES
+    return chosen - CONFIDENTIAL_EDGES
