@@ -4,8 +4,9 @@ provides a `store` fixture that yields an empty, schema-ready store."""
 from __future__ import annotations
 
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
-from graph.model import Direction
+from graph.model import Direction, NodeKey
 from graph.views import group_members, node_view, organization_view, patent_view, person_view
+from tests import graph_fixture as fx
 
 
 def _patent(pid: str, source: str = "doc1#1", **props: object) -> NodeRow:
@@ -180,7 +181,53 @@ class GroupConformance:
         )
 
 
-class GraphStoreConformance(GroupConformance):
+class WalkConformance:
+    """The primitives analyst queries are built from (graph/analytics), on the fixture graph."""
+
+    def test_expand_both_directions_with_evidence(self, store: GraphStore) -> None:
+        fx.load(store)
+        links = store.expand(
+            [NodeKey(NodeLabel.PATENT, "CN1000001A")],
+            {EdgeType.CITES, EdgeType.APPLICANT_OF, EdgeType.MENTIONS_STANDARD},
+            10,
+        )
+        assert [(lk.type.value, lk.src.id, lk.dst.id) for lk in links] == [
+            ("APPLICANT_OF", fx.A1, "CN1000001A"),
+            ("CITES", "US1000004B2", "CN1000001A"),
+            ("MENTIONS_STANDARD", "CN1000001A", fx.STANDARD),
+        ]
+        mention = links[2]
+        assert mention.props == {"field": "claims", "start": 3, "end": 17}
+        assert mention.sources == [fx.SOURCE]
+        assert (mention.src_name, mention.dst_name) == ("专利一", fx.STANDARD)
+
+    def test_expand_bounds_each_node(self, store: GraphStore) -> None:
+        fx.load(store)
+        [first] = store.expand([NodeKey(NodeLabel.ORGANIZATION, fx.B)], {EdgeType.APPLICANT_OF}, 1)
+        assert first.dst.id == "CN1000002A"  # by type, then the other node's id
+        assert store.expand([], set(EdgeType), 5) == []
+
+    def test_portfolio_and_ipc_counts(self, store: GraphStore) -> None:
+        fx.load(store)
+        facts = store.portfolio([fx.B, fx.A1])
+        # Sorted by owner (乙 before 子 in code points), then patent.
+        assert [(f.owner, f.id) for f in facts] == [
+            (fx.B, "CN1000002A"),
+            (fx.B, "CN1000003U"),
+            (fx.B, "US1000004B2"),
+            (fx.A1, "CN1000001A"),
+            (fx.A1, "CN1000003U"),
+        ]
+        assert facts[3].ipc == ("H04W72/04", "H04L5/00") and facts[3].kind == "invention"
+        shares = store.ipc_shares(["H04W72/04"])
+        assert [(s.org, s.patents) for s in shares] == [(fx.B, 2), (fx.A1, 2)]
+        assert store.ipc_shares(["H04W72/04"], org_ids=[fx.C]) == []
+        profiles = store.ipc_profiles([fx.A1])
+        assert [(s.code, s.patents) for s in profiles] == [("H04L5/00", 1), ("H04W72/04", 2)]
+        assert store.portfolio([]) == [] and store.ipc_profiles([]) == []
+
+
+class GraphStoreConformance(GroupConformance, WalkConformance):
     def test_is_a_graph_store(self, store: GraphStore) -> None:
         assert isinstance(store, GraphStore)
 
