@@ -87,6 +87,16 @@ class Settings(BaseSettings):
     def dead_letter_dir(self) -> Path:
         return self.data_dir / "dead-letter"
 
+    @property
+    def api_keys_file(self) -> Path:
+        """Hashed API keys with their roles (`ipgraph keys add`); never in the repository."""
+        return self.data_dir / "api_keys.tsv"
+
+    @property
+    def audit_log(self) -> Path:
+        """One JSON line per due-diligence call: who, what, when."""
+        return self.data_dir / "audit.jsonl"
+
 
 def _default_services_dir() -> Path:
     # Root's home is closed to other users, and Elasticsearch must run as one: keep the servers

@@ -108,8 +108,12 @@ COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
 
 PING = "RETURN 1 AS ok"
 
-# Batched so that a large graph is not deleted in one transaction that exhausts the heap.
-DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+# Batched so that a large graph is not deleted in one transaction that exhausts the heap:
+# relationships first (a hub node's DETACH DELETE would take all its edges in one batch).
+DELETE_ALL = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
 
 SERVER_VERSION = (
     "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"

@@ -21,6 +21,7 @@ class NodeLabel(StrEnum):
     CONTRACT = "Contract"
     TRADEMARK = "Trademark"
     TRADE_SECRET = "TradeSecret"
+    CASE = "Case"
 
 
 class EdgeType(StrEnum):
@@ -47,6 +48,15 @@ class EdgeType(StrEnum):
     PLEDGED_TO = "PLEDGED_TO"  # {start, end, amount, contract}
     TRANSFERRED_TO = "TRANSFERRED_TO"  # {date, transferor, contract}
     NON_COMPETE = "NON_COMPETE"  # {start, until, scope, contract}
+    # Confidential contracts (NDA, trade-secret licence, non-compete) name their parties here.
+    PARTY_TO_CONFIDENTIAL = "PARTY_TO_CONFIDENTIAL"  # {role}
+    # Registers: trade secrets and people with access (confidential), disputes.
+    HOLDS_SECRET = "HOLDS_SECRET"
+    HAS_ACCESS = "HAS_ACCESS"
+    EMPLOYED_BY = "EMPLOYED_BY"  # {start, end, title}
+    CONCERNS = "CONCERNS"
+    PLAINTIFF = "PLAINTIFF"
+    DEFENDANT = "DEFENDANT"
 
     @property
     def endpoints(self) -> tuple[NodeLabel, NodeLabel]:
@@ -75,7 +85,29 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.PLEDGED_TO: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
     EdgeType.TRANSFERRED_TO: (NodeLabel.PATENT, NodeLabel.ORGANIZATION),
     EdgeType.NON_COMPETE: (NodeLabel.PERSON, NodeLabel.ORGANIZATION),
+    EdgeType.PARTY_TO_CONFIDENTIAL: (NodeLabel.ORGANIZATION, NodeLabel.CONTRACT),
+    EdgeType.HOLDS_SECRET: (NodeLabel.ORGANIZATION, NodeLabel.TRADE_SECRET),
+    EdgeType.HAS_ACCESS: (NodeLabel.PERSON, NodeLabel.TRADE_SECRET),
+    EdgeType.EMPLOYED_BY: (NodeLabel.PERSON, NodeLabel.ORGANIZATION),
+    EdgeType.CONCERNS: (NodeLabel.CASE, NodeLabel.PATENT),
+    EdgeType.PLAINTIFF: (NodeLabel.ORGANIZATION, NodeLabel.CASE),
+    EdgeType.DEFENDANT: (NodeLabel.ORGANIZATION, NodeLabel.CASE),
 }
+
+# Records only the dd and admin roles may see: trade secrets, and what the people register and
+# confidential contracts say about people and parties. Queries leave them out by type/label.
+CONFIDENTIAL_LABELS = frozenset({NodeLabel.TRADE_SECRET})
+CONFIDENTIAL_EDGES = frozenset(
+    {
+        EdgeType.COVERS_TRADE_SECRET,
+        EdgeType.PERSON_PARTY_TO,
+        EdgeType.NON_COMPETE,
+        EdgeType.PARTY_TO_CONFIDENTIAL,
+        EdgeType.HOLDS_SECRET,
+        EdgeType.HAS_ACCESS,
+        EdgeType.EMPLOYED_BY,
+    }
+)
 
 
 @dataclass(frozen=True)

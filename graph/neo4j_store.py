@@ -47,6 +47,7 @@ from graph.store import MAX_GROUP_DEPTH
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 BATCH_SIZE = 1000
+DELETE_TIMEOUT_S = 3600.0
 
 
 @contextmanager
@@ -241,7 +242,10 @@ class Neo4jGraphStore:
     def delete_all(self) -> None:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction, which execute_query is not.
         with _translated_errors(), self._driver.session(database=self._database) as session:
-            session.run(cypher.DELETE_ALL).consume()
+            for statement in cypher.DELETE_ALL:
+                # Batched inside, so the outer statement may run past the server's default
+                # transaction timeout on a large graph.
+                session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
 
     def analyst_query(
         self,

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.model import (
+    CONFIDENTIAL_EDGES,
+    CONFIDENTIAL_LABELS,
     Direction,
     EdgeType,
     LinkedEntity,
@@ -154,18 +156,19 @@ def person_view(store: GraphStore, person_id: str) -> PersonView | None:
     )
 
 
-# Nodes no view shows until role-based access (who may see trade secrets) is in place.
-CONFIDENTIAL_LABELS = frozenset({NodeLabel.TRADE_SECRET})
-
-
-def node_view(store: GraphStore, label: NodeLabel, node_id: str) -> NodeView | None:
+def node_view(
+    store: GraphStore, label: NodeLabel, node_id: str, *, confidential: bool = False
+) -> NodeView | None:
+    """Any node with its links; confidential nodes and links only when `confidential`."""
+    if not confidential and label in CONFIDENTIAL_LABELS:
+        return None
     node = store.get_node(label, node_id)
-    if node is None or label in CONFIDENTIAL_LABELS:
+    if node is None or (node.props.get("confidential") is True and not confidential):
         return None
     links: dict[str, list[LinkedEntity]] = {}
     for edge in EdgeType:
         source, target = edge.endpoints
-        if CONFIDENTIAL_LABELS & {source, target}:
+        if not confidential and edge in CONFIDENTIAL_EDGES:
             continue
         for direction, applies in (
             (Direction.OUT, source is label),

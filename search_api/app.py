@@ -15,6 +15,7 @@ from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from ingest.resolve.organizations import OrganizationAliases
+from search_api.auth import ApiKeys
 from search_api.errors import ApiError, SearchError, SearchUnavailableError
 from search_api.models import ErrorBody
 from search_api.routes import entities_router, graph_router, ops_router, search_router
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     """Stores passed in are the caller's to close; stores built here are closed on shutdown."""
     settings = settings or Settings()
     aliases = OrganizationAliases.load(settings.organization_aliases)
+    keys = ApiKeys.load(settings.api_keys_file)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -34,7 +36,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
             yield
             return
         ready = open_stores(settings)
-        app.state.context = AppContext(stores=ready, aliases=aliases)
+        app.state.context = AppContext(
+            stores=ready, aliases=aliases, api_keys=keys, audit_log=settings.audit_log
+        )
         _prepare(ready)
         try:
             yield
@@ -49,7 +53,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     )
     if stores is not None:
         # Ready stores need no start-up, so the app also works where no lifespan runs.
-        app.state.context = AppContext(stores=stores, aliases=aliases)
+        app.state.context = AppContext(
+            stores=stores, aliases=aliases, api_keys=keys, audit_log=settings.audit_log
+        )
     app.include_router(ops_router)
     app.include_router(search_router)
     app.include_router(entities_router)

@@ -76,3 +76,10 @@ def neo4j_driver() -> Iterator[Driver]:
 def index_prefix() -> str:
     """A fresh index namespace per test, so tests never see each other's documents."""
     return f"test-{uuid.uuid4().hex[:10]}-"
+
+
+def api_key(settings: Settings, role: str, name: str = "test") -> dict[str, str]:
+    """A fresh API key of `role` in the settings' key file, as request headers."""
+    from search_api.auth import Role, add_key
+
+    return {"X-API-Key": add_key(settings.api_keys_file, name, Role(role))}

@@ -15,7 +15,7 @@ from graph.analyst_cypher import check_read_only
 from graph.errors import CypherRefusedError
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
-from tests.conftest import SAMPLE_PATENTS, production_settings
+from tests.conftest import SAMPLE_PATENTS, api_key, production_settings
 
 WRITES = [
     "CREATE (n:Patent {id: 'X'})",
@@ -57,14 +57,37 @@ def test_reads_that_look_like_writes_pass(query: str) -> None:
 
 
 def test_embedded_backend_has_no_cypher(tmp_path: Path) -> None:
-    stores = open_stores(Settings(data_dir=tmp_path))
+    settings = Settings(data_dir=tmp_path)
+    dd = api_key(settings, "dd")
+    stores = open_stores(settings)
     try:
-        with TestClient(create_app(stores=stores)) as client:
-            response = client.post("/api/v1/graph/cypher", json={"query": "RETURN 1"})
+        with TestClient(create_app(settings, stores=stores)) as client:
+            response = client.post("/api/v1/graph/cypher", json={"query": "RETURN 1"}, headers=dd)
     finally:
         stores.close()
     assert response.status_code == 501
     assert response.json()["code"] == "CYPHER_UNAVAILABLE"
+
+
+def test_cypher_needs_a_role_that_sees_everything(tmp_path: Path) -> None:
+    """Cypher reads the raw graph, trade secrets included: portal and analyst keys get 403."""
+    settings = Settings(data_dir=tmp_path)
+    headers = {role: api_key(settings, role) for role in ("portal", "analyst")}
+    stores = open_stores(settings)
+    try:
+        with TestClient(create_app(settings, stores=stores)) as client:
+            for role, header in [*headers.items(), ("anonymous", {})]:
+                response = client.post(
+                    "/api/v1/graph/cypher", json={"query": "RETURN 1"}, headers=header
+                )
+                assert response.status_code == 403, role
+                assert response.json()["code"] == "FORBIDDEN"
+            bad = client.post(
+                "/api/v1/graph/cypher", json={"query": "RETURN 1"}, headers={"X-API-Key": "x"}
+            )
+            assert bad.status_code == 401 and bad.json()["code"] == "API_KEY_INVALID"
+    finally:
+        stores.close()
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +96,18 @@ def neo4j_app(
 ) -> Iterator[tuple[TestClient, Stores]]:
     request.getfixturevalue("es_client")
     request.getfixturevalue("neo4j_driver")
-    stores = open_stores(production_settings(index_prefix="test-cypher-"))
+    settings = production_settings(
+        index_prefix="test-cypher-", data_dir=tmp_path_factory.mktemp("cypher-keys")
+    )
+    headers = api_key(settings, "dd")
+    stores = open_stores(settings)
     stores.graph.delete_all()
     stores.index.delete_all()
     ingest_paths(
         [SAMPLE_PATENTS], stores.graph, stores.index, tmp_path_factory.mktemp("cypher-dead")
     )
     try:
-        with TestClient(create_app(stores=stores)) as client:
+        with TestClient(create_app(settings, stores=stores), headers=headers) as client:
             yield client, stores
     finally:
         stores.graph.delete_all()

@@ -27,6 +27,11 @@ class ContractKind(StrEnum):
     AMENDMENT = "amendment"  # 补充协议
 
 
+# Contracts whose text and parties only the dd and admin roles may see.
+CONFIDENTIAL_KINDS = frozenset({"trade_secret_license", "nda", "non_compete"})
+CONFIDENTIAL_ASSET_KIND = "contract_confidential"
+
+
 class Role(StrEnum):
     LICENSOR = "licensor"
     LICENSEE = "licensee"

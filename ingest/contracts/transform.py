@@ -12,6 +12,8 @@ from typing import Any
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from ingest import normalize
 from ingest.contracts.model import (
+    CONFIDENTIAL_ASSET_KIND,
+    CONFIDENTIAL_KINDS,
     ContractExtraction,
     ContractKind,
     CoveredPatent,
@@ -87,6 +89,7 @@ def contract_props(contract: ContractExtraction) -> Properties:
         "format": contract.format,
         "extractor": contract.extractor,
         "stub": False,
+        "confidential": is_confidential(contract),
     }
     return {k: v for k, v in values.items() if v is not None}
 
@@ -142,9 +145,16 @@ def _add_parties(
         batch.node(NodeLabel.ORGANIZATION, NodeRow(key, props, source))
         if props["name"] != party.name:
             edge["name_as_written"] = party.name
-        batch.edge(EdgeType.PARTY_TO, EdgeRow(key, contract.id, edge, source))
+        party_edge = (
+            EdgeType.PARTY_TO_CONFIDENTIAL if is_confidential(contract) else EdgeType.PARTY_TO
+        )
+        batch.edge(party_edge, EdgeRow(key, contract.id, edge, source))
         by_role.setdefault(party.role, []).append((key, False))
     return by_role
+
+
+def is_confidential(contract: ContractExtraction) -> bool:
+    return contract.kind is not None and contract.kind.value.value in CONFIDENTIAL_KINDS
 
 
 def _employer(contract: ContractExtraction, vocabularies: Vocabularies) -> str | None:
@@ -197,6 +207,8 @@ def _add_other_assets(
         if holder:
             props["holder"] = holder
         batch.node(NodeLabel.TRADE_SECRET, NodeRow(secret_id, props, source))
+        if holder:
+            batch.edge(EdgeType.HOLDS_SECRET, EdgeRow(holder, secret_id, {}, source))
         batch.edge(
             EdgeType.COVERS_TRADE_SECRET,
             EdgeRow(contract.id, secret_id, _evidence(secret), source),
@@ -277,7 +289,7 @@ def index_document(
     return IndexDocument(
         id=contract.id,
         title=str(_value(contract.title) or contract.id),
-        asset_kind=ASSET_KIND,
+        asset_kind=CONFIDENTIAL_ASSET_KIND if is_confidential(contract) else ASSET_KIND,
         description=text,
         applicants=names,
         applicant_ids=[i for ids in party_ids.values() for i, is_person in ids if not is_person],

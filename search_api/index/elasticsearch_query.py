@@ -136,6 +136,10 @@ def _filters(filters: Filters) -> list[Clause]:
     ):
         if values:
             clauses.append({"terms": {field: list(values)}})
+    if filters.hidden_asset_kinds:
+        clauses.append(
+            {"bool": {"must_not": [{"terms": {"asset_kind": list(filters.hidden_asset_kinds)}}]}}
+        )
     if filters.applicant_ids is not None:
         clauses.append({"terms": {"applicant_ids": list(filters.applicant_ids)}})
     if filters.ipc_prefixes:

@@ -104,6 +104,9 @@ class Filters:
     """All filters are ANDed; values inside one filter are ORed."""
 
     asset_kinds: tuple[str, ...] = ()
+    # Asset kinds the caller may not see (confidential contracts for a portal key): excluded
+    # in the query itself.
+    hidden_asset_kinds: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     legal_statuses: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()

@@ -103,6 +103,10 @@ def filter_condition(filters: Filters) -> SqlCondition:
         if values:
             parts.append(f"d.{column} IN ({', '.join('?' * len(values))})")
             params.extend(values)
+    if filters.hidden_asset_kinds:
+        hidden = filters.hidden_asset_kinds
+        parts.append(f"d.asset_kind NOT IN ({', '.join('?' * len(hidden))})")
+        params.extend(hidden)
     if filters.applicant_ids is not None:
         marks = ", ".join("?" * len(filters.applicant_ids)) or "NULL"
         parts.append(f"EXISTS (SELECT 1 FROM json_each(d.applicant_ids) WHERE value IN ({marks}))")

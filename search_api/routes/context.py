@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from fastapi import Request
 
 from config.backends import Stores
 from ingest.resolve.organizations import OrganizationAliases
+from search_api.auth import ApiKeys
 
 
 @dataclass(frozen=True)
 class AppContext:
     stores: Stores
     aliases: OrganizationAliases
+    api_keys: ApiKeys = field(default_factory=lambda: ApiKeys({}))
+    audit_log: Path | None = None
 
 
 def context(request: Request) -> AppContext:

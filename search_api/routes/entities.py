@@ -16,6 +16,7 @@ from graph.views import (
     person_view,
 )
 from ingest.numbers import parse_application_number, parse_publication_number
+from search_api.auth import Principal, principal_of
 from search_api.errors import ApiError
 from search_api.models import (
     CountedEntityOut,
@@ -32,9 +33,16 @@ from search_api.routes.context import AppContext, context
 router = APIRouter(
     prefix="/api/v1",
     tags=["entities"],
-    responses={404: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+    responses={
+        401: {"model": ErrorBody},
+        404: {"model": ErrorBody},
+        503: {"model": ErrorBody},
+    },
 )
 Ctx = Annotated[AppContext, Depends(context)]
+Caller = Annotated[Principal, Depends(principal_of)]
+# Person properties written from confidential sources (contracts naming them as an employee).
+CONFIDENTIAL_PERSON_PROPERTIES = frozenset({"contracts"})
 
 
 @router.get("/patents/{patent_id}", operation_id="get_patent", response_model=PatentResponse)
@@ -90,14 +98,17 @@ def get_organization(
 def get_person(
     person_id: Annotated[str, Path(max_length=300, examples=["孙浩@国家电网有限公司"])],
     ctx: Ctx,
+    caller: Caller,
 ) -> PersonResponse:
-    """A person (inventor) with their patents, organisations and co-inventors."""
+    """A person (inventor) with their patents, organisations and co-inventors; what the people
+    register and confidential contracts say about them only for dd and admin."""
     view = person_view(ctx.stores.graph, person_id)
     if view is None:
         raise _not_found("PERSON_NOT_FOUND", "person", person_id)
+    hidden = set() if caller.sees_confidential else CONFIDENTIAL_PERSON_PROPERTIES
     return PersonResponse(
         id=view.id,
-        properties=dict(view.props),
+        properties={k: v for k, v in view.props.items() if k not in hidden},
         patents=_linked(view.patents),
         organizations=[
             CountedEntityOut(id=c.id, name=c.name, count=c.count) for c in view.organizations
@@ -110,23 +121,29 @@ def get_person(
 
 
 @router.get("/contracts/{contract_id}", operation_id="get_contract", response_model=NodeResponse)
-def get_contract(contract_id: Annotated[str, Path(max_length=200)], ctx: Ctx) -> NodeResponse:
-    """A contract with its parties and covered assets."""
-    return _node(ctx, NodeLabel.CONTRACT, contract_id, "CONTRACT_NOT_FOUND")
+def get_contract(
+    contract_id: Annotated[str, Path(max_length=200)], ctx: Ctx, caller: Caller
+) -> NodeResponse:
+    """A contract with its parties and covered assets (confidential ones for dd and admin)."""
+    return _node(ctx, NodeLabel.CONTRACT, contract_id, "CONTRACT_NOT_FOUND", caller)
 
 
 @router.get(
     "/standards/{standard_id:path}", operation_id="get_standard", response_model=NodeResponse
 )
 def get_standard(
-    standard_id: Annotated[str, Path(max_length=200, examples=["3GPP TS 38.211"])], ctx: Ctx
+    standard_id: Annotated[str, Path(max_length=200, examples=["3GPP TS 38.211"])],
+    ctx: Ctx,
+    caller: Caller,
 ) -> NodeResponse:
     """A standard with the patents that mention it or are declared essential to it."""
-    return _node(ctx, NodeLabel.STANDARD, standard_id, "STANDARD_NOT_FOUND")
+    return _node(ctx, NodeLabel.STANDARD, standard_id, "STANDARD_NOT_FOUND", caller)
 
 
-def _node(ctx: AppContext, label: NodeLabel, node_id: str, code: str) -> NodeResponse:
-    view = node_view(ctx.stores.graph, label, node_id)
+def _node(
+    ctx: AppContext, label: NodeLabel, node_id: str, code: str, caller: Principal
+) -> NodeResponse:
+    view = node_view(ctx.stores.graph, label, node_id, confidential=caller.sees_confidential)
     if view is None:
         raise _not_found(code, label.value.lower(), node_id)
     return NodeResponse(

@@ -9,7 +9,9 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from graph.model import NodeLabel
 from graph.views import group_members
+from ingest.contracts.model import CONFIDENTIAL_ASSET_KIND
 from ingest.normalize import ipc_prefix
+from search_api.auth import ANONYMOUS, Principal, principal_of
 from search_api.errors import ApiError
 from search_api.index.protocol import (
     DateRange,
@@ -31,6 +33,8 @@ from search_api.query import Node, QuerySyntaxError, parse_query
 from search_api.routes.context import AppContext, context
 
 MAX_RESULT_WINDOW = 10_000
+Caller = Annotated[Principal, Depends(principal_of)]
+
 router = APIRouter(
     prefix="/api/v1",
     tags=["search"],
@@ -40,17 +44,21 @@ router = APIRouter(
 
 @router.get("/search", operation_id="search_get", response_model=SearchResponse)
 def search_get(
-    request: Annotated[SearchRequest, Query()], ctx: Annotated[AppContext, Depends(context)]
+    request: Annotated[SearchRequest, Query()],
+    ctx: Annotated[AppContext, Depends(context)],
+    caller: Caller,
 ) -> Response:
     """Full-text search over patents (and other assets as they come), with filters, facets,
     highlights, sorting and cursor paging. Query syntax: docs/QUERY_SYNTAX.md."""
-    return _json(run_search(request, ctx))
+    return _json(run_search(request, ctx, caller))
 
 
 @router.post("/search", operation_id="search_post", response_model=SearchResponse)
-def search_post(request: SearchRequest, ctx: Annotated[AppContext, Depends(context)]) -> Response:
+def search_post(
+    request: SearchRequest, ctx: Annotated[AppContext, Depends(context)], caller: Caller
+) -> Response:
     """The same search with a JSON body (for long filter lists)."""
-    return _json(run_search(request, ctx))
+    return _json(run_search(request, ctx, caller))
 
 
 def _json(response: SearchResponse) -> Response:
@@ -59,7 +67,9 @@ def _json(response: SearchResponse) -> Response:
     return Response(content=response.model_dump_json(), media_type="application/json")
 
 
-def run_search(request: SearchRequest, ctx: AppContext) -> SearchResponse:
+def run_search(
+    request: SearchRequest, ctx: AppContext, caller: Principal = ANONYMOUS
+) -> SearchResponse:
     offset = (request.page - 1) * request.size
     if offset + request.size > MAX_RESULT_WINDOW:
         raise ApiError(
@@ -77,7 +87,7 @@ def run_search(request: SearchRequest, ctx: AppContext) -> SearchResponse:
         )
     query = SearchQuery(
         query=_parse(request.q),
-        filters=_filters(request, ctx),
+        filters=_filters(request, ctx, caller),
         sort=request.sort,
         size=request.size,
         offset=offset,
@@ -105,9 +115,13 @@ def parse_field_query(text: str) -> Node:
         ) from exc
 
 
-def _filters(request: SearchRequest, ctx: AppContext) -> Filters:
+def _filters(request: SearchRequest, ctx: AppContext, caller: Principal) -> Filters:
+    kinds: tuple[str, ...] = tuple(request.asset_kind)
+    if caller.sees_confidential and "contract" in kinds:
+        kinds = (*kinds, CONFIDENTIAL_ASSET_KIND)
     return Filters(
-        asset_kinds=tuple(request.asset_kind),
+        asset_kinds=kinds,
+        hidden_asset_kinds=() if caller.sees_confidential else (CONFIDENTIAL_ASSET_KIND,),
         kinds=tuple(request.kind),
         legal_statuses=tuple(request.legal_status),
         countries=tuple(c.upper() for c in request.country),

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, Query
 from graph.analytics.paths import (
     Path,
 )
-from graph.model import EdgeType, NodeKey, NodeLabel
-from graph.views import CONFIDENTIAL_LABELS
+from graph.model import CONFIDENTIAL_LABELS, EdgeType, NodeKey, NodeLabel
 from ingest.numbers import parse_application_number, parse_publication_number
+from search_api.auth import ANONYMOUS, Principal, principal_of
 from search_api.errors import ApiError
 from search_api.graph_models import (
     EntityOut,
@@ -25,6 +25,8 @@ router = APIRouter(
     tags=["graph"],
     responses={
         400: {"model": ErrorBody},
+        401: {"model": ErrorBody, "description": "API_KEY_INVALID"},
+        403: {"model": ErrorBody, "description": "FORBIDDEN: the role does not allow this"},
         404: {"model": ErrorBody},
         503: {"model": ErrorBody},
     },
@@ -32,7 +34,7 @@ router = APIRouter(
 Ctx = Annotated[AppContext, Depends(context)]
 
 
-CONFIDENTIAL_EDGES = frozenset(e for e in EdgeType if CONFIDENTIAL_LABELS & set(e.endpoints))
+Caller = Annotated[Principal, Depends(principal_of)]
 EntityParam = Annotated[str, Query(min_length=1, max_length=200)]
 LabelParam = Annotated[
     NodeLabel | None, Query(description="the entity's label when its id alone is ambiguous")
@@ -56,12 +58,14 @@ _LOOKUP_ORDER = (
 )
 
 
-def resolve_entity(ctx: AppContext, text: str, label: NodeLabel | None) -> NodeKey:
+def resolve_entity(
+    ctx: AppContext, text: str, label: NodeLabel | None, caller: Principal = ANONYMOUS
+) -> NodeKey:
     """An entity by id, by a patent's publication or application number, or by any name of an
     organisation; 404 ENTITY_NOT_FOUND otherwise."""
     graph = ctx.stores.graph
     for candidate in (label,) if label is not None else _LOOKUP_ORDER:
-        if candidate is None or candidate in CONFIDENTIAL_LABELS:
+        if candidate is None or (candidate in CONFIDENTIAL_LABELS and not caller.sees_confidential):
             continue
         if candidate is NodeLabel.PATENT:
             patent = graph.find_patent(parse_publication_number(text).canonical) or (
@@ -74,7 +78,10 @@ def resolve_entity(ctx: AppContext, text: str, label: NodeLabel | None) -> NodeK
         if candidate is NodeLabel.ORGANIZATION:
             ids.append(ctx.aliases.resolve(text))  # short and former names
         for node_id in ids:
-            if graph.get_node(candidate, node_id) is not None:
+            node = graph.get_node(candidate, node_id)
+            if node is not None and (
+                caller.sees_confidential or node.props.get("confidential") is not True
+            ):
                 return NodeKey(candidate, node_id)
     raise ApiError(
         404,
@@ -99,5 +106,5 @@ OrgParam = Annotated[str, Query(min_length=1, max_length=200, description="id or
 GroupParam = Annotated[bool, Query(description="include every subsidiary (SUBSIDIARY_OF)")]
 
 
-def organization_of(ctx: AppContext, text: str) -> NodeKey:
-    return resolve_entity(ctx, text, NodeLabel.ORGANIZATION)
+def organization_of(ctx: AppContext, text: str, caller: Principal = ANONYMOUS) -> NodeKey:
+    return resolve_entity(ctx, text, NodeLabel.ORGANIZATION, caller)

@@ -15,8 +15,10 @@ from graph.analyst_cypher import (
 )
 from graph.errors import CypherUnsupportedError
 from graph.store import CypherCapable
+from search_api.auth import Role, require
 from search_api.models import ErrorBody
 from search_api.routes.graph.common import (
+    Caller,
     Ctx,
     router,
 )
@@ -50,10 +52,12 @@ class CypherResponse(BaseModel):
         504: {"model": ErrorBody, "description": "CYPHER_TIMEOUT"},
     },
 )
-async def run_cypher(request: CypherRequest, ctx: Ctx) -> CypherResponse:
+async def run_cypher(request: CypherRequest, ctx: Ctx, caller: Caller) -> CypherResponse:
     """Read-only Cypher for analysts on the Neo4j backend: write and admin clauses and writing
     procedures are refused (400 CYPHER_REFUSED), the query runs in a READ transaction with a
     timeout (504 CYPHER_TIMEOUT) and a row limit; the embedded backend answers 501."""
+    # Cypher reads the raw graph, confidential records included: dd and admin only.
+    require(caller, Role.DD)
     store = ctx.stores.graph
     if not isinstance(store, CypherCapable):
         raise CypherUnsupportedError(

@@ -14,7 +14,8 @@ from graph.analytics.paths import (
     find_paths,
     neighbourhood,
 )
-from graph.model import EdgeType
+from graph.model import CONFIDENTIAL_EDGES, EdgeType
+from search_api.auth import Principal
 from search_api.graph_models import (
     EdgeOut,
     NeighborsResponse,
@@ -23,7 +24,7 @@ from search_api.graph_models import (
     entity_out,
 )
 from search_api.routes.graph.common import (
-    CONFIDENTIAL_EDGES,
+    Caller,
     Ctx,
     EntityParam,
     LabelParam,
@@ -37,6 +38,7 @@ from search_api.routes.graph.common import (
 @router.get("/paths", operation_id="find_paths", response_model=PathsResponse)
 def get_paths(
     ctx: Ctx,
+    caller: Caller,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=200)],
     from_label: LabelParam = None,
@@ -52,14 +54,14 @@ def get_paths(
     contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
     flagged `partial` with the reason."""
     graph = ctx.stores.graph
-    start = resolve_entity(ctx, source, from_label)
-    goal = resolve_entity(ctx, target, to_label)
+    start = resolve_entity(ctx, source, from_label, caller)
+    goal = resolve_entity(ctx, target, to_label, caller)
     found = find_paths(
         graph,
         start,
         goal,
         max_hops=max_hops,
-        edge_types=_types(types),
+        edge_types=_types(types, caller),
         k=k,
         limits=Limits(per_node=limit),
     )
@@ -83,6 +85,7 @@ def get_paths(
 @router.get("/neighbors", operation_id="get_neighbors", response_model=NeighborsResponse)
 def get_neighbors(
     ctx: Ctx,
+    caller: Caller,
     node: EntityParam,
     label: LabelParam = None,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
@@ -90,9 +93,13 @@ def get_neighbors(
     types: TypesParam = None,
 ) -> NeighborsResponse:
     """The entities within `depth` links of one entity, for graph views."""
-    center = resolve_entity(ctx, node, label)
+    center = resolve_entity(ctx, node, label, caller)
     found = neighbourhood(
-        ctx.stores.graph, center, depth=depth, edge_types=_types(types), limits=Limits(limit)
+        ctx.stores.graph,
+        center,
+        depth=depth,
+        edge_types=_types(types, caller),
+        limits=Limits(limit),
     )
     return NeighborsResponse(
         center=entity_of(ctx, center),
@@ -103,6 +110,8 @@ def get_neighbors(
     )
 
 
-def _types(requested: list[EdgeType] | None) -> frozenset[EdgeType]:
-    chosen = frozenset(requested) if requested else DEFAULT_TYPES
-    return chosen - CONFIDENTIAL_EDGES
+def _types(requested: list[EdgeType] | None, caller: Principal) -> frozenset[EdgeType]:
+    """The edge types to follow; confidential ones only for roles that may see them (so they
+    are left out of the store queries themselves)."""
+    chosen = frozenset(requested) if requested else DEFAULT_TYPES | CONFIDENTIAL_EDGES
+    return chosen if caller.sees_confidential else chosen - CONFIDENTIAL_EDGES

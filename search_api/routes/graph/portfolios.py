@@ -34,6 +34,7 @@ from search_api.index.protocol import Filters, SearchQuery
 from search_api.query import Node
 from search_api.routes.context import AppContext
 from search_api.routes.graph.common import (
+    Caller,
     Ctx,
     GroupParam,
     OrgParam,
@@ -47,6 +48,7 @@ from search_api.routes.search import parse_field_query
 @router.get("/competitors", operation_id="rank_competitors", response_model=CompetitorsResponse)
 def get_competitors(
     ctx: Ctx,
+    caller: Caller,
     organization: OrgParam,
     with_subsidiaries: GroupParam = True,
     top: Annotated[int, Query(ge=1, le=100)] = 10,
@@ -54,7 +56,7 @@ def get_competitors(
     """Organisations ranked by portfolio overlap in IPC space (cosine over IPC-subgroup patent
     counts), each with the shared codes as the explanation."""
     graph = ctx.stores.graph
-    org = organization_of(ctx, organization)
+    org = organization_of(ctx, organization, caller)
     ours = members(graph, org.id, with_subsidiaries=with_subsidiaries)
     ranked = competitors(graph, ours, top=top)
     return CompetitorsResponse(
@@ -77,6 +79,7 @@ def get_competitors(
 @router.get("/head-to-head", operation_id="head_to_head", response_model=HeadToHeadResponse)
 def get_head_to_head(
     ctx: Ctx,
+    caller: Caller,
     ours: OrgParam,
     theirs: OrgParam,
     ipc: Annotated[
@@ -91,9 +94,11 @@ def get_head_to_head(
     """Two portfolios side by side in one field, given as an IPC prefix (from the graph) or as
     a full-text query (from the index), and the subclasses where only they file."""
     graph = ctx.stores.graph
-    our_orgs = members(graph, organization_of(ctx, ours).id, with_subsidiaries=with_subsidiaries)
+    our_orgs = members(
+        graph, organization_of(ctx, ours, caller).id, with_subsidiaries=with_subsidiaries
+    )
     their_orgs = members(
-        graph, organization_of(ctx, theirs).id, with_subsidiaries=with_subsidiaries
+        graph, organization_of(ctx, theirs, caller).id, with_subsidiaries=with_subsidiaries
     )
     if q:
         query = parse_field_query(q)
@@ -140,6 +145,7 @@ def _side_from_index(ctx: AppContext, query: Node, orgs: list[str]) -> Side:
 @router.get("/links", operation_id="links_between", response_model=LinksResponse)
 def get_links(
     ctx: Ctx,
+    caller: Caller,
     a: OrgParam,
     b: OrgParam,
     with_subsidiaries: GroupParam = True,
@@ -147,7 +153,7 @@ def get_links(
     """Everything linking organisation (or group) A and organisation B, by kind: co-owned
     patents, shared contracts, shared inventors, citations, standards both name."""
     graph = ctx.stores.graph
-    side_a, side_b = organization_of(ctx, a), organization_of(ctx, b)
+    side_a, side_b = organization_of(ctx, a, caller), organization_of(ctx, b, caller)
     a_members = members(graph, side_a.id, with_subsidiaries=with_subsidiaries)
     found = links_between(graph, a_members, [side_b.id])
     return LinksResponse(
@@ -164,10 +170,10 @@ def get_links(
 
 @router.get("/kpis", operation_id="group_kpis", response_model=KpisResponse)
 def get_kpis(
-    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> KpisResponse:
     """The SASAC-style figures of a group as a whole (each patent once) and of each member."""
-    org = organization_of(ctx, organization)
+    org = organization_of(ctx, organization, caller)
     result = group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
     return KpisResponse(
         group=KpisOut(organization=result.group.org, **_kpi_fields(result.group)),

@@ -27,6 +27,7 @@ from search_api.graph_models import (
     SepPortfolioResponse,
 )
 from search_api.routes.graph.common import (
+    Caller,
     Ctx,
     GroupParam,
     OrgParam,
@@ -46,7 +47,9 @@ def _families(found: list[DeclaredFamily]) -> list[DeclaredFamilyOut]:
     response_model=DeclaredResponse,
 )
 def get_declared(
-    ctx: Ctx, standard: Annotated[str, PathParam(max_length=100, examples=["3GPP TS 38.214"])]
+    ctx: Ctx,
+    caller: Caller,
+    standard: Annotated[str, PathParam(max_length=100, examples=["3GPP TS 38.214"])],
 ) -> DeclaredResponse:
     """Patents declared essential to a standard, one entry per family, with declarants,
     declarations and legal status (ETSI TS 138 214 and TS 38.214 mean 3GPP TS 38.214)."""
@@ -58,10 +61,10 @@ def get_declared(
 
 @router.get("/sep/portfolio", operation_id="sep_portfolio", response_model=SepPortfolioResponse)
 def get_sep_portfolio(
-    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> SepPortfolioResponse:
     """A company's (or group's) declarations, by standard and family."""
-    org = organization_of(ctx, organization)
+    org = organization_of(ctx, organization, caller)
     ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
     by_standard = portfolio_by_standard(ctx.stores.graph, ours)
     return SepPortfolioResponse(
@@ -73,10 +76,10 @@ def get_sep_portfolio(
 
 @router.get("/sep/candidates", operation_id="sep_candidates", response_model=CandidatesResponse)
 def get_sep_candidates(
-    ctx: Ctx, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> CandidatesResponse:
     """Our patents whose text names a standard they are not declared to: SEP candidates."""
-    org = organization_of(ctx, organization)
+    org = organization_of(ctx, organization, caller)
     ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
     return CandidatesResponse(
         organization=entity_of(ctx, org),
@@ -86,11 +89,11 @@ def get_sep_candidates(
 
 @router.get("/sep/gaps", operation_id="sep_gaps", response_model=GapsResponse)
 def get_sep_gaps(
-    ctx: Ctx, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, caller: Caller, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
 ) -> GapsResponse:
     """Standards a competitor declares patents to and we declare none to."""
     graph = ctx.stores.graph
-    left, right = organization_of(ctx, ours), organization_of(ctx, theirs)
+    left, right = organization_of(ctx, ours, caller), organization_of(ctx, theirs, caller)
     gaps = declaration_gaps(
         graph,
         members(graph, left.id, with_subsidiaries=with_subsidiaries),

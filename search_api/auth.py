@@ -1,0 +1,110 @@
+"""API keys and roles. A key is sent as `X-API-Key` (or `Authorization: Bearer ...`); the server
+keeps only its SHA-256, with a name and a role, in `<data_dir>/api_keys.tsv` (`ipgraph keys add`).
+
+Roles, from least to most trusted:
+- portal: search and entity pages of public assets (also what a call without a key gets);
+- analyst: portal, plus analyst graph queries and Cypher;
+- dd: analyst, plus due diligence and the confidential records: trade secrets, people
+  (employment, access, non-compete) and confidential contracts (NDA, trade-secret licences,
+  non-competes);
+- admin: everything.
+Confidential records are filtered out in the queries themselves (edge types not followed,
+asset kinds excluded in the index), not removed from answers afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from fastapi import Request
+
+from search_api.errors import ApiError
+
+
+class Role(StrEnum):
+    PORTAL = "portal"
+    ANALYST = "analyst"
+    DD = "dd"
+    ADMIN = "admin"
+
+
+_RANK = {Role.PORTAL: 0, Role.ANALYST: 1, Role.DD: 2, Role.ADMIN: 3}
+
+
+@dataclass(frozen=True)
+class Principal:
+    name: str
+    role: Role
+
+    @property
+    def sees_confidential(self) -> bool:
+        return _RANK[self.role] >= _RANK[Role.DD]
+
+    def at_least(self, role: Role) -> bool:
+        return _RANK[self.role] >= _RANK[role]
+
+
+ANONYMOUS = Principal("anonymous", Role.PORTAL)
+OPERATOR = Principal("operator (cli)", Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class ApiKeys:
+    by_hash: dict[str, Principal]
+
+    @classmethod
+    def load(cls, path: Path) -> ApiKeys:
+        keys: dict[str, Principal] = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    name, role, digest = line.split("\t")
+                    keys[digest] = Principal(name, Role(role))
+        return cls(keys)
+
+    def principal(self, key: str | None) -> Principal:
+        if not key:
+            return ANONYMOUS
+        digest = _digest(key)
+        for known, principal in self.by_hash.items():
+            if hmac.compare_digest(known, digest):
+                return principal
+        raise ApiError(401, "API_KEY_INVALID", "the API key is not valid", {})
+
+
+def add_key(path: Path, name: str, role: Role) -> str:
+    """Create a key for `name`, store its hash, and return the key (shown once)."""
+    key = secrets.token_urlsafe(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"{name}\t{role.value}\t{_digest(key)}\n")
+    path.chmod(0o600)
+    return key
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def principal_of(request: Request) -> Principal:
+    keys: ApiKeys = request.app.state.context.api_keys
+    header = request.headers.get("x-api-key")
+    if header is None:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        header = token if scheme.lower() == "bearer" else None
+    return keys.principal(header)
+
+
+def require(principal: Principal, role: Role) -> None:
+    if not principal.at_least(role):
+        raise ApiError(
+            403,
+            "FORBIDDEN",
+            f"this needs the {role.value} role or higher",
+            {"role": principal.role.value, "needed": role.value},
+        )
