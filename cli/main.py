@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from enum import StrEnum
 from importlib.resources import files
@@ -17,15 +18,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cli.logging import configure_logging
 from config.backends import open_stores
 from config.settings import Settings
+from graph.analytics.due_diligence import due_diligence
+from graph.model import NodeLabel
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
+from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
 from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
+from search_api.audit import audit
+from search_api.auth import OPERATOR, Role, add_key
+from search_api.routes.due_diligence import ReportFormat, render
 from services.manager import LocalServices
 from services.process import ServiceError
 
@@ -45,8 +52,10 @@ class InputFormat(StrEnum):
 
 
 app = typer.Typer(no_args_is_help=True, help="Knowledge graph and search over IP assets.")
+keys_app = typer.Typer(no_args_is_help=True, help="API keys and their roles.")
 services_app = typer.Typer(no_args_is_help=True, help="Run a real Elasticsearch and Neo4j locally.")
 app.add_typer(services_app, name="services")
+app.add_typer(keys_app, name="keys")
 console = Console(stderr=True)
 
 SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
@@ -159,6 +168,95 @@ def _load_sep(file: Path, settings: Settings) -> SepReport:
         )
     finally:
         stores.close()
+
+
+class RegisterKind(StrEnum):
+    SECRETS = "secrets"
+    PEOPLE = "people"
+    CASES = "cases"
+
+
+@app.command()
+def register(
+    kind: Annotated[RegisterKind, typer.Argument(help="secrets, people or cases")],
+    file: Annotated[Path, typer.Argument(help="the register, CSV or JSON")],
+) -> None:
+    """Load a register due diligence reads: trade secrets, people (employment, non-compete,
+    secret access) or cases (disputes, invalidations)."""
+    settings = Settings()
+    stores = open_stores(settings)
+    try:
+        aliases = OrganizationAliases.load(settings.organization_aliases)
+        report = load_register(kind.value, file, stores.graph, aliases)
+    except IngestError as exc:
+        console.print(f"[red]{exc.problem}[/]")
+        raise typer.Exit(code=1) from exc
+    finally:
+        stores.close()
+    console.print(f"{report.rows} rows read, {report.loaded} loaded")
+    for problem in report.problems:
+        console.print(f"  [red]{problem}[/]")
+    if report.problems:
+        raise typer.Exit(code=1)
+
+
+@keys_app.command("add")
+def keys_add(
+    name: Annotated[str, typer.Argument(help="who the key is for")],
+    role: Annotated[Role, typer.Option(help="portal, analyst, dd or admin")] = Role.PORTAL,
+) -> None:
+    """Create an API key; only its hash is stored. The key is printed once."""
+    settings = Settings()
+    key = add_key(settings.api_keys_file, name, role)
+    console.print(f"{name} ({role.value}): {key}")
+    console.print(f"[dim]stored as a hash in {settings.api_keys_file}; send it as X-API-Key[/]")
+
+
+class ReportFormatOption(StrEnum):
+    JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
+
+
+@app.command()
+def dd(
+    name: Annotated[str, typer.Argument(help="the target organisation, any of its names")],
+    output_format: Annotated[
+        ReportFormatOption, typer.Option("--format", help="json, html or pdf")
+    ] = ReportFormatOption.JSON,
+    out: Annotated[Path | None, typer.Option(help="write here instead of stdout")] = None,
+    years: Annotated[int, typer.Option(help="expiry horizon in years")] = 5,
+    subsidiaries: Annotated[bool, typer.Option(help="include every subsidiary")] = True,
+) -> None:
+    """Due-diligence report of an organisation (run locally, as the operator: confidential
+    sections included; audited like API calls)."""
+    settings = Settings()
+    stores = open_stores(settings)
+    try:
+        aliases = OrganizationAliases.load(settings.organization_aliases)
+        target = aliases.resolve(name)
+        if stores.graph.get_node(NodeLabel.ORGANIZATION, target) is None:
+            console.print(f"[red]ENTITY_NOT_FOUND: no organisation {name!r}[/]")
+            raise typer.Exit(code=1)
+        audit(
+            settings.audit_log,
+            OPERATOR,
+            "due_diligence",
+            organization=target,
+            format=output_format.value,
+            confidential=True,
+        )
+        report = due_diligence(
+            stores.graph, target, with_subsidiaries=subsidiaries, years=years, confidential=True
+        )
+    finally:
+        stores.close()
+    response = render(report, aliases.canonical_name(name), ReportFormat(output_format.value))
+    if out is not None:
+        out.write_bytes(response.body)
+        console.print(f"{out}: score {report.score}, {len(report.flags)} flags")
+    else:
+        sys.stdout.buffer.write(response.body)
 
 
 @app.command()

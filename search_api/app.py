@@ -18,7 +18,13 @@ from ingest.resolve.organizations import OrganizationAliases
 from search_api.auth import ApiKeys
 from search_api.errors import ApiError, SearchError, SearchUnavailableError
 from search_api.models import ErrorBody
-from search_api.routes import entities_router, graph_router, ops_router, search_router
+from search_api.routes import (
+    due_diligence_router,
+    entities_router,
+    graph_router,
+    ops_router,
+    search_router,
+)
 from search_api.routes.context import AppContext
 
 log = structlog.get_logger(__name__)
@@ -60,6 +66,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.include_router(search_router)
     app.include_router(entities_router)
     app.include_router(graph_router)
+    app.include_router(due_diligence_router)
     _install_error_handlers(app)
     return app
 

@@ -309,6 +309,7 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "sep_portfolio",
         "sep_candidates",
         "sep_gaps",
+        "due_diligence",
     }
 
 

@@ -149,10 +149,17 @@ def test_contracts_become_parties_assets_and_encumbrances(stores: Stores, tmp_pa
     assert stub.props["title"] == "一种信道状态信息上报方法"
     secret = _out(stores, EdgeType.COVERS_TRADE_SECRET, "SAMPLE-TS-2023-005")
     assert list(secret) == ["中国石油化工股份有限公司/加氢脱硫催化剂制备工艺技术秘密"]
-    # The graph holds the secret; no entity page shows it.
-    page = node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005")
-    assert page is not None and "COVERS_TRADE_SECRET:out" not in page.links
+    # A trade-secret licence is confidential: its page and the secret exist only for callers
+    # allowed to see confidential records.
+    assert node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005") is None
     assert node_view(graph, NodeLabel.TRADE_SECRET, next(iter(secret))) is None
+    page = node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005", confidential=True)
+    assert page is not None and "COVERS_TRADE_SECRET:out" in page.links
+    parties = graph.neighbours(EdgeType.PARTY_TO_CONFIDENTIAL, "SAMPLE-TS-2023-005", Direction.IN)
+    assert {p.id: p.edge["role"] for p in parties} == {
+        "中国石油化工股份有限公司": "licensor",
+        "中国石油天然气股份有限公司": "licensee",
+    }
 
 
 def test_amendment_applies_whichever_file_comes_first(stores: Stores, tmp_path: Path) -> None:

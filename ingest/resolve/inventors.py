@@ -34,7 +34,7 @@ class Person:
     coinventors: set[str] = field(default_factory=set)
     fields: set[str] = field(default_factory=set)
     patents: set[str] = field(default_factory=set)
-    contracts: set[str] = field(default_factory=set)  # contracts naming them as an employee
+    records: set[str] = field(default_factory=set)  # contracts and registers naming them
 
     @classmethod
     def from_node(cls, node: NodeRecord) -> Person:
@@ -49,7 +49,7 @@ class Person:
             coinventors=strings("coinventors"),
             fields=strings("ipc_subclasses"),
             patents=strings("patents"),
-            contracts=strings("contracts"),
+            records=strings("confidential_records"),
         )
 
     def props(self) -> Properties:
@@ -60,8 +60,8 @@ class Person:
             "ipc_subclasses": sorted(self.fields),
             "patents": sorted(self.patents),
         }
-        if self.contracts:
-            props["contracts"] = sorted(self.contracts)
+        if self.records:
+            props["confidential_records"] = sorted(self.records)
         return props
 
 
@@ -129,16 +129,16 @@ class InventorResolver:
         people = self._by_name[name]
         at_employer = [p for p in people if employer in p.employers]
         if len(at_employer) == 1:
-            at_employer[0].contracts.add(document)
+            at_employer[0].records.add(document)
             return at_employer[0]
         for person in people:
-            if document in person.contracts:
+            if document in person.records:
                 return person  # a re-run of the same contract
         person = self._new_person(
             Mention(name, document, employer, frozenset({employer}), frozenset(), frozenset())
         )
         person.employers.add(employer)
-        person.contracts.add(document)
+        person.records.add(document)
         people.append(person)
         return person
 

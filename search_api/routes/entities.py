@@ -42,7 +42,7 @@ router = APIRouter(
 Ctx = Annotated[AppContext, Depends(context)]
 Caller = Annotated[Principal, Depends(principal_of)]
 # Person properties written from confidential sources (contracts naming them as an employee).
-CONFIDENTIAL_PERSON_PROPERTIES = frozenset({"contracts"})
+CONFIDENTIAL_PERSON_PROPERTIES = frozenset({"confidential_records"})
 
 
 @router.get("/patents/{patent_id}", operation_id="get_patent", response_model=PatentResponse)

@@ -1,0 +1,96 @@
+"""GET /api/v1/due-diligence/{organization}: the IP picture of a target, with risks and
+evidence, as JSON, HTML or PDF. Analysts get the report without confidential sections; dd and
+admin get trade secrets and people too. Every call is written to the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi.concurrency import run_in_threadpool
+
+from graph.analytics.due_diligence import Report, due_diligence
+from search_api.audit import audit
+from search_api.auth import Principal, Role, principal_of, require
+from search_api.models import ErrorBody
+from search_api.reports.render import report_data, report_html, report_pdf
+from search_api.routes.context import AppContext, context
+from search_api.routes.graph.common import entity_of, organization_of
+
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["due diligence"],
+    responses={
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        404: {"model": ErrorBody},
+        503: {"model": ErrorBody},
+    },
+)
+
+
+class ReportFormat(StrEnum):
+    JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
+
+
+@router.get(
+    "/due-diligence/{organization}",
+    operation_id="due_diligence",
+    responses={200: {"content": {"application/json": {}, "text/html": {}, "application/pdf": {}}}},
+)
+async def get_due_diligence(
+    organization: Annotated[str, Path(max_length=200, examples=["宁德时代"])],
+    ctx: Annotated[AppContext, Depends(context)],
+    caller: Annotated[Principal, Depends(principal_of)],
+    with_subsidiaries: Annotated[bool, Query()] = True,
+    years: Annotated[int, Query(ge=1, le=20, description="expiry horizon")] = 5,
+    as_of: Annotated[dt.date | None, Query(description="report date (default today)")] = None,
+    format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
+) -> Response:
+    """Assets, ownership, encumbrances, disputes, SEPs, key inventors and risk flags with a
+    score (docs/DUE_DILIGENCE.md)."""
+    require(caller, Role.ANALYST)
+    target = organization_of(ctx, organization, caller)
+    audit(
+        ctx.audit_log,
+        caller,
+        "due_diligence",
+        organization=target.id,
+        with_subsidiaries=with_subsidiaries,
+        format=format.value,
+        confidential=caller.sees_confidential,
+    )
+    report = await run_in_threadpool(
+        due_diligence,
+        ctx.stores.graph,
+        target.id,
+        with_subsidiaries=with_subsidiaries,
+        years=years,
+        as_of=as_of,
+        confidential=caller.sees_confidential,
+    )
+    name = entity_of(ctx, target).name
+    return await run_in_threadpool(render, report, name, format)
+
+
+def render(report: Report, name: str, format: ReportFormat) -> Response:
+    if format is ReportFormat.HTML:
+        return Response(report_html(report, name), media_type="text/html; charset=utf-8")
+    if format is ReportFormat.PDF:
+        filename = f"due-diligence-{report.as_of}.pdf"
+        return Response(
+            report_pdf(report, name),
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    body: dict[str, Any] = {"name": name, **report_data(report)}
+    return Response(_json(body), media_type="application/json")
+
+
+def _json(body: dict[str, Any]) -> str:
+    return json.dumps(body, ensure_ascii=False, default=str)
