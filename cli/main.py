@@ -63,6 +63,7 @@ SAMPLE_GROUPS = Path(str(files("ingest") / "samples" / "groups.sample.json"))
 SAMPLE_RESOLUTION = SAMPLE_PATENTS.with_name("resolution.sample.jsonl")
 SAMPLE_CONTRACTS = SAMPLE_PATENTS.parent / "contracts"
 SAMPLE_SEP = SAMPLE_PATENTS.with_name("sep_declarations.sample.csv")
+SAMPLE_REGISTERS = SAMPLE_PATENTS.parent / "registers"
 
 
 @app.callback()
@@ -86,6 +87,7 @@ def serve(
         _run_ingest([SAMPLE_PATENTS, SAMPLE_RESOLUTION, SAMPLE_CONTRACTS], settings)
         _load_groups(SAMPLE_GROUPS, settings)
         _load_sep(SAMPLE_SEP, settings)
+        _load_sample_registers(settings)
     console.print(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
@@ -158,6 +160,16 @@ def sep(
         console.print(f"  {problem}")
     if report.rejected:
         raise typer.Exit(code=1)
+
+
+def _load_sample_registers(settings: Settings) -> None:
+    stores = open_stores(settings)
+    try:
+        aliases = OrganizationAliases.load(settings.organization_aliases)
+        for kind, name in (("secrets", "trade_secrets"), ("people", "people"), ("cases", "cases")):
+            load_register(kind, SAMPLE_REGISTERS / f"{name}.sample.csv", stores.graph, aliases)
+    finally:
+        stores.close()
 
 
 def _load_sep(file: Path, settings: Settings) -> SepReport:
