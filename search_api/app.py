@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from config.backends import Stores, open_stores
@@ -28,6 +30,7 @@ from search_api.routes import (
 from search_api.routes.context import AppContext
 
 log = structlog.get_logger(__name__)
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def create_app(settings: Settings | None = None, stores: Stores | None = None) -> FastAPI:
@@ -67,6 +70,13 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)
+    # The web UI: static files bundled in the package (scripts/build_ui.sh), no CDN.
+    app.mount("/ui", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/ui/")
+
     _install_error_handlers(app)
     return app
 
