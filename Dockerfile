@@ -1,4 +1,8 @@
 FROM python:3.11-slim
+# Pango and a Chinese font for the PDF due-diligence reports (WeasyPrint).
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY cli cli
