@@ -17,6 +17,17 @@ const LABEL_ROUTE = {
   Standard: "standard",
 };
 const SEVERITY = { high: "高", medium: "中", low: "低" };
+const PROP = {
+  title: "名称", abstract: "摘要", application_number: "申请号", publication_number: "公开(公告)号",
+  country: "国家/地区", filing_date: "申请日", publication_date: "公开日", grant_date: "授权日",
+  ipc: "IPC", keywords: "关键词", kind: "类型", legal_status: "法律状态", legal_status_raw: "法律状态（原文）",
+  legal_events: "法律事件", extractor: "抽取器", name: "名称", aliases: "简称/别名", former_names: "曾用名",
+  address: "地址", legal_form: "组织形式", is_central_soe: "中央企业", employers: "任职单位",
+  coinventors: "合作发明人", ipc_subclasses: "技术领域（IPC 小类）", patents: "专利",
+  contract_number: "合同编号", sign_date: "签订日期", start_date: "起始日", end_date: "终止日",
+  exclusivity: "许可方式", territory: "地域", amount: "金额", currency: "币种", body: "标准组织",
+  current_owners: "当前权利人", agency: "代理机构", family: "同族", cites: "引证",
+};
 
 function esc(value) {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({
@@ -127,7 +138,7 @@ function pager(params, page, body) {
 
 function propsTable(props, skip = []) {
   const rows = Object.entries(props).filter(([k]) => !skip.includes(k)).map(([k, v]) =>
-    `<tr><th>${esc(k)}</th><td>${esc(Array.isArray(v) ? v.join("、") : v)}</td></tr>`);
+    `<tr><th>${esc(PROP[k] ?? k)}</th><td>${esc(Array.isArray(v) ? v.join("、") : v)}</td></tr>`);
   return `<table>${rows.join("")}</table>`;
 }
 
