@@ -151,10 +151,11 @@ JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
 WHERE a.type = 'APPLICANT_OF' AND a.src IN ({ids})
 ORDER BY a.src, p.id
 """
+# CROSS JOIN keeps SQLite walking from the few IPC codes asked for, not from every applicant.
 _IPC_SHARES = """
 SELECT a.src, coalesce(json_extract(o.props, '$.name'), a.src), c.dst, count(DISTINCT c.src)
 FROM edges c
-JOIN edges a ON a.type = 'APPLICANT_OF' AND a.dst = c.src
+CROSS JOIN edges a ON a.type = 'APPLICANT_OF' AND a.dst = c.src
 JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
 WHERE c.type = 'CLASSIFIED_AS' AND c.dst IN ({codes}) {only}
 GROUP BY a.src, c.dst
