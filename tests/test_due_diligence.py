@@ -18,6 +18,7 @@ from pdfminer.high_level import extract_text
 from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.analytics.due_diligence import due_diligence
+from graph.model import Direction, EdgeType, NodeLabel
 from ingest.pipeline import ingest_paths
 from ingest.registers import load_register
 from ingest.resolve.organizations import OrganizationAliases
@@ -250,3 +251,42 @@ def test_pdf_report_renders_chinese(stores: Stores, tmp_path: Path) -> None:
     )
     [page] = list(tmp_path.glob("page*.png"))
     assert page.stat().st_size > 10_000  # a rendered page, not an empty raster
+
+
+def test_registers_read_json_and_reject_rows_by_name(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.json"
+    cases.write_text(
+        json.dumps(
+            [
+                {
+                    "案号": "SAMPLE-1",
+                    "案件类型": "专利侵权纠纷",
+                    "状态": "审理中",
+                    "涉案专利": "CN115000001A；CN999",
+                    "原告": "比亚迪",
+                },
+                {"案件类型": "无效宣告请求", "涉案专利": "CN115000002A"},
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    stores = open_stores(Settings(data_dir=tmp_path / "data"))
+    try:
+        ingest_paths([SAMPLE_PATENTS], stores.graph, stores.index, tmp_path / "dead")
+        report = load_register("cases", cases, stores.graph, OrganizationAliases.load())
+        case = stores.graph.get_node(NodeLabel.CASE, "SAMPLE-1")
+        concerned = stores.graph.neighbours(EdgeType.CONCERNS, "SAMPLE-1", Direction.OUT)
+        plaintiffs = stores.graph.neighbours(EdgeType.PLAINTIFF, "SAMPLE-1", Direction.IN)
+    finally:
+        stores.close()
+    assert (report.rows, report.loaded) == (2, 1)
+    [problem] = report.problems
+    assert (problem.file, problem.record, problem.field) == (str(cases), 2, "case_number")
+    assert case is not None and (case.props["type"], case.props["status"]) == (
+        "infringement",
+        "pending",
+    )
+    # The unknown number is kept as a stub, never dropped; 比亚迪 resolves to the company.
+    assert [n.id for n in concerned] == ["CN115000001A", "CN999"]
+    assert [n.id for n in plaintiffs] == ["比亚迪股份有限公司"]
