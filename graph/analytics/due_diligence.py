@@ -21,6 +21,8 @@ from graph.model import EdgeType, Link, NodeKey, NodeLabel, PatentFacts
 from graph.store import GraphStore
 
 WEIGHTS = {"high": 15, "medium": 5, "low": 2}
+_EXCLUSIVITY_ZH = {"exclusive": "独占", "sole": "排他"}
+_CASE_ZH = {"infringement": "侵权", "invalidation": "无效宣告", "ownership": "权属"}
 EXPAND_LIMIT = 100_000
 KEY_INVENTORS = 10
 # Terms of protection in China, in years from filing (designs filed from 2021-06-01: 15).
@@ -169,7 +171,7 @@ def _assets(report: Report, facts: list[PatentFacts], today: dt.date) -> None:
             RiskFlag(
                 "EXPIRING",
                 severity,
-                f"{len(expiring)} of {len(valid)} valid patents expire within {report.years} years",
+                f"{len(valid)} 件有效专利中有 {len(expiring)} 件将在 {report.years} 年内到期",
                 [Evidence("Patent", p, None, {"expires": e}, []) for p, e in expiring],
             )
         )
@@ -197,8 +199,7 @@ def _ownership(report: Report, orgs: set[str], ours: set[str], links: list[Link]
             RiskFlag(
                 "CO_OWNED",
                 "medium",
-                f"{len(co_owned)} patents are co-owned: using or licensing them needs the "
-                "co-owners' consent",
+                f"{len(co_owned)} 件专利为共有：实施许可或转让须经共有人同意",
                 evidence,
             )
         )
@@ -247,8 +248,8 @@ def _encumbrances(
                 RiskFlag(
                     "PLEDGED",
                     "high",
-                    f"{link.src.id} is pledged to {link.dst_name} until "
-                    f"{link.props.get('end', 'an open date')}",
+                    f"{link.src.id} 已质押给 {link.dst_name}，"
+                    f"质押期至 {link.props.get('end', '未约定')}",
                     [Evidence.of(link)],
                 )
             )
@@ -259,8 +260,8 @@ def _encumbrances(
                 RiskFlag(
                     "EXCLUSIVE_LICENSE_OUT",
                     "high" if exclusivity == "exclusive" else "medium",
-                    f"{link.src.id} is licensed {exclusivity}ly to {link.dst_name} until "
-                    f"{link.props.get('end', 'an open date')}: a buyer could not use it",
+                    f"{link.src.id} 已{_EXCLUSIVITY_ZH[str(exclusivity)]}许可给 {link.dst_name}，"
+                    f"至 {link.props.get('end', '未约定')}：收购方无法自行实施",
                     [Evidence.of(link)],
                 )
             )
@@ -269,7 +270,7 @@ def _encumbrances(
             RiskFlag(
                 "LICENSES_TAKEN",
                 "medium",
-                f"{len(taken)} licences taken: the business depends on others' patents",
+                f"被许可实施他人专利 {len(taken)} 项：业务依赖他人知识产权",
                 [Evidence.of(lk) for lk in taken],
             )
         )
@@ -279,8 +280,7 @@ def _encumbrances(
             RiskFlag(
                 "TRANSFERRED_IN",
                 "low",
-                f"{len(transfers_in)} patents or applications came by transfer: check the "
-                "recordal and chain of title",
+                f"{len(transfers_in)} 件专利或申请系受让取得：需核查著录项目变更与权属链条",
                 list(transfers_in),
             )
         )
@@ -301,7 +301,8 @@ def _disputes(store: GraphStore, report: Report, links: list[Link]) -> None:
                 RiskFlag(
                     "DISPUTE_PENDING",
                     "high",
-                    f"pending {props.get('type', 'case')} {case_id} concerns {', '.join(patents)}",
+                    f"{case_id}（{_CASE_ZH.get(str(props.get('type')), '案件')}）审理中，"
+                    f"涉及 {'、'.join(patents)}",
                     [Evidence.of(lk) for lk in case_links],
                 )
             )
@@ -381,8 +382,8 @@ def _departures(store: GraphStore, report: Report, orgs: set[str], today: dt.dat
                 RiskFlag(
                     "KEY_INVENTOR_LEFT",
                     "medium" if bound else "high",
-                    f"key inventor {name} left on {left[0].props['end']}"
-                    + (f"; non-compete until {until}" if bound else "; no non-compete in force"),
+                    f"核心发明人 {name} 已于 {left[0].props['end']} 离职"
+                    + (f"，竞业限制至 {until}" if bound else "，无有效竞业限制"),
                     [Evidence.of(lk) for lk in left + non_competes],
                 )
             )
@@ -391,8 +392,8 @@ def _departures(store: GraphStore, report: Report, orgs: set[str], today: dt.dat
                 RiskFlag(
                     "SECRET_ACCESS_LEFT",
                     "medium" if bound else "high",
-                    f"{name} left with access to {len(secrets)} trade secret(s)"
-                    + ("" if bound else " and no non-compete in force"),
+                    f"{name} 离职前可接触 {len(secrets)} 项商业秘密"
+                    + ("" if bound else "，且无有效竞业限制"),
                     [Evidence.of(lk) for lk in own if lk.type is EdgeType.HAS_ACCESS]
                     + [Evidence.of(lk) for lk in left],
                 )
