@@ -83,6 +83,12 @@ def extract_many(
 
 
 def _doc(nlp: Language, words: list[str], text: str) -> Doc:
+    if "".join(words) == text:
+        # jieba's precise mode keeps every character, whitespace included, so the words are
+        # the text already: no alignment needed (spaCy's aligner is a tenth of ingest time).
+        doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["ipgraph_text"] = text
+        return doc
     tokens, spaces = spacy.util.get_words_and_spaces(words, text)
     doc = Doc(nlp.vocab, words=tokens, spaces=spaces)
     doc.user_data["ipgraph_text"] = text
