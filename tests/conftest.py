@@ -7,13 +7,20 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
 from neo4j import Driver
 
-from config.backends import build_es_client, build_neo4j_driver, shared_analyzer
+from config.backends import (
+    Stores,
+    build_es_client,
+    build_neo4j_driver,
+    open_stores,
+    shared_analyzer,
+)
 from config.settings import DEFAULT_USER_DICTIONARY, Backend, Settings
 from search_api.index.chinese import ChineseAnalyzer
 from services.manager import CREDENTIALS_FILE, read_env_file
@@ -83,3 +90,32 @@ def api_key(settings: Settings, role: str, name: str = "test") -> dict[str, str]
     from search_api.auth import Role, add_key
 
     return {"X-API-Key": add_key(settings.api_keys_file, name, Role(role))}
+
+
+# Parameters of a fixture that runs its tests on the embedded stores and on the real servers.
+BACKENDS = ["embedded", pytest.param("servers", marks=pytest.mark.integration)]
+
+
+@contextmanager
+def backend_stores(request: pytest.FixtureRequest, workdir: Path, prefix: str) -> Iterator[Stores]:
+    """Empty, schema-ready stores for `request.param`: SQLite files in `workdir`, or the real
+    servers under the index `prefix`, emptied before and after."""
+    servers = request.param == "servers"
+    if servers:
+        request.getfixturevalue("es_client")  # skips (or fails in CI) without servers
+        request.getfixturevalue("neo4j_driver")
+    opened = open_stores(
+        production_settings(index_prefix=prefix) if servers else Settings(data_dir=workdir)
+    )
+    opened.graph.ensure_schema()
+    opened.index.ensure_index()
+    if servers:
+        opened.graph.delete_all()
+        opened.index.delete_all()
+    try:
+        yield opened
+    finally:
+        if servers:
+            opened.graph.delete_all()
+            opened.index.delete_all()
+        opened.close()

@@ -31,7 +31,7 @@ from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
 from search_api.index.protocol import DateRange, Filters, SearchQuery
 from search_api.query import parse_query
-from tests.conftest import SAMPLE_PATENTS, production_settings
+from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = ROOT / "ingest" / "samples" / "contracts"
@@ -87,22 +87,10 @@ def test_relative_term_counts_from_signing_when_the_contract_says_so() -> None:
     assert hard.duration_months is not None and hard.duration_months.value == 60
 
 
-@pytest.fixture(params=["embedded", pytest.param("servers", marks=pytest.mark.integration)])
+@pytest.fixture(params=BACKENDS)
 def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=tmp_path / "data"))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-contracts-"))
-    opened.graph.ensure_schema()
-    opened.index.ensure_index()
-    opened.graph.delete_all()
-    opened.index.delete_all()
-    yield opened
-    opened.graph.delete_all()
-    opened.index.delete_all()
-    opened.close()
+    with backend_stores(request, tmp_path / "data", "test-contracts-") as opened:
+        yield opened
 
 
 def _load(stores: Stores, paths: list[Path], dead: Path) -> None:

@@ -24,7 +24,13 @@ from ingest.registers import load_register
 from ingest.resolve.organizations import OrganizationAliases
 from search_api.app import create_app
 from search_api.reports.render import report_pdf
-from tests.conftest import REQUIRE_SERVERS, SAMPLE_PATENTS, api_key, production_settings
+from tests.conftest import (
+    BACKENDS,
+    REQUIRE_SERVERS,
+    SAMPLE_PATENTS,
+    api_key,
+    backend_stores,
+)
 
 SAMPLES = SAMPLE_PATENTS.parent
 CATL = "宁德时代新能源科技股份有限公司"
@@ -48,29 +54,14 @@ def load_everything(stores: Stores, dead: Path) -> None:
         assert loaded.problems == [] and loaded.loaded == loaded.rows
 
 
-@pytest.fixture(
-    scope="module", params=["embedded", pytest.param("servers", marks=pytest.mark.integration)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def stores(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stores]:
     workdir = tmp_path_factory.mktemp("dd")
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=workdir))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-dd-"))
-        opened.graph.delete_all()
-        opened.index.delete_all()
-    opened.graph.ensure_schema()
-    opened.index.ensure_index()
-    load_everything(opened, workdir / "dead")
-    yield opened
-    if request.param == "servers":
-        opened.graph.delete_all()
-        opened.index.delete_all()
-    opened.close()
+    with backend_stores(request, workdir, "test-dd-") as opened:
+        load_everything(opened, workdir / "dead")
+        yield opened
 
 
 def _flags(report: object) -> list[tuple[str, str, str]]:

@@ -15,30 +15,19 @@ from graph.analytics.paths import Limits, find_paths, neighbourhood
 from graph.model import EdgeType, NodeKey, NodeLabel
 from search_api.app import create_app
 from tests import graph_fixture as fx
-from tests.conftest import production_settings
+from tests.conftest import BACKENDS, backend_stores, production_settings
 
 ORG, PATENT = NodeLabel.ORGANIZATION, NodeLabel.PATENT
 A1, B, C = NodeKey(ORG, fx.A1), NodeKey(ORG, fx.B), NodeKey(ORG, fx.C)
 
 
-@pytest.fixture(
-    scope="module", params=["embedded", pytest.param("servers", marks=pytest.mark.integration)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def stores(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stores]:
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=tmp_path_factory.mktemp("paths")))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-paths-"))
-        opened.graph.delete_all()
-    fx.load(opened.graph)
-    yield opened
-    if request.param == "servers":
-        opened.graph.delete_all()
-    opened.close()
+    with backend_stores(request, tmp_path_factory.mktemp("paths"), "test-paths-") as opened:
+        fx.load(opened.graph)
+        yield opened
 
 
 def _ids(path: object) -> list[str]:

@@ -23,27 +23,18 @@ from graph.analytics.portfolios import (
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
 from tests import graph_fixture as fx
-from tests.conftest import SAMPLE_PATENTS, production_settings
+from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 
-@pytest.fixture(
-    scope="module", params=["embedded", pytest.param("servers", marks=pytest.mark.integration)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def stores(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stores]:
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=tmp_path_factory.mktemp("portfolios")))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-portfolios-"))
-        opened.graph.delete_all()
-    fx.load(opened.graph)
-    yield opened
-    if request.param == "servers":
-        opened.graph.delete_all()
-    opened.close()
+    with backend_stores(
+        request, tmp_path_factory.mktemp("portfolios"), "test-portfolios-"
+    ) as opened:
+        fx.load(opened.graph)
+        yield opened
 
 
 def test_group_members(stores: Stores) -> None:

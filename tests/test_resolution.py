@@ -7,34 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from config.backends import Stores, open_stores
-from config.settings import Settings
+from config.backends import Stores
 from graph.model import Direction, EdgeType, NodeLabel
 from ingest.pipeline import ingest_paths
 from ingest.resolve.inventors import InventorResolver, Mention, mentions_of
-from tests.conftest import SAMPLE_PATENTS, production_settings
+from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 SAMPLE_RESOLUTION = SAMPLE_PATENTS.with_name("resolution.sample.jsonl")
 CATL = "宁德时代新能源科技股份有限公司"
 FAMILY = "priority:CN202210000004.4"
 
 
-@pytest.fixture(params=["embedded", pytest.param("servers", marks=pytest.mark.integration)])
+@pytest.fixture(params=BACKENDS)
 def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=tmp_path / "data"))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-resolution-"))
-    opened.graph.ensure_schema()
-    opened.index.ensure_index()
-    opened.graph.delete_all()
-    opened.index.delete_all()
-    yield opened
-    opened.graph.delete_all()
-    opened.index.delete_all()
-    opened.close()
+    with backend_stores(request, tmp_path / "data", "test-resolution-") as opened:
+        yield opened
 
 
 def _load(stores: Stores, *paths: Path, dead: Path) -> None:

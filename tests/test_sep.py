@@ -26,7 +26,7 @@ from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import load_sep_declarations, standard_id
 from search_api.app import create_app
 from tests import graph_fixture as fx
-from tests.conftest import SAMPLE_PATENTS, production_settings
+from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 SAMPLE_SEP = SAMPLE_PATENTS.with_name("sep_declarations.sample.csv")
 FIXTURE_DECLARATIONS = f"""声明编号,声明公司,专利号,标准,版本,声明日期
@@ -36,23 +36,10 @@ D-2,{fx.A1},CN1000003,3GPP TS 38.211,16.0.0,2022年12月1日
 """
 
 
-@pytest.fixture(params=["embedded", pytest.param("servers", marks=pytest.mark.integration)])
+@pytest.fixture(params=BACKENDS)
 def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
-    if request.param == "embedded":
-        opened = open_stores(Settings(data_dir=tmp_path / "data"))
-    else:
-        request.getfixturevalue("es_client")
-        request.getfixturevalue("neo4j_driver")
-        opened = open_stores(production_settings(index_prefix="test-sep-"))
-        opened.graph.delete_all()
-        opened.index.delete_all()
-    opened.graph.ensure_schema()
-    opened.index.ensure_index()
-    yield opened
-    if request.param == "servers":
-        opened.graph.delete_all()
-        opened.index.delete_all()
-    opened.close()
+    with backend_stores(request, tmp_path / "data", "test-sep-") as opened:
+        yield opened
 
 
 def _load_fixture(stores: Stores, tmp_path: Path) -> None:
