@@ -21,6 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.scoring import PrecisionRecall
 from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
@@ -51,24 +52,11 @@ SCALAR_FIELDS = (
 
 
 @dataclass
-class FieldScore:
+class FieldScore(PrecisionRecall):
     tp: int = 0
     fp: int = 0
     fn: int = 0
     errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def extracted_values(contract: ContractExtraction) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA
+from bench.scoring import PrecisionRecall
 from config.backends import shared_analyzer
 from config.settings import DEFAULT_USER_DICTIONARY
 from ingest.nlp.keywords import KeywordExtractor
@@ -29,24 +30,11 @@ _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
 
 
 @dataclass(frozen=True)
-class Scores:
+class Scores(PrecisionRecall):
     label: str
     tp: int
     fp: int
     fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load_gold(path: Path = GOLD) -> list[tuple[str, set[tuple[str, int, int]]]]:
