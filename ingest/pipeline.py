@@ -188,11 +188,7 @@ def _patent_lookup(graph: GraphStore) -> Callable[[str], str | None]:
 def _write_batch(
     batch: GraphBatch, graph: GraphStore, index: SearchIndex, path: str
 ) -> list[tuple[Problem, str]]:
-    # Nodes before edges: an edge is only created between nodes that exist.
-    for label, nodes in batch.nodes.items():
-        graph.upsert_nodes(label, list(nodes.values()))
-    for edge_type, edges in batch.edges.items():
-        graph.upsert_edges(edge_type, list(edges.values()))
+    batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
     result = index.upsert(list(batch.documents.values()))
     return [

@@ -14,8 +14,6 @@ rejected with a coded problem naming the row and field; loading twice changes no
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,14 +22,14 @@ from pathlib import Path
 from config.settings import CONFIG_DIR
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
-from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.normalize import date_text, person_name
 from ingest.numbers import parse_application_number, parse_publication_number
+from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
-from ingest.readers.tabular import csv_rows
 from ingest.resolve.inventors import InventorResolver
 from ingest.resolve.organizations import OrganizationAliases
+from ingest.transform import GraphBatch
 
 REGISTER_COLUMNS = CONFIG_DIR / "columns" / "register_columns.tsv"
 GRADES = {"核心": "core", "重要": "important", "一般": "general"}
@@ -57,45 +55,37 @@ class _Row:
 def load_register(
     kind: str, path: Path, graph: GraphStore, aliases: OrganizationAliases
 ) -> RegisterReport:
-    """`kind` is secrets, people or cases."""
-    loaders: dict[str, Callable[[_Row, GraphStore, OrganizationAliases, InventorResolver], None]]
+    """`kind` is secrets, people or cases. Rows are checked one by one and written together."""
+    loaders: dict[str, Callable[[_Row, RowContext], None]]
     loaders = {"secrets": _secret, "people": _person, "cases": _case}
-    report = RegisterReport()
+    source = read_source(path)
+    columns = ColumnMap.load(REGISTER_COLUMNS)
+    report = RegisterReport(rows=len(source.records) + len(source.problems))
+    report.problems.extend(problem for problem, _raw in source.problems)
     graph.ensure_schema()
-    people = InventorResolver(graph)
-    for row in _rows(path):
-        report.rows += 1
+    batch, people = GraphBatch(), InventorResolver(graph)
+    for raw in source.records:
+        row = _Row(
+            raw.record, columns.fields_of(raw.data), f"{source.sha256[:16]}#{raw.record}", str(path)
+        )
+        written = GraphBatch()
         try:
-            loaders[kind](row, graph, aliases, people)
-            report.loaded += 1
+            loaders[kind](row, RowContext(graph, written, aliases, people))
         except IngestError as exc:
             report.problems.append(exc.problem)
+            continue
+        batch.absorb(written)
+        report.loaded += 1
+    batch.write_graph(graph)
     return report
 
 
-def _rows(path: Path) -> list[_Row]:
-    columns = ColumnMap.load(REGISTER_COLUMNS)
-    tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    text, _encoding = decode(path.read_bytes(), str(path))
-    if path.suffix.lower() == ".json":
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise IngestError(
-                Problem(ErrorCode.JSON_MALFORMED, str(path), exc.msg, record=exc.lineno)
-            ) from exc
-        raw = [(n, item) for n, item in enumerate(items, start=1)]
-    else:
-        raw = [(r.record, r.data) for r in csv_rows(text, str(path))]
-    rows = []
-    for number, data in raw:
-        fields = {
-            name: str(value).strip()
-            for header, value in data.items()
-            if (name := columns.field_of(str(header))) and value not in (None, "")
-        }
-        rows.append(_Row(number, fields, f"{tag}#{number}", str(path)))
-    return rows
+@dataclass(frozen=True)
+class RowContext:
+    graph: GraphStore  # read only: patents are looked up, never written one by one
+    batch: GraphBatch
+    aliases: OrganizationAliases
+    people: InventorResolver
 
 
 def _need(row: _Row, name: str) -> str:
@@ -111,10 +101,9 @@ def secret_id(holder: str, title: str) -> str:
     return f"{holder}/{title}"
 
 
-def _secret(
-    row: _Row, graph: GraphStore, aliases: OrganizationAliases, _: InventorResolver
-) -> None:
-    title, holder = _need(row, "secret_title"), aliases.resolve(_need(row, "holder"))
+def _secret(row: _Row, ctx: RowContext) -> None:
+    title = _need(row, "secret_title")
+    holder = _organization(ctx, _need(row, "holder"), row.source)
     grade = row.fields.get("secret_grade", "")
     props: Properties = {
         "name": title,
@@ -124,29 +113,15 @@ def _secret(
     }
     if row.fields.get("register_id"):
         props["register_id"] = row.fields["register_id"]
-    graph.upsert_nodes(
-        NodeLabel.ORGANIZATION,
-        [NodeRow(holder, {"name": aliases.canonical_name(row.fields["holder"])}, row.source)],
-    )
-    graph.upsert_nodes(
-        NodeLabel.TRADE_SECRET, [NodeRow(secret_id(holder, title), props, row.source)]
-    )
-    graph.upsert_edges(
-        EdgeType.HOLDS_SECRET, [EdgeRow(holder, secret_id(holder, title), {}, row.source)]
-    )
+    ctx.batch.node(NodeLabel.TRADE_SECRET, NodeRow(secret_id(holder, title), props, row.source))
+    ctx.batch.edge(EdgeType.HOLDS_SECRET, EdgeRow(holder, secret_id(holder, title), {}, row.source))
 
 
-def _person(
-    row: _Row, graph: GraphStore, aliases: OrganizationAliases, people: InventorResolver
-) -> None:
+def _person(row: _Row, ctx: RowContext) -> None:
     name = person_name(_need(row, "person"))
-    employer = aliases.resolve(_need(row, "employer"))
-    graph.upsert_nodes(
-        NodeLabel.ORGANIZATION,
-        [NodeRow(employer, {"name": aliases.canonical_name(row.fields["employer"])}, row.source)],
-    )
-    person = people.resolve_employee(name, employer, f"register:{row.source}")
-    graph.upsert_nodes(NodeLabel.PERSON, [NodeRow(person.id, person.props(), row.source)])
+    employer = _organization(ctx, _need(row, "employer"), row.source)
+    person = ctx.people.resolve_employee(name, employer, f"register:{row.source}")
+    ctx.batch.node(NodeLabel.PERSON, NodeRow(person.id, person.props(), row.source))
     employment: Properties = {
         k: v
         for k, v in (
@@ -156,21 +131,20 @@ def _person(
         )
         if v
     }
-    graph.upsert_edges(EdgeType.EMPLOYED_BY, [EdgeRow(person.id, employer, employment, row.source)])
+    ctx.batch.edge(EdgeType.EMPLOYED_BY, EdgeRow(person.id, employer, employment, row.source))
     until = date_text(row.fields.get("non_compete_until"))
     if until:
         terms: Properties = {"until": until, "source": "register"}
         if row.fields.get("non_compete_scope"):
             terms["scope"] = row.fields["non_compete_scope"]
-        graph.upsert_edges(EdgeType.NON_COMPETE, [EdgeRow(person.id, employer, terms, row.source)])
+        ctx.batch.edge(EdgeType.NON_COMPETE, EdgeRow(person.id, employer, terms, row.source))
     titles = [t for t in re.split(r"[;；、|]", row.fields.get("secrets", "")) if t.strip()]
-    graph.upsert_edges(
-        EdgeType.HAS_ACCESS,
-        [EdgeRow(person.id, secret_id(employer, t.strip()), {}, row.source) for t in titles],
-    )
+    for title in titles:
+        access = EdgeRow(person.id, secret_id(employer, title.strip()), {}, row.source)
+        ctx.batch.edge(EdgeType.HAS_ACCESS, access)
 
 
-def _case(row: _Row, graph: GraphStore, aliases: OrganizationAliases, _: InventorResolver) -> None:
+def _case(row: _Row, ctx: RowContext) -> None:
     number = _need(row, "case_number")
     kind, status = row.fields.get("case_type", ""), row.fields.get("case_status", "")
     props: Properties = {
@@ -183,32 +157,35 @@ def _case(row: _Row, graph: GraphStore, aliases: OrganizationAliases, _: Invento
     filed = date_text(row.fields.get("filed"))
     if filed:
         props["filed"] = filed
-    graph.upsert_nodes(NodeLabel.CASE, [NodeRow(number, props, row.source)])
+    ctx.batch.node(NodeLabel.CASE, NodeRow(number, props, row.source))
     for raw in re.split(r"[;；、,，\s]+", _need(row, "patents")):
         if raw:
-            graph.upsert_edges(
-                EdgeType.CONCERNS,
-                [EdgeRow(number, _patent(graph, raw, row.source), {}, row.source)],
+            ctx.batch.edge(
+                EdgeType.CONCERNS, EdgeRow(number, _patent(ctx, raw, row.source), {}, row.source)
             )
     for column, edge in (("plaintiff", EdgeType.PLAINTIFF), ("defendant", EdgeType.DEFENDANT)):
         for name in re.split(r"[;；、]", row.fields.get(column, "")):
             if name.strip():
-                key = aliases.resolve(name)
-                graph.upsert_nodes(
-                    NodeLabel.ORGANIZATION,
-                    [NodeRow(key, {"name": aliases.canonical_name(name.strip())}, row.source)],
-                )
-                graph.upsert_edges(edge, [EdgeRow(key, number, {}, row.source)])
+                key = _organization(ctx, name.strip(), row.source)
+                ctx.batch.edge(edge, EdgeRow(key, number, {}, row.source))
 
 
-def _patent(graph: GraphStore, raw: str, source: str) -> str:
+def _organization(ctx: RowContext, name: str, source: str) -> str:
+    """The organisation's key, its node written under its current full name."""
+    key = ctx.aliases.resolve(name)
+    props: Properties = {"name": ctx.aliases.canonical_name(name)}
+    ctx.batch.node(NodeLabel.ORGANIZATION, NodeRow(key, props, source))
+    return key
+
+
+def _patent(ctx: RowContext, raw: str, source: str) -> str:
     for number in (
         parse_publication_number(raw).canonical,
         parse_application_number(raw).canonical,
     ):
-        found = graph.find_patent(number)
+        found = ctx.graph.find_patent(number)
         if found is not None:
             return found.id
     stub = parse_publication_number(raw).canonical
-    graph.upsert_nodes(NodeLabel.PATENT, [NodeRow(stub, {"stub": True}, source)])
+    ctx.batch.node(NodeLabel.PATENT, NodeRow(stub, {"stub": True}, source))
     return stub

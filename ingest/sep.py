@@ -14,7 +14,6 @@ Standards are normalised so that one standard has one node: ETSI's transposition
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,15 +21,14 @@ from pathlib import Path
 from config.settings import CONFIG_DIR
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
-from ingest.encoding import decode
 from ingest.errors import ErrorCode, Problem
 from ingest.nlp.patterns import normalize_standard
 from ingest.normalize import date_text
 from ingest.numbers import parse_application_number, parse_publication_number
+from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
-from ingest.readers.source import RawRecord
-from ingest.readers.tabular import csv_rows, xlsx_rows
 from ingest.resolve.organizations import OrganizationAliases
+from ingest.transform import GraphBatch
 
 SEP_COLUMNS = CONFIG_DIR / "columns" / "sep_columns.tsv"
 KIND_CODES = ("A", "B", "C", "U", "A1", "B1", "B2", "Y")
@@ -58,29 +56,19 @@ def standard_id(raw: str) -> str:
 
 
 def load_sep_declarations(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> SepReport:
-    """Write every usable row; idempotent (edges are keyed by patent and standard)."""
-    rows = _rows(path)
+    """Write every usable row in one batch; idempotent (edges are keyed by patent and standard)."""
+    source = read_source(path)
     columns = ColumnMap.load(SEP_COLUMNS)
-    tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    report = SepReport()
+    report = SepReport(rows=len(source.records) + len(source.problems))
+    report.rejected.extend(problem for problem, _raw in source.problems)
     graph.ensure_schema()
-    for raw in rows:
-        report.rows += 1
-        fields = {
-            name: str(value).strip()
-            for header, value in raw.data.items()
-            if (name := columns.field_of(str(header))) and value not in (None, "")
-        }
-        _load_row(fields, raw.record, str(path), f"{tag}#{raw.record}", graph, aliases, report)
+    batch = GraphBatch()
+    for raw in source.records:
+        fields = columns.fields_of(raw.data)
+        row_source = f"{source.sha256[:16]}#{raw.record}"
+        _load_row(fields, raw.record, str(path), row_source, graph, batch, aliases, report)
+    batch.write_graph(graph)
     return report
-
-
-def _rows(path: Path) -> list[RawRecord]:
-    data = path.read_bytes()
-    if path.suffix.lower() == ".xlsx":
-        return list(xlsx_rows(data, str(path)))
-    text, _encoding = decode(data, str(path))
-    return list(csv_rows(text, str(path)))
 
 
 def _load_row(
@@ -89,6 +77,7 @@ def _load_row(
     file: str,
     source: str,
     graph: GraphStore,
+    batch: GraphBatch,
     aliases: OrganizationAliases,
     report: SepReport,
 ) -> None:
@@ -110,9 +99,9 @@ def _load_row(
     if patent_id is None:
         patent_id = parse_publication_number(number).canonical
         reason = "no patent in the graph under this number, its application or its family"
-        graph.upsert_nodes(
+        batch.node(
             NodeLabel.PATENT,
-            [NodeRow(patent_id, {"stub": True, "unmatched_reason": reason}, source)],
+            NodeRow(patent_id, {"stub": True, "unmatched_reason": reason}, source),
         )
         report.unmatched.append(
             Problem(
@@ -126,9 +115,7 @@ def _load_row(
         )
     report.matched[matched_by] = report.matched.get(matched_by, 0) + 1
     declarant = aliases.resolve(fields.get("declarant", ""))
-    graph.upsert_nodes(
-        NodeLabel.STANDARD, [NodeRow(standard, {"body": standard.split(" ")[0]}, source)]
-    )
+    batch.node(NodeLabel.STANDARD, NodeRow(standard, {"body": standard.split(" ")[0]}, source))
     props: Properties = {
         "declarant": declarant,
         "declarant_as_written": fields.get("declarant", ""),
@@ -141,7 +128,7 @@ def _load_row(
     date = date_text(fields.get("declaration_date"))
     if date:
         props["date"] = date
-    graph.upsert_edges(EdgeType.DECLARED_ESSENTIAL, [EdgeRow(patent_id, standard, props, source)])
+    batch.edge(EdgeType.DECLARED_ESSENTIAL, EdgeRow(patent_id, standard, props, source))
 
 
 def match_patent(graph: GraphStore, number: str, family: str) -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
+from graph.store import GraphStore
 from ingest import normalize
 from ingest.errors import ErrorCode, Problem
 from ingest.ipc import IpcTitles, hierarchy
@@ -49,6 +50,20 @@ class GraphBatch:
 
     def edge(self, edge_type: EdgeType, row: EdgeRow) -> None:
         self.edges[edge_type][(row.src, row.dst)] = row
+
+    def absorb(self, other: GraphBatch) -> None:
+        """Take `other`'s nodes and edges (a record checked on its own, then kept)."""
+        for label, nodes in other.nodes.items():
+            self.nodes[label].update(nodes)
+        for edge_type, edges in other.edges.items():
+            self.edges[edge_type].update(edges)
+
+    def write_graph(self, graph: GraphStore) -> None:
+        """Nodes before edges: an edge is only created between nodes that exist."""
+        for label, nodes in self.nodes.items():
+            graph.upsert_nodes(label, list(nodes.values()))
+        for edge_type, edges in self.edges.items():
+            graph.upsert_edges(edge_type, list(edges.values()))
 
 
 def validate(raw: RawRecord, file: str, columns: ColumnMap) -> PatentRecord | Problem:

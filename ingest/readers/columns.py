@@ -51,6 +51,16 @@ class ColumnMap:
     def field_of(self, header: str) -> str | None:
         return self.by_header.get(header_key(header))
 
+    def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
+        """The non-empty cells of a row under their field names, as trimmed text; for tables
+        whose fields are plain text (registers, declarations). The first column wins."""
+        fields: dict[str, str] = {}
+        for header, value in row.items():
+            name = self.field_of(str(header))
+            if name is not None and not _is_empty(value) and name not in fields:
+                fields[name] = str(value).strip()
+        return fields
+
     def to_record(self, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         """The record fields of one export row, and the headers that map to nothing."""
         record: dict[str, Any] = {}
