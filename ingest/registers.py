@@ -9,7 +9,8 @@
   closed), patents, plaintiff, defendant -> Case, CONCERNS, PLAINTIFF, DEFENDANT.
 
 Headers map through config/columns/register_columns.tsv; a row missing what it needs is
-rejected with a coded problem naming the row and field; loading twice changes nothing.
+rejected with a coded problem naming the row and field, and writes nothing; the good rows are
+written together in one batch; loading twice changes nothing.
 """
 
 from __future__ import annotations
