@@ -77,22 +77,16 @@ def find_paths(
     deadline = time.monotonic() + limits.time_budget_s
     while sides[0].frontier and sides[1].frontier and _hops_walked(sides) < max_hops:
         side = min(sides, key=lambda s: (len(s.frontier), s is sides[1]))
-        if not _step(store, side, edge_types, limits, result, deadline):
+        stopped = not _step(store, side, edge_types, limits, result, deadline)
+        result.paths = _collect(sides, max_hops, k)
+        if stopped or len(result.paths) >= k:
             break
-        if _best_total(sides) <= _hops_walked(sides) and len(_collect(sides, max_hops, k)) >= k:
-            break
-    result.paths = _collect(sides, max_hops, k)
     result.visited = len(sides[0].distance) + len(sides[1].distance)
     return result
 
 
 def _hops_walked(sides: tuple[_Side, _Side]) -> int:
     return sides[0].depth + sides[1].depth
-
-
-def _best_total(sides: tuple[_Side, _Side]) -> int:
-    shared = sides[0].distance.keys() & sides[1].distance.keys()
-    return min((sides[0].distance[n] + sides[1].distance[n] for n in shared), default=1 << 30)
 
 
 def _step(

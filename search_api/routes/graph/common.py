@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from graph.analytics.paths import (
     Path,
 )
+from graph.analytics.portfolios import members
 from graph.model import CONFIDENTIAL_LABELS, EdgeType, NodeKey, NodeLabel
 from ingest.numbers import parse_application_number, parse_publication_number
 from search_api.auth import ANONYMOUS, Principal, principal_of
@@ -108,3 +109,12 @@ GroupParam = Annotated[bool, Query(description="include every subsidiary (SUBSID
 
 def organization_of(ctx: AppContext, text: str, caller: Principal = ANONYMOUS) -> NodeKey:
     return resolve_entity(ctx, text, NodeLabel.ORGANIZATION, caller)
+
+
+def group_of(
+    ctx: AppContext, text: str, caller: Principal, *, with_subsidiaries: bool
+) -> tuple[NodeKey, list[str]]:
+    """An organisation named any way, and the ids it stands for: itself, and every
+    subsidiary when `with_subsidiaries`."""
+    org = organization_of(ctx, text, caller)
+    return org, members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)

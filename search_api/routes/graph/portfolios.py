@@ -12,7 +12,6 @@ from graph.analytics.portfolios import (
     competitors,
     head_to_head,
     links_between,
-    members,
     white_space,
 )
 from graph.model import NodeKey, NodeLabel
@@ -39,6 +38,7 @@ from search_api.routes.graph.common import (
     GroupParam,
     OrgParam,
     entity_of,
+    group_of,
     organization_of,
     router,
 )
@@ -55,10 +55,8 @@ def get_competitors(
 ) -> CompetitorsResponse:
     """Organisations ranked by portfolio overlap in IPC space (cosine over IPC-subgroup patent
     counts), each with the shared codes as the explanation."""
-    graph = ctx.stores.graph
-    org = organization_of(ctx, organization, caller)
-    ours = members(graph, org.id, with_subsidiaries=with_subsidiaries)
-    ranked = competitors(graph, ours, top=top)
+    org, ours = group_of(ctx, organization, caller, with_subsidiaries=with_subsidiaries)
+    ranked = competitors(ctx.stores.graph, ours, top=top)
     return CompetitorsResponse(
         organization=entity_of(ctx, org),
         members=ours,
@@ -94,12 +92,8 @@ def get_head_to_head(
     """Two portfolios side by side in one field, given as an IPC prefix (from the graph) or as
     a full-text query (from the index), and the subclasses where only they file."""
     graph = ctx.stores.graph
-    our_orgs = members(
-        graph, organization_of(ctx, ours, caller).id, with_subsidiaries=with_subsidiaries
-    )
-    their_orgs = members(
-        graph, organization_of(ctx, theirs, caller).id, with_subsidiaries=with_subsidiaries
-    )
+    _, our_orgs = group_of(ctx, ours, caller, with_subsidiaries=with_subsidiaries)
+    _, their_orgs = group_of(ctx, theirs, caller, with_subsidiaries=with_subsidiaries)
     if q:
         query = parse_field_query(q)
         left, right = (_side_from_index(ctx, query, orgs) for orgs in (our_orgs, their_orgs))
@@ -152,10 +146,9 @@ def get_links(
 ) -> LinksResponse:
     """Everything linking organisation (or group) A and organisation B, by kind: co-owned
     patents, shared contracts, shared inventors, citations, standards both name."""
-    graph = ctx.stores.graph
-    side_a, side_b = organization_of(ctx, a, caller), organization_of(ctx, b, caller)
-    a_members = members(graph, side_a.id, with_subsidiaries=with_subsidiaries)
-    found = links_between(graph, a_members, [side_b.id])
+    side_a, a_members = group_of(ctx, a, caller, with_subsidiaries=with_subsidiaries)
+    side_b = organization_of(ctx, b, caller)
+    found = links_between(ctx.stores.graph, a_members, [side_b.id])
     return LinksResponse(
         a=entity_of(ctx, side_a),
         b=entity_of(ctx, side_b),

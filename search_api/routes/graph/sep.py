@@ -6,9 +6,6 @@ from typing import Annotated
 
 from fastapi import Path as PathParam
 
-from graph.analytics.portfolios import (
-    members,
-)
 from graph.analytics.sep import (
     DeclaredFamily,
     candidate_seps,
@@ -32,7 +29,7 @@ from search_api.routes.graph.common import (
     GroupParam,
     OrgParam,
     entity_of,
-    organization_of,
+    group_of,
     router,
 )
 
@@ -64,8 +61,7 @@ def get_sep_portfolio(
     ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> SepPortfolioResponse:
     """A company's (or group's) declarations, by standard and family."""
-    org = organization_of(ctx, organization, caller)
-    ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    org, ours = group_of(ctx, organization, caller, with_subsidiaries=with_subsidiaries)
     by_standard = portfolio_by_standard(ctx.stores.graph, ours)
     return SepPortfolioResponse(
         organization=entity_of(ctx, org),
@@ -79,8 +75,7 @@ def get_sep_candidates(
     ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> CandidatesResponse:
     """Our patents whose text names a standard they are not declared to: SEP candidates."""
-    org = organization_of(ctx, organization, caller)
-    ours = members(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    org, ours = group_of(ctx, organization, caller, with_subsidiaries=with_subsidiaries)
     return CandidatesResponse(
         organization=entity_of(ctx, org),
         candidates=[CandidateOut(**vars(c)) for c in candidate_seps(ctx.stores.graph, ours)],
@@ -92,13 +87,9 @@ def get_sep_gaps(
     ctx: Ctx, caller: Caller, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
 ) -> GapsResponse:
     """Standards a competitor declares patents to and we declare none to."""
-    graph = ctx.stores.graph
-    left, right = organization_of(ctx, ours, caller), organization_of(ctx, theirs, caller)
-    gaps = declaration_gaps(
-        graph,
-        members(graph, left.id, with_subsidiaries=with_subsidiaries),
-        members(graph, right.id, with_subsidiaries=with_subsidiaries),
-    )
+    left, our_orgs = group_of(ctx, ours, caller, with_subsidiaries=with_subsidiaries)
+    right, their_orgs = group_of(ctx, theirs, caller, with_subsidiaries=with_subsidiaries)
+    gaps = declaration_gaps(ctx.stores.graph, our_orgs, their_orgs)
     return GapsResponse(
         ours=entity_of(ctx, left),
         theirs=entity_of(ctx, right),
