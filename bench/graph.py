@@ -34,13 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA
 from config.backends import open_stores
-from config.settings import Backend, Settings
+from config.settings import Settings
 from graph.analytics.kpis import group_kpis
 from graph.analytics.paths import find_paths
 from graph.analytics.portfolios import competitors
 from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
 from graph.store import GraphStore
-from services.manager import CREDENTIALS_FILE, read_env_file
+from services.manager import local_services_settings
 
 GROUP_SIZE = 20
 PATENTS_PER_ORG = 500
@@ -220,12 +220,7 @@ def main() -> None:
 def _settings(backend: str, data_dir: Path) -> Settings:
     if backend == "embedded":
         return Settings(data_dir=data_dir)
-    values: dict[str, object] = {"backend": Backend.PRODUCTION, "index_prefix": "bench-graph-"}
-    credentials = Settings().services_dir / CREDENTIALS_FILE
-    if credentials.exists():
-        env = read_env_file(credentials)
-        values.update({k.removeprefix("IPGRAPH_").lower(): v for k, v in env.items()})
-    return Settings(**values)  # type: ignore[arg-type]
+    return local_services_settings(index_prefix="bench-graph-")
 
 
 if __name__ == "__main__":

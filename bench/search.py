@@ -43,7 +43,7 @@ from ingest.vocabularies import Vocabularies
 from search_api.index.elasticsearch_index import ElasticsearchIndex
 from search_api.index.protocol import DateRange, Filters, SearchQuery, SortOrder
 from search_api.query import parse_query
-from services.manager import CREDENTIALS_FILE, read_env_file
+from services.manager import local_services_settings
 
 console = Console()
 QUERIES: list[tuple[str, dict[str, Any]]] = [
@@ -91,18 +91,8 @@ def main() -> None:
 def _settings(backend: str, workdir: Path) -> Settings:
     if backend == "embedded":
         return Settings(backend=Backend.EMBEDDED, data_dir=workdir / "embedded")
-    values: dict[str, Any] = {}
-    credentials = Settings().services_dir / CREDENTIALS_FILE
-    if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
-        values = {
-            k.removeprefix("IPGRAPH_").lower(): v for k, v in read_env_file(credentials).items()
-        }
-    return Settings(
-        backend=Backend.PRODUCTION,
-        index_prefix="bench-",
-        data_dir=workdir / "es",
-        request_timeout_s=60,
-        **values,
+    return local_services_settings(
+        index_prefix="bench-", data_dir=workdir / "es", request_timeout_s=60
     )
 
 

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from config.settings import Settings
+from config.settings import Backend, Settings
 from services.elasticsearch import JAVA_MAJOR as ES_JAVA
 from services.elasticsearch import VERSION as ES_VERSION
 from services.elasticsearch import ElasticsearchService
@@ -107,3 +107,15 @@ def read_env_file(path: Path) -> dict[str, str]:
             key, value = line.split("=", 1)
             values[key.strip()] = value.strip()
     return values
+
+
+def local_services_settings(**overrides: object) -> Settings:
+    """Settings that reach the servers `ipgraph services up` runs: an explicit IPGRAPH_*
+    environment wins; otherwise the credentials file that command wrote."""
+    values: dict[str, object] = {}
+    credentials = Settings().services_dir / CREDENTIALS_FILE
+    if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
+        env = read_env_file(credentials)
+        values.update({k.removeprefix("IPGRAPH_").lower(): v for k, v in env.items()})
+    values.update(backend=Backend.PRODUCTION, **overrides)
+    return Settings(**values)  # type: ignore[arg-type]

@@ -21,9 +21,9 @@ from config.backends import (
     open_stores,
     shared_analyzer,
 )
-from config.settings import DEFAULT_USER_DICTIONARY, Backend, Settings
+from config.settings import DEFAULT_USER_DICTIONARY, Settings
 from search_api.index.chinese import ChineseAnalyzer
-from services.manager import CREDENTIALS_FILE, read_env_file
+from services.manager import local_services_settings
 
 SAMPLE_PATENTS = Path(__file__).resolve().parents[1] / "ingest" / "samples" / "patents.sample.jsonl"
 SAMPLE_GROUPS = SAMPLE_PATENTS.with_name("groups.sample.json")
@@ -31,15 +31,8 @@ REQUIRE_SERVERS = os.environ.get("IPGRAPH_REQUIRE_SERVERS") == "1"
 
 
 def production_settings(**overrides: object) -> Settings:
-    """Settings for the real servers: explicit environment first, then the services' file."""
-    values: dict[str, object] = {}
-    credentials = Settings().services_dir / CREDENTIALS_FILE
-    if credentials.exists() and "IPGRAPH_ES_PASSWORD" not in os.environ:
-        values.update(
-            {k.removeprefix("IPGRAPH_").lower(): v for k, v in read_env_file(credentials).items()}
-        )
-    values.update(backend=Backend.PRODUCTION, **overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    """Settings for the real servers (see services.manager.local_services_settings)."""
+    return local_services_settings(**overrides)
 
 
 def _unavailable(what: str, reason: str) -> None:
