@@ -17,7 +17,7 @@ from pdfminer.high_level import extract_text
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
-from graph.analytics.due_diligence import due_diligence
+from graph.analytics.due_diligence import RiskFlag, due_diligence
 from graph.model import Direction, EdgeType, NodeLabel
 from ingest.pipeline import ingest_paths
 from ingest.registers import load_register
@@ -64,13 +64,9 @@ def stores(
         yield opened
 
 
-def _flags(report: object) -> list[tuple[str, str, str]]:
-    return [(f.severity, f.code, f.reason) for f in report.flags]  # type: ignore[attr-defined]
-
-
 def test_every_known_risk_is_flagged_with_its_evidence(stores: Stores) -> None:
     report = due_diligence(stores.graph, CATL, as_of=AS_OF, confidential=True)
-    by_code: dict[str, list[object]] = {}
+    by_code: dict[str, list[RiskFlag]] = {}
     for flag in report.flags:
         by_code.setdefault(flag.code, []).append(flag)
     assert sorted((f.severity, f.code) for f in report.flags) == sorted(
@@ -88,17 +84,17 @@ def test_every_known_risk_is_flagged_with_its_evidence(stores: Stores) -> None:
     )
     assert report.score == 100 - 5 * 15 - 3 * 5 - 2
     [dispute] = by_code["DISPUTE_PENDING"]
-    assert [(e.type, e.source, e.target) for e in dispute.evidence] == [  # type: ignore[attr-defined]
+    assert [(e.type, e.source, e.target) for e in dispute.evidence] == [
         ("CONCERNS", "SAMPLE-4W112233", "CN115000001A")
     ]
-    licence = next(f for f in by_code["EXCLUSIVE_LICENSE_OUT"] if "CN115000001A" in f.reason)  # type: ignore[attr-defined]
-    [edge] = licence.evidence  # type: ignore[attr-defined]
+    licence = next(f for f in by_code["EXCLUSIVE_LICENSE_OUT"] if "CN115000001A" in f.reason)
+    [edge] = licence.evidence
     assert (edge.type, edge.target) == ("LICENSED_TO", "比亚迪股份有限公司")
     assert edge.properties["end"] == "2028-02-29"
     assert edge.properties["amended_by"] == "SAMPLE-LIC-2023-001-S1"
     assert edge.documents  # the contract file it was read from
-    left = next(f for f in by_code["SECRET_ACCESS_LEFT"] if f.severity == "high")  # type: ignore[attr-defined]
-    assert {e.target for e in left.evidence if e.type == "HAS_ACCESS"} == {  # type: ignore[attr-defined]
+    left = next(f for f in by_code["SECRET_ACCESS_LEFT"] if f.severity == "high")
+    assert {e.target for e in left.evidence if e.type == "HAS_ACCESS"} == {
         SECRET,
         f"{CATL}/电芯化成工艺参数",
     }

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from config.backends import Stores, open_stores
 from config.settings import Settings
-from graph.analytics.paths import Limits, find_paths, neighbourhood
+from graph.analytics.paths import Limits, Path, find_paths, neighbourhood
 from graph.model import EdgeType, NodeKey, NodeLabel
 from search_api.app import create_app
 from tests import graph_fixture as fx
@@ -30,8 +30,8 @@ def stores(
         yield opened
 
 
-def _ids(path: object) -> list[str]:
-    return [node.id for node in path.nodes]  # type: ignore[attr-defined]
+def _ids(path: Path) -> list[str]:
+    return [node.id for node in path.nodes]
 
 
 def test_shortest_paths_first_then_longer(stores: Stores) -> None:

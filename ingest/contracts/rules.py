@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import cn2an
 
@@ -203,11 +203,11 @@ def _is_person(name: str) -> bool:
     return organization_kind(name) is None and bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name))
 
 
-def _line_value(block: str, label: str, clean: object) -> str | None:
+def _line_value(block: str, label: str, clean: Callable[[str], str]) -> str | None:
     match = re.search(rf"^[ \t\u3000]*{label}\s*[：:]\s*(.+)$", block, re.M)
     if match is None:
         return None
-    value = clean(match.group(1))  # type: ignore[operator]
+    value = clean(match.group(1))
     return str(value) if value else None
 
 

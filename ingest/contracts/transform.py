@@ -7,6 +7,7 @@ transferee or the company it was contributed to), NON_COMPETE (employee -> emplo
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
@@ -98,9 +99,9 @@ def _value(field: Extracted[Any] | None) -> PropertyValue | None:
     if field is None:
         return None
     value = field.value
-    if isinstance(value, str | int | float | bool):
-        return value.value if hasattr(value, "value") else value  # StrEnum -> its string
-    return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    return value if isinstance(value, str | int | float | bool) else None
 
 
 def _evidence(field: Extracted[Any] | Party | CoveredPatent) -> Properties:
