@@ -32,7 +32,7 @@ from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
 from search_api.auth import OPERATOR, Role, add_key
-from search_api.routes.due_diligence import ReportFormat, render
+from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
 
@@ -224,18 +224,12 @@ def keys_add(
     console.print(f"[dim]stored as a hash in {settings.api_keys_file}; send it as X-API-Key[/]")
 
 
-class ReportFormatOption(StrEnum):
-    JSON = "json"
-    HTML = "html"
-    PDF = "pdf"
-
-
 @app.command()
 def dd(
     name: Annotated[str, typer.Argument(help="the target organisation, any of its names")],
     output_format: Annotated[
-        ReportFormatOption, typer.Option("--format", help="json, html or pdf")
-    ] = ReportFormatOption.JSON,
+        ReportFormat, typer.Option("--format", help="json, html or pdf")
+    ] = ReportFormat.JSON,
     out: Annotated[Path | None, typer.Option(help="write here instead of stdout")] = None,
     years: Annotated[int, typer.Option(help="expiry horizon in years")] = 5,
     subsidiaries: Annotated[bool, typer.Option(help="include every subsidiary")] = True,
@@ -263,12 +257,12 @@ def dd(
         )
     finally:
         stores.close()
-    response = render(report, aliases.canonical_name(name), ReportFormat(output_format.value))
+    body = render_report(report, aliases.canonical_name(name), output_format)
     if out is not None:
-        out.write_bytes(response.body)
+        out.write_bytes(body)
         console.print(f"{out}: score {report.score}, {len(report.flags)} flags")
     else:
-        sys.stdout.buffer.write(response.body)
+        sys.stdout.buffer.write(body)
 
 
 @app.command()

@@ -5,18 +5,16 @@ admin get trade secrets and people too. Every call is written to the audit log."
 from __future__ import annotations
 
 import datetime as dt
-import json
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from graph.analytics.due_diligence import Report, due_diligence
+from graph.analytics.due_diligence import due_diligence
 from search_api.audit import audit
 from search_api.auth import Principal, Role, principal_of, require
 from search_api.models import ErrorBody
-from search_api.reports.render import report_data, report_html, report_pdf
+from search_api.reports.render import MEDIA_TYPES, ReportFormat, render_report
 from search_api.routes.context import AppContext, context
 from search_api.routes.graph.common import entity_of, organization_of
 
@@ -30,12 +28,6 @@ router = APIRouter(
         503: {"model": ErrorBody},
     },
 )
-
-
-class ReportFormat(StrEnum):
-    JSON = "json"
-    HTML = "html"
-    PDF = "pdf"
 
 
 @router.get(
@@ -75,22 +67,9 @@ async def get_due_diligence(
         confidential=caller.sees_confidential,
     )
     name = entity_of(ctx, target).name
-    return await run_in_threadpool(render, report, name, format)
-
-
-def render(report: Report, name: str, format: ReportFormat) -> Response:
-    if format is ReportFormat.HTML:
-        return Response(report_html(report, name), media_type="text/html; charset=utf-8")
+    body = await run_in_threadpool(render_report, report, name, format)
+    headers = {}
     if format is ReportFormat.PDF:
         filename = f"due-diligence-{report.as_of}.pdf"
-        return Response(
-            report_pdf(report, name),
-            media_type="application/pdf",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )
-    body: dict[str, Any] = {"name": name, **report_data(report)}
-    return Response(_json(body), media_type="application/json")
-
-
-def _json(body: dict[str, Any]) -> str:
-    return json.dumps(body, ensure_ascii=False, default=str)
+        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
