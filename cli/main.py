@@ -163,23 +163,17 @@ def sep(
 
 
 def _load_sample_registers(settings: Settings) -> None:
-    stores = open_stores(settings)
-    try:
+    with open_stores(settings) as stores:
         aliases = OrganizationAliases.load(settings.organization_aliases)
         for kind, name in (("secrets", "trade_secrets"), ("people", "people"), ("cases", "cases")):
             load_register(kind, SAMPLE_REGISTERS / f"{name}.sample.csv", stores.graph, aliases)
-    finally:
-        stores.close()
 
 
 def _load_sep(file: Path, settings: Settings) -> SepReport:
-    stores = open_stores(settings)
-    try:
+    with open_stores(settings) as stores:
         return load_sep_declarations(
             file, stores.graph, OrganizationAliases.load(settings.organization_aliases)
         )
-    finally:
-        stores.close()
 
 
 class RegisterKind(StrEnum):
@@ -196,15 +190,13 @@ def register(
     """Load a register due diligence reads: trade secrets, people (employment, non-compete,
     secret access) or cases (disputes, invalidations)."""
     settings = Settings()
-    stores = open_stores(settings)
     try:
-        aliases = OrganizationAliases.load(settings.organization_aliases)
-        report = load_register(kind.value, file, stores.graph, aliases)
+        with open_stores(settings) as stores:
+            aliases = OrganizationAliases.load(settings.organization_aliases)
+            report = load_register(kind.value, file, stores.graph, aliases)
     except IngestError as exc:
         console.print(f"[red]{exc.problem}[/]")
         raise typer.Exit(code=1) from exc
-    finally:
-        stores.close()
     console.print(f"{report.rows} rows read, {report.loaded} loaded")
     for problem in report.problems:
         console.print(f"  [red]{problem}[/]")
@@ -237,8 +229,7 @@ def dd(
     """Due-diligence report of an organisation (run locally, as the operator: confidential
     sections included; audited like API calls)."""
     settings = Settings()
-    stores = open_stores(settings)
-    try:
+    with open_stores(settings) as stores:
         aliases = OrganizationAliases.load(settings.organization_aliases)
         target = aliases.resolve(name)
         if stores.graph.get_node(NodeLabel.ORGANIZATION, target) is None:
@@ -255,8 +246,6 @@ def dd(
         report = due_diligence(
             stores.graph, target, with_subsidiaries=subsidiaries, years=years, confidential=True
         )
-    finally:
-        stores.close()
     body = render_report(report, aliases.canonical_name(name), output_format)
     if out is not None:
         out.write_bytes(body)
@@ -368,16 +357,13 @@ def _print_status(services: LocalServices) -> bool:
 
 
 def _load_groups(path: Path, settings: Settings) -> None:
-    stores = open_stores(settings)
-    try:
+    with open_stores(settings) as stores:
         edges = load_group_trees(
             path,
             stores.graph,
             OrganizationAliases.load(settings.organization_aliases),
             load_central_soes(settings.central_soe_list),
         )
-    finally:
-        stores.close()
     console.print(f"{path}: {edges} subsidiary links loaded")
 
 
@@ -385,28 +371,27 @@ def _run_ingest(
     paths: list[Path], settings: Settings, file_format: str | None = None
 ) -> IngestReport:
     files_to_load = list(expand_paths(paths))
-    stores = open_stores(settings)
-    try:
-        with Progress(
+    with (
+        open_stores(settings) as stores,
+        Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=console,
             transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=len(files_to_load))
-            report = ingest_paths(
-                files_to_load,
-                stores.graph,
-                stores.index,
-                settings.dead_letter_dir,
-                on_file_done=lambda _path, _n: progress.advance(task),
-                vocabularies=Vocabularies.load(settings),
-                file_format=file_format,
-            )
-    finally:
-        stores.close()
+        ) as progress,
+    ):
+        task = progress.add_task("ingesting", total=len(files_to_load))
+        report = ingest_paths(
+            files_to_load,
+            stores.graph,
+            stores.index,
+            settings.dead_letter_dir,
+            on_file_done=lambda _path, _n: progress.advance(task),
+            vocabularies=Vocabularies.load(settings),
+            file_format=file_format,
+        )
     _print_report(report)
     return report
 

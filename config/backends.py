@@ -31,6 +31,12 @@ class Stores:
         self.graph.close()
         self.index.close()
 
+    def __enter__(self) -> Stores:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 @lru_cache(maxsize=4)
 def shared_analyzer(user_dictionary: Path) -> ChineseAnalyzer:
