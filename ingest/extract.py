@@ -13,12 +13,11 @@ from ingest.contracts.documents import is_contract_file, read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import IngestError
-from ingest.prepare import prepare
+from ingest.prepare import add_prepared, prepare
 from ingest.readers import read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
-    add_record,
 )
 from ingest.vocabularies import Vocabularies
 
@@ -48,16 +47,7 @@ def extract_file(path: Path, settings: Settings, file_format: str | None = None)
     people = InventorResolver()
     for item in prepared.records:
         batch = GraphBatch()
-        warnings = add_record(
-            batch,
-            item.record,
-            item.location,
-            source,
-            vocabularies,
-            item.entities,
-            item.words,
-            people,
-        )
+        warnings = add_prepared(batch, item, source, vocabularies, people)
         problems.extend(p.as_dict() for p in warnings)
         described = _describe(batch, item.location, analyzer.index_tokens)
         described["entities"] = [

@@ -19,12 +19,11 @@ from ingest.contracts.documents import is_contract_file, read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.prepare import prepare
+from ingest.prepare import add_prepared, prepare
 from ingest.readers import SUPPORTED_SUFFIXES, read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
-    add_record,
 )
 from ingest.vocabularies import Vocabularies
 from search_api.index.protocol import SearchIndex
@@ -128,18 +127,7 @@ def _ingest_file(
         normalize.person_name(name) for item in prepared.records for name in item.record.inventors
     )
     for item in prepared.records:
-        file_report.problems.extend(
-            add_record(
-                batch,
-                item.record,
-                item.location,
-                source,
-                vocabularies,
-                item.entities,
-                item.words,
-                people,
-            )
-        )
+        file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(

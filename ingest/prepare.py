@@ -9,7 +9,15 @@ from ingest.errors import ErrorCode, Problem
 from ingest.nlp.pipeline import Entity, extract_many
 from ingest.readers import SourceFile
 from ingest.records import PatentRecord
-from ingest.transform import segment, text_fields, unmapped_headers, validate
+from ingest.resolve.inventors import InventorResolver
+from ingest.transform import (
+    GraphBatch,
+    add_record,
+    segment,
+    text_fields,
+    unmapped_headers,
+    validate,
+)
 from ingest.vocabularies import Vocabularies
 
 
@@ -58,3 +66,23 @@ def prepare(source: SourceFile, vocabularies: Vocabularies) -> PreparedFile:
         for (location, record), words, entities in zip(valid, segmentations, found, strict=True)
     ]
     return prepared
+
+
+def add_prepared(
+    batch: GraphBatch,
+    item: PreparedRecord,
+    source: SourceFile,
+    vocabularies: Vocabularies,
+    people: InventorResolver,
+) -> list[Problem]:
+    """A prepared record's rows into `batch` (see transform.add_record); returns its warnings."""
+    return add_record(
+        batch,
+        item.record,
+        item.location,
+        source,
+        vocabularies,
+        item.entities,
+        item.words,
+        people,
+    )
