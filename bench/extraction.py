@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA
 from bench.scoring import PrecisionRecall
-from config.backends import shared_analyzer
 from config.settings import DEFAULT_USER_DICTIONARY
 from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import extract_many, load_pipeline
+from search.index.chinese import shared_analyzer
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "extraction.txt"
 LABELS = ("PATENT_NUMBER", "STANDARD", "ORGANIZATION")

@@ -33,7 +33,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA
-from config.backends import open_stores
 from config.settings import Settings
 from graph.analytics.kpis import group_kpis
 from graph.analytics.paths import find_paths
@@ -41,6 +40,7 @@ from graph.analytics.portfolios import competitors
 from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
 from graph.store import GraphStore
 from services.manager import local_services_settings
+from stores.backends import open_stores
 
 GROUP_SIZE = 20
 PATENTS_PER_ORG = 500

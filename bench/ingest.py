@@ -23,10 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA, generate
-from config.backends import open_stores, shared_analyzer
 from config.settings import DEFAULT_USER_DICTIONARY, Settings
 from ingest.pipeline import ingest_paths
-from search_api.index.compile_common import ALL_FIELDS
+from search.index.chinese import shared_analyzer
+from search.index.compile_common import ALL_FIELDS
+from stores.backends import open_stores
 
 
 def main() -> None:

@@ -32,18 +32,18 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA, generate
-from config.backends import Stores, open_stores
 from config.settings import Backend, Settings
+from domain.organizations import OrganizationAliases
 from ingest.readers import SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.transform import GraphBatch, add_record
 from ingest.vocabularies import Vocabularies
-from search_api.index.elasticsearch_index import ElasticsearchIndex
-from search_api.index.protocol import DateRange, Filters, SearchQuery, SortOrder
-from search_api.query import parse_query
+from search.index.elasticsearch_index import ElasticsearchIndex
+from search.index.protocol import DateRange, Filters, SearchQuery, SortOrder
+from search.query import parse_query
 from services.manager import local_services_settings
+from stores.backends import Stores, open_stores
 
 console = Console()
 QUERIES: list[tuple[str, dict[str, Any]]] = [

@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.logging import configure_logging
-from config.backends import open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from graph.analytics.due_diligence import due_diligence
 from graph.model import NodeLabel
 from ingest.contracts.model import ContractExtraction
@@ -27,7 +27,6 @@ from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.records import PatentRecord
 from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
@@ -35,6 +34,7 @@ from search_api.auth import OPERATOR, Role, add_key
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
+from stores.backends import open_stores
 
 
 class InputFormat(StrEnum):

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from config.backends import shared_analyzer
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
 from ingest.contracts.documents import is_contract_file, read_contract
@@ -20,6 +19,7 @@ from ingest.transform import (
     GraphBatch,
 )
 from ingest.vocabularies import Vocabularies
+from search.index.chinese import shared_analyzer
 
 
 def extract_file(path: Path, settings: Settings, file_format: str | None = None) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import structlog
 
+from domain import normalize
 from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
-from ingest import normalize
 from ingest.contracts.amendments import apply_amendments
 from ingest.contracts.documents import is_contract_file, read_contract
 from ingest.contracts.extract import extract_contract
@@ -26,7 +26,7 @@ from ingest.transform import (
     GraphBatch,
 )
 from ingest.vocabularies import Vocabularies
-from search_api.index.protocol import SearchIndex
+from search.index.protocol import SearchIndex
 
 log = structlog.get_logger(__name__)
 ProgressCallback = Callable[[str, int], None]

@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.settings import CONFIG_DIR
+from domain.normalize import date_text, person_name
+from domain.numbers import parse_application_number, parse_publication_number
+from domain.organizations import OrganizationAliases
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.normalize import date_text, person_name
-from ingest.numbers import parse_application_number, parse_publication_number
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
 from ingest.resolve.inventors import InventorResolver
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.transform import GraphBatch
 
 REGISTER_COLUMNS = CONFIG_DIR / "columns" / "register_columns.tsv"

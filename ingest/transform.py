@@ -10,24 +10,24 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
-from graph.store import GraphStore
-from ingest import normalize
-from ingest.errors import ErrorCode, Problem
-from ingest.ipc import IpcTitles, hierarchy
-from ingest.nlp.pipeline import Entity, background_range
-from ingest.numbers import (
+from domain import normalize
+from domain.ipc import IpcTitles, hierarchy
+from domain.numbers import (
     cn_check_digit,
     parse_application_number,
     parse_priority,
     parse_publication_number,
 )
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
+from graph.store import GraphStore
+from ingest.errors import ErrorCode, Problem
+from ingest.nlp.pipeline import Entity, background_range
 from ingest.readers import RawRecord, SourceFile
 from ingest.readers.columns import ColumnMap
 from ingest.records import PatentRecord
 from ingest.resolve.inventors import InventorResolver, Mention, mentions_of
 from ingest.vocabularies import Vocabularies
-from search_api.index.protocol import IndexDocument
+from search.index.protocol import IndexDocument
 
 EXTRACTOR = "ingest.records/1"
 RECORD_FIELDS = frozenset(PatentRecord.model_fields)

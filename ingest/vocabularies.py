@@ -9,15 +9,14 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from config.backends import shared_analyzer
 from config.settings import DEFAULT_USER_DICTIONARY, LEGAL_EVENTS_TABLE, Settings
-from ingest.ipc import IpcTitles
+from domain.ipc import IpcTitles
+from domain.normalize import LegalEvents, organization_key
+from domain.organizations import OrganizationAliases
 from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import load_pipeline
-from ingest.normalize import LegalEvents, organization_key
 from ingest.readers.columns import ColumnMap
-from ingest.resolve.organizations import OrganizationAliases
-from search_api.index.chinese import ChineseAnalyzer
+from search.index.chinese import ChineseAnalyzer, shared_analyzer
 
 
 @dataclass(frozen=True)

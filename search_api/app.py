@@ -13,12 +13,12 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
-from ingest.resolve.organizations import OrganizationAliases
+from search.errors import SearchError, SearchUnavailableError
 from search_api.auth import ApiKeys
-from search_api.errors import ApiError, SearchError, SearchUnavailableError
+from search_api.errors import ApiError
 from search_api.models import ErrorBody
 from search_api.routes import (
     due_diligence_router,
@@ -28,6 +28,7 @@ from search_api.routes import (
     search_router,
 )
 from search_api.routes.context import AppContext
+from stores.backends import Stores, open_stores
 
 log = structlog.get_logger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"

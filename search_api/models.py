@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from search_api.index.protocol import SortOrder
+from search.index.protocol import SortOrder
 
 PatentKind = Literal["invention", "utility_model", "design"]
 # A contract's kind (ingest/contracts/model.py ContractKind), filterable like a patent's.

@@ -14,16 +14,16 @@ import pytest
 from elasticsearch import Elasticsearch
 from neo4j import Driver
 
-from config.backends import (
+from config.settings import DEFAULT_USER_DICTIONARY, Settings
+from search.index.chinese import ChineseAnalyzer
+from services.manager import local_services_settings
+from stores.backends import (
     Stores,
     build_es_client,
     build_neo4j_driver,
     open_stores,
     shared_analyzer,
 )
-from config.settings import DEFAULT_USER_DICTIONARY, Settings
-from search_api.index.chinese import ChineseAnalyzer
-from services.manager import local_services_settings
 
 SAMPLE_PATENTS = Path(__file__).resolve().parents[1] / "ingest" / "samples" / "patents.sample.jsonl"
 SAMPLE_GROUPS = SAMPLE_PATENTS.with_name("groups.sample.json")

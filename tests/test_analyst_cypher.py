@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.analyst_cypher import check_read_only
 from graph.errors import CypherRefusedError
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
+from stores.backends import Stores, open_stores
 from tests.conftest import SAMPLE_PATENTS, api_key, production_settings
 
 WRITES = [

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from ingest.pipeline import ingest_paths
 from ingest.resolve.groups import load_group_trees
-from ingest.resolve.organizations import OrganizationAliases
 from search_api.app import create_app
+from stores.backends import Stores, open_stores
 from tests.conftest import SAMPLE_GROUPS, SAMPLE_PATENTS, production_settings
 
 

@@ -10,9 +10,9 @@ from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from config.backends import open_stores
 from config.settings import Settings
 from search_api.app import create_app
+from stores.backends import open_stores
 from tests.conftest import production_settings
 from tests.test_api import load_samples
 

@@ -20,7 +20,6 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from bench.contracts import LIST_FIELDS, SCALAR_FIELDS, extracted_values, items
-from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.model import Direction, EdgeType, NodeLabel
 from graph.views import node_view
@@ -29,8 +28,9 @@ from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
-from search_api.index.protocol import DateRange, Filters, SearchQuery
-from search_api.query import parse_query
+from search.index.protocol import DateRange, Filters, SearchQuery
+from search.query import parse_query
+from stores.backends import Stores, open_stores
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,15 +15,15 @@ import pytest
 from fastapi.testclient import TestClient
 from pdfminer.high_level import extract_text
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from graph.analytics.due_diligence import RiskFlag, due_diligence
 from graph.model import Direction, EdgeType, NodeLabel
 from ingest.pipeline import ingest_paths
 from ingest.registers import load_register
-from ingest.resolve.organizations import OrganizationAliases
 from search_api.app import create_app
 from search_api.reports.render import report_pdf
+from stores.backends import Stores, open_stores
 from tests.conftest import (
     BACKENDS,
     REQUIRE_SERVERS,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.embedded_store import EmbeddedGraphStore, open_connection
-from search_api.index.chinese import ChineseAnalyzer
-from search_api.index.embedded_index import EmbeddedSearchIndex
+from search.index.chinese import ChineseAnalyzer
+from search.index.embedded_index import EmbeddedSearchIndex
 from tests.conformance.graph_store_suite import GraphStoreConformance
 from tests.conformance.search_index_suite import SearchIndexConformance
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from bench.extraction import evaluate
-from config.backends import open_stores
 from config.settings import Settings
 from graph.model import Direction, EdgeType, NodeLabel
 from graph.views import node_view
 from ingest.nlp.pipeline import extract_entities, load_pipeline
 from ingest.pipeline import ingest_paths
+from stores.backends import open_stores
 from tests.conftest import SAMPLE_PATENTS
 
 SAMPLES = SAMPLE_PATENTS.parent

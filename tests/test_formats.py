@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
+from domain.normalize import date_text
 from graph.views import patent_view
 from ingest.errors import ErrorCode
-from ingest.normalize import date_text
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.readers.columns import ColumnMap
-from search_api.index.protocol import SearchQuery
-from search_api.query import parse_query
+from search.index.protocol import SearchQuery
+from search.query import parse_query
+from stores.backends import Stores, open_stores
 from tests.conftest import SAMPLE_PATENTS, production_settings
 
 SAMPLES = SAMPLE_PATENTS.parent

@@ -9,11 +9,11 @@ from pathlib import Path as FilePath
 import pytest
 from fastapi.testclient import TestClient
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.analytics.paths import Limits, Path, find_paths, neighbourhood
 from graph.model import EdgeType, NodeKey, NodeLabel
 from search_api.app import create_app
+from stores.backends import Stores, open_stores
 from tests import graph_fixture as fx
 from tests.conftest import BACKENDS, backend_stores, production_settings
 

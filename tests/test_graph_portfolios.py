@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.analytics.kpis import group_kpis
 from graph.analytics.portfolios import (
@@ -22,6 +21,7 @@ from graph.analytics.portfolios import (
 )
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
+from stores.backends import Stores, open_stores
 from tests import graph_fixture as fx
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 

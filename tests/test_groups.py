@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from config.backends import open_stores
 from config.settings import Settings
+from domain.normalize import organization_key
+from domain.organizations import OrganizationAliases
 from graph.views import organization_view
 from ingest.errors import ErrorCode, IngestError
-from ingest.normalize import organization_key
 from ingest.resolve.groups import load_group_trees
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.vocabularies import load_central_soes
+from stores.backends import open_stores
 from tests.conftest import SAMPLE_GROUPS
 
 SOE_LIST = (

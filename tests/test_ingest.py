@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
 from graph.model import Direction, EdgeType, NodeLabel
 from graph.views import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
+from stores.backends import Stores, open_stores
 from tests.conftest import SAMPLE_PATENTS
 
 GOOD = {

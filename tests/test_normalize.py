@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from config.settings import LEGAL_EVENTS_TABLE
-from ingest import normalize
+from domain import normalize
+from domain.ipc import IpcTitles, hierarchy
+from domain.normalize import LegalEvents
+from domain.numbers import cn_check_digit, parse_application_number, parse_publication_number
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError
-from ingest.ipc import IpcTitles, hierarchy
-from ingest.normalize import LegalEvents
-from ingest.numbers import cn_check_digit, parse_application_number, parse_publication_number
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
-from config.backends import open_stores
 from config.settings import Settings
 from search_api.app import create_app
+from stores.backends import open_stores
 from tests.test_api import load_samples
 
 

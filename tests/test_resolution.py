@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from config.backends import Stores
 from graph.model import Direction, EdgeType, NodeLabel
 from ingest.pipeline import ingest_paths
 from ingest.resolve.inventors import InventorResolver, Mention, mentions_of
+from stores.backends import Stores
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 SAMPLE_RESOLUTION = SAMPLE_PATENTS.with_name("resolution.sample.jsonl")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from config.backends import Stores, open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from graph.analytics.sep import (
     Candidate,
     StandardGap,
@@ -22,9 +22,9 @@ from graph.analytics.sep import (
 from graph.model import EdgeType, NodeLabel
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import load_sep_declarations, standard_id
 from search_api.app import create_app
+from stores.backends import Stores, open_stores
 from tests import graph_fixture as fx
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 

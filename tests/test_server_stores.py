@@ -9,8 +9,8 @@ from elasticsearch import Elasticsearch
 from neo4j import Driver
 
 from graph.neo4j_store import Neo4jGraphStore
-from search_api.index.chinese import ChineseAnalyzer
-from search_api.index.elasticsearch_index import ElasticsearchIndex
+from search.index.chinese import ChineseAnalyzer
+from search.index.elasticsearch_index import ElasticsearchIndex
 from tests.conformance.graph_store_suite import GraphStoreConformance
 from tests.conformance.search_index_suite import SearchIndexConformance
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from config.backends import open_stores
 from config.settings import Settings
+from domain.organizations import OrganizationAliases
 from ingest.resolve.groups import load_group_trees
-from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import load_sep_declarations
 from search_api.app import create_app
+from stores.backends import open_stores
 from tests.conftest import REQUIRE_SERVERS, SAMPLE_GROUPS, SAMPLE_PATENTS, api_key
 from tests.test_due_diligence import load_everything
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 
 import cn2an
 
+from domain.normalize import address, organization_kind, organization_name
+from domain.numbers import parse_application_number, parse_publication_number
 from ingest.contracts.model import (
     ContractKind,
     CoveredPatent,
@@ -23,8 +25,6 @@ from ingest.contracts.model import (
 )
 from ingest.contracts.structure import PARTY_LINE, Layout
 from ingest.nlp.patterns import PATENT_NUMBER
-from ingest.normalize import address, organization_kind, organization_name
-from ingest.numbers import parse_application_number, parse_publication_number
 
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from domain import normalize
+from domain.numbers import parse_application_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
-from ingest import normalize
 from ingest.contracts.model import (
     CONFIDENTIAL_ASSET_KIND,
     CONFIDENTIAL_KINDS,
@@ -22,11 +23,10 @@ from ingest.contracts.model import (
     Party,
     Role,
 )
-from ingest.numbers import parse_application_number
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import GraphBatch
 from ingest.vocabularies import Vocabularies
-from search_api.index.protocol import IndexDocument
+from search.index.protocol import IndexDocument
 
 ASSET_KIND = "contract"
 # A patent number as the contract gives it -> the id of the Patent node it names, if known.

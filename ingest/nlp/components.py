@@ -15,8 +15,8 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from domain.normalize import organization_key, organization_name
 from ingest.nlp.patterns import NORMALIZERS, PATTERNS
-from ingest.normalize import organization_key, organization_name
 
 COMPONENT_VERSION = "1"
 SPAN_KEY = "ipgraph"

@@ -9,7 +9,7 @@ from pathlib import Path
 from jieba.analyse.tfidf import TFIDF
 
 from config.settings import CONFIG_DIR
-from search_api.index.chinese import ChineseAnalyzer
+from search.index.chinese import ChineseAnalyzer
 
 PATENT_STOPWORDS = CONFIG_DIR / "dictionaries" / "patent_stopwords.txt"
 

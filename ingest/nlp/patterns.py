@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import fold
-from ingest.numbers import parse_application_number, parse_publication_number
+from domain.normalize import fold
+from domain.numbers import parse_application_number, parse_publication_number
 
 _STANDARD_BODIES = r"(?:GB/T|GB/Z|GB|YD/T|YD|DL/T|JB/T|SJ/T|GJB|NB/T|QC/T)"
 STANDARD = re.compile(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from domain.normalize import organization_name
+from domain.organizations import OrganizationAliases
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
-from ingest.normalize import organization_name
 from ingest.readers.group_tree import GroupTreeEntry, read_group_trees
-from ingest.resolve.organizations import OrganizationAliases
 
 
 def load_group_trees(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from fastapi import Request
 
-from config.backends import Stores
-from ingest.resolve.organizations import OrganizationAliases
+from domain.organizations import OrganizationAliases
 from search_api.auth import ApiKeys
+from stores.backends import Stores
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
+from domain.numbers import parse_application_number, parse_publication_number
 from graph.model import LinkedEntity, NodeLabel
 from graph.views import (
     GroupTreeNode,
@@ -15,7 +16,6 @@ from graph.views import (
     patent_view,
     person_view,
 )
-from ingest.numbers import parse_application_number, parse_publication_number
 from search_api.auth import Principal, principal_of
 from search_api.errors import ApiError
 from search_api.models import (

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from graph.errors import GraphError
-from search_api.errors import SearchError
+from search.errors import SearchError
 from search_api.models import ErrorBody, Health, Readiness
 from search_api.routes.context import AppContext, context
 

@@ -7,13 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from domain.normalize import ipc_prefix
 from graph.model import NodeLabel
 from graph.views import group_members
 from ingest.contracts.model import CONFIDENTIAL_ASSET_KIND
-from ingest.normalize import ipc_prefix
-from search_api.auth import ANONYMOUS, Principal, principal_of
-from search_api.errors import ApiError
-from search_api.index.protocol import (
+from search.index.protocol import (
     DateRange,
     Filters,
     InvalidCursorError,
@@ -21,6 +19,9 @@ from search_api.index.protocol import (
     SearchPage,
     SearchQuery,
 )
+from search.query import Node, QuerySyntaxError, parse_query
+from search_api.auth import ANONYMOUS, Principal, principal_of
+from search_api.errors import ApiError
 from search_api.models import (
     ErrorBody,
     FacetBucketOut,
@@ -29,7 +30,6 @@ from search_api.models import (
     SearchRequest,
     SearchResponse,
 )
-from search_api.query import Node, QuerySyntaxError, parse_query
 from search_api.routes.context import AppContext, context
 
 MAX_RESULT_WINDOW = 10_000

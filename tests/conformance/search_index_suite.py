@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from search_api.index.protocol import (
+from search.index.protocol import (
     DateRange,
     Filters,
     IndexDocument,
@@ -14,7 +14,7 @@ from search_api.index.protocol import (
     SearchQuery,
     SortOrder,
 )
-from search_api.query import parse_query
+from search.query import parse_query
 
 DOCS = [
     IndexDocument(

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from domain.numbers import parse_application_number, parse_publication_number
 from graph.analytics.paths import (
     Path,
 )
 from graph.analytics.portfolios import members
 from graph.model import CONFIDENTIAL_LABELS, EdgeType, NodeKey, NodeLabel
-from ingest.numbers import parse_application_number, parse_publication_number
 from search_api.auth import ANONYMOUS, Principal, principal_of
 from search_api.errors import ApiError
 from search_api.graph_models import (

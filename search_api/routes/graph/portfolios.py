@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from domain.normalize import ipc_prefix
 from graph.analytics.kpis import Kpis, group_kpis
 from graph.analytics.portfolios import (
     Side,
@@ -15,7 +16,8 @@ from graph.analytics.portfolios import (
     white_space,
 )
 from graph.model import NodeKey, NodeLabel
-from ingest.normalize import ipc_prefix
+from search.index.protocol import Filters, SearchQuery
+from search.query import Node
 from search_api.errors import ApiError
 from search_api.graph_models import (
     CompetitorOut,
@@ -29,8 +31,6 @@ from search_api.graph_models import (
     SideOut,
     entity_out,
 )
-from search_api.index.protocol import Filters, SearchQuery
-from search_api.query import Node
 from search_api.routes.context import AppContext
 from search_api.routes.graph.common import (
     Caller,

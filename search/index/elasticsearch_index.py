@@ -18,12 +18,12 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as ESConnectionError
 
 from config.settings import PATENT_INDEX_TEMPLATE
-from search_api.errors import SearchError, SearchUnavailableError
-from search_api.index.chinese import ChineseAnalyzer
-from search_api.index.compile_common import segmented_fields
-from search_api.index.cursor import decode_cursor, encode_cursor
-from search_api.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
-from search_api.index.protocol import (
+from search.errors import SearchError, SearchUnavailableError
+from search.index.chinese import ChineseAnalyzer
+from search.index.compile_common import segmented_fields
+from search.index.cursor import decode_cursor, encode_cursor
+from search.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
+from search.index.protocol import (
     MAX_TRACKED_TOTAL,
     FacetBucket,
     IndexDocument,

@@ -1,6 +1,6 @@
 """The portal query language: parsed safely into an AST that each index compiles itself."""
 
-from search_api.query.syntax import (
+from search.query.syntax import (
     FIELDS,
     And,
     Node,

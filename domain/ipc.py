@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.normalize import organization_name
+from domain.normalize import organization_name
 
 LEVELS = ("section", "class", "subclass", "main_group", "subgroup")
 

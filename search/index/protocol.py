@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from search_api.query.syntax import Node
+from search.query.syntax import Node
 
 # Searched text fields and their weights; both backends use this one table. Title and claims
 # weigh more than the description, as a patent searcher expects.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from search_api.index.chinese import ChineseAnalyzer, char_tokens
-from search_api.index.compile_common import fields_of, highlight_sequences, word_tokens
-from search_api.index.protocol import (
+from search.index.chinese import ChineseAnalyzer, char_tokens
+from search.index.compile_common import fields_of, highlight_sequences, word_tokens
+from search.index.protocol import (
     FACET_SIZE,
     FACETS,
     FIELD_WEIGHTS,
@@ -15,7 +15,7 @@ from search_api.index.protocol import (
     Filters,
     SortOrder,
 )
-from search_api.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
+from search.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
 
 Clause = dict[str, Any]
 _STANDARD_FIELDS: dict[str, tuple[str, ...]] = {

@@ -1,5 +1,5 @@
 """Search indexes: the `SearchIndex` protocol, Elasticsearch and the embedded SQLite FTS5 index."""
 
-from search_api.index.protocol import IndexDocument, SearchHit, SearchIndex, SearchPage, SearchQuery
+from search.index.protocol import IndexDocument, SearchHit, SearchIndex, SearchPage, SearchQuery
 
 __all__ = ["IndexDocument", "SearchHit", "SearchIndex", "SearchPage", "SearchQuery"]

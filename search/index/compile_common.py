@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from search_api.index.chinese import ChineseAnalyzer, char_tokens
-from search_api.index.protocol import FIELD_WEIGHTS, IndexDocument
-from search_api.query.syntax import Node, Phrase, Word, leaves
+from search.index.chinese import ChineseAnalyzer, char_tokens
+from search.index.protocol import FIELD_WEIGHTS, IndexDocument
+from search.query.syntax import Node, Phrase, Word, leaves
 
 ALL_FIELDS: tuple[str, ...] = tuple(FIELD_WEIGHTS)
 

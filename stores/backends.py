@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
@@ -15,10 +13,10 @@ from graph.embedded_store import EmbeddedGraphStore
 from graph.embedded_store import open_connection as open_graph_file
 from graph.neo4j_store import Neo4jGraphStore
 from graph.store import GraphStore
-from search_api.index.chinese import ChineseAnalyzer
-from search_api.index.elasticsearch_index import ElasticsearchIndex
-from search_api.index.embedded_index import EmbeddedSearchIndex
-from search_api.index.protocol import SearchIndex
+from search.index.chinese import shared_analyzer
+from search.index.elasticsearch_index import ElasticsearchIndex
+from search.index.embedded_index import EmbeddedSearchIndex
+from search.index.protocol import SearchIndex
 
 
 @dataclass
@@ -36,12 +34,6 @@ class Stores:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-@lru_cache(maxsize=4)
-def shared_analyzer(user_dictionary: Path) -> ChineseAnalyzer:
-    """One analyzer per dictionary for the process: indexing and querying must agree."""
-    return ChineseAnalyzer(user_dictionary)
 
 
 def open_stores(settings: Settings) -> Stores:

@@ -14,16 +14,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from search_api.errors import SearchError, SearchUnavailableError
-from search_api.index.chinese import ChineseAnalyzer, characters, highlight
-from search_api.index.compile_common import (
+from search.errors import SearchError, SearchUnavailableError
+from search.index.chinese import ChineseAnalyzer, characters, highlight
+from search.index.compile_common import (
     ALL_FIELDS,
     document_text,
     highlight_sequences,
     segmented_fields,
 )
-from search_api.index.cursor import decode_cursor, encode_cursor
-from search_api.index.protocol import (
+from search.index.cursor import decode_cursor, encode_cursor
+from search.index.protocol import (
     FACET_SIZE,
     FACETS,
     FIELD_WEIGHTS,
@@ -35,7 +35,7 @@ from search_api.index.protocol import (
     SearchQuery,
     WriteReport,
 )
-from search_api.index.sqlite_query import (
+from search.index.sqlite_query import (
     CHAR_COLUMNS,
     SEG_COLUMNS,
     SqlCompiler,

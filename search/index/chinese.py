@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -138,3 +139,9 @@ def _token_pattern(token: str) -> str:
     if _ASCII_WORD.fullmatch(token):
         return rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])"
     return re.escape(token)
+
+
+@lru_cache(maxsize=4)
+def shared_analyzer(user_dictionary: Path) -> ChineseAnalyzer:
+    """One analyzer per dictionary for the process: indexing and querying must agree."""
+    return ChineseAnalyzer(user_dictionary)

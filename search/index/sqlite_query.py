@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from search_api.index.chinese import ChineseAnalyzer, char_tokens
-from search_api.index.compile_common import ALL_FIELDS, fields_of, word_tokens
-from search_api.index.protocol import DateRange, Filters, SortOrder
-from search_api.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
+from search.index.chinese import ChineseAnalyzer, char_tokens
+from search.index.compile_common import ALL_FIELDS, fields_of, word_tokens
+from search.index.protocol import DateRange, Filters, SortOrder
+from search.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
 
 SEG_COLUMNS = tuple(f"{f}_seg" for f in ALL_FIELDS)
 CHAR_COLUMNS = tuple(f"{f}_chr" for f in ALL_FIELDS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.normalize import fold
+from domain.normalize import fold
 
 _SEPARATORS = re.compile(r"[\s,，/\-_]")
 _CN_PREFIX = re.compile(r"^(?:ZL|CN)")

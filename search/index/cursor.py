@@ -7,7 +7,7 @@ import binascii
 import json
 from typing import Any
 
-from search_api.index.protocol import InvalidCursorError, SortOrder
+from search.index.protocol import InvalidCursorError, SortOrder
 
 
 def encode_cursor(sort: SortOrder, values: list[Any]) -> str:

@@ -1,0 +1,1 @@
+"""Use cases: what the HTTP routes and the CLI both call."""
