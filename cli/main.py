@@ -17,9 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cli.logging import configure_logging
 from config.settings import Settings
+from domain.access import FULL_ACCESS
 from domain.organizations import OrganizationAliases
-from graph.analytics.due_diligence import due_diligence
-from graph.model import NodeLabel
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
@@ -35,6 +34,9 @@ from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
 from stores.backends import open_stores
+from usecases.context import Context
+from usecases.due_diligence import report_on, target_of
+from usecases.errors import UseCaseError
 
 
 class InputFormat(StrEnum):
@@ -230,23 +232,24 @@ def dd(
     sections included; audited like API calls)."""
     settings = Settings()
     with open_stores(settings) as stores:
-        aliases = OrganizationAliases.load(settings.organization_aliases)
-        target = aliases.resolve(name)
-        if stores.graph.get_node(NodeLabel.ORGANIZATION, target) is None:
-            console.print(f"[red]ENTITY_NOT_FOUND: no organisation {name!r}[/]")
-            raise typer.Exit(code=1)
+        ctx = Context(stores, OrganizationAliases.load(settings.organization_aliases))
+        try:
+            target = target_of(ctx, name, FULL_ACCESS)
+        except UseCaseError as exc:
+            console.print(f"[red]{exc.code}: {exc.message}[/]")
+            raise typer.Exit(code=1) from exc
         audit(
             settings.audit_log,
             OPERATOR,
             "due_diligence",
-            organization=target,
+            organization=target.key.id,
             format=output_format.value,
             confidential=True,
         )
-        report = due_diligence(
-            stores.graph, target, with_subsidiaries=subsidiaries, years=years, confidential=True
+        report = report_on(
+            ctx, target, FULL_ACCESS, with_subsidiaries=subsidiaries, years=years
         )
-    body = render_report(report, aliases.canonical_name(name), output_format)
+    body = render_report(report, target.name, output_format)
     if out is not None:
         out.write_bytes(body)
         console.print(f"{out}: score {report.score}, {len(report.flags)} flags")

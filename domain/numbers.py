@@ -88,3 +88,22 @@ def _country(text: str) -> str | None:
     if _CN_PREFIX.match(text):
         return "CN"
     return text[:2] if len(text) > 2 and text[:2].isalpha() else None
+
+
+# Kind codes tried, in this order, for a publication number written without one.
+KIND_CODES = ("A", "B", "C", "U", "A1", "B1", "B2", "Y")
+
+
+def patent_lookup_keys(raw: str) -> list[tuple[str, str]]:
+    """The keys to look a patent up by, in the one fallback order, each with how it matched:
+    the publication number as written (stores match it against application numbers too), the
+    application number (check digit added when missing), then the publication number with each
+    kind code when it has none. Family members are the caller's last resort."""
+    publication = parse_publication_number(raw)
+    keys = [(publication.canonical, "exact")]
+    application = parse_application_number(raw).canonical
+    if application != publication.canonical:
+        keys.append((application, "application"))
+    if publication.kind_code is None:
+        keys.extend((publication.canonical + kind, "kind_code") for kind in KIND_CODES)
+    return keys

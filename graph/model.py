@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from domain import access
+
 # Neo4j stores only scalars and homogeneous lists of scalars as properties.
 PropertyValue = str | int | float | bool | list[str] | list[int]
 Properties = dict[str, PropertyValue]
@@ -94,20 +96,10 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.DEFENDANT: (NodeLabel.ORGANIZATION, NodeLabel.CASE),
 }
 
-# Records only the dd and admin roles may see: trade secrets, and what the people register and
-# confidential contracts say about people and parties. Queries leave them out by type/label.
-CONFIDENTIAL_LABELS = frozenset({NodeLabel.TRADE_SECRET})
-CONFIDENTIAL_EDGES = frozenset(
-    {
-        EdgeType.COVERS_TRADE_SECRET,
-        EdgeType.PERSON_PARTY_TO,
-        EdgeType.NON_COMPETE,
-        EdgeType.PARTY_TO_CONFIDENTIAL,
-        EdgeType.HOLDS_SECRET,
-        EdgeType.HAS_ACCESS,
-        EdgeType.EMPLOYED_BY,
-    }
-)
+# What only the dd and admin roles may see is decided in one place, `domain/access.py`; these
+# are its names as graph enums.
+CONFIDENTIAL_LABELS = frozenset(NodeLabel(name) for name in access.CONFIDENTIAL_LABELS)
+CONFIDENTIAL_EDGES = frozenset(EdgeType(name) for name in access.CONFIDENTIAL_EDGES)
 
 
 @dataclass(frozen=True)

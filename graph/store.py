@@ -1,6 +1,7 @@
 """The contract every graph store fulfils; tests/conformance checks each implementation.
 
-Stores offer primitives; `graph/views.py` composes entity pages from them, once for all stores.
+Stores offer primitives; `graph/entity_pages.py` composes entity pages from them, once for
+all stores.
 """
 
 from __future__ import annotations

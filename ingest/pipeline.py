@@ -12,6 +12,7 @@ from pathlib import Path
 import structlog
 
 from domain import normalize
+from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
 from ingest.contracts.amendments import apply_amendments
@@ -167,7 +168,7 @@ def _ingest_contract(
 
 def _patent_lookup(graph: GraphStore) -> Callable[[str], str | None]:
     def find(number: str) -> str | None:
-        found = graph.find_patent(number)
+        found = find_patent_by_number(graph, number).patent
         return found.id if found is not None else None
 
     return find

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from config.settings import CONFIG_DIR
 from domain.normalize import date_text, person_name
-from domain.numbers import parse_application_number, parse_publication_number
+from domain.numbers import parse_publication_number
 from domain.organizations import OrganizationAliases
+from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, IngestError, Problem
@@ -180,13 +181,9 @@ def _organization(ctx: RowContext, name: str, source: str) -> str:
 
 
 def _patent(ctx: RowContext, raw: str, source: str) -> str:
-    for number in (
-        parse_publication_number(raw).canonical,
-        parse_application_number(raw).canonical,
-    ):
-        found = ctx.graph.find_patent(number)
-        if found is not None:
-            return found.id
+    found = find_patent_by_number(ctx.graph, raw).patent
+    if found is not None:
+        return found.id
     stub = parse_publication_number(raw).canonical
     ctx.batch.node(NodeLabel.PATENT, NodeRow(stub, {"stub": True}, source))
     return stub

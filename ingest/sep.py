@@ -20,8 +20,9 @@ from pathlib import Path
 
 from config.settings import CONFIG_DIR
 from domain.normalize import date_text
-from domain.numbers import parse_application_number, parse_publication_number
+from domain.numbers import parse_publication_number
 from domain.organizations import OrganizationAliases
+from graph.lookup import family_members, find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, Problem
@@ -31,7 +32,6 @@ from ingest.readers.columns import ColumnMap
 from ingest.transform import GraphBatch
 
 SEP_COLUMNS = CONFIG_DIR / "columns" / "sep_columns.tsv"
-KIND_CODES = ("A", "B", "C", "U", "A1", "B1", "B2", "Y")
 _ETSI_3GPP = re.compile(r"^(?:ETSI\s+)?TS\s*1(\d{2})\s*(\d{3})$", re.I)
 _BARE_TS = re.compile(r"^TS\s*(\d{2}\.\d{3})$", re.I)
 
@@ -132,21 +132,6 @@ def _load_row(
 
 
 def match_patent(graph: GraphStore, number: str, family: str) -> tuple[str | None, str]:
-    publication = parse_publication_number(number)
-    found = graph.find_patent(publication.canonical)
-    if found is not None:
-        return found.id, "exact"
-    application = parse_application_number(number)
-    if application.check_digit_ok is not None:
-        found = graph.find_patent(application.canonical)
-        if found is not None:
-            return found.id, "application"
-    if publication.kind_code is None:
-        for kind in KIND_CODES:
-            found = graph.find_patent(publication.canonical + kind)
-            if found is not None:
-                return found.id, "kind_code"
-    for member in re.split(r"[;；,，\s]+", family):
-        if member and (found := graph.find_patent(parse_publication_number(member).canonical)):
-            return found.id, "family"
-    return None, "unmatched"
+    """The declared patent through the one lookup (graph/lookup.py), and how it matched."""
+    match = find_patent_by_number(graph, number, family=family_members(family))
+    return (match.patent.id if match.patent else None), match.matched_by

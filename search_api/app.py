@@ -18,6 +18,7 @@ from domain.organizations import OrganizationAliases
 from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from search.errors import SearchError, SearchUnavailableError
 from search_api.auth import ApiKeys
+from search_api.deps import AppContext
 from search_api.errors import ApiError
 from search_api.models import ErrorBody
 from search_api.routes import (
@@ -27,8 +28,8 @@ from search_api.routes import (
     ops_router,
     search_router,
 )
-from search_api.routes.context import AppContext
 from stores.backends import Stores, open_stores
+from usecases.errors import NotFoundError, UseCaseError
 
 log = structlog.get_logger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -101,6 +102,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(UseCaseError)
+    async def use_case_error(_: Request, exc: UseCaseError) -> JSONResponse:
+        status = 404 if isinstance(exc, NotFoundError) else 400
+        return _error(status, exc.code, exc.message, exc.detail)
 
     @app.exception_handler(GraphError)
     async def graph_error(request: Request, exc: GraphError) -> JSONResponse:

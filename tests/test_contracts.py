@@ -21,8 +21,9 @@ from reportlab.pdfgen import canvas
 
 from bench.contracts import LIST_FIELDS, SCALAR_FIELDS, extracted_values, items
 from config.settings import Settings
+from domain.access import FULL_ACCESS
+from graph.entity_pages import node_view
 from graph.model import Direction, EdgeType, NodeLabel
-from graph.views import node_view
 from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
@@ -141,7 +142,7 @@ def test_contracts_become_parties_assets_and_encumbrances(stores: Stores, tmp_pa
     # allowed to see confidential records.
     assert node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005") is None
     assert node_view(graph, NodeLabel.TRADE_SECRET, next(iter(secret))) is None
-    page = node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005", confidential=True)
+    page = node_view(graph, NodeLabel.CONTRACT, "SAMPLE-TS-2023-005", FULL_ACCESS)
     assert page is not None and "COVERS_TRADE_SECRET:out" in page.links
     parties = graph.neighbours(EdgeType.PARTY_TO_CONFIDENTIAL, "SAMPLE-TS-2023-005", Direction.IN)
     assert {p.id: p.edge["role"] for p in parties} == {

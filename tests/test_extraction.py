@@ -8,8 +8,8 @@ import pytest
 
 from bench.extraction import evaluate
 from config.settings import Settings
+from graph.entity_pages import node_view
 from graph.model import Direction, EdgeType, NodeLabel
-from graph.views import node_view
 from ingest.nlp.pipeline import extract_entities, load_pipeline
 from ingest.pipeline import ingest_paths
 from stores.backends import open_stores

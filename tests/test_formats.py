@@ -10,7 +10,7 @@ import pytest
 
 from config.settings import Settings
 from domain.normalize import date_text
-from graph.views import patent_view
+from graph.entity_pages import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.readers.columns import ColumnMap

@@ -16,9 +16,9 @@ from graph.analytics.portfolios import (
     competitors,
     head_to_head,
     links_between,
-    members,
     white_space,
 )
+from graph.groups import group_members
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
 from stores.backends import Stores, open_stores
@@ -38,15 +38,16 @@ def stores(
 
 
 def test_group_members(stores: Stores) -> None:
-    assert members(stores.graph, fx.GROUP, with_subsidiaries=True) == [fx.A1, fx.GROUP]
-    assert members(stores.graph, fx.GROUP, with_subsidiaries=False) == [fx.GROUP]
+    # the organisation first, then its subsidiaries
+    assert group_members(stores.graph, fx.GROUP, with_subsidiaries=True) == [fx.GROUP, fx.A1]
+    assert group_members(stores.graph, fx.GROUP, with_subsidiaries=False) == [fx.GROUP]
 
 
 def test_competitors_by_ipc_cosine(stores: Stores) -> None:
     # Group A files P1 (H04W72/04, H04L5/00) and P3 (H04W72/04): vector (2, 1).
     # B files P2, P3 (H04W72/04) and P4 (H04L5/00): vector (2, 1): cosine 1.
     # C files only G06F16/36: shares no code, so it is no candidate.
-    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    ours = group_members(stores.graph, fx.GROUP, with_subsidiaries=True)
     [rival] = competitors(stores.graph, ours)
     assert (rival.org, rival.similarity, rival.shared_patents) == (fx.B, pytest.approx(1.0), 3)
     assert rival.shared_codes == [SharedCode("H04W72/04", 2, 2), SharedCode("H04L5/00", 1, 1)]
@@ -57,7 +58,7 @@ def test_competitors_by_ipc_cosine(stores: Stores) -> None:
 
 
 def test_head_to_head_and_white_space(stores: Stores) -> None:
-    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    ours = group_members(stores.graph, fx.GROUP, with_subsidiaries=True)
     left, right = head_to_head(stores.graph, ours, [fx.B], "H04W")
     assert (left.patents, left.by_kind) == (2, {"invention": 1, "utility_model": 1})
     assert (right.patents, right.by_year) == (2, {"2020": 2})
@@ -66,7 +67,7 @@ def test_head_to_head_and_white_space(stores: Stores) -> None:
 
 
 def test_links_between_a_group_and_a_company(stores: Stores) -> None:
-    ours = members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    ours = group_members(stores.graph, fx.GROUP, with_subsidiaries=True)
     found = links_between(stores.graph, ours, [fx.B])
     assert found.co_owned == ["CN1000003U"]
     assert found.contracts == [fx.CONTRACT]
@@ -105,7 +106,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 def test_portfolio_endpoints(client: TestClient) -> None:
     ranked = client.get("/api/v1/graph/competitors", params={"organization": fx.GROUP}).json()
-    assert ranked["members"] == [fx.A1, fx.GROUP]
+    assert ranked["members"] == [fx.GROUP, fx.A1]  # the organisation first
     assert [c["organization"]["id"] for c in ranked["competitors"]] == [fx.B]
     duel = client.get(
         "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.C, "ipc": "g06f"}

@@ -9,7 +9,7 @@ import pytest
 from config.settings import Settings
 from domain.normalize import organization_key
 from domain.organizations import OrganizationAliases
-from graph.views import organization_view
+from graph.entity_pages import organization_view
 from ingest.errors import ErrorCode, IngestError
 from ingest.resolve.groups import load_group_trees
 from ingest.vocabularies import load_central_soes

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
+from graph.entity_pages import patent_view
 from graph.model import Direction, EdgeType, NodeLabel
-from graph.views import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
 from stores.backends import Stores, open_stores

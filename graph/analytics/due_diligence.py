@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.analytics.portfolios import members as group_members
 from graph.analytics.sep import portfolio_by_standard
+from graph.groups import group_members
 from graph.model import EdgeType, Link, NodeKey, NodeLabel, PatentFacts
 from graph.store import GraphStore
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.analytics.portfolios import members
+from graph.groups import group_members
 from graph.model import PatentFacts
 from graph.store import GraphStore
 
@@ -75,10 +75,11 @@ class GroupKpis:
 
 
 def group_kpis(store: GraphStore, org_id: str, *, with_subsidiaries: bool = True) -> GroupKpis:
-    orgs = members(store, org_id, with_subsidiaries=with_subsidiaries)
+    orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
     facts = store.portfolio(orgs)
     whole = kpis(org_id, list({f.id: f for f in facts}.values()))
-    per_member = [kpis(org, [f for f in facts if f.owner == org]) for org in orgs]
+    # Members listed by id, the group's own organisation among them.
+    per_member = [kpis(org, [f for f in facts if f.owner == org]) for org in sorted(orgs)]
     return GroupKpis(whole, per_member)
 
 

@@ -22,13 +22,6 @@ CANDIDATES = 50  # full profiles are read for this many best-sharing candidates
 EXPAND_LIMIT = 100_000
 
 
-def members(store: GraphStore, org_id: str, *, with_subsidiaries: bool) -> list[str]:
-    """The organisation, and every organisation below it when `with_subsidiaries`."""
-    if not with_subsidiaries:
-        return [org_id]
-    return sorted({org_id, *(link.child for link in store.descendants(org_id))})
-
-
 def ipc_profile(facts: Sequence[PatentFacts]) -> Counter[str]:
     seen: dict[str, set[str]] = defaultdict(set)
     for fact in facts:

@@ -8,6 +8,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain import access
+
 T = TypeVar("T")
 
 EXTRACTOR = "ingest.contracts/1"
@@ -28,8 +30,8 @@ class ContractKind(StrEnum):
 
 
 # Contracts whose text and parties only the dd and admin roles may see.
-CONFIDENTIAL_KINDS = frozenset({"trade_secret_license", "nda", "non_compete"})
-CONFIDENTIAL_ASSET_KIND = "contract_confidential"
+CONFIDENTIAL_KINDS = access.CONFIDENTIAL_CONTRACT_KINDS  # decided in domain/access.py
+CONFIDENTIAL_ASSET_KIND = access.CONFIDENTIAL_ASSET_KIND
 
 
 class Role(StrEnum):

@@ -10,13 +10,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from graph.analytics.due_diligence import due_diligence
 from search_api.audit import audit
-from search_api.auth import Principal, Role, principal_of, require
+from search_api.auth import Principal, Role
+from search_api.deps import Ctx, Policy, requires
 from search_api.models import ErrorBody
 from search_api.reports.render import MEDIA_TYPES, ReportFormat, render_report
-from search_api.routes.context import AppContext, context
-from search_api.routes.graph.common import entity_of, organization_of
+from usecases.due_diligence import report_on, target_of
 
 router = APIRouter(
     prefix="/api/v1",
@@ -37,8 +36,9 @@ router = APIRouter(
 )
 async def get_due_diligence(
     organization: Annotated[str, Path(max_length=200, examples=["宁德时代"])],
-    ctx: Annotated[AppContext, Depends(context)],
-    caller: Annotated[Principal, Depends(principal_of)],
+    ctx: Ctx,
+    caller: Annotated[Principal, Depends(requires(Role.ANALYST))],
+    policy: Policy,
     with_subsidiaries: Annotated[bool, Query()] = True,
     years: Annotated[int, Query(ge=1, le=20, description="expiry horizon")] = 5,
     as_of: Annotated[dt.date | None, Query(description="report date (default today)")] = None,
@@ -46,28 +46,22 @@ async def get_due_diligence(
 ) -> Response:
     """Assets, ownership, encumbrances, disputes, SEPs, key inventors and risk flags with a
     score (docs/DUE_DILIGENCE.md)."""
-    require(caller, Role.ANALYST)
-    target = organization_of(ctx, organization, caller)
+    target = target_of(ctx, organization, policy)
     audit(
         ctx.audit_log,
         caller,
         "due_diligence",
-        organization=target.id,
+        organization=target.key.id,
         with_subsidiaries=with_subsidiaries,
         format=format.value,
-        confidential=caller.sees_confidential,
+        confidential=policy.sees_confidential,
     )
     report = await run_in_threadpool(
-        due_diligence,
-        ctx.stores.graph,
-        target.id,
-        with_subsidiaries=with_subsidiaries,
-        years=years,
-        as_of=as_of,
-        confidential=caller.sees_confidential,
+        lambda: report_on(
+            ctx, target, policy, with_subsidiaries=with_subsidiaries, years=years, as_of=as_of
+        )
     )
-    name = entity_of(ctx, target).name
-    body = await run_in_threadpool(render_report, report, name, format)
+    body = await run_in_threadpool(render_report, report, target.name, format)
     headers = {}
     if format is ReportFormat.PDF:
         filename = f"due-diligence-{report.as_of}.pdf"

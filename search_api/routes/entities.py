@@ -1,23 +1,15 @@
 """Entity pages: patents, organisations (with group tree and portfolio), persons, contracts,
-standards."""
+standards. Thin adapters over usecases/entities.py."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Path
 
-from domain.numbers import parse_application_number, parse_publication_number
+from graph.entity_pages import GroupTreeNode, NodeView
 from graph.model import LinkedEntity, NodeLabel
-from graph.views import (
-    GroupTreeNode,
-    node_view,
-    organization_view,
-    patent_view,
-    person_view,
-)
-from search_api.auth import Principal, principal_of
-from search_api.errors import ApiError
+from search_api.deps import Ctx, Policy
 from search_api.models import (
     CountedEntityOut,
     ErrorBody,
@@ -28,7 +20,8 @@ from search_api.models import (
     PatentResponse,
     PersonResponse,
 )
-from search_api.routes.context import AppContext, context
+from usecases.entities import node_page, organization_page, patent_page, person_page
+from usecases.errors import ErrorCode
 
 router = APIRouter(
     prefix="/api/v1",
@@ -39,23 +32,16 @@ router = APIRouter(
         503: {"model": ErrorBody},
     },
 )
-Ctx = Annotated[AppContext, Depends(context)]
-Caller = Annotated[Principal, Depends(principal_of)]
-# Person properties written from confidential sources (contracts naming them as an employee).
-CONFIDENTIAL_PERSON_PROPERTIES = frozenset({"confidential_records"})
 
 
 @router.get("/patents/{patent_id}", operation_id="get_patent", response_model=PatentResponse)
 def get_patent(
-    patent_id: Annotated[str, Path(max_length=64, examples=["CN115000001A"])], ctx: Ctx
+    patent_id: Annotated[str, Path(max_length=64, examples=["CN115000001A"])],
+    ctx: Ctx,
+    policy: Policy,
 ) -> PatentResponse:
     """A patent by publication or application number, with applicants, inventors and IPC."""
-    canonical = parse_publication_number(patent_id).canonical
-    view = patent_view(ctx.stores.graph, canonical) or patent_view(
-        ctx.stores.graph, parse_application_number(patent_id).canonical
-    )
-    if view is None:
-        raise _not_found("PATENT_NOT_FOUND", "patent", canonical)
+    view = patent_page(ctx, patent_id, policy)
     return PatentResponse(
         id=view.id,
         properties=dict(view.props),
@@ -75,12 +61,10 @@ def get_patent(
 def get_organization(
     organization: Annotated[str, Path(max_length=200, examples=["国家电网有限公司", "国网"])],
     ctx: Ctx,
+    policy: Policy,
 ) -> OrganizationResponse:
     """An organisation by name or short name, with its group tree and patent portfolio."""
-    org_id = ctx.aliases.resolve(organization)
-    view = organization_view(ctx.stores.graph, org_id)
-    if view is None:
-        raise _not_found("ORGANIZATION_NOT_FOUND", "organization", org_id)
+    view = organization_page(ctx, organization, policy)
     return OrganizationResponse(
         id=view.id,
         properties=dict(view.props),
@@ -98,17 +82,14 @@ def get_organization(
 def get_person(
     person_id: Annotated[str, Path(max_length=300, examples=["孙浩@国家电网有限公司"])],
     ctx: Ctx,
-    caller: Caller,
+    policy: Policy,
 ) -> PersonResponse:
     """A person (inventor) with their patents, organisations and co-inventors; what the people
     register and confidential contracts say about them only for dd and admin."""
-    view = person_view(ctx.stores.graph, person_id)
-    if view is None:
-        raise _not_found("PERSON_NOT_FOUND", "person", person_id)
-    hidden = set() if caller.sees_confidential else CONFIDENTIAL_PERSON_PROPERTIES
+    view = person_page(ctx, person_id, policy)
     return PersonResponse(
         id=view.id,
-        properties={k: v for k, v in view.props.items() if k not in hidden},
+        properties=dict(view.props),
         patents=_linked(view.patents),
         organizations=[
             CountedEntityOut(id=c.id, name=c.name, count=c.count) for c in view.organizations
@@ -122,10 +103,12 @@ def get_person(
 
 @router.get("/contracts/{contract_id}", operation_id="get_contract", response_model=NodeResponse)
 def get_contract(
-    contract_id: Annotated[str, Path(max_length=200)], ctx: Ctx, caller: Caller
+    contract_id: Annotated[str, Path(max_length=200)], ctx: Ctx, policy: Policy
 ) -> NodeResponse:
     """A contract with its parties and covered assets (confidential ones for dd and admin)."""
-    return _node(ctx, NodeLabel.CONTRACT, contract_id, "CONTRACT_NOT_FOUND", caller)
+    return _node(
+        node_page(ctx, NodeLabel.CONTRACT, contract_id, policy, ErrorCode.CONTRACT_NOT_FOUND)
+    )
 
 
 @router.get(
@@ -134,18 +117,15 @@ def get_contract(
 def get_standard(
     standard_id: Annotated[str, Path(max_length=200, examples=["3GPP TS 38.211"])],
     ctx: Ctx,
-    caller: Caller,
+    policy: Policy,
 ) -> NodeResponse:
     """A standard with the patents that mention it or are declared essential to it."""
-    return _node(ctx, NodeLabel.STANDARD, standard_id, "STANDARD_NOT_FOUND", caller)
+    return _node(
+        node_page(ctx, NodeLabel.STANDARD, standard_id, policy, ErrorCode.STANDARD_NOT_FOUND)
+    )
 
 
-def _node(
-    ctx: AppContext, label: NodeLabel, node_id: str, code: str, caller: Principal
-) -> NodeResponse:
-    view = node_view(ctx.stores.graph, label, node_id, confidential=caller.sees_confidential)
-    if view is None:
-        raise _not_found(code, label.value.lower(), node_id)
+def _node(view: NodeView) -> NodeResponse:
     return NodeResponse(
         id=view.id,
         label=view.label,
@@ -153,10 +133,6 @@ def _node(
         links={k: _linked(v) for k, v in view.links.items()},
         sources=view.sources,
     )
-
-
-def _not_found(code: str, what: str, entity_id: str) -> ApiError:
-    return ApiError(404, code, f"no {what} with id {entity_id}", {"id": entity_id})
 
 
 def _linked(entities: list[LinkedEntity]) -> list[LinkedEntityOut]:

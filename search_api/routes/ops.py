@@ -9,8 +9,8 @@ from fastapi.responses import JSONResponse
 
 from graph.errors import GraphError
 from search.errors import SearchError
+from search_api.deps import AppContext, context
 from search_api.models import ErrorBody, Health, Readiness
-from search_api.routes.context import AppContext, context
 
 router = APIRouter(tags=["ops"])
 

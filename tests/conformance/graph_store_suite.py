@@ -4,8 +4,9 @@ provides a `store` fixture that yields an empty, schema-ready store."""
 from __future__ import annotations
 
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
+from graph.entity_pages import node_view, organization_view, patent_view, person_view
+from graph.groups import group_members
 from graph.model import Direction, NodeKey
-from graph.views import group_members, node_view, organization_view, patent_view, person_view
 from tests import graph_fixture as fx
 
 

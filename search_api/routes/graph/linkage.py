@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Query
 
+from domain.access import AccessPolicy
 from graph.analytics.paths import (
     DEFAULT_HOPS,
     DEFAULT_TYPES,
@@ -14,8 +15,7 @@ from graph.analytics.paths import (
     find_paths,
     neighbourhood,
 )
-from graph.model import CONFIDENTIAL_EDGES, EdgeType
-from search_api.auth import Principal
+from graph.model import EdgeType
 from search_api.graph_models import (
     EdgeOut,
     NeighborsResponse,
@@ -24,21 +24,21 @@ from search_api.graph_models import (
     entity_out,
 )
 from search_api.routes.graph.common import (
-    Caller,
     Ctx,
     EntityParam,
     LabelParam,
+    Policy,
     TypesParam,
     entity_of,
-    resolve_entity,
     router,
 )
+from usecases.entities import resolve_entity
 
 
 @router.get("/paths", operation_id="find_paths", response_model=PathsResponse)
 def get_paths(
     ctx: Ctx,
-    caller: Caller,
+    policy: Policy,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=200)],
     from_label: LabelParam = None,
@@ -54,14 +54,14 @@ def get_paths(
     contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
     flagged `partial` with the reason."""
     graph = ctx.stores.graph
-    start = resolve_entity(ctx, source, from_label, caller)
-    goal = resolve_entity(ctx, target, to_label, caller)
+    start = resolve_entity(ctx, source, from_label, policy)
+    goal = resolve_entity(ctx, target, to_label, policy)
     found = find_paths(
         graph,
         start,
         goal,
         max_hops=max_hops,
-        edge_types=_types(types, caller),
+        edge_types=_types(types, policy),
         k=k,
         limits=Limits(per_node=limit),
     )
@@ -85,7 +85,7 @@ def get_paths(
 @router.get("/neighbors", operation_id="get_neighbors", response_model=NeighborsResponse)
 def get_neighbors(
     ctx: Ctx,
-    caller: Caller,
+    policy: Policy,
     node: EntityParam,
     label: LabelParam = None,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
@@ -93,12 +93,12 @@ def get_neighbors(
     types: TypesParam = None,
 ) -> NeighborsResponse:
     """The entities within `depth` links of one entity, for graph views."""
-    center = resolve_entity(ctx, node, label, caller)
+    center = resolve_entity(ctx, node, label, policy)
     found = neighbourhood(
         ctx.stores.graph,
         center,
         depth=depth,
-        edge_types=_types(types, caller),
+        edge_types=_types(types, policy),
         limits=Limits(limit),
     )
     return NeighborsResponse(
@@ -110,8 +110,7 @@ def get_neighbors(
     )
 
 
-def _types(requested: list[EdgeType] | None, caller: Principal) -> frozenset[EdgeType]:
+def _types(requested: list[EdgeType] | None, policy: AccessPolicy) -> frozenset[EdgeType]:
     """The edge types to follow; confidential ones only for roles that may see them (so they
     are left out of the store queries themselves)."""
-    chosen = frozenset(requested) if requested else DEFAULT_TYPES | CONFIDENTIAL_EDGES
-    return chosen if caller.sees_confidential else chosen - CONFIDENTIAL_EDGES
+    return policy.visible_edges(frozenset(requested) if requested else DEFAULT_TYPES)

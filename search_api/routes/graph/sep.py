@@ -24,14 +24,14 @@ from search_api.graph_models import (
     SepPortfolioResponse,
 )
 from search_api.routes.graph.common import (
-    Caller,
     Ctx,
     GroupParam,
     OrgParam,
+    Policy,
     entity_of,
-    group_of,
     router,
 )
+from usecases.entities import resolve_group
 
 
 def _families(found: list[DeclaredFamily]) -> list[DeclaredFamilyOut]:
@@ -45,7 +45,7 @@ def _families(found: list[DeclaredFamily]) -> list[DeclaredFamilyOut]:
 )
 def get_declared(
     ctx: Ctx,
-    caller: Caller,
+    policy: Policy,
     standard: Annotated[str, PathParam(max_length=100, examples=["3GPP TS 38.214"])],
 ) -> DeclaredResponse:
     """Patents declared essential to a standard, one entry per family, with declarants,
@@ -58,10 +58,10 @@ def get_declared(
 
 @router.get("/sep/portfolio", operation_id="sep_portfolio", response_model=SepPortfolioResponse)
 def get_sep_portfolio(
-    ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> SepPortfolioResponse:
     """A company's (or group's) declarations, by standard and family."""
-    org, ours = group_of(ctx, organization, caller, with_subsidiaries=with_subsidiaries)
+    org, ours = resolve_group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
     by_standard = portfolio_by_standard(ctx.stores.graph, ours)
     return SepPortfolioResponse(
         organization=entity_of(ctx, org),
@@ -72,10 +72,10 @@ def get_sep_portfolio(
 
 @router.get("/sep/candidates", operation_id="sep_candidates", response_model=CandidatesResponse)
 def get_sep_candidates(
-    ctx: Ctx, caller: Caller, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> CandidatesResponse:
     """Our patents whose text names a standard they are not declared to: SEP candidates."""
-    org, ours = group_of(ctx, organization, caller, with_subsidiaries=with_subsidiaries)
+    org, ours = resolve_group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
     return CandidatesResponse(
         organization=entity_of(ctx, org),
         candidates=[CandidateOut(**vars(c)) for c in candidate_seps(ctx.stores.graph, ours)],
@@ -84,11 +84,11 @@ def get_sep_candidates(
 
 @router.get("/sep/gaps", operation_id="sep_gaps", response_model=GapsResponse)
 def get_sep_gaps(
-    ctx: Ctx, caller: Caller, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx, policy: Policy, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
 ) -> GapsResponse:
     """Standards a competitor declares patents to and we declare none to."""
-    left, our_orgs = group_of(ctx, ours, caller, with_subsidiaries=with_subsidiaries)
-    right, their_orgs = group_of(ctx, theirs, caller, with_subsidiaries=with_subsidiaries)
+    left, our_orgs = resolve_group(ctx, ours, policy, with_subsidiaries=with_subsidiaries)
+    right, their_orgs = resolve_group(ctx, theirs, policy, with_subsidiaries=with_subsidiaries)
     gaps = declaration_gaps(ctx.stores.graph, our_orgs, their_orgs)
     return GapsResponse(
         ours=entity_of(ctx, left),

@@ -1,13 +1,15 @@
-"""Entity pages composed from GraphStore primitives: one implementation for every store."""
+"""Entity pages (patent, organisation, person, any node) composed from GraphStore primitives:
+one implementation for every store. What a caller may see is decided by the `AccessPolicy`
+the use case passes in (`usecases/entities.py`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from domain.access import PUBLIC_ACCESS, AccessPolicy
+from graph.groups import group_members
 from graph.model import (
-    CONFIDENTIAL_EDGES,
-    CONFIDENTIAL_LABELS,
     Direction,
     EdgeType,
     LinkedEntity,
@@ -96,17 +98,12 @@ def patent_view(store: GraphStore, number: str) -> PatentView | None:
     )
 
 
-def group_members(store: GraphStore, org_id: str) -> list[str]:
-    """The organisation and every subsidiary below it (what "the group of X" means)."""
-    return [org_id, *sorted({link.child for link in store.descendants(org_id)})]
-
-
 def organization_view(store: GraphStore, org_id: str) -> OrganizationView | None:
     node = store.get_node(NodeLabel.ORGANIZATION, org_id)
     if node is None:
         return None
     links = store.descendants(org_id)
-    members = [org_id, *sorted({link.child for link in links})]
+    members = group_members(store, org_id)
     ancestors = store.ancestors(org_id)
     return OrganizationView(
         id=node.id,
@@ -157,18 +154,18 @@ def person_view(store: GraphStore, person_id: str) -> PersonView | None:
 
 
 def node_view(
-    store: GraphStore, label: NodeLabel, node_id: str, *, confidential: bool = False
+    store: GraphStore, label: NodeLabel, node_id: str, policy: AccessPolicy = PUBLIC_ACCESS
 ) -> NodeView | None:
-    """Any node with its links; confidential nodes and links only when `confidential`."""
-    if not confidential and label in CONFIDENTIAL_LABELS:
+    """Any node with the links the policy lets the caller see; None when it may not see it."""
+    if not policy.label_visible(label):
         return None
     node = store.get_node(label, node_id)
-    if node is None or (node.props.get("confidential") is True and not confidential):
+    if node is None or not policy.node_visible(label, node.props):
         return None
     links: dict[str, list[LinkedEntity]] = {}
     for edge in EdgeType:
         source, target = edge.endpoints
-        if not confidential and edge in CONFIDENTIAL_EDGES:
+        if not policy.edge_visible(edge):
             continue
         for direction, applies in (
             (Direction.OUT, source is label),

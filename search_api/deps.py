@@ -1,0 +1,46 @@
+"""API plumbing in one place: what handlers get from the app (the stores and the aliases),
+the caller's principal and access policy, and a dependency that requires a role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from domain.access import AccessPolicy, policy_for
+from search_api.auth import ApiKeys, Principal, Role, principal_of, require
+from usecases.context import Context
+
+
+@dataclass(frozen=True)
+class AppContext(Context):
+    api_keys: ApiKeys = field(default_factory=lambda: ApiKeys({}))
+    audit_log: Path | None = None
+
+
+def context(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.context
+    return ctx
+
+
+def access_policy(caller: Annotated[Principal, Depends(principal_of)]) -> AccessPolicy:
+    """The one access policy for the caller's role (domain/access.py)."""
+    return policy_for(caller.sees_confidential)
+
+
+def requires(role: Role) -> Callable[[Principal], Principal]:
+    """A dependency: the caller, who must hold `role` or a higher one (403 FORBIDDEN)."""
+
+    def dependency(caller: Annotated[Principal, Depends(principal_of)]) -> Principal:
+        require(caller, role)
+        return caller
+
+    return dependency
+
+
+Ctx = Annotated[AppContext, Depends(context)]
+Caller = Annotated[Principal, Depends(principal_of)]
+Policy = Annotated[AccessPolicy, Depends(access_policy)]

@@ -1,0 +1,80 @@
+"""Portfolio comparisons: head-to-head of two organisations (or groups) in one field, given as
+an IPC prefix (counted in the graph) or as a full-text query (counted in the index), and the
+white space: subclasses where only the other side files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import AccessPolicy
+from domain.normalize import ipc_prefix
+from graph.analytics.portfolios import Side, WhiteSpace, head_to_head, white_space
+from search.index.protocol import Filters, SearchQuery
+from search.query import Node
+from usecases.context import Context
+from usecases.entities import resolve_group
+from usecases.errors import ErrorCode, InvalidRequestError
+from usecases.search import parse_field_query
+
+
+@dataclass(frozen=True)
+class HeadToHead:
+    field: str
+    ours: Side
+    theirs: Side
+    white_space: list[WhiteSpace]
+
+
+def compare(
+    ctx: Context,
+    ours: str,
+    theirs: str,
+    policy: AccessPolicy,
+    *,
+    ipc: str | None = None,
+    q: str | None = None,
+    with_subsidiaries: bool = True,
+) -> HeadToHead:
+    graph = ctx.stores.graph
+    _, our_orgs = resolve_group(ctx, ours, policy, with_subsidiaries=with_subsidiaries)
+    _, their_orgs = resolve_group(ctx, theirs, policy, with_subsidiaries=with_subsidiaries)
+    if q:
+        query = parse_field_query(q)
+        left, right = (
+            _side_from_index(ctx, query, orgs, policy) for orgs in (our_orgs, their_orgs)
+        )
+        field = q
+    else:
+        prefix = ipc_prefix(ipc or "")
+        if prefix is None:
+            raise InvalidRequestError(
+                ErrorCode.IPC_PREFIX_INVALID, f"give an IPC prefix or q: {ipc!r}", {"ipc": ipc}
+            )
+        left, right = head_to_head(graph, our_orgs, their_orgs, prefix)
+        field = prefix
+    return HeadToHead(field, left, right, white_space(graph, our_orgs, their_orgs))
+
+
+def _side_from_index(ctx: Context, query: Node, orgs: list[str], policy: AccessPolicy) -> Side:
+    page = ctx.stores.index.search(
+        SearchQuery(
+            query,
+            filters=Filters(
+                asset_kinds=("patent",),
+                applicant_ids=tuple(orgs),
+                hidden_asset_kinds=policy.hidden_asset_kinds,
+            ),
+            size=0,
+            facets=True,
+        )
+    )
+
+    def buckets(name: str) -> dict[str, int]:
+        return {b.key: b.count for b in sorted(page.facets.get(name, []), key=lambda b: b.key)}
+
+    return Side(
+        patents=page.total,
+        valid=buckets("legal_status").get("valid", 0),
+        by_kind=buckets("kind"),
+        by_year=buckets("filing_year"),
+    )
