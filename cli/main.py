@@ -8,7 +8,7 @@ from collections import Counter
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import uvicorn
@@ -23,6 +23,7 @@ from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
+from ingest.readers import FORMATS
 from ingest.records import PatentRecord
 from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
@@ -38,19 +39,14 @@ from usecases.context import Context
 from usecases.due_diligence import report_on, target_of
 from usecases.errors import UseCaseError
 
+if TYPE_CHECKING:
 
-class InputFormat(StrEnum):
-    """`--format` choices: auto (by file suffix) or one of the readers' formats."""
+    class InputFormat(StrEnum):
+        AUTO = "auto"
 
-    AUTO = "auto"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    XLSX = "xlsx"
-    XML = "xml"
-    TXT = "txt"
-    CONTRACT = "contract"
+else:
+    # `--format` choices: auto (by file type) or one of the format registry's readers.
+    InputFormat = StrEnum("InputFormat", [(name.upper(), name) for name in ("auto", *FORMATS)])
 
 
 app = typer.Typer(no_args_is_help=True, help="Knowledge graph and search over IP assets.")

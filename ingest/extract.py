@@ -8,12 +8,12 @@ from typing import Any
 
 from config.settings import Settings
 from graph.model import EdgeType, NodeLabel
-from ingest.contracts.documents import is_contract_file, read_contract
+from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import IngestError
 from ingest.prepare import add_prepared, prepare
-from ingest.readers import read_source
+from ingest.readers import is_contract, read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
@@ -23,7 +23,7 @@ from search.index.chinese import shared_analyzer
 
 
 def extract_file(path: Path, settings: Settings, file_format: str | None = None) -> dict[str, Any]:
-    if is_contract_file(path, file_format):
+    if is_contract(path, file_format):
         return extract_contract_file(
             path, Vocabularies.load(settings.model_copy(update={"nlp": False}))
         )

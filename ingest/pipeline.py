@@ -16,12 +16,12 @@ from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
 from ingest.contracts.amendments import apply_amendments
-from ingest.contracts.documents import is_contract_file, read_contract
+from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.prepare import add_prepared, prepare
-from ingest.readers import SUPPORTED_SUFFIXES, read_source
+from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
@@ -109,7 +109,7 @@ def _ingest_file(
     file_format: str | None,
     people: InventorResolver,
 ) -> FileReport:
-    if is_contract_file(path, file_format):
+    if is_contract(path, file_format):
         return _ingest_contract(path, graph, index, dead_letter_dir, vocabularies, people)
     file_report = FileReport(str(path))
     try:

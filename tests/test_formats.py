@@ -205,3 +205,17 @@ def test_malformed_xml_and_entity_expansion_are_refused(tmp_path: Path) -> None:
     finally:
         stores.close()
     assert [p.code for p in report.errors] == [ErrorCode.XML_MALFORMED, ErrorCode.XML_MALFORMED]
+
+
+def test_the_registry_is_the_one_list_of_formats() -> None:
+    """Suffixes, `--format` choices and contract detection all come from READERS; the byte
+    reader's own check must accept every suffix a reader claims."""
+    from ingest.readers import READERS, SUPPORTED_SUFFIXES, reader_for
+    from ingest.readers.source import SUPPORTED_SUFFIXES as READABLE
+
+    assert set(SUPPORTED_SUFFIXES) <= set(READABLE)
+    assert {s for r in READERS for s in r.suffixes} == set(SUPPORTED_SUFFIXES)
+    samples = SAMPLE_PATENTS.parent
+    assert reader_for(samples / "CN115000004A.sample.txt").name == "txt"  # INID front page
+    assert reader_for(samples / "contracts" / "equity.sample.txt").name == "contract"
+    assert reader_for(samples / "contracts" / "pledge.sample.pdf").is_contract

@@ -22,7 +22,6 @@ from pdfminer.pdfparser import PDFSyntaxError
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 
-CONTRACT_SUFFIXES = frozenset({".docx", ".pdf"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -34,27 +33,6 @@ class ContractDocument:
     encoding: str | None
     sha256: str
     text: str
-
-
-def is_contract_file(path: Path, file_format: str | None = None) -> bool:
-    """DOCX and PDF files are contracts; a .txt is one unless it has an INID front page
-    ((21) 申请号, (54) 发明名称 ...), which makes it a patent document."""
-    if file_format is not None:
-        return file_format == "contract"
-    suffix = path.suffix.lower()
-    if suffix in CONTRACT_SUFFIXES:
-        return True
-    if suffix != ".txt":
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8192)
-    except OSError:
-        return False
-    text = head.decode("utf-8", errors="ignore") or head.decode("gb18030", errors="ignore")
-    if "\ufffd" in text or not any("\u4e00" <= c <= "\u9fff" for c in text):
-        text = head.decode("gb18030", errors="ignore")
-    return len(re.findall(r"^\s*[(（]\d{2}[)）]", text, re.M)) < 3
 
 
 def read_contract(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ContractDocument:
