@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graph.store import GraphStore
+from graph.store import GraphReader
 
 
-def group_members(store: GraphStore, org_id: str, *, with_subsidiaries: bool = True) -> list[str]:
+def group_members(store: GraphReader, org_id: str, *, with_subsidiaries: bool = True) -> list[str]:
     """The organisation first, then every subsidiary below it (SUBSIDIARY_OF, any depth) by
     id; only the organisation when not `with_subsidiaries`."""
     if not with_subsidiaries:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from domain.numbers import parse_publication_number, patent_lookup_keys
 from graph.model import NodeRecord
-from graph.store import GraphStore
+from graph.store import GraphReader
 
 _FAMILY_SEPARATORS = re.compile(r"[;；,，\s]+")
 
@@ -23,7 +23,7 @@ class PatentMatch:
 
 
 def find_patent_by_number(
-    store: GraphStore, raw: str, *, family: Iterable[str] = ()
+    store: GraphReader, raw: str, *, family: Iterable[str] = ()
 ) -> PatentMatch:
     for key, matched_by in patent_lookup_keys(raw):
         found = store.find_patent(key)

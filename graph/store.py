@@ -1,7 +1,11 @@
-"""The contract every graph store fulfils; tests/conformance checks each implementation.
+"""The contracts every graph store fulfils; tests/conformance checks each implementation.
 
-Stores offer primitives; `graph/entity_pages.py` composes entity pages from them, once for
-all stores.
+Three narrow protocols, each with its conformance mixin in tests/conformance/graph_store_suite.py:
+`GraphWriter` (what ingest needs), `GraphReader` (lookups, neighbours, walks, group trees: what
+entity pages and paths need) and `PortfolioQueries` (aggregates over an organisation's patents:
+what graph/analytics needs). `GraphStore` is all three plus `close`; a function asks for the
+narrowest one it uses. Stores offer primitives; `graph/entity_pages.py` composes entity pages
+from them, once for all stores.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ MAX_GROUP_DEPTH = 10
 
 
 @runtime_checkable
-class GraphStore(Protocol):
+class GraphWriter(Protocol):
+    """Schema and idempotent batch writes (ingest)."""
+
     def ensure_schema(self) -> None:
         """Create constraints and indexes; safe to call any number of times."""
 
@@ -39,6 +45,14 @@ class GraphStore(Protocol):
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         """Create or update one edge per (src, dst) pair; rows naming missing nodes are skipped."""
+
+    def delete_all(self) -> None:
+        """Remove every node and edge (tests and `ipgraph reset`)."""
+
+
+@runtime_checkable
+class GraphReader(Protocol):
+    """Lookups, neighbours, walks and group trees (entity pages, paths)."""
 
     def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None: ...
 
@@ -67,6 +81,17 @@ class GraphStore(Protocol):
     def descendants(self, org_id: str, max_depth: int = MAX_GROUP_DEPTH) -> list[SubsidiaryLink]:
         """Every SUBSIDIARY_OF edge below `org_id` up to `max_depth`, sorted by (parent, child)."""
 
+    def counts(self) -> GraphCounts:
+        """Nodes per label and edges per type (used by re-ingest checks and /readyz)."""
+
+    def ping(self) -> None:
+        """Raise `GraphUnavailableError` when the backend cannot answer."""
+
+
+@runtime_checkable
+class PortfolioQueries(Protocol):
+    """Aggregates over organisations' patents (graph/analytics)."""
+
     def patent_counts(self, org_ids: Sequence[str]) -> dict[str, int]:
         """Distinct patents filed by any of `org_ids`, per patent kind ('unknown' if none)."""
 
@@ -92,14 +117,10 @@ class GraphStore(Protocol):
         """DECLARED_ESSENTIAL edges, only those by `declarants` (the edge's `declarant`) and
         to `standards` when given; sorted by (standard, patent)."""
 
-    def counts(self) -> GraphCounts:
-        """Nodes per label and edges per type (used by re-ingest checks and /readyz)."""
 
-    def ping(self) -> None:
-        """Raise `GraphUnavailableError` when the backend cannot answer."""
-
-    def delete_all(self) -> None:
-        """Remove every node and edge (tests and `ipgraph reset`)."""
+@runtime_checkable
+class GraphStore(GraphWriter, GraphReader, PortfolioQueries, Protocol):
+    """A whole store: what `stores/backends.py` builds."""
 
     def close(self) -> None: ...
 

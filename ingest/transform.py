@@ -19,7 +19,7 @@ from domain.numbers import (
     parse_publication_number,
 )
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
-from graph.store import GraphStore
+from graph.store import GraphWriter
 from ingest.errors import ErrorCode, Problem
 from ingest.nlp.pipeline import Entity, background_range
 from ingest.readers import RawRecord, SourceFile
@@ -58,7 +58,7 @@ class GraphBatch:
         for edge_type, edges in other.edges.items():
             self.edges[edge_type].update(edges)
 
-    def write_graph(self, graph: GraphStore) -> None:
+    def write_graph(self, graph: GraphWriter) -> None:
         """Nodes before edges: an edge is only created between nodes that exist."""
         for label, nodes in self.nodes.items():
             graph.upsert_nodes(label, list(nodes.values()))

@@ -1,5 +1,5 @@
 """Shortest and k-shortest paths between two entities, and neighbourhoods, by a bounded
-breadth-first walk over `GraphStore.expand` — the same walk, so the same answer, on every store.
+breadth-first walk over `GraphReader.expand` — the same walk, so the same answer, on every store.
 
 The walk goes out from both ends a layer at a time, always from the smaller frontier. Every
 node remembers all the links that reached it at its distance, so the paths found are all the
@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from graph.model import EdgeType, Link, NodeKey
-from graph.store import GraphStore
+from graph.store import GraphReader
 
 DEFAULT_HOPS, MAX_HOPS = 4, 6
 # Links that explain little between two entities: the IPC hierarchy and source documents.
@@ -60,7 +60,7 @@ class _Side:
 
 
 def find_paths(
-    store: GraphStore,
+    store: GraphReader,
     start: NodeKey,
     goal: NodeKey,
     *,
@@ -90,7 +90,7 @@ def _hops_walked(sides: tuple[_Side, _Side]) -> int:
 
 
 def _step(
-    store: GraphStore,
+    store: GraphReader,
     side: _Side,
     edge_types: Collection[EdgeType],
     limits: Limits,
@@ -202,7 +202,7 @@ class Neighbourhood:
 
 
 def neighbourhood(
-    store: GraphStore,
+    store: GraphReader,
     center: NodeKey,
     *,
     depth: int = 1,

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from graph.model import EdgeType, Link, NodeKey, NodeLabel, PatentFacts
-from graph.store import GraphStore
+from graph.store import GraphStore, PortfolioQueries
 
 CANDIDATES = 50  # full profiles are read for this many best-sharing candidates
 EXPAND_LIMIT = 100_000
@@ -47,7 +47,7 @@ class Competitor:
 
 
 def competitors(
-    store: GraphStore, ours: Sequence[str], *, top: int = 10, explain: int = 5
+    store: PortfolioQueries, ours: Sequence[str], *, top: int = 10, explain: int = 5
 ) -> list[Competitor]:
     profile = _profiles(store, ours, merge_as="ours").get("ours", Counter())
     if not profile:
@@ -70,7 +70,7 @@ def competitors(
 
 
 def _profiles(
-    store: GraphStore, orgs: Sequence[str], *, merge_as: str | None = None
+    store: PortfolioQueries, orgs: Sequence[str], *, merge_as: str | None = None
 ) -> dict[str, Counter[str]]:
     """Patents per IPC code for each organisation (or, with `merge_as`, for all of them
     together, a co-owned patent counting once: read from the portfolio then)."""
@@ -110,7 +110,7 @@ class WhiteSpace:
 
 
 def white_space(
-    store: GraphStore, ours: Sequence[str], theirs: Sequence[str], *, level: int = 4
+    store: PortfolioQueries, ours: Sequence[str], theirs: Sequence[str], *, level: int = 4
 ) -> list[WhiteSpace]:
     """Codes (cut to `level` characters: 4 is the subclass H04W) where they file and we do not."""
     our_codes = {code[:level] for code in ipc_profile(store.portfolio(ours))}
@@ -131,7 +131,7 @@ class Side:
 
 
 def head_to_head(
-    store: GraphStore, ours: Sequence[str], theirs: Sequence[str], ipc_prefix: str
+    store: PortfolioQueries, ours: Sequence[str], theirs: Sequence[str], ipc_prefix: str
 ) -> tuple[Side, Side]:
     """Both portfolios inside one field (an IPC prefix such as H04W or H04W72/)."""
     return _side(store.portfolio(ours), ipc_prefix), _side(store.portfolio(theirs), ipc_prefix)

@@ -1,5 +1,6 @@
-"""Behaviour every GraphStore must show. A test module subclasses `GraphStoreConformance` and
-provides a `store` fixture that yields an empty, schema-ready store."""
+"""Behaviour every GraphStore must show, one mixin per protocol of graph/store.py. A test module
+subclasses `GraphStoreConformance` (or the mixin of the one protocol a new store implements)
+and provides a `store` fixture that yields an empty, schema-ready store."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
 from graph.model import Direction, NodeKey
+from graph.store import GraphReader, GraphWriter, PortfolioQueries
 from tests import graph_fixture as fx
 
 
@@ -102,8 +104,63 @@ def _load_group(store: GraphStore) -> None:
     )
 
 
-class GroupConformance:
-    """Group trees, portfolios and entity views (run as part of GraphStoreConformance)."""
+class GraphWriterConformance:
+    """GraphWriter: schema, idempotent upserts, provenance, delete_all."""
+
+    def test_is_a_graphwriter(self, store: GraphStore) -> None:
+        assert isinstance(store, GraphWriter)
+
+    def test_schema_step_is_idempotent(self, store: GraphStore) -> None:
+        store.ensure_schema()
+        store.ensure_schema()
+        assert store.counts().nodes == {}
+
+    def test_upserts_are_idempotent(self, store: GraphStore) -> None:
+        _load_small_graph(store)
+        first = store.counts()
+        _load_small_graph(store)
+        assert store.counts() == first
+        assert first.nodes == {"Patent": 1, "Organization": 2, "Person": 1, "IPC": 1, "Document": 1}
+        assert first.edges == {
+            "APPLICANT_OF": 2,
+            "INVENTOR_OF": 1,
+            "CLASSIFIED_AS": 1,
+            "EXTRACTED_FROM": 1,
+        }
+        view = patent_view(store, "CN115000001A")
+        assert view is not None and view.sources == ["doc1#1"]
+
+    def test_properties_merge_and_provenance_accumulates(self, store: GraphStore) -> None:
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A", "doc1#1")])
+        store.upsert_nodes(
+            NodeLabel.PATENT, [NodeRow("CN1A", {"title": "新标题", "country": "CN"}, "doc2#7")]
+        )
+        view = patent_view(store, "CN1A")
+        assert view is not None
+        assert view.props["title"] == "新标题"
+        assert view.props["kind"] == "invention"  # kept from the first write
+        assert view.props["country"] == "CN"
+        assert view.sources == ["doc1#1", "doc2#7"]
+
+    def test_edges_to_missing_nodes_are_not_created(self, store: GraphStore) -> None:
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A")])
+        store.upsert_edges(EdgeType.APPLICANT_OF, [EdgeRow("不存在的公司", "CN1A", {}, "d#1")])
+        assert store.counts().edges == {}
+        view = patent_view(store, "CN1A")
+        assert view is not None and view.applicants == []
+
+    def test_delete_all_empties_the_store(self, store: GraphStore) -> None:
+        _load_small_graph(store)
+        store.delete_all()
+        assert store.counts().nodes == {}
+        assert store.counts().edges == {}
+
+
+class GraphReaderConformance:
+    """GraphReader: lookups, neighbours, walks, group trees, and the entity pages built on them."""
+
+    def test_is_a_graphreader(self, store: GraphStore) -> None:
+        assert isinstance(store, GraphReader)
 
     def test_descendants_and_ancestors(self, store: GraphStore) -> None:
         _load_group(store)
@@ -128,15 +185,6 @@ class GroupConformance:
         _load_group(store)
         store.upsert_edges(EdgeType.SUBSIDIARY_OF, [EdgeRow("集团", "孙公司", {}, "bad#1")])
         assert {lk.child for lk in store.descendants("集团")} == {"子公司甲", "子公司乙", "孙公司"}
-
-    def test_patent_counts_are_distinct_per_kind(self, store: GraphStore) -> None:
-        _load_group(store)
-        assert store.patent_counts(group_members(store, "集团")) == {
-            "invention": 2,
-            "utility_model": 1,
-        }
-        assert store.patent_counts(["孙公司"]) == {"invention": 1, "utility_model": 1}
-        assert store.patent_counts([]) == {}
 
     def test_organization_view(self, store: GraphStore) -> None:
         _load_group(store)
@@ -181,10 +229,6 @@ class GroupConformance:
             store.neighbours(EdgeType.APPLICANT_OF, "P3", Direction.IN, limit=1)[0].id == "子公司乙"
         )
 
-
-class WalkConformance:
-    """The primitives analyst queries are built from (graph/analytics), on the fixture graph."""
-
     def test_expand_both_directions_with_evidence(self, store: GraphStore) -> None:
         fx.load(store)
         links = store.expand(
@@ -207,35 +251,6 @@ class WalkConformance:
         [first] = store.expand([NodeKey(NodeLabel.ORGANIZATION, fx.B)], {EdgeType.APPLICANT_OF}, 1)
         assert first.dst.id == "CN1000002A"  # by type, then the other node's id
         assert store.expand([], set(EdgeType), 5) == []
-
-    def test_portfolio_and_ipc_counts(self, store: GraphStore) -> None:
-        fx.load(store)
-        facts = store.portfolio([fx.B, fx.A1])
-        # Sorted by owner (乙 before 子 in code points), then patent.
-        assert [(f.owner, f.id) for f in facts] == [
-            (fx.B, "CN1000002A"),
-            (fx.B, "CN1000003U"),
-            (fx.B, "US1000004B2"),
-            (fx.A1, "CN1000001A"),
-            (fx.A1, "CN1000003U"),
-        ]
-        assert facts[3].ipc == ("H04W72/04", "H04L5/00") and facts[3].kind == "invention"
-        shares = store.ipc_shares(["H04W72/04"])
-        assert [(s.org, s.patents) for s in shares] == [(fx.B, 2), (fx.A1, 2)]
-        assert store.ipc_shares(["H04W72/04"], org_ids=[fx.C]) == []
-        profiles = store.ipc_profiles([fx.A1])
-        assert [(s.code, s.patents) for s in profiles] == [("H04L5/00", 1), ("H04W72/04", 2)]
-        assert store.portfolio([]) == [] and store.ipc_profiles([]) == []
-
-
-class GraphStoreConformance(GroupConformance, WalkConformance):
-    def test_is_a_graph_store(self, store: GraphStore) -> None:
-        assert isinstance(store, GraphStore)
-
-    def test_schema_step_is_idempotent(self, store: GraphStore) -> None:
-        store.ensure_schema()
-        store.ensure_schema()
-        assert store.counts().nodes == {}
 
     def test_patent_view_has_ordered_neighbours(self, store: GraphStore) -> None:
         _load_small_graph(store)
@@ -276,45 +291,49 @@ class GraphStoreConformance(GroupConformance, WalkConformance):
         _load_small_graph(store)
         assert patent_view(store, "CN999999999A") is None
 
-    def test_upserts_are_idempotent(self, store: GraphStore) -> None:
-        _load_small_graph(store)
-        first = store.counts()
-        _load_small_graph(store)
-        assert store.counts() == first
-        assert first.nodes == {"Patent": 1, "Organization": 2, "Person": 1, "IPC": 1, "Document": 1}
-        assert first.edges == {
-            "APPLICANT_OF": 2,
-            "INVENTOR_OF": 1,
-            "CLASSIFIED_AS": 1,
-            "EXTRACTED_FROM": 1,
-        }
-        view = patent_view(store, "CN115000001A")
-        assert view is not None and view.sources == ["doc1#1"]
-
-    def test_properties_merge_and_provenance_accumulates(self, store: GraphStore) -> None:
-        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A", "doc1#1")])
-        store.upsert_nodes(
-            NodeLabel.PATENT, [NodeRow("CN1A", {"title": "新标题", "country": "CN"}, "doc2#7")]
-        )
-        view = patent_view(store, "CN1A")
-        assert view is not None
-        assert view.props["title"] == "新标题"
-        assert view.props["kind"] == "invention"  # kept from the first write
-        assert view.props["country"] == "CN"
-        assert view.sources == ["doc1#1", "doc2#7"]
-
-    def test_edges_to_missing_nodes_are_not_created(self, store: GraphStore) -> None:
-        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN1A")])
-        store.upsert_edges(EdgeType.APPLICANT_OF, [EdgeRow("不存在的公司", "CN1A", {}, "d#1")])
-        assert store.counts().edges == {}
-        view = patent_view(store, "CN1A")
-        assert view is not None and view.applicants == []
-
-    def test_delete_all_empties_the_store(self, store: GraphStore) -> None:
-        _load_small_graph(store)
-        store.delete_all()
-        assert store.counts().nodes == {}
-        assert store.counts().edges == {}
-
     def test_ping_answers(self, store: GraphStore) -> None:
         store.ping()
+
+
+class PortfolioQueriesConformance:
+    """PortfolioQueries: aggregates over organisations' patents."""
+
+    def test_is_a_portfolioqueries(self, store: GraphStore) -> None:
+        assert isinstance(store, PortfolioQueries)
+
+    def test_patent_counts_are_distinct_per_kind(self, store: GraphStore) -> None:
+        _load_group(store)
+        assert store.patent_counts(group_members(store, "集团")) == {
+            "invention": 2,
+            "utility_model": 1,
+        }
+        assert store.patent_counts(["孙公司"]) == {"invention": 1, "utility_model": 1}
+        assert store.patent_counts([]) == {}
+
+    def test_portfolio_and_ipc_counts(self, store: GraphStore) -> None:
+        fx.load(store)
+        facts = store.portfolio([fx.B, fx.A1])
+        # Sorted by owner (乙 before 子 in code points), then patent.
+        assert [(f.owner, f.id) for f in facts] == [
+            (fx.B, "CN1000002A"),
+            (fx.B, "CN1000003U"),
+            (fx.B, "US1000004B2"),
+            (fx.A1, "CN1000001A"),
+            (fx.A1, "CN1000003U"),
+        ]
+        assert facts[3].ipc == ("H04W72/04", "H04L5/00") and facts[3].kind == "invention"
+        shares = store.ipc_shares(["H04W72/04"])
+        assert [(s.org, s.patents) for s in shares] == [(fx.B, 2), (fx.A1, 2)]
+        assert store.ipc_shares(["H04W72/04"], org_ids=[fx.C]) == []
+        profiles = store.ipc_profiles([fx.A1])
+        assert [(s.code, s.patents) for s in profiles] == [("H04L5/00", 1), ("H04W72/04", 2)]
+        assert store.portfolio([]) == [] and store.ipc_profiles([]) == []
+
+
+class GraphStoreConformance(
+    GraphWriterConformance, GraphReaderConformance, PortfolioQueriesConformance
+):
+    """The whole GraphStore: every mixin above."""
+
+    def test_is_a_graph_store(self, store: GraphStore) -> None:
+        assert isinstance(store, GraphStore)
