@@ -14,7 +14,6 @@ Standards are normalised so that one standard has one node: ETSI's transposition
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,18 +21,16 @@ from config.settings import CONFIG_DIR
 from domain.normalize import date_text
 from domain.numbers import parse_publication_number
 from domain.organizations import OrganizationAliases
+from domain.standards import standard_id
 from graph.lookup import family_members, find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, Problem
-from ingest.nlp.patterns import normalize_standard
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
 from ingest.transform import GraphBatch
 
 SEP_COLUMNS = CONFIG_DIR / "columns" / "sep_columns.tsv"
-_ETSI_3GPP = re.compile(r"^(?:ETSI\s+)?TS\s*1(\d{2})\s*(\d{3})$", re.I)
-_BARE_TS = re.compile(r"^TS\s*(\d{2}\.\d{3})$", re.I)
 
 
 @dataclass
@@ -42,17 +39,6 @@ class SepReport:
     matched: dict[str, int] = field(default_factory=dict)  # matched_by -> rows
     unmatched: list[Problem] = field(default_factory=list)
     rejected: list[Problem] = field(default_factory=list)
-
-
-def standard_id(raw: str) -> str:
-    text = re.sub(r"\s+", " ", raw.strip())
-    etsi = _ETSI_3GPP.match(text)
-    if etsi:
-        return f"3GPP TS {etsi.group(1)}.{etsi.group(2)}"
-    bare = _BARE_TS.match(text)
-    if bare:
-        return f"3GPP TS {bare.group(1)}"
-    return normalize_standard(text)
 
 
 def load_sep_declarations(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> SepReport:

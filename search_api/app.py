@@ -19,8 +19,7 @@ from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from search.errors import SearchError, SearchUnavailableError
 from search_api.auth import ApiKeys
 from search_api.deps import AppContext
-from search_api.errors import ApiError
-from search_api.models import ErrorBody
+from search_api.errors import ApiError, ApiErrorCode
 from search_api.routes import (
     due_diligence_router,
     entities_router,
@@ -28,6 +27,7 @@ from search_api.routes import (
     ops_router,
     search_router,
 )
+from search_api.schemas.common import ErrorBody
 from stores.backends import Stores, open_stores
 from usecases.errors import NotFoundError, UseCaseError
 
@@ -127,17 +127,19 @@ def _install_error_handlers(app: FastAPI) -> None:
         errors = [
             {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()
         ]
-        return _error(422, "VALIDATION_ERROR", "the request is not valid", {"errors": errors})
+        return _error(
+            422, ApiErrorCode.VALIDATION_ERROR, "the request is not valid", {"errors": errors}
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = "NOT_FOUND" if exc.status_code == 404 else f"HTTP_{exc.status_code}"
+        code = ApiErrorCode.NOT_FOUND if exc.status_code == 404 else f"HTTP_{exc.status_code}"
         return _error(exc.status_code, code, str(exc.detail), {})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled_error", path=request.url.path)
-        return _error(500, "INTERNAL_ERROR", "internal error", {})
+        return _error(500, ApiErrorCode.INTERNAL_ERROR, "internal error", {})
 
 
 def _backend_error(

@@ -1,6 +1,19 @@
-"""Coded client errors raised by route handlers; the app renders them as `ErrorBody`."""
+"""Coded client errors raised by the HTTP layer itself; the app renders them as `ErrorBody`.
+
+Every code an API client can see is an enum member: the HTTP layer's own below, a use case's in
+`usecases.errors.ErrorCode`, the stores' on their errors (`GraphError`, `SearchError`)."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ApiErrorCode(StrEnum):
+    API_KEY_INVALID = "API_KEY_INVALID"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"  # no such route
+    VALIDATION_ERROR = "VALIDATION_ERROR"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
 class ApiError(Exception):

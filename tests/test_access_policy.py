@@ -196,3 +196,60 @@ def test_policy_names_real_labels_and_edges() -> None:
     assert {NodeLabel(name) for name in access.CONFIDENTIAL_LABELS}
     assert {EdgeType(name) for name in access.CONFIDENTIAL_EDGES}
     assert {NodeLabel(label) for label in access.CONFIDENTIAL_PROPERTIES}
+
+
+def test_walks_drop_what_they_meet_through_public_edges(tmp_path: Path) -> None:
+    """A confidential contract covering patents (COVERS is a public edge type) is dropped from
+    neighbourhoods below dd, with every path through it; it cannot be named as an end."""
+    from domain.access import FULL_ACCESS, PUBLIC_ACCESS
+    from domain.organizations import OrganizationAliases
+    from graph.analytics.paths import Limits
+    from graph.model import EdgeRow, NodeRow
+    from usecases.context import Context
+    from usecases.errors import NotFoundError
+    from usecases.paths import neighbourhood_of, paths_between
+
+    with open_stores(Settings(data_dir=tmp_path)) as stores:
+        graph = stores.graph
+        graph.ensure_schema()
+        graph.upsert_nodes(
+            NodeLabel.PATENT,
+            [
+                NodeRow("CN1A", {"title": "专利一"}, "t#1"),
+                NodeRow("CN2A", {"title": "专利二"}, "t#1"),
+            ],
+        )
+        graph.upsert_nodes(
+            NodeLabel.CONTRACT,
+            [
+                NodeRow("NDA-1", {"title": "保密协议", "confidential": True}, "t#1"),
+                NodeRow("LIC-1", {"title": "许可合同"}, "t#1"),
+            ],
+        )
+        graph.upsert_edges(
+            EdgeType.COVERS,
+            [
+                EdgeRow("NDA-1", "CN1A", {}, "t#1"),
+                EdgeRow("NDA-1", "CN2A", {}, "t#1"),
+                EdgeRow("LIC-1", "CN1A", {}, "t#1"),
+            ],
+        )
+        ctx = Context(stores, OrganizationAliases())
+        limits = Limits(per_node=10)
+
+        def reached(policy: access.AccessPolicy) -> set[str]:
+            _, found = neighbourhood_of(ctx, "CN1A", policy, depth=1, limits=limits)
+            assert all("NDA-1" not in (link.src.id, link.dst.id) for link in found.links) or (
+                policy is FULL_ACCESS
+            )
+            return {key.id for key in found.nodes}
+
+        def paths(policy: access.AccessPolicy) -> int:
+            *_, found = paths_between(ctx, "CN1A", "CN2A", policy, max_hops=3, k=3, limits=limits)
+            return len(found.paths)
+
+        assert reached(PUBLIC_ACCESS) == {"CN1A", "LIC-1"}
+        assert reached(FULL_ACCESS) == {"CN1A", "LIC-1", "NDA-1"}
+        assert (paths(PUBLIC_ACCESS), paths(FULL_ACCESS)) == (0, 1)
+        with pytest.raises(NotFoundError):
+            neighbourhood_of(ctx, "NDA-1", PUBLIC_ACCESS, depth=1, limits=limits)

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from config.settings import Settings
 from domain.organizations import OrganizationAliases
+from domain.standards import standard_id
 from graph.analytics.sep import (
     Candidate,
     StandardGap,
@@ -22,7 +23,7 @@ from graph.analytics.sep import (
 from graph.model import EdgeType, NodeLabel
 from ingest.errors import ErrorCode
 from ingest.pipeline import ingest_paths
-from ingest.sep import load_sep_declarations, standard_id
+from ingest.sep import load_sep_declarations
 from search_api.app import create_app
 from stores.backends import Stores, open_stores
 from tests import graph_fixture as fx

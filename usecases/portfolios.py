@@ -1,4 +1,5 @@
-"""Portfolio comparisons: head-to-head of two organisations (or groups) in one field, given as
+"""Portfolio use cases: competitors by IPC overlap, links between two organisations, group
+KPIs, and head-to-head of two organisations (or groups) in one field, given as
 an IPC prefix (counted in the graph) or as a full-text query (counted in the index), and the
 white space: subclasses where only the other side files."""
 
@@ -8,13 +9,60 @@ from dataclasses import dataclass
 
 from domain.access import AccessPolicy
 from domain.normalize import ipc_prefix
-from graph.analytics.portfolios import Side, WhiteSpace, head_to_head, white_space
+from graph.analytics.kpis import GroupKpis, group_kpis
+from graph.analytics.portfolios import (
+    Competitor,
+    Links,
+    Side,
+    WhiteSpace,
+    competitors,
+    head_to_head,
+    links_between,
+    white_space,
+)
+from graph.model import NodeKey
 from search.index.protocol import Filters, SearchQuery
 from search.query import Node
 from usecases.context import Context
-from usecases.entities import resolve_group
+from usecases.entities import resolve_group, resolve_organization
 from usecases.errors import ErrorCode, InvalidRequestError
 from usecases.search import parse_field_query
+
+
+@dataclass(frozen=True)
+class Group:
+    """An organisation as resolved, and the ids it stands for."""
+
+    key: NodeKey
+    members: list[str]
+
+
+def group(ctx: Context, text: str, policy: AccessPolicy, *, with_subsidiaries: bool) -> Group:
+    key, members = resolve_group(ctx, text, policy, with_subsidiaries=with_subsidiaries)
+    return Group(key, members)
+
+
+def competitors_of(
+    ctx: Context, organization: str, policy: AccessPolicy, *, with_subsidiaries: bool, top: int
+) -> tuple[Group, list[Competitor]]:
+    ours = group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
+    return ours, competitors(ctx.stores.graph, ours.members, top=top)
+
+
+def links_of(
+    ctx: Context, a: str, b: str, policy: AccessPolicy, *, with_subsidiaries: bool
+) -> tuple[Group, NodeKey, Links]:
+    """What links organisation (or group) A with organisation B; only public edges are read."""
+    side_a = group(ctx, a, policy, with_subsidiaries=with_subsidiaries)
+    side_b = resolve_organization(ctx, b, policy)
+    return side_a, side_b, links_between(ctx.stores.graph, side_a.members, [side_b.id])
+
+
+def kpis_of(
+    ctx: Context, organization: str, policy: AccessPolicy, *, with_subsidiaries: bool
+) -> GroupKpis:
+    org = resolve_organization(ctx, organization, policy)
+    return group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
 
 
 @dataclass(frozen=True)

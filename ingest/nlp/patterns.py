@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from domain.normalize import fold
 from domain.numbers import parse_application_number, parse_publication_number
+from domain.standards import STANDARD_BODIES as _STANDARD_BODIES
+from domain.standards import normalize_standard
 
-_STANDARD_BODIES = r"(?:GB/T|GB/Z|GB|YD/T|YD|DL/T|JB/T|SJ/T|GJB|NB/T|QC/T)"
 STANDARD = re.compile(
     r"3GPP\s*T[SR]\s*\d{2}\.\d{3}(?:\s*[vV]\d+(?:\.\d+){0,2})?"
     r"|ETSI\s*(?:EN|TS|TR|ES|EG)\s*\d{3}\s?\d{3}(?:-\d+)*"
@@ -37,16 +37,6 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "MONEY": MONEY,
     "DATE": DATE,
 }
-
-
-def normalize_standard(text: str) -> str:
-    """`3GPP  TS38.214` -> `3GPP TS 38.214`; `GB/T29490-2013` -> `GB/T 29490-2013`."""
-    folded = re.sub(r"\s+", " ", fold(text)).strip()
-    folded = re.sub(r"^(3GPP) ?(T[SR]) ?", r"\1 \2 ", folded)
-    folded = re.sub(r"^(ETSI) ?(EN|TS|TR|ES|EG) ?(\d{3}) ?(\d{3})", r"\1 \2 \3 \4", folded)
-    folded = re.sub(r"^(IEEE|ITU-T|ISO/IEC|ISO) ?", r"\1 ", folded)
-    folded = re.sub(rf"^({_STANDARD_BODIES}) ?", r"\1 ", folded)
-    return folded
 
 
 def normalize_patent_number(text: str) -> str:

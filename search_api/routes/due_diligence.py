@@ -13,8 +13,8 @@ from fastapi.concurrency import run_in_threadpool
 from search_api.audit import audit
 from search_api.auth import Principal, Role
 from search_api.deps import Ctx, Policy, requires
-from search_api.models import ErrorBody
 from search_api.reports.render import MEDIA_TYPES, ReportFormat, render_report
+from search_api.schemas.common import ErrorBody
 from usecases.due_diligence import report_on, target_of
 
 router = APIRouter(

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Path
 from graph.entity_pages import GroupTreeNode, NodeView
 from graph.model import LinkedEntity, NodeLabel
 from search_api.deps import Ctx, Policy
-from search_api.models import (
+from search_api.schemas.common import ErrorBody
+from search_api.schemas.entities import (
     CountedEntityOut,
-    ErrorBody,
     GroupTreeNodeOut,
     LinkedEntityOut,
     NodeResponse,

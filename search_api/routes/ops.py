@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from graph.errors import GraphError
 from search.errors import SearchError
 from search_api.deps import AppContext, context
-from search_api.models import ErrorBody, Health, Readiness
+from search_api.schemas.common import ErrorBody, Health, Readiness
 
 router = APIRouter(tags=["ops"])
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Response
 from domain.access import AccessPolicy
 from search.index.protocol import SearchHit, SearchPage
 from search_api.deps import AppContext, Ctx, Policy
-from search_api.models import (
-    ErrorBody,
+from search_api.schemas.common import ErrorBody
+from search_api.schemas.search import (
     FacetBucketOut,
     PatentSummary,
     SearchHitOut,

@@ -12,11 +12,11 @@ from graph.analytics.paths import (
 )
 from graph.model import EdgeType, NodeKey, NodeLabel
 from search_api.deps import AppContext, Caller, Ctx, Policy
-from search_api.graph_models import (
+from search_api.schemas.common import ErrorBody
+from search_api.schemas.graph import (
     EntityOut,
     entity_out,
 )
-from search_api.models import ErrorBody
 from usecases.entities import entity_name
 
 router = APIRouter(

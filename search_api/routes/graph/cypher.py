@@ -16,12 +16,12 @@ from graph.analyst_cypher import (
 from graph.errors import CypherUnsupportedError
 from graph.store import CypherCapable
 from search_api.auth import Role, require
-from search_api.models import ErrorBody
 from search_api.routes.graph.common import (
     Caller,
     Ctx,
     router,
 )
+from search_api.schemas.common import ErrorBody
 
 
 class CypherRequest(BaseModel):

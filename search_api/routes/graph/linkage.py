@@ -1,4 +1,4 @@
-"""Paths between two entities and neighbourhoods."""
+"""Paths between two entities and neighbourhoods: thin adapters over usecases/paths.py."""
 
 from __future__ import annotations
 
@@ -6,22 +6,10 @@ from typing import Annotated
 
 from fastapi import Query
 
-from domain.access import AccessPolicy
 from graph.analytics.paths import (
     DEFAULT_HOPS,
-    DEFAULT_TYPES,
     MAX_HOPS,
     Limits,
-    find_paths,
-    neighbourhood,
-)
-from graph.model import EdgeType
-from search_api.graph_models import (
-    EdgeOut,
-    NeighborsResponse,
-    PathOut,
-    PathsResponse,
-    entity_out,
 )
 from search_api.routes.graph.common import (
     Ctx,
@@ -32,7 +20,14 @@ from search_api.routes.graph.common import (
     entity_of,
     router,
 )
-from usecases.entities import resolve_entity
+from search_api.schemas.graph import (
+    EdgeOut,
+    NeighborsResponse,
+    PathOut,
+    PathsResponse,
+    entity_out,
+)
+from usecases.paths import neighbourhood_of, paths_between
 
 
 @router.get("/paths", operation_id="find_paths", response_model=PathsResponse)
@@ -53,16 +48,16 @@ def get_paths(
     """Shortest and k-shortest paths between two entities (company, person, patent, standard,
     contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
     flagged `partial` with the reason."""
-    graph = ctx.stores.graph
-    start = resolve_entity(ctx, source, from_label, policy)
-    goal = resolve_entity(ctx, target, to_label, policy)
-    found = find_paths(
-        graph,
-        start,
-        goal,
+    start, goal, found = paths_between(
+        ctx,
+        source,
+        target,
+        policy,
+        source_label=from_label,
+        target_label=to_label,
         max_hops=max_hops,
-        edge_types=_types(types, policy),
         k=k,
+        types=types,
         limits=Limits(per_node=limit),
     )
     return PathsResponse(
@@ -93,13 +88,8 @@ def get_neighbors(
     types: TypesParam = None,
 ) -> NeighborsResponse:
     """The entities within `depth` links of one entity, for graph views."""
-    center = resolve_entity(ctx, node, label, policy)
-    found = neighbourhood(
-        ctx.stores.graph,
-        center,
-        depth=depth,
-        edge_types=_types(types, policy),
-        limits=Limits(limit),
+    center, found = neighbourhood_of(
+        ctx, node, policy, label=label, depth=depth, types=types, limits=Limits(limit)
     )
     return NeighborsResponse(
         center=entity_of(ctx, center),
@@ -108,9 +98,3 @@ def get_neighbors(
         partial=found.partial,
         reasons=found.reasons,
     )
-
-
-def _types(requested: list[EdgeType] | None, policy: AccessPolicy) -> frozenset[EdgeType]:
-    """The edge types to follow; confidential ones only for roles that may see them (so they
-    are left out of the store queries themselves)."""
-    return policy.visible_edges(frozenset(requested) if requested else DEFAULT_TYPES)

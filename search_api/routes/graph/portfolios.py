@@ -1,4 +1,4 @@
-"""Competitors, head-to-head, links between organisations, group KPIs."""
+"""Competitors, head-to-head, links between organisations, group KPIs (usecases/portfolios.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from graph.analytics.kpis import Kpis, group_kpis
-from graph.analytics.portfolios import (
-    competitors,
-    links_between,
-)
+from graph.analytics.kpis import Kpis
 from graph.model import NodeKey, NodeLabel
-from search_api.graph_models import (
+from search_api.routes.graph.common import (
+    Ctx,
+    GroupParam,
+    OrgParam,
+    Policy,
+    entity_of,
+    router,
+)
+from search_api.schemas.graph import (
     CompetitorOut,
     CompetitorsResponse,
     EdgeOut,
@@ -24,16 +28,7 @@ from search_api.graph_models import (
     SideOut,
     entity_out,
 )
-from search_api.routes.graph.common import (
-    Ctx,
-    GroupParam,
-    OrgParam,
-    Policy,
-    entity_of,
-    router,
-)
-from usecases.entities import resolve_group, resolve_organization
-from usecases.portfolios import compare
+from usecases.portfolios import compare, competitors_of, kpis_of, links_of
 
 
 @router.get("/competitors", operation_id="rank_competitors", response_model=CompetitorsResponse)
@@ -46,11 +41,12 @@ def get_competitors(
 ) -> CompetitorsResponse:
     """Organisations ranked by portfolio overlap in IPC space (cosine over IPC-subgroup patent
     counts), each with the shared codes as the explanation."""
-    org, ours = resolve_group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
-    ranked = competitors(ctx.stores.graph, ours, top=top)
+    ours, ranked = competitors_of(
+        ctx, organization, policy, with_subsidiaries=with_subsidiaries, top=top
+    )
     return CompetitorsResponse(
-        organization=entity_of(ctx, org),
-        members=ours,
+        organization=entity_of(ctx, ours.key),
+        members=ours.members,
         competitors=[
             CompetitorOut(
                 organization=entity_out(NodeKey(NodeLabel.ORGANIZATION, c.org), c.name),
@@ -103,13 +99,11 @@ def get_links(
 ) -> LinksResponse:
     """Everything linking organisation (or group) A and organisation B, by kind: co-owned
     patents, shared contracts, shared inventors, citations, standards both name."""
-    side_a, a_members = resolve_group(ctx, a, policy, with_subsidiaries=with_subsidiaries)
-    side_b = resolve_organization(ctx, b, policy)
-    found = links_between(ctx.stores.graph, a_members, [side_b.id])
+    side_a, side_b, found = links_of(ctx, a, b, policy, with_subsidiaries=with_subsidiaries)
     return LinksResponse(
-        a=entity_of(ctx, side_a),
+        a=entity_of(ctx, side_a.key),
         b=entity_of(ctx, side_b),
-        a_members=a_members,
+        a_members=side_a.members,
         co_owned=found.co_owned,
         contracts=found.contracts,
         shared_inventors=found.shared_inventors,
@@ -123,8 +117,7 @@ def get_kpis(
     ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> KpisResponse:
     """The SASAC-style figures of a group as a whole (each patent once) and of each member."""
-    org = resolve_organization(ctx, organization, policy)
-    result = group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    result = kpis_of(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
     return KpisResponse(
         group=KpisOut(organization=result.group.org, **_kpi_fields(result.group)),
         members=[KpisOut(organization=m.org, **_kpi_fields(m)) for m in result.members],

@@ -1,4 +1,4 @@
-"""Standard-essential patents: declared, portfolios, candidates, gaps."""
+"""Standard-essential patents: declared, portfolios, candidates, gaps (usecases/sep.py)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,7 @@ from typing import Annotated
 
 from fastapi import Path as PathParam
 
-from graph.analytics.sep import (
-    DeclaredFamily,
-    candidate_seps,
-    declaration_gaps,
-    declared_to,
-    portfolio_by_standard,
-)
-from ingest.sep import standard_id
-from search_api.graph_models import (
-    CandidateOut,
-    CandidatesResponse,
-    DeclaredFamilyOut,
-    DeclaredResponse,
-    GapOut,
-    GapsResponse,
-    SepPortfolioResponse,
-)
+from graph.analytics.sep import DeclaredFamily
 from search_api.routes.graph.common import (
     Ctx,
     GroupParam,
@@ -31,7 +15,16 @@ from search_api.routes.graph.common import (
     entity_of,
     router,
 )
-from usecases.entities import resolve_group
+from search_api.schemas.graph import (
+    CandidateOut,
+    CandidatesResponse,
+    DeclaredFamilyOut,
+    DeclaredResponse,
+    GapOut,
+    GapsResponse,
+    SepPortfolioResponse,
+)
+from usecases.sep import declared, sep_candidates, sep_gaps, sep_portfolio
 
 
 def _families(found: list[DeclaredFamily]) -> list[DeclaredFamilyOut]:
@@ -50,10 +43,8 @@ def get_declared(
 ) -> DeclaredResponse:
     """Patents declared essential to a standard, one entry per family, with declarants,
     declarations and legal status (ETSI TS 138 214 and TS 38.214 mean 3GPP TS 38.214)."""
-    canonical = standard_id(standard)
-    return DeclaredResponse(
-        standard=canonical, families=_families(declared_to(ctx.stores.graph, canonical))
-    )
+    canonical, families = declared(ctx, standard)
+    return DeclaredResponse(standard=canonical, families=_families(families))
 
 
 @router.get("/sep/portfolio", operation_id="sep_portfolio", response_model=SepPortfolioResponse)
@@ -61,11 +52,12 @@ def get_sep_portfolio(
     ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> SepPortfolioResponse:
     """A company's (or group's) declarations, by standard and family."""
-    org, ours = resolve_group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
-    by_standard = portfolio_by_standard(ctx.stores.graph, ours)
+    group, by_standard = sep_portfolio(
+        ctx, organization, policy, with_subsidiaries=with_subsidiaries
+    )
     return SepPortfolioResponse(
-        organization=entity_of(ctx, org),
-        members=ours,
+        organization=entity_of(ctx, group.key),
+        members=group.members,
         standards={s: _families(f) for s, f in by_standard.items()},
     )
 
@@ -75,10 +67,12 @@ def get_sep_candidates(
     ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
 ) -> CandidatesResponse:
     """Our patents whose text names a standard they are not declared to: SEP candidates."""
-    org, ours = resolve_group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
+    group, candidates = sep_candidates(
+        ctx, organization, policy, with_subsidiaries=with_subsidiaries
+    )
     return CandidatesResponse(
-        organization=entity_of(ctx, org),
-        candidates=[CandidateOut(**vars(c)) for c in candidate_seps(ctx.stores.graph, ours)],
+        organization=entity_of(ctx, group.key),
+        candidates=[CandidateOut(**vars(c)) for c in candidates],
     )
 
 
@@ -87,11 +81,9 @@ def get_sep_gaps(
     ctx: Ctx, policy: Policy, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
 ) -> GapsResponse:
     """Standards a competitor declares patents to and we declare none to."""
-    left, our_orgs = resolve_group(ctx, ours, policy, with_subsidiaries=with_subsidiaries)
-    right, their_orgs = resolve_group(ctx, theirs, policy, with_subsidiaries=with_subsidiaries)
-    gaps = declaration_gaps(ctx.stores.graph, our_orgs, their_orgs)
+    left, right, gaps = sep_gaps(ctx, ours, theirs, policy, with_subsidiaries=with_subsidiaries)
     return GapsResponse(
-        ours=entity_of(ctx, left),
-        theirs=entity_of(ctx, right),
+        ours=entity_of(ctx, left.key),
+        theirs=entity_of(ctx, right.key),
         gaps=[GapOut(**vars(g)) for g in gaps],
     )

@@ -1,0 +1,113 @@
+"""Paths between two entities and the neighbourhood of one, as the caller may see them.
+
+The policy acts twice: confidential edge types are not followed at all (left out of the store
+queries), and what a walk still meets through public edges (a confidential contract covering a
+patent, a person known only from the register) is dropped from the answer, with every path
+through it. Names that are file paths (source documents) are answered by their last part."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterable
+
+from domain.access import AccessPolicy, display_name
+from graph.analytics.paths import (
+    DEFAULT_TYPES,
+    Limits,
+    Neighbourhood,
+    PathResult,
+    find_paths,
+    neighbourhood,
+)
+from graph.model import EdgeType, Link, NodeKey, NodeLabel
+from usecases.context import Context
+from usecases.entities import resolve_entity
+
+# Labels whose nodes may be hidden one by one (by a flag or by what is known of them).
+_CHECKED_LABELS = frozenset({NodeLabel.CONTRACT, NodeLabel.PERSON, NodeLabel.TRADE_SECRET})
+
+
+def walked_types(
+    requested: Collection[EdgeType] | None, policy: AccessPolicy
+) -> frozenset[EdgeType]:
+    """The edge types to follow: the requested ones (default: all but PARENT and
+    EXTRACTED_FROM), less those the caller may not see."""
+    return policy.visible_edges(frozenset(requested) if requested else DEFAULT_TYPES)
+
+
+def paths_between(
+    ctx: Context,
+    source: str,
+    target: str,
+    policy: AccessPolicy,
+    *,
+    source_label: NodeLabel | None = None,
+    target_label: NodeLabel | None = None,
+    max_hops: int,
+    k: int,
+    types: Collection[EdgeType] | None = None,
+    limits: Limits,
+) -> tuple[NodeKey, NodeKey, PathResult]:
+    start = resolve_entity(ctx, source, source_label, policy)
+    goal = resolve_entity(ctx, target, target_label, policy)
+    found = find_paths(
+        ctx.stores.graph,
+        start,
+        goal,
+        max_hops=max_hops,
+        edge_types=walked_types(types, policy),
+        k=k,
+        limits=limits,
+    )
+    hidden = _hidden(ctx, (key for path in found.paths for key in path.nodes), policy)
+    found.paths = [
+        dataclasses.replace(path, links=tuple(_named(link) for link in path.links))
+        for path in found.paths
+        if hidden.isdisjoint(path.nodes)
+    ]
+    return start, goal, found
+
+
+def neighbourhood_of(
+    ctx: Context,
+    node: str,
+    policy: AccessPolicy,
+    *,
+    label: NodeLabel | None = None,
+    depth: int,
+    types: Collection[EdgeType] | None = None,
+    limits: Limits,
+) -> tuple[NodeKey, Neighbourhood]:
+    center = resolve_entity(ctx, node, label, policy)
+    found = neighbourhood(
+        ctx.stores.graph,
+        center,
+        depth=depth,
+        edge_types=walked_types(types, policy),
+        limits=limits,
+    )
+    hidden = _hidden(ctx, found.nodes, policy)
+    found.nodes = {
+        key: display_name(name) for key, name in found.nodes.items() if key not in hidden
+    }
+    found.links = [
+        _named(link) for link in found.links if link.src not in hidden and link.dst not in hidden
+    ]
+    return center, found
+
+
+def _hidden(ctx: Context, keys: Iterable[NodeKey], policy: AccessPolicy) -> set[NodeKey]:
+    if policy.sees_confidential:
+        return set()
+    hidden = set()
+    for key in {key for key in keys if key.label in _CHECKED_LABELS}:
+        node = ctx.stores.graph.get_node(key.label, key.id)
+        if node is None or not policy.node_visible(key.label, node.props):
+            hidden.add(key)
+    return hidden
+
+
+def _named(link: Link) -> Link:
+    return dataclasses.replace(
+        link, src_name=display_name(link.src_name), dst_name=display_name(link.dst_name)
+    )
