@@ -1,6 +1,7 @@
 """One settings object for the whole service, read from the environment and `.env`.
 
-Every variable carries the `IPGRAPH_` prefix, e.g. `IPGRAPH_BACKEND=production`,
+Every variable carries the `IPGRAPH_` prefix, e.g. `IPGRAPH_BACKEND=production` (or per store:
+`IPGRAPH_GRAPH_BACKEND=production IPGRAPH_INDEX_BACKEND=embedded`),
 `IPGRAPH_NEO4J_URI=bolt://db:7687`, `IPGRAPH_DATA_DIR=/var/lib/ipgraph`.
 """
 
@@ -31,9 +32,20 @@ class Settings(BaseSettings):
     )
 
     backend: Backend = Backend.EMBEDDED
+    # Each store may differ from `backend`, e.g. Neo4j with the embedded index.
+    graph_backend: Backend | None = Field(default=None, description="default: `backend`")
+    index_backend: Backend | None = Field(default=None, description="default: `backend`")
     data_dir: Path = Field(
         default=Path("ipgraph-data"), description="embedded stores, dead letters"
     )
+
+    @property
+    def graph_store(self) -> Backend:
+        return self.graph_backend or self.backend
+
+    @property
+    def index_store(self) -> Backend:
+        return self.index_backend or self.backend
 
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = "neo4j"

@@ -37,19 +37,27 @@ class Stores:
 
 
 def open_stores(settings: Settings) -> Stores:
-    analyzer = shared_analyzer(settings.user_dictionary)
-    if settings.backend is Backend.EMBEDDED:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return Stores(
-            graph=EmbeddedGraphStore(open_graph_file(str(settings.embedded_graph_path))),
-            index=EmbeddedSearchIndex(open_graph_file(str(settings.embedded_index_path)), analyzer),
-            backend=settings.backend,
-        )
+    """The graph and the index each on its configured backend (`graph_store`, `index_store`)."""
     return Stores(
-        graph=Neo4jGraphStore(build_neo4j_driver(settings), database=settings.neo4j_database),
-        index=ElasticsearchIndex(build_es_client(settings), analyzer, prefix=settings.index_prefix),
+        graph=open_graph_store(settings),
+        index=open_search_index(settings),
         backend=settings.backend,
     )
+
+
+def open_graph_store(settings: Settings) -> GraphStore:
+    if settings.graph_store is Backend.EMBEDDED:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return EmbeddedGraphStore(open_graph_file(str(settings.embedded_graph_path)))
+    return Neo4jGraphStore(build_neo4j_driver(settings), database=settings.neo4j_database)
+
+
+def open_search_index(settings: Settings) -> SearchIndex:
+    analyzer = shared_analyzer(settings.user_dictionary)
+    if settings.index_store is Backend.EMBEDDED:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return EmbeddedSearchIndex(open_graph_file(str(settings.embedded_index_path)), analyzer)
+    return ElasticsearchIndex(build_es_client(settings), analyzer, prefix=settings.index_prefix)
 
 
 def build_neo4j_driver(settings: Settings) -> Driver:

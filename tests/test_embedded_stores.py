@@ -30,3 +30,25 @@ class TestEmbeddedSearchIndex(SearchIndexConformance):
         index.ensure_index()
         yield index
         index.close()
+
+
+@pytest.mark.parametrize(
+    ("graph_backend", "index_backend", "expected"),
+    [
+        ("production", "embedded", ("Neo4jGraphStore", "EmbeddedSearchIndex")),
+        ("embedded", "production", ("EmbeddedGraphStore", "ElasticsearchIndex")),
+        (None, None, ("EmbeddedGraphStore", "EmbeddedSearchIndex")),
+    ],
+)
+def test_each_store_has_its_own_backend_setting(
+    tmp_path: Path, graph_backend: str | None, index_backend: str | None, expected: tuple[str, str]
+) -> None:
+    """E.g. Neo4j with the embedded index; constructors do no I/O, so no server is needed."""
+    from config.settings import Settings
+    from stores.backends import open_stores
+
+    settings = Settings.model_validate(
+        {"data_dir": tmp_path, "graph_backend": graph_backend, "index_backend": index_backend}
+    )
+    with open_stores(settings) as stores:
+        assert (type(stores.graph).__name__, type(stores.index).__name__) == expected
