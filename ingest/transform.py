@@ -115,20 +115,71 @@ def add_record(
     people: InventorResolver | None = None,
 ) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped.
-    `people` carries inventor identities across records (a fresh one sees only this record)."""
+    `people` carries inventor identities across records (a fresh one sees only this record).
+
+    The steps: check and normalise the values (`_checked`), build the patent's properties,
+    add the graph rows (patent, document, applicants, inventors, IPC, mentions, families),
+    then the index document."""
     people = people if people is not None else InventorResolver()
     provenance = f"{source.sha256[:16]}#{location}"
-    publication, application, number_warnings = _numbers(record, source.path, location)
-    patent_id = publication or application
-    assert patent_id is not None  # validate() guarantees one of the two
-    ipc_codes, warnings = _ipc_codes(record, source.path, location)
-    warnings += number_warnings
-    status, status_warnings = _legal_status(record, source.path, location)
-    events, event_warnings = _legal_events(record, vocabularies, source.path, location)
-    status_warnings += event_warnings
+    checked = _checked(record, source.path, location, vocabularies)
+    props = _patent_props(record, checked, vocabularies, words)
+    batch.node(NodeLabel.PATENT, NodeRow(checked.patent_id, props, provenance))
+    _add_graph_rows(batch, record, checked, source, location, vocabularies, entities, people)
+    batch.documents[checked.patent_id] = _index_document(
+        record, checked, props, vocabularies, words
+    )
+    return checked.warnings
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A record's values after the checks that can drop them, with the warnings they gave."""
+
+    publication: str | None
+    application: str | None
+    ipc_codes: list[str]
+    status: str | None
+    events: list[str]
+    applicants: list[str]
+    org_keys: list[str]
+    warnings: list[Problem]
+
+    @property
+    def patent_id(self) -> str:
+        patent_id = self.publication or self.application
+        assert patent_id is not None  # validate() guarantees one of the two
+        return patent_id
+
+
+def _checked(
+    record: PatentRecord, path: str, location: int, vocabularies: Vocabularies
+) -> _Checked:
+    publication, application, number_warnings = _numbers(record, path, location)
+    ipc_codes, ipc_warnings = _ipc_codes(record, path, location)
+    status, status_warnings = _legal_status(record, path, location)
+    events, event_warnings = _legal_events(record, vocabularies, path, location)
     applicants = _unique(normalize.organization_name(a) for a in record.applicants)
-    org_keys = [vocabularies.aliases.resolve(a) for a in applicants]
-    props: Properties = _without_none(
+    return _Checked(
+        publication,
+        application,
+        ipc_codes,
+        status,
+        events,
+        applicants,
+        [vocabularies.aliases.resolve(a) for a in applicants],
+        ipc_warnings + number_warnings + status_warnings + event_warnings,
+    )
+
+
+def _patent_props(
+    record: PatentRecord,
+    checked: _Checked,
+    vocabularies: Vocabularies,
+    words: dict[str, list[str]] | None,
+) -> Properties:
+    publication, application = checked.publication, checked.application
+    return _without_none(
         {
             "publication_number": publication,
             "application_number": application,
@@ -139,56 +190,76 @@ def add_record(
             or normalize.patent_kind_of_type(record.patent_type),
             "current_owners": [normalize.organization_name(o) for o in record.current_owners],
             "applicant_addresses": [normalize.fold(a) for a in record.applicant_addresses],
-            "legal_events": events,
+            "legal_events": checked.events,
             "legal_events_raw": record.legal_events,
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
             "agency": record.agency,
-            "legal_status": status,
+            "legal_status": checked.status,
             "legal_status_raw": record.legal_status,
-            "country": record.country or normalize.country_of(patent_id),
+            "country": record.country or normalize.country_of(checked.patent_id),
             "filing_date": _iso(record.filing_date),
             "publication_date": _iso(record.publication_date),
             "grant_date": _iso(record.grant_date),
-            "ipc": ipc_codes,
+            "ipc": checked.ipc_codes,
             "keywords": _keywords(record, vocabularies, words),
             "extractor": EXTRACTOR,
         }
     )
-    batch.node(NodeLabel.PATENT, NodeRow(patent_id, props, provenance))
+
+
+def _add_graph_rows(
+    batch: GraphBatch,
+    record: PatentRecord,
+    checked: _Checked,
+    source: SourceFile,
+    location: int,
+    vocabularies: Vocabularies,
+    entities: Sequence[Entity],
+    people: InventorResolver,
+) -> None:
+    patent_id, provenance = checked.patent_id, f"{source.sha256[:16]}#{location}"
     _add_document(batch, patent_id, source, location, provenance)
     _add_applicants(
         batch,
         patent_id,
-        list(zip(org_keys, applicants, strict=True)),
-        _addresses(record, applicants),
+        list(zip(checked.org_keys, checked.applicants, strict=True)),
+        _addresses(record, checked.applicants),
         vocabularies,
         provenance,
     )
     inventors = _unique(normalize.person_name(p) for p in record.inventors)
-    _add_inventors(
-        batch, people, mentions_of(patent_id, inventors, org_keys, ipc_codes), provenance
-    )
-    _add_ipc(batch, patent_id, ipc_codes, vocabularies.ipc_titles, provenance)
+    mentions = mentions_of(patent_id, inventors, checked.org_keys, checked.ipc_codes)
+    _add_inventors(batch, people, mentions, provenance)
+    _add_ipc(batch, patent_id, checked.ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     _add_family(batch, patent_id, record.family, provenance)
-    _add_priority_families(batch, patent_id, application, record.priority, provenance)
-    batch.documents[patent_id] = IndexDocument(
-        id=patent_id,
+    _add_priority_families(batch, patent_id, checked.application, record.priority, provenance)
+
+
+def _index_document(
+    record: PatentRecord,
+    checked: _Checked,
+    props: Properties,
+    vocabularies: Vocabularies,
+    words: dict[str, list[str]] | None,
+) -> IndexDocument:
+    return IndexDocument(
+        id=checked.patent_id,
         title=str(props["title"]),
         abstract=record.abstract,
         claims=record.claims,
         description=record.description,
-        applicants=applicants,
-        applicant_ids=org_keys,
-        applicant_aliases=_applicant_aliases(applicants, vocabularies),
-        inventors=inventors,
-        ipc=ipc_codes,
+        applicants=checked.applicants,
+        applicant_ids=checked.org_keys,
+        applicant_aliases=_applicant_aliases(checked.applicants, vocabularies),
+        inventors=_unique(normalize.person_name(p) for p in record.inventors),
+        ipc=checked.ipc_codes,
         kind=_str_or_none(props.get("kind")),
-        legal_status=status,
+        legal_status=checked.status,
         country=_str_or_none(props.get("country")),
-        publication_number=publication,
-        application_number=application,
+        publication_number=checked.publication,
+        application_number=checked.application,
         filing_date=_iso(record.filing_date),
         publication_date=_iso(record.publication_date),
         grant_date=_iso(record.grant_date),
@@ -198,7 +269,6 @@ def add_record(
             else None
         ),
     )
-    return warnings + status_warnings
 
 
 def _add_document(
