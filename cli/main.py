@@ -152,8 +152,7 @@ def sep(
     except IngestError as exc:
         console.print(f"[red]{exc.problem}[/]")
         raise typer.Exit(code=1) from exc
-    matched = ", ".join(f"{how} {count}" for how, count in sorted(report.matched.items()))
-    console.print(f"{report.rows} declarations read: {matched}; {len(report.rejected)} rejected")
+    console.print(report.summary)
     for problem in [*report.unmatched, *report.rejected]:
         console.print(f"  {problem}")
     if report.rejected:
@@ -195,7 +194,7 @@ def register(
     except IngestError as exc:
         console.print(f"[red]{exc.problem}[/]")
         raise typer.Exit(code=1) from exc
-    console.print(f"{report.rows} rows read, {report.loaded} loaded")
+    console.print(report.summary)
     for problem in report.problems:
         console.print(f"  [red]{problem}[/]")
     if report.problems:
@@ -357,13 +356,13 @@ def _print_status(services: LocalServices) -> bool:
 
 def _load_groups(path: Path, settings: Settings) -> None:
     with open_stores(settings) as stores:
-        edges = load_group_trees(
+        report = load_group_trees(
             path,
             stores.graph,
             OrganizationAliases.load(settings.organization_aliases),
             load_central_soes(settings.central_soe_list),
         )
-    console.print(f"{path}: {edges} subsidiary links loaded")
+    console.print(f"{path}: {report.summary}")
 
 
 def _run_ingest(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import CONFIG_DIR
@@ -28,6 +28,7 @@ from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.loaders import LoadReport
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
 from ingest.resolve.inventors import InventorResolver
@@ -39,11 +40,7 @@ CASE_TYPES = {"侵权": "infringement", "无效": "invalidation", "权属": "own
 CASE_STATUSES = {"审理中": "pending", "在审": "pending", "已结案": "closed", "结案": "closed"}
 
 
-@dataclass
-class RegisterReport:
-    rows: int = 0
-    loaded: int = 0
-    problems: list[Problem] = field(default_factory=list)
+RegisterReport = LoadReport  # a register adds nothing to the common report
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from graph.lookup import family_members, find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
 from ingest.errors import ErrorCode, Problem
+from ingest.loaders import LoadReport
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap
 from ingest.transform import GraphBatch
@@ -34,11 +35,18 @@ SEP_COLUMNS = CONFIG_DIR / "columns" / "sep_columns.tsv"
 
 
 @dataclass
-class SepReport:
-    rows: int = 0
+class SepReport(LoadReport):
     matched: dict[str, int] = field(default_factory=dict)  # matched_by -> rows
-    unmatched: list[Problem] = field(default_factory=list)
-    rejected: list[Problem] = field(default_factory=list)
+    unmatched: list[Problem] = field(default_factory=list)  # warnings: written as stubs
+
+    @property
+    def rejected(self) -> list[Problem]:
+        return self.problems
+
+    @property
+    def summary(self) -> str:
+        matched = ", ".join(f"{how} {count}" for how, count in sorted(self.matched.items()))
+        return f"{self.rows} declarations read: {matched}; {len(self.rejected)} rejected"
 
 
 def load_sep_declarations(path: Path, graph: GraphStore, aliases: OrganizationAliases) -> SepReport:
@@ -54,6 +62,7 @@ def load_sep_declarations(path: Path, graph: GraphStore, aliases: OrganizationAl
         row_source = f"{source.sha256[:16]}#{raw.record}"
         _load_row(fields, raw.record, str(path), row_source, graph, batch, aliases, report)
     batch.write_graph(graph)
+    report.loaded = report.rows - len(report.rejected)
     return report
 
 

@@ -30,10 +30,10 @@ def test_subsidiaries_inherit_the_central_soe_of_their_group(tmp_path: Path) -> 
     soes.write_text("中国石油化工集团有限公司\n国家电网有限公司\n", encoding="utf-8")
     stores = open_stores(Settings(data_dir=tmp_path / "data"))
     try:
-        edges = load_group_trees(
+        report = load_group_trees(
             SAMPLE_GROUPS, stores.graph, OrganizationAliases.load(), load_central_soes(soes)
         )
-        assert edges == 5
+        assert report.edges == 5
         institute = organization_view(stores.graph, "中国石油化工股份有限公司石油化工科学研究院")
         assert institute is not None
         assert institute.central_soe == "中国石油化工集团有限公司"

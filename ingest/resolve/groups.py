@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from domain.normalize import organization_name
 from domain.organizations import OrganizationAliases
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties
 from graph.store import GraphStore
+from ingest.loaders import LoadReport
 from ingest.readers.group_tree import GroupTreeEntry, read_group_trees
+
+
+@dataclass
+class GroupReport(LoadReport):
+    edges: int = 0  # SUBSIDIARY_OF links written
+
+    @property
+    def summary(self) -> str:
+        return f"{self.loaded} organisations, {self.edges} subsidiary links loaded"
 
 
 def load_group_trees(
@@ -17,8 +28,9 @@ def load_group_trees(
     graph: GraphStore,
     aliases: OrganizationAliases,
     central_soes: frozenset[str] = frozenset(),
-) -> int:
-    """Write every tree in `path`; returns the number of SUBSIDIARY_OF edges. Idempotent."""
+) -> GroupReport:
+    """Write every tree in `path` (rows: the trees; loaded: the organisations). Idempotent; a
+    bad tree raises `IngestError` naming the field, and nothing is written."""
     trees, _encoding = read_group_trees(path)
     tag = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     nodes: dict[str, NodeRow] = {}
@@ -31,7 +43,7 @@ def load_group_trees(
     graph.ensure_schema()
     graph.upsert_nodes(NodeLabel.ORGANIZATION, list(nodes.values()))
     graph.upsert_edges(EdgeType.SUBSIDIARY_OF, list(edges.values()))
-    return len(edges)
+    return GroupReport(rows=len(trees), loaded=len(nodes), edges=len(edges))
 
 
 def _walk(
