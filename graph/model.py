@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from domain import access
-
 # Neo4j stores only scalars and homogeneous lists of scalars as properties.
 PropertyValue = str | int | float | bool | list[str] | list[int]
 Properties = dict[str, PropertyValue]
@@ -95,11 +93,6 @@ _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.PLAINTIFF: (NodeLabel.ORGANIZATION, NodeLabel.CASE),
     EdgeType.DEFENDANT: (NodeLabel.ORGANIZATION, NodeLabel.CASE),
 }
-
-# What only the dd and admin roles may see is decided in one place, `domain/access.py`; these
-# are its names as graph enums.
-CONFIDENTIAL_LABELS = frozenset(NodeLabel(name) for name in access.CONFIDENTIAL_LABELS)
-CONFIDENTIAL_EDGES = frozenset(EdgeType(name) for name in access.CONFIDENTIAL_EDGES)
 
 
 @dataclass(frozen=True)

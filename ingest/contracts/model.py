@@ -8,8 +8,6 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain import access
-
 T = TypeVar("T")
 
 EXTRACTOR = "ingest.contracts/1"
@@ -27,11 +25,6 @@ class ContractKind(StrEnum):
     COOPERATION = "cooperation"  # 合作开发合同
     NON_COMPETE = "non_compete"  # 竞业限制协议
     AMENDMENT = "amendment"  # 补充协议
-
-
-# Contracts whose text and parties only the dd and admin roles may see.
-CONFIDENTIAL_KINDS = access.CONFIDENTIAL_CONTRACT_KINDS  # decided in domain/access.py
-CONFIDENTIAL_ASSET_KIND = access.CONFIDENTIAL_ASSET_KIND
 
 
 class Role(StrEnum):

@@ -11,11 +11,10 @@ from enum import Enum
 from typing import Any
 
 from domain import normalize
+from domain.access import CONFIDENTIAL_ASSET_KIND, CONFIDENTIAL_CONTRACT_KINDS
 from domain.numbers import parse_application_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from ingest.contracts.model import (
-    CONFIDENTIAL_ASSET_KIND,
-    CONFIDENTIAL_KINDS,
     ContractExtraction,
     ContractKind,
     CoveredPatent,
@@ -155,7 +154,7 @@ def _add_parties(
 
 
 def is_confidential(contract: ContractExtraction) -> bool:
-    return contract.kind is not None and contract.kind.value.value in CONFIDENTIAL_KINDS
+    return contract.kind is not None and contract.kind.value.value in CONFIDENTIAL_CONTRACT_KINDS
 
 
 def _employer(contract: ContractExtraction, vocabularies: Vocabularies) -> str | None:
