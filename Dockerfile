@@ -7,10 +7,14 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY cli cli
 COPY config config
+COPY domain domain
 COPY graph graph
 COPY ingest ingest
+COPY search search
 COPY search_api search_api
 COPY services services
+COPY stores stores
+COPY usecases usecases
 RUN pip install --no-cache-dir . && useradd --system ipgraph && mkdir -p /var/lib/ipgraph \
     && chown ipgraph /var/lib/ipgraph
 USER ipgraph

@@ -66,3 +66,17 @@ def test_the_check_sees_an_upward_import(tmp_path: Path) -> None:
     upward = tmp_path / "up.py"
     upward.write_text("from search_api.app import create_app\nimport graph.model\n")
     assert [target for _, target in _imported_top_levels(upward)] == ["search_api", "graph"]
+
+
+def test_every_package_is_installed_typed_and_shipped() -> None:
+    """A new top-level package must reach the wheel (setuptools include), mypy and the image."""
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    included = set(pyproject["tool"]["setuptools"]["packages"]["find"]["include"])
+    typed = set(pyproject["tool"]["mypy"]["packages"])
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    shipped = set(LAYER_OF) - {"bench"}
+    assert {f"{p}*" for p in shipped} <= included
+    assert shipped <= typed
+    assert [p for p in sorted(shipped) if f"COPY {p} {p}\n" not in dockerfile] == []
