@@ -8,12 +8,15 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from domain.normalize import organization_name
+from domain.names import organization_name
+from domain.text import fold
 
 LEVELS = ("section", "class", "subclass", "main_group", "subgroup")
+_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})$")
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,21 @@ def hierarchy(code: str, titles: IpcTitles) -> list[IpcEntry]:
         IpcEntry(c, level, chain[i + 1] if i + 1 < len(chain) else None, titles.titles.get(c))
         for i, (c, level) in enumerate(zip(chain, levels, strict=True))
     ]
+
+
+def ipc_code(raw: str) -> str | None:
+    """`G06F 16/36` -> `G06F16/36`; None when it is not an IPC group or subgroup code."""
+    match = _IPC.match(fold(raw).upper())
+    if not match:
+        return None
+    section, klass, subclass, group, subgroup = match.groups()
+    return f"{section}{klass}{subclass}{int(group)}/{subgroup.zfill(2)}"
+
+
+_IPC_PREFIX = re.compile(r"^[A-H](\d{2}([A-Z](\d{1,4}(/\d{0,6})?)?)?)?$")
+
+
+def ipc_prefix(raw: str) -> str | None:
+    """A prefix of canonical IPC codes for filtering: `h01m 10/` -> `H01M10/`; None if invalid."""
+    prefix = re.sub(r"\s+", "", fold(raw).upper())
+    return prefix if _IPC_PREFIX.match(prefix) else None

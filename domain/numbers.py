@@ -13,13 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.normalize import fold
+from domain.text import fold
 
 _SEPARATORS = re.compile(r"[\s,，/\-_]")
 _CN_PREFIX = re.compile(r"^(?:ZL|CN)")
 _CN_APPLICATION = re.compile(r"^(?:ZL|CN)?(\d{12}|\d{8})\.?([0-9X])?$")
 _PUBLICATION = re.compile(r"^([A-Z]{2})(\d{4,13})([A-Z]\d?)?$")
 _WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9)
+_COUNTRY = re.compile(r"^([A-Z]{2})")
+
+# CN publication kind codes (GB/T 18382): A/B/C invention, U/Y utility model, S/D design.
+_CN_KIND_BY_CODE = {
+    "A": "invention",
+    "B": "invention",
+    "C": "invention",
+    "U": "utility_model",
+    "Y": "utility_model",
+    "S": "design",
+    "D": "design",
+}
+# The fifth digit of a 12-digit CN application number (after the 4-digit year) is the type.
+_CN_KIND_BY_APPLICATION_TYPE = {
+    "1": "invention",
+    "8": "invention",
+    "2": "utility_model",
+    "9": "utility_model",
+    "3": "design",
+}
 
 
 @dataclass(frozen=True)
@@ -107,3 +127,39 @@ def patent_lookup_keys(raw: str) -> list[tuple[str, str]]:
     if publication.kind_code is None:
         keys.extend((publication.canonical + kind, "kind_code") for kind in KIND_CODES)
     return keys
+
+
+def country_of(number: str) -> str | None:
+    match = _COUNTRY.match(number)
+    return match.group(1) if match else None
+
+
+_KIND_BY_TYPE = {
+    "发明": "invention",
+    "实用新型": "utility_model",
+    "外观设计": "design",
+    "invention": "invention",
+    "utility model": "utility_model",
+    "design": "design",
+}
+
+
+def patent_kind_of_type(patent_type: str | None) -> str | None:
+    """专利类型 as exported (发明 / 发明授权 / 实用新型 / 外观设计) -> kind."""
+    text = fold(patent_type or "").lower()
+    for key in ("实用新型", "外观设计", "发明", "utility model", "design", "invention"):
+        if key in text:
+            return _KIND_BY_TYPE[key]
+    return None
+
+
+def patent_kind(publication_number: str | None, application_number: str | None) -> str | None:
+    if publication_number and publication_number.startswith("CN"):
+        kind_code = re.search(r"([A-Z])\d?$", publication_number[2:])
+        if kind_code and kind_code.group(1) in _CN_KIND_BY_CODE:
+            return _CN_KIND_BY_CODE[kind_code.group(1)]
+    if application_number and application_number.startswith("CN"):
+        digits = application_number[2:].split(".")[0]
+        if len(digits) == 12:
+            return _CN_KIND_BY_APPLICATION_TYPE.get(digits[4])
+    return None

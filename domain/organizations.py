@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.settings import DEFAULT_ORGANIZATION_ALIASES
-from domain.normalize import organization_key, organization_name
+from domain.names import organization_key, organization_name
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from domain.normalize import fold
+from domain.text import fold
 
 STANDARD_BODIES = r"(?:GB/T|GB/Z|GB|YD/T|YD|DL/T|JB/T|SJ/T|GJB|NB/T|QC/T)"
 _ETSI_3GPP = re.compile(r"^(?:ETSI\s+)?TS\s*1(\d{2})\s*(\d{3})$", re.I)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import structlog
 
-from domain import normalize
+from domain.names import person_name
 from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, EdgeType, NodeLabel
 from graph.store import GraphStore
@@ -125,7 +125,7 @@ def _ingest_file(
     file_report.problems.extend(prepared.warnings)
     batch = GraphBatch()
     people.preload(
-        normalize.person_name(name) for item in prepared.records for name in item.record.inventors
+        person_name(name) for item in prepared.records for name in item.record.inventors
     )
     for item in prepared.records:
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))

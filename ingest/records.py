@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from domain.normalize import date_text
+from domain.dates import date_text
 
 _LIST_SEPARATORS = re.compile(r"[;；、\n]")
 

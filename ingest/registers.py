@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import CONFIG_DIR
-from domain.normalize import date_text, person_name
+from domain.dates import date_text
+from domain.names import person_name
 from domain.numbers import parse_publication_number
 from domain.organizations import OrganizationAliases
 from graph.lookup import find_patent_by_number

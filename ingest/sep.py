@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.settings import CONFIG_DIR
-from domain.normalize import date_text
+from domain.dates import date_text
 from domain.numbers import parse_publication_number
 from domain.organizations import OrganizationAliases
 from domain.standards import standard_id

@@ -10,14 +10,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from domain import normalize
-from domain.ipc import IpcTitles, hierarchy
+from domain.ipc import IpcTitles, hierarchy, ipc_code
+from domain.legal_status import legal_status
+from domain.names import address, organization_kind, organization_name, person_name
 from domain.numbers import (
     cn_check_digit,
+    country_of,
     parse_application_number,
     parse_priority,
     parse_publication_number,
+    patent_kind,
+    patent_kind_of_type,
 )
+from domain.text import fold
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from graph.store import GraphWriter
 from ingest.errors import ErrorCode, Problem
@@ -159,7 +164,7 @@ def _checked(
     ipc_codes, ipc_warnings = _ipc_codes(record, path, location)
     status, status_warnings = _legal_status(record, path, location)
     events, event_warnings = _legal_events(record, vocabularies, path, location)
-    applicants = _unique(normalize.organization_name(a) for a in record.applicants)
+    applicants = _unique(organization_name(a) for a in record.applicants)
     return _Checked(
         publication,
         application,
@@ -183,13 +188,13 @@ def _patent_props(
         {
             "publication_number": publication,
             "application_number": application,
-            "title": normalize.fold(record.title),
+            "title": fold(record.title),
             "abstract": record.abstract,
             "claims": record.claims,
-            "kind": normalize.patent_kind(publication, application)
-            or normalize.patent_kind_of_type(record.patent_type),
-            "current_owners": [normalize.organization_name(o) for o in record.current_owners],
-            "applicant_addresses": [normalize.fold(a) for a in record.applicant_addresses],
+            "kind": patent_kind(publication, application)
+            or patent_kind_of_type(record.patent_type),
+            "current_owners": [organization_name(o) for o in record.current_owners],
+            "applicant_addresses": [fold(a) for a in record.applicant_addresses],
             "legal_events": checked.events,
             "legal_events_raw": record.legal_events,
             "family": [parse_publication_number(n).canonical for n in record.family],
@@ -197,7 +202,7 @@ def _patent_props(
             "agency": record.agency,
             "legal_status": checked.status,
             "legal_status_raw": record.legal_status,
-            "country": record.country or normalize.country_of(checked.patent_id),
+            "country": record.country or country_of(checked.patent_id),
             "filing_date": _iso(record.filing_date),
             "publication_date": _iso(record.publication_date),
             "grant_date": _iso(record.grant_date),
@@ -228,7 +233,7 @@ def _add_graph_rows(
         vocabularies,
         provenance,
     )
-    inventors = _unique(normalize.person_name(p) for p in record.inventors)
+    inventors = _unique(person_name(p) for p in record.inventors)
     mentions = mentions_of(patent_id, inventors, checked.org_keys, checked.ipc_codes)
     _add_inventors(batch, people, mentions, provenance)
     _add_ipc(batch, patent_id, checked.ipc_codes, vocabularies.ipc_titles, provenance)
@@ -253,7 +258,7 @@ def _index_document(
         applicants=checked.applicants,
         applicant_ids=checked.org_keys,
         applicant_aliases=_applicant_aliases(checked.applicants, vocabularies),
-        inventors=_unique(normalize.person_name(p) for p in record.inventors),
+        inventors=_unique(person_name(p) for p in record.inventors),
         ipc=checked.ipc_codes,
         kind=_str_or_none(props.get("kind")),
         legal_status=checked.status,
@@ -295,7 +300,7 @@ def _add_applicants(
         props: Properties = {"name": name}
         # The legal form read from the name; a group tree's `kind` (group, company ...) is a
         # separate, curated property.
-        legal_form = normalize.organization_kind(name)
+        legal_form = organization_kind(name)
         if legal_form:
             props["legal_form"] = legal_form
         if key in vocabularies.central_soes:
@@ -334,7 +339,7 @@ def _applicant_aliases(applicants: list[str], vocabularies: Vocabularies) -> lis
 def _addresses(record: PatentRecord, applicants: list[str]) -> dict[str, str]:
     """申请人地址 pairs with 申请人 by position when the export gives one address per applicant;
     a single address belongs to the first applicant (CNIPA front pages list only that one)."""
-    addresses = [normalize.address(a) for a in record.applicant_addresses if a.strip()]
+    addresses = [address(a) for a in record.applicant_addresses if a.strip()]
     if len(addresses) == len(applicants):
         return dict(zip(applicants, addresses, strict=True))
     if len(addresses) == 1 and applicants:
@@ -364,7 +369,7 @@ def text_fields(record: PatentRecord) -> dict[str, str]:
 def segment(record: PatentRecord, vocabularies: Vocabularies) -> dict[str, list[str]]:
     """jieba's precise words of each long text, made once and shared by entity extraction,
     keywords and the index."""
-    texts = {**text_fields(record), "title": normalize.fold(record.title)}
+    texts = {**text_fields(record), "title": fold(record.title)}
     return {name: vocabularies.analyzer.words(text) for name, text in texts.items()}
 
 
@@ -503,7 +508,7 @@ def _legal_status(
 ) -> tuple[str | None, list[Problem]]:
     if not record.legal_status:
         return None, []
-    status = normalize.legal_status(record.legal_status)
+    status = legal_status(record.legal_status)
     if status is None:
         return None, [
             Problem(
@@ -560,7 +565,7 @@ def _ipc_codes(record: PatentRecord, file: str, location: int) -> tuple[list[str
     codes: list[str] = []
     warnings: list[Problem] = []
     for raw in record.ipc:
-        code = normalize.ipc_code(raw)
+        code = ipc_code(raw)
         if code is None:
             warnings.append(
                 Problem(

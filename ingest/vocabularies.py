@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from config.settings import DEFAULT_USER_DICTIONARY, LEGAL_EVENTS_TABLE, Settings
 from domain.ipc import IpcTitles
-from domain.normalize import LegalEvents, organization_key
+from domain.legal_status import LegalEvents
+from domain.names import organization_key
 from domain.organizations import OrganizationAliases
 from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import load_pipeline

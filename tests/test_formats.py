@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
-from domain.normalize import date_text
+from domain.dates import date_text
 from graph.entity_pages import patent_view
 from ingest.errors import ErrorCode
 from ingest.pipeline import IngestReport, ingest_paths

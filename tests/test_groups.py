@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import Settings
-from domain.normalize import organization_key
+from domain.names import organization_key
 from domain.organizations import OrganizationAliases
 from graph.entity_pages import organization_view
 from ingest.errors import ErrorCode, IngestError

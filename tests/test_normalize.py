@@ -7,10 +7,15 @@ from pathlib import Path
 import pytest
 
 from config.settings import LEGAL_EVENTS_TABLE
-from domain import normalize
-from domain.ipc import IpcTitles, hierarchy
-from domain.normalize import LegalEvents
-from domain.numbers import cn_check_digit, parse_application_number, parse_publication_number
+from domain.ipc import IpcTitles, hierarchy, ipc_code
+from domain.legal_status import LegalEvents
+from domain.names import organization_key, organization_name
+from domain.numbers import (
+    cn_check_digit,
+    parse_application_number,
+    parse_publication_number,
+    patent_kind,
+)
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError
 
@@ -29,7 +34,7 @@ from ingest.errors import ErrorCode, IngestError
     ],
 )
 def test_patent_kind(publication: str | None, application: str | None, kind: str | None) -> None:
-    assert normalize.patent_kind(publication, application) == kind
+    assert patent_kind(publication, application) == kind
 
 
 @pytest.mark.parametrize(
@@ -45,18 +50,18 @@ def test_patent_kind(publication: str | None, application: str | None, kind: str
     ],
 )
 def test_ipc_codes(raw: str, expected: str | None) -> None:
-    assert normalize.ipc_code(raw) == expected
+    assert ipc_code(raw) == expected
 
 
 @pytest.mark.parametrize(
     "raw", ["华为技术有限公司", " 华为技术 有限公司 ", "华为技术有限公司　", "华为技术\t有限公司"]
 )
 def test_organisation_variants_share_one_key(raw: str) -> None:
-    assert normalize.organization_key(raw) == "华为技术有限公司"
+    assert organization_key(raw) == "华为技术有限公司"
 
 
 def test_full_width_brackets_fold() -> None:
-    assert normalize.organization_name("比亚迪（深圳）有限公司") == "比亚迪(深圳)有限公司"
+    assert organization_name("比亚迪（深圳）有限公司") == "比亚迪(深圳)有限公司"
 
 
 def test_decode_reports_what_it_used() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.access import AccessPolicy
-from domain.normalize import ipc_prefix
+from domain.ipc import ipc_prefix
 from graph.analytics.kpis import GroupKpis, group_kpis
 from graph.analytics.portfolios import (
     Competitor,

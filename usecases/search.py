@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import AccessPolicy
-from domain.normalize import ipc_prefix
+from domain.ipc import ipc_prefix
 from graph.groups import group_members
 from graph.model import NodeLabel
 from search.index.protocol import (

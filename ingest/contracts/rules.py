@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import cn2an
 
-from domain.normalize import address, organization_kind, organization_name
+from domain.names import address, organization_kind, organization_name
 from domain.numbers import parse_application_number, parse_publication_number
 from ingest.contracts.model import (
     ContractKind,

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from domain import normalize
 from domain.access import CONFIDENTIAL_ASSET_KIND, CONFIDENTIAL_CONTRACT_KINDS
-from domain.numbers import parse_application_number
+from domain.names import person_name
+from domain.numbers import country_of, parse_application_number
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from ingest.contracts.model import (
     ContractExtraction,
@@ -128,7 +128,7 @@ def _add_parties(
         if party.short_name:
             edge["short_name"] = party.short_name
         if party.is_person:
-            name = normalize.person_name(party.name)
+            name = person_name(party.name)
             person = people.resolve_employee(name, employer or contract.id, contract.id)
             batch.node(NodeLabel.PERSON, NodeRow(person.id, person.props(), source))
             batch.edge(EdgeType.PERSON_PARTY_TO, EdgeRow(person.id, contract.id, edge, source))
@@ -174,7 +174,7 @@ def _add_patents(
         patent_id = find_patent(patent.number)
         if patent_id is None:
             patent_id = patent.number
-            stub: Properties = {"stub": True, "country": normalize.country_of(patent.number) or ""}
+            stub: Properties = {"stub": True, "country": country_of(patent.number) or ""}
             if parse_application_number(patent.number).check_digit_ok is not None:
                 stub["application_number"] = patent.number
             if patent.title:

@@ -15,7 +15,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from domain.normalize import organization_key, organization_name
+from domain.names import organization_key, organization_name
 from ingest.nlp.patterns import NORMALIZERS, PATTERNS
 
 COMPONENT_VERSION = "1"

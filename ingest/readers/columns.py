@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from config.settings import CONFIG_DIR
-from domain.normalize import date_text
+from domain.dates import date_text
 
 DEFAULT_COLUMNS = CONFIG_DIR / "columns" / "patent_columns.tsv"
 _NOISE = re.compile(r"[\s()（）\[\]【】_\-:：]+")
