@@ -31,7 +31,7 @@ from ingest.resolve.organizations import OrganizationAliases
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
-from search_api.auth import OPERATOR, Role, add_key
+from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
@@ -209,11 +209,30 @@ def keys_add(
     name: Annotated[str, typer.Argument(help="who the key is for")],
     role: Annotated[Role, typer.Option(help="portal, analyst, dd or admin")] = Role.PORTAL,
 ) -> None:
-    """Create an API key; only its hash is stored. The key is printed once."""
+    """Create an API key; only its hash is stored. The key alone goes to stdout (so
+    `K=$(ipgraph keys add NAME)` works), once; a running server accepts it at once."""
     settings = Settings()
     key = add_key(settings.api_keys_file, name, role)
-    console.print(f"{name} ({role.value}): {key}")
-    console.print(f"[dim]stored as a hash in {settings.api_keys_file}; send it as X-API-Key[/]")
+    typer.echo(key)
+    console.print(f"{name} ({role.value}): stored as a hash in {settings.api_keys_file}")
+    console.print("[dim]send it as X-API-Key; it is not shown again[/]")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Names and roles of the stored keys (the keys themselves are not stored)."""
+    for entry in read_keys(Settings().api_keys_file):
+        typer.echo(f"{entry.principal.name}\t{entry.principal.role.value}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="whose keys to revoke")]) -> None:
+    """Remove every key of NAME; a running server refuses them from the next request."""
+    removed = revoke_keys(Settings().api_keys_file, name)
+    if removed == 0:
+        console.print(f"[red]KEY_NOT_FOUND: no key named {name}[/]")
+        raise typer.Exit(code=1)
+    console.print(f"revoked {removed} key(s) of {name}")
 
 
 @app.command()
