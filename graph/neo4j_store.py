@@ -234,7 +234,14 @@ class Neo4jGraphStore:
         )
 
     def ping(self) -> None:
-        self._query(cypher.PING, read=True, transform=neo4j.Result.consume)
+        # One attempt, no retry loop: readiness reports a dead server at once.
+        with (
+            _translated_errors(),
+            self._driver.session(
+                database=self._database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            session.run(cypher.PING).consume()
 
     def server_version(self) -> str:
         records = self._query(cypher.SERVER_VERSION, read=True, transform=lambda r: list(r))
