@@ -32,6 +32,7 @@ from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
 from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
+from search_api.limits import SERVER_OPTIONS
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
@@ -92,7 +93,7 @@ def serve(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", **SERVER_OPTIONS)
 
 
 @app.command()

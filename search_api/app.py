@@ -19,6 +19,7 @@ from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from ingest.resolve.organizations import OrganizationAliases
 from search_api.auth import ApiKeys
 from search_api.errors import ApiError, SearchError, SearchUnavailableError
+from search_api.limits import UrlLengthLimit
 from search_api.models import ErrorBody
 from search_api.routes import (
     due_diligence_router,
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         return RedirectResponse("/ui/")
 
     _install_error_handlers(app)
+    app.add_middleware(UrlLengthLimit)
     return app
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.encoding import decode
 from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
 from ingest.readers.patent_xml import xml_documents
@@ -16,6 +15,7 @@ from ingest.readers.source import (
     read_bytes,
 )
 from ingest.readers.tabular import csv_rows, xlsx_rows
+from ingest.readers.utf8_lines import decode_records
 
 __all__ = ["FORMATS", "SUPPORTED_SUFFIXES", "RawRecord", "SourceFile", "read_source"]
 
@@ -39,11 +39,12 @@ def read_source(path: Path, file_format: str | None = None) -> SourceFile:
         source = new_source(path, data, "xlsx", "xlsx")
         source.records.extend(xlsx_rows(data, name))
         return source
-    text, encoding = decode(data, name)
+    text, encoding, cut_lines = decode_records(data, name)
     file_format = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "inid-text"}.get(
         suffix, "jsonl"
     )
     source = new_source(path, data, encoding, file_format)
+    source.problems.extend(cut_lines)
     if file_format == "csv":
         source.records.extend(csv_rows(text, name))
         return source
