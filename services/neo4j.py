@@ -7,10 +7,12 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+from services.elasticsearch import _chown_tree, _service_user
 from services.process import DEPENDENCY_PLUGIN, ServiceError, mvn, pid_alive, stop_pid, wait_until
 
 VERSION = "5.26.30"  # LTS; runs on Java 17; the Python driver 5.x speaks to it
@@ -92,6 +94,9 @@ class Neo4jService:
         # Rewritten on every `up`, so a server set up by an older version gets today's settings.
         first_time = not conf.exists()
         conf.write_text(_conf(self.home, self.port, self.pagecache))
+        # Neo4j runs as the unprivileged service user, like Elasticsearch (not as root).
+        _chown_tree(self.home)
+        _keep_out_of_reach(self.home)
         if not first_time:
             return
         # The initial password must be set before the first start, through the admin tool.
@@ -109,6 +114,7 @@ class Neo4jService:
             capture_output=True,
             text=True,
             check=False,
+            **_as_service_user(),
         )
         if result.returncode != 0:
             conf.unlink()
@@ -130,6 +136,8 @@ class Neo4jService:
             f"--home-dir={self.home}",
             f"--config-dir={self.home / 'conf'}",
         ]
+        _chown_tree(self.home)  # files an older, root-run server left behind
+        _keep_out_of_reach(self.home)
         with (self.home / "logs" / "console.log").open("ab") as console:
             process = subprocess.Popen(
                 command,
@@ -138,6 +146,7 @@ class Neo4jService:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                **_as_service_user(),
             )
         self.pid_file.write_text(str(process.pid))
 
@@ -172,6 +181,24 @@ class Neo4jService:
         return stop_pid(self.pid_file, _MAIN_CLASS)
 
 
+def _keep_out_of_reach(home: Path) -> None:
+    """The server may read its settings but not change them, and its LOAD CSV import
+    directory stays empty: both belong to root when we run as root."""
+    if os.geteuid() != 0:
+        return
+    for path, mode in ((home / "conf", 0o755), (home / "conf" / "neo4j.conf", 0o644)):
+        os.chown(path, 0, 0)
+        path.chmod(mode)
+    os.chown(home / "import", 0, 0)
+    (home / "import").chmod(0o555)
+
+
+def _as_service_user() -> dict[str, Any]:
+    """subprocess arguments that drop root for the service user (nothing when not root)."""
+    ids = _service_user()
+    return {"user": ids[0], "group": ids[1], "extra_groups": []} if ids else {}
+
+
 # The server's own containment, behind the analyst endpoint's checks (graph/analyst_cypher.py):
 # what slips past those is still refused here. docker-compose.yml sets the same values.
 ALLOWED_PROCEDURES = (
@@ -196,7 +223,7 @@ SECURITY_SETTINGS = (
     # A query that builds a huge result ends with a memory-pool error, not a heap OOM.
     "db.memory.transaction.max=128m",
     "dbms.memory.transaction.total.max=256m",
-    "dbms.transaction.timeout=60s",
+    "db.transaction.timeout=60s",  # the 5.x name (dbms.transaction.timeout is the old one)
 )
 
 

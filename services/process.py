@@ -78,7 +78,17 @@ def wait_until(
 def find_java_home(explicit: Path | None, minimum_major: int, maximum_major: int) -> Path:
     """A JDK whose major version both servers support; an explicit choice is still checked, so a
     JDK the servers do not support (say 25) is never picked just because it is the newest."""
-    candidates = [explicit] if explicit else []
+    if explicit is not None:
+        if (explicit / "bin" / "java").exists() and (
+            minimum_major <= _java_major(explicit) <= maximum_major
+        ):
+            return explicit
+        raise ServiceError(
+            "SERVICES_JAVA_UNSUPPORTED",
+            f"{explicit} is not a JDK {minimum_major}..{maximum_major} (the servers' supported "
+            "range)",
+        )
+    candidates: list[Path] = []
     candidates += [Path(os.environ["JAVA_HOME"])] if os.environ.get("JAVA_HOME") else []
     candidates += (
         sorted(Path("/usr/lib/jvm").glob("*"), reverse=True)
