@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 import uvicorn
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.logging import configure_logging
@@ -158,7 +159,7 @@ def sep(
     matched = ", ".join(f"{how} {count}" for how, count in sorted(report.matched.items()))
     console.print(f"{report.rows} declarations read: {matched}; {len(report.rejected)} rejected")
     for problem in [*report.unmatched, *report.rejected]:
-        console.print(f"  {problem}")
+        console.print(f"  {escape(str(problem))}")
     if report.rejected:
         raise typer.Exit(code=1)
 
@@ -200,7 +201,7 @@ def register(
         raise typer.Exit(code=1) from exc
     console.print(f"{report.rows} rows read, {report.loaded} loaded")
     for problem in report.problems:
-        console.print(f"  [red]{problem}[/]")
+        console.print(f"  [red]{escape(str(problem))}[/]")
     if report.problems:
         raise typer.Exit(code=1)
 
@@ -417,11 +418,17 @@ def _run_ingest(
 
 
 def _print_report(report: IngestReport) -> None:
+    # Records add up (read = loaded + rejected); problems are counted apart, since one record
+    # can have several and a file that cannot be read has problems but no records.
     by_code = Counter(str(p.code) for p in report.errors)
+    read = sum(f.records_read for f in report.files)
+    refused_files = sum(1 for f in report.files if f.records_read == 0 and f.problems)
     console.print(
-        f"records read {sum(f.records_read for f in report.files)}, loaded "
-        f"{report.records_loaded}, rejected {len(report.errors)}"
+        f"records read {read}, loaded {report.records_loaded}, rejected "
+        f"{read - report.records_loaded}; {len(report.errors)} problem(s)"
         + (f" ({', '.join(f'{c} {n}' for c, n in sorted(by_code.items()))})" if by_code else "")
+        + (f"; {refused_files} file(s) not read" if refused_files else ""),
+        markup=False,
     )
     for file_report in report.files:
         console.print(
@@ -430,6 +437,7 @@ def _print_report(report: IngestReport) -> None:
         )
         for problem in file_report.problems:
             colour = "yellow" if problem.is_warning else "red"
-            console.print(f"  [{colour}]{problem}[/]")
+            # escape: a problem's "[field]" is text, not rich markup (it used to vanish).
+            console.print(f"  [{colour}]{escape(str(problem))}[/]")
         if file_report.dead_letter:
             console.print(f"  rejected records: {file_report.dead_letter}")
