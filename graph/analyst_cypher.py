@@ -53,6 +53,8 @@ _FORBIDDEN_WORDS = frozenset(
         "START",
         "STOP",
         "TERMINATE",
+        "TRANSACTIONS",  # IN [CONCURRENT] TRANSACTIONS, SHOW/TERMINATE TRANSACTIONS
+        "CONCURRENT",
         "SHOW",
         "USE",
         "ENABLE",

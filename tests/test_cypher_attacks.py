@@ -51,6 +51,8 @@ ATTACKS = [
     "MATCH (p:Patent) CALL { WITH p DELETE p } IN TRANSACTIONS",
     "UNWIND [1, 2] AS x CALL (x) { RETURN x AS y } IN TRANSACTIONS OF 1 ROW RETURN y",
     "UNWIND [1] AS x CALL (x) { LOAD CSV FROM '{url}/b' AS r RETURN r } RETURN r",
+    "UNWIND [1] AS x CALL (x) { RETURN x AS y } IN CONCURRENT TRANSACTIONS RETURN y",
+    "UNWIND [1] AS x CALL (x) { RETURN x AS y } IN 2 CONCURRENT TRANSACTIONS RETURN y",
     # LOAD CSV from a file and from the listener
     "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
     "load\ncsv with headers from '{url}/c' as row return row",
@@ -83,11 +85,24 @@ ATTACKS = [
     "CALL dbms.security.createUser('mallory', 'secret123', false)",
     "CALL dbms.components() YIELD name RETURN name",
     "CALL db.labels() YIELD label CALL dbms.listConfig() YIELD name RETURN name",
+    "CALL dbms /* a comment */ . listConfig()",
+    "CALL `dbms.listConfig`()",
+    "CALL db.index.fulltext.queryNodes('x', 'y')",
+    # statement prefixes and several statements
+    "CYPHER 5 LOAD CSV FROM '{url}/f' AS r RETURN r",
+    "CYPHER runtime=slotted LOAD CSV FROM '{url}/g' AS r RETURN r",
+    "PROFILE LOAD CSV FROM '{url}/h' AS r RETURN r",
+    "RETURN 1; CREATE (n:X)",
+    "MATCH (n) RETURN n; LOAD CSV FROM '{url}/i' AS r RETURN r",
     # UNION tricks
     "RETURN 1 AS x UNION LOAD CSV FROM '{url}/e' AS r RETURN 1 AS x",
     "RETURN 'x' AS name UNION ALL CALL dbms.listConfig() YIELD name RETURN name",
     "RETURN 1 AS x UNION CREATE (n:X) RETURN 1 AS x",
     "MATCH (n) RETURN count(n) AS x UNION ALL SHOW SETTINGS YIELD name RETURN name AS x",
+    "CALL db.labels() YIELD label RETURN label UNION CALL dbms.listConfig() YIELD name "
+    "RETURN name AS label",
+    "RETURN 1 AS x UNION CALL () { LOAD CSV FROM '{url}/j' AS r RETURN count(r) AS x } "
+    "RETURN x",
 ]
 READS = [
     "MATCH (p:Patent) WHERE p.title CONTAINS 'CREATE' RETURN p.id ORDER BY p.id LIMIT 3",
@@ -100,6 +115,8 @@ READS = [
     "MATCH (a:Organization) WHERE EXISTS { MATCH (a)-->() } RETURN count(a) AS n "
     "UNION MATCH (p:Patent) RETURN count(p) AS n",
     "CALL () { MATCH (n:Patent) RETURN n } RETURN count(n)",
+    "MATCH (p:Patent) RETURN p.transactions, p.`show` LIMIT 1",
+    "CYPHER 5 MATCH (p:Patent) RETURN count(p)",
     "MATCH (p:Patent) OPTIONAL MATCH (p)-[r]-(x) RETURN p.id, collect(type(r))[..2] LIMIT 3",
 ]
 HUGE = [
