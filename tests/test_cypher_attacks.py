@@ -101,8 +101,7 @@ ATTACKS = [
     "MATCH (n) RETURN count(n) AS x UNION ALL SHOW SETTINGS YIELD name RETURN name AS x",
     "CALL db.labels() YIELD label RETURN label UNION CALL dbms.listConfig() YIELD name "
     "RETURN name AS label",
-    "RETURN 1 AS x UNION CALL () { LOAD CSV FROM '{url}/j' AS r RETURN count(r) AS x } "
-    "RETURN x",
+    "RETURN 1 AS x UNION CALL () { LOAD CSV FROM '{url}/j' AS r RETURN count(r) AS x } RETURN x",
 ]
 READS = [
     "MATCH (p:Patent) WHERE p.title CONTAINS 'CREATE' RETURN p.id ORDER BY p.id LIMIT 3",
