@@ -102,3 +102,18 @@ def test_a_100_kb_url_gets_the_api_error_shape(server: tuple[Path, int]) -> None
     assert refused.value.headers["content-type"] == "application/json"
     body = json.load(refused.value)
     assert body["code"] == "URL_TOO_LONG" and set(body) == {"code", "message", "detail"}
+
+
+def test_a_huge_body_is_refused_before_it_is_read(server: tuple[Path, int]) -> None:  # noqa: F811
+    _, port = server
+    payload = json.dumps({"query": "RETURN 1", "params": {"x": "a" * 2_000_000}}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v1/graph/cypher",
+        data=payload,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 413
+    assert json.load(refused.value)["code"] == "BODY_TOO_LARGE"
