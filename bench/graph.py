@@ -38,9 +38,10 @@ from graph.analytics.kpis import group_kpis
 from graph.analytics.paths import find_paths
 from graph.analytics.portfolios import competitors
 from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
+from graph.scratch import NotScratchError, claim_scratch_database
 from graph.store import GraphStore
 from services.manager import local_services_settings
-from stores.backends import open_stores
+from stores.backends import build_neo4j_driver, open_stores
 
 GROUP_SIZE = 20
 PATENTS_PER_ORG = 500
@@ -199,6 +200,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="the graph is already loaded")
     args = parser.parse_args()
     settings = _settings(args.backend, args.data_dir / str(args.patents))
+    if args.backend == "neo4j" and not args.reuse:
+        _claim(settings)
     stores = open_stores(settings)
     try:
         if not args.reuse:
@@ -215,6 +218,16 @@ def main() -> None:
         queries(stores.graph, args.patents, args.runs, args.seed)
     finally:
         stores.close()
+
+
+def _claim(settings: Settings) -> None:
+    """The bench wipes the graph: only one that is empty or already a bench/test scratch."""
+    with build_neo4j_driver(settings) as driver:
+        try:
+            claim_scratch_database(driver, settings.neo4j_database)
+        except NotScratchError as exc:
+            print(f"{exc.code}: {exc.message}", file=sys.stderr)
+            raise SystemExit(2) from exc
 
 
 def _settings(backend: str, data_dir: Path) -> Settings:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 import uvicorn
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.logging import configure_logging
@@ -30,7 +31,8 @@ from ingest.resolve.groups import load_group_trees
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
-from search_api.auth import OPERATOR, Role, add_key
+from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
+from search_api.limits import SERVER_OPTIONS
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
@@ -90,7 +92,7 @@ def serve(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", **SERVER_OPTIONS)
 
 
 @app.command()
@@ -154,7 +156,7 @@ def sep(
         raise typer.Exit(code=1) from exc
     console.print(report.summary)
     for problem in [*report.unmatched, *report.rejected]:
-        console.print(f"  {problem}")
+        console.print(f"  {escape(str(problem))}")
     if report.rejected:
         raise typer.Exit(code=1)
 
@@ -196,7 +198,7 @@ def register(
         raise typer.Exit(code=1) from exc
     console.print(report.summary)
     for problem in report.problems:
-        console.print(f"  [red]{problem}[/]")
+        console.print(f"  [red]{escape(str(problem))}[/]")
     if report.problems:
         raise typer.Exit(code=1)
 
@@ -206,11 +208,30 @@ def keys_add(
     name: Annotated[str, typer.Argument(help="who the key is for")],
     role: Annotated[Role, typer.Option(help="portal, analyst, dd or admin")] = Role.PORTAL,
 ) -> None:
-    """Create an API key; only its hash is stored. The key is printed once."""
+    """Create an API key; only its hash is stored. The key alone goes to stdout (so
+    `K=$(ipgraph keys add NAME)` works), once; a running server accepts it at once."""
     settings = Settings()
     key = add_key(settings.api_keys_file, name, role)
-    console.print(f"{name} ({role.value}): {key}")
-    console.print(f"[dim]stored as a hash in {settings.api_keys_file}; send it as X-API-Key[/]")
+    typer.echo(key)
+    console.print(f"{name} ({role.value}): stored as a hash in {settings.api_keys_file}")
+    console.print("[dim]send it as X-API-Key; it is not shown again[/]")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Names and roles of the stored keys (the keys themselves are not stored)."""
+    for entry in read_keys(Settings().api_keys_file):
+        typer.echo(f"{entry.principal.name}\t{entry.principal.role.value}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="whose keys to revoke")]) -> None:
+    """Remove every key of NAME; a running server refuses them from the next request."""
+    removed = revoke_keys(Settings().api_keys_file, name)
+    if removed == 0:
+        console.print(f"[red]KEY_NOT_FOUND: no key named {name}[/]")
+        raise typer.Exit(code=1)
+    console.print(f"revoked {removed} key(s) of {name}")
 
 
 @app.command()
@@ -395,11 +416,17 @@ def _run_ingest(
 
 
 def _print_report(report: IngestReport) -> None:
+    # Records add up (read = loaded + rejected); problems are counted apart, since one record
+    # can have several and a file that cannot be read has problems but no records.
     by_code = Counter(str(p.code) for p in report.errors)
+    read = sum(f.records_read for f in report.files)
+    refused_files = sum(1 for f in report.files if f.records_read == 0 and f.problems)
     console.print(
-        f"records read {sum(f.records_read for f in report.files)}, loaded "
-        f"{report.records_loaded}, rejected {len(report.errors)}"
+        f"records read {read}, loaded {report.records_loaded}, rejected "
+        f"{read - report.records_loaded}; {len(report.errors)} problem(s)"
         + (f" ({', '.join(f'{c} {n}' for c, n in sorted(by_code.items()))})" if by_code else "")
+        + (f"; {refused_files} file(s) not read" if refused_files else ""),
+        markup=False,
     )
     for file_report in report.files:
         console.print(
@@ -408,6 +435,7 @@ def _print_report(report: IngestReport) -> None:
         )
         for problem in file_report.problems:
             colour = "yellow" if problem.is_warning else "red"
-            console.print(f"  [{colour}]{problem}[/]")
+            # escape: a problem's "[field]" is text, not rich markup (it used to vanish).
+            console.print(f"  [{colour}]{escape(str(problem))}[/]")
         if file_report.dead_letter:
             console.print(f"  rejected records: {file_report.dead_letter}")

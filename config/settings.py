@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     index_prefix: str = Field(default="ipgraph-", pattern=r"^[a-z0-9][a-z0-9_-]*$")
 
     request_timeout_s: float = Field(default=10.0, gt=0)
+    # A dead Neo4j must be reported (503) within 2 s: connect, pool wait and the driver's retry
+    # budget are bounded on their own, not by the request timeout (whose retry back-off
+    # 1+2+4+8 s once made a dead server answer after 15 s).
+    neo4j_connect_timeout_s: float = Field(default=1.5, gt=0)
+    neo4j_retry_time_s: float = Field(default=0.5, ge=0)
     user_dictionary: Path = DEFAULT_USER_DICTIONARY
     organization_aliases: Path = DEFAULT_ORGANIZATION_ALIASES
     ipc_titles: Path | None = Field(

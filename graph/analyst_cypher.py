@@ -1,19 +1,28 @@
-"""Analyst Cypher, read-only by construction. Three independent locks, any one of which
-refuses a write:
+"""Analyst Cypher, read-only by construction. Independent locks, any one of which refuses what
+an analyst must not do (write, administer, reach outside the graph):
 
-1. a lexical check here: after removing strings, comments and quoted names, no write or admin
-   clause (CREATE, MERGE, SET, DELETE, REMOVE, DROP, LOAD CSV, FOREACH, ... IN TRANSACTIONS,
-   GRANT ...), no `USE` of another database, and procedures only from a read-only allow-list;
-2. the server's own plan: `EXPLAIN` must report the query type `r` (read only);
-3. the query runs in a READ access-mode transaction, which the server refuses to write in.
+1. a lexical first filter here, on a real tokenizer (strings with escapes, both comment forms,
+   backquoted names): no write or admin clause, no SHOW/TERMINATE, no LOAD CSV, no USE of
+   another database, no CALL ... IN TRANSACTIONS, procedures only from a short allow-list.
+   It only saves a round trip: it is not what the decision rests on;
+2. the server's own plan (`check_plan`): `EXPLAIN` must report the query type `r` and every
+   operator of the plan must be a read operator on `READ_OPERATORS`; a ProcedureCall must name
+   an allow-listed procedure. LoadCSV, Show*/Terminate*, Create/Merge/Set/Delete,
+   TransactionForeach ... are not on the list, nor is any operator a future server adds;
+3. the query runs in a READ access-mode transaction with a server-side timeout, which the
+   server refuses to write in, without driver retries;
+4. the Neo4j that `ipgraph services` starts (services/neo4j.py, the same in docker-compose.yml)
+   refuses LOAD CSV from files and from every IP address, loads only the allow-listed
+   procedures and caps each transaction's memory.
 
-Neo4j Community has no per-user privileges, so the analyst endpoint cannot rely on a read-only
-database user; these locks are what stands between an analyst and a write.
+Neo4j Community has no roles (RBAC is Enterprise), so a second, read-only database user would
+hold the same privileges as the admin; these locks are what stands between an analyst and the
+server.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,29 +33,40 @@ DEFAULT_ROW_LIMIT = 1_000
 MAX_ROW_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 10.0
 
-_WRITE_WORDS = (
-    "CREATE",
-    "MERGE",
-    "SET",
-    "DELETE",
-    "DETACH",
-    "REMOVE",
-    "DROP",
-    "LOAD",
-    "FOREACH",
-    "GRANT",
-    "DENY",
-    "REVOKE",
-    "ALTER",
-    "RENAME",
-    "START",
-    "STOP",
-    "TERMINATE",
-    "USE",
-    "FINISH",
+_FORBIDDEN_WORDS = frozenset(
+    {
+        "CREATE",
+        "MERGE",
+        "SET",
+        "DELETE",
+        "DETACH",
+        "NODETACH",
+        "REMOVE",
+        "DROP",
+        "LOAD",
+        "FOREACH",
+        "GRANT",
+        "DENY",
+        "REVOKE",
+        "ALTER",
+        "RENAME",
+        "START",
+        "STOP",
+        "TERMINATE",
+        "TRANSACTIONS",  # IN [CONCURRENT] TRANSACTIONS, SHOW/TERMINATE TRANSACTIONS
+        "CONCURRENT",
+        "SHOW",
+        "USE",
+        "ENABLE",
+        "DEALLOCATE",
+        "REALLOCATE",
+        "IMPERSONATE",
+        "PERIODIC",
+        "INSERT",
+    }
 )
 # Procedures that only read the schema; everything else (dbms.*, apoc.*, gds.*, db.create.* ...)
-# is refused, because a procedure's effects are not visible to the lexical check.
+# is refused: a procedure's effects are visible neither to the lexer nor to the plan's type.
 READ_PROCEDURES = frozenset(
     {
         "db.labels",
@@ -57,11 +77,117 @@ READ_PROCEDURES = frozenset(
         "db.schema.reltypeproperties",
     }
 )
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", re.S)
-_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CALL = re.compile(r"\bCALL\s+([A-Za-z_][A-Za-z0-9_.]*)\s*\(?", re.I)
-_IN_TRANSACTIONS = re.compile(r"\bIN\s+TRANSACTIONS\b", re.I)
+# Operators of Neo4j 5 read plans (the suffix `@neo4j` removed). An allow-list, not a deny-list:
+# an operator the server adds later is refused until someone has looked at it.
+READ_OPERATORS = frozenset(
+    {
+        "ProduceResults",
+        "EmptyResult",
+        "Argument",
+        "ArgumentTracker",
+        "AllNodesScan",
+        "NodeByLabelScan",
+        "UnionNodeByLabelsScan",
+        "IntersectionNodeByLabelsScan",
+        "SubtractionNodeByLabelsScan",
+        "PartitionedAllNodesScan",
+        "NodeByIdSeek",
+        "NodeByElementIdSeek",
+        "NodeIndexSeek",
+        "NodeUniqueIndexSeek",
+        "NodeIndexSeekByRange",
+        "NodeUniqueIndexSeekByRange",
+        "NodeIndexScan",
+        "NodeIndexContainsScan",
+        "NodeIndexEndsWithScan",
+        "MultiNodeIndexSeek",
+        "DirectedRelationshipTypeScan",
+        "UndirectedRelationshipTypeScan",
+        "DirectedUnionRelationshipTypesScan",
+        "UndirectedUnionRelationshipTypesScan",
+        "DirectedAllRelationshipsScan",
+        "UndirectedAllRelationshipsScan",
+        "DirectedRelationshipByIdSeek",
+        "UndirectedRelationshipByIdSeek",
+        "DirectedRelationshipByElementIdSeek",
+        "UndirectedRelationshipByElementIdSeek",
+        "DirectedRelationshipIndexSeek",
+        "UndirectedRelationshipIndexSeek",
+        "DirectedRelationshipIndexScan",
+        "UndirectedRelationshipIndexScan",
+        "DirectedRelationshipIndexSeekByRange",
+        "UndirectedRelationshipIndexSeekByRange",
+        "DirectedRelationshipIndexContainsScan",
+        "UndirectedRelationshipIndexContainsScan",
+        "DirectedRelationshipIndexEndsWithScan",
+        "UndirectedRelationshipIndexEndsWithScan",
+        "NodeCountFromCountStore",
+        "RelationshipCountFromCountStore",
+        "Expand(All)",
+        "Expand(Into)",
+        "OptionalExpand(All)",
+        "OptionalExpand(Into)",
+        "VarLengthExpand(All)",
+        "VarLengthExpand(Into)",
+        "VarLengthExpand(Pruning)",
+        "VarLengthExpand(Pruning,BFS)",
+        "BFSPruningVarExpand",
+        "ShortestPath",
+        "StatefulShortestPath(All)",
+        "StatefulShortestPath(Into)",
+        "Repeat(Trail)",
+        "Repeat(Walk)",
+        "Trail",
+        "NullifyMetadata",
+        "ProjectEndpoints",
+        "Filter",
+        "Projection",
+        "CacheProperties",
+        "Limit",
+        "ExhaustiveLimit",
+        "Skip",
+        "Sort",
+        "PartialSort",
+        "Top",
+        "Top1WithTies",
+        "PartialTop",
+        "Distinct",
+        "OrderedDistinct",
+        "Aggregation",
+        "EagerAggregation",
+        "OrderedAggregation",
+        "Apply",
+        "SemiApply",
+        "AntiSemiApply",
+        "LetSemiApply",
+        "LetAntiSemiApply",
+        "SelectOrSemiApply",
+        "SelectOrAntiSemiApply",
+        "LetSelectOrSemiApply",
+        "LetSelectOrAntiSemiApply",
+        "RollUpApply",
+        "ConditionalApply",
+        "AntiConditionalApply",
+        "TriadicSelection",
+        "TriadicBuild",
+        "TriadicFilter",
+        "CartesianProduct",
+        "NodeHashJoin",
+        "ValueHashJoin",
+        "NodeLeftOuterHashJoin",
+        "NodeRightOuterHashJoin",
+        "Optional",
+        "Anti",
+        "Union",
+        "OrderedUnion",
+        "Unwind",
+        "PartitionedUnwind",
+        "Eager",
+        "AssertSameNode",
+        "AssertSameRelationship",
+        "ProcedureCall",  # further checked: the procedure must be on READ_PROCEDURES
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -72,31 +198,172 @@ class CypherResult:
     notifications: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "word", "name" (a `quoted` name), "string", "number", "punct"
+    text: str
+    position: int
+
+
+def tokenize(query: str) -> list[Token]:
+    """Cypher tokens with strings, comments and quoted names resolved in one left-to-right pass,
+    so a quote inside a comment or `//` inside a string cannot hide code from the checks.
+    Unterminated strings, comments and names are refused: the server would not parse them the
+    way the lexer guessed."""
+    return list(_tokens(query))
+
+
+def _tokens(query: str) -> Iterator[Token]:
+    i, end = 0, len(query)
+    while i < end:
+        ch = query[i]
+        if ch.isspace():
+            i += 1
+        elif query.startswith("//", i):
+            newline = _find_any(query, "\n\r", i)
+            i = end if newline < 0 else newline + 1
+        elif query.startswith("/*", i):
+            close = query.find("*/", i + 2)
+            if close < 0:
+                raise _refused("an unterminated comment", i)
+            i = close + 2
+        elif ch in "'\"":
+            j = _string_end(query, i)
+            yield Token("string", query[i : j + 1], i)
+            i = j + 1
+        elif ch == "`":
+            j = _name_end(query, i)
+            yield Token("name", query[i + 1 : j].replace("``", "`"), i)
+            i = j + 1
+        elif ch.isalpha() or ch == "_":
+            j = i + 1
+            while j < end and (query[j].isalnum() or query[j] in "_$"):
+                j += 1
+            yield Token("word", query[i:j], i)
+            i = j
+        elif ch.isdigit():
+            j = i + 1
+            while j < end and (query[j].isalnum() or query[j] in "._"):
+                j += 1
+            yield Token("number", query[i:j], i)
+            i = j
+        else:
+            yield Token("punct", ch, i)
+            i += 1
+
+
+def _find_any(text: str, chars: str, start: int) -> int:
+    found = [p for p in (text.find(c, start) for c in chars) if p >= 0]
+    return min(found) if found else -1
+
+
+def _string_end(query: str, start: int) -> int:
+    quote, i = query[start], start + 1
+    while i < len(query):
+        if query[i] == "\\":
+            i += 2
+        elif query[i] == quote:
+            return i
+        else:
+            i += 1
+    raise _refused("an unterminated string", start)
+
+
+def _name_end(query: str, start: int) -> int:
+    i = start + 1
+    while i < len(query):
+        if query[i] == "`":
+            if query.startswith("``", i):
+                i += 2
+                continue
+            return i
+        i += 1
+    raise _refused("an unterminated `name`", start)
+
+
 def check_read_only(query: str) -> None:
-    """Raise `CypherRefusedError` naming what would write; silent for read-only queries."""
+    """The fast first filter: raise `CypherRefusedError` naming what is not allowed."""
     if len(query) > MAX_QUERY_CHARS:
         raise CypherRefusedError("the query is too long", detail={"max_chars": MAX_QUERY_CHARS})
-    code = _COMMENTS.sub(" ", _STRINGS.sub("''", query))
-    if _IN_TRANSACTIONS.search(code):
-        raise _refused("IN TRANSACTIONS", code)
-    for word in _WORD.finditer(code):
-        upper = word.group(0).upper()
-        if upper in _WRITE_WORDS and not _is_property_or_label(code, word):
-            raise _refused(upper, code, word.start())
-    for call in _CALL.finditer(code):
-        name = call.group(1).lower()
-        if name not in READ_PROCEDURES:
-            raise _refused(f"CALL {call.group(1)}", code, call.start())
+    tokens = tokenize(query)
+    for index, token in enumerate(tokens):
+        if token.kind != "word":
+            continue
+        upper = token.text.upper()
+        if upper in _FORBIDDEN_WORDS and not _names_something(tokens, index):
+            raise _refused(upper, token.position)
+        if upper == "IN" and _next_word(tokens, index) == "TRANSACTIONS":
+            raise _refused("IN TRANSACTIONS", token.position)
+        if upper == "CALL" and index + 1 < len(tokens) and tokens[index + 1].kind in _NAMES:
+            name = _dotted_name(tokens, index + 1)
+            if name.lower() not in READ_PROCEDURES:
+                raise _refused(f"CALL {name}", token.position)
 
 
-def _is_property_or_label(code: str, word: re.Match[str]) -> bool:
-    """`n.set`, `:Delete` or `{create: 1}` name things; they are not clauses."""
-    before = code[: word.start()].rstrip()
-    after = code[word.end() :].lstrip()
-    return before.endswith((".", ":")) or (after.startswith(":") and not after.startswith("::"))
+def _names_something(tokens: list[Token], index: int) -> bool:
+    """`n.set`, `:Delete` or `{create: 1}` name a property, a label or a map key; they are not
+    clauses."""
+    before = tokens[index - 1].text if index > 0 else ""
+    after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    after_next = tokens[index + 2].text if index + 2 < len(tokens) else ""
+    if before == "." or (before == ":" and (index < 2 or tokens[index - 2].text != ":")):
+        return True
+    return before in ("{", ",") and after == ":" and after_next != ":"
 
 
-def _refused(what: str, code: str, position: int | None = None) -> CypherRefusedError:
+def _next_word(tokens: list[Token], index: int) -> str:
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return nxt.text.upper() if nxt is not None and nxt.kind == "word" else ""
+
+
+_NAMES = ("word", "name")
+
+
+def _dotted_name(tokens: list[Token], start: int) -> str:
+    parts, i = [tokens[start].text], start + 1
+    while i + 1 < len(tokens) and tokens[i].text == "." and tokens[i + 1].kind in _NAMES:
+        parts.append(tokens[i + 1].text)
+        i += 2
+    return ".".join(parts)
+
+
+def check_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> None:
+    """The decision, made on the server's own `EXPLAIN` of the query, not on its text."""
+    if query_type != "r":
+        raise CypherRefusedError(
+            "analyst queries are read-only: the server plans this query as "
+            f"{_QUERY_TYPES.get(query_type or '', 'something else')}",
+            detail={"query_type": query_type},
+        )
+    if plan is None:
+        raise CypherRefusedError("the server returned no plan", detail={"query_type": query_type})
+    for operator, details in _operators(plan):
+        if operator not in READ_OPERATORS:
+            raise CypherRefusedError(
+                f"analyst queries are read-only: the plan operator {operator} is not allowed",
+                detail={"operator": operator},
+            )
+        if operator == "ProcedureCall":
+            procedure = details.split("(", 1)[0].strip()
+            if procedure.lower() not in READ_PROCEDURES:
+                raise CypherRefusedError(
+                    f"analyst queries are read-only: the procedure {procedure} is not allowed",
+                    detail={"operator": operator, "procedure": procedure},
+                )
+
+
+_QUERY_TYPES = {"w": "a write", "rw": "a read-write", "s": "a schema or admin command"}
+
+
+def _operators(plan: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    operator = str(plan.get("operatorType", "")).split("@", 1)[0]
+    arguments = plan.get("args") or plan.get("arguments") or {}
+    yield operator, str(arguments.get("Details", ""))
+    for child in plan.get("children", []):
+        yield from _operators(child)
+
+
+def _refused(what: str, position: int | None = None) -> CypherRefusedError:
     detail: dict[str, object] = {"clause": what}
     if position is not None:
         detail["position"] = position

@@ -172,3 +172,14 @@ MATCH (o:Organization {id: org_id})-[:APPLICANT_OF]->(p:Patent)-[:CLASSIFIED_AS]
 RETURN o.id AS org, coalesce(o.name, o.id) AS name, i.id AS code, count(DISTINCT p) AS patents
 ORDER BY org, code
 """
+
+# The marker of a scratch database (graph/scratch.py): a named index on a label no node has,
+# so it changes no count and survives delete_all.
+SCRATCH_MARKER_CREATE = (
+    "CREATE INDEX ipgraph_scratch_marker IF NOT EXISTS FOR (n:IpgraphScratch) ON (n.owner)"
+)
+SCRATCH_MARKER_COUNT = (
+    "SHOW INDEXES YIELD name WHERE name = 'ipgraph_scratch_marker' RETURN count(*) AS count"
+)
+SCRATCH_MARKER_DROP = "DROP INDEX ipgraph_scratch_marker IF EXISTS"
+ANY_NODE = "MATCH (n) RETURN count(n) AS count LIMIT 1"

@@ -43,3 +43,10 @@ class CypherUnsupportedError(GraphQueryError):
 class CypherTimeoutError(GraphQueryError):
     code = "CYPHER_TIMEOUT"
     status = 504
+
+
+class CypherResultTooLargeError(GraphQueryError):
+    """The query needed more memory than a transaction may use (a huge list or result)."""
+
+    code = "CYPHER_RESULT_TOO_LARGE"
+    status = 422

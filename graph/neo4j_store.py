@@ -17,10 +17,11 @@ from graph.analyst_cypher import (
     DEFAULT_ROW_LIMIT,
     DEFAULT_TIMEOUT_S,
     CypherResult,
+    check_plan,
     check_read_only,
 )
 from graph.errors import (
-    CypherRefusedError,
+    CypherResultTooLargeError,
     CypherTimeoutError,
     GraphError,
     GraphQueryError,
@@ -233,7 +234,14 @@ class Neo4jGraphStore:
         )
 
     def ping(self) -> None:
-        self._query(cypher.PING, read=True, transform=neo4j.Result.consume)
+        # One attempt, no retry loop: readiness reports a dead server at once.
+        with (
+            _translated_errors(),
+            self._driver.session(
+                database=self._database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            session.run(cypher.PING).consume()
 
     def server_version(self) -> str:
         records = self._query(cypher.SERVER_VERSION, read=True, transform=lambda r: list(r))
@@ -255,19 +263,17 @@ class Neo4jGraphStore:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_limit: int = DEFAULT_ROW_LIMIT,
     ) -> CypherResult:
-        """Run an analyst's query read-only (see graph/analyst_cypher.py for the three locks)."""
+        """Run an analyst's query read-only (see graph/analyst_cypher.py for the locks)."""
         check_read_only(query)
-        # The text is the analyst's: only the lexical check and the server's plan vouch for it.
+        # The text is the analyst's: the server's plan, not the text, decides (check_plan).
         text = query
         with self._analyst_session() as session:
             plan = session.run("EXPLAIN " + text, params).consume()
-            if plan.query_type != "r":
-                raise CypherRefusedError(
-                    "analyst queries are read-only: the server plans this query as a write",
-                    detail={"query_type": plan.query_type},
-                )
-            timed = neo4j.unit_of_work(timeout=timeout_s)(_collect)
-            return session.execute_read(timed, text, params, row_limit)
+            check_plan(plan.query_type, plan.plan)
+            # An explicit transaction, not execute_read: its retries would repeat a query that
+            # ran out of memory or time, and answer after 20 s instead of at the timeout.
+            with session.begin_transaction(timeout=timeout_s) as tx:
+                return _collect(tx, text, params, row_limit)
 
     @contextmanager
     def _analyst_session(self) -> Iterator[neo4j.Session]:
@@ -285,6 +291,12 @@ class Neo4jGraphStore:
                 raise CypherTimeoutError(
                     "the query ran out of time", detail={"neo4j_code": code}
                 ) from exc
+            if "OutOfMemory" in code or "MemoryLimit" in code:
+                raise CypherResultTooLargeError(
+                    "the query needs more memory than an analyst query may use; "
+                    "aggregate or LIMIT it",
+                    detail={"neo4j_code": code},
+                ) from exc
             if code.startswith("Neo.ClientError"):
                 raise GraphQueryError(
                     "Neo4j rejected the query", detail={"neo4j_code": code}
@@ -296,7 +308,7 @@ class Neo4jGraphStore:
 
 
 def _collect(
-    tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any], row_limit: int
+    tx: neo4j.Transaction, query: str, params: dict[str, Any], row_limit: int
 ) -> CypherResult:
     result = tx.run(query, params)
     columns = list(result.keys())

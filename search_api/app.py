@@ -20,6 +20,7 @@ from search.errors import SearchError, SearchUnavailableError
 from search_api.auth import ApiKeys
 from search_api.deps import AppContext
 from search_api.errors import ApiError, ApiErrorCode
+from search_api.limits import UrlLengthLimit
 from search_api.routes import (
     due_diligence_router,
     entities_router,
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         return RedirectResponse("/ui/")
 
     _install_error_handlers(app)
+    app.add_middleware(UrlLengthLimit)
     return app
 
 

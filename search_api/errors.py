@@ -14,6 +14,8 @@ class ApiErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"  # no such route
     VALIDATION_ERROR = "VALIDATION_ERROR"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    URL_TOO_LONG = "URL_TOO_LONG"
+    BODY_TOO_LARGE = "BODY_TOO_LARGE"
 
 
 class ApiError(Exception):

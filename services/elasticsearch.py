@@ -20,6 +20,7 @@ from services.process import DEPENDENCY_PLUGIN, ServiceError, mvn, pid_alive, st
 
 VERSION = "8.19.21"  # the Python client's major (8) must match
 JAVA_MAJOR = 17
+JAVA_MAX_MAJOR = 21  # the newest JDK both servers support (Neo4j 5.26: 17 and 21)
 SERVICE_USER = "ipgraph-svc"  # Elasticsearch refuses to run as root
 _MARKER = "org.elasticsearch"
 

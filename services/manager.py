@@ -9,9 +9,11 @@ from pathlib import Path
 
 from config.settings import Backend, Settings
 from services.elasticsearch import JAVA_MAJOR as ES_JAVA
+from services.elasticsearch import JAVA_MAX_MAJOR as ES_JAVA_MAX
 from services.elasticsearch import VERSION as ES_VERSION
 from services.elasticsearch import ElasticsearchService
 from services.neo4j import JAVA_MAJOR as NEO4J_JAVA
+from services.neo4j import JAVA_MAX_MAJOR as NEO4J_JAVA_MAX
 from services.neo4j import VERSION as NEO4J_VERSION
 from services.neo4j import Neo4jService
 from services.process import find_java_home
@@ -27,7 +29,11 @@ class LocalServices:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalServices:
-        java = find_java_home(settings.services_java_home, max(ES_JAVA, NEO4J_JAVA))
+        java = find_java_home(
+            settings.services_java_home,
+            max(ES_JAVA, NEO4J_JAVA),
+            min(ES_JAVA_MAX, NEO4J_JAVA_MAX),
+        )
         cache = settings.services_dir
         return cls(
             ElasticsearchService(cache, settings.services_es_port, settings.services_heap, java),

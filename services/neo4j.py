@@ -7,14 +7,17 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+from services.elasticsearch import _chown_tree, _service_user
 from services.process import DEPENDENCY_PLUGIN, ServiceError, mvn, pid_alive, stop_pid, wait_until
 
 VERSION = "5.26.30"  # LTS; runs on Java 17; the Python driver 5.x speaks to it
 JAVA_MAJOR = 17
+JAVA_MAX_MAJOR = 21  # Neo4j 5.26 supports Java 17 and 21 only
 _MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -36,6 +39,10 @@ _JVM_FLAGS = [
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
+    # Bolt encodes each record in a direct buffer that doubles as it grows; one huge value
+    # (RETURN range(1, 100000000)) is never seen by the transaction memory limit, since the
+    # list is lazy. A small ceiling makes it fail in a second instead of after 16 s and 256 MB.
+    "-XX:MaxDirectMemorySize=64m",
 ]
 
 
@@ -82,11 +89,16 @@ class Neo4jService:
 
     def configure(self, password: str) -> None:
         conf = self.home / "conf" / "neo4j.conf"
-        if conf.exists():
-            return
         for sub in ("conf", "data", "logs", "run", "import"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
+        # Rewritten on every `up`, so a server set up by an older version gets today's settings.
+        first_time = not conf.exists()
         conf.write_text(_conf(self.home, self.port, self.pagecache))
+        # Neo4j runs as the unprivileged service user, like Elasticsearch (not as root).
+        _chown_tree(self.home)
+        _keep_out_of_reach(self.home)
+        if not first_time:
+            return
         # The initial password must be set before the first start, through the admin tool.
         result = subprocess.run(
             [
@@ -102,6 +114,7 @@ class Neo4jService:
             capture_output=True,
             text=True,
             check=False,
+            **_as_service_user(),
         )
         if result.returncode != 0:
             conf.unlink()
@@ -123,6 +136,8 @@ class Neo4jService:
             f"--home-dir={self.home}",
             f"--config-dir={self.home / 'conf'}",
         ]
+        _chown_tree(self.home)  # files an older, root-run server left behind
+        _keep_out_of_reach(self.home)
         with (self.home / "logs" / "console.log").open("ab") as console:
             process = subprocess.Popen(
                 command,
@@ -131,6 +146,7 @@ class Neo4jService:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                **_as_service_user(),
             )
         self.pid_file.write_text(str(process.pid))
 
@@ -165,6 +181,52 @@ class Neo4jService:
         return stop_pid(self.pid_file, _MAIN_CLASS)
 
 
+def _keep_out_of_reach(home: Path) -> None:
+    """The server may read its settings but not change them, and its LOAD CSV import
+    directory stays empty: both belong to root when we run as root."""
+    if os.geteuid() != 0:
+        return
+    for path, mode in ((home / "conf", 0o755), (home / "conf" / "neo4j.conf", 0o644)):
+        os.chown(path, 0, 0)
+        path.chmod(mode)
+    os.chown(home / "import", 0, 0)
+    (home / "import").chmod(0o555)
+
+
+def _as_service_user() -> dict[str, Any]:
+    """subprocess arguments that drop root for the service user (nothing when not root)."""
+    ids = _service_user()
+    return {"user": ids[0], "group": ids[1], "extra_groups": []} if ids else {}
+
+
+# The server's own containment, behind the analyst endpoint's checks (graph/analyst_cypher.py):
+# what slips past those is still refused here. docker-compose.yml sets the same values.
+ALLOWED_PROCEDURES = (
+    "db.labels",
+    "db.relationshipTypes",
+    "db.propertyKeys",
+    "db.schema.visualization",
+    "db.schema.nodeTypeProperties",
+    "db.schema.relTypeProperties",
+    "dbms.components",  # `ipgraph services status` and /readyz report the server version
+)
+SECURITY_SETTINGS = (
+    # LOAD CSV may read neither local files (and the import directory stays empty) ...
+    "dbms.security.allow_csv_import_from_file_urls=false",
+    # ... nor any URL: Cypher's outbound blocklist covers every IPv4 and IPv6 address. The
+    # setting is internal in 5.x (org.neo4j.configuration.GraphDatabaseInternalSettings).
+    "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
+    # Only these plugin procedures load (apoc.*, gds.* dropped into plugins/ stay out). Neo4j
+    # 5.26 applies the allow-list to plugins only: built-ins such as dbms.listConfig stay
+    # registered (checked on 5.26.30), so the plan allow-list is what refuses those.
+    "dbms.security.procedures.allowlist=" + ",".join(ALLOWED_PROCEDURES),
+    # A query that builds a huge result ends with a memory-pool error, not a heap OOM.
+    "db.memory.transaction.max=128m",
+    "dbms.memory.transaction.total.max=256m",
+    "db.transaction.timeout=60s",  # the 5.x name (dbms.transaction.timeout is the old one)
+)
+
+
 def _conf(home: Path, port: int, pagecache: str) -> str:
     return "\n".join(
         [
@@ -175,7 +237,7 @@ def _conf(home: Path, port: int, pagecache: str) -> str:
             "server.https.enabled=false",
             f"server.memory.pagecache.size={pagecache}",
             "dbms.security.auth_enabled=true",
-            "dbms.transaction.timeout=60s",
+            *SECURITY_SETTINGS,
             f"server.directories.data={home / 'data'}",
             f"server.directories.logs={home / 'logs'}",
             f"server.directories.run={home / 'run'}",

@@ -75,8 +75,20 @@ def wait_until(
     raise ServiceError("SERVICES_START_TIMEOUT", f"{what} not ready after {timeout_s:.0f}s")
 
 
-def find_java_home(explicit: Path | None, minimum_major: int) -> Path:
-    candidates = [explicit] if explicit else []
+def find_java_home(explicit: Path | None, minimum_major: int, maximum_major: int) -> Path:
+    """A JDK whose major version both servers support; an explicit choice is still checked, so a
+    JDK the servers do not support (say 25) is never picked just because it is the newest."""
+    if explicit is not None:
+        if (explicit / "bin" / "java").exists() and (
+            minimum_major <= _java_major(explicit) <= maximum_major
+        ):
+            return explicit
+        raise ServiceError(
+            "SERVICES_JAVA_UNSUPPORTED",
+            f"{explicit} is not a JDK {minimum_major}..{maximum_major} (the servers' supported "
+            "range)",
+        )
+    candidates: list[Path] = []
     candidates += [Path(os.environ["JAVA_HOME"])] if os.environ.get("JAVA_HOME") else []
     candidates += (
         sorted(Path("/usr/lib/jvm").glob("*"), reverse=True)
@@ -84,10 +96,13 @@ def find_java_home(explicit: Path | None, minimum_major: int) -> Path:
         else []
     )
     for home in candidates:
-        if home and (home / "bin" / "java").exists() and _java_major(home) >= minimum_major:
+        if not home or not (home / "bin" / "java").exists():
+            continue
+        if minimum_major <= _java_major(home) <= maximum_major:
             return home
     raise ServiceError(
-        "SERVICES_JAVA_MISSING", f"no JDK {minimum_major}+ found; set IPGRAPH_SERVICES_JAVA_HOME"
+        "SERVICES_JAVA_MISSING",
+        f"no JDK {minimum_major}..{maximum_major} found; set IPGRAPH_SERVICES_JAVA_HOME",
     )
 
 

@@ -65,11 +65,11 @@ def build_neo4j_driver(settings: Settings) -> Driver:
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, password),
-        connection_timeout=settings.request_timeout_s,
-        connection_acquisition_timeout=settings.request_timeout_s,
-        # execute_query retries transient failures; bound that so a dead server answers 503
-        # within the request timeout rather than after the driver's default 30 s.
-        max_transaction_retry_time=settings.request_timeout_s,
+        connection_timeout=settings.neo4j_connect_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_s + 0.5,
+        # execute_query retries transient failures with a doubling back-off; bounded so that a
+        # dead server answers 503 within 2 s (see Settings.neo4j_retry_time_s).
+        max_transaction_retry_time=settings.neo4j_retry_time_s,
         # A property no node has yet (a fresh graph, an optional field such as `grade`) is
         # normal here; the server's "unknown property key" notices would only be log noise.
         notifications_disabled_categories=["UNRECOGNIZED"],

@@ -15,6 +15,7 @@ from elasticsearch import Elasticsearch
 from neo4j import Driver
 
 from config.settings import DEFAULT_USER_DICTIONARY, Settings
+from graph.scratch import NotScratchError, claim_scratch_database, release_scratch_database
 from search.index.chinese import ChineseAnalyzer
 from services.manager import local_services_settings
 from stores.backends import (
@@ -36,7 +37,7 @@ def production_settings(**overrides: object) -> Settings:
 
 
 def _unavailable(what: str, reason: str) -> None:
-    message = f"{what} is not reachable ({reason}); start it with `ipgraph services up`"
+    message = f"{what} is not available ({reason}); start it with `ipgraph services up`"
     if REQUIRE_SERVERS:
         pytest.fail(message)
     pytest.skip(message)
@@ -68,7 +69,15 @@ def neo4j_driver() -> Iterator[Driver]:
     except Exception as exc:
         driver.close()
         _unavailable("Neo4j", type(exc).__name__)
+    database = production_settings().neo4j_database
+    try:
+        # Integration tests call delete_all: only on a database that is empty or theirs.
+        claim_scratch_database(driver, database)
+    except NotScratchError as exc:
+        driver.close()
+        _unavailable("a scratch Neo4j database", exc.message)
     yield driver
+    release_scratch_database(driver, database)
     driver.close()
 
 

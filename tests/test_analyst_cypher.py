@@ -36,6 +36,15 @@ WRITES = [
     "CREATE INDEX x IF NOT EXISTS FOR (n:Patent) ON (n.kind)",
     "DROP CONSTRAINT patent_id",
     "USE system CREATE USER mallory SET PASSWORD 'secret123'",
+    # a quote inside a comment, a comment marker inside a string: one left-to-right pass
+    "MATCH (n) WITH count(n) AS c // it's\nLOAD CSV FROM 'http://127.0.0.1/' AS r RETURN r // '",
+    "// it's\nTERMINATE TRANSACTIONS 'neo4j-transaction-1' // '",
+    "RETURN '/*' AS a /* ' */ CREATE (n:X) //",
+    "RETURN 'a\\\\' AS a CREATE (:X) RETURN '\\''",
+    "RETURN 1 /* unterminated CREATE (:X)",
+    "SHOW SETTINGS",
+    "UNWIND [1] AS x CALL (x) { RETURN x } IN CONCURRENT TRANSACTIONS RETURN x",
+    "CALL `dbms`.`listConfig`()",
 ]
 READS = [
     "MATCH (p:Patent) WHERE p.title CONTAINS 'CREATE' RETURN p.id",

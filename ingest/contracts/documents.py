@@ -21,6 +21,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.readers.archive_guard import check_archive
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -76,6 +77,7 @@ def _docx_text(data: bytes, file: str) -> str:
         if _is_encrypted_office(data):
             raise _error(ErrorCode.CONTRACT_ENCRYPTED, file, "the DOCX is password-protected")
         raise _error(ErrorCode.CONTRACT_UNREADABLE, file, "an old binary .doc, not a DOCX")
+    check_archive(data, file)
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

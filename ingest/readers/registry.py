@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
 from ingest.readers.patent_xml import xml_documents
 from ingest.readers.source import RawRecord, SourceFile, new_source, read_bytes
 from ingest.readers.tabular import csv_rows, xlsx_rows
+from ingest.readers.utf8_lines import decode_records
 
 SNIFF_BYTES = 8192
 _INID_CODE = re.compile(r"^\s*[(（]\d{2}[)）]", re.M)
@@ -52,24 +52,30 @@ def _xlsx(path: Path, data: bytes) -> SourceFile:
     return source
 
 
+def _text_source(path: Path, data: bytes, file_format: str) -> tuple[str, SourceFile]:
+    """Decoded text and its source; lines cut inside a UTF-8 character are reported as
+    problems and the complete ones kept."""
+    text, encoding, cut_lines = decode_records(data, str(path))
+    source = new_source(path, data, encoding, file_format)
+    source.problems.extend(cut_lines)
+    return text, source
+
+
 def _csv(path: Path, data: bytes) -> SourceFile:
-    text, encoding = decode(data, str(path))
-    source = new_source(path, data, encoding, "csv")
+    text, source = _text_source(path, data, "csv")
     source.records.extend(csv_rows(text, str(path)))
     return source
 
 
 def _inid_text(path: Path, data: bytes) -> SourceFile:
-    text, encoding = decode(data, str(path))
-    source = new_source(path, data, encoding, "inid-text")
+    text, source = _text_source(path, data, "inid-text")
     source.records.append(inid_document(text, str(path)))
     return source
 
 
 def _json_reader(file_format: str) -> ReadFunction:
     def read(path: Path, data: bytes) -> SourceFile:
-        text, encoding = decode(data, str(path))
-        source = new_source(path, data, encoding, file_format)
+        text, source = _text_source(path, data, file_format)
         parse = json_document if file_format == "json" else json_lines
         for item in parse(text, str(path)):
             if isinstance(item, RawRecord):

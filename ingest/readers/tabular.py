@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.readers.archive_guard import check_archive
 from ingest.readers.source import RawRecord
 
 _DELIMITERS = ",\t;|"
@@ -33,6 +34,7 @@ def csv_rows(text: str, file: str) -> Iterator[RawRecord]:
 
 
 def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
+    check_archive(data, file)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:

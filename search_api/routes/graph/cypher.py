@@ -47,15 +47,22 @@ class CypherResponse(BaseModel):
     operation_id="run_cypher",
     response_model=CypherResponse,
     responses={
-        400: {"model": ErrorBody, "description": "CYPHER_REFUSED: the query could write"},
+        400: {
+            "model": ErrorBody,
+            "description": "CYPHER_REFUSED: the query could write, administer or reach outside "
+            "the graph (lexical filter or the server's plan); GRAPH_QUERY_ERROR otherwise",
+        },
+        422: {"model": ErrorBody, "description": "CYPHER_RESULT_TOO_LARGE: over the memory cap"},
         501: {"model": ErrorBody, "description": "CYPHER_UNAVAILABLE on the embedded backend"},
         504: {"model": ErrorBody, "description": "CYPHER_TIMEOUT"},
     },
 )
 async def run_cypher(request: CypherRequest, ctx: Ctx, caller: Caller) -> CypherResponse:
-    """Read-only Cypher for analysts on the Neo4j backend: write and admin clauses and writing
-    procedures are refused (400 CYPHER_REFUSED), the query runs in a READ transaction with a
-    timeout (504 CYPHER_TIMEOUT) and a row limit; the embedded backend answers 501."""
+    """Read-only Cypher for analysts on the Neo4j backend. The server's EXPLAIN decides: only
+    read plans whose operators and procedures are all allow-listed run (else 400
+    CYPHER_REFUSED), in a READ transaction with a server-side timeout (504 CYPHER_TIMEOUT), a
+    memory cap (422 CYPHER_RESULT_TOO_LARGE) and a row limit; the embedded backend answers 501.
+    See docs/GRAPH_QUERIES.md."""
     # Cypher reads the raw graph, confidential records included: dd and admin only.
     require(caller, Role.DD)
     store = ctx.stores.graph
