@@ -120,7 +120,11 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "pledge_changed": ("patent_number", "effective_date", "registration_number", "changes"),
     "pledge_released": ("patent_number", "effective_date", "registration_number"),
     "license": (
-        "patent_number", "effective_date", "registration_number", "licensors", "licensees",
+        "patent_number",
+        "effective_date",
+        "registration_number",
+        "licensors",
+        "licensees",
         "license_kind",
     ),
     "license_changed": ("patent_number", "effective_date", "registration_number", "changes"),
@@ -130,8 +134,14 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "lapse": ("patent_number", "effective_date"),
 }
 
-LICENSE_KINDS = (("独占", "exclusive"), ("排他", "sole"), ("普通", "ordinary"),
-                 ("交叉", "cross"), ("分许可", "sublicense"), ("开放许可", "open"))
+LICENSE_KINDS = (
+    ("独占", "exclusive"),
+    ("排他", "sole"),
+    ("普通", "ordinary"),
+    ("交叉", "cross"),
+    ("分许可", "sublicense"),
+    ("开放许可", "open"),
+)
 
 # --- labels ---------------------------------------------------------------------------------
 
@@ -160,9 +170,26 @@ _DATE_LABEL_SET = frozenset(
     | {"申请日", "申请公布日", "授权公告日", "公告日", "原决定日", "合同履行期限"}
 )
 _OTHER_LABELS = (
-    "IPC(主分类)", "IPC", "变更事项", "变更前", "变更后", "发明名称", "实用新型名称", "外观设计名称",
-    "使用外观设计的产品名称", "许可种类", "无效宣告决定号", "决定号", "原决定", "保全类型",
-    "保全机关", "执行法院", "地址", "变更前地址", "变更后地址", "名称", "号牌文件类型", "号牌文件序号",
+    "IPC(主分类)",
+    "IPC",
+    "变更事项",
+    "变更前",
+    "变更后",
+    "发明名称",
+    "实用新型名称",
+    "外观设计名称",
+    "使用外观设计的产品名称",
+    "许可种类",
+    "无效宣告决定号",
+    "决定号",
+    "原决定",
+    "保全类型",
+    "保全机关",
+    "执行法院",
+    "地址",
+    "变更前地址",
+    "变更后地址",
+    "名称",
 )
 _ALL_LABELS = sorted(
     {*_PARTY_LABELS, *_NUMBER_LABELS, *_REGISTRATION_LABELS, *_DATE_LABEL_SET, *_OTHER_LABELS},
@@ -171,6 +198,7 @@ _ALL_LABELS = sorted(
 )
 _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")\s*:")
 _CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2})(?![A-Za-z0-9])")
+_PARTY_MATTERS = ("权人", "权利人", "申请人", "出质人", "让与人", "受让人", "许可人")
 _PARTY_SPLIT = re.compile(r"\s*[;、]\s*")
 _VALUE_TRIM = " \t\r\n;,.，。；"
 
@@ -261,9 +289,18 @@ class LegalEvent:
     def identity(self) -> tuple[object, ...]:
         """Equal for two copies of the same gazette event, wherever they were read."""
         return (
-            self.code or self.kind, _number_key(self.patent_number), self.effective_date,
-            self.registration_number, self.owners_before, self.owners_after, self.pledgors,
-            self.pledgees, self.licensors, self.licensees, self.license_kind, self.changes,
+            self.code or self.kind,
+            _number_key(self.patent_number),
+            self.effective_date,
+            self.registration_number,
+            self.owners_before,
+            self.owners_after,
+            self.pledgors,
+            self.pledgees,
+            self.licensors,
+            self.licensees,
+            self.license_kind,
+            self.changes,
         )
 
     @property
@@ -329,8 +366,9 @@ def _title_in(text: str) -> str | None:
     return next((title for title, _ in _CODE_BY_TITLE if title in head), None)
 
 
-def _parse_segment(folded: str, original: str, start: int, end: int,
-                   code: str | None) -> LegalEvent:
+def _parse_segment(
+    folded: str, original: str, start: int, end: int, code: str | None
+) -> LegalEvent:
     segment = folded[start:end]
     stripped_end = start + len(segment.rstrip(_VALUE_TRIM))
     title = _title_in(segment[len(code) :] if code else segment)
@@ -386,9 +424,7 @@ class _EventBuilder:
             self.values.setdefault(label, value)
 
     def _is_party_matter(self) -> bool:
-        return self._matter is not None and any(
-            word in self._matter for word in ("权利人", "申请人", "质权人", "出质人", "让与人", "受让人")
-        )
+        return self._matter is not None and any(word in self._matter for word in _PARTY_MATTERS)
 
     def _add_party(self, label: str, value: str) -> None:
         key = _PARTY_LABELS[label]
@@ -409,8 +445,9 @@ class _EventBuilder:
             self.changes.append(Change(self._matter, self._before, self._after))
         self._matter, self._before, self._after = None, (), ()
 
-    def build(self, code: str | None, title: str | None, span: Span,
-              fields: list[tuple[str, str]]) -> LegalEvent:
+    def build(
+        self, code: str | None, title: str | None, span: Span, fields: list[tuple[str, str]]
+    ) -> LegalEvent:
         self._close_change()
         label, effective = self._effective_date()
         license_raw = self.values.get("许可种类")
@@ -577,9 +614,17 @@ class PatentLedger:
 
 
 _KIND_ORDER = {
-    "name_change": 0, "application_transfer": 1, "transfer": 2, "pledge_released": 3,
-    "license_cancelled": 3, "preservation_released": 3, "pledge": 4, "license": 4,
-    "preservation": 4, "pledge_changed": 5, "license_changed": 5,
+    "name_change": 0,
+    "application_transfer": 1,
+    "transfer": 2,
+    "pledge_released": 3,
+    "license_cancelled": 3,
+    "preservation_released": 3,
+    "pledge": 4,
+    "license": 4,
+    "preservation": 4,
+    "pledge_changed": 5,
+    "license_changed": 5,
 }
 
 
@@ -598,8 +643,11 @@ def build_ledger(
         unique.setdefault(event.identity, event)
     warnings: list[str] = []
     dated = [e for e in unique.values() if e.effective_date is not None]
-    warnings.extend(f"undated event not placed: {e.evidence}" for e in unique.values()
-                    if e.effective_date is None)
+    warnings.extend(
+        f"undated event not placed: {e.evidence}"
+        for e in unique.values()
+        if e.effective_date is None
+    )
     ordered = _chain(sorted(dated, key=_order_key), applicants)
     state = _LedgerState(
         [
@@ -660,8 +708,11 @@ def _after(event: LegalEvent) -> tuple[str, ...]:
     return next((c.after for c in event.changes if _owner_matter(c)), ())
 
 
+_OWNER_MATTERS = ("专利权人", "权利人", "申请人")  # 质权人 is a pledgee, not an owner
+
+
 def _owner_matter(change: Change) -> bool:
-    return any(word in change.matter for word in ("权利人", "申请人"))
+    return any(word in change.matter for word in _OWNER_MATTERS)
 
 
 def _name_key(name: str) -> str:
@@ -756,8 +807,13 @@ class _LedgerState:
         holders = {"pledge": event.pledgees, "license": event.licensees}.get(kind, ())
         self.encumbrances.append(
             Encumbrance(
-                kind, event.registration_number, grantors, holders, event.effective_date,
-                license_kind=event.license_kind, opened_by=event,
+                kind,
+                event.registration_number,
+                grantors,
+                holders,
+                event.effective_date,
+                license_kind=event.license_kind,
+                opened_by=event,
             )
         )
 
@@ -767,7 +823,8 @@ class _LedgerState:
         ]
         if event.registration_number:
             by_number = [
-                i for i in candidates
+                i
+                for i in candidates
                 if _reference_key(self.encumbrances[i].reference)
                 == _reference_key(event.registration_number)
             ]
@@ -777,7 +834,8 @@ class _LedgerState:
                 return None
         parties = {_name_key(n) for n in (*event.pledgees, *event.licensees)}
         by_party = [
-            i for i in candidates
+            i
+            for i in candidates
             if parties and parties <= {_name_key(n) for n in self.encumbrances[i].holders}
         ]
         if by_party:
@@ -794,8 +852,15 @@ class _LedgerState:
             grantors = event.pledgors or event.licensors
             holders = event.pledgees or event.licensees
             self.encumbrances.append(
-                Encumbrance(kind, event.registration_number, grantors, holders, None,
-                            end=event.effective_date, closed_by=event)
+                Encumbrance(
+                    kind,
+                    event.registration_number,
+                    grantors,
+                    holders,
+                    None,
+                    end=event.effective_date,
+                    closed_by=event,
+                )
             )
             return
         self.encumbrances[index] = replace(

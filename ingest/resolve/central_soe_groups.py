@@ -57,7 +57,8 @@ class KnownOrganization:
 
     name: str
     group_id: str
-    kind: str  # group / provincial_company / listed_subsidiary / subsidiary / research_institute / branch
+    # group / provincial_company / listed_subsidiary / subsidiary / research_institute / branch
+    kind: str
     short_names: tuple[str, ...] = ()
     former_names: tuple[str, ...] = ()
     english_names: tuple[str, ...] = ()
@@ -94,38 +95,106 @@ class GroupResolution:
 # --- English assignee names -----------------------------------------------------------------
 
 _EN_EXPANSIONS = {
-    "res": "research", "rech": "research", "inst": "institute", "instit": "institute",
-    "institut": "institute", "pwr": "power", "elec": "electric", "electr": "electric",
-    "elect": "electric", "tech": "technology", "technol": "technology", "techn": "technology",
-    "technologies": "technology", "sci": "science", "sciences": "science",
-    "eng": "engineering", "engn": "engineering", "engg": "engineering", "nat": "national",
-    "natl": "national", "ind": "industry", "indust": "industry", "industries": "industry",
-    "industrial": "industry", "int": "international", "intl": "international",
-    "internat": "international", "dev": "development", "devel": "development",
-    "mfg": "manufacturing", "manuf": "manufacturing", "equip": "equipment",
-    "constr": "construction", "comm": "communication", "commun": "communication",
-    "communications": "communication", "telecomm": "telecommunication",
-    "telecommunications": "telecommunication", "info": "information", "inf": "information",
-    "univ": "university", "mat": "material", "materials": "material", "chem": "chemical",
-    "chemicals": "chemical", "gen": "general", "grp": "group", "hldg": "holding",
-    "hldgs": "holding", "holdings": "holding", "mach": "machinery", "automat": "automation",
-    "metall": "metallurgy", "metallurgical": "metallurgy", "prov": "province",
-    "provincial": "province", "syst": "system", "sys": "system", "serv": "service",
-    "mgmt": "management", "petrochem": "petrochemical", "aeronaut": "aeronautical",
-    "acad": "academy", "lab": "laboratory", "labs": "laboratory", "ctr": "center",
-    "centre": "center", "cent": "central", "adm": "administration", "admin": "administration",
-    "bur": "bureau", "xizang": "tibet", "pipeline": "pipeline",
+    "res": "research",
+    "rech": "research",
+    "inst": "institute",
+    "instit": "institute",
+    "institut": "institute",
+    "pwr": "power",
+    "elec": "electric",
+    "electr": "electric",
+    "elect": "electric",
+    "tech": "technology",
+    "technol": "technology",
+    "techn": "technology",
+    "technologies": "technology",
+    "sci": "science",
+    "sciences": "science",
+    "eng": "engineering",
+    "engn": "engineering",
+    "engg": "engineering",
+    "nat": "national",
+    "natl": "national",
+    "ind": "industry",
+    "indust": "industry",
+    "industries": "industry",
+    "industrial": "industry",
+    "int": "international",
+    "intl": "international",
+    "internat": "international",
+    "dev": "development",
+    "devel": "development",
+    "mfg": "manufacturing",
+    "manuf": "manufacturing",
+    "equip": "equipment",
+    "constr": "construction",
+    "comm": "communication",
+    "commun": "communication",
+    "communications": "communication",
+    "telecomm": "telecommunication",
+    "telecommunications": "telecommunication",
+    "info": "information",
+    "inf": "information",
+    "univ": "university",
+    "mat": "material",
+    "materials": "material",
+    "chem": "chemical",
+    "chemicals": "chemical",
+    "gen": "general",
+    "grp": "group",
+    "hldg": "holding",
+    "hldgs": "holding",
+    "holdings": "holding",
+    "mach": "machinery",
+    "automat": "automation",
+    "metall": "metallurgy",
+    "metallurgical": "metallurgy",
+    "prov": "province",
+    "provincial": "province",
+    "syst": "system",
+    "sys": "system",
+    "serv": "service",
+    "mgmt": "management",
+    "petrochem": "petrochemical",
+    "aeronaut": "aeronautical",
+    "acad": "academy",
+    "lab": "laboratory",
+    "labs": "laboratory",
+    "ctr": "center",
+    "centre": "center",
+    "cent": "central",
+    "adm": "administration",
+    "admin": "administration",
+    "bur": "bureau",
+    "xizang": "tibet",
+    "pipeline": "pipeline",
 }
 _EN_DROPPED = frozenset(
-    {"co", "ltd", "corp", "corporation", "company", "limited", "inc", "incorporated", "plc",
-     "llc", "the", "of", "and", "cie", "no"}
+    {
+        "co",
+        "ltd",
+        "corp",
+        "corporation",
+        "company",
+        "limited",
+        "inc",
+        "incorporated",
+        "plc",
+        "llc",
+        "the",
+        "of",
+        "and",
+        "cie",
+        "no",
+    }
 )
 _EN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 def english_key(name: str) -> str:
-    """The comparison key of a Latin-script organisation name, e.g. "STATE GRID CORP CHINA SGCC",
-    "State Grid Corporation of China (SGCC)" and "State Grid Corp. of China" -> "state grid china"."""
+    """The comparison key of a Latin-script organisation name: "STATE GRID CORP CHINA SGCC",
+    "State Grid Corporation of China (SGCC)" and "State Grid Corp. of China" all give
+    "state grid china"."""
     tokens = _english_tokens(name)
     return " ".join(_expand(tokens))
 
@@ -220,8 +289,13 @@ class CentralSoeDirectory:
             directory.groups[group.group_id] = group
             directory._add(
                 KnownOrganization(
-                    group.name, group.group_id, "group", group.short_names,
-                    group.former_names, group.english_names, group.source,
+                    group.name,
+                    group.group_id,
+                    "group",
+                    group.short_names,
+                    group.former_names,
+                    group.english_names,
+                    group.source,
                 )
             )
         for organization in subsidiaries:
@@ -256,7 +330,10 @@ class CentralSoeDirectory:
         organization: KnownOrganization,
         alias: str,
     ) -> None:
-        if not key or key in self.ambiguous:
+        if not key:
+            return
+        if key in self.ambiguous:
+            index.pop(key, None)
             return
         known = index.get(key)
         if known is None:
@@ -286,19 +363,26 @@ class CentralSoeDirectory:
         return resolution.group_id
 
     def _result(
-        self, name: str, organization: str | None, group_id: str, confidence: float,
-        rule: str, evidence: str,
+        self,
+        name: str,
+        organization: str | None,
+        group_id: str,
+        confidence: float,
+        rule: str,
+        evidence: str,
     ) -> GroupResolution:
         group = self.groups[group_id]
         return GroupResolution(name, group_id, group.name, organization, confidence, rule, evidence)
 
-    def _known(self, name: str, hit: tuple[str, str] | None, confidence: float,
-               rule: str) -> GroupResolution | None:
+    def _known(
+        self, name: str, hit: tuple[str, str] | None, confidence: float, rule: str
+    ) -> GroupResolution | None:
         if hit is None:
             return None
         organization = self.organizations[hit[0]]
-        return self._result(name, organization.name, organization.group_id, confidence, rule,
-                            hit[1])
+        return self._result(
+            name, organization.name, organization.group_id, confidence, rule, hit[1]
+        )
 
     def _exact_match(self, name: str) -> GroupResolution | None:
         return self._known(name, self._exact.get(chinese_key(name)), 1.0, "exact")
@@ -308,9 +392,7 @@ class CentralSoeDirectory:
             stem = _legal_form_stem(chinese_key(name))
             return self._known(name, self._stems.get(stem), 0.95, "legal_form_variant")
         key = english_key(name)
-        return self._known(
-            name, self._english.get(key), 0.95, "english_normalised"
-        ) or self._known(
+        return self._known(name, self._english.get(key), 0.95, "english_normalised") or self._known(
             name, self._english_no_group.get(_without_group(key)), 0.93, "english_normalised"
         )
 
@@ -324,10 +406,9 @@ class CentralSoeDirectory:
         key = english_key(name)
         best: tuple[str, str] | None = None
         for known_key, hit in self._english.items():
-            long_enough = len(known_key.split()) >= 3
-            if long_enough and key.startswith(known_key + " "):
-                if best is None or len(known_key) > len(best[0]):
-                    best = (known_key, hit[0])
+            longer = best is None or len(known_key) > len(best[0])
+            if longer and len(known_key.split()) >= 3 and key.startswith(known_key + " "):
+                best = (known_key, hit[0])
         return self._branch(name, best[1]) if best else None
 
     def _branch(self, name: str, parent: str) -> GroupResolution:
@@ -348,7 +429,11 @@ class CentralSoeDirectory:
             return None
         pattern = best[2]
         return self._result(
-            name, None, pattern.group_id, pattern.confidence, f"pattern:{pattern.rule_id}",
+            name,
+            None,
+            pattern.group_id,
+            pattern.confidence,
+            f"pattern:{pattern.rule_id}",
             pattern.regex.pattern,
         )
 
