@@ -104,6 +104,13 @@ NOT_CENTRAL_SOES = [
     "中国科学院大连化学物理研究所",
     "中国铁路设计集团有限公司",
     "China Railway Design Corporation",
+    # universities and academies whose names start like an SOE brand
+    "中国石油大学(华东)",
+    "China University of Petroleum Beijing",
+    "三峡大学",
+    "华北电力大学",
+    "INST OF CHEMISTRY CHINESE ACAD OF SCIENCES",
+    "保利协鑫能源控股有限公司",
 ]
 
 
@@ -206,11 +213,23 @@ def test_weak_patterns_ask_for_review(directory: CentralSoeDirectory) -> None:
     assert directory.group_of("中铁某某物资有限公司", min_confidence=0.8) is None
 
 
+@pytest.mark.parametrize(
+    "name", ["国能新能源汽车有限责任公司", "中油优艺环保服务有限公司", "三峡某某科技有限公司"]
+)
+def test_brand_prefixes_shared_with_other_companies_need_review(
+    directory: CentralSoeDirectory, name: str
+) -> None:
+    resolution = directory.resolve(name)
+    assert resolution is not None and resolution.needs_review
+
+
 def test_the_longest_pattern_wins_between_groups(directory: CentralSoeDirectory) -> None:
     telecom = directory.resolve("大唐电信集团某某研究所")
     power = directory.resolve("大唐某某发电有限公司")
     assert telecom is not None and telecom.group_id == "CICT"
     assert power is not None and power.group_id == "DATANG"
+    construction = directory.resolve("中化二建集团有限公司")
+    assert construction is not None and construction.group_id == "CNCEC"
 
 
 def test_legal_form_variants_resolve(directory: CentralSoeDirectory) -> None:

@@ -243,6 +243,10 @@ def _without_group(key: str) -> str:
 _ZH_STRAY = re.compile(r"[\s\"'“”‘’「」『』《》*#＊·•、,，。;；:：!！?？]+")
 _ZH_LEGAL_FORM = re.compile(r"(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|总公司|公司)$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+# Universities and academies are never central SOEs, whatever their name starts with
+# (中国石油大学, 三峡大学, 中国科学院XX研究所): name patterns do not apply to them.
+_NOT_ENTERPRISE_ZH = re.compile(r"大学|学院|中国科学院|中国工程物理研究院|人民解放军")
+_NOT_ENTERPRISE_EN = re.compile(r"\b(university|college|chinese academy of science)\b")
 
 
 def chinese_key(name: str) -> str:
@@ -417,6 +421,8 @@ class CentralSoeDirectory:
 
     def _pattern_match(self, name: str) -> GroupResolution | None:
         texts = {"zh": chinese_key(name), "en": english_key(name)}
+        if _NOT_ENTERPRISE_ZH.search(texts["zh"]) or _NOT_ENTERPRISE_EN.search(texts["en"]):
+            return None
         best: tuple[int, float, NamePattern] | None = None
         for pattern in self.patterns:
             match = pattern.regex.search(texts[pattern.script])
