@@ -109,7 +109,17 @@ _DATE_LABELS: dict[str, tuple[str, ...]] = {
     "expiry": ("失效日", "期满日", "终止日期"),
     "restoration": ("恢复日", "生效日"),
 }
-_FALLBACK_DATE_LABELS = ("登记生效日", "生效日", "公告日", "变更日", "解除日", "备案日期", "决定日")
+_FALLBACK_DATE_LABELS = (
+    "登记生效日",
+    "生效日",
+    "生效日期",
+    "公告日",
+    "变更日",
+    "变更日期",
+    "解除日",
+    "备案日期",
+    "决定日",
+)
 
 # Fields an event of a kind should carry; what is absent is reported on the event.
 _REQUIRED: dict[str, tuple[str, ...]] = {
@@ -200,7 +210,7 @@ _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _ALL_LABELS) +
 _CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2})(?![A-Za-z0-9])")
 _PARTY_MATTERS = ("权人", "权利人", "申请人", "出质人", "让与人", "受让人", "许可人")
 _PARTY_SPLIT = re.compile(r"\s*[;、]\s*")
-_VALUE_TRIM = " \t\r\n;,.，。；"
+_VALUE_TRIM = " \t\r\n;,.，。；|"
 
 _DATE_FORMS = (
     re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?!\d)"),

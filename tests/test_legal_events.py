@@ -428,3 +428,19 @@ def test_preservation_interval() -> None:
     assert (preservation.start, preservation.end) == (date(2023, 8, 8), date(2023, 11, 11))
     assert ledger.encumbrances_as_of(date(2023, 9, 9), "preservation") == (preservation,)
     assert ledger.encumbrances_as_of(date(2023, 11, 11)) == ()
+
+
+def test_events_written_without_spaces_or_separated_by_bars_and_lines() -> None:
+    cell = (
+        "TR01专利权的转移IPC(主分类):H01M10/0525专利号:ZL202210000001.0登记生效日:20230512"
+        "变更事项:专利权人变更前权利人:甲公司变更后权利人:乙公司|\n"
+        "EE01专利实施许可合同备案的生效合同备案号:X2023990000123让与人:乙公司受让人:丙公司"
+        "许可种类:普通许可备案日期:2023年7月5日"
+    )
+    transfer, licence = parse_legal_events(cell)
+    assert (transfer.owners_before, transfer.owners_after) == (("甲公司",), ("乙公司",))
+    assert transfer.effective_date == date(2023, 5, 12)
+    assert transfer.span.raw.endswith("乙公司")
+    assert (licence.licensors, licence.licensees) == (("乙公司",), ("丙公司",))
+    assert (licence.license_kind, licence.effective_date) == ("ordinary", date(2023, 7, 5))
+    assert licence.missing == ("patent_number",)
