@@ -209,7 +209,11 @@ _ALL_LABELS = sorted(
 _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")\s*:")
 _CODE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2})(?![A-Za-z0-9])")
 _PARTY_MATTERS = ("权人", "权利人", "申请人", "出质人", "让与人", "受让人", "许可人")
-_PARTY_SPLIT = re.compile(r"\s*[;、]\s*")
+# ；/;/、 and commas separate names, except the comma of a legal form ("Co., Ltd." stays whole)
+_PARTY_SPLIT = re.compile(
+    r"\s*(?:[;；、]|[,，](?!\s*(?:ltd|limited|inc|llc|corp|co\b|plc|gmbh|ag\b|s\.?a\b)))\s*",
+    re.IGNORECASE,
+)
 _VALUE_TRIM = " \t\r\n;,.，。；|"
 
 _DATE_FORMS = (

@@ -298,6 +298,7 @@ def test_issue_names_resolve_to_the_chinese_company(
         "State Grid Corporation of China",
         "State Grid Corp. of China",
         "  state grid corporation of china (sgcc) ",
+        "STATE GRID CORP CHINA [CN]",
         "国家电网公司",
         "国家电网",
     ],

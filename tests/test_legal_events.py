@@ -444,3 +444,12 @@ def test_events_written_without_spaces_or_separated_by_bars_and_lines() -> None:
     assert (licence.licensors, licence.licensees) == (("乙公司",), ("丙公司",))
     assert (licence.license_kind, licence.effective_date) == ("ordinary", date(2023, 7, 5))
     assert licence.missing == ("patent_number",)
+
+
+def test_co_owners_separated_by_commas_before_chinese_names() -> None:
+    event = _one(
+        f"TR01 专利权的转移 专利号：{NUMBER} 登记生效日：2023.05.12 "
+        "变更前权利人：甲公司，乙大学 变更后权利人：丙公司, Foo Tech Co., Ltd."
+    )
+    assert event.owners_before == ("甲公司", "乙大学")
+    assert event.owners_after == ("丙公司", "Foo Tech Co., Ltd")

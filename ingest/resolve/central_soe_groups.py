@@ -199,8 +199,12 @@ def english_key(name: str) -> str:
     return " ".join(_expand(tokens))
 
 
+_COUNTRY_SUFFIX = re.compile(r"\s*[\[(][A-Za-z]{2}[\])]\s*$")  # Espacenet's "[CN]"
+
+
 def _english_tokens(name: str) -> list[str]:
-    text = fold(name).lower().replace("&", " and ").replace("'", "").replace("’", "")
+    text = _COUNTRY_SUFFIX.sub("", fold(name)).lower()
+    text = text.replace("&", " and ").replace("'", "").replace("’", "")
     tokens = [t for t in _EN_SPLIT.split(text) if t]
     if len(tokens) > 2 and _is_appended_acronym(tokens[-1], tokens[:-1]):
         tokens = tokens[:-1]
