@@ -341,7 +341,9 @@ def test_branch_of_a_listed_company_names_the_parent(directory: CentralSoeDirect
     resolution = directory.resolve("中国石油化工股份有限公司某某新分公司")
     assert resolution is not None
     assert (resolution.group_id, resolution.rule) == ("SINOPEC", "branch_of_known")
-    assert resolution.evidence == "中国石油化工股份有限公司"
+    assert resolution.evidence == resolution.parent == "中国石油化工股份有限公司"
+    english = directory.resolve("State Grid Zhejiang Electric Power Research Institute")
+    assert english is not None and english.parent == "国网浙江省电力有限公司"
 
 
 def test_weak_patterns_ask_for_review(directory: CentralSoeDirectory) -> None:

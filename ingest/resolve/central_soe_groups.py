@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,6 +86,7 @@ class GroupResolution:
     confidence: float
     rule: str  # exact / english_normalised / legal_form_variant / branch_of_known / pattern:<id>
     evidence: str  # the alias, key or regex that matched
+    parent: str | None = None  # branch_of_known: the listed company the unit belongs to
 
     @property
     def needs_review(self) -> bool:
@@ -421,7 +422,9 @@ class CentralSoeDirectory:
 
     def _branch(self, name: str, parent: str) -> GroupResolution:
         group_id = self.organizations[parent].group_id
-        return self._result(name, None, group_id, 0.9, "branch_of_known", parent)
+        return replace(
+            self._result(name, None, group_id, 0.9, "branch_of_known", parent), parent=parent
+        )
 
     def _pattern_match(self, name: str) -> GroupResolution | None:
         texts = {"zh": chinese_key(name), "en": english_key(name)}
