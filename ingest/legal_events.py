@@ -301,20 +301,25 @@ class LegalEvent:
 
     @property
     def identity(self) -> tuple[object, ...]:
-        """Equal for two copies of the same gazette event, wherever they were read."""
-        return (
-            self.code or self.kind,
-            _number_key(self.patent_number),
-            self.effective_date,
-            self.registration_number,
-            self.owners_before,
-            self.owners_after,
+        """Equal for two copies of the same gazette event, wherever they were read: the same
+        kind, patent, date, number and parties (names compared folded, without spaces). Other
+        details (an address change, the invention title) may differ between exports."""
+        names = (
+            _before(self),
+            _after(self),
             self.pledgors,
             self.pledgees,
             self.licensors,
             self.licensees,
-            self.license_kind,
-            self.changes,
+        )
+        changed = self.changes if self.kind in ("pledge_changed", "license_changed") else ()
+        return (
+            self.code or self.kind,
+            _number_key(self.patent_number),
+            self.effective_date,
+            _reference_key(self.registration_number),
+            tuple(tuple(_name_key(name) for name in group) for group in names),
+            changed,
         )
 
     @property

@@ -453,3 +453,20 @@ def test_co_owners_separated_by_commas_before_chinese_names() -> None:
     )
     assert event.owners_before == ("甲公司", "乙大学")
     assert event.owners_after == ("丙公司", "Foo Tech Co., Ltd")
+
+
+def test_the_same_event_from_two_exports_counts_once() -> None:
+    short = (
+        f"TR01 专利权的转移 专利号：{NUMBER.removeprefix('ZL')} 登记生效日：2023-05-12 "
+        f"变更前权利人：{CATL} 变更后权利人：{SERVICE}"
+    )
+    ledger = _ledger([*parse_legal_events(TR01), *parse_legal_events(short)])
+    assert len(ledger.events) == 1 and ledger.warnings == ()
+
+
+def test_two_transfers_on_one_day_given_only_as_changes_stay_two() -> None:
+    head = f"TR01 专利权的转移 专利号：{NUMBER} 登记生效日：2023.05.12 变更事项：专利权人"
+    cell = f"{head} 变更前：甲公司 变更后：乙公司 {head} 变更前：乙公司 变更后：丙公司"
+    ledger = build_ledger(parse_legal_events(cell), ["甲公司"], FILED)
+    assert len(ledger.events) == 2
+    assert ledger.owners_as_of(date(2023, 5, 12)) == ("丙公司",)
