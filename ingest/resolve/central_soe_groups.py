@@ -319,9 +319,10 @@ class CentralSoeDirectory:
         if organization.name in self.organizations:
             return
         self.organizations[organization.name] = organization
-        full_key = chinese_key(organization.name)
-        if len(full_key) >= 6:
-            self._prefixes.append((full_key, organization.name))
+        for full in (organization.name, *organization.former_names):
+            full_key = chinese_key(full)  # a unit filed under the old name is still a branch
+            if len(full_key) >= 6 and _HAS_CJK.search(full):
+                self._prefixes.append((full_key, organization.name))
         for alias in (organization.name, *organization.short_names, *organization.former_names):
             self._index(self._exact, chinese_key(alias), organization, alias)
             if _HAS_CJK.search(alias) and _ZH_LEGAL_FORM.search(chinese_key(alias)):
