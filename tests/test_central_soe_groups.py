@@ -234,6 +234,17 @@ NOT_CENTRAL_SOES = [
     "华北电力大学",
     "INST OF CHEMISTRY CHINESE ACAD OF SCIENCES",
     "保利协鑫能源控股有限公司",
+    # other groups' names that start like an SOE brand
+    "OPPO广东移动通信有限公司",
+    "内蒙古电力(集团)有限责任公司",
+    "招商银行股份有限公司",
+    "中信科技发展有限公司",
+    "中建投信托股份有限公司",
+    "陕西延长石油(集团)有限责任公司",
+    "中国铁道科学研究院集团有限公司",
+    "SHANGHAI ELECTRIC GROUP CO LTD",
+    "CHINA MERCHANTS BANK CO LTD",
+    "BOE TECHNOLOGY GROUP CO LTD",
 ]
 
 
