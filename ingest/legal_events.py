@@ -363,8 +363,11 @@ def _segments(folded: str) -> list[tuple[int, int, str | None]]:
         if match.group(1) in KIND_BY_CODE or _titled(folded, match.end())
     ]
     if not starts:
-        title = _title_in(folded)
-        return [(0, len(folded), _CODE_BY_TITLE_MAP[title] if title else None)]
+        # No codes at all: the event titles (专利权的转移, 专利权质押合同登记的生效 ...) split
+        # the cell; each segment's code is then inferred from its title.
+        starts = [(match.start(), None) for match in _TITLE.finditer(folded)]
+        if not starts:
+            return [(0, len(folded), None)]
     lead = folded[: starts[0][0]]
     if _LABEL.search(lead) or _title_in(lead):
         starts.insert(0, (0, None))  # text before the first code: an event without its code
@@ -373,6 +376,7 @@ def _segments(folded: str) -> list[tuple[int, int, str | None]]:
 
 
 _CODE_BY_TITLE_MAP = dict(_CODE_BY_TITLE)
+_TITLE = re.compile("|".join(re.escape(title) for title, _ in _CODE_BY_TITLE))
 
 
 def _titled(folded: str, position: int) -> bool:
@@ -391,7 +395,8 @@ def _parse_segment(
     segment = folded[start:end]
     stripped_end = start + len(segment.rstrip(_VALUE_TRIM))
     title = _title_in(segment[len(code) :] if code else segment)
-    if code is None and title is not None:
+    inferred = code is None and title is not None
+    if title is not None and code is None:
         code = _CODE_BY_TITLE_MAP[title]
     kind = KIND_BY_CODE.get(code or "", "unknown")
     fields = _fields(segment)
@@ -399,7 +404,8 @@ def _parse_segment(
     for label, value in fields:
         builder.add(label, value)
     span = Span(start, stripped_end, original[start:stripped_end])
-    return builder.build(code, title, span, fields)
+    event = builder.build(code, title, span, fields)
+    return replace(event, missing=(*event.missing, "code")) if inferred else event
 
 
 def _fields(segment: str) -> list[tuple[str, str]]:

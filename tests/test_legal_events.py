@@ -470,3 +470,15 @@ def test_two_transfers_on_one_day_given_only_as_changes_stay_two() -> None:
     ledger = build_ledger(parse_legal_events(cell), ["甲公司"], FILED)
     assert len(ledger.events) == 2
     assert ledger.owners_as_of(date(2023, 5, 12)) == ("丙公司",)
+
+
+def test_events_without_codes_split_on_their_titles() -> None:
+    cell = (
+        f"专利权的转移 专利号：{NUMBER} 登记生效日：2023.05.12 变更前权利人：{CATL} "
+        f"变更后权利人：{SERVICE} 专利权质押合同登记的生效 专利号：{NUMBER} 登记号：Y2023980012345 "
+        f"登记生效日：2023.06.12 出质人：{SERVICE} 质权人：{ICBC}"
+    )
+    transfer, pledge = parse_legal_events(cell)
+    assert (transfer.code, transfer.kind, transfer.owners_after) == ("TR01", "transfer", (SERVICE,))
+    assert (pledge.code, pledge.kind, pledge.pledgees) == ("PE01", "pledge", (ICBC,))
+    assert "code" in transfer.missing  # the code was inferred from the title, and that is said
