@@ -52,7 +52,10 @@ def test_shipped_dictionary_is_large_consistent_and_documented(shipped: SynonymD
         ("UAV", "无人机"),
         ("BMS", "电池管理系统"),
         ("太阳电池", "太阳能电池"),
-        ("ｈｖｄｃ", "高压直流输电"),  # full-width and lower case compare equal
+        ("ＨＶＤＣ", "高压直流输电"),  # full-width compares equal
+        ("Graphene", "石墨烯"),  # a lower-case term matches in any case
+        ("GaN", "氮化镓"),
+        ("GAN", "生成对抗网络"),
     ],
 )
 def test_shipped_expansions(shipped: SynonymDictionary, term: str, expected: str) -> None:
@@ -70,6 +73,11 @@ def test_ambiguous_abbreviations_and_broader_terms_stay_out(shipped: SynonymDict
     for term in ("SOC", "GIS", "CT", "NR", "ML", "IP", "光伏", "芯片", "电池"):
         assert shipped.expansions(term) == [], term
     assert "芯片" not in shipped.expansions("集成电路")
+
+
+def test_capitalised_abbreviations_match_only_as_written(shipped: SynonymDictionary) -> None:
+    assert shipped.expansions("5g") == [] and shipped.expansions("hvdc") == []
+    assert [m.term for m in shipped.find("称取5g氢氧化钠，5G基站")] == ["氢氧化钠", "5G基站"]
 
 
 def test_find_takes_longest_whole_word_matches_with_original_offsets(
@@ -118,7 +126,7 @@ def test_bad_lines_get_coded_problems_and_good_lines_still_load() -> None:
     assert all(p.file == "bad.tsv" for p in problems)
     assert "ok.one" in problems[6].message and "bad.tsv:2" in problems[6].message
     two = SynonymDictionary(groups)
-    assert two.expansions("a") == ["b", "辰"]
+    assert two.expansions("A") == ["b", "辰"]
     assert two.expansions("辰") == []
 
 
@@ -156,7 +164,7 @@ def test_user_dictionary_in_the_data_dir_merges_on_top(tmp_path: Path) -> None:
     merged, problems = SynonymDictionary.load(SHIPPED, user)
     assert "升压站" in merged.expansions("变电所")
     assert merged.expansions("6G") == [] and shipped_only.expansions("6G") != []
-    assert merged.expansions("xy-1") == ["星云一号"]
+    assert merged.expansions("XY-1") == ["星云一号"]
     assert [(p.code, p.file, p.line) for p in problems] == [
         (SynonymErrorCode.TERM_DUPLICATE, str(user), 5)
     ]

@@ -14,8 +14,9 @@ File format (the header of the shipped file says the same for reviewers):
 - terms `x|y => a|b`: x and y are one-way aliases: they expand to a and b (and to each other),
   but a and b, equivalents of each other, never expand back to x or y.
 
-A term is matched case- and width-insensitively (NFKC, casefold); a Latin/digit term only as a
-whole word, so that EV does not match inside EVA. A term may occur in one group only.
+A term is matched width-insensitively (NFKC) and case-insensitively, except an abbreviation written
+with capitals, which matches only as written (5G, not 5g: five grams); a Latin/digit term matches
+only as a whole word, so that EV does not match inside EVA. A term may occur in one group only.
 """
 
 from __future__ import annotations
@@ -81,11 +82,10 @@ class SynonymGroup:
         return self.one_way + self.equivalents
 
     def expansions(self, term: str) -> list[str]:
-        key = term_key(term)
-        if any(term_key(t) == key for t in self.one_way):
-            return [t for t in self.terms if term_key(t) != key]
-        if any(term_key(t) == key for t in self.equivalents):
-            return [t for t in self.equivalents if term_key(t) != key]
+        if any(_same(t, term) for t in self.one_way):
+            return [t for t in self.terms if not _same(t, term)]
+        if any(_same(t, term) for t in self.equivalents):
+            return [t for t in self.equivalents if not _same(t, term)]
         return []
 
 
@@ -100,9 +100,31 @@ class SynonymMatch:
     expansions: tuple[str, ...]
 
 
+def _normal(term: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", term).split())
+
+
+def _same(listed: str, term: str) -> bool:
+    """Does `term` (as typed or found in a text) name the dictionary's `listed` term?"""
+    normal = _normal(term)
+    return term_key(listed) in (normal, _fold(normal))
+
+
 def term_key(term: str) -> str:
-    """How terms compare: NFKC (full-width Ｌ, ₂), casefold, inner whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+    """How terms compare: NFKC (full-width Ｌ, ₂), inner whitespace collapsed, and lower-cased
+    unless the term is an abbreviation written with capitals (5G is not 5g, five grams; GaN is
+    not GAN): an ascii term with an upper-case letter keeps its case."""
+    normal = _normal(term)
+    return normal if _case_sensitive(normal) else _fold(normal)
+
+
+def _case_sensitive(normal: str) -> bool:
+    return normal.isascii() and any(c.isupper() for c in normal)
+
+
+def _fold(normal: str) -> str:
+    # lower() rather than casefold(): it keeps CJK and ascii lengths, so offsets stay aligned
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in normal)
 
 
 def parse_synonyms(text: str, file: str) -> tuple[list[SynonymGroup], list[SynonymProblem]]:
@@ -267,7 +289,9 @@ class SynonymDictionary:
         return len(self._groups)
 
     def group_of(self, term: str) -> SynonymGroup | None:
-        return self._by_term.get(term_key(term))
+        """As written first, then lower-cased (Graphene finds graphene; 5g never finds 5G)."""
+        normal = _normal(term)
+        return self._by_term.get(normal) or self._by_term.get(_fold(normal))
 
     def expansions(self, term: str) -> list[str]:
         """The other spellings `term` should also match; [] for an unknown term."""
@@ -276,11 +300,12 @@ class SynonymDictionary:
 
     def find(self, text: str) -> list[SynonymMatch]:
         """Dictionary terms in `text`, longest first, not overlapping, in text order."""
-        normal, origin = _normalised_with_offsets(text)
+        exact, origin = _normalised_with_offsets(text)
+        folded = _fold(exact)
         matches: list[SynonymMatch] = []
         position = 0
-        while position < len(normal):
-            found = self._longest_at(text, normal, origin, position)
+        while position < len(exact):
+            found = self._longest_at(text, (exact, folded), origin, position)
             if found is None:
                 position += 1
                 continue
@@ -289,11 +314,14 @@ class SynonymDictionary:
         return matches
 
     def _longest_at(
-        self, text: str, normal: str, origin: list[int], position: int
+        self, text: str, normals: tuple[str, str], origin: list[int], position: int
     ) -> tuple[SynonymMatch, int] | None:
-        for end in range(min(len(normal), position + self._longest), position, -1):
-            group = self._by_term.get(normal[position:end])
-            if group is None or not _whole_word(normal, position, end):
+        exact, folded = normals
+        for end in range(min(len(exact), position + self._longest), position, -1):
+            group = self._by_term.get(exact[position:end]) or self._by_term.get(
+                folded[position:end]
+            )
+            if group is None or not _whole_word(folded, position, end):
                 continue
             start_in_text, end_in_text = origin[position], origin[end]
             term = text[start_in_text:end_in_text]
@@ -304,12 +332,12 @@ class SynonymDictionary:
 
 
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`term_key` applied character by character, with each normalised character's offset in
-    `text` (plus one final entry for the end), so matches map back to the original text."""
+    """NFKC applied character by character, with each normalised character's offset in `text`
+    (plus one final entry for the end), so matches map back to the original text."""
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        normal = unicodedata.normalize("NFKC", char).casefold()
+        normal = unicodedata.normalize("NFKC", char)
         if normal.isspace():
             normal = " "
         pieces.append(normal)
