@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from config.settings import CONFIG_DIR
-from ingest.normalize import fold, organization_name
+from domain.names import organization_name
+from domain.text import fold
 
 REVIEW_BELOW = 0.8  # results under this confidence should be confirmed by a person
 
