@@ -17,6 +17,11 @@ install -m 0644 "$modules/redoc/bundles/redoc.standalone.js" "$vendor/"
 # The bundles name their source maps; the maps are not shipped, so drop the reference
 # (a browser with dev tools open would otherwise ask for a file the app does not have).
 sed -i '/^\/\/# sourceMappingURL=/d' "$vendor/swagger-ui-bundle.js" "$vendor/redoc.standalone.js"
+# ReDoc's sidebar credit loads its logo from cdn.redoc.ly; point it at an empty image instead
+# (the component hides a logo that fails to load), so /redoc makes no request outside the app.
+redoc_logo='src:"https://cdn.redoc.ly/redoc/logo-mini.svg"'
+grep -qF "$redoc_logo" "$vendor/redoc.standalone.js"
+sed -i "s#$redoc_logo#src:\"data:,\"#" "$vendor/redoc.standalone.js"
 ( cd "$vendor" && sha256sum cytoscape.min.js favicon-32x32.png redoc.standalone.js \
     swagger-ui-bundle.js swagger-ui.css > SHA256SUMS )
 for package in cytoscape swagger-ui-dist redoc; do
