@@ -9,7 +9,8 @@ from pathlib import Path
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -62,6 +63,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         summary="Knowledge graph and Chinese full-text search over enterprise IP assets",
         version="0.1.0",
         lifespan=lifespan,
+        # Served from the app's own static files below: /docs works without internet.
+        docs_url=None,
+        redoc_url=None,
     )
     if stores is not None:
         # Ready stores need no start-up, so the app also works where no lifespan runs.
@@ -80,9 +84,38 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     def home() -> RedirectResponse:
         return RedirectResponse("/ui/")
 
+    _install_api_docs(app)
     _install_error_handlers(app)
     app.add_middleware(UrlLengthLimit)
     return app
+
+
+def _install_api_docs(app: FastAPI) -> None:
+    # Swagger UI and ReDoc from the bundle scripts/build_ui.sh copies from npm: no CDN, no
+    # validator badge and no web fonts, so the pages make no request outside the app.
+    vendor = "/ui/vendor"
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} · API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+            swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} · API",
+            redoc_js_url=f"{vendor}/redoc.standalone.js",
+            redoc_favicon_url=f"{vendor}/favicon-32x32.png",
+            with_google_fonts=False,
+        )
 
 
 def _prepare(stores: Stores) -> None:

@@ -2,31 +2,124 @@
 "use strict";
 
 const app = document.getElementById("app");
-const KIND = { invention: "发明", utility_model: "实用新型", design: "外观设计" };
-const STATUS = { valid: "有效", pending: "审中", lapsed: "失效", unknown: "未知" };
-const FACETS = {
-  asset_kind: "资产类型", kind: "专利类型", legal_status: "法律状态", filing_year: "申请年",
-  ipc_subclasses: "IPC 小类", applicants: "申请人", country: "国家/地区",
+// Every code the API returns is shown through this one table, in Chinese. The browser tests
+// (tests/test_web_ui.py) read it from window.ipgraphLabels and fail if a code leaks to the page.
+const LABELS = {
+  kind: {
+    invention: "发明", utility_model: "实用新型", design: "外观设计",
+    patent_license: "专利实施许可合同", patent_transfer: "专利权转让合同", application_transfer: "专利申请权转让合同",
+    patent_pledge: "专利权质押合同", technology_transfer: "技术转让合同", trade_secret_license: "技术秘密许可合同",
+    nda: "保密协议", equity_contribution: "作价入股协议", cooperation: "合作开发合同", non_compete: "竞业限制协议",
+    amendment: "补充协议", priority: "优先权同族", simple: "简单同族",
+  },
+  asset_kind: { patent: "专利", contract: "合同", contract_confidential: "保密合同", trademark: "商标" },
+  legal_status: { valid: "有效", pending: "审中", invalid: "无效", lapsed: "失效", unknown: "未知" },
+  grade: { core: "核心", important: "重要", general: "一般", ungraded: "未分级" },
+  api_role: { portal: "门户用户", analyst: "分析人员", dd: "尽调人员", admin: "管理员" },
+  party_role: {
+    licensor: "许可方", licensee: "被许可方", transferor: "转让方", transferee: "受让方", pledgor: "出质人",
+    pledgee: "质权人", discloser: "披露方", recipient: "接收方", employer: "用人单位", employee: "劳动者",
+    contributor: "出资方", investee: "被投资方", partner: "合作方", "first filing": "首次申请",
+    "claims priority": "要求优先权",
+  },
+  exclusivity: { exclusive: "独占许可", sole: "排他许可", ordinary: "普通许可" },
+  payment: { lump_sum: "一次总付", installments: "分期支付", royalty: "提成支付", "lump_sum+royalty": "入门费加提成" },
+  dispute_method: { court: "诉讼", arbitration: "仲裁" },
+  legal_form: { company: "公司", group: "集团", institute: "科研院所", university: "高等院校", partnership: "合伙企业" },
+  case_type: { infringement: "侵权纠纷", invalidation: "无效宣告", ownership: "权属纠纷" },
+  case_status: { pending: "审理中", closed: "已结案" },
+  severity: { high: "高", medium: "中", low: "低" },
+  flag: {
+    EXPIRING: "专利即将到期", CO_OWNED: "专利共有", PLEDGED: "专利已质押", EXCLUSIVE_LICENSE_OUT: "已独占许可他人",
+    LICENSES_TAKEN: "依赖他人许可", TRANSFERRED_IN: "受让取得", DISPUTE_PENDING: "争议未决",
+    KEY_INVENTOR_LEFT: "核心发明人离职", SECRET_ACCESS_LEFT: "接触商业秘密人员离职",
+  },
+  edge: {
+    APPLICANT_OF: "申请", INVENTOR_OF: "发明", CLASSIFIED_AS: "分类", EXTRACTED_FROM: "来源文件",
+    SUBSIDIARY_OF: "下属于", MENTIONS_STANDARD: "涉及标准", MENTIONS_ORGANIZATION: "提及机构", CITES: "引证",
+    PARENT: "上位分类", MEMBER_OF: "同族成员", DECLARED_ESSENTIAL: "声明为标准必要专利", PARTY_TO: "合同当事方",
+    PERSON_PARTY_TO: "合同当事人", COVERS: "涉及专利", COVERS_TRADEMARK: "涉及商标", COVERS_TRADE_SECRET: "涉及商业秘密",
+    AMENDS: "补充", LICENSED_TO: "许可给", PLEDGED_TO: "质押给", TRANSFERRED_TO: "转让给", NON_COMPETE: "竞业限制",
+    PARTY_TO_CONFIDENTIAL: "保密合同当事方", HOLDS_SECRET: "持有商业秘密", HAS_ACCESS: "可接触", EMPLOYED_BY: "任职于",
+    CONCERNS: "涉及", PLAINTIFF: "原告", DEFENDANT: "被告",
+  },
+  node: {
+    Patent: "专利", Organization: "机构", Person: "人员", IPC: "IPC 分类", Document: "文件", Standard: "标准",
+    Family: "专利族", Contract: "合同", Trademark: "商标", TradeSecret: "商业秘密", Case: "案件",
+  },
+  ipc_level: { section: "部", class: "大类", subclass: "小类", main_group: "大组", subgroup: "小组" },
+  matched_on: { employer: "同一单位", "co-inventor": "共同发明人", field: "同一技术领域" },
+  matched_by: { exact: "公开号一致", application: "申请号一致", kind_code: "去掉类型代码后一致", unmatched: "未匹配" },
+  currency: { CNY: "人民币", USD: "美元", EUR: "欧元" },
+  country: {
+    CN: "中国", US: "美国", EP: "欧洲专利局", WO: "世界知识产权组织", JP: "日本", KR: "韩国", DE: "德国",
+    FR: "法国", GB: "英国", TW: "中国台湾", HK: "中国香港",
+  },
+  format: { txt: "文本文件", docx: "Word 文档", pdf: "PDF 文档", jsonl: "JSON Lines 文件", json: "JSON 文件", csv: "CSV 表格", xlsx: "Excel 表格", xml: "XML 文档" },
+  boolean: { true: "是", false: "否" },
+  value_group: { legal: "法律价值", technical: "技术价值", economic: "经济价值" },
+  value_factor: {
+    legal_status: "法律状态", remaining_term: "剩余保护期（年）", claims: "权利要求数", independent_claims: "独立权利要求数",
+    family_breadth: "同族国家数", invalidation_history: "无效宣告历史", forward_citations: "被引次数",
+    ipc_breadth: "IPC 覆盖面（小类/大组）", sep: "标准必要专利", standards: "涉及标准数", licensed: "已许可",
+    pledged: "已质押", transferred: "已转让", litigated: "涉诉", sole_owner: "独有", used_in_product: "已产品化",
+  },
+  facet: {
+    asset_kind: "资产类型", kind: "类型", legal_status: "法律状态", filing_year: "申请年",
+    ipc_subclasses: "IPC 小类", applicants: "申请人/当事方", country: "国家/地区",
+    ipc: "IPC 小类", applicant: "申请人", group: "集团", q: "检索式",
+  },
+  prop: {
+    title: "名称", abstract: "摘要", application_number: "申请号", publication_number: "公开(公告)号",
+    country: "国家/地区", filing_date: "申请日", publication_date: "公开日", grant_date: "授权日",
+    ipc: "IPC 分类号", keywords: "关键词", kind: "类型", legal_status: "法律状态", legal_status_raw: "法律状态（原文）",
+    legal_events: "法律事件", name: "名称", aliases: "简称/别名", former_names: "曾用名",
+    address: "地址", legal_form: "组织形式", legal_representative: "法定代表人", is_central_soe: "中央企业",
+    employers: "任职单位", coinventors: "合作发明人", ipc_subclasses: "技术领域（IPC 小类）", patents: "专利",
+    contract_number: "合同编号", sign_date: "签订日期", start_date: "起始日", end_date: "终止日",
+    exclusivity: "许可方式", territory: "地域范围", amount: "金额", currency: "币种", body: "标准组织",
+    current_owners: "当前权利人", agency: "代理机构", family: "同族", cites: "引证", amends: "补充的原合同",
+    sublicense_allowed: "允许分许可", duration_months: "期限（月）", royalty_rate: "提成比例", payment: "支付方式",
+    governing_law: "适用法律", dispute_forum: "争议解决机构", dispute_method: "争议解决方式",
+    non_compete_months: "竞业限制期（月）", non_compete_scope: "竞业限制范围", format: "文件格式",
+    confidential: "保密", grade: "等级", holder: "权利人", register_id: "登记编号", filed: "立案日期",
+    forum: "受理机构", status: "状态", type: "类型", level: "层级", priority_application: "优先权申请号",
+    applicant_addresses: "申请人地址", unmatched_reason: "未匹配原因", confidential_records: "保密记录",
+    encoding: "编码", role: "角色", stake: "持股比例", main: "主分类", order: "顺序",
+  },
 };
+// Which table translates the value of a property.
+const VALUE_TABLE = {
+  kind: "kind", legal_status: "legal_status", exclusivity: "exclusivity", payment: "payment",
+  dispute_method: "dispute_method", legal_form: "legal_form", currency: "currency", format: "format",
+  grade: "grade", level: "ipc_level", role: "party_role", matched_on: "matched_on", matched_by: "matched_by",
+  country: "country", sublicense_allowed: "boolean", confidential: "boolean", is_central_soe: "boolean", main: "boolean",
+};
+// Not for readers: provenance and server paths.
+const HIDDEN_PROPS = ["extractor", "path", "stub", "sources", "claims"];
+window.ipgraphLabels = LABELS;
+
+function label(table, code) {
+  if (code === null || code === undefined || code === "") return "";
+  return LABELS[table]?.[String(code)] ?? String(code);
+}
+function propLabel(key) { return LABELS.prop[key] ?? key; }
+function propValue(key, value) {
+  if (Array.isArray(value)) return value.map((v) => propValue(key, v)).join("、");
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  if (key === "royalty_rate" && typeof value === "number") return `${+(value * 100).toFixed(2)}%`;
+  const table = VALUE_TABLE[key];
+  return table ? label(table, value) : String(value ?? "");
+}
+const FACETS = ["asset_kind", "kind", "legal_status", "filing_year", "ipc_subclasses", "applicants", "country"];
 const FACET_PARAM = {
   asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", ipc_subclasses: "ipc",
   applicants: "applicant", country: "country", filing_year: "filing_year",
 };
+const FACET_VALUES = { asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", country: "country" };
 const LABEL_ROUTE = {
   Patent: "patent", Organization: "organization", Person: "person", Contract: "contract",
   Standard: "standard",
-};
-const SEVERITY = { high: "高", medium: "中", low: "低" };
-const PROP = {
-  title: "名称", abstract: "摘要", application_number: "申请号", publication_number: "公开(公告)号",
-  country: "国家/地区", filing_date: "申请日", publication_date: "公开日", grant_date: "授权日",
-  ipc: "IPC", keywords: "关键词", kind: "类型", legal_status: "法律状态", legal_status_raw: "法律状态（原文）",
-  legal_events: "法律事件", extractor: "抽取器", name: "名称", aliases: "简称/别名", former_names: "曾用名",
-  address: "地址", legal_form: "组织形式", is_central_soe: "中央企业", employers: "任职单位",
-  coinventors: "合作发明人", ipc_subclasses: "技术领域（IPC 小类）", patents: "专利",
-  contract_number: "合同编号", sign_date: "签订日期", start_date: "起始日", end_date: "终止日",
-  exclusivity: "许可方式", territory: "地域", amount: "金额", currency: "币种", body: "标准组织",
-  current_owners: "当前权利人", agency: "代理机构", family: "同族", cites: "引证",
 };
 
 function esc(value) {
@@ -65,9 +158,9 @@ async function searchPage(params) {
   const q = params.get("q") ?? "";
   const page = Number(params.get("page") ?? 1);
   show(`<div class="panel"><form class="search-box" id="search-form">
-      <input id="q" name="q" value="${esc(q)}" placeholder="例如：锂离子电池 热失控、title:&quot;固态电解质&quot; -硫化物、申请人:国网">
+      <input id="q" name="q" value="${esc(q)}" placeholder="例如：锂离子电池 热失控、标题:&quot;固态电解质&quot; -硫化物、申请人:国网">
       <button type="submit">检索</button></form>
-      <div class="hint">支持 AND / OR / NOT、-排除、"短语"、字段：title: abstract: claims: 申请人: 发明人:</div></div>
+      <div class="hint">支持 AND / OR / NOT、-排除、"短语"、字段：标题: 摘要: 权利要求: 申请人: 发明人:</div></div>
     <div id="results"></div>`);
   document.getElementById("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -76,7 +169,7 @@ async function searchPage(params) {
     location.hash = `#/search?${next}`;
   });
   const query = { size: 10, page };
-  for (const [key, value] of params) if (!["page", "filing_year"].includes(key)) query[key] = params.getAll(key);
+  for (const [key] of params) if (!["page", "filing_year"].includes(key)) query[key] = params.getAll(key);
   const year = params.get("filing_year");
   if (year) Object.assign(query, { filing_from: `${year}-01-01`, filing_to: `${year}-12-31` });
   let body;
@@ -93,7 +186,7 @@ async function searchPage(params) {
 }
 
 function facetsHtml(facets, params) {
-  return Object.entries(FACETS).map(([name, title]) => {
+  return FACETS.map((name) => {
     const buckets = facets[name] ?? [];
     if (!buckets.length) return "";
     const items = buckets.slice(0, 10).map((b) => {
@@ -103,16 +196,20 @@ function facetsHtml(facets, params) {
       const active = next.getAll(param).includes(b.key);
       if (active) { const rest = next.getAll(param).filter((v) => v !== b.key); next.delete(param); rest.forEach((v) => next.append(param, v)); }
       else next.append(param, b.key);
-      const label = KIND[b.key] ?? STATUS[b.key] ?? b.key;
-      return `<a class="facet-item${active ? " active" : ""}" data-facet="${esc(name)}" href="#/search?${esc(next)}"><span>${esc(label)}</span><span>${b.count}</span></a>`;
+      const text = FACET_VALUES[name] ? label(FACET_VALUES[name], b.key) : b.key;
+      return `<a class="facet-item${active ? " active" : ""}" data-facet="${esc(name)}" data-key="${esc(b.key)}" href="#/search?${esc(next)}"><span>${esc(text)}</span><span>${b.count}</span></a>`;
     }).join("");
-    return `<div class="facet"><h4>${title}</h4>${items}</div>`;
+    return `<div class="facet"><h4>${esc(label("facet", name))}</h4>${items}</div>`;
   }).join("");
 }
 
 function activeFilters(params) {
   const chips = [];
-  for (const [key, value] of params) if (!["q", "page"].includes(key)) chips.push(`<span class="chip">${esc(key)}: ${esc(value)}</span>`);
+  for (const [key, value] of params) {
+    if (["q", "page"].includes(key)) continue;
+    const table = FACET_VALUES[key];
+    chips.push(`<span class="chip">${esc(label("facet", key))}：${esc(table ? label(table, value) : value)}</span>`);
+  }
   return chips.length ? `<div>${chips.join("")}</div>` : "";
 }
 
@@ -121,8 +218,10 @@ function hitHtml(hit) {
   const route = p.asset_kind === "patent" ? "patent" : "contract";
   const title = hit.highlights.title ?? esc(p.title);
   const abstract = hit.highlights.abstract ?? "";
+  const meta = [hit.id, label("asset_kind", p.asset_kind), label("kind", p.kind), label("legal_status", p.legal_status), p.filing_date]
+    .filter(Boolean).map(esc).join(" · ");
   return `<div class="hit"><h3><a href="#/${route}/${encodeURIComponent(hit.id)}">${title}</a></h3>
-    <div class="meta">${esc(hit.id)} · ${esc(KIND[p.kind] ?? p.kind ?? "")} · ${esc(STATUS[p.legal_status] ?? p.legal_status ?? "")} · ${esc(p.filing_date ?? "")} · ${p.applicants.map((a) => esc(a)).join("、")}</div>
+    <div class="meta">${meta} · ${p.applicants.map((a) => esc(a)).join("、")}</div>
     <p>${abstract}</p></div>`;
 }
 
@@ -137,31 +236,36 @@ function pager(params, page, body) {
 // ---------- entities ----------
 
 function propsTable(props, skip = []) {
-  const rows = Object.entries(props).filter(([k]) => !skip.includes(k)).map(([k, v]) =>
-    `<tr><th>${esc(PROP[k] ?? k)}</th><td>${esc(Array.isArray(v) ? v.join("、") : v)}</td></tr>`);
+  const rows = Object.entries(props).filter(([k, v]) => !skip.includes(k) && !HIDDEN_PROPS.includes(k) && v !== null && v !== "")
+    .map(([k, v]) => `<tr><th>${esc(propLabel(k))}</th><td>${esc(propValue(k, v))}</td></tr>`);
   return `<table>${rows.join("")}</table>`;
 }
 
 async function patentPage(id) {
   const p = await api(`/api/v1/patents/${encodeURIComponent(id)}`);
   show(`<div class="panel"><h2>${esc(p.properties.title ?? p.id)}</h2>
-    <div class="row"><a class="button" id="open-graph" href="#/graph/Patent/${encodeURIComponent(p.id)}">关系图谱</a></div>
+    <div class="row"><a class="button" id="open-graph" href="#/graph/Patent/${encodeURIComponent(p.id)}">关系图谱</a>
+      <span class="chip">${esc(label("kind", p.properties.kind))}</span><span class="chip">${esc(label("legal_status", p.properties.legal_status ?? "unknown"))}</span></div>
     <h3>申请人</h3><p>${p.applicants.map((a) => link("Organization", a.id, a.name)).join("、")}</p>
     <h3>发明人</h3><p>${p.inventors.map((a) => link("Person", a.id, a.name)).join("、")}</p>
-    <h3>著录项目</h3>${propsTable(p.properties, ["claims"])}
+    <h3>著录项目</h3>${propsTable(p.properties)}
     ${p.properties.claims ? `<h3>权利要求</h3><p>${esc(p.properties.claims)}</p>` : ""}</div>`);
 }
 
 async function organizationPage(id) {
   const org = await api(`/api/v1/organizations/${encodeURIComponent(id)}`);
-  const facets = (await api("/api/v1/search", { group: org.id, size: 1 })).facets;
+  // Patents only: without asset_kind the search also counts the group's contracts.
+  const facets = (await api("/api/v1/search", { group: org.id, asset_kind: "patent", size: 1 })).facets;
+  const byKind = Object.entries(org.group_portfolio ?? {}).map(([k, v]) => ({ key: label("kind", k), count: v }));
   show(`<div class="panel"><h2>${esc(org.properties.name ?? org.id)}</h2>
     <div class="row"><a class="button" href="#/graph/Organization/${encodeURIComponent(org.id)}">关系图谱</a>
       <a class="button secondary" href="#/dd/${encodeURIComponent(org.id)}">尽职调查</a></div>
     ${org.central_soe ? `<p class="chip">央企：${esc(org.central_soe)}</p>` : ""}
     <h3>集团架构（${org.group_size} 家）</h3><div class="tree">${treeHtml(org.subsidiaries)}</div>
-    <h3>专利组合（含下属单位）</h3><div class="bars">
+    <h3>专利组合（含下属单位，仅计专利）</h3><div class="bars" id="portfolio">
+      ${barChart("按专利类型", byKind)}
       ${barChart("按申请年", (facets.filing_year ?? []).slice().sort((a, b) => a.key.localeCompare(b.key)))}
+      ${barChart("按法律状态", (facets.legal_status ?? []).map((b) => ({ key: label("legal_status", b.key), count: b.count })))}
       ${barChart("按 IPC 小类", facets.ipc_subclasses ?? [])}</div>
     <h3>基本信息</h3>${propsTable(org.properties)}</div>`);
 }
@@ -173,14 +277,15 @@ function treeHtml(nodes) {
 
 function barChart(title, buckets) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  const width = 32;
+  const width = 44;
   const bars = buckets.map((b, i) => {
     const h = Math.round((b.count / max) * 120);
-    return `<g transform="translate(${i * width + 10},0)"><rect y="${140 - h}" width="${width - 8}" height="${h}" fill="#2f6f9f"></rect>
-      <text x="${(width - 8) / 2}" y="${135 - h}" text-anchor="middle">${b.count}</text>
-      <text x="${(width - 8) / 2}" y="156" text-anchor="middle">${esc(b.key)}</text></g>`;
+    return `<g transform="translate(${i * width + 10},0)"><rect y="${140 - h}" width="${width - 10}" height="${h}" fill="#2f6f9f"></rect>
+      <text x="${(width - 10) / 2}" y="${135 - h}" text-anchor="middle">${b.count}</text>
+      <text x="${(width - 10) / 2}" y="156" text-anchor="middle">${esc(b.key)}</text></g>`;
   }).join("");
-  return `<figure><figcaption>${title}</figcaption><svg width="${Math.max(buckets.length * width + 20, 120)}" height="170">${bars}</svg></figure>`;
+  const empty = buckets.length ? "" : `<text x="10" y="80">暂无数据</text>`;
+  return `<figure><figcaption>${esc(title)}</figcaption><svg width="${Math.max(buckets.length * width + 20, 120)}" height="170">${bars}${empty}</svg></figure>`;
 }
 
 async function personPage(id) {
@@ -192,12 +297,19 @@ async function personPage(id) {
     <h3>属性</h3>${propsTable(p.properties)}</div>`);
 }
 
+// A links key is "EDGE_TYPE:direction" (out: this node is the source).
+function linkTitle(key) {
+  const [type] = key.split(":");
+  return label("edge", type);
+}
+
 async function nodePage(kind, id) {
   const n = await api(`/api/v1/${kind}s/${encodeURIComponent(id)}`);
   const links = Object.entries(n.links).map(([edge, items]) =>
-    `<tr><th>${esc(edge)}</th><td>${items.map((x) => esc(x.name)).join("、")}</td></tr>`).join("");
-  show(`<div class="panel"><h2>${esc(n.properties.title ?? n.id)}</h2>
-    <div class="row"><a class="button" href="#/graph/${esc(n.label)}/${encodeURIComponent(n.id)}">关系图谱</a></div>
+    `<tr><th>${esc(linkTitle(edge))}</th><td>${items.map((x) => esc(x.name)).join("、")}</td></tr>`).join("");
+  show(`<div class="panel"><h2>${esc(n.properties.title ?? n.properties.name ?? n.id)}</h2>
+    <div class="row"><a class="button" href="#/graph/${esc(n.label)}/${encodeURIComponent(n.id)}">关系图谱</a>
+      <span class="chip">${esc(label("node", n.label))}</span></div>
     <h3>属性</h3>${propsTable(n.properties)}<h3>关联</h3><table>${links}</table></div>`);
 }
 
@@ -205,36 +317,117 @@ async function nodePage(kind, id) {
 
 let cy = null;
 
+function edgeLabel(e) {
+  const role = e.properties?.role ? `（${label("party_role", e.properties.role)}）` : "";
+  return `${label("edge", e.type)}${role}`;
+}
+
 function graphElements(body) {
-  const nodes = body.nodes.map((n) => ({ data: { id: `${n.label}:${n.id}`, label: n.name.slice(0, 18), kind: n.label, key: n.id } }));
+  const nodes = body.nodes.map((n) => {
+    const name = n.name || n.id;
+    return { data: { id: `${n.label}:${n.id}`, label: name.length > 16 ? `${name.slice(0, 15)}…` : name, full: name, kind: n.label, key: n.id } };
+  });
   const edges = body.edges.map((e) => ({ data: {
     id: `${e.type}:${e.source.label}:${e.source.id}->${e.target.label}:${e.target.id}`,
-    source: `${e.source.label}:${e.source.id}`, target: `${e.target.label}:${e.target.id}`, label: e.type,
+    source: `${e.source.label}:${e.source.id}`, target: `${e.target.label}:${e.target.id}`, label: edgeLabel(e),
   } }));
   return [...nodes, ...edges];
 }
 
-const COLORS = { Patent: "#2f6f9f", Organization: "#b54708", Person: "#067647", Standard: "#6941c6", Contract: "#c11574", IPC: "#667085" };
+const COLORS = {
+  Patent: "#2f6f9f", Organization: "#b54708", Person: "#067647", Standard: "#6941c6", Contract: "#c11574",
+  IPC: "#667085", Case: "#b42318", TradeSecret: "#7a5af8", Family: "#0e9384", Document: "#98a2b3", Trademark: "#dd2590",
+};
 
-async function graphPage(label, id) {
-  show(`<div class="panel"><div class="row"><strong>关系图谱</strong><span class="hint">单击节点展开其关联，双击打开实体页</span></div></div><div id="cy"></div>`);
-  const body = await api("/api/v1/graph/neighbors", { node: id, label, limit: 30 });
-  cy = cytoscape({
-    container: document.getElementById("cy"),
-    elements: graphElements(body),
-    style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "background-color": (n) => COLORS[n.data("kind")] ?? "#888", color: "#1b1f24", "text-valign": "bottom" } },
-      { selector: "edge", style: { width: 1.5, "line-color": "#c8ccd0", "target-arrow-shape": "triangle", "target-arrow-color": "#c8ccd0", "curve-style": "bezier", label: "data(label)", "font-size": 7, color: "#8c959f" } },
-      { selector: ".center", style: { "border-width": 3, "border-color": "#0f3d62" } },
-    ],
-    layout: { name: "cose", animate: false },
+// Labels sit under their nodes on a white background; edge labels show only on hover.
+const GRAPH_STYLE = [
+  { selector: "node", style: {
+    label: "data(label)", "font-size": 12, "background-color": (n) => COLORS[n.data("kind")] ?? "#888",
+    color: "#1b1f24", "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 140,
+    "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
+    width: 22, height: 22, "min-zoomed-font-size": 6,
+  } },
+  { selector: "edge", style: {
+    width: 1.5, "line-color": "#c8ccd0", "target-arrow-shape": "triangle", "target-arrow-color": "#c8ccd0",
+    "curve-style": "bezier", "font-size": 10, color: "#0f3d62", "text-rotation": "autorotate",
+    "text-background-color": "#fff", "text-background-opacity": 1, "text-background-padding": 2,
+  } },
+  { selector: "edge.hover", style: { label: "data(label)", "line-color": "#0f3d62", "target-arrow-color": "#0f3d62", width: 2.5, "z-index": 10 } },
+  { selector: "node.hover", style: { label: "data(full)", "z-index": 10, "text-max-width": 320, "font-weight": "bold" } },
+  { selector: ".center", style: { "border-width": 3, "border-color": "#0f3d62", width: 30, height: 30 } },
+];
+
+// Force-directed (cytoscape's cose) with the labels counted in each node's size, strong
+// repulsion and long ideal edges, so labels do not pile up in the centre.
+function graphLayout() {
+  return {
+    name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 500000, idealEdgeLength: () => 90, edgeElasticity: () => 80,
+    nodeOverlap: 40, gravity: 0.2, numIter: 2500, componentSpacing: 120, padding: 30,
+  };
+}
+
+// cose keeps nodes apart but can leave two labels touching; push such pairs apart along the
+// axis where they overlap least until no two boxes (labels included) overlap.
+function separateLabels(graph) {
+  const nodes = graph.nodes().toArray();
+  for (let pass = 0; pass < 60; pass++) {
+    let moved = false;
+    const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+      const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+      if (dx <= 0 || dy <= 0) continue;
+      const [pi, pj] = [nodes[i].position(), nodes[j].position()];
+      if (dx < dy) {
+        const shift = (dx + 4) / 2 * (pi.x <= pj.x ? 1 : -1);
+        nodes[i].position({ x: pi.x - shift, y: pi.y }); nodes[j].position({ x: pj.x + shift, y: pj.y });
+      } else {
+        const shift = (dy + 4) / 2 * (pi.y <= pj.y ? 1 : -1);
+        nodes[i].position({ x: pi.x, y: pi.y - shift }); nodes[j].position({ x: pj.x, y: pj.y + shift });
+      }
+      moved = true;
+      boxes[i] = nodes[i].boundingBox({ includeLabels: true }); boxes[j] = nodes[j].boundingBox({ includeLabels: true });
+    }
+    if (!moved) break;
+  }
+  graph.fit(undefined, 30);
+}
+
+function runLayout(graph, options) {
+  const layout = graph.layout(options);
+  layout.one("layoutstop", () => {
+    separateLabels(graph);
+    window.ipgraphLayouts = (window.ipgraphLayouts ?? 0) + 1;  // the browser tests wait on it
   });
-  cy.getElementById(`${label}:${id}`).addClass("center");
+  layout.run();
+}
+
+function hoverBehaviour(graph) {
+  graph.on("mouseover", "edge", (event) => event.target.addClass("hover"));
+  graph.on("mouseout", "edge", (event) => event.target.removeClass("hover"));
+  graph.on("mouseover", "node", (event) => { event.target.addClass("hover"); event.target.connectedEdges().addClass("hover"); });
+  graph.on("mouseout", "node", (event) => { event.target.removeClass("hover"); event.target.connectedEdges().removeClass("hover"); });
+}
+
+function legendHtml() {
+  return `<div class="legend">${Object.entries(COLORS).filter(([k]) => !["Document", "Trademark"].includes(k))
+    .map(([k, c]) => `<span><i style="background:${c}"></i>${esc(label("node", k))}</span>`).join("")}</div>`;
+}
+
+async function graphPage(kind, id) {
+  show(`<div class="panel"><div class="row"><strong>关系图谱</strong><span class="hint">单击节点展开其关联，双击打开实体页；鼠标悬停在节点或连线上显示关系</span></div>${legendHtml()}</div><div id="cy"></div>`);
+  const body = await api("/api/v1/graph/neighbors", { node: id, label: kind, limit: 30 });
+  cy = cytoscape({ container: document.getElementById("cy"), elements: graphElements(body), style: GRAPH_STYLE });
+  runLayout(cy, graphLayout());
+  cy.getElementById(`${kind}:${id}`).addClass("center");
+  hoverBehaviour(cy);
   cy.on("tap", "node", async (event) => {
     const node = event.target;
     const more = await api("/api/v1/graph/neighbors", { node: node.data("key"), label: node.data("kind"), limit: 20 });
     cy.add(graphElements(more).filter((el) => cy.getElementById(el.data.id).empty()));
-    cy.layout({ name: "cose", animate: false }).run();
+    runLayout(cy, graphLayout());
   });
   cy.on("dbltap", "node", (event) => {
     const route = LABEL_ROUTE[event.target.data("kind")];
@@ -259,18 +452,37 @@ async function pathsPage(params) {
   const nodes = body.paths.flatMap((p) => p.nodes);
   const edges = body.paths.flatMap((p) => p.edges);
   cy = cytoscape({ container: document.getElementById("cy"), elements: graphElements({ nodes: [...new Map(nodes.map((n) => [`${n.label}:${n.id}`, n])).values()], edges }),
-    style: [{ selector: "node", style: { label: "data(label)", "font-size": 10, "background-color": (n) => COLORS[n.data("kind")] ?? "#888" } },
-      { selector: "edge", style: { label: "data(label)", "font-size": 7, "curve-style": "bezier", "target-arrow-shape": "triangle" } }],
-    layout: { name: "breadthfirst" } });
+    style: GRAPH_STYLE });
+  runLayout(cy, { name: "breadthfirst", spacingFactor: 1.4, nodeDimensionsIncludeLabels: true });
+  hoverBehaviour(cy);
   window.ipgraphGraph = cy;
 }
 
 // ---------- due diligence ----------
 
+function countsText(table, counts) {
+  return Object.entries(counts ?? {}).map(([k, v]) => `${label(table, k)} ${v}`).join("、") || "无";
+}
+
+function evidenceHtml(e) {
+  const role = e.properties?.role ? `（${label("party_role", e.properties.role)}）` : "";
+  return `${esc(label("edge", e.type))}${esc(role)}：${esc(e.source)}${e.target ? ` → ${esc(e.target)}` : ""}`;
+}
+
+function encumbranceRows(r) {
+  const rows = [];
+  for (const e of r.encumbrances.licenses_granted) rows.push(["许可他人", e.source, e.target, label("exclusivity", e.properties.exclusivity), e.properties.end]);
+  for (const e of r.encumbrances.licenses_taken) rows.push(["获得许可", e.source, e.target, label("exclusivity", e.properties.exclusivity), e.properties.end]);
+  for (const e of r.encumbrances.pledges) rows.push(["质押", e.source, e.target, "", e.properties.end]);
+  for (const e of r.encumbrances.transfers_in) rows.push(["受让", e.source, e.target, "", e.properties.date]);
+  for (const e of r.encumbrances.transfers_out) rows.push(["转让", e.source, e.target, "", e.properties.date]);
+  return rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c ?? "")}</td>`).join("")}</tr>`).join("") || "<tr><td colspan=5>无</td></tr>";
+}
+
 async function ddPage(org) {
   if (!org) {
     show(`<div class="panel"><form class="search-box" id="dd-form"><input id="dd-org" placeholder="目标公司名称或简称"><button type="submit">生成报告</button></form>
-      <div class="hint">需要 analyst 及以上角色的 API 密钥；dd 角色可见商业秘密与人员信息。</div></div>`);
+      <div class="hint">需要分析人员及以上角色的 API 密钥；尽调人员角色可见商业秘密与人员信息。</div></div>`);
     document.getElementById("dd-form").addEventListener("submit", (event) => {
       event.preventDefault();
       location.hash = `#/dd/${encodeURIComponent(document.getElementById("dd-org").value)}`;
@@ -278,16 +490,23 @@ async function ddPage(org) {
     return;
   }
   const r = await api(`/api/v1/due-diligence/${encodeURIComponent(org)}`);
-  const flags = r.flags.map((f) => `<tr class="flag"><td class="sev-${f.severity}">${SEVERITY[f.severity]}</td><td>${esc(f.code)}</td><td>${esc(f.reason)}</td>
-    <td class="evidence">${f.evidence.map((e) => `${esc(e.type)}: ${esc(e.source)}${e.target ? ` → ${esc(e.target)}` : ""}`).join("<br>")}</td></tr>`).join("");
+  const flags = r.flags.map((f) => `<tr class="flag" data-code="${esc(f.code)}"><td class="sev-${esc(f.severity)}">${esc(label("severity", f.severity))}</td><td>${esc(label("flag", f.code))}</td><td>${esc(f.reason)}</td>
+    <td class="evidence">${f.evidence.map(evidenceHtml).join("<br>")}</td></tr>`).join("");
+  const a = r.assets;
   show(`<div class="panel"><h2>知识产权尽职调查：${esc(r.name)}</h2>
-    <div class="row"><span class="score">${r.score}</span><span>/ 100 · 基准日 ${esc(r.as_of)} · ${r.confidential ? "含保密信息" : "不含保密信息"}</span>
+    <div class="row"><span class="score">${r.score}</span><span>/ 100 · 基准日 ${esc(r.as_of)} · 近 ${esc(r.years)} 年 · ${r.confidential ? "含保密信息" : "不含保密信息"}</span>
       <button class="secondary" data-export="html">导出 HTML</button><button class="secondary" data-export="pdf">导出 PDF</button></div>
-    <h3>风险提示（${r.flags.length}）</h3><table id="flags"><tr><th>等级</th><th>类型</th><th>说明</th><th>证据</th></tr>${flags || "<tr><td colspan=4>未发现风险</td></tr>"}</table>
-    <h3>资产</h3>${propsTable({ 专利总数: r.assets.patents, 有效: r.assets.valid, 失效: r.assets.lapsed,
-      按类型: Object.entries(r.assets.by_kind).map(([k, v]) => `${KIND[k] ?? k} ${v}`) })}
+    <h3>风险提示（${r.flags.length}）</h3><table id="flags"><tr><th>等级</th><th>风险类型</th><th>说明</th><th>证据</th></tr>${flags || "<tr><td colspan=4>未发现风险</td></tr>"}</table>
+    <h3>资产</h3>${propsTable({ 专利总数: a.patents, 有效: a.valid, 失效: a.lapsed, 按类型: countsText("kind", a.by_kind),
+      按法律状态: countsText("legal_status", a.by_status), 按等级: countsText("grade", a.by_grade), 按国家: countsText("country", a.by_country) })}
+    <h3>权属</h3>${propsTable({ 独有: r.ownership.sole.join("、") || "无",
+      共有: r.ownership.co_owned.map((c) => `${c.patent}（与 ${c.with.join("、")} 共有）`).join("；") || "无" })}
+    <h3>许可、质押与转让</h3><table><tr><th>事项</th><th>专利</th><th>对方</th><th>方式</th><th>日期</th></tr>${encumbranceRows(r)}</table>
+    <h3>争议</h3><table><tr><th>案号</th><th>类型</th><th>状态</th><th>受理机构</th><th>立案日期</th><th>涉及专利</th></tr>
+      ${r.disputes.map((d) => `<tr><td>${esc(d.case)}</td><td>${esc(label("case_type", d.type))}</td><td>${esc(label("case_status", d.status))}</td><td>${esc(d.forum ?? "")}</td><td>${esc(d.filed ?? "")}</td><td>${esc(d.patents.join("、"))}</td></tr>`).join("") || "<tr><td colspan=6>无</td></tr>"}</table>
     <h3>核心发明人</h3><table><tr><th>发明人</th><th>专利数</th><th>离职日期</th><th>竞业限制至</th></tr>
-      ${r.inventors.map((i) => `<tr><td>${link("Person", i.id, i.name)}</td><td>${i.patents}</td><td>${esc(i.left_on ?? "")}</td><td>${esc(i.non_compete_until ?? "")}</td></tr>`).join("")}</table></div>`);
+      ${r.inventors.map((i) => `<tr><td>${link("Person", i.id, i.name)}</td><td>${i.patents}</td><td>${esc(i.left_on ?? "")}</td><td>${esc(i.non_compete_until ?? "")}</td></tr>`).join("")}</table>
+    ${r.trade_secrets.length ? `<h3>商业秘密</h3><table><tr><th>名称</th><th>等级</th></tr>${r.trade_secrets.map((t) => `<tr><td>${esc(t.name)}</td><td>${esc(label("grade", t.grade ?? "ungraded"))}</td></tr>`).join("")}</table>` : ""}</div>`);
   for (const button of document.querySelectorAll("[data-export]")) {
     button.addEventListener("click", async () => {
       const format = button.dataset.export;
