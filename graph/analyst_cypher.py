@@ -29,6 +29,13 @@ from typing import Any
 from graph.errors import CypherRefusedError
 
 MAX_QUERY_CHARS = 10_000
+# A loop inside one expression (`[x IN range(..) | ..]`, `any(x IN range(..) WHERE ..)`,
+# `reduce`) runs inside a single row, where Neo4j 5 checks neither the transaction timeout nor
+# TERMINATE: such a query holds a server core until the server restarts. The only lock is not
+# to start one: `reduce` is refused (aggregate instead) and a range iterated inside an
+# expression must have bounds written in the query or passed as parameters, at most this long.
+# `UNWIND range(..)` makes rows, which the server does time out, and is not limited.
+MAX_EXPRESSION_RANGE = 100_000
 DEFAULT_ROW_LIMIT = 1_000
 MAX_ROW_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 10.0
@@ -281,11 +288,12 @@ def _name_end(query: str, start: int) -> int:
     raise _refused("an unterminated `name`", start)
 
 
-def check_read_only(query: str) -> None:
+def check_read_only(query: str, params: Mapping[str, Any] | None = None) -> None:
     """The fast first filter: raise `CypherRefusedError` naming what is not allowed."""
     if len(query) > MAX_QUERY_CHARS:
         raise CypherRefusedError("the query is too long", detail={"max_chars": MAX_QUERY_CHARS})
     tokens = tokenize(query)
+    _check_expression_loops(tokens, params or {})
     for index, token in enumerate(tokens):
         if token.kind != "word":
             continue
@@ -298,6 +306,65 @@ def check_read_only(query: str) -> None:
             name = _dotted_name(tokens, index + 1)
             if name.lower() not in READ_PROCEDURES:
                 raise _refused(f"CALL {name}", token.position)
+
+
+def _check_expression_loops(tokens: list[Token], params: Mapping[str, Any]) -> None:
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or _names_something(tokens, index):
+            continue
+        word = token.text.upper()
+        if word == "REDUCE" and _next_text(tokens, index) == "(":
+            raise _refused("reduce() (it loops inside one row, beyond the timeout)", token.position)
+        if word == "IN" and _next_word(tokens, index) == "RANGE":
+            size = _range_size(tokens, index + 2, params)
+            if size is None or size > MAX_EXPRESSION_RANGE:
+                raise CypherRefusedError(
+                    "a range iterated inside an expression needs literal or parameter bounds "
+                    f"and at most {MAX_EXPRESSION_RANGE} elements (UNWIND it to make rows)",
+                    detail={"clause": "IN range()", "position": token.position},
+                )
+
+
+def _next_text(tokens: list[Token], index: int) -> str:
+    return tokens[index + 1].text if index + 1 < len(tokens) else ""
+
+
+def _range_size(tokens: list[Token], start: int, params: Mapping[str, Any]) -> int | None:
+    """Elements of `range(a, b[, step])` whose arguments start at `tokens[start]` (the '('),
+    or None when an argument is not an integer literal or integer parameter."""
+    if start >= len(tokens) or tokens[start].text != "(":
+        return None
+    values: list[int] = []
+    i = start + 1
+    while i < len(tokens):
+        value, i = _int_argument(tokens, i, params)
+        if value is None or i >= len(tokens):
+            return None
+        values.append(value)
+        if tokens[i].text == ")":
+            break
+        if tokens[i].text != ",":
+            return None
+        i += 1
+    if len(values) not in (2, 3) or (len(values) == 3 and values[2] == 0):
+        return None
+    step = values[2] if len(values) == 3 else 1
+    return max(0, (values[1] - values[0]) // step + 1)
+
+
+def _int_argument(
+    tokens: list[Token], i: int, params: Mapping[str, Any]
+) -> tuple[int | None, int]:
+    sign = 1
+    if i < len(tokens) and tokens[i].text == "-":
+        sign, i = -1, i + 1
+    if i < len(tokens) and tokens[i].kind == "number" and tokens[i].text.isdigit():
+        return sign * int(tokens[i].text), i + 1
+    if i + 1 < len(tokens) and tokens[i].text == "$" and tokens[i + 1].kind in _NAMES:
+        value = params.get(tokens[i + 1].text)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return sign * value, i + 2
+    return None, i
 
 
 def _names_something(tokens: list[Token], index: int) -> bool:

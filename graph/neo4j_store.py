@@ -264,7 +264,7 @@ class Neo4jGraphStore:
         row_limit: int = DEFAULT_ROW_LIMIT,
     ) -> CypherResult:
         """Run an analyst's query read-only (see graph/analyst_cypher.py for the locks)."""
-        check_read_only(query)
+        check_read_only(query, params)
         # The text is the analyst's: the server's plan, not the text, decides (check_plan).
         text = query
         with self._analyst_session() as session:

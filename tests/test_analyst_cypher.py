@@ -65,6 +65,37 @@ def test_reads_that_look_like_writes_pass(query: str) -> None:
     check_read_only(query)
 
 
+# Loops inside one expression run inside one row, where Neo4j 5 checks neither the timeout
+# nor TERMINATE: refused before they start.
+EXPRESSION_LOOPS = [
+    ("RETURN reduce(s = '', i IN range(1, 10) | s + 'a')", {}),
+    ("MATCH (p:Patent) WITH collect(p.title) AS t RETURN REDUCE (s = '', x IN t | s + x)", {}),
+    ("RETURN [x IN range(1, 10000000) | x * 2][0]", {}),
+    ("RETURN any(x IN range(0, 9999999999) WHERE x < 0)", {}),
+    ("RETURN size([x IN range(1, $n) | x])", {"n": 10_000_000}),
+    ("RETURN size([x IN range(1, $n) | x])", {"n": "10"}),
+    ("RETURN [x IN range(1, toInteger('9' + '999999')) | x]", {}),
+    ("RETURN [x IN RANGE(1, 10, 0) | x]", {}),
+]
+BOUNDED_LOOPS = [
+    ("RETURN [x IN range(1, 100) | x * 2] AS xs", {}),
+    ("RETURN [x IN range(-5, $n, 2) | x] AS xs", {"n": 5000}),
+    ("UNWIND range(1, 1000000000) AS x RETURN count(x)", {}),
+    ("MATCH (p:Patent) RETURN p.reduce, p.range LIMIT 1", {}),
+]
+
+
+@pytest.mark.parametrize(("query", "params"), EXPRESSION_LOOPS)
+def test_loops_inside_one_row_are_refused(query: str, params: dict[str, object]) -> None:
+    with pytest.raises(CypherRefusedError):
+        check_read_only(query, params)
+
+
+@pytest.mark.parametrize(("query", "params"), BOUNDED_LOOPS)
+def test_bounded_and_row_making_loops_pass(query: str, params: dict[str, object]) -> None:
+    check_read_only(query, params)
+
+
 def test_embedded_backend_has_no_cypher(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path)
     dd = api_key(settings, "dd")
