@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,8 @@ PAGE_MARGIN = 56.0
 FONT_SIZE = 11.0
 LINE_HEIGHT = 17.0
 _FIXED_TIME = datetime(2025, 3, 1, 9, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_FIXED_STAMP = rb"\g<1>2025-03-01T09:00:00Z\g<2>"
 _TOKEN = re.compile(r"[A-Za-z0-9$][A-Za-z0-9./,$-]*|.")
 
 
@@ -111,7 +114,9 @@ def write_docx(text: str, target: Path) -> None:
             document.add_paragraph(line)
     document.core_properties.title = lines[0]
     document.core_properties.author = "知识产权部"
+    document.core_properties.created = document.core_properties.modified = _FIXED_TIME
     document.save(str(target))
+    _fix_zip_times(target)
 
 
 def _add_table(document: Any, rows: list[list[str]]) -> None:
@@ -125,7 +130,7 @@ def _add_table(document: Any, rows: list[list[str]]) -> None:
 def write_pdf(text: str, target: Path, script: str) -> None:
     font = FONTS[script]
     pdfmetrics.registerFont(UnicodeCIDFont(font))
-    page = canvas.Canvas(str(target), pagesize=A4)
+    page = canvas.Canvas(str(target), pagesize=A4, invariant=True)
     page.setTitle(text.splitlines()[0])
     width = A4[0] - 2 * PAGE_MARGIN
     y = A4[1] - PAGE_MARGIN
@@ -213,6 +218,23 @@ def write_xlsx(sheets: list[dict[str, Any]], target: Path) -> None:
     # fixed timestamps keep the file identical from run to run
     book.properties.created = book.properties.modified = _FIXED_TIME
     book.save(str(target))
+    _fix_zip_times(target)
+
+
+def _fix_zip_times(target: Path) -> None:
+    """Rewrite the OOXML zip with fixed member times: a rerun then changes no committed byte."""
+    with zipfile.ZipFile(target) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    # openpyxl stamps the save time into the core properties whatever the workbook says
+    members = [
+        (name, _MODIFIED.sub(_FIXED_STAMP, data) if name == "docProps/core.xml" else data)
+        for name, data in members
+    ]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for filename, data in members:
+            rewritten.writestr(
+                zipfile.ZipInfo(filename, _FIXED_TIME.timetuple()[:6]), data, zipfile.ZIP_DEFLATED
+            )
 
 
 def write_csv(sheet: dict[str, Any], target: Path, encoding: str) -> None:
