@@ -35,9 +35,9 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ("质押", ContractKind.PATENT_PLEDGE),
     ("技术秘密.*许可|专有技术.*许可", ContractKind.TRADE_SECRET_LICENSE),
     ("专利.*许可", ContractKind.PATENT_LICENSE),
-    ("作价入股|作价出资", ContractKind.EQUITY_CONTRIBUTION),
-    ("合作开发", ContractKind.COOPERATION),
-    ("竞业限制", ContractKind.NON_COMPETE),
+    ("作价入股|作价出资|出资入股|技术入股", ContractKind.EQUITY_CONTRIBUTION),
+    ("合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发", ContractKind.COOPERATION),
+    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
     ("保密协议", ContractKind.NDA),
     ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
 )
@@ -79,10 +79,14 @@ _SHORT_NAME = re.compile(
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 CN_NUMBER = "[零〇一二三四五六七八九十两百\\d]+"
 
@@ -109,15 +113,28 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 
 
 def contract_number(layout: Layout) -> Extracted[str] | None:
-    match = re.compile(r"(?:合同|协议)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)").search(
-        layout.text, 0, layout.parties[0] or len(layout.text)
-    )
+    # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号.
+    match = re.compile(
+        r"(?<![原主])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
+    if match is None:
+        match = re.compile(
+            r"^[ \t\u3000]*(?:编号|合同编号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])", re.M
+        ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     return _found(layout, match, 1, LABELLED)
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
-    pattern = re.compile(r"(?:原合同编号|合同编号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)")
-    return _found(layout, pattern.search(layout.text, layout.body[0], layout.body[1]), 1, LABELLED)
+    number = r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+    labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
+    found = labelled.search(layout.text)
+    if found is None:
+        named = re.compile(rf"编号为\s*{number}\s*的\s*[《“\"]")
+        found = named.search(layout.text, layout.body[0], layout.body[1])
+    if found is None:
+        plain = re.compile(rf"(?:合同|协议)编号\s*[：:]\s*{number}")
+        found = plain.search(layout.text, layout.body[0], layout.body[1])
+    return _found(layout, found, 1, LABELLED)
 
 
 def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
@@ -137,17 +154,19 @@ def _party(
 ) -> Party:
     text = layout.text
     label, qualifier, raw_name = match["label"], match["qualifier"], match["name"]
+    block = text[match.end() : block_end]
+    if label not in _ROLE_WORDS and not re.fullmatch(r"[甲乙丙丁戊]方", label):
+        label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
     short = _SHORT_NAME.search(raw_name)
-    name = (raw_name[: short.start()] if short else raw_name).strip()
-    block = text[match.end() : block_end]
+    name = _bare_name(raw_name[: short.start()] if short else raw_name)
     return Party(
         label=label if label in "甲方乙方丙方丁方" else (qualifier or label),
         role=role,
         name=organization_name(name),
         short_name=short.group(1).strip() if short else None,
-        is_person=_is_person(name),
-        address=_line_value(block, r"(?:住所地|住所|通讯地址|地址)", address),
+        is_person=_is_person(name, raw_name + text[match.end() : block_end]),
+        address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
         evidence=ev(layout, match.start("name"), match.start("name") + len(name), confidence),
     )
@@ -199,8 +218,29 @@ def _role(
     return Role.PARTNER, INFERRED
 
 
-def _is_person(name: str) -> bool:
-    return organization_kind(name) is None and bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name))
+def _is_person(name: str, context: str = "") -> bool:
+    """A natural person: a short name without a legal form; or any name signing with an
+    identity card number (身份证号)."""
+    if organization_kind(name) is not None or re.search(
+        r"公司|大学|学院|研究院|研究所|中心|集团|银行|医院|事务所|协会|委员会|厂|局|部", name
+    ):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name):
+        return True
+    return bool(re.search(r"身份证|身分证", context[:80]))
+
+
+# Where the name of a party line ends: its English name in brackets, an identity number, an
+# address run on by a PDF, a seal note.
+_NAME_END = re.compile(
+    r"[（(]\s*[A-Za-z]|[，,；;]|\s{2,}|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
+    r"|[（(](?:盖章|签字|签章|公章)[）)]"
+)
+
+
+def _bare_name(raw: str) -> str:
+    cut = _NAME_END.search(raw)
+    return (raw[: cut.start()] if cut else raw).strip()
 
 
 def _line_value(block: str, label: str, clean: Callable[[str], str]) -> str | None:
@@ -287,8 +327,9 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
     pattern = re.compile(
-        r"技术秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?技术秘密"
+        r"(?:技术|营业|商业)秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]"
+        r"|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
+        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?(?:技术|营业|商业)秘密"
     )
     found: dict[str, Extracted[str]] = {}
     for match in pattern.finditer(layout.text):
@@ -303,27 +344,93 @@ def trade_secrets(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
+_SECRET_NUMBER = r"([A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+
+
+def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
+    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号, or
+    编号为…的技术秘密."""
+    patterns = (
+        re.compile(rf"(?:登记号|登录编号|登记编号|登录号|秘密编号)\s*[：:为]?\s*{_SECRET_NUMBER}"),
+        re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
+    )
+    found: dict[str, Extracted[str]] = {}
+    for pattern in patterns:
+        for match in pattern.finditer(layout.text, *layout.body):
+            found.setdefault(
+                match.group(1),
+                Extracted(
+                    value=match.group(1),
+                    evidence=ev(layout, match.start(1), match.end(1), LABELLED),
+                ),
+            )
+    return sorted(found.values(), key=lambda e: e.evidence.start)
+
+
 def exclusivity(layout: Layout) -> Extracted[Exclusivity] | None:
-    pattern = re.compile(r"(独占|排他|普通)(?:实施)?(?:许可|方式|使用)")
+    pattern = re.compile(r"(独占|排他|普通|专属|非专属)(?:实施)?(?:许可|方式|使用|授权)")
     match = pattern.search(layout.text, layout.title[0] if layout.title else 0, layout.body[1])
     if match is None:
         return None
-    value = {"独占": Exclusivity.EXCLUSIVE, "排他": Exclusivity.SOLE}.get(
-        match.group(1), Exclusivity.ORDINARY
-    )
+    value = {
+        "独占": Exclusivity.EXCLUSIVE,
+        "专属": Exclusivity.EXCLUSIVE,
+        "排他": Exclusivity.SOLE,
+    }.get(match.group(1), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 
-def sublicense(layout: Layout) -> Extracted[bool] | None:
-    refused = re.compile(r"(?:不得|无权)(?:再|分|转)?许可(?:任何)?第三方")
-    allowed = re.compile(
-        r"有权(?:再|分|转)许可|(?:有权|可以)许可其?(?:关联公司|子公司|第三方|他人)"
-    )
-    for pattern, value in ((refused, False), (allowed, True)):
-        match = pattern.search(layout.text, *layout.body)
-        if match:
-            return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
+# Sublicensing under a condition is allowed: only to affiliates, or after written consent.
+_AFFILIATES = re.compile(
+    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可)\s*其?"
+    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
+)
+_CONSENT = re.compile(
+    r"(?<!未)经[^，。；]{0,10}(?:书面)?同意(?:后)?[，,]?\s*(?:方可|可以|可|才能|始得|得)"
+    r"\s*(?:再|分|转)?(?:许可|授权)"
+)
+_REFUSED = re.compile(r"(?:不得|无权|不可|不能)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?")
+_ANY = re.compile(r"有权(?:再|分|转)许可")
+
+
+def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
+    """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
+    are not about sublicensing."""
+    for offset, sentence in sentences(layout):
+        if re.search(r"再许可|分许可|转许可|许可第三方|许可其|授权第三方|许可其他", sentence):
+            subject = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence)
+            if re.match(r"(?:甲方|许可方|许可人)(?:本身)?(?:有权|可以|亦|保留)", subject):
+                continue
+            yield offset, sentence
+
+
+def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    for offset, sentence in _licensee_sentences(layout):
+        for pattern, allowed, scope in (
+            (_AFFILIATES, True, "affiliates"),
+            (_CONSENT, True, "with_consent"),
+            (_REFUSED, False, None),
+            (_ANY, True, "any"),
+        ):
+            match = pattern.search(sentence)
+            if match and not (allowed and scope == "affiliates" and "不得" in sentence[: match.start()] and "除" not in sentence):
+                return allowed, scope, offset + match.start(), offset + match.end()
     return None
+
+
+def sublicense(layout: Layout) -> Extracted[bool] | None:
+    found = _sublicense_rule(layout)
+    if found is None:
+        return None
+    allowed, _, start, end = found
+    return Extracted(value=allowed, evidence=ev(layout, start, end, LABELLED))
+
+
+def sublicense_scope(layout: Layout) -> Extracted[str] | None:
+    found = _sublicense_rule(layout)
+    if found is None or not found[0] or found[1] is None:
+        return None
+    return Extracted(value=found[1], evidence=ev(layout, found[2], found[3], LABELLED))
 
 
 def territory(layout: Layout) -> Extracted[str] | None:
@@ -344,6 +451,10 @@ def parse_date(match: re.Match[str]) -> str | None:
     try:
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        elif match.group(7):
+            # 民国 (Republic of China) years: 民国113年 is 2024.
+            year, month, day = (_number(match.group(g)) for g in (7, 8, 9))
+            year += 1911
         else:
             year = int(
                 "".join(
@@ -359,16 +470,31 @@ def parse_date(match: re.Match[str]) -> str | None:
         return None
 
 
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
+
+
 def sign_date(layout: Layout) -> Extracted[str] | None:
+    """The signing date: a labelled date (签订日期：…); else the dates of the signature block;
+    else 于…签订 in the recitals. When parties sign on different days, the later one: the
+    contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})", re.M
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})", re.M
     )
+    in_signature = re.compile(rf"({DATE_SOURCE})")
     in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")
-    for pattern, confidence in ((labelled, LABELLED), (in_recital, COMPUTED)):
-        match = pattern.search(layout.text)
-        date = DATE.match(match.group(1)) if match else None
-        value = parse_date(date) if date else None
-        if match and value:
+    for pattern, confidence, start in (
+        (labelled, LABELLED, 0),
+        (in_signature, LABELLED, layout.signature[0]),
+        (in_recital, COMPUTED, 0),
+    ):
+        dates = [
+            (value, match)
+            for match in pattern.finditer(layout.text, start)
+            if (date := DATE.match(match.group(1))) and (value := parse_date(date))
+        ]
+        if dates:
+            value, match = max(dates, key=lambda item: item[0])
             return Extracted(
                 value=value, evidence=ev(layout, match.start(1), match.end(1), confidence)
             )
@@ -386,18 +512,37 @@ def _found(
     )
 
 
+_GOVERNING_LAW = (
+    re.compile(r"适用(中华人民共和国[^，。；]*?法律)"),
+    re.compile(r"受([^，。；受]{2,20}?法律)(?:的)?管辖"),
+    re.compile(r"以([^，。；以]{2,20}?法律)为准据法"),
+    re.compile(r"准据法为([^，。；]{2,20}?法律)"),
+    re.compile(r"适用([^，。；《》]{2,20}?法律)"),
+)
+
+
 def governing_law(layout: Layout) -> Extracted[str] | None:
-    return _found(
-        layout, re.compile(r"适用(中华人民共和国[^，。；]*?法律)").search(layout.text), 1, LABELLED
-    )
+    for pattern in _GOVERNING_LAW:
+        match = pattern.search(layout.text)
+        if match:
+            return _found(layout, match, 1, LABELLED)
+    return None
 
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     arbitration = re.compile(
-        r"(?:提交|向)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院))(?:申请)?仲裁"
+        r"(?:提交|向|由)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院))"
+        r"(?:申请)?(?:按其?[^，。；]{0,12}?)?仲裁"
     )
     court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")
-    for pattern, method in ((arbitration, "arbitration"), (court, "court")):
+    court_jurisdiction = re.compile(r"由([^，。；由]{2,40}?法院)管辖")
+    first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
+    for pattern, method in (
+        (arbitration, "arbitration"),
+        (court, "court"),
+        (court_jurisdiction, "court"),
+        (first_instance, "court"),
+    ):
         match = pattern.search(layout.text, *layout.body)
         if match:
             forum = _found(layout, match, 1, LABELLED)

@@ -19,10 +19,14 @@ _SIGNATURE = re.compile(
 _RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由)", re.M)
 PARTY_WORDS = (
     "甲方|乙方|丙方|丁方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
-    "出质方|质权人|质权方|出资方|目标公司|用人单位|劳动者|员工|披露方|接收方"
+    "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
+    "戊方"
 )
+# Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
+_LETTERED_ROLE = r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
 PARTY_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?"
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
     r"\s*[：:]\s*(?P<name>\S.*)$",
     re.M,
 )
