@@ -19,7 +19,7 @@ from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from ingest.contracts.script import fold as fold_script
+from ingest.contracts.script import to_simplified
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 
@@ -169,7 +169,7 @@ _LINE_END = "。；：:！？）)」”"
 
 def _starts_block(line: str) -> bool:
     # Traditional and full-width lines (許可人：…) are tested in their folded form.
-    return bool(_BLOCK_START.match(line) or _BLOCK_START.match(fold_script(line).text))
+    return bool(_BLOCK_START.match(line) or _BLOCK_START.match(to_simplified(line)))
 
 
 def _reflow(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingest.contracts import money as money_rules
 from ingest.contracts import parties as party_rules
 from ingest.contracts import rules, terms
+from ingest.contracts.amendments import new_wording
 from ingest.contracts.documents import ContractDocument
 from ingest.contracts.model import ContractExtraction, ContractKind
 from ingest.contracts.script import fold
@@ -31,12 +32,15 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         )
     number = rules.contract_number(layout)
     signed = rules.sign_date(layout)
-    term = terms.term(layout, terms.effective_date(layout, signed.value if signed else None))
-    money = terms.payment(layout)
-    forum, method = rules.dispute(layout)
-    non_compete_months, non_compete_scope = terms.non_compete(layout)
     is_license = kind.value in (ContractKind.PATENT_LICENSE, ContractKind.TRADE_SECRET_LICENSE)
     is_amendment = kind.value is ContractKind.AMENDMENT
+    # An amendment's terms are read from its new wording only, never from the clause it quotes.
+    values = new_wording(layout) if is_amendment else layout
+    effective = terms.effective_date(layout, signed.value if signed else None)
+    term = terms.term(values, effective, kind.value)
+    money = terms.payment(values, kind.value)
+    forum, method = rules.dispute(layout)
+    non_compete_months, non_compete_scope = terms.non_compete(layout)
     found_parties = rules.parties(layout, kind.value)
     schedule = money_rules.instalments(layout)
     extraction = ContractExtraction(
@@ -53,7 +57,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         patents=rules.patents(layout),
         trademarks=rules.trademarks(layout),
         trade_secrets=rules.trade_secrets(layout),
-        exclusivity=rules.exclusivity(layout) if is_license or is_amendment else None,
+        exclusivity=rules.exclusivity(values, in_title=not is_amendment)
+        if is_license or is_amendment
+        else None,
         sublicense_allowed=rules.sublicense(layout) if is_license else None,
         territory=rules.territory(layout),
         start_date=term.start,
@@ -72,7 +78,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         trade_secret_numbers=rules.trade_secret_numbers(layout),
         sublicense_scope=rules.sublicense_scope(layout) if is_license else None,
         instalments=schedule,
-        entry_fee=money_rules.entry_fee(layout, money) if money.royalty_rate else None,
+        entry_fee=money_rules.entry_fee(layout, money)
+        if money.royalty_rate and not is_amendment
+        else None,
         valuation=money_rules.valuation(layout, kind.value),
         liquidated_damages=money_rules.liquidated_damages(layout),
         monthly_compensation=money_rules.monthly_compensation(layout),

@@ -54,10 +54,11 @@ _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("MOP", "MOP"),
 )
 _PREFIX = "|".join(re.escape(w) for w, _ in sorted(_CURRENCY_WORDS, key=lambda i: -len(i[0])))
-_CAPITAL = "[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]"
+# 参 is how a traditional 參 folds; it is 叁 in amounts.
+_CAPITAL = "[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]"
 _AMOUNT = re.compile(
     rf"(?P<prefix>{_PREFIX})?\s*"
-    rf"(?:(?P<capital>[壹贰叁肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
+    rf"(?:(?P<capital>[壹贰叁参肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
     r"\s*(?P<scale>万|亿)?)"
     r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|元)?(?:整)?"
 )
@@ -95,7 +96,9 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[Amoun
 def _is_part_of_other_number(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 1]
     before = text[max(0, match.start() - 1) : match.start()]
-    return bool(re.match(r"[%％年月日号\-/.]", after) and not match["unit"]) or before in "-/."
+    return bool(re.match(r"[%％年月日号\-/.]", after) and not match["unit"]) or (
+        before != "" and before in "-/."
+    )
 
 
 def _currency_before(text: str, at: int) -> str | None:
@@ -110,7 +113,7 @@ def _currency_before(text: str, at: int) -> str | None:
 def _value(match: re.Match[str]) -> float | None:
     try:
         if match["capital"]:
-            return float(cn2an.cn2an(match["capital"], "smart"))
+            return float(cn2an.cn2an(match["capital"].replace("参", "叁"), "smart"))
         scale = {"万": 10_000, "亿": 100_000_000}.get(match["scale"] or "", 1)
         return float(match["arabic"].replace(",", "")) * scale
     except (ValueError, KeyError):

@@ -176,13 +176,18 @@ def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list
 
 
 def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
-    investee = next((p for p in parties if p.role is Role.INVESTEE), None)
-    if investee is None:
-        investee = _named_investee(layout, parties)
-        if investee is not None:
-            investee.role = Role.INVESTEE
+    # A role the text labels (丙方（目标公司）) wins; else the company the IP is contributed to;
+    # else, between two parties, the second (the template's order).
+    investee = next(
+        (p for p in parties if p.role is Role.INVESTEE and p.evidence.confidence == LABELLED),
+        None,
+    ) or _named_investee(layout, parties)
+    if investee is None and len(parties) == 2:
+        investee = parties[1]
     for party in parties:
-        if party is not investee and party.role is Role.PARTNER:
+        if party is investee:
+            party.role = Role.INVESTEE
+        elif party.role in (Role.PARTNER, Role.INVESTEE):
             party.role = Role.CONTRIBUTOR
     found: dict[str, Any] = {}
     if investee is not None:

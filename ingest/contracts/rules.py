@@ -215,6 +215,8 @@ def _role(
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
+    if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):
+        return defaults[1], INFERRED  # a further recipient or employee (丙方: a second person)
     return Role.PARTNER, INFERRED
 
 
@@ -367,9 +369,11 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
     return sorted(found.values(), key=lambda e: e.evidence.start)
 
 
-def exclusivity(layout: Layout) -> Extracted[Exclusivity] | None:
+def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
+    """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
     pattern = re.compile(r"(独占|排他|普通|专属|非专属)(?:实施)?(?:许可|方式|使用|授权)")
-    match = pattern.search(layout.text, layout.title[0] if layout.title else 0, layout.body[1])
+    start = layout.title[0] if layout.title and in_title else layout.body[0]
+    match = pattern.search(layout.text, start, layout.body[1])
     if match is None:
         return None
     value = {
@@ -397,7 +401,7 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
     are not about sublicensing."""
     for offset, sentence in sentences(layout):
-        if re.search(r"再许可|分许可|转许可|许可第三方|许可其|授权第三方|许可其他", sentence):
+        if re.search(r"再许可|分许可|转许可|许可(?:任何)?第三方|许可其|授权第三方|许可其他", sentence):
             subject = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence)
             if re.match(r"(?:甲方|许可方|许可人)(?:本身)?(?:有权|可以|亦|保留)", subject):
                 continue
@@ -435,7 +439,9 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
 
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用)?地域(?:范围)?为([^，。；]+)|(?:可在|在|于)(全球范围内|中华人民共和国境内)"
+        r"(?:许可|实施|使用)?地域(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"|(?:可在|在|于)(全球范围内|中华人民共和国境内"
+        r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售))"
     )
     match = pattern.search(layout.text, *layout.body)
     if match is None:

@@ -55,6 +55,11 @@ def fold(text: str) -> FoldedText:
     return FoldedText(original=text, text=width_folded, script="simplified")
 
 
+def to_simplified(text: str) -> str:
+    """A line in simplified script and ASCII digits, same length, whatever script it is in."""
+    return _simplified_same_length(text.translate(_WIDTH))
+
+
 def _simplified_same_length(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) == len(text):
