@@ -10,7 +10,8 @@ from opencc import OpenCC
 
 _SPACES = re.compile(r"\s+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})$")
+# Derwent prints the group zero-padded after a hyphen: C21D-001/18 is C21D1/18.
+_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])[\s\-]*(\d{1,4})\s*/\s*(\d{1,6})$")
 _COUNTRY = re.compile(r"^([A-Z]{2})")
 
 # CN publication kind codes (GB/T 18382): A/B/C invention, U/Y utility model, S/D design.
