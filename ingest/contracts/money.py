@@ -152,9 +152,11 @@ _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
 )
 _ENUMERATION = re.compile(
-    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款)?\s*[：:，,]?|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥])\s*"
+    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?|"
+    r"(?:首期款|首付款|首期|尾款|余款|剩余款项|预付款|进度款)\s*[：:，,]?|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧])\s*"
 )
+_DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给)")
 
 
@@ -167,6 +169,10 @@ def instalments(layout: Layout) -> list[Instalment]:
     if trigger is None:
         return []
     next_line = text.find("\n", trigger.start())
+    line_end = next_line if 0 <= next_line < end else end
+    inline = _inline_instalments(layout, trigger.end(), line_end)
+    if len(inline) >= 2:
+        return inline
     found: list[Instalment] = []
     offset = next_line + 1 if next_line >= 0 else end
     for line in text[offset:end].splitlines(keepends=True)[:12]:
@@ -177,6 +183,22 @@ def instalments(layout: Layout) -> list[Instalment]:
         elif found and line.strip():
             break  # the schedule ended
     return found if len(found) >= 2 else []
+
+
+def _inline_instalments(layout: Layout, start: int, end: int) -> list[Instalment]:
+    """分两期支付：合同签订后十日内支付…；验收合格后支付…: the schedule in the same sentence."""
+    found: list[Instalment] = []
+    offset = start
+    for clause in re.split(r"(?<=[；;])", layout.text[start:end]):
+        head = re.match(r"[\s：:，,]*", clause)
+        skip = head.end() if head else 0
+        label = _ENUMERATION.match(clause[skip:])
+        skip += label.end() if label else 0
+        instalment = _clause_instalment(layout, offset + skip, clause[skip:])
+        if instalment is not None:
+            found.append(instalment)
+        offset += len(clause)
+    return found
 
 
 def _instalment(layout: Layout, at: int, line: str) -> Instalment | None:
@@ -200,7 +222,9 @@ def _table_instalment(layout: Layout, at: int, row: str) -> Instalment | None:
     due = [
         (o, c)
         for o, c in cells
-        if c.strip() and _CONDITION.search(c) and next(amounts(c), None) is None
+        if c.strip()
+        and (_CONDITION.search(c) or _DATE_CELL.search(c))
+        and next(amounts(c), None) is None
     ]
     if not due:
         return None
@@ -278,6 +302,10 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
     for offset, sentence in sentences(layout):
         for match in pattern.finditer(sentence):
             found = next(amounts(sentence, match.end(), match.end() + 20), None)
+            if found is None:
+                # 以人民币1200万元作价入股: the amount just before 作价
+                before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+                found = before[-1] if before else None
             if found:
                 return _money_at(layout, found, offset)
     return None
@@ -293,6 +321,9 @@ def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
         found = next(amounts(sentence, match.start()), None)
         if found and found.start - match.end() <= 20:
             return _money_at(layout, found, offset)
+        before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+        if before:  # 支付50万元违约金
+            return _money_at(layout, before[-1], offset)
     return None
 
 

@@ -70,9 +70,11 @@ def _mentions(parties: list[Party]) -> str:
 def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     shares, contributions = _table_shares(layout, parties)
     if not shares:
-        shares = _clause_shares(layout, parties)
+        shares = _clause_shares(layout, parties) or _ratio_shares(layout, parties)
     if not contributions:
-        contributions = _clause_contributions(layout, parties)
+        contributions = _clause_contributions(layout, parties) or _each_contribution(
+            layout, parties
+        )
     found: dict[str, Any] = {"shares": shares, "contributions": contributions}
     currencies = [c.currency for c in _contribution_money(layout, contributions)]
     if currencies:
@@ -163,6 +165,56 @@ def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyVal
     return []
 
 
+_RATIO = re.compile(r"(\d+(?:\.\d+)?(?:\s*[:：比]\s*\d+(?:\.\d+)?)+)\s*的?(?:比例|份额)")
+
+
+def _ratio_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """按4:3:2:1的比例共有: a ratio with one term per party, in the parties' order."""
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|享有", sentence):
+            continue
+        match = _RATIO.search(sentence)
+        if match is None:
+            continue
+        terms = [float(t) for t in re.split(r"\s*[:：比]\s*", match.group(1))]
+        if len(terms) != len(parties) or not sum(terms):
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=round(t / sum(terms), 6), evidence=evidence)
+            for p, t in zip(parties, terms, strict=True)
+        ]
+    return []
+
+
+def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """甲方出资人民币600万元；丙方投入研发经费人民币400万元；乙方以技术和人员投入: each party's
+    money in its own clause; a party without one contributes no money."""
+    pattern = re.compile(
+        rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
+        r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
+    )
+    found: dict[str, PartyValue] = {}
+    for offset, sentence in sentences(layout):
+        for match in pattern.finditer(sentence):
+            amount = next(amounts(sentence, match.end(), match.end() + 12), None)
+            party = _party_named(parties, match.group(1))
+            if amount is None or party is None or party.name in found:
+                continue
+            found[party.name] = PartyValue(
+                name=party.name,
+                value=amount.money.amount,
+                evidence=ev(layout, offset + match.start(), offset + amount.end, LABELLED),
+            )
+    if not found:
+        return []
+    evidence = next(iter(found.values())).evidence
+    return [
+        found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence)
+        for p in parties
+    ]
+
+
 def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list[Any]:
     return [
         found.money
@@ -238,6 +290,19 @@ def _equity_share(
         if share is not None:
             start, end = offset + match.start(1), offset + match.end(1)
             return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    # 甲方以专利作价出资，占增资后注册资本的17.2%: one percentage in the contributor's sentence
+    for offset, sentence in sentences(layout):
+        percents = list(_PERCENT.finditer(sentence))
+        if (
+            len(percents) == 1
+            and re.search(names, sentence)
+            and re.search(r"作价|出资|入股", sentence)
+            and re.search(r"股权|股份|注册资本|持股", sentence)
+        ):
+            share = _fraction(percents[0])
+            if share is not None:
+                start, end = offset + percents[0].start(), offset + percents[0].end()
+                return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     return None
 
 

@@ -30,13 +30,16 @@ LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ("补充协议", ContractKind.AMENDMENT),
-    ("专利申请权转让", ContractKind.APPLICATION_TRANSFER),
-    ("专利权转让|专利转让", ContractKind.PATENT_TRANSFER),
-    ("质押", ContractKind.PATENT_PLEDGE),
-    ("技术秘密.*许可|专有技术.*许可", ContractKind.TRADE_SECRET_LICENSE),
-    ("专利.*许可", ContractKind.PATENT_LICENSE),
-    ("作价入股|作价出资|出资入股|技术入股", ContractKind.EQUITY_CONTRIBUTION),
-    ("合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发", ContractKind.COOPERATION),
+    ("专利申请权(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
+    ("专利权(?:转让|让与)|专利(?:转让|让与)", ContractKind.PATENT_TRANSFER),
+    ("质押|设质", ContractKind.PATENT_PLEDGE),
+    ("(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)", ContractKind.TRADE_SECRET_LICENSE),
+    ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
+    ("作价入股|作价出资|出资入股|技术入股|作价投资", ContractKind.EQUITY_CONTRIBUTION),
+    (
+        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究",
+        ContractKind.COOPERATION,
+    ),
     ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
     ("保密协议", ContractKind.NDA),
     ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
@@ -60,7 +63,19 @@ _ROLE_WORDS: dict[str, Role] = {
     "劳动者": Role.EMPLOYEE,
     "员工": Role.EMPLOYEE,
     "出资方": Role.CONTRIBUTOR,
+    "出资人": Role.CONTRIBUTOR,
+    "投资方": Role.CONTRIBUTOR,
     "目标公司": Role.INVESTEE,
+    "标的公司": Role.INVESTEE,
+    "被投资方": Role.INVESTEE,
+    "让与人": Role.TRANSFEROR,
+    "让与方": Role.TRANSFEROR,
+    "授权人": Role.LICENSOR,
+    "授权方": Role.LICENSOR,
+    "被授权人": Role.LICENSEE,
+    "被授权方": Role.LICENSEE,
+    "雇主": Role.EMPLOYER,
+    "受雇人": Role.EMPLOYEE,
 }
 _DEFAULT_ROLES: dict[ContractKind, tuple[Role, Role]] = {
     ContractKind.PATENT_LICENSE: (Role.LICENSOR, Role.LICENSEE),
@@ -113,9 +128,16 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 
 
 def contract_number(layout: Layout) -> Extracted[str] | None:
-    # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号.
+    # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
+    at_line_start = re.compile(
+        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)\s*[：:]\s*"
+        r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])",
+        re.M,
+    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
+    if at_line_start is not None:
+        return _found(layout, at_line_start, 1, LABELLED)
     match = re.compile(
-        r"(?<![原主])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+        r"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if match is None:
         match = re.compile(
@@ -137,7 +159,23 @@ def amends(layout: Layout) -> Extracted[str] | None:
     return _found(layout, found, 1, LABELLED)
 
 
+def amended_kind(layout: Layout) -> ContractKind | None:
+    """The kind of contract an amendment changes: 《专利权转让合同》补充协议 -> patent_transfer."""
+    start = layout.title[0] if layout.title else 0
+    for match in re.finditer(r"《([^》]{2,40})》", layout.text[start : layout.body[1]]):
+        for pattern, kind in _KINDS:
+            if kind is not ContractKind.AMENDMENT and re.search(pattern, match.group(1)):
+                return kind
+    title = layout.text[layout.title[0] : layout.title[1]] if layout.title else ""
+    for pattern, kind in _KINDS:
+        if kind is not ContractKind.AMENDMENT and re.search(pattern, title):
+            return kind
+    return None
+
+
 def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    if kind is ContractKind.AMENDMENT:
+        kind = amended_kind(layout) or kind
     text = layout.text
     found: list[Party] = []
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
@@ -235,7 +273,7 @@ def _is_person(name: str, context: str = "") -> bool:
 # Where the name of a party line ends: its English name in brackets, an identity number, an
 # address run on by a PDF, a seal note.
 _NAME_END = re.compile(
-    r"[（(]\s*[A-Za-z]|[，,；;]|\s{2,}|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
+    r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会)|[，,；;]|\s{2,}|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
     r"|[（(](?:盖章|签字|签章|公章)[）)]"
 )
 
@@ -272,6 +310,17 @@ _BARE_APPLICATION = re.compile(
 )
 
 
+# 不包括申请号为…的专利申请: a number the clause names to exclude it.
+_EXCLUDED = re.compile(r"不包括|不包含|不含|除外|不在本(?:合同|协议)|排除|不属于")
+
+
+def _excluded(text: str, at: int) -> bool:
+    clause_start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    clause_end = min((i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text))
+    before = text[clause_start:at]
+    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在", text[at:clause_end]))
+
+
 def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in PATENT_NUMBER.finditer(text, start, end):
@@ -292,7 +341,7 @@ def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int,
                     parse_application_number(re.sub(r"\s", "", match.group(1))).canonical,
                 )
             )
-    yield from sorted(spans)
+    yield from sorted(span for span in spans if not _excluded(text, span[0]))
 
 
 def _patent_title(text: str, start: int, end: int) -> str | None:
@@ -371,7 +420,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
 
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
-    pattern = re.compile(r"(独占|排他|普通|专属|非专属)(?:实施)?(?:许可|方式|使用|授权)")
+    pattern = re.compile(r"(独占|排他|普通|非专属|专属|独家)(?:实施)?(?:许可|方式|使用|授权)")
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     match = pattern.search(layout.text, start, layout.body[1])
     if match is None:
@@ -379,6 +428,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
     value = {
         "独占": Exclusivity.EXCLUSIVE,
         "专属": Exclusivity.EXCLUSIVE,
+        "独家": Exclusivity.EXCLUSIVE,
         "排他": Exclusivity.SOLE,
     }.get(match.group(1), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
@@ -386,7 +436,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
 _AFFILIATES = re.compile(
-    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可)\s*其?"
+    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)\s*其?"
     r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
 )
 _CONSENT = re.compile(
@@ -394,14 +444,17 @@ _CONSENT = re.compile(
     r"\s*(?:再|分|转)?(?:许可|授权)"
 )
 _REFUSED = re.compile(r"(?:不得|无权|不可|不能)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?")
-_ANY = re.compile(r"有权(?:再|分|转)许可")
+_ANY = re.compile(r"(?:有权|可以|得)(?:再|分|转)(?:许可|授权)")
 
 
 def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
     are not about sublicensing."""
     for offset, sentence in sentences(layout):
-        if re.search(r"再许可|分许可|转许可|许可(?:任何)?第三方|许可其|授权第三方|许可其他", sentence):
+        if re.search(
+            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
+            sentence,
+        ):
             subject = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence)
             if re.match(r"(?:甲方|许可方|许可人)(?:本身)?(?:有权|可以|亦|保留)", subject):
                 continue
@@ -477,7 +530,11 @@ def parse_date(match: re.Match[str]) -> str | None:
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
+    if text.isdigit():
+        return int(text)
+    if all(c in "〇零一二三四五六七八九" for c in text) and len(text) > 1:
+        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in text))
+    return int(cn2an.cn2an(text, "smart"))
 
 
 def sign_date(layout: Layout) -> Extracted[str] | None:
@@ -537,7 +594,7 @@ def governing_law(layout: Layout) -> Extracted[str] | None:
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     arbitration = re.compile(
-        r"(?:提交|向|由)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院))"
+        r"(?:提交|向|由)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
         r"(?:申请)?(?:按其?[^，。；]{0,12}?)?仲裁"
     )
     court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")

@@ -60,7 +60,7 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
-        if not_the_term.search(sentence) or ("期限" not in sentence and "自" not in sentence):
+        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|自", sentence):
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
@@ -147,8 +147,22 @@ class Payment:
     structure: Extracted[str] | None = None
 
 
+# A maximum-amount pledge (最高额质押) secures up to its 最高债权额, whatever principal it names.
+_MAXIMUM_AMOUNT = re.compile(r"最高债权(?:额|数额|金额)|债权最高额|最高额为")
+
+
 def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
     found = Payment()
+    for offset, sentence in rules.sentences(layout):
+        if kind is ContractKind.PATENT_PLEDGE and _MAXIMUM_AMOUNT.search(sentence):
+            label = _MAXIMUM_AMOUNT.search(sentence)
+            amount = next(money_rules.amounts(sentence, label.end() if label else 0), None)
+            if amount is not None:
+                found.amount = Extracted(
+                    value=amount.money,
+                    evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
+                )
+                break
     for offset, sentence in rules.sentences(layout):
         if _NOT_CONTRACT_MONEY.search(sentence):
             continue
@@ -194,7 +208,7 @@ _NON_COMPETE_PERIODS = (
     re.compile(rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"),
 )
 _NON_COMPETE_SCOPES = (
-    re.compile(r"不得在([^。；]{4,60}?)(?:任职|工作)"),
+    re.compile(r"不得(?:在|到|去|进入|前往)([^。；]{4,60}?)(?:任职|工作|兼职)"),
     re.compile(
         r"不得(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?([^，。；]{4,60}?)(?=[，。；]|$)"
     ),
