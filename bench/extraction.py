@@ -27,8 +27,8 @@ from bench.corpus import DEFAULT_DATA
 from bench.scoring import PrecisionRecall
 from config.backends import shared_analyzer
 from config.settings import DEFAULT_USER_DICTIONARY
-from ingest.nlp.keywords import KeywordExtractor
 from ingest.errors import IngestError
+from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import extract_many, load_pipeline
 from ingest.normalize import ipc_code
 from ingest.numbers import parse_application_number, parse_publication_number
@@ -271,7 +271,11 @@ def _export_records(file: Path, columns: ColumnMap, notes: list[str]) -> dict[st
 
 
 def _score_field(
-    into: list[int], name: str, expected: Any, found: dict[str, Any] | None, where: str,
+    into: list[int],
+    name: str,
+    expected: Any,
+    found: dict[str, Any] | None,
+    where: str,
     notes: list[str],
 ) -> None:
     got = found.get(name) if found else None

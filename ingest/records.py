@@ -12,7 +12,9 @@ from ingest.normalize import date_text, fold
 from ingest.numbers import parse_priority
 
 _LIST_SEPARATORS = re.compile(r"[;；、\n]")
-_PRIORITY_DATE = re.compile(r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<!\d)(?:19|20)\d{6}(?!\d)")
+_PRIORITY_DATE = re.compile(
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<!\d)(?:19|20)\d{6}(?!\d)"
+)
 
 
 class Transfer(BaseModel):
@@ -102,7 +104,9 @@ class PatentRecord(BaseModel):
     cites: list[str] = Field(default_factory=list, description="引证专利 numbers")
     cited_by: list[str] = Field(default_factory=list, description="被引证专利 numbers")
     cited_by_count: int | None = Field(
-        default=None, ge=0, description="被引证次数 as exported (may exceed the listed citing patents)"
+        default=None,
+        ge=0,
+        description="被引证次数 as exported (may exceed the listed citing patents)",
     )
     transfers: list[Transfer] = Field(default_factory=list, description="转让 (转让人/受让人)")
     pledges: list[Pledge] = Field(default_factory=list, description="质押 (出质人/质权人)")

@@ -360,9 +360,7 @@ def _export_events(record: PatentRecord) -> dict[str, PropertyValue | None]:
 
 
 def _json_events(events: Sequence[Any], by_alias: bool = False) -> list[str] | None:
-    return [
-        json.dumps(e.model_dump(by_alias=by_alias), ensure_ascii=False) for e in events
-    ] or None
+    return [json.dumps(e.model_dump(by_alias=by_alias), ensure_ascii=False) for e in events] or None
 
 
 def _add_citations(

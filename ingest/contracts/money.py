@@ -304,7 +304,9 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
             found = next(amounts(sentence, match.end(), match.end() + 20), None)
             if found is None:
                 # 以人民币1200万元作价入股: the amount just before 作价
-                before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+                before = [
+                    a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6
+                ]
                 found = before[-1] if before else None
             if found:
                 return _money_at(layout, found, offset)

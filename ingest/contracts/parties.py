@@ -210,8 +210,7 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
         return []
     evidence = next(iter(found.values())).evidence
     return [
-        found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence)
-        for p in parties
+        found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence) for p in parties
     ]
 
 

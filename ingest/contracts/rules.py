@@ -33,7 +33,10 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ("专利申请权(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
     ("专利权(?:转让|让与)|专利(?:转让|让与)", ContractKind.PATENT_TRANSFER),
     ("质押|设质", ContractKind.PATENT_PLEDGE),
-    ("(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)", ContractKind.TRADE_SECRET_LICENSE),
+    (
+        "(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)",
+        ContractKind.TRADE_SECRET_LICENSE,
+    ),
     ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
     ("作价入股|作价出资|出资入股|技术入股|作价投资", ContractKind.EQUITY_CONTRIBUTION),
     (
@@ -139,10 +142,6 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
     match = re.compile(
         r"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
-    if match is None:
-        match = re.compile(
-            r"^[ \t\u3000]*(?:编号|合同编号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])", re.M
-        ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     return _found(layout, match, 1, LABELLED)
 
 
@@ -316,7 +315,9 @@ _EXCLUDED = re.compile(r"不包括|不包含|不含|除外|不在本(?:合同|�
 
 def _excluded(text: str, at: int) -> bool:
     clause_start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
-    clause_end = min((i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text))
+    clause_end = min(
+        (i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text)
+    )
     before = text[clause_start:at]
     return bool(_EXCLUDED.search(before) or re.search(r"除外|不在", text[at:clause_end]))
 
@@ -455,7 +456,9 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
             r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
             sentence,
         ):
-            subject = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence)
+            subject = re.sub(
+                r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence
+            )
             if re.match(r"(?:甲方|许可方|许可人)(?:本身)?(?:有权|可以|亦|保留)", subject):
                 continue
             yield offset, sentence
@@ -470,7 +473,12 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             (_ANY, True, "any"),
         ):
             match = pattern.search(sentence)
-            if match and not (allowed and scope == "affiliates" and "不得" in sentence[: match.start()] and "除" not in sentence):
+            if match and not (
+                allowed
+                and scope == "affiliates"
+                and "不得" in sentence[: match.start()]
+                and "除" not in sentence
+            ):
                 return allowed, scope, offset + match.start(), offset + match.end()
     return None
 
@@ -542,7 +550,8 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     else 于…签订 in the recitals. When parties sign on different days, the later one: the
     contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})", re.M
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
+        re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
     in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")

@@ -61,12 +61,12 @@ def to_simplified(text: str) -> str:
 
 
 def _simplified_same_length(text: str) -> str:
-    converted = _converter().convert(text)
+    converted = str(_converter().convert(text))
     if len(converted) == len(text):
         return converted
     # A phrase conversion changed the length: convert character by character instead.
     out = []
     for char in text:
-        single = _converter().convert(char)
+        single = str(_converter().convert(char))
         out.append(single if len(single) == 1 else char)
     return "".join(out)

@@ -75,8 +75,10 @@ def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool
     filled = [c for c in above if c]
     # A preamble line is one cell (检索式：…); a group row has several, with gaps where its
     # cells are merged across the columns of a group.
-    if len(filled) < 2 or len(filled) >= len([c for c in cells if c]) or any(
-        re.search(r"[：:]", c) for c in filled
+    if (
+        len(filled) < 2
+        or len(filled) >= len([c for c in cells if c])
+        or any(re.search(r"[：:]", c) for c in filled)
     ):
         return cells, False
     width = max(len(cells), len(above))

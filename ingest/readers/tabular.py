@@ -95,9 +95,7 @@ def _data_sheet(workbook: Any) -> tuple[Any, export_layout.HeaderLayout | None]:
     best: tuple[Any, export_layout.HeaderLayout | None] = (workbook.worksheets[0], None)
     for sheet in workbook.worksheets:
         head = list(
-            itertools.islice(
-                sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS
-            )
+            itertools.islice(sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS)
         )
         layout = export_layout.find_header(head)
         if layout is not None and (best[1] is None or layout.known > best[1].known):
