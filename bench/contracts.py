@@ -35,16 +35,9 @@ from ingest.errors import IngestError
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "contracts.json"
 SAMPLES = ROOT / "ingest" / "samples" / "contracts"
-LIST_FIELDS = (
-    "parties",
-    "persons",
-    "patents",
-    "trade_secrets",
-    "trade_secret_numbers",
-    "instalments",
-    "shares",
-    "contributions",
-)
+LIST_FIELDS = ("parties", "patents", "trade_secrets")
+# Fields only the depth gold (contracts_depth.json, with a `_split`) annotates.
+DEPTH_LIST_FIELDS = ("persons", "trade_secret_numbers", "instalments", "shares", "contributions")
 MONEY_FIELDS = ("amount", "entry_fee", "valuation", "monthly_compensation", "liquidated_damages")
 SCALAR_FIELDS = (
     "kind",
@@ -64,6 +57,8 @@ SCALAR_FIELDS = (
     "dispute_forum",
     "non_compete_months",
     "non_compete_scope",
+)
+DEPTH_SCALAR_FIELDS = (
     "sublicense_scope",
     "currency",
     "entry_fee",
@@ -91,7 +86,7 @@ def extracted_values(contract: ContractExtraction) -> dict[str, Any]:
     data = contract.model_dump(mode="json")
     values: dict[str, Any] = {
         name: (data[name] or {}).get("value") if isinstance(data.get(name), dict) else data[name]
-        for name in SCALAR_FIELDS
+        for name in SCALAR_FIELDS + DEPTH_SCALAR_FIELDS
     }
     for name in MONEY_FIELDS:
         if values[name] is not None:
@@ -141,7 +136,10 @@ def files_of(gold: dict[str, Any], split: str = "all") -> list[str]:
 def score(
     gold: dict[str, dict[str, Any]], samples: Path = SAMPLES, split: str = "all"
 ) -> dict[str, FieldScore]:
-    scores = {name: FieldScore() for name in ("id", *LIST_FIELDS, *SCALAR_FIELDS)}
+    depth = _depth(gold)
+    list_fields = LIST_FIELDS + (DEPTH_LIST_FIELDS if depth else ())
+    scalar_fields = SCALAR_FIELDS + (DEPTH_SCALAR_FIELDS if depth else ())
+    scores = {name: FieldScore() for name in ("id", *list_fields, *scalar_fields)}
     for file in files_of(gold, split):
         expected = gold[file]
         try:
@@ -151,42 +149,18 @@ def score(
             contract = None
         got = extracted_values(contract) if contract else _NOTHING
         _score_value(scores["id"], file, expected.get("id"), _id(contract) if contract else None)
-        for name in LIST_FIELDS:
-            if name in _NEW_LIST_FIELDS and name not in expected and not _depth(gold):
-                continue  # the older gold files do not annotate the new list fields
+        for name in list_fields:
             want = gold_items(name, expected.get(name))
             _score_items(scores[name], file, _float_items(want), _float_items(items(got[name])))
-        for name in SCALAR_FIELDS:
-            if name in _NEW_SCALAR_FIELDS and not _depth(gold):
-                continue
+        for name in scalar_fields:
             _score_value(scores[name], file, expected.get(name), got[name])
     return scores
 
 
 _NOTHING: dict[str, Any] = {
-    **{name: [] for name in LIST_FIELDS},
-    **{name: None for name in SCALAR_FIELDS},
+    **{name: [] for name in LIST_FIELDS + DEPTH_LIST_FIELDS},
+    **{name: None for name in SCALAR_FIELDS + DEPTH_SCALAR_FIELDS},
 }
-_NEW_LIST_FIELDS = frozenset(
-    {"persons", "trade_secret_numbers", "instalments", "shares", "contributions"}
-)
-_NEW_SCALAR_FIELDS = frozenset(
-    {
-        "sublicense_scope",
-        "currency",
-        "entry_fee",
-        "valuation",
-        "receiving_company",
-        "equity_share",
-        "monthly_compensation",
-        "liquidated_damages",
-        "format",
-        "encoding",
-        "script",
-    }
-)
-
-
 def _depth(gold: dict[str, Any]) -> bool:
     """Gold written with the depth fields (it says which side each file is on)."""
     return "_split" in gold
