@@ -437,7 +437,8 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
 _AFFILIATES = re.compile(
-    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)\s*其?"
+    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
+    r"\s*(?:给|予)?\s*其?"
     r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
 )
 _CONSENT = re.compile(

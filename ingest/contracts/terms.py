@@ -26,6 +26,8 @@ _BARE_PERIOD = re.compile(
 _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
+# 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
+_END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
 _DURATION = re.compile(rf"(?:有效期|期限)(?:为|[：:])\s*({CN_NUMBER})\s*(年|个月)")
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
@@ -66,7 +68,7 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
-        event = _EVENT_TO_DATE.search(sentence)
+        event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
         if event and _TERM_HEADING.search(sentence):
             found.end = _date_at(layout, offset, event, 1, LABELLED)
             break
