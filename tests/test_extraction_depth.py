@@ -98,7 +98,12 @@ FOUR_PARTIES = """联合研发合同
 def test_four_parties_with_shares_and_contributions() -> None:
     contract = _contract(FOUR_PARTIES)
     names = [p.name for p in contract.parties]
-    assert names == ["北方新材料股份有限公司", "东部理工大学", "南方装备集团有限公司", "西部检测研究院"]
+    assert names == [
+        "北方新材料股份有限公司",
+        "东部理工大学",
+        "南方装备集团有限公司",
+        "西部检测研究院",
+    ]
     assert {p.role.value for p in contract.parties} == {"partner"}
     assert [(s.name, s.value) for s in contract.shares] == [
         ("北方新材料股份有限公司", 0.4),
@@ -205,14 +210,38 @@ def _csv_with_preamble() -> str:
     writer.writerow(["导出时间：2025-01-01 10:00"])
     writer.writerow([])
     writer.writerow(
-        ["序号", "公开（公告）号", "申请号", "标题", "申请（专利权）人", "优先权号", "优先权日",
-         "引证专利", "被引证次数", "转让人", "受让人", "质押", "许可"]
+        [
+            "序号",
+            "公开（公告）号",
+            "申请号",
+            "标题",
+            "申请（专利权）人",
+            "优先权号",
+            "优先权日",
+            "引证专利",
+            "被引证次数",
+            "转让人",
+            "受让人",
+            "质押",
+            "许可",
+        ]
     )
     writer.writerow(
-        ["1", "ＣＮ１１５０００００１Ａ", "01123456.7", "一种电池", "甲公司", "US63/042,117",
-         "2020.06.19", "CN110000001A; CN110000002A", "５", "甲公司", "乙公司",
-         "出质人：乙公司；质权人：丙银行",
-         "独占许可；许可人：乙公司；被许可人：丁公司"]
+        [
+            "1",
+            "ＣＮ１１５０００００１Ａ",
+            "01123456.7",
+            "一种电池",
+            "甲公司",
+            "US63/042,117",
+            "2020.06.19",
+            "CN110000001A; CN110000002A",
+            "５",
+            "甲公司",
+            "乙公司",
+            "出质人：乙公司；质权人：丙银行",
+            "独占许可；许可人：乙公司；被许可人：丁公司",
+        ]
     )
     return "\ufeff" + out.getvalue()
 
@@ -265,7 +294,8 @@ def test_event_cells() -> None:
     assert pledges("出质人：甲公司、乙公司；质权人：丙银行") == [
         {"pledgors": ["甲公司", "乙公司"], "pledgees": ["丙银行"]}
     ]
-    assert licenses("普通许可；许可人：甲公司；被许可人：乙公司 | 独占许可；许可人：甲公司；被许可人：丙公司") == [
+    cell = "普通许可；许可人：甲公司；被许可人：乙公司 | 独占许可；许可人：甲公司；被许可人：丙公司"
+    assert licenses(cell) == [
         {"licensors": ["甲公司"], "licensees": ["乙公司"], "type": "普通许可"},
         {"licensors": ["甲公司"], "licensees": ["丙公司"], "type": "独占许可"},
     ]
