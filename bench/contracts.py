@@ -161,6 +161,8 @@ _NOTHING: dict[str, Any] = {
     **{name: [] for name in LIST_FIELDS + DEPTH_LIST_FIELDS},
     **{name: None for name in SCALAR_FIELDS + DEPTH_SCALAR_FIELDS},
 }
+
+
 def _depth(gold: dict[str, Any]) -> bool:
     """Gold written with the depth fields (it says which side each file is on)."""
     return "_split" in gold
