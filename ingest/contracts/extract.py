@@ -61,7 +61,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         if is_license or is_amendment
         else None,
         sublicense_allowed=rules.sublicense(layout) if is_license else None,
-        territory=rules.territory(layout),
+        territory=rules.territory(layout) if is_license else None,
         start_date=term.start,
         end_date=term.end,
         duration_months=term.months,
@@ -86,5 +86,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         monthly_compensation=money_rules.monthly_compensation(layout),
         **party_rules.party_terms(layout, kind.value, found_parties),
     )
+    if kind.value is ContractKind.EQUITY_CONTRIBUTION and extraction.valuation is not None:
+        extraction.amount = extraction.valuation  # the amount of a contribution is its 作价
     extraction.currency = money_rules.currency_of(extraction)
     return party_rules.in_original_script(extraction, folded)

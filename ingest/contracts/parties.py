@@ -118,7 +118,7 @@ def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """其中甲方占百分之六十，乙方占百分之四十 / 甲方享有60%: shares named in a clause about the
     ownership of results."""
     mention = re.compile(
-        rf"({_mentions(parties)})\s*(?:占有?|享有|持有|拥有|按)\s*(?:其中)?(?:的)?"
+        rf"({_mentions(parties)})\s*(?:占有?|享有|持有|拥有|按|为)?\s*(?:其中)?(?:的)?"
         rf"(?:份额|比例)?\s*(?:为)?\s*({_PERCENT.pattern})"
     )
     found: dict[str, PartyValue] = {}

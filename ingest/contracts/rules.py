@@ -133,7 +133,8 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)\s*[：:]\s*"
+        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)"
+        r"\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*"
         r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])",
         re.M,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
@@ -501,7 +502,7 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
 
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用)?地域(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
         r"|(?:可在|在|于)(全球范围内|中华人民共和国境内"
         r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售))"
     )

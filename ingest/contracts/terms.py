@@ -37,7 +37,7 @@ _DURATION_FROM = re.compile(
     rf"期限为\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*自\s*({DATE_SOURCE})\s*起算"
 )
 _MONEY_SENTENCE = re.compile(
-    r"使用费|转让价款|转让费|价款|作价|入门费|经费总额|本金|许可费|签约金"
+    r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
     r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
@@ -152,7 +152,9 @@ class Payment:
 
 
 # A maximum-amount pledge (最高额质押) secures up to its 最高债权额, whatever principal it names.
-_MAXIMUM_AMOUNT = re.compile(r"最高债权(?:额|数额|金额)|债权最高额|最高额为")
+_MAXIMUM_AMOUNT = re.compile(
+    r"最高债权(?:额|数额|金额|本金余额)|债权最高额|最高额为|最高本金余额|最高余额"
+)
 
 
 def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:

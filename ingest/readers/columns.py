@@ -29,6 +29,7 @@ _LIST_FIELDS = {
     "priority_dates",
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
+_IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
 
 
 def header_key(header: str) -> str:
@@ -127,7 +128,12 @@ def _value(name: str, value: Any) -> Any:
     if name == "priority_dates":
         items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
         return [date_text(item) for item in items if str(item).strip()]
-    if name in _LIST_FIELDS:
+    if name in ("ipc", "ipc_main") and not isinstance(value, list):
+        # All codes of a patent in one cell, however joined: `G06F 16/36 G06N 3/08`,
+        # `C21D-001/18 | C22C-038/04`.
+        codes = [re.sub(r"\s+", " ", c).strip() for c in _IPC_IN_CELL.findall(str(value))]
+        if codes:
+            return codes if name == "ipc" else codes[0]
         items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
         return [str(item).strip() for item in items if str(item).strip()]
     return str(value).strip() if not isinstance(value, str) else value.strip()
