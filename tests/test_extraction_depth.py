@@ -343,3 +343,20 @@ def test_entities_beyond_the_gazetteer() -> None:
         ("MONEY", "12万美元"),
         ("IPC", "B63B 35/00"),
     }
+
+
+def test_headers_naming_alternatives_and_lists_joined_by_bars() -> None:
+    columns = ColumnMap.load()
+    record, unmapped = columns.to_record(
+        {
+            "申请人/专利权人": "甲公司 | 乙大学",
+            "发明人": "张三 | 李四",
+            "法律状态/事件": "授权",
+            "IPC分类": "C21D-001/18 | C22C-038/04",
+        }
+    )
+    assert unmapped == []
+    assert record["applicants"] == ["甲公司", "乙大学"]
+    assert record["inventors"] == ["张三", "李四"]
+    assert record["legal_status"] == "授权"
+    assert record["ipc"] == ["C21D-001/18", "C22C-038/04"]

@@ -53,7 +53,12 @@ class ColumnMap:
         return cls(mapping)
 
     def field_of(self, header: str) -> str | None:
-        return self.by_header.get(header_key(header))
+        found = self.by_header.get(header_key(header))
+        if found is None and "/" in header:
+            # 申请人/专利权人, 法律状态/事件: a header naming alternatives is its first known one
+            parts = (self.by_header.get(header_key(part)) for part in header.split("/"))
+            found = next((part for part in parts if part is not None), None)
+        return found
 
     def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
         """The non-empty cells of a row under their field names, as trimmed text; for tables
@@ -134,6 +139,7 @@ def _value(name: str, value: Any) -> Any:
         codes = [re.sub(r"\s+", " ", c).strip() for c in _IPC_IN_CELL.findall(str(value))]
         if codes:
             return codes if name == "ipc" else codes[0]
+    if name in _LIST_FIELDS:
         items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
         return [str(item).strip() for item in items if str(item).strip()]
     return str(value).strip() if not isinstance(value, str) else value.strip()
