@@ -360,3 +360,59 @@ def test_headers_naming_alternatives_and_lists_joined_by_bars() -> None:
     assert record["inventors"] == ["张三", "李四"]
     assert record["legal_status"] == "授权"
     assert record["ipc"] == ["C21D-001/18", "C22C-038/04"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "allowed", "scope"),
+    [
+        ("除其关联公司外，被许可方不得再许可任何第三方。", True, "affiliates"),
+        ("被许可方取得许可方书面同意后可以再许可第三方。", True, "with_consent"),
+        ("被许可方无权将本合同项下的权利再许可给第三方。", False, None),
+    ],
+)
+def test_more_ways_to_write_sublicensing(clause: str, allowed: bool, scope: str | None) -> None:
+    test_conditional_sublicensing(clause, allowed, scope)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("技术转让（专利权）合同", "patent_transfer"),
+        ("技术转让（专利申请权）合同", "application_transfer"),
+        ("知识产权出资协议", "equity_contribution"),
+        ("以专利权增资的协议", "equity_contribution"),
+        ("专利授权契约", "patent_license"),
+        ("專利權讓與契約書", "patent_transfer"),
+    ],
+)
+def test_titles_of_the_model_contracts(title: str, kind: str) -> None:
+    text = f"{title}\n合同编号：K-1\n甲方：东部理工大学\n乙方：北方新材料股份有限公司\n第一条 略。\n"
+    contract = _contract(text)
+    assert contract.kind is not None and contract.kind.value == kind
+
+
+def test_labelled_periods_numeric_dates_and_courts() -> None:
+    text = (
+        "专利实施许可合同\n合同编号：K-2\n许可方：东部理工大学\n被许可方：北方新材料股份有限公司\n"
+        "第一条 许可期限：2024-01-01至2026-12-31。\n"
+        "第二条 双方发生争议的，任何一方可诉至许可方所在地人民法院。\n"
+        "签订日期：2023.12.20\n"
+    )
+    contract = _contract(text)
+    assert contract.start_date is not None and contract.start_date.value == "2024-01-01"
+    assert contract.end_date is not None and contract.end_date.value == "2026-12-31"
+    assert contract.sign_date is not None and contract.sign_date.value == "2023-12-20"
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "许可方所在地人民法院"
+
+
+def test_an_amendment_naming_its_original_after_the_title() -> None:
+    text = (
+        "补充协议\n协议编号：K-3-A\n出质人：北方新材料股份有限公司\n质权人：某某银行股份有限公司\n"
+        "双方于2023年5月1日签订的《专利权质押合同》（合同编号：K-3），现补充如下：\n"
+        "一、质押期限延长至2027年5月1日。\n签订日期：2024年5月1日\n"
+    )
+    contract = _contract(text)
+    assert contract.amends is not None and contract.amends.value == "K-3"
+    assert contract.end_date is not None and contract.end_date.value == "2027-05-01"
+    assert [p.role.value for p in contract.parties] == ["pledgor", "pledgee"]

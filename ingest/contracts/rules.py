@@ -29,22 +29,30 @@ from ingest.numbers import parse_application_number, parse_publication_number
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
-    ("补充协议", ContractKind.AMENDMENT),
-    ("专利申请权(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
-    ("专利权(?:转让|让与)|专利(?:转让|让与)", ContractKind.PATENT_TRANSFER),
+    ("补充协议|变更协议|修订协议", ContractKind.AMENDMENT),
+    # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
+    ("专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权", ContractKind.APPLICATION_TRANSFER),
+    (
+        "专利权?.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        ContractKind.PATENT_TRANSFER,
+    ),
     ("质押|设质", ContractKind.PATENT_PLEDGE),
     (
         "(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)",
         ContractKind.TRADE_SECRET_LICENSE,
     ),
     ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
-    ("作价入股|作价出资|出资入股|技术入股|作价投资", ContractKind.EQUITY_CONTRIBUTION),
+    (
+        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?出资"
+        "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)",
+        ContractKind.EQUITY_CONTRIBUTION,
+    ),
     (
         "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究",
         ContractKind.COOPERATION,
     ),
     ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
-    ("保密协议", ContractKind.NDA),
+    ("保密协议|保密合同|保密承诺", ContractKind.NDA),
     ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
 )
 _ROLE_WORDS: dict[str, Role] = {
@@ -99,12 +107,14 @@ DATE = re.compile(
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
     r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
 )
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
     r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
 )
 CN_NUMBER = "[零〇一二三四五六七八九十两百\\d]+"
 
@@ -150,6 +160,11 @@ def amends(layout: Layout) -> Extracted[str] | None:
     number = r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
     labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
     found = labelled.search(layout.text)
+    if found is None:
+        after_title = re.compile(
+            rf"《[^》]{{2,40}}》\s*[（(][^）)]{{0,20}}?(?:合同|协议)?编号\s*[：:为]?\s*{number}"
+        )
+        found = after_title.search(layout.text, layout.body[0], layout.body[1])
     if found is None:
         named = re.compile(rf"编号为\s*{number}\s*的\s*[《“\"]")
         found = named.search(layout.text, layout.body[0], layout.body[1])
@@ -404,7 +419,10 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
     """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号, or
     编号为…的技术秘密."""
     patterns = (
-        re.compile(rf"(?:登记号|登录编号|登记编号|登录号|秘密编号)\s*[：:为]?\s*{_SECRET_NUMBER}"),
+        re.compile(
+            rf"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)\s*[：:为]?\s*"
+            rf"{_SECRET_NUMBER}"
+        ),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
     found: dict[str, Extracted[str]] = {}
@@ -422,7 +440,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
 
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
-    pattern = re.compile(r"(独占|排他|普通|非专属|专属|独家)(?:实施)?(?:许可|方式|使用|授权)")
+    pattern = re.compile(r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)")
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     match = pattern.search(layout.text, start, layout.body[1])
     if match is None:
@@ -443,10 +461,16 @@ _AFFILIATES = re.compile(
     r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
 )
 _CONSENT = re.compile(
-    r"(?<!未)经[^，。；]{0,10}(?:书面)?同意(?:后)?[，,]?\s*(?:方可|可以|可|才能|始得|得)"
-    r"\s*(?:再|分|转)?(?:许可|授权)"
+    r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
+    r"(?:[^，。；]{0,8}?)(?:方可|可以|可|才能|始得|得|有权)\s*(?:将[^，。；]{0,10}?)?(?:再|分|转)?(?:许可|授权)"
 )
-_REFUSED = re.compile(r"(?:不得|无权|不可|不能)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?")
+_REFUSED = re.compile(
+    r"(?:不得|无权|不可|不能|禁止)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?"
+)
+# 除其关联公司外，不得再许可: allowed, to affiliates only
+_EXCEPT_AFFILIATES = re.compile(
+    r"除(?:向|许可给?|授权给?)?其?(?:关联公司|关联企业|关联方|子公司|控股子公司|全资子公司)(?:外|以外)"
+)
 _ANY = re.compile(r"(?:有权|可以|得)(?:再|分|转)(?:许可|授权)")
 
 
@@ -469,6 +493,7 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
 def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None:
     for offset, sentence in _licensee_sentences(layout):
         for pattern, allowed, scope in (
+            (_EXCEPT_AFFILIATES, True, "affiliates"),
             (_AFFILIATES, True, "affiliates"),
             (_CONSENT, True, "with_consent"),
             (_REFUSED, False, None),
@@ -520,6 +545,8 @@ def parse_date(match: re.Match[str]) -> str | None:
     try:
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        elif match.group(10):
+            year, month, day = (int(match.group(g)) for g in (10, 11, 12))
         elif match.group(7):
             # 民国 (Republic of China) years: 民国113年 is 2024.
             year, month, day = (_number(match.group(g)) for g in (7, 8, 9))
@@ -609,7 +636,7 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"(?:申请)?(?:按其?[^，。；]{0,12}?)?仲裁"
     )
     court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")
-    court_jurisdiction = re.compile(r"由([^，。；由]{2,40}?法院)管辖")
+    court_jurisdiction = re.compile(r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)")
     first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (
         (arbitration, "arbitration"),
@@ -619,7 +646,8 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
     ):
         match = pattern.search(layout.text, *layout.body)
         if match:
-            forum = _found(layout, match, 1, LABELLED)
+            group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
+            forum = _found(layout, match, group, LABELLED)
             return forum, Extracted(
                 value=method, evidence=ev(layout, match.start(), match.end(), LABELLED)
             )

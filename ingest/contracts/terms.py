@@ -18,7 +18,10 @@ _NOT_THE_TERM = re.compile(
 )
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
-_PERIOD = re.compile(rf"自\s*({DATE_SOURCE})\s*起?\s*至\s*({DATE_SOURCE})\s*止?")
+_PERIOD = re.compile(
+    rf"(?:自|从|(?:期限|期间|有效期)\s*(?:为|[：:])?)\s*({DATE_SOURCE})\s*起?\s*(?:至|到)\s*"
+    rf"({DATE_SOURCE})\s*止?"
+)
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
     rf"^\s*({DATE_SOURCE})\s*(?:起)?\s*至\s*({DATE_SOURCE})\s*止?\s*[。；]?\s*$"
@@ -210,7 +213,7 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
 
 
 _NON_COMPETE_PERIODS = (
-    re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)(?:为|[：:])[^。；]*?({CN_NUMBER})\s*(年|个月)"),
+    re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)[^。；]{{0,30}}?({CN_NUMBER})\s*(年|个月)"),
     re.compile(
         rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
     ),
