@@ -386,7 +386,8 @@ def test_more_ways_to_write_sublicensing(clause: str, allowed: bool, scope: str 
     ],
 )
 def test_titles_of_the_model_contracts(title: str, kind: str) -> None:
-    text = f"{title}\n合同编号：K-1\n甲方：东部理工大学\n乙方：北方新材料股份有限公司\n第一条 略。\n"
+    parties = "甲方：东部理工大学\n乙方：北方新材料股份有限公司\n"
+    text = f"{title}\n合同编号：K-1\n{parties}第一条 略。\n"
     contract = _contract(text)
     assert contract.kind is not None and contract.kind.value == kind
 

@@ -31,7 +31,10 @@ LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ("补充协议|变更协议|修订协议", ContractKind.AMENDMENT),
     # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
-    ("专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权", ContractKind.APPLICATION_TRANSFER),
+    (
+        "专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权",
+        ContractKind.APPLICATION_TRANSFER,
+    ),
     (
         "专利权?.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
@@ -440,7 +443,9 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
 
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
-    pattern = re.compile(r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)")
+    pattern = re.compile(
+        r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+    )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     match = pattern.search(layout.text, start, layout.body[1])
     if match is None:
@@ -636,7 +641,9 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"(?:申请)?(?:按其?[^，。；]{0,12}?)?仲裁"
     )
     court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")
-    court_jurisdiction = re.compile(r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)")
+    court_jurisdiction = re.compile(
+        r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)"
+    )
     first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (
         (arbitration, "arbitration"),
