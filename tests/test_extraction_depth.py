@@ -417,3 +417,26 @@ def test_an_amendment_naming_its_original_after_the_title() -> None:
     assert contract.amends is not None and contract.amends.value == "K-3"
     assert contract.end_date is not None and contract.end_date.value == "2027-05-01"
     assert [p.role.value for p in contract.parties] == ["pledgor", "pledgee"]
+
+
+def test_an_amendment_moving_a_fee_from_an_old_to_a_new_value() -> None:
+    text = (
+        "《专利实施许可合同》补充协议\n协议编号：K-4-A\n原合同编号：K-4\n"
+        "甲方：东部理工大学\n乙方：北方新材料股份有限公司\n"
+        "一、许可使用费由人民币50万元调整为人民币80万元。\n签订日期：2024年6月1日\n"
+    )
+    contract = _contract(text)
+    assert contract.amount is not None and contract.amount.value.amount == 800_000
+    assert [p.role.value for p in contract.parties] == ["licensor", "licensee"]
+
+
+def test_party_lines_in_a_table_and_a_person_with_details() -> None:
+    text = (
+        "专利申请权转让合同\n合同编号：K-5\n转让方\t王小明（男，身份证号：1101**********1234）\n"
+        "受让方\t北方新材料股份有限公司\n第一条 转让申请号为202310000001.6的专利申请。\n"
+    )
+    contract = _contract(text)
+    assert [(p.role.value, p.name, p.is_person) for p in contract.parties] == [
+        ("transferor", "王小明", True),
+        ("transferee", "北方新材料股份有限公司", False),
+    ]

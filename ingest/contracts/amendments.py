@@ -20,6 +20,17 @@ _QUOTED_OLD = re.compile(
     r"[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )
 _TITLE = re.compile(r"《[^》\n]*》")
+# 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value
+_FROM_OLD = re.compile(
+    r"(?:由|从|将|把|原)(?P<old>[^，。；\n]{1,40}?)(?:调整|变更|修改|修订|延长|缩短|增加|提高|降低|减少|改)(?:为|至)"
+)
+# Only the amounts and dates of an old value are blanked: its words still name the term.
+_OLD_VALUE = re.compile(
+    r"(?:人民币|港币|美元|欧元|RMB|HK\$|US\$|¥|￥)?\s*[\d,.]+\s*(?:万|亿)?(?:元|美元|欧元|港元)?"
+    r"|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]+元|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|百分之[零一二三四五六七八九十点]+|\d+(?:\.\d+)?\s*[%％]"
+)
 _OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
 
 
@@ -36,6 +47,10 @@ def new_wording(layout: Layout) -> Layout:
         blank(match.start("old"), match.end("old"))
     for match in _TITLE.finditer(layout.text):
         blank(match.start(), match.end())
+    for match in _FROM_OLD.finditer(layout.text):
+        for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
+            if value.group(0).strip():
+                blank(value.start(), value.end())
     for start, end in _old_table_cells(layout.text):
         blank(start, end)
     return dataclasses.replace(layout, text="".join(text))

@@ -278,9 +278,23 @@ def _equity_share(
         if word
     )
     pattern = re.compile(
-        rf"(?:{names})\s*(?:持股|持有[^。；，]{{0,12}}?|占[^。；，]{{0,8}}?)\s*(?:比例)?(?:为)?\s*"
-        rf"({_PERCENT.pattern})"
+        rf"(?:{names})\s*(?:的)?(?:持股|持有[^。；，]{{0,12}}?|占[^。；，]{{0,8}}?|股权比例|持股比例"
+        rf"|出资比例|股比)\s*(?:比例)?(?:为|[：:])?\s*({_PERCENT.pattern})"
     )
+    # a shareholding table: 股东 | 出资额 | 持股比例, one row per party
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
+            percent = _PERCENT.search(cells[-1])
+            share = _fraction(percent) if percent else None
+            if share is not None and percent is not None:
+                start = at + len(line.rstrip("\n")) - len(cells[-1]) + percent.start()
+                return Extracted(
+                    value=share,
+                    evidence=ev(layout, start, start + len(percent.group(0)), LABELLED),
+                )
     for offset, sentence in sentences(layout):
         match = pattern.search(sentence)
         if match is None:

@@ -291,7 +291,7 @@ def _is_person(name: str, context: str = "") -> bool:
 # Where the name of a party line ends: its English name in brackets, an identity number, an
 # address run on by a PDF, a seal note.
 _NAME_END = re.compile(
-    r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会)|[，,；;]|\s{2,}|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
+    r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会|男|女)|[，,；;]|\s{2,}|\t|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
     r"|[（(](?:盖章|签字|签章|公章)[）)]"
 )
 

@@ -29,7 +29,7 @@ _LETTERED_ROLE = r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
 PARTY_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
-    r"\s*[：:]\s*(?P<name>\S.*)$",
+    r"(?:\s*[：:]\s*|\t+)(?P<name>[^\s（(].*)$",
     re.M,
 )
 
