@@ -440,3 +440,19 @@ def test_party_lines_in_a_table_and_a_person_with_details() -> None:
         ("transferor", "王小明", True),
         ("transferee", "北方新材料股份有限公司", False),
     ]
+
+
+def test_priority_claims_of_a_front_page_keep_their_dates(tmp_path: Path) -> None:
+    page = (
+        Path(__file__).resolve().parents[1] / "ingest/samples/CN115000004A.sample.txt"
+    ).read_text(encoding="utf-8")
+    page = page.replace(
+        "(22)申请日 2022.01.07\n",
+        "(22)申请日 2022.01.07\n(30)优先权数据\n     US63/123,456 2021.02.03 US\n",
+    )
+    path = tmp_path / "CN115000004A.txt"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path, "txt")
+    record = validate(source.records[0], str(path), ColumnMap.load())
+    assert isinstance(record, PatentRecord)
+    assert record.priority_claims() == [("US63123456", "2021-02-03")]
