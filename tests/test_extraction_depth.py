@@ -456,3 +456,17 @@ def test_priority_claims_of_a_front_page_keep_their_dates(tmp_path: Path) -> Non
     record = validate(source.records[0], str(path), ColumnMap.load())
     assert isinstance(record, PatentRecord)
     assert record.priority_claims() == [("US63123456", "2021-02-03")]
+
+
+def test_instalments_stated_as_shares_of_the_price() -> None:
+    text = (
+        "专利权转让合同\n合同编号：K-6\n转让方：东部理工大学\n受让方：北方新材料股份有限公司\n"
+        "第一条 转让价款为人民币200万元，分两期支付：\n"
+        "（一）合同签订后十日内支付转让价款的40%；\n"
+        "（二）专利权转移登记完成后三十日内支付转让价款的60%。\n"
+    )
+    contract = _contract(text)
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (800_000, "合同签订后十日内"),
+        (1_200_000, "专利权转移登记完成后三十日内"),
+    ]

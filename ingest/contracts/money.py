@@ -161,7 +161,7 @@ _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给)")
 
 
-def instalments(layout: Layout) -> list[Instalment]:
+def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
     """The schedule of a contract that pays in instalments: the rows of a payment table
     (a due condition cell and one amount cell), or the enumerated clauses after 分两期."""
     text = layout.text
@@ -171,13 +171,13 @@ def instalments(layout: Layout) -> list[Instalment]:
         return []
     next_line = text.find("\n", trigger.start())
     line_end = next_line if 0 <= next_line < end else end
-    inline = _inline_instalments(layout, trigger.end(), line_end)
+    inline = _inline_instalments(layout, trigger.end(), line_end, total)
     if len(inline) >= 2:
         return inline
     found: list[Instalment] = []
     offset = next_line + 1 if next_line >= 0 else end
     for line in text[offset:end].splitlines(keepends=True)[:12]:
-        instalment = _instalment(layout, offset, line)
+        instalment = _instalment(layout, offset, line, total)
         offset += len(line)
         if instalment is not None:
             found.append(instalment)
@@ -186,7 +186,9 @@ def instalments(layout: Layout) -> list[Instalment]:
     return found if len(found) >= 2 else []
 
 
-def _inline_instalments(layout: Layout, start: int, end: int) -> list[Instalment]:
+def _inline_instalments(
+    layout: Layout, start: int, end: int, total: float | None
+) -> list[Instalment]:
     """分两期支付：合同签订后十日内支付…；验收合格后支付…: the schedule in the same sentence."""
     found: list[Instalment] = []
     offset = start
@@ -195,29 +197,33 @@ def _inline_instalments(layout: Layout, start: int, end: int) -> list[Instalment
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])
         skip += label.end() if label else 0
-        instalment = _clause_instalment(layout, offset + skip, clause[skip:])
+        instalment = _clause_instalment(layout, offset + skip, clause[skip:], total)
         if instalment is not None:
             found.append(instalment)
         offset += len(clause)
     return found
 
 
-def _instalment(layout: Layout, at: int, line: str) -> Instalment | None:
+def _instalment(layout: Layout, at: int, line: str, total: float | None) -> Instalment | None:
     body = line.rstrip("\n")
     if "\t" in body:
-        return _table_instalment(layout, at, body)
+        return _table_instalment(layout, at, body, total)
     label = _ENUMERATION.match(body)
     if label is None:
         return None
-    return _clause_instalment(layout, at + label.end(), body[label.end() :])
+    return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
 
 
-def _table_instalment(layout: Layout, at: int, row: str) -> Instalment | None:
+def _table_instalment(
+    layout: Layout, at: int, row: str, total: float | None
+) -> Instalment | None:
     cells, position = [], 0
     for cell in row.split("\t"):
         cells.append((at + position, cell))
         position += len(cell) + 1
-    money_cells = [(o, c, a) for o, c in cells for a in [next(amounts(c), None)] if a is not None]
+    money_cells = [
+        (o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None
+    ]
     if len(money_cells) != 1:
         return None
     due = [
@@ -230,6 +236,9 @@ def _table_instalment(layout: Layout, at: int, row: str) -> Instalment | None:
     if not due:
         return None
     cell_at, cell, found = money_cells[0]
+    due = [(o, c) for o, c in due if o != cell_at]
+    if not due:
+        return None
     due_at, due_text = due[0]
     return Instalment(
         amount=found.money.amount,
@@ -238,8 +247,33 @@ def _table_instalment(layout: Layout, at: int, row: str) -> Instalment | None:
     )
 
 
-def _clause_instalment(layout: Layout, at: int, clause: str) -> Instalment | None:
-    found = next(amounts(clause), None)
+_SHARE_OF_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
+
+
+def _amount_or_share(text: str, total: float | None) -> Amount | None:
+    """The amount a clause or cell states; else its share of the total (支付总价款的40%)."""
+    found = next(amounts(text), None)
+    if found is not None or total is None:
+        return found
+    share = _SHARE_OF_TOTAL.search(text)
+    if share is None:
+        return None
+    try:
+        percent = (
+            float(share.group(1))
+            if share.group(1)
+            else float(cn2an.cn2an(share.group(2), "smart"))
+        )
+    except ValueError:
+        return None
+    money = Money(amount=round(total * percent / 100, 2), text=share.group(0))
+    return Amount(money, share.start(), share.end())
+
+
+def _clause_instalment(
+    layout: Layout, at: int, clause: str, total: float | None = None
+) -> Instalment | None:
+    found = _amount_or_share(clause, total)
     if found is None:
         return None
     due = _due(clause, found)
