@@ -42,9 +42,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     forum, method = rules.dispute(layout)
     non_compete_months, non_compete_scope = terms.non_compete(layout)
     found_parties = rules.parties(layout, kind.value)
-    schedule = money_rules.instalments(
-        values, money.amount.value.amount if money.amount else None
-    )
+    schedule = money_rules.instalments(values, money.amount.value.amount if money.amount else None)
     extraction = ContractExtraction(
         id=number.value if number else f"sha256:{document.sha256[:16]}",
         file=document.path,

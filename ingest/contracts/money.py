@@ -214,16 +214,12 @@ def _instalment(layout: Layout, at: int, line: str, total: float | None) -> Inst
     return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
 
 
-def _table_instalment(
-    layout: Layout, at: int, row: str, total: float | None
-) -> Instalment | None:
+def _table_instalment(layout: Layout, at: int, row: str, total: float | None) -> Instalment | None:
     cells, position = [], 0
     for cell in row.split("\t"):
         cells.append((at + position, cell))
         position += len(cell) + 1
-    money_cells = [
-        (o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None
-    ]
+    money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
     if len(money_cells) != 1:
         return None
     due = [
@@ -260,9 +256,7 @@ def _amount_or_share(text: str, total: float | None) -> Amount | None:
         return None
     try:
         percent = (
-            float(share.group(1))
-            if share.group(1)
-            else float(cn2an.cn2an(share.group(2), "smart"))
+            float(share.group(1)) if share.group(1) else float(cn2an.cn2an(share.group(2), "smart"))
         )
     except ValueError:
         return None
