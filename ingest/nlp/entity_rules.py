@@ -19,6 +19,10 @@ from ingest.numbers import parse_application_number
 
 # ---- organisations ----------------------------------------------------------------------------
 
+# A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
+# stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
+_WEAK_SUFFIXES = frozenset({"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所"})
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
     r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|事务所"
@@ -163,6 +167,10 @@ class OrganizationsByLegalForm:
                 continue  # 株式会社村田制作所: found from its other suffix
             if len(stem) < 2 or _NOT_A_STEM.match(stem):
                 continue
+            if match.group(0) in _WEAK_SUFFIXES and not _has_proper_name(stem):
+                continue
+            if match.group(0) in stem and match.group(0) not in ("公司", "集团"):
+                continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
             yield start, match.end()
 
     @staticmethod
@@ -205,10 +213,19 @@ class OrganizationsByLegalForm:
             yield match.start(), match.end()
 
 
+def _has_proper_name(stem: str) -> bool:
+    if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
+        return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
+    import jieba.posseg
+
+    return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+
+
 def _is_name_part(token: str) -> bool:
-    return bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9（）()·&]+", token)) and not re.fullmatch(
-        r"\d+", token
-    )
+    if re.fullmatch(r"[A-Za-z0-9&]+", token):
+        # Latin inside a Chinese name is an acronym (LG化学, TCL科技), not a run of words
+        return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{0,5}", token))
+    return bool(re.fullmatch(r"[\u4e00-\u9fff（）()·&]+", token))
 
 
 def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
