@@ -470,3 +470,11 @@ def test_instalments_stated_as_shares_of_the_price() -> None:
         (800_000, "合同签订后十日内"),
         (1_200_000, "专利权转移登记完成后三十日内"),
     ]
+
+
+def test_chinese_document_numbers() -> None:
+    text = (
+        "专利权质押合同\n合同编号：建株质字（2023）第００８６号\n出质人：北方新材料股份有限公司\n"
+        "质权人：某某银行股份有限公司\n第一条 略。\n"
+    )
+    assert _contract(text).id == "建株质字(2023)第0086号"

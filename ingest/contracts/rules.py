@@ -143,24 +143,41 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     return None
 
 
+# A contract number: an ASCII code (XJTU-XK-2022-008), or a Chinese document number
+# (建株质字(2023)第0086号, 京知许〔2024〕12号).
+_DOCUMENT_NUMBER = (
+    r"[\u4e00-\u9fffA-Za-z]{1,10}[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*第?\s*[A-Za-z0-9\-]+\s*号"
+)
+NUMBER = rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+_BRACKETS = str.maketrans(
+    {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
+)
+
+
+def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str] | None:
+    found = _found(layout, match, 1, LABELLED)
+    if found is not None:
+        found.value = re.sub(r"\s+", "", found.value.translate(_BRACKETS))
+    return found
+
+
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
         r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)"
-        r"\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*"
-        r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])",
+        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
         re.M,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if at_line_start is not None:
-        return _found(layout, at_line_start, 1, LABELLED)
-    match = re.compile(
-        r"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
-    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
-    return _found(layout, match, 1, LABELLED)
+        return _number_found(layout, at_line_start)
+    match = re.compile(rf"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*{NUMBER}").search(
+        layout.text, 0, layout.parties[0] or len(layout.text)
+    )
+    return _number_found(layout, match)
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
-    number = r"([A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+    number = NUMBER
     labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
     found = labelled.search(layout.text)
     if found is None:
@@ -174,7 +191,7 @@ def amends(layout: Layout) -> Extracted[str] | None:
     if found is None:
         plain = re.compile(rf"(?:合同|协议)编号\s*[：:]\s*{number}")
         found = plain.search(layout.text, layout.body[0], layout.body[1])
-    return _found(layout, found, 1, LABELLED)
+    return _number_found(layout, found)
 
 
 def amended_kind(layout: Layout) -> ContractKind | None:
