@@ -478,3 +478,23 @@ def test_chinese_document_numbers() -> None:
         "质权人：某某银行股份有限公司\n第一条 略。\n"
     )
     assert _contract(text).id == "建株质字(2023)第0086号"
+
+
+def test_names_below_their_label_and_clauses_written_loosely() -> None:
+    text = (
+        "技术秘密许可合同\n合同编号：K-7\n甲方（许可方）：\n名称：东部理工大学\n地址：某市某路1号\n"
+        "乙方（被许可方）：\n名称：北方新材料股份有限公司\n"
+        "第一条 有效期三年（2024年1月1日—2026年12月31日）。\n"
+        "第二条 争议提交某市仲裁委员会，按照该会仲裁规则进行仲裁。\n"
+        "签署日：2023年12月1日\n"
+    )
+    contract = _contract(text)
+    assert [(p.role.value, p.name) for p in contract.parties] == [
+        ("licensor", "东部理工大学"),
+        ("licensee", "北方新材料股份有限公司"),
+    ]
+    assert contract.start_date is not None and contract.start_date.value == "2024-01-01"
+    assert contract.end_date is not None and contract.end_date.value == "2026-12-31"
+    assert contract.duration_months is not None and contract.duration_months.value == 36
+    assert contract.dispute_forum is not None and contract.dispute_forum.value == "某市仲裁委员会"
+    assert contract.sign_date is not None and contract.sign_date.value == "2023-12-01"

@@ -226,7 +226,9 @@ def _party(
     layout: Layout, match: re.Match[str], block_end: int, kind: ContractKind | None, position: int
 ) -> Party:
     text = layout.text
-    label, qualifier, raw_name = match["label"], match["qualifier"], match["name"]
+    label, qualifier = match["label"], match["qualifier"]
+    name_group = "name" if match["name"] is not None else "name_below"
+    raw_name = match[name_group]
     block = text[match.end() : block_end]
     if label not in _ROLE_WORDS and not re.fullmatch(r"[甲乙丙丁戊]方", label):
         label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
@@ -241,7 +243,9 @@ def _party(
         is_person=_is_person(name, raw_name + text[match.end() : block_end]),
         address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
-        evidence=ev(layout, match.start("name"), match.start("name") + len(name), confidence),
+        evidence=ev(
+            layout, match.start(name_group), match.start(name_group) + len(name), confidence
+        ),
     )
 
 
@@ -601,7 +605,7 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     else 于…签订 in the recitals. When parties sign on different days, the later one: the
     contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
         re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
@@ -641,6 +645,10 @@ _GOVERNING_LAW = (
     re.compile(r"以([^，。；以]{2,20}?法律)为准据法"),
     re.compile(r"准据法为([^，。；]{2,20}?法律)"),
     re.compile(r"适用([^，。；《》]{2,20}?法律)"),
+    re.compile(
+        r"(?:依|依据|依照|按照)((?:中华人民共和国|中国|香港|澳门|台湾|中华民国)[^，。；《》]{0,10}?法律)"
+        r"(?:进行)?(?:解释|订立|管辖)"
+    ),
 )
 
 
@@ -654,10 +662,13 @@ def governing_law(layout: Layout) -> Extracted[str] | None:
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     arbitration = re.compile(
-        r"(?:提交|向|由)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
-        r"(?:申请)?(?:按其?[^，。；]{0,12}?)?仲裁"
+        r"(?:提交|向|由|交由|提请|递交)\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
+        r"|仲裁机构(?:为|[：:])\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
     )
-    court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")
+    court = re.compile(
+        r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)"
+        r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
+    )
     court_jurisdiction = re.compile(
         r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)"
     )

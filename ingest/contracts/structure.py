@@ -29,8 +29,18 @@ _LETTERED_ROLE = r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
 PARTY_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
-    r"(?:\s*[：:]\s*|\t+)(?P<name>[^\s（(].*)$",
+    r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
+    # 甲方（许可方）： with the name on the next line: 名称：…
+    r"|[ \t]*[：:]?[ \t]*\n[ \t\u3000]*(?:名称|单位名称|公司名称|姓名)[ \t]*[：:][ \t]*"
+    r"(?P<name_below>\S.*)$)",
     re.M,
+)
+
+
+# 甲方（许可方）： alone on its line, the name below it (名称：…)
+_PARTY_LABEL_ONLY = re.compile(
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,8}}[）)])?"
+    r"[ \t]*[：:]?[ \t]*$"
 )
 
 
@@ -97,7 +107,7 @@ def _title(text: str) -> tuple[int, int] | None:
 
 _PARTY_DETAIL = re.compile(
     r"^[ \t\u3000]*(?:(?:住所地|住所|通讯地址|注册地址|地址|法定代表人|负责人|联系人|电话|"
-    r"传真|邮编|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表)"
+    r"传真|邮编|名称|单位名称|公司名称|姓名|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表)"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
@@ -109,7 +119,9 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
     offset = start
     for line in text[start:limit].splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and not (PARTY_LINE.match(line) or _PARTY_DETAIL.match(line)):
+        if stripped and not (
+            PARTY_LINE.match(line) or _PARTY_DETAIL.match(line) or _PARTY_LABEL_ONLY.match(line)
+        ):
             return offset
         offset += len(line)
     return limit

@@ -19,8 +19,7 @@ _NOT_THE_TERM = re.compile(
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
 _PERIOD = re.compile(
-    rf"(?:自|从|(?:期限|期间|有效期)\s*(?:为|[：:])?)\s*({DATE_SOURCE})\s*起?\s*(?:至|到)\s*"
-    rf"({DATE_SOURCE})\s*止?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*起?\s*(?:至|到|—|－|~|～)\s*({DATE_SOURCE})\s*止?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -31,7 +30,7 @@ _TERM_HEADING = re.compile(r"期限|期间|有效期")
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
-_DURATION = re.compile(rf"(?:有效期|期限)(?:为|[：:])\s*({CN_NUMBER})\s*(年|个月)")
+_DURATION = re.compile(rf"(?:有效期|期限)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)")
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
@@ -42,6 +41,7 @@ _DURATION_FROM = re.compile(
 _MONEY_SENTENCE = re.compile(
     r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
     r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
+    r"|主债权|债权(?:数额|金额)|(?:借款|贷款)(?:金额|本金)"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
