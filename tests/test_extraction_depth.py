@@ -498,3 +498,28 @@ def test_names_below_their_label_and_clauses_written_loosely() -> None:
     assert contract.duration_months is not None and contract.duration_months.value == 36
     assert contract.dispute_forum is not None and contract.dispute_forum.value == "某市仲裁委员会"
     assert contract.sign_date is not None and contract.sign_date.value == "2023-12-01"
+
+
+@pytest.mark.parametrize(
+    ("clause", "allowed", "scope"),
+    [("被许可方有权在征得许可方书面同意的前提下再许可第三方实施。", True, "with_consent")],
+)
+def test_consent_written_as_a_precondition(clause: str, allowed: bool, scope: str | None) -> None:
+    test_conditional_sublicensing(clause, allowed, scope)
+
+
+def test_equity_contribution_to_the_first_party() -> None:
+    text = (
+        "专利权出资协议\n协议编号：K-8\n甲方：南方装备集团有限公司\n乙方：东部理工大学\n"
+        "第一条 乙方以其拥有的专利权向甲方出资，双方确认该专利权作价人民币500万元。\n"
+        "第二条 出资完成后，乙方持有甲方10%的股权。\n"
+    )
+    contract = _contract(text)
+    assert [(p.role.value, p.name) for p in contract.parties] == [
+        ("investee", "南方装备集团有限公司"),
+        ("contributor", "东部理工大学"),
+    ]
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "南方装备集团有限公司"
+    assert contract.equity_share is not None and contract.equity_share.value == 0.1
+    assert contract.valuation is not None and contract.valuation.value.amount == 5_000_000

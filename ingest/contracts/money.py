@@ -147,7 +147,10 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 
 # ---- payment schedules ------------------------------------------------------------------
 
-_SCHEDULE = re.compile(r"分[两二三四五六七八九十\d]+(?:期|次)|分期|按下表|付款(?:节点|计划)")
+_SCHEDULE = re.compile(
+    r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)|(?:支付|付款)(?:方式|安排|进度)(?:如下|为)"
+)
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
 )
@@ -164,11 +167,18 @@ _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|�
 def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
     """The schedule of a contract that pays in instalments: the rows of a payment table
     (a due condition cell and one amount cell), or the enumerated clauses after 分两期."""
+    for trigger in _SCHEDULE.finditer(layout.text, *layout.body):
+        found = _schedule_after(layout, trigger, total)
+        if found:
+            return found
+    return []
+
+
+def _schedule_after(
+    layout: Layout, trigger: re.Match[str], total: float | None
+) -> list[Instalment]:
     text = layout.text
-    start, end = layout.body
-    trigger = _SCHEDULE.search(text, start, end)
-    if trigger is None:
-        return []
+    end = layout.body[1]
     next_line = text.find("\n", trigger.start())
     line_end = next_line if 0 <= next_line < end else end
     inline = _inline_instalments(layout, trigger.end(), line_end, total)
@@ -310,10 +320,12 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
 def entry_fee(layout: Layout, payment: Payment) -> Extracted[Money] | None:
     """The one-time fee paid besides a royalty: 入门费, 签约金, or the licence fee of a contract
     that also sets a royalty rate."""
-    labelled = re.compile(r"入门费|签约金|初始费|首期许可费")
+    labelled = re.compile(r"入门费|签约金|初始费|首期许可费|初始许可费")
     for offset, sentence in sentences(layout):
-        if labelled.search(sentence):
-            found = next(amounts(sentence, labelled.search(sentence).end()), None)  # type: ignore[union-attr]
+        label = labelled.search(sentence)
+        if label is not None:
+            # 入门费为人民币50万元, or 支付人民币50万元作为入门费
+            found = next(amounts(sentence, label.end()), None) or next(amounts(sentence), None)
             if found:
                 return _money_at(layout, found, offset)
     return payment.amount
@@ -346,7 +358,7 @@ def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
     """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
     (万分之五) is not one."""
     for offset, sentence in sentences(layout):
-        match = re.search(r"违约金", sentence)
+        match = re.search(r"违约(?:赔偿)?金", sentence)
         if match is None:
             continue
         found = next(amounts(sentence, match.start()), None)

@@ -227,14 +227,24 @@ def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list
 
 
 def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
-    # A role the text labels (丙方（目标公司）) wins; else the company the IP is contributed to;
-    # else, between two parties, the second (the template's order).
-    investee = next(
-        (p for p in parties if p.role is Role.INVESTEE and p.evidence.confidence == LABELLED),
-        None,
-    ) or _named_investee(layout, parties)
+    # The IP contributor is the party the text says contributes it; the receiving company is
+    # the one a role labels (丙方（目标公司）), else the one the IP goes to (作价入股甲方, 向甲方
+    # 出资), else the only company among people and universities, else of two parties the one
+    # that does not contribute the IP (the second in the template's order).
+    contributor = _ip_contributor(layout, parties)
+    investee = (
+        next(
+            (p for p in parties if p.role is Role.INVESTEE and p.evidence.confidence == LABELLED),
+            None,
+        )
+        or _named_investee(layout, parties, contributor)
+        or _only_company(parties, contributor)
+    )
     if investee is None and len(parties) == 2:
-        investee = parties[1]
+        investee = parties[0] if parties[1] is contributor else parties[1]
+    if contributor is None:
+        others = [p for p in parties if p is not investee]
+        contributor = others[0] if len(others) == 1 else None
     for party in parties:
         if party is investee:
             party.role = Role.INVESTEE
@@ -243,7 +253,6 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if investee is not None:
         found["receiving_company"] = Extracted(value=investee.name, evidence=investee.evidence)
-    contributor = _ip_contributor(layout, parties)
     if contributor is not None:
         share = _equity_share(layout, parties, contributor)
         if share is not None:
@@ -251,12 +260,37 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     return found
 
 
-def _named_investee(layout: Layout, parties: list[Party]) -> Party | None:
-    pattern = re.compile(
-        rf"(?:作价入股|作价出资|出资入股|入股|增资|出资)(?:到|至|于)?\s*({_mentions(parties)})"
+def _only_company(parties: list[Party], contributor: Party | None) -> Party | None:
+    companies = [
+        p
+        for p in parties
+        if p is not contributor and re.search(r"(?:有限公司|股份公司|有限责任公司)$", p.name)
+    ]
+    others = [p for p in parties if p not in companies]
+    if (
+        len(companies) == 1
+        and others
+        and all(p.is_person or re.search(r"大学|学院|研究院|研究所", p.name) for p in others)
+    ):
+        return companies[0]
+    return None
+
+
+def _named_investee(
+    layout: Layout, parties: list[Party], contributor: Party | None = None
+) -> Party | None:
+    mentions = _mentions(parties)
+    patterns = (
+        rf"(?:作价入股|作价出资|出资入股|入股|增资|出资|投资)(?:到|至|于)?\s*({mentions})",
+        rf"向\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
+        rf"({mentions})\s*(?:同意)?(?:接受|吸收)[^。；]{{0,12}}?(?:出资|入股|增资)",
     )
-    match = pattern.search(layout.text, *layout.body)
-    return _party_named(parties, match.group(1)) if match else None
+    for pattern in patterns:
+        for match in re.finditer(pattern, layout.text[layout.body[0] : layout.body[1]]):
+            party = _party_named(parties, match.group(1))
+            if party is not None and party is not contributor:
+                return party
+    return None
 
 
 def _ip_contributor(layout: Layout, parties: list[Party]) -> Party | None:

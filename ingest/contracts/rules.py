@@ -490,6 +490,10 @@ _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
     r"(?:[^，。；]{0,8}?)(?:方可|可以|可|才能|始得|得|有权)\s*(?:将[^，。；]{0,10}?)?(?:再|分|转)?(?:许可|授权)"
 )
+# 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
+_CONSENT_ANYWHERE = re.compile(
+    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)"
+)
 _REFUSED = re.compile(
     r"(?:不得|无权|不可|不能|禁止)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?"
 )
@@ -533,6 +537,9 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
                 and "除" not in sentence
             ):
                 return allowed, scope, offset + match.start(), offset + match.end()
+        consent = _CONSENT_ANYWHERE.search(sentence)
+        if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
+            return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
 
 
@@ -553,9 +560,10 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
 
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用|授权)?(?:地域|区域)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
-        r"|(?:可在|在|于)(全球范围内|中华人民共和国境内"
-        r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售))"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
+        r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
+        r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
     if match is None:

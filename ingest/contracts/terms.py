@@ -30,7 +30,9 @@ _TERM_HEADING = re.compile(r"期限|期间|有效期")
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
-_DURATION = re.compile(rf"(?:有效期|期限)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)")
+_DURATION = re.compile(
+    rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
+)
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
@@ -67,7 +69,7 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
-        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|自", sentence):
+        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|为期|自", sentence):
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
@@ -182,7 +184,9 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
                     value=amount.money,
                     evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
                 )
-        if found.royalty_rate is None and re.search(r"销售额|销售收入|提成", sentence):
+        if found.royalty_rate is None and re.search(
+            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成", sentence
+        ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
                 found.royalty_rate = Extracted(
