@@ -523,3 +523,14 @@ def test_equity_contribution_to_the_first_party() -> None:
     assert contract.receiving_company.value == "南方装备集团有限公司"
     assert contract.equity_share is not None and contract.equity_share.value == 0.1
     assert contract.valuation is not None and contract.valuation.value.amount == 5_000_000
+
+
+def test_letter_labels_spaced_out() -> None:
+    text = (
+        "合作开发合同\n合同编号：K-9\n甲　方：东部理工大学\n"
+        "乙　方：北方新材料股份有限公司\n第一条 略。\n"
+    )
+    assert [(p.label, p.name) for p in _contract(text).parties] == [
+        ("甲方", "东部理工大学"),
+        ("乙方", "北方新材料股份有限公司"),
+    ]

@@ -226,7 +226,7 @@ def _party(
     layout: Layout, match: re.Match[str], block_end: int, kind: ContractKind | None, position: int
 ) -> Party:
     text = layout.text
-    label, qualifier = match["label"], match["qualifier"]
+    label, qualifier = re.sub(r"[ \u3000]", "", match["label"]), match["qualifier"]
     name_group = "name" if match["name"] is not None else "name_below"
     raw_name = match[name_group]
     block = text[match.end() : block_end]

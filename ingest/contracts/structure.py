@@ -25,7 +25,11 @@ PARTY_WORDS = (
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
-_LETTERED_ROLE = r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
+_LETTERED_ROLE = (
+    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
+    # 甲　方 / 乙  方: letter labels spaced out by the typesetter
+    r"|[甲乙丙丁戊][ \u3000]+方"
+)
 PARTY_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
