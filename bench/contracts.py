@@ -3,6 +3,11 @@
     python bench/contracts.py [--gold tests/gold/contracts.json]
     python bench/contracts.py --gold tests/gold/contracts_heldout.json \
         --samples ingest/samples/contracts/heldout
+    python bench/contracts.py --gold tests/gold/contracts_depth.json \
+        --samples tests/gold/contracts_depth --split test [--json]
+
+`--split tune|test` scores only the files the gold's `_split` puts on that side (the depth set:
+improve on tune, report on test); `--json` prints the figures as one JSON object on the last line.
 
 List fields (parties as (role, name), covered patents, trade secrets) are scored item by item;
 every other field is one item per contract: right (tp), wrong (fp and fn), extracted but not
@@ -25,11 +30,15 @@ from bench.scoring import PrecisionRecall
 from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
+from ingest.errors import IngestError
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "contracts.json"
 SAMPLES = ROOT / "ingest" / "samples" / "contracts"
 LIST_FIELDS = ("parties", "patents", "trade_secrets")
+# Fields only the depth gold (contracts_depth.json, with a `_split`) annotates.
+DEPTH_LIST_FIELDS = ("persons", "trade_secret_numbers", "instalments", "shares", "contributions")
+MONEY_FIELDS = ("amount", "entry_fee", "valuation", "monthly_compensation", "liquidated_damages")
 SCALAR_FIELDS = (
     "kind",
     "amends",
@@ -49,6 +58,19 @@ SCALAR_FIELDS = (
     "non_compete_months",
     "non_compete_scope",
 )
+DEPTH_SCALAR_FIELDS = (
+    "sublicense_scope",
+    "currency",
+    "entry_fee",
+    "valuation",
+    "receiving_company",
+    "equity_share",
+    "monthly_compensation",
+    "liquidated_damages",
+    "format",
+    "encoding",
+    "script",
+)
 
 
 @dataclass
@@ -63,34 +85,92 @@ def extracted_values(contract: ContractExtraction) -> dict[str, Any]:
     """The extraction in the gold file's terms."""
     data = contract.model_dump(mode="json")
     values: dict[str, Any] = {
-        name: (data[name] or {}).get("value") if data.get(name) else None for name in SCALAR_FIELDS
+        name: (data[name] or {}).get("value") if isinstance(data.get(name), dict) else data[name]
+        for name in SCALAR_FIELDS + DEPTH_SCALAR_FIELDS
     }
-    if values["amount"] is not None:
-        values["amount"] = values["amount"]["amount"]
+    for name in MONEY_FIELDS:
+        if values[name] is not None:
+            values[name] = values[name]["amount"]
     values["parties"] = [[p["role"], p["name"]] for p in data["parties"]]
+    values["persons"] = [p["name"] for p in data["parties"] if p["is_person"]]
     values["patents"] = [p["number"] for p in data["patents"]]
     values["trade_secrets"] = [t["value"] for t in data["trade_secrets"]]
+    values["trade_secret_numbers"] = [t["value"] for t in data["trade_secret_numbers"]]
+    values["instalments"] = [(i["amount"], i["due"]) for i in data["instalments"]]
+    values["shares"] = [(s["name"], s["value"]) for s in data["shares"]]
+    values["contributions"] = [(c["name"], c["value"]) for c in data["contributions"]]
     return values
 
 
-def score(gold: dict[str, dict[str, Any]], samples: Path = SAMPLES) -> dict[str, FieldScore]:
-    scores = {name: FieldScore() for name in ("id", *LIST_FIELDS, *SCALAR_FIELDS)}
-    for file, expected in gold.items():
-        if file.startswith("_"):
-            continue
-        contract = extract_contract(read_contract(samples / file))
-        got = extracted_values(contract)
-        _score_value(scores["id"], file, expected.get("id"), _id(contract))
-        for name in LIST_FIELDS:
-            _score_items(scores[name], file, items(expected.get(name, [])), items(got[name]))
-        for name in SCALAR_FIELDS:
+def gold_items(name: str, value: Any) -> list[Any]:
+    """A gold list field as comparable items: instalments as (amount, due), a {name: value}
+    mapping as (name, value) pairs, a party [role, name] as a tuple."""
+    if value is None:
+        return []
+    if name == "instalments":
+        return [(float(i["amount"]), i["due"]) for i in value]
+    if isinstance(value, dict):
+        return [(k, None if v is None else float(v)) for k, v in value.items()]
+    return items(value)
+
+
+def _float_items(values: list[Any]) -> list[Any]:
+    return [
+        tuple(float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in x)
+        if isinstance(x, tuple)
+        else x
+        for x in values
+    ]
+
+
+def files_of(gold: dict[str, Any], split: str = "all") -> list[str]:
+    """The annotated files; with a split, only those the gold's `_split` puts on that side."""
+    sides: dict[str, str] = gold.get("_split", {})
+    return [
+        file
+        for file in gold
+        if not file.startswith("_") and (split == "all" or sides.get(file) == split)
+    ]
+
+
+def score(
+    gold: dict[str, dict[str, Any]], samples: Path = SAMPLES, split: str = "all"
+) -> dict[str, FieldScore]:
+    depth = _depth(gold)
+    list_fields = LIST_FIELDS + (DEPTH_LIST_FIELDS if depth else ())
+    scalar_fields = SCALAR_FIELDS + (DEPTH_SCALAR_FIELDS if depth else ())
+    scores = {name: FieldScore() for name in ("id", *list_fields, *scalar_fields)}
+    for file in files_of(gold, split):
+        expected = gold[file]
+        try:
+            contract: ContractExtraction | None = extract_contract(read_contract(samples / file))
+        except IngestError as exc:
+            print(f"{file}: not extracted ({exc})", file=sys.stderr)
+            contract = None
+        got = extracted_values(contract) if contract else _NOTHING
+        _score_value(scores["id"], file, expected.get("id"), _id(contract) if contract else None)
+        for name in list_fields:
+            want = gold_items(name, expected.get(name))
+            _score_items(scores[name], file, _float_items(want), _float_items(items(got[name])))
+        for name in scalar_fields:
             _score_value(scores[name], file, expected.get(name), got[name])
     return scores
 
 
+_NOTHING: dict[str, Any] = {
+    **{name: [] for name in LIST_FIELDS + DEPTH_LIST_FIELDS},
+    **{name: None for name in SCALAR_FIELDS + DEPTH_SCALAR_FIELDS},
+}
+
+
+def _depth(gold: dict[str, Any]) -> bool:
+    """Gold written with the depth fields (it says which side each file is on)."""
+    return "_split" in gold
+
+
 def items(values: list[Any]) -> list[Any]:
     """List items made hashable: a party [role, name] becomes a tuple; a number stays a string."""
-    return [tuple(v) if isinstance(v, list) else v for v in values]
+    return [tuple(v) if isinstance(v, list | tuple) else v for v in values]
 
 
 def _id(contract: ContractExtraction) -> str:
@@ -130,10 +210,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder of the files")
+    parser.add_argument("--split", choices=("all", "tune", "test"), default="all")
+    parser.add_argument("--json", action="store_true", help="figures as JSON on the last line")
     args = parser.parse_args()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    scores = score(gold, args.samples)
-    print(f"{len([f for f in gold if not f.startswith('_')])} contracts, {args.gold}")
+    scores = score(gold, args.samples, args.split)
+    print(f"{len(files_of(gold, args.split))} contracts ({args.split}), {args.gold}")
     print(f"{'field':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for name, s in scores.items():
         print(
@@ -142,6 +224,28 @@ def main() -> None:
         )
     errors = [e for s in scores.values() for e in s.errors]
     print("\n".join(["", "errors:", *errors]) if errors else "\nno errors")
+    if args.json:
+        print(json.dumps(figures(scores, args.split), ensure_ascii=False))
+
+
+def figures(scores: dict[str, FieldScore], split: str) -> dict[str, Any]:
+    fields = {
+        name: {
+            "tp": s.tp,
+            "fp": s.fp,
+            "fn": s.fn,
+            "precision": round(s.precision, 4),
+            "recall": round(s.recall, 4),
+            "f1": round(s.f1, 4),
+        }
+        for name, s in scores.items()
+    }
+    total = FieldScore(
+        tp=sum(s.tp for s in scores.values()),
+        fp=sum(s.fp for s in scores.values()),
+        fn=sum(s.fn for s in scores.values()),
+    )
+    return {"split": split, "fields": fields, "micro_f1": round(total.f1, 4)}
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ from domain.names import organization_name
 from domain.text import fold
 
 LEVELS = ("section", "class", "subclass", "main_group", "subgroup")
-_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})$")
+# Derwent prints the group zero-padded after a hyphen: C21D-001/18 is C21D1/18.
+_IPC = re.compile(r"^([A-H])(\d{2})([A-Z])[\s\-]*(\d{1,4})\s*/\s*(\d{1,6})$")
 
 
 @dataclass(frozen=True)

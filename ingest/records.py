@@ -9,8 +9,37 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from domain.dates import date_text
+from domain.numbers import parse_priority
+from domain.text import fold
 
 _LIST_SEPARATORS = re.compile(r"[;；、\n]")
+_PRIORITY_DATE = re.compile(
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<!\d)(?:19|20)\d{6}(?!\d)"
+)
+
+
+class Transfer(BaseModel):
+    """A change of owner as an export lists it (转让人 -> 受让人)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    transferors: list[str] = Field(default_factory=list, alias="from", description="转让人")
+    transferees: list[str] = Field(default_factory=list, alias="to", description="受让人")
+
+
+class Pledge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pledgors: list[str] = Field(default_factory=list, description="出质人")
+    pledgees: list[str] = Field(default_factory=list, description="质权人")
+
+
+class License(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    licensors: list[str] = Field(default_factory=list, description="许可人")
+    licensees: list[str] = Field(default_factory=list, description="被许可人")
+    type: str | None = Field(default=None, description="许可类型 as exported, e.g. 独占许可")
 
 
 class PatentRecord(BaseModel):
@@ -68,8 +97,21 @@ class PatentRecord(BaseModel):
         description="优先权: claimed priority applications, number and optionally date and "
         "country, e.g. 'US63/123,456 2021.01.05' or '202110000001.X 2021-01-05 CN'",
     )
+    priority_dates: list[dt.date | None] = Field(
+        default_factory=list,
+        description="优先权日, in the order of `priority` when the export prints the dates in a "
+        "column of their own",
+    )
     cites: list[str] = Field(default_factory=list, description="引证专利 numbers")
     cited_by: list[str] = Field(default_factory=list, description="被引证专利 numbers")
+    cited_by_count: int | None = Field(
+        default=None,
+        ge=0,
+        description="被引证次数 as exported (may exceed the listed citing patents)",
+    )
+    transfers: list[Transfer] = Field(default_factory=list, description="转让 (转让人/受让人)")
+    pledges: list[Pledge] = Field(default_factory=list, description="质押 (出质人/质权人)")
+    licenses: list[License] = Field(default_factory=list, description="许可 (许可人/被许可人)")
     agency: str | None = Field(default=None, description="专利代理机构")
 
     @field_validator(
@@ -97,6 +139,31 @@ class PatentRecord(BaseModel):
     def _dates_in_any_usual_form(cls, value: Any) -> Any:
         # 2022-01-04, 20220104, 2022.01.04, 2022/1/4 and 2022年1月4日 are all the same date.
         return date_text(value) if value is not None else None
+
+    @field_validator("priority_dates", mode="before")
+    @classmethod
+    def _priority_dates(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = _LIST_SEPARATORS.split(value)
+        if isinstance(value, list):
+            return [date_text(v) if v not in (None, "") else None for v in value]
+        return value
+
+    def priority_claims(self) -> list[tuple[str, str | None]]:
+        """(canonical number, ISO date or None) per claimed priority: the date printed with the
+        number (`US63/123,456 2021.01.05`) or in the 优先权日 column at the same position."""
+        claims: list[tuple[str, str | None]] = []
+        for index, raw in enumerate(self.priority):
+            number = parse_priority(raw)
+            if number is None:
+                continue
+            inline = _PRIORITY_DATE.search(fold(raw))
+            date = date_text(inline.group(0)) if inline else None
+            if date is None and index < len(self.priority_dates):
+                column = self.priority_dates[index]
+                date = column.isoformat() if column else None
+            claims.append((number.canonical, date))
+        return claims
 
     @model_validator(mode="after")
     def _has_a_number(self) -> PatentRecord:

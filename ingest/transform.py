@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -199,6 +200,7 @@ def _patent_props(
             "legal_events_raw": record.legal_events,
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
+            **_export_events(record),
             "agency": record.agency,
             "legal_status": checked.status,
             "legal_status_raw": record.legal_status,
@@ -240,6 +242,7 @@ def _add_graph_rows(
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     _add_family(batch, patent_id, record.family, provenance)
     _add_priority_families(batch, patent_id, checked.application, record.priority, provenance)
+    _add_citations(batch, patent_id, record, provenance)
 
 
 def _index_document(
@@ -413,6 +416,42 @@ def _add_mentions(
             if entity.normalized not in batch.nodes[NodeLabel.PATENT]:
                 batch.node(NodeLabel.PATENT, NodeRow(entity.normalized, {}, provenance))
             batch.edge(EdgeType.CITES, EdgeRow(patent_id, entity.normalized, evidence, provenance))
+
+
+def _export_events(record: PatentRecord) -> dict[str, PropertyValue | None]:
+    """What an analyst export says beyond the front page, as Patent properties: the cited-by
+    list and count, priority claims with their dates (parallel lists), and transfers, pledges
+    and licences as one JSON object per event (the ownership ledger reads them)."""
+    claims = record.priority_claims()
+    return {
+        "cited_by": [parse_publication_number(n).canonical for n in record.cited_by] or None,
+        "cited_by_count": record.cited_by_count,
+        "priority_numbers": [number for number, _ in claims] or None,
+        "priority_dates": [date or "" for _, date in claims] or None,
+        "transfers": _json_events(record.transfers, by_alias=True),
+        "pledges": _json_events(record.pledges),
+        "licenses": _json_events(record.licenses),
+    }
+
+
+def _json_events(events: Sequence[Any], by_alias: bool = False) -> list[str] | None:
+    return [json.dumps(e.model_dump(by_alias=by_alias), ensure_ascii=False) for e in events] or None
+
+
+def _add_citations(
+    batch: GraphBatch, patent_id: str, record: PatentRecord, provenance: str
+) -> None:
+    """CITES edges from the export's cited (引证) and citing (被引证) lists; a patent known only
+    by its number becomes a bare Patent node, as background citations do."""
+    pairs = [(patent_id, parse_publication_number(n).canonical) for n in record.cites]
+    pairs += [(parse_publication_number(n).canonical, patent_id) for n in record.cited_by]
+    for citing, cited in pairs:
+        if citing == cited:
+            continue
+        other = cited if citing == patent_id else citing
+        if other not in batch.nodes[NodeLabel.PATENT]:
+            batch.node(NodeLabel.PATENT, NodeRow(other, {}, provenance))
+        batch.edge(EdgeType.CITES, EdgeRow(citing, cited, {"source": "export"}, provenance))
 
 
 def _add_family(batch: GraphBatch, patent_id: str, members: list[str], provenance: str) -> None:

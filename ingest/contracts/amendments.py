@@ -4,11 +4,77 @@ amendment rewrites its original's edges, and an original looks for amendments al
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from graph.model import Direction, EdgeRow, EdgeType, NodeLabel, NodeRow
 from graph.store import GraphStore
 from ingest.contracts.model import ContractExtraction, ContractKind
+from ingest.contracts.structure import Layout
 from ingest.contracts.transform import BENEFICIARY
 from ingest.transform import GraphBatch
+
+# The old wording an amendment quotes: 原合同第三条“许可期限自…至2028年4月30日止。”变更为…
+_QUOTED_OLD = re.compile(
+    r"原(?:合同|协议)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)[^「“\"『。；\n]{0,20}?"
+    r"[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
+)
+_TITLE = re.compile(r"《[^》\n]*》")
+# 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value
+_FROM_OLD = re.compile(
+    r"(?:由|从|将|把|原)(?P<old>[^，。；\n]{1,40}?)(?:调整|变更|修改|修订|延长|缩短|增加|提高|降低|减少|改)(?:为|至)"
+)
+# Only the amounts and dates of an old value are blanked: its words still name the term.
+_OLD_VALUE = re.compile(
+    r"(?:人民币|港币|美元|欧元|RMB|HK\$|US\$|¥|￥)?\s*[\d,.]+\s*(?:万|亿)?(?:元|美元|欧元|港元)?"
+    r"|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]+元|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|百分之[零一二三四五六七八九十点]+|\d+(?:\.\d+)?\s*[%％]"
+)
+_OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
+
+
+def new_wording(layout: Layout) -> Layout:
+    """The amendment with what it does not newly state blanked out, offsets unchanged: the old
+    clauses it quotes, the titles of the contracts it names (《专利独占许可协议》) and the old
+    column of an old/new table. Values are read from what is left: the terms as amended."""
+    text = list(layout.text)
+
+    def blank(start: int, end: int) -> None:
+        text[start:end] = " " * (end - start)
+
+    for match in _QUOTED_OLD.finditer(layout.text):
+        blank(match.start("old"), match.end("old"))
+    for match in _TITLE.finditer(layout.text):
+        blank(match.start(), match.end())
+    for match in _FROM_OLD.finditer(layout.text):
+        for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
+            if value.group(0).strip():
+                blank(value.start(), value.end())
+    for start, end in _old_table_cells(layout.text):
+        blank(start, end)
+    return dataclasses.replace(layout, text="".join(text))
+
+
+def _old_table_cells(text: str) -> list[tuple[int, int]]:
+    """The cells under an old-value header (原金额, 变更前) of a tab table, to the table's end."""
+    spans: list[tuple[int, int]] = []
+    old_columns: set[int] = set()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 2:
+            old_columns = set()
+        elif any(_OLD_COLUMN.match(c.strip()) for c in cells):
+            old_columns = {i for i, c in enumerate(cells) if _OLD_COLUMN.match(c.strip())}
+        elif old_columns:
+            position = offset
+            for index, cell in enumerate(cells):
+                if index in old_columns:
+                    spans.append((position, position + len(cell)))
+                position += len(cell) + 1
+        offset += len(line)
+    return spans
 
 
 def apply_amendments(batch: GraphBatch, contract: ContractExtraction, graph: GraphStore) -> None:

@@ -19,10 +19,17 @@ from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
+from ingest.contracts.script import to_simplified
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.archive_guard import check_archive
 
+# Party, number and recital lines of contracts that the PDF reflow must not run together.
+_MORE_BLOCK_STARTS = (
+    r"许可人|被许可人|转让人|受让人|出质方|质权方|出资方|用人单位|员工|披露方|接收方|合作方|"
+    r"(?:补充)?(?:合同|协议|契约)编号|原(?:合同|协议)编号|编号[：:]|本(?:合同|协议)由|双方于|"
+    r"[\d.]+\s*\S|日期[：:]"
+)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -135,9 +142,14 @@ def _pdf_text(data: bytes, file: str) -> str:
 _BLOCK_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|\d+\s|序号|[（(]|"
     r"甲方|乙方|丙方|丁方|许可方|被许可方|转让方|受让方|出质人|质权人|地址|住所|法定代表人|"
-    r"签订日期|签署日期|鉴于)"
+    rf"签订日期|签署日期|鉴于|{_MORE_BLOCK_STARTS})"
 )
 _LINE_END = "。；：:！？）)」”"
+
+
+def _starts_block(line: str) -> bool:
+    # Traditional and full-width lines (許可人：…) are tested in their folded form.
+    return bool(_BLOCK_START.match(line) or _BLOCK_START.match(to_simplified(line)))
 
 
 def _reflow(text: str) -> str:
@@ -151,7 +163,7 @@ def _reflow(text: str) -> str:
             len(merged) > 1
             and len(previous) >= 15
             and previous[-1] not in _LINE_END
-            and not _BLOCK_START.match(line)
+            and not _starts_block(line)
         ):
             merged[-1] = previous + line
         else:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from ingest.contracts import money as money_rules
+from ingest.contracts import parties as party_rules
 from ingest.contracts import rules, terms
+from ingest.contracts.amendments import new_wording
 from ingest.contracts.documents import ContractDocument
 from ingest.contracts.model import ContractExtraction, ContractKind
+from ingest.contracts.script import fold
 from ingest.contracts.structure import layout as read_layout
 from ingest.errors import ErrorCode, IngestError, Problem
 
 
 def extract_contract(document: ContractDocument) -> ContractExtraction:
-    layout = read_layout(document.text)
+    # The rules read a same-length folded text (simplified script, ASCII digits); what the
+    # document states in its own script is read back from the original at the same offsets.
+    folded = fold(document.text)
+    layout = read_layout(folded.text)
     kind = rules.contract_kind(layout)
     if kind is None:
         raise IngestError(
@@ -25,13 +32,18 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         )
     number = rules.contract_number(layout)
     signed = rules.sign_date(layout)
-    term = terms.term(layout, terms.effective_date(layout, signed.value if signed else None))
-    money = terms.payment(layout)
-    forum, method = rules.dispute(layout)
-    non_compete_months, non_compete_scope = terms.non_compete(layout)
     is_license = kind.value in (ContractKind.PATENT_LICENSE, ContractKind.TRADE_SECRET_LICENSE)
     is_amendment = kind.value is ContractKind.AMENDMENT
-    return ContractExtraction(
+    # An amendment's terms are read from its new wording only, never from the clause it quotes.
+    values = new_wording(layout) if is_amendment else layout
+    effective = terms.effective_date(layout, signed.value if signed else None)
+    term = terms.term(values, effective, kind.value)
+    money = terms.payment(values, kind.value)
+    forum, method = rules.dispute(layout)
+    non_compete_months, non_compete_scope = terms.non_compete(layout)
+    found_parties = rules.parties(layout, kind.value)
+    schedule = money_rules.instalments(values, money.amount.value.amount if money.amount else None)
+    extraction = ContractExtraction(
         id=number.value if number else f"sha256:{document.sha256[:16]}",
         file=document.path,
         sha256=document.sha256,
@@ -41,13 +53,15 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         contract_number=number,
         kind=kind,
         amends=rules.amends(layout) if is_amendment else None,
-        parties=rules.parties(layout, kind.value),
+        parties=found_parties,
         patents=rules.patents(layout),
         trademarks=rules.trademarks(layout),
         trade_secrets=rules.trade_secrets(layout),
-        exclusivity=rules.exclusivity(layout) if is_license or is_amendment else None,
+        exclusivity=rules.exclusivity(values, in_title=not is_amendment)
+        if is_license or is_amendment
+        else None,
         sublicense_allowed=rules.sublicense(layout) if is_license else None,
-        territory=rules.territory(layout),
+        territory=rules.territory(layout) if is_license else None,
         start_date=term.start,
         end_date=term.end,
         duration_months=term.months,
@@ -60,4 +74,19 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         dispute_method=method,
         non_compete_months=non_compete_months,
         non_compete_scope=non_compete_scope,
+        script=folded.script,
+        trade_secret_numbers=rules.trade_secret_numbers(layout),
+        sublicense_scope=rules.sublicense_scope(layout) if is_license else None,
+        instalments=schedule,
+        entry_fee=money_rules.entry_fee(layout, money)
+        if money.royalty_rate and not is_amendment
+        else None,
+        valuation=money_rules.valuation(layout, kind.value),
+        liquidated_damages=money_rules.liquidated_damages(layout),
+        monthly_compensation=money_rules.monthly_compensation(layout),
+        **party_rules.party_terms(layout, kind.value, found_parties),
     )
+    if kind.value is ContractKind.EQUITY_CONTRIBUTION and extraction.valuation is not None:
+        extraction.amount = extraction.valuation  # the amount of a contribution is its 作价
+    extraction.currency = money_rules.currency_of(extraction)
+    return party_rules.in_original_script(extraction, folded)

@@ -89,6 +89,23 @@ class Money(BaseModel):
     text: str
 
 
+class Instalment(BaseModel):
+    """One payment of a schedule (分两期 / a payment table): its amount and when it is due."""
+
+    amount: float
+    due: str = Field(description="the due condition as written, e.g. 合同生效后15日内")
+    evidence: Evidence
+
+
+class PartyValue(BaseModel):
+    """A value one party has under the contract: its share of co-owned results (0.4 for 40%)
+    or its money contribution (None when it contributes people, equipment or know-how)."""
+
+    name: str
+    value: float | None
+    evidence: Evidence
+
+
 class ContractExtraction(BaseModel):
     """Everything read from one contract; absent fields were not found in the text."""
 
@@ -125,3 +142,34 @@ class ContractExtraction(BaseModel):
     dispute_method: Extracted[str] | None = Field(default=None, description="arbitration or court")
     non_compete_months: Extracted[int] | None = None
     non_compete_scope: Extracted[str] | None = None
+    script: str = Field(default="simplified", description="simplified or traditional")
+    currency: str | None = Field(
+        default=None, description="ISO 4217 currency of the contract's amounts (CNY, HKD ...)"
+    )
+    trade_secret_numbers: list[Extracted[str]] = Field(
+        default_factory=list, description="技术秘密登记号 / 营业秘密登录编号, as written"
+    )
+    sublicense_scope: Extracted[str] | None = Field(
+        default=None, description="affiliates, with_consent or any, when sublicensing is allowed"
+    )
+    instalments: list[Instalment] = Field(default_factory=list)
+    entry_fee: Extracted[Money] | None = Field(
+        default=None, description="入门费: the one-time fee paid besides a royalty"
+    )
+    valuation: Extracted[Money] | None = Field(
+        default=None, description="作价 of contributed IP; 评估价值 of pledged patents"
+    )
+    receiving_company: Extracted[str] | None = Field(
+        default=None, description="equity contribution: the company issuing the equity"
+    )
+    equity_share: Extracted[float] | None = Field(
+        default=None, description="equity contribution: the contributor's share (0.2 for 20%)"
+    )
+    shares: list[PartyValue] = Field(
+        default_factory=list, description="cooperation: each party's share of co-owned results"
+    )
+    contributions: list[PartyValue] = Field(
+        default_factory=list, description="cooperation: each party's money contribution"
+    )
+    monthly_compensation: Extracted[Money] | None = None
+    liquidated_damages: Extracted[Money] | None = None

@@ -29,16 +29,33 @@ from ingest.nlp.patterns import PATENT_NUMBER
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
-    ("补充协议", ContractKind.AMENDMENT),
-    ("专利申请权转让", ContractKind.APPLICATION_TRANSFER),
-    ("专利权转让|专利转让", ContractKind.PATENT_TRANSFER),
-    ("质押", ContractKind.PATENT_PLEDGE),
-    ("技术秘密.*许可|专有技术.*许可", ContractKind.TRADE_SECRET_LICENSE),
-    ("专利.*许可", ContractKind.PATENT_LICENSE),
-    ("作价入股|作价出资", ContractKind.EQUITY_CONTRIBUTION),
-    ("合作开发", ContractKind.COOPERATION),
-    ("竞业限制", ContractKind.NON_COMPETE),
-    ("保密协议", ContractKind.NDA),
+    ("补充协议|变更协议|修订协议", ContractKind.AMENDMENT),
+    # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
+    (
+        "专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权",
+        ContractKind.APPLICATION_TRANSFER,
+    ),
+    (
+        "专利权?.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        ContractKind.PATENT_TRANSFER,
+    ),
+    ("质押|设质", ContractKind.PATENT_PLEDGE),
+    (
+        "(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)",
+        ContractKind.TRADE_SECRET_LICENSE,
+    ),
+    ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
+    (
+        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?出资"
+        "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)",
+        ContractKind.EQUITY_CONTRIBUTION,
+    ),
+    (
+        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究",
+        ContractKind.COOPERATION,
+    ),
+    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
+    ("保密协议|保密合同|保密承诺", ContractKind.NDA),
     ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
 )
 _ROLE_WORDS: dict[str, Role] = {
@@ -60,7 +77,19 @@ _ROLE_WORDS: dict[str, Role] = {
     "劳动者": Role.EMPLOYEE,
     "员工": Role.EMPLOYEE,
     "出资方": Role.CONTRIBUTOR,
+    "出资人": Role.CONTRIBUTOR,
+    "投资方": Role.CONTRIBUTOR,
     "目标公司": Role.INVESTEE,
+    "标的公司": Role.INVESTEE,
+    "被投资方": Role.INVESTEE,
+    "让与人": Role.TRANSFEROR,
+    "让与方": Role.TRANSFEROR,
+    "授权人": Role.LICENSOR,
+    "授权方": Role.LICENSOR,
+    "被授权人": Role.LICENSEE,
+    "被授权方": Role.LICENSEE,
+    "雇主": Role.EMPLOYER,
+    "受雇人": Role.EMPLOYEE,
 }
 _DEFAULT_ROLES: dict[ContractKind, tuple[Role, Role]] = {
     ContractKind.PATENT_LICENSE: (Role.LICENSOR, Role.LICENSEE),
@@ -79,10 +108,16 @@ _SHORT_NAME = re.compile(
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
 )
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
 )
 CN_NUMBER = "[零〇一二三四五六七八九十两百\\d]+"
 
@@ -108,19 +143,74 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     return None
 
 
+# A contract number: an ASCII code (XJTU-XK-2022-008), or a Chinese document number
+# (建株质字(2023)第0086号, 京知许〔2024〕12号).
+_DOCUMENT_NUMBER = (
+    r"[\u4e00-\u9fffA-Za-z]{1,10}[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*第?\s*[A-Za-z0-9\-]+\s*号"
+)
+NUMBER = rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+_BRACKETS = str.maketrans(
+    {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
+)
+
+
+def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str] | None:
+    found = _found(layout, match, 1, LABELLED)
+    if found is not None:
+        found.value = re.sub(r"\s+", "", found.value.translate(_BRACKETS))
+    return found
+
+
 def contract_number(layout: Layout) -> Extracted[str] | None:
-    match = re.compile(r"(?:合同|协议)(?:编号|号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)").search(
+    # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
+    at_line_start = re.compile(
+        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)"
+        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
+        re.M,
+    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
+    if at_line_start is not None:
+        return _number_found(layout, at_line_start)
+    match = re.compile(rf"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*{NUMBER}").search(
         layout.text, 0, layout.parties[0] or len(layout.text)
     )
-    return _found(layout, match, 1, LABELLED)
+    return _number_found(layout, match)
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
-    pattern = re.compile(r"(?:原合同编号|合同编号)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9\-_/.]*)")
-    return _found(layout, pattern.search(layout.text, layout.body[0], layout.body[1]), 1, LABELLED)
+    number = NUMBER
+    labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
+    found = labelled.search(layout.text)
+    if found is None:
+        after_title = re.compile(
+            rf"《[^》]{{2,40}}》\s*[（(][^）)]{{0,20}}?(?:合同|协议)?编号\s*[：:为]?\s*{number}"
+        )
+        found = after_title.search(layout.text, layout.body[0], layout.body[1])
+    if found is None:
+        named = re.compile(rf"编号为\s*{number}\s*的\s*[《“\"]")
+        found = named.search(layout.text, layout.body[0], layout.body[1])
+    if found is None:
+        plain = re.compile(rf"(?:合同|协议)编号\s*[：:]\s*{number}")
+        found = plain.search(layout.text, layout.body[0], layout.body[1])
+    return _number_found(layout, found)
+
+
+def amended_kind(layout: Layout) -> ContractKind | None:
+    """The kind of contract an amendment changes: 《专利权转让合同》补充协议 -> patent_transfer."""
+    start = layout.title[0] if layout.title else 0
+    for match in re.finditer(r"《([^》]{2,40})》", layout.text[start : layout.body[1]]):
+        for pattern, kind in _KINDS:
+            if kind is not ContractKind.AMENDMENT and re.search(pattern, match.group(1)):
+                return kind
+    title = layout.text[layout.title[0] : layout.title[1]] if layout.title else ""
+    for pattern, kind in _KINDS:
+        if kind is not ContractKind.AMENDMENT and re.search(pattern, title):
+            return kind
+    return None
 
 
 def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    if kind is ContractKind.AMENDMENT:
+        kind = amended_kind(layout) or kind
     text = layout.text
     found: list[Party] = []
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
@@ -136,20 +226,26 @@ def _party(
     layout: Layout, match: re.Match[str], block_end: int, kind: ContractKind | None, position: int
 ) -> Party:
     text = layout.text
-    label, qualifier, raw_name = match["label"], match["qualifier"], match["name"]
+    label, qualifier = re.sub(r"[ \u3000]", "", match["label"]), match["qualifier"]
+    name_group = "name" if match["name"] is not None else "name_below"
+    raw_name = match[name_group]
+    block = text[match.end() : block_end]
+    if label not in _ROLE_WORDS and not re.fullmatch(r"[甲乙丙丁戊]方", label):
+        label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
     short = _SHORT_NAME.search(raw_name)
-    name = (raw_name[: short.start()] if short else raw_name).strip()
-    block = text[match.end() : block_end]
+    name = _bare_name(raw_name[: short.start()] if short else raw_name)
     return Party(
         label=label if label in "甲方乙方丙方丁方" else (qualifier or label),
         role=role,
         name=organization_name(name),
         short_name=short.group(1).strip() if short else None,
-        is_person=_is_person(name),
-        address=_line_value(block, r"(?:住所地|住所|通讯地址|地址)", address),
+        is_person=_is_person(name, raw_name + text[match.end() : block_end]),
+        address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
-        evidence=ev(layout, match.start("name"), match.start("name") + len(name), confidence),
+        evidence=ev(
+            layout, match.start(name_group), match.start(name_group) + len(name), confidence
+        ),
     )
 
 
@@ -196,11 +292,34 @@ def _role(
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
+    if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):
+        return defaults[1], INFERRED  # a further recipient or employee (丙方: a second person)
     return Role.PARTNER, INFERRED
 
 
-def _is_person(name: str) -> bool:
-    return organization_kind(name) is None and bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name))
+def _is_person(name: str, context: str = "") -> bool:
+    """A natural person: a short name without a legal form; or any name signing with an
+    identity card number (身份证号)."""
+    if organization_kind(name) is not None or re.search(
+        r"公司|大学|学院|研究院|研究所|中心|集团|银行|医院|事务所|协会|委员会|厂|局|部", name
+    ):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name):
+        return True
+    return bool(re.search(r"身份证|身分证", context[:80]))
+
+
+# Where the name of a party line ends: its English name in brackets, an identity number, an
+# address run on by a PDF, a seal note.
+_NAME_END = re.compile(
+    r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会|男|女)|[，,；;]|\s{2,}|\t|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
+    r"|[（(](?:盖章|签字|签章|公章)[）)]"
+)
+
+
+def _bare_name(raw: str) -> str:
+    cut = _NAME_END.search(raw)
+    return (raw[: cut.start()] if cut else raw).strip()
 
 
 def _line_value(block: str, label: str, clean: Callable[[str], str]) -> str | None:
@@ -230,6 +349,19 @@ _BARE_APPLICATION = re.compile(
 )
 
 
+# 不包括申请号为…的专利申请: a number the clause names to exclude it.
+_EXCLUDED = re.compile(r"不包括|不包含|不含|除外|不在本(?:合同|协议)|排除|不属于")
+
+
+def _excluded(text: str, at: int) -> bool:
+    clause_start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    clause_end = min(
+        (i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text)
+    )
+    before = text[clause_start:at]
+    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在", text[at:clause_end]))
+
+
 def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in PATENT_NUMBER.finditer(text, start, end):
@@ -250,7 +382,7 @@ def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int,
                     parse_application_number(re.sub(r"\s", "", match.group(1))).canonical,
                 )
             )
-    yield from sorted(spans)
+    yield from sorted(span for span in spans if not _excluded(text, span[0]))
 
 
 def _patent_title(text: str, start: int, end: int) -> str | None:
@@ -287,8 +419,9 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
     pattern = re.compile(
-        r"技术秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?技术秘密"
+        r"(?:技术|营业|商业)秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]"
+        r"|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
+        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?(?:技术|营业|商业)秘密"
     )
     found: dict[str, Extracted[str]] = {}
     for match in pattern.finditer(layout.text):
@@ -303,32 +436,134 @@ def trade_secrets(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
-def exclusivity(layout: Layout) -> Extracted[Exclusivity] | None:
-    pattern = re.compile(r"(独占|排他|普通)(?:实施)?(?:许可|方式|使用)")
-    match = pattern.search(layout.text, layout.title[0] if layout.title else 0, layout.body[1])
+_SECRET_NUMBER = r"([A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+
+
+def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
+    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号, or
+    编号为…的技术秘密."""
+    patterns = (
+        re.compile(
+            rf"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)\s*[：:为]?\s*"
+            rf"{_SECRET_NUMBER}"
+        ),
+        re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
+    )
+    found: dict[str, Extracted[str]] = {}
+    for pattern in patterns:
+        for match in pattern.finditer(layout.text, *layout.body):
+            found.setdefault(
+                match.group(1),
+                Extracted(
+                    value=match.group(1),
+                    evidence=ev(layout, match.start(1), match.end(1), LABELLED),
+                ),
+            )
+    return sorted(found.values(), key=lambda e: e.evidence.start)
+
+
+def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
+    """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
+    pattern = re.compile(
+        r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+    )
+    start = layout.title[0] if layout.title and in_title else layout.body[0]
+    match = pattern.search(layout.text, start, layout.body[1])
     if match is None:
         return None
-    value = {"独占": Exclusivity.EXCLUSIVE, "排他": Exclusivity.SOLE}.get(
-        match.group(1), Exclusivity.ORDINARY
-    )
+    value = {
+        "独占": Exclusivity.EXCLUSIVE,
+        "专属": Exclusivity.EXCLUSIVE,
+        "独家": Exclusivity.EXCLUSIVE,
+        "排他": Exclusivity.SOLE,
+    }.get(match.group(1), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 
-def sublicense(layout: Layout) -> Extracted[bool] | None:
-    refused = re.compile(r"(?:不得|无权)(?:再|分|转)?许可(?:任何)?第三方")
-    allowed = re.compile(
-        r"有权(?:再|分|转)许可|(?:有权|可以)许可其?(?:关联公司|子公司|第三方|他人)"
-    )
-    for pattern, value in ((refused, False), (allowed, True)):
-        match = pattern.search(layout.text, *layout.body)
-        if match:
-            return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
+# Sublicensing under a condition is allowed: only to affiliates, or after written consent.
+_AFFILIATES = re.compile(
+    r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
+    r"\s*(?:给|予)?\s*其?"
+    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
+)
+_CONSENT = re.compile(
+    r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
+    r"(?:[^，。；]{0,8}?)(?:方可|可以|可|才能|始得|得|有权)\s*(?:将[^，。；]{0,10}?)?(?:再|分|转)?(?:许可|授权)"
+)
+# 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
+_CONSENT_ANYWHERE = re.compile(
+    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)"
+)
+_REFUSED = re.compile(
+    r"(?:不得|无权|不可|不能|禁止)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?"
+)
+# 除其关联公司外，不得再许可: allowed, to affiliates only
+_EXCEPT_AFFILIATES = re.compile(
+    r"除(?:向|许可给?|授权给?)?其?(?:关联公司|关联企业|关联方|子公司|控股子公司|全资子公司)(?:外|以外)"
+)
+_ANY = re.compile(r"(?:有权|可以|得)(?:再|分|转)(?:许可|授权)")
+
+
+def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
+    """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
+    are not about sublicensing."""
+    for offset, sentence in sentences(layout):
+        if re.search(
+            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
+            sentence,
+        ):
+            subject = re.sub(
+                r"^\s*(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+、|第\S{1,4}条)?\s*", "", sentence
+            )
+            if re.match(r"(?:甲方|许可方|许可人)(?:本身)?(?:有权|可以|亦|保留)", subject):
+                continue
+            yield offset, sentence
+
+
+def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    for offset, sentence in _licensee_sentences(layout):
+        for pattern, allowed, scope in (
+            (_EXCEPT_AFFILIATES, True, "affiliates"),
+            (_AFFILIATES, True, "affiliates"),
+            (_CONSENT, True, "with_consent"),
+            (_REFUSED, False, None),
+            (_ANY, True, "any"),
+        ):
+            match = pattern.search(sentence)
+            if match and not (
+                allowed
+                and scope == "affiliates"
+                and "不得" in sentence[: match.start()]
+                and "除" not in sentence
+            ):
+                return allowed, scope, offset + match.start(), offset + match.end()
+        consent = _CONSENT_ANYWHERE.search(sentence)
+        if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
+            return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
+
+
+def sublicense(layout: Layout) -> Extracted[bool] | None:
+    found = _sublicense_rule(layout)
+    if found is None:
+        return None
+    allowed, _, start, end = found
+    return Extracted(value=allowed, evidence=ev(layout, start, end, LABELLED))
+
+
+def sublicense_scope(layout: Layout) -> Extracted[str] | None:
+    found = _sublicense_rule(layout)
+    if found is None or not found[0] or found[1] is None:
+        return None
+    return Extracted(value=found[1], evidence=ev(layout, found[2], found[3], LABELLED))
 
 
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用)?地域(?:范围)?为([^，。；]+)|(?:可在|在|于)(全球范围内|中华人民共和国境内)"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
+        r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
+        r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
     if match is None:
@@ -344,6 +579,12 @@ def parse_date(match: re.Match[str]) -> str | None:
     try:
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        elif match.group(10):
+            year, month, day = (int(match.group(g)) for g in (10, 11, 12))
+        elif match.group(7):
+            # 民国 (Republic of China) years: 民国113年 is 2024.
+            year, month, day = (_number(match.group(g)) for g in (7, 8, 9))
+            year += 1911
         else:
             year = int(
                 "".join(
@@ -359,16 +600,36 @@ def parse_date(match: re.Match[str]) -> str | None:
         return None
 
 
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if all(c in "〇零一二三四五六七八九" for c in text) and len(text) > 1:
+        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in text))
+    return int(cn2an.cn2an(text, "smart"))
+
+
 def sign_date(layout: Layout) -> Extracted[str] | None:
+    """The signing date: a labelled date (签订日期：…); else the dates of the signature block;
+    else 于…签订 in the recitals. When parties sign on different days, the later one: the
+    contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约)(?:日期|时间)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})", re.M
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
+        re.M,
     )
+    in_signature = re.compile(rf"({DATE_SOURCE})")
     in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")
-    for pattern, confidence in ((labelled, LABELLED), (in_recital, COMPUTED)):
-        match = pattern.search(layout.text)
-        date = DATE.match(match.group(1)) if match else None
-        value = parse_date(date) if date else None
-        if match and value:
+    for pattern, confidence, start in (
+        (labelled, LABELLED, 0),
+        (in_signature, LABELLED, layout.signature[0]),
+        (in_recital, COMPUTED, 0),
+    ):
+        dates = [
+            (value, match)
+            for match in pattern.finditer(layout.text, start)
+            if (date := DATE.match(match.group(1))) and (value := parse_date(date))
+        ]
+        if dates:
+            value, match = max(dates, key=lambda item: item[0])
             return Extracted(
                 value=value, evidence=ev(layout, match.start(1), match.end(1), confidence)
             )
@@ -386,21 +647,50 @@ def _found(
     )
 
 
+_GOVERNING_LAW = (
+    re.compile(r"适用(中华人民共和国[^，。；]*?法律)"),
+    re.compile(r"受([^，。；受]{2,20}?法律)(?:的)?管辖"),
+    re.compile(r"以([^，。；以]{2,20}?法律)为准据法"),
+    re.compile(r"准据法为([^，。；]{2,20}?法律)"),
+    re.compile(r"适用([^，。；《》]{2,20}?法律)"),
+    re.compile(
+        r"(?:依|依据|依照|按照)((?:中华人民共和国|中国|香港|澳门|台湾|中华民国)[^，。；《》]{0,10}?法律)"
+        r"(?:进行)?(?:解释|订立|管辖)"
+    ),
+)
+
+
 def governing_law(layout: Layout) -> Extracted[str] | None:
-    return _found(
-        layout, re.compile(r"适用(中华人民共和国[^，。；]*?法律)").search(layout.text), 1, LABELLED
-    )
+    for pattern in _GOVERNING_LAW:
+        match = pattern.search(layout.text)
+        if match:
+            return _found(layout, match, 1, LABELLED)
+    return None
 
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     arbitration = re.compile(
-        r"(?:提交|向)([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院))(?:申请)?仲裁"
+        r"(?:提交|向|由|交由|提请|递交)\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
+        r"|仲裁机构(?:为|[：:])\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
     )
-    court = re.compile(r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)")
-    for pattern, method in ((arbitration, "arbitration"), (court, "court")):
+    court = re.compile(
+        r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)"
+        r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
+    )
+    court_jurisdiction = re.compile(
+        r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)"
+    )
+    first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
+    for pattern, method in (
+        (arbitration, "arbitration"),
+        (court, "court"),
+        (court_jurisdiction, "court"),
+        (first_instance, "court"),
+    ):
         match = pattern.search(layout.text, *layout.body)
         if match:
-            forum = _found(layout, match, 1, LABELLED)
+            group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
+            forum = _found(layout, match, group, LABELLED)
             return forum, Extracted(
                 value=method, evidence=ev(layout, match.start(), match.end(), LABELLED)
             )

@@ -12,19 +12,39 @@ _ARTICLE = re.compile(
     r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、)", re.M
 )
 _SIGNATURE = re.compile(
-    r"^[ \t\u3000]*(?:\S{1,6}[（(](?:盖章|签字|签章|签字盖章)[）)]|\S{1,6}[：:].*[（(]盖章[）)]"
+    r"^[ \t\u3000]*(?:\S{1,6}[（(](?:盖章|签字|签章|签字盖章|签名|签署|公章)[）)]"
+    r"|\S{1,6}[：:].*(?:[（(](?:盖章|签名|签字|公章)[）)]|(?:代表人|授权人|获授权人)(?:签署|签字|签名)?[：:]?\s*$)"
     r"|签订日期|签署日期|签约日期)",
     re.M,
 )
-_RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由)", re.M)
+# 本协议由以下双方…签订： introduces the parties block, it is not a recital.
+_RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由(?!以下))", re.M)
 PARTY_WORDS = (
     "甲方|乙方|丙方|丁方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
-    "出质方|质权人|质权方|出资方|目标公司|用人单位|劳动者|员工|披露方|接收方"
+    "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
+    "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人"
+)
+# Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
+_LETTERED_ROLE = (
+    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
+    # 甲　方 / 乙  方: letter labels spaced out by the typesetter
+    r"|[甲乙丙丁戊][ \u3000]+方"
 )
 PARTY_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?"
-    r"\s*[：:]\s*(?P<name>\S.*)$",
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
+    r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
+    # 甲方（许可方）： with the name on the next line: 名称：…
+    r"|[ \t]*[：:]?[ \t]*\n[ \t\u3000]*(?:名称|单位名称|公司名称|姓名)[ \t]*[：:][ \t]*"
+    r"(?P<name_below>\S.*)$)",
     re.M,
+)
+
+
+# 甲方（许可方）： alone on its line, the name below it (名称：…)
+_PARTY_LABEL_ONLY = re.compile(
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,8}}[）)])?"
+    r"[ \t]*[：:]?[ \t]*$"
 )
 
 
@@ -90,8 +110,10 @@ def _title(text: str) -> tuple[int, int] | None:
 
 
 _PARTY_DETAIL = re.compile(
-    r"^[ \t\u3000]*(?:住所地|住所|通讯地址|地址|法定代表人|负责人|联系人|电话|传真|邮编|"
-    r"电子邮箱|开户行|开户银行|账号|身份证号码|统一社会信用代码)\s*[：:]"
+    r"^[ \t\u3000]*(?:(?:住所地|住所|通讯地址|注册地址|地址|法定代表人|负责人|联系人|电话|"
+    r"传真|邮编|名称|单位名称|公司名称|姓名|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表)"
+    r"\s*[：:]"
+    r"|[（(](?:以下|下)(?:简)?称)"
 )
 
 
@@ -101,7 +123,9 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
     offset = start
     for line in text[start:limit].splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and not (PARTY_LINE.match(line) or _PARTY_DETAIL.match(line)):
+        if stripped and not (
+            PARTY_LINE.match(line) or _PARTY_DETAIL.match(line) or _PARTY_LABEL_ONLY.match(line)
+        ):
             return offset
         offset += len(line)
     return limit

@@ -6,17 +6,33 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingest.contracts import money as money_rules
 from ingest.contracts import rules
-from ingest.contracts.model import Extracted, Money
+from ingest.contracts.model import ContractKind, Extracted, Money
 from ingest.contracts.rules import CN_NUMBER, COMPUTED, DATE, DATE_SOURCE, LABELLED, ev
 from ingest.contracts.structure import Layout
 
 # A term sentence names the contract's own period; these name other periods.
 _NOT_THE_TERM = re.compile(
-    r"保密期限|竞业限制|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
+    r"保密期限|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
 )
-_PERIOD = re.compile(rf"自\s*({DATE_SOURCE})\s*起?\s*至\s*({DATE_SOURCE})\s*止?")
-_DURATION = re.compile(rf"(?:有效期|期限)为\s*({CN_NUMBER})\s*(年|个月)")
+# An NDA's term is its confidentiality period.
+_NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
+_PERIOD = re.compile(
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*起?\s*(?:至|到|—|－|~|～)\s*({DATE_SOURCE})\s*止?"
+)
+# 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
+_BARE_PERIOD = re.compile(
+    rf"^\s*({DATE_SOURCE})\s*(?:起)?\s*至\s*({DATE_SOURCE})\s*止?\s*[。；]?\s*$"
+)
+_TERM_HEADING = re.compile(r"期限|期间|有效期")
+# 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
+_EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
+# 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
+_END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
+_DURATION = re.compile(
+    rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
+)
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
@@ -24,7 +40,12 @@ _RELATIVE = re.compile(
 _DURATION_FROM = re.compile(
     rf"期限为\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*自\s*({DATE_SOURCE})\s*起算"
 )
-_MONEY_SENTENCE = re.compile(r"使用费|转让价款|转让费|价款|作价|入门费|经费总额|本金|许可费")
+_MONEY_SENTENCE = re.compile(
+    r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
+    r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
+    r"|主债权|债权(?:数额|金额)|(?:借款|贷款)(?:金额|本金)"
+    r"|总经费|经费(?:共计|合计)|总金额|合同金额|合同价款|总价款|总价"
+)
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
 
@@ -35,15 +56,27 @@ class Term:
     months: Extracted[int] | None = None
 
 
-def term(layout: Layout, effective: str | None) -> Term:
+def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     """The contract's period: an explicit 自…起至…止 wins; else a duration from a date; else a
     relative duration from the effective date (the sign date when the contract takes effect on
     signing); an amendment's 即至…止 gives the new end date."""
     found = Term()
+    not_the_term = _NOT_THE_NDA_TERM if kind is ContractKind.NDA else _NOT_THE_TERM
+    previous = ""
     for offset, sentence in rules.sentences(layout):
-        if _NOT_THE_TERM.search(sentence) or ("期限" not in sentence and "自" not in sentence):
+        heading, previous = previous, sentence
+        bare = _BARE_PERIOD.match(sentence)
+        if bare and _TERM_HEADING.search(heading):
+            found.start = _date_at(layout, offset, bare, 1, LABELLED)
+            found.end = _date_at(layout, offset, bare, 2, LABELLED)
+            break
+        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|为期|自", sentence):
             continue
         if _read_term(layout, offset, sentence, effective, found):
+            break
+        event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
+        if event and _TERM_HEADING.search(sentence):
+            found.end = _date_at(layout, offset, event, 1, LABELLED)
             break
     return found
 
@@ -124,19 +157,37 @@ class Payment:
     structure: Extracted[str] | None = None
 
 
-def payment(layout: Layout) -> Payment:
+# A maximum-amount pledge (最高额质押) secures up to its 最高债权额, whatever principal it names.
+_MAXIMUM_AMOUNT = re.compile(
+    r"最高债权(?:额|数额|金额|本金余额)|债权最高额|最高额为|最高本金余额|最高余额"
+)
+
+
+def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
     found = Payment()
+    for offset, sentence in rules.sentences(layout):
+        if kind is ContractKind.PATENT_PLEDGE and _MAXIMUM_AMOUNT.search(sentence):
+            label = _MAXIMUM_AMOUNT.search(sentence)
+            amount = next(money_rules.amounts(sentence, label.end() if label else 0), None)
+            if amount is not None:
+                found.amount = Extracted(
+                    value=amount.money,
+                    evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
+                )
+                break
     for offset, sentence in rules.sentences(layout):
         if _NOT_CONTRACT_MONEY.search(sentence):
             continue
         if found.amount is None and _MONEY_SENTENCE.search(sentence):
-            value = rules.money(sentence)
-            if value is not None:
-                at = offset + sentence.index(value.text)
+            amount = next(money_rules.amounts(sentence), None)
+            if amount is not None:
                 found.amount = Extracted(
-                    value=value, evidence=ev(layout, at, at + len(value.text), LABELLED)
+                    value=amount.money,
+                    evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
                 )
-        if found.royalty_rate is None and re.search(r"销售额|销售收入|提成", sentence):
+        if found.royalty_rate is None and re.search(
+            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成", sentence
+        ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
                 found.royalty_rate = Extracted(
@@ -144,16 +195,18 @@ def payment(layout: Layout) -> Payment:
                 )
         if found.structure is None:
             found.structure = _structure(layout, offset, sentence)
-    if found.royalty_rate is not None:
-        kind = "lump_sum+royalty" if found.amount is not None else "royalty"
-        found.structure = Extracted(value=kind, evidence=found.royalty_rate.evidence)
+    if kind is ContractKind.AMENDMENT:
+        found.structure = None  # the payment structure stays the original's
+    elif found.royalty_rate is not None:
+        structure = "lump_sum+royalty" if found.amount is not None else "royalty"
+        found.structure = Extracted(value=structure, evidence=found.royalty_rate.evidence)
     return found
 
 
 def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
     for pattern, kind in (
         (r"分[两二三四五六\d]+(?:期|次)|分期", "installments"),
-        (r"一次性|一次总付", "lump_sum"),
+        (r"一次性|一次总付|一次(?:付清|支付|缴清)", "lump_sum"),
     ):
         match = re.search(pattern, sentence)
         if match:
@@ -164,17 +217,33 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
     return None
 
 
+_NON_COMPETE_PERIODS = (
+    re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)[^。；]{{0,30}}?({CN_NUMBER})\s*(年|个月)"),
+    re.compile(
+        rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
+    ),
+)
+_NON_COMPETE_SCOPES = (
+    re.compile(r"不得(?:在|到|去|进入|前往)([^。；]{4,60}?)(?:任职|工作|兼职)"),
+    re.compile(
+        r"不得(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?([^，。；]{4,60}?)(?=[，。；]|$)"
+    ),
+)
+
+
 def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] | None]:
-    period = re.compile(rf"竞业限制期限为[^。；]*?({CN_NUMBER})\s*(年|个月)")
-    scope = re.compile(r"不得在([^。；]{4,60}?)(?:任职|工作)")
     months: Extracted[int] | None = None
     where: Extracted[str] | None = None
+    if not re.search("竞业", layout.text):
+        return None, None
     for offset, sentence in rules.sentences(layout):
-        match = period.search(sentence)
-        if months is None and match:
-            months = _months_at(layout, offset, match, LABELLED)
-        found = scope.search(sentence)
-        if where is None and found and "竞业" in layout.text:
-            start, end = offset + found.start(1), offset + found.end(1)
-            where = Extracted(value=found.group(1), evidence=ev(layout, start, end, LABELLED))
+        for period in _NON_COMPETE_PERIODS:
+            match = period.search(sentence)
+            if months is None and match:
+                months = _months_at(layout, offset, match, LABELLED)
+        for scope in _NON_COMPETE_SCOPES:
+            found = scope.search(sentence)
+            if where is None and found:
+                start, end = offset + found.start(1), offset + found.end(1)
+                where = Extracted(value=found.group(1), evidence=ev(layout, start, end, LABELLED))
     return months, where

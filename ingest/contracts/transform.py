@@ -22,6 +22,7 @@ from ingest.contracts.model import (
     Party,
     Role,
 )
+from ingest.contracts.properties import depth_properties
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import GraphBatch
 from ingest.vocabularies import Vocabularies
@@ -77,6 +78,7 @@ def contract_props(contract: ContractExtraction) -> Properties:
         "duration_months": _value(contract.duration_months),
         "amount": contract.amount.value.amount if contract.amount else None,
         "currency": contract.amount.value.currency if contract.amount else None,
+        **depth_properties(contract),
         "royalty_rate": _value(contract.royalty_rate),
         "payment": _value(contract.payment),
         "sign_date": _value(contract.sign_date),

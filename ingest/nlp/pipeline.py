@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from config.settings import CONFIG_DIR
-from ingest.nlp import components  # noqa: F401  (registers the factories)
+from ingest.nlp import components, entity_rules  # noqa: F401  (registers the factories)
 from ingest.nlp.components import SPAN_KEY
 
 PIPELINE_CONFIG = CONFIG_DIR / "nlp" / "pipeline.cfg"
@@ -41,6 +41,9 @@ def load_pipeline(config_path: Path = PIPELINE_CONFIG, **overrides: str) -> Lang
         gazetteer[key] = (
             str(CONFIG_DIR / value) if value and not Path(value).is_absolute() else value
         )
+    persons = config["components"].get("ipgraph_persons")
+    if persons and persons.get("surnames") and not Path(persons["surnames"]).is_absolute():
+        persons["surnames"] = str(CONFIG_DIR / persons["surnames"])
     return spacy.util.load_model_from_config(config, auto_fill=True)
 
 

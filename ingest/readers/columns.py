@@ -10,6 +10,7 @@ from typing import Any
 
 from config.settings import CONFIG_DIR
 from domain.dates import date_text
+from ingest.readers import export_layout
 
 DEFAULT_COLUMNS = CONFIG_DIR / "columns" / "patent_columns.tsv"
 _NOISE = re.compile(r"[\s()（）\[\]【】_\-:：]+")
@@ -24,8 +25,11 @@ _LIST_FIELDS = {
     "family",
     "cites",
     "cited_by",
+    "priority",
+    "priority_dates",
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
+_IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
 
 
 def header_key(header: str) -> str:
@@ -49,7 +53,12 @@ class ColumnMap:
         return cls(mapping)
 
     def field_of(self, header: str) -> str | None:
-        return self.by_header.get(header_key(header))
+        found = self.by_header.get(header_key(header))
+        if found is None and "/" in header:
+            # 申请人/专利权人, 法律状态/事件: a header naming alternatives is its first known one
+            parts = (self.by_header.get(header_key(part)) for part in header.split("/"))
+            found = next((part for part in parts if part is not None), None)
+        return found
 
     def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
         """The non-empty cells of a row under their field names, as trimmed text; for tables
@@ -76,7 +85,40 @@ class ColumnMap:
         main = record.pop("ipc_main", None)
         if main:
             record["ipc"] = [main, *[c for c in record.get("ipc", []) if c != main]]
+        _events(record)
         return {k: v for k, v in record.items() if v not in (None, [], "")}, unmapped
+
+
+_EVENT_COLUMNS = ("transferors", "transferees", "pledgors", "pledgees", "licensors", "licensees")
+
+
+def _events(record: dict[str, Any]) -> None:
+    """Transfers, pledges and licences from their cells (export_layout), whether an export
+    puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
+    cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
+    if cells["transferors"] or cells["transferees"]:
+        record["transfers"] = export_layout.transfers(cells["transferors"], cells["transferees"])
+    if "pledges" in record:
+        record["pledges"] = export_layout.pledges(record["pledges"])
+    elif cells["pledgors"] or cells["pledgees"]:
+        record["pledges"] = [
+            {
+                "pledgors": export_layout.names(str(cells["pledgors"] or "")),
+                "pledgees": export_layout.names(str(cells["pledgees"] or "")),
+            }
+        ]
+    if "licenses" in record:
+        record["licenses"] = export_layout.licenses(record["licenses"])
+    elif cells["licensors"] or cells["licensees"]:
+        record["licenses"] = [
+            {
+                "licensors": export_layout.names(str(cells["licensors"] or "")),
+                "licensees": export_layout.names(str(cells["licensees"] or "")),
+                "type": str(cells["license_type"]).strip() if cells["license_type"] else None,
+            }
+        ]
+    if "cited_by_count" in record:
+        record["cited_by_count"] = export_layout.count(record["cited_by_count"])
 
 
 def _is_empty(value: Any) -> bool:
@@ -86,6 +128,17 @@ def _is_empty(value: Any) -> bool:
 def _value(name: str, value: Any) -> Any:
     if name in _DATE_FIELDS:
         return date_text(value)
+    if name in ("pledges", "licenses", "cited_by_count", *_EVENT_COLUMNS, "license_type"):
+        return value  # read whole by _events
+    if name == "priority_dates":
+        items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
+        return [date_text(item) for item in items if str(item).strip()]
+    if name in ("ipc", "ipc_main") and not isinstance(value, list):
+        # All codes of a patent in one cell, however joined: `G06F 16/36 G06N 3/08`,
+        # `C21D-001/18 | C22C-038/04`.
+        codes = [re.sub(r"\s+", " ", c).strip() for c in _IPC_IN_CELL.findall(str(value))]
+        if codes:
+            return codes if name == "ipc" else codes[0]
     if name in _LIST_FIELDS:
         items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
         return [str(item).strip() for item in items if str(item).strip()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import zipfile
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.readers import export_layout
 from ingest.readers.archive_guard import check_archive
 from ingest.readers.source import RawRecord
 
@@ -20,17 +22,41 @@ _DELIMITERS = ",\t;|"
 
 
 def csv_rows(text: str, file: str) -> Iterator[RawRecord]:
-    sample = text[:8192]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    delimiter, layout = _csv_layout(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = _header(next(reader, []), file)
+    # An export may open with lines describing the search (export_layout): the header is the
+    # row naming known columns, else the first row.
+    skip = layout.index - layout.rows + 1 if layout else 0
+    for _ in range(skip):
+        next(reader, None)
+    header_rows = [next(reader, []) for _ in range(layout.rows if layout else 1)]
+    header = _header(layout.names if layout else header_rows[0], file)
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
         yield _record(header, row, reader.line_num)
+
+
+def _csv_layout(text: str) -> tuple[str, export_layout.HeaderLayout | None]:
+    sample = text[:8192]
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = "\t" if sample.count("\t") > sample.count(",") else ","
+    best: tuple[str, export_layout.HeaderLayout | None] = (sniffed, None)
+    for delimiter in dict.fromkeys((sniffed, *_DELIMITERS)):
+        head = list(
+            itertools.islice(
+                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
+                export_layout.HEADER_SEARCH_ROWS,
+            )
+        )
+        layout = export_layout.find_header(head)
+        if layout is not None and (best[1] is None or layout.known > best[1].known):
+            best = (delimiter, layout)
+    if best[1] is not None and best[1].index == 0 and best[0] != sniffed:
+        return sniffed, None  # a plain file: keep what the sniffer says
+    return best
 
 
 def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
@@ -46,10 +72,15 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             )
         ) from exc
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        sheet, layout = _data_sheet(workbook)
+        rows = sheet.iter_rows(values_only=True)
         header: list[str] | None = None
         for number, values in enumerate(rows, start=1):
             cells = ["" if v is None else v for v in values]
+            if layout is not None and number <= layout.index + 1:
+                if number == layout.index + 1:
+                    header = _header(layout.names, file)
+                continue
             if not any(str(c).strip() for c in cells):
                 continue
             if header is None:
@@ -58,6 +89,20 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             yield _record(header, cells, number)
     finally:
         workbook.close()
+
+
+def _data_sheet(workbook: Any) -> tuple[Any, export_layout.HeaderLayout | None]:
+    """The sheet whose header names the most known columns (a workbook may hold a sheet
+    describing the search beside the one with the patents); the first sheet otherwise."""
+    best: tuple[Any, export_layout.HeaderLayout | None] = (workbook.worksheets[0], None)
+    for sheet in workbook.worksheets:
+        head = list(
+            itertools.islice(sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS)
+        )
+        layout = export_layout.find_header(head)
+        if layout is not None and (best[1] is None or layout.known > best[1].known):
+            best = (sheet, layout)
+    return best
 
 
 def _header(cells: list[str], file: str) -> list[str]:

@@ -1,0 +1,383 @@
+"""Money in contracts: amounts in any of the forms contracts write them (伍拾万元整, 人民币120万元,
+¥1,500,000.00, HK$1,200,000, 港币壹佰贰拾万元, 50万美元, EUR 800,000), their currency, payment
+schedules (分两期, a payment table), the entry fee beside a royalty, valuations (作价, 评估价值),
+liquidated damages and the monthly non-compete compensation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import cn2an
+
+from ingest.contracts.model import (
+    ContractExtraction,
+    ContractKind,
+    Extracted,
+    Instalment,
+    Money,
+)
+from ingest.contracts.rules import LABELLED, ev, sentences
+from ingest.contracts.structure import Layout
+
+if TYPE_CHECKING:
+    from ingest.contracts.terms import Payment
+
+# Currency words and symbols, in the folded (simplified, ASCII-digit) text.
+_CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("人民币", "CNY"),
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("HK$", "HKD"),
+    ("HKD", "HKD"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("欧元", "EUR"),
+    ("EUR", "EUR"),
+    ("€", "EUR"),
+    ("新台币", "TWD"),
+    ("NT$", "TWD"),
+    ("TWD", "TWD"),
+    ("澳门元", "MOP"),
+    ("澳门币", "MOP"),
+    ("澳币", "MOP"),
+    ("MOP$", "MOP"),
+    ("MOP", "MOP"),
+)
+_PREFIX = "|".join(re.escape(w) for w, _ in sorted(_CURRENCY_WORDS, key=lambda i: -len(i[0])))
+# 参 is how a traditional 參 folds; it is 叁 in amounts.
+_CAPITAL = "[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]"
+_AMOUNT = re.compile(
+    rf"(?P<prefix>{_PREFIX})?\s*"
+    rf"(?:(?P<capital>[壹贰叁参肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
+    r"\s*(?P<scale>万|亿)?)"
+    r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|元)?(?:整)?"
+)
+_ISO = dict(_CURRENCY_WORDS)
+
+
+@dataclass(frozen=True)
+class Amount:
+    money: Money
+    start: int  # offsets in the text searched
+    end: int
+
+
+def amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[Amount]:
+    """Every amount with a currency word or a 元 in `text[start:end]`, in order; a bare number
+    (a count, a percentage, a date) is not money."""
+    for match in _AMOUNT.finditer(text, start, len(text) if end is None else end):
+        if not (match["prefix"] or match["unit"]):
+            continue
+        if match["arabic"] and _is_part_of_other_number(text, match):
+            continue
+        value = _value(match)
+        if value is None:
+            continue
+        currency = _ISO.get(match["prefix"] or "") or _ISO.get(match["unit"] or "") or "CNY"
+        if match["unit"] == "元" and match["prefix"] is None:
+            currency = _currency_before(text, match.start()) or "CNY"
+        yield Amount(
+            Money(amount=value, currency=currency, text=match.group(0).strip()),
+            match.start(),
+            match.end(),
+        )
+
+
+def _is_part_of_other_number(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() : match.end() + 1]
+    before = text[max(0, match.start() - 1) : match.start()]
+    return bool(re.match(r"[%％年月日号\-/.]", after) and not match["unit"]) or (
+        before != "" and before in "-/."
+    )
+
+
+def _currency_before(text: str, at: int) -> str | None:
+    """港币叁拾万元: the currency word may stand a few characters before the number."""
+    window = text[max(0, at - 4) : at]
+    for word, iso in _CURRENCY_WORDS:
+        if window.endswith(word):
+            return iso
+    return None
+
+
+def _value(match: re.Match[str]) -> float | None:
+    try:
+        if match["capital"]:
+            return float(cn2an.cn2an(match["capital"].replace("参", "叁"), "smart"))
+        scale = {"万": 10_000, "亿": 100_000_000}.get(match["scale"] or "", 1)
+        return float(match["arabic"].replace(",", "")) * scale
+    except (ValueError, KeyError):
+        return None
+
+
+def first_money(text: str) -> Money | None:
+    found = next(amounts(text), None)
+    return found.money if found else None
+
+
+def currency_of(extraction: ContractExtraction) -> str | None:
+    for money in (
+        extraction.amount,
+        extraction.valuation,
+        extraction.monthly_compensation,
+        extraction.liquidated_damages,
+        extraction.entry_fee,
+    ):
+        if money is not None:
+            return money.value.currency
+    return extraction.currency  # the contributions' currency, when only they name money
+
+
+def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money]:
+    return Extracted(
+        value=found.money,
+        evidence=ev(layout, offset + found.start, offset + found.end, LABELLED),
+    )
+
+
+# ---- payment schedules ------------------------------------------------------------------
+
+_SCHEDULE = re.compile(
+    r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)|(?:支付|付款)(?:方式|安排|进度)(?:如下|为)"
+)
+_CONDITION = re.compile(
+    r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
+)
+_ENUMERATION = re.compile(
+    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?|"
+    r"(?:首期款|首付款|首期|尾款|余款|剩余款项|预付款|进度款|[一二三四五六七八九十\d]+期款)"
+    r"\s*[：:，,]?|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧])\s*"
+)
+_DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
+_PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给)")
+
+
+def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
+    """The schedule of a contract that pays in instalments: the rows of a payment table
+    (a due condition cell and one amount cell), or the enumerated clauses after 分两期."""
+    for trigger in _SCHEDULE.finditer(layout.text, *layout.body):
+        found = _schedule_after(layout, trigger, total)
+        if found:
+            return found
+    return []
+
+
+def _schedule_after(
+    layout: Layout, trigger: re.Match[str], total: float | None
+) -> list[Instalment]:
+    text = layout.text
+    end = layout.body[1]
+    next_line = text.find("\n", trigger.start())
+    line_end = next_line if 0 <= next_line < end else end
+    inline = _inline_instalments(layout, trigger.end(), line_end, total)
+    if len(inline) >= 2:
+        return inline
+    found: list[Instalment] = []
+    offset = next_line + 1 if next_line >= 0 else end
+    for line in text[offset:end].splitlines(keepends=True)[:12]:
+        instalment = _instalment(layout, offset, line, total)
+        offset += len(line)
+        if instalment is not None:
+            found.append(instalment)
+        elif found and line.strip():
+            break  # the schedule ended
+    return found if len(found) >= 2 else []
+
+
+def _inline_instalments(
+    layout: Layout, start: int, end: int, total: float | None
+) -> list[Instalment]:
+    """分两期支付：合同签订后十日内支付…；验收合格后支付…: the schedule in the same sentence."""
+    found: list[Instalment] = []
+    offset = start
+    for clause in re.split(r"(?<=[；;])", layout.text[start:end]):
+        head = re.match(r"[\s：:，,]*", clause)
+        skip = head.end() if head else 0
+        label = _ENUMERATION.match(clause[skip:])
+        skip += label.end() if label else 0
+        instalment = _clause_instalment(layout, offset + skip, clause[skip:], total)
+        if instalment is not None:
+            found.append(instalment)
+        offset += len(clause)
+    return found
+
+
+def _instalment(layout: Layout, at: int, line: str, total: float | None) -> Instalment | None:
+    body = line.rstrip("\n")
+    if "\t" in body:
+        return _table_instalment(layout, at, body, total)
+    label = _ENUMERATION.match(body)
+    if label is None:
+        return None
+    return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
+
+
+def _table_instalment(layout: Layout, at: int, row: str, total: float | None) -> Instalment | None:
+    cells, position = [], 0
+    for cell in row.split("\t"):
+        cells.append((at + position, cell))
+        position += len(cell) + 1
+    money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
+    if len(money_cells) != 1:
+        return None
+    due = [
+        (o, c)
+        for o, c in cells
+        if c.strip()
+        and (_CONDITION.search(c) or _DATE_CELL.search(c))
+        and next(amounts(c), None) is None
+    ]
+    if not due:
+        return None
+    cell_at, cell, found = money_cells[0]
+    due = [(o, c) for o, c in due if o != cell_at]
+    if not due:
+        return None
+    due_at, due_text = due[0]
+    return Instalment(
+        amount=found.money.amount,
+        due=due_text.strip(),
+        evidence=ev(layout, due_at, cell_at + len(cell), LABELLED),
+    )
+
+
+_SHARE_OF_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
+
+
+def _amount_or_share(text: str, total: float | None) -> Amount | None:
+    """The amount a clause or cell states; else its share of the total (支付总价款的40%)."""
+    found = next(amounts(text), None)
+    if found is not None or total is None:
+        return found
+    share = _SHARE_OF_TOTAL.search(text)
+    if share is None:
+        return None
+    try:
+        percent = (
+            float(share.group(1)) if share.group(1) else float(cn2an.cn2an(share.group(2), "smart"))
+        )
+    except ValueError:
+        return None
+    money = Money(amount=round(total * percent / 100, 2), text=share.group(0))
+    return Amount(money, share.start(), share.end())
+
+
+def _clause_instalment(
+    layout: Layout, at: int, clause: str, total: float | None = None
+) -> Instalment | None:
+    found = _amount_or_share(clause, total)
+    if found is None:
+        return None
+    due = _due(clause, found)
+    if due is None:
+        return None
+    due_text, due_start = due
+    return Instalment(
+        amount=found.money.amount,
+        due=due_text,
+        evidence=ev(layout, at + due_start, at + len(clause.rstrip("。；;，, ")), LABELLED),
+    )
+
+
+def _due(clause: str, found: Amount) -> tuple[str, int] | None:
+    """The due condition of one instalment clause: the segment before the payment verb
+    (合同签订后十个工作日内支付…), or the 于…前 segment after the amount."""
+    position = 0
+    for segment in re.split(r"([，,；;。])", clause):
+        if segment in "，,；;。":
+            position += len(segment)
+            continue
+        if found.start >= position + len(segment) or found.start < position:
+            text = segment
+        else:
+            text = segment[: found.start - position]
+        text = re.sub(r"^(?:应|并|须|需)?(?:于|在)", "", text.strip())
+        verb = _PAY_VERB.search(text)
+        if verb:
+            text = text[: verb.start()]
+        text = text.rstrip("，, ")
+        if text and _CONDITION.search(text) and next(amounts(text), None) is None:
+            return text, position + segment.find(text)
+        position += len(segment)
+    return None
+
+
+# ---- other money fields -------------------------------------------------------------------
+
+
+def entry_fee(layout: Layout, payment: Payment) -> Extracted[Money] | None:
+    """The one-time fee paid besides a royalty: 入门费, 签约金, or the licence fee of a contract
+    that also sets a royalty rate."""
+    labelled = re.compile(r"入门费|签约金|初始费|首期许可费|初始许可费")
+    for offset, sentence in sentences(layout):
+        label = labelled.search(sentence)
+        if label is not None:
+            # 入门费为人民币50万元, or 支付人民币50万元作为入门费
+            found = next(amounts(sentence, label.end()), None) or next(amounts(sentence), None)
+            if found:
+                return _money_at(layout, found, offset)
+    return payment.amount
+
+
+def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
+    """The agreed value of contributed IP (作价 …, not a differing 评估值) or the appraised value
+    (评估价值) of pledged patents."""
+    if kind is ContractKind.EQUITY_CONTRIBUTION:
+        pattern = re.compile(r"作价(?:金额|价格)?(?:为|合计|共计|总额为)?")
+    elif kind is ContractKind.PATENT_PLEDGE:
+        pattern = re.compile(r"评估(?:价值|值)(?:为|合计|共计)?")
+    else:
+        return None
+    for offset, sentence in sentences(layout):
+        for match in pattern.finditer(sentence):
+            found = next(amounts(sentence, match.end(), match.end() + 20), None)
+            if found is None:
+                # 以人民币1200万元作价入股: the amount just before 作价
+                before = [
+                    a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6
+                ]
+                found = before[-1] if before else None
+            if found:
+                return _money_at(layout, found, offset)
+    return None
+
+
+def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
+    """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
+    (万分之五) is not one."""
+    for offset, sentence in sentences(layout):
+        match = re.search(r"违约(?:赔偿)?金", sentence)
+        if match is None:
+            continue
+        found = next(amounts(sentence, match.start()), None)
+        if found and found.start - match.end() <= 20:
+            return _money_at(layout, found, offset)
+        before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+        if before:  # 支付50万元违约金
+            return _money_at(layout, before[-1], offset)
+    return None
+
+
+def monthly_compensation(layout: Layout) -> Extracted[Money] | None:
+    for offset, sentence in sentences(layout):
+        match = re.search(r"(?:每月|按月|月)[^。；]{0,30}?(?:补偿|补偿金|经济补偿)", sentence)
+        if match is None:
+            match = re.search(r"补偿金?[^。；]{0,10}?(?:每月|按月)", sentence)
+        if match is None:
+            continue
+        found = next(amounts(sentence, match.start()), None)
+        if found:
+            return _money_at(layout, found, offset)
+    return None

@@ -1,0 +1,400 @@
+"""What each party of a multi-party contract has: the shares of co-owned results and the money
+contributions of a cooperation (甲方/乙方/丙方/丁方), the receiving company and the IP
+contributor's equity share of an equity contribution; and the party names and other stated
+values put back into the document's own script."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import cn2an
+
+from ingest.contracts.model import (
+    ContractExtraction,
+    ContractKind,
+    Evidence,
+    Extracted,
+    Instalment,
+    Party,
+    PartyValue,
+    Role,
+)
+from ingest.contracts.money import amounts
+from ingest.contracts.rules import LABELLED, ev, sentences
+from ingest.contracts.script import FoldedText
+from ingest.contracts.structure import Layout
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
+_LABELS = "甲方|乙方|丙方|丁方|戊方"
+
+
+def party_terms(layout: Layout, kind: ContractKind, parties: list[Party]) -> dict[str, Any]:
+    if kind is ContractKind.COOPERATION:
+        return _cooperation(layout, parties)
+    if kind is ContractKind.EQUITY_CONTRIBUTION:
+        return _equity(layout, parties)
+    return {}
+
+
+def _fraction(match: re.Match[str]) -> float | None:
+    try:
+        if match.group(1):
+            return float(match.group(1)) / 100
+        return float(cn2an.cn2an(match.group(2), "smart")) / 100
+    except ValueError:
+        return None
+
+
+def _party_named(parties: list[Party], mention: str) -> Party | None:
+    """The party a mention names: its label (甲方), its short name (以下简称 …) or its name."""
+    mention = mention.strip()
+    for party in parties:
+        if mention in (party.label, party.short_name, party.name):
+            return party
+    for party in parties:
+        if mention and (mention in party.name or party.name in mention):
+            return party
+    return None
+
+
+def _mentions(parties: list[Party]) -> str:
+    words = {_LABELS, *(re.escape(p.short_name) for p in parties if p.short_name)}
+    words |= {re.escape(p.name) for p in parties}
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# ---- cooperation ---------------------------------------------------------------------------
+
+
+def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
+    shares, contributions = _table_shares(layout, parties)
+    if not shares:
+        shares = _clause_shares(layout, parties) or _ratio_shares(layout, parties)
+    if not contributions:
+        contributions = _clause_contributions(layout, parties) or _each_contribution(
+            layout, parties
+        )
+    found: dict[str, Any] = {"shares": shares, "contributions": contributions}
+    currencies = [c.currency for c in _contribution_money(layout, contributions)]
+    if currencies:
+        found["currency"] = currencies[0]
+    return found
+
+
+def _table_shares(
+    layout: Layout, parties: list[Party]
+) -> tuple[list[PartyValue], list[PartyValue]]:
+    """A table row per party: 甲方 | 研发经费人民币1000万元、试验条件 | 50%."""
+    shares: list[PartyValue] = []
+    contributions: list[PartyValue] = []
+    text = layout.text
+    offset = layout.body[0]
+    for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 2:
+            continue
+        party = _party_named(parties, cells[0])
+        if party is None:
+            continue
+        evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
+        percent = _PERCENT.search(cells[-1])
+        share = _fraction(percent) if percent else None
+        if share is not None:
+            shares.append(PartyValue(name=party.name, value=share, evidence=evidence))
+        money = [a for cell in cells[1:-1] if (a := next(amounts(cell), None)) is not None]
+        contributions.append(
+            PartyValue(
+                name=party.name, value=money[0].money.amount if money else None, evidence=evidence
+            )
+        )
+    if not any(c.value for c in contributions):
+        contributions = []
+    return shares, contributions
+
+
+def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """其中甲方占百分之六十，乙方占百分之四十 / 甲方享有60%: shares named in a clause about the
+    ownership of results."""
+    mention = re.compile(
+        rf"({_mentions(parties)})\s*(?:占有?|享有|持有|拥有|按|为)?\s*(?:其中)?(?:的)?"
+        rf"(?:份额|比例)?\s*(?:为)?\s*({_PERCENT.pattern})"
+    )
+    found: dict[str, PartyValue] = {}
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|比例", sentence):
+            continue
+        for match in mention.finditer(sentence):
+            party = _party_named(parties, match.group(1))
+            share = _fraction(_PERCENT.match(match.group(2)))  # type: ignore[arg-type]
+            if party is not None and share is not None and party.name not in found:
+                found[party.name] = PartyValue(
+                    name=party.name,
+                    value=share,
+                    evidence=ev(layout, offset + match.start(), offset + match.end(), LABELLED),
+                )
+    values = list(found.values())
+    total = sum(v.value or 0 for v in values)
+    return values if len(values) >= 2 and abs(total - 1) < 0.011 else []
+
+
+def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """经费为人民币伍佰万元整，由甲方承担: the funding one party bears; the others contribute no
+    money."""
+    bearer = re.compile(rf"由\s*({_mentions(parties)})\s*(?:承担|负担|支付|出资|提供)")
+    for offset, sentence in sentences(layout):
+        if not re.search(r"经费|资金|费用", sentence):
+            continue
+        match = bearer.search(sentence)
+        found = next(amounts(sentence), None)
+        if match is None or found is None:
+            continue
+        party = _party_named(parties, match.group(1))
+        if party is None:
+            continue
+        evidence = ev(layout, offset + found.start, offset + match.end(), LABELLED)
+        return [
+            PartyValue(
+                name=p.name,
+                value=found.money.amount if p is party else None,
+                evidence=evidence,
+            )
+            for p in parties
+        ]
+    return []
+
+
+_RATIO = re.compile(r"(\d+(?:\.\d+)?(?:\s*[:：比]\s*\d+(?:\.\d+)?)+)\s*的?(?:比例|份额)")
+
+
+def _ratio_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """按4:3:2:1的比例共有: a ratio with one term per party, in the parties' order."""
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|享有", sentence):
+            continue
+        match = _RATIO.search(sentence)
+        if match is None:
+            continue
+        terms = [float(t) for t in re.split(r"\s*[:：比]\s*", match.group(1))]
+        if len(terms) != len(parties) or not sum(terms):
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=round(t / sum(terms), 6), evidence=evidence)
+            for p, t in zip(parties, terms, strict=True)
+        ]
+    return []
+
+
+def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """甲方出资人民币600万元；丙方投入研发经费人民币400万元；乙方以技术和人员投入: each party's
+    money in its own clause; a party without one contributes no money."""
+    pattern = re.compile(
+        rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
+        r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
+    )
+    found: dict[str, PartyValue] = {}
+    for offset, sentence in sentences(layout):
+        for match in pattern.finditer(sentence):
+            amount = next(amounts(sentence, match.end(), match.end() + 12), None)
+            party = _party_named(parties, match.group(1))
+            if amount is None or party is None or party.name in found:
+                continue
+            found[party.name] = PartyValue(
+                name=party.name,
+                value=amount.money.amount,
+                evidence=ev(layout, offset + match.start(), offset + amount.end, LABELLED),
+            )
+    if not found:
+        return []
+    evidence = next(iter(found.values())).evidence
+    return [
+        found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence) for p in parties
+    ]
+
+
+def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list[Any]:
+    return [
+        found.money
+        for c in contributions
+        if c.value is not None
+        for found in amounts(layout.text, c.evidence.start, c.evidence.end)
+    ]
+
+
+# ---- equity contribution -------------------------------------------------------------------
+
+
+def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
+    # The IP contributor is the party the text says contributes it; the receiving company is
+    # the one a role labels (丙方（目标公司）), else the one the IP goes to (作价入股甲方, 向甲方
+    # 出资), else the only company among people and universities, else of two parties the one
+    # that does not contribute the IP (the second in the template's order).
+    contributor = _ip_contributor(layout, parties)
+    investee = (
+        next(
+            (p for p in parties if p.role is Role.INVESTEE and p.evidence.confidence == LABELLED),
+            None,
+        )
+        or _named_investee(layout, parties, contributor)
+        or _only_company(parties, contributor)
+    )
+    if investee is None and len(parties) == 2:
+        investee = parties[0] if parties[1] is contributor else parties[1]
+    if contributor is None:
+        others = [p for p in parties if p is not investee]
+        contributor = others[0] if len(others) == 1 else None
+    for party in parties:
+        if party is investee:
+            party.role = Role.INVESTEE
+        elif party.role in (Role.PARTNER, Role.INVESTEE):
+            party.role = Role.CONTRIBUTOR
+    found: dict[str, Any] = {}
+    if investee is not None:
+        found["receiving_company"] = Extracted(value=investee.name, evidence=investee.evidence)
+    if contributor is not None:
+        share = _equity_share(layout, parties, contributor)
+        if share is not None:
+            found["equity_share"] = share
+    return found
+
+
+def _only_company(parties: list[Party], contributor: Party | None) -> Party | None:
+    companies = [
+        p
+        for p in parties
+        if p is not contributor and re.search(r"(?:有限公司|股份公司|有限责任公司)$", p.name)
+    ]
+    others = [p for p in parties if p not in companies]
+    if (
+        len(companies) == 1
+        and others
+        and all(p.is_person or re.search(r"大学|学院|研究院|研究所", p.name) for p in others)
+    ):
+        return companies[0]
+    return None
+
+
+def _named_investee(
+    layout: Layout, parties: list[Party], contributor: Party | None = None
+) -> Party | None:
+    mentions = _mentions(parties)
+    patterns = (
+        rf"(?:作价入股|作价出资|出资入股|入股|增资|出资|投资)(?:到|至|于)?\s*({mentions})",
+        rf"向\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
+        rf"({mentions})\s*(?:同意)?(?:接受|吸收)[^。；]{{0,12}}?(?:出资|入股|增资)",
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, layout.text[layout.body[0] : layout.body[1]]):
+            party = _party_named(parties, match.group(1))
+            if party is not None and party is not contributor:
+                return party
+    return None
+
+
+def _ip_contributor(layout: Layout, parties: list[Party]) -> Party | None:
+    """The party that contributes the IP: 甲方拟以该等专利作价入股 / 以其专利出资."""
+    pattern = re.compile(
+        rf"({_mentions(parties)})\s*(?:拟|同意|愿意|将)?\s*以(?:其|该等|上述|下述)?[^。；，]{{0,20}}?"
+        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,20}?(?:作价|出资|入股)"
+    )
+    match = pattern.search(layout.text, *layout.body)
+    return _party_named(parties, match.group(1)) if match else None
+
+
+def _equity_share(
+    layout: Layout, parties: list[Party], contributor: Party
+) -> Extracted[float] | None:
+    names = "|".join(
+        re.escape(word)
+        for word in (contributor.label, contributor.short_name, contributor.name)
+        if word
+    )
+    pattern = re.compile(
+        rf"(?:{names})\s*(?:的)?(?:持股|持有[^。；，]{{0,12}}?|占[^。；，]{{0,8}}?|股权比例|持股比例"
+        rf"|出资比例|股比)\s*(?:比例)?(?:为|[：:])?\s*({_PERCENT.pattern})"
+    )
+    # a shareholding table: 股东 | 出资额 | 持股比例, one row per party
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
+            percent = _PERCENT.search(cells[-1])
+            share = _fraction(percent) if percent else None
+            if share is not None and percent is not None:
+                start = at + len(line.rstrip("\n")) - len(cells[-1]) + percent.start()
+                return Extracted(
+                    value=share,
+                    evidence=ev(layout, start, start + len(percent.group(0)), LABELLED),
+                )
+    for offset, sentence in sentences(layout):
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        share = _fraction(_PERCENT.match(match.group(1)))  # type: ignore[arg-type]
+        if share is not None:
+            start, end = offset + match.start(1), offset + match.end(1)
+            return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    # 甲方以专利作价出资，占增资后注册资本的17.2%: one percentage in the contributor's sentence
+    for offset, sentence in sentences(layout):
+        percents = list(_PERCENT.finditer(sentence))
+        if (
+            len(percents) == 1
+            and re.search(names, sentence)
+            and re.search(r"作价|出资|入股", sentence)
+            and re.search(r"股权|股份|注册资本|持股", sentence)
+        ):
+            share = _fraction(percents[0])
+            if share is not None:
+                start, end = offset + percents[0].start(), offset + percents[0].end()
+                return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    return None
+
+
+# ---- back to the document's script ---------------------------------------------------------
+
+
+def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> ContractExtraction:
+    """Names, forums, scopes and due conditions as the document writes them (a Taiwanese
+    party's name stays traditional); numbers and enumerations stay folded."""
+    if folded.text == folded.original:
+        return extraction
+
+    def restore(value: str, evidence: Evidence) -> str:
+        span = folded.text[evidence.start : evidence.end]
+        if span == value:
+            return folded.original[evidence.start : evidence.end]
+        return folded.original_value(value, evidence.start)
+
+    def restore_field(field: Extracted[Any] | None) -> None:
+        if field is not None and isinstance(field.value, str):
+            field.value = restore(field.value, field.evidence)
+
+    written: dict[str, str] = {}
+    for party in extraction.parties:
+        written[party.name] = restore(party.name, party.evidence)
+        party.name = written[party.name]
+    for item in (*extraction.trade_secrets, *extraction.trade_secret_numbers):
+        restore_field(item)
+    for name in (
+        "title",
+        "territory",
+        "governing_law",
+        "dispute_forum",
+        "non_compete_scope",
+        "receiving_company",
+    ):
+        restore_field(getattr(extraction, name))
+    extraction.instalments = [
+        Instalment(
+            amount=i.amount,
+            due=folded.original_value(i.due, i.evidence.start),
+            evidence=i.evidence,
+        )
+        for i in extraction.instalments
+    ]
+    for value in (*extraction.shares, *extraction.contributions):
+        value.name = written.get(value.name) or folded.original_value(value.name)
+    return extraction

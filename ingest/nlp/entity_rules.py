@@ -1,0 +1,366 @@
+"""Entities the gazetteer cannot list: organisations recognised by their legal form (…有限公司,
+…股份有限公司, …研究院, …大学, …集团, 株式会社…, Foo Inc., Bar GmbH), persons by the cue that
+names them (发明人…, …教授), money in any currency, IPC codes and bare CN application numbers.
+Registered as spaCy factories and configured in config/nlp/pipeline.cfg."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from domain.ipc import ipc_code
+from domain.names import organization_key
+from domain.numbers import parse_application_number
+from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
+
+# ---- organisations ----------------------------------------------------------------------------
+
+# A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
+# stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
+_WEAK_SUFFIXES = frozenset({"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所"})
+_PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
+_SUFFIX = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
+    r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|事务所"
+)
+# Words that end a name when scanning left from its legal form: function words and the verbs
+# that introduce an organisation in patent text.
+_STOP_WORDS = frozenset(
+    [
+        "由",
+        "与",
+        "和",
+        "及",
+        "或",
+        "、",
+        "的",
+        "在",
+        "从",
+        "向",
+        "被",
+        "对",
+        "把",
+        "将",
+        "给",
+        "经",
+        "自",
+        "于",
+        "是",
+        "为",
+        "以",
+        "并",
+        "且",
+        "等",
+        "如",
+        "即",
+        "其",
+        "该",
+        "本",
+        "购自",
+        "来自",
+        "委托",
+        "联合",
+        "参见",
+        "提供",
+        "采用",
+        "使用",
+        "通过",
+        "得到",
+        "支持",
+        "许可",
+        "授权",
+        "许可给",
+        "转让",
+        "转让给",
+        "申请人",
+        "发明人",
+        "专利权人",
+        "权利人",
+        "检测",
+        "研制",
+        "完成",
+        "开发",
+        "实施",
+        "组织",
+        "生产",
+        "供货",
+        "公开",
+        "提交",
+        "提出",
+        "属于",
+        "包括",
+        "所述",
+        "上述",
+        "以及",
+        "共同",
+        "合作",
+        "联合体",
+        "分别",
+        "其中",
+        "申请",
+        "收购",
+        "投资",
+        "成立",
+        "设立",
+        "隶属",
+        "下属",
+        "旗下",
+        "位于",
+        "参与",
+        "负责",
+        "承担",
+        "资助",
+        "赞助",
+    ]
+)
+# Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
+_GLUED_STOPS = frozenset("由在从向被经")
+_NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
+_FOREIGN = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){0,5}[A-Z][A-Za-z0-9&'\-]*,?\s+"
+    r"(?:Co\.,?\s*Ltd\.?|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|GmbH|AG|SE|S\.A\.|N\.V\.|B\.V\.|"
+    r"plc|PLC|Limited|K\.K\.|Company)(?![A-Za-z])"
+)
+_MAX_NAME = 40
+
+
+class OrganizationsByLegalForm:
+    """ORGANIZATION spans from legal-form suffixes. A name runs left from its suffix over the
+    words of the sentence until a function word or verb (由, 与, 购自 …) or punctuation; the
+    suffix must end a word (大学生 is not 大学). Gazetteer spans inside a longer name give way."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found = [*self._chinese(doc, text), *self._foreign(text)]
+        found = [span for span in found if not any(_inside(span, other) for other in found)]
+        existing = list(doc.spans.get(SPAN_KEY, []))
+        kept = [
+            s
+            for s in existing
+            if not (
+                s.label_ == "ORGANIZATION"
+                and any(_inside((s._.start, s._.end), span) for span in found)
+            )
+        ]
+        doc.spans[SPAN_KEY] = kept
+        taken = [(s._.start, s._.end) for s in kept if s.label_ == "ORGANIZATION"]
+        for start, end in sorted(set(found)):
+            if any(a <= start and end <= b for a, b in taken):
+                continue
+            name = text[start:end]
+            _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
+        return doc
+
+    def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
+        starts = _token_starts(doc)
+        ends = {s + len(t.text) for s, t in zip(starts, doc, strict=True)} | {len(text)}
+        for match in _SUFFIX.finditer(text):
+            if match.end() not in ends and match.group(0) != "株式会社":
+                continue
+            start = self._left_edge(doc, starts, text, match.start())
+            stem = text[start : match.start()]
+            if match.group(0) == "株式会社" and not stem:
+                continue  # 株式会社村田制作所: found from its other suffix
+            if len(stem) < 2 or _NOT_A_STEM.match(stem):
+                continue
+            if match.group(0) in _WEAK_SUFFIXES and not _has_proper_name(stem):
+                continue
+            if match.group(0) in stem and match.group(0) not in ("公司", "集团"):
+                continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
+            yield start, match.end()
+
+    @staticmethod
+    def _left_edge(doc: Doc, starts: list[int], text: str, suffix_start: int) -> int:
+        index = bisect_right(starts, suffix_start) - 1
+        edge = suffix_start
+        # the part of the suffix's own token before the suffix (集团股份 | 有限公司)
+        if index >= 0 and starts[index] < suffix_start:
+            head = text[starts[index] : suffix_start]
+            if not _is_name_part(head):
+                return suffix_start
+            edge = starts[index]
+        index -= 1
+        depth = 0  # brackets inside a name: 中石化催化剂(北京)有限公司
+        while index >= 0:
+            token = doc[index].text
+            token_start = starts[index]
+            if token_start + len(token) != edge:  # a space between: the name ended
+                break
+            if token in ")）":
+                depth += 1
+            elif token in "(（":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif token in _STOP_WORDS or not _is_name_part(token):
+                break
+            elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]):
+                edge = token_start + 1  # 由国网: the function word glued to the name
+                break
+            if suffix_start - token_start > _MAX_NAME:
+                break
+            edge = token_start
+            index -= 1
+        return edge
+
+    @staticmethod
+    def _foreign(text: str) -> Iterable[tuple[int, int]]:
+        for match in _FOREIGN.finditer(text):
+            yield match.start(), match.end()
+
+
+def _has_proper_name(stem: str) -> bool:
+    if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
+        return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
+    import jieba.posseg
+
+    return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+
+
+def _is_name_part(token: str) -> bool:
+    if re.fullmatch(r"[A-Za-z0-9&]+", token):
+        # Latin inside a Chinese name is an acronym (LG化学, TCL科技), not a run of words
+        return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{0,5}", token))
+    return bool(re.fullmatch(r"[\u4e00-\u9fff（）()·&]+", token))
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+# ---- persons -------------------------------------------------------------------------------
+
+_PERSON_BEFORE = re.compile(
+    r"(?:发明人|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人)\s*[：:为是]?\s*"
+)
+_PERSON_AFTER = re.compile(
+    r"(?:教授|副教授|博士|研究员|副研究员|院士|工程师|高级工程师|高工|先生|女士|老师|主任|"
+    r"团队|课题组|等人)"
+)
+_NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
+
+
+class PersonsByCue:
+    """PERSON spans: the names after 发明人/联系人 (a list joined by 、和), and a name before a
+    title (…教授, …研究员, …团队). A name is two to four characters led by a known surname."""
+
+    def __init__(self, surnames: Iterable[str]) -> None:
+        names = sorted({s.strip() for s in surnames if s.strip()}, key=len, reverse=True)
+        self.surnames = tuple(names)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        found: set[tuple[int, int]] = set()
+        for match in _PERSON_BEFORE.finditer(text):
+            position = match.end()
+            while True:
+                name_end = self._name_end(text, position)
+                if name_end is None:
+                    break
+                found.add((position, name_end))
+                separator = re.match(r"\s*[、，,和及与]\s*", text[name_end:])
+                if separator is None:
+                    break
+                position = name_end + separator.end()
+        for match in _PERSON_AFTER.finditer(text):
+            start = self._name_start(text, match.start())
+            if start is not None:
+                found.add((start, match.start()))
+        taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
+        for start, end in sorted(found):
+            if any(a < end and start < b for a, b in taken):
+                continue
+            _add(doc, "PERSON", start, end, "ipgraph_persons", text[start:end])
+        return doc
+
+    def _is_name(self, candidate: str) -> bool:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate):
+            return False
+        surname = next((s for s in self.surnames if candidate.startswith(s)), None)
+        return surname is not None and 1 <= len(candidate) - len(surname) <= 2
+
+    def _name_end(self, text: str, start: int) -> int | None:
+        """The end of a name starting at `start`: the longest (up to 4) that is followed by a
+        break; a name is never followed by more Chinese of itself."""
+        for length in (3, 2, 4):
+            end = start + length
+            candidate = text[start:end]
+            if self._is_name(candidate) and (end >= len(text) or text[end] in _NAME_BREAK):
+                return end
+        return None
+
+    def _name_start(self, text: str, end: int) -> int | None:
+        for length in (3, 2, 4):
+            start = end - length
+            if start < 0:
+                continue
+            before = text[start - 1] if start > 0 else " "
+            if self._is_name(text[start:end]) and (before in _NAME_BREAK or before.isascii()):
+                return start
+        return None
+
+
+# ---- money, IPC codes, bare application numbers ---------------------------------------------
+
+MONEY = re.compile(
+    r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
+    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?(?:美元|欧元|港元|港币|日元|英镑|韩元|元)"
+    # 元素, 五元杂环, 二元醇: chemistry, not yuan
+    r"(?![素杂环件胞组醇酸胺酯烯器数])"
+    r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元整?"
+)
+IPC = re.compile(r"(?<![A-Za-z0-9])[A-H]\d{2}[A-Z]\s?\d{1,4}\s?/\s?\d{2,6}(?![\d/])")
+BARE_APPLICATION = re.compile(r"(?<![A-Za-z\d.])\d{12}\.[\dX](?!\d)")
+
+
+class MorePatterns:
+    """MONEY in any currency, IPC codes and bare 12-digit CN application numbers."""
+
+    def __init__(self, labels: Iterable[str]) -> None:
+        self.labels = set(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
+
+        def add(label: str, start: int, end: int, normalized: str) -> None:
+            if not any(a < end and start < b for a, b in taken):
+                _add(doc, label, start, end, "ipgraph_more_patterns", normalized)
+
+        if "MONEY" in self.labels:
+            for match in MONEY.finditer(text):
+                add("MONEY", match.start(), match.end(), match.group(0).strip())
+        if "IPC" in self.labels:
+            for match in IPC.finditer(text):
+                code = ipc_code(match.group(0))
+                if code is not None:
+                    add("IPC", match.start(), match.end(), code)
+        if "PATENT_NUMBER" in self.labels:
+            for match in BARE_APPLICATION.finditer(text):
+                number = parse_application_number(match.group(0))
+                if number.check_digit_ok:
+                    add("PATENT_NUMBER", match.start(), match.end(), number.canonical)
+        return doc
+
+
+@Language.factory("ipgraph_organizations", default_config={})
+def make_organizations(nlp: Language, name: str) -> OrganizationsByLegalForm:
+    return OrganizationsByLegalForm()
+
+
+@Language.factory("ipgraph_persons", default_config={"surnames": ""})
+def make_persons(nlp: Language, name: str, surnames: str) -> PersonsByCue:
+    lines = Path(surnames).read_text(encoding="utf-8").split() if surnames else []
+    return PersonsByCue(line for line in lines if not line.startswith("#"))
+
+
+@Language.factory(
+    "ipgraph_more_patterns", default_config={"labels": ["MONEY", "IPC", "PATENT_NUMBER"]}
+)
+def make_more_patterns(nlp: Language, name: str, labels: list[str]) -> MorePatterns:
+    return MorePatterns(labels)

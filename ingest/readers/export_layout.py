@@ -1,0 +1,169 @@
+"""The layouts commercial patent databases export in (incoPat, PatSnap, Himmpat, the CNIPA
+search system, Derwent): lines describing the search above the header (检索式, 导出时间, 数据库,
+命中数), a header of two rows whose group row has merged cells (基本信息, 运营信息 …), several
+sheets of which one holds the patents, and cells that hold a whole event (质押: 出质人：…；
+质权人：…, 许可: 普通许可；许可人：…；被许可人：…).
+
+The header is the row, among the first ones, whose cells name the most known columns (the
+vocabularies in config/columns/*.tsv); a file whose first row is its header reads as before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from config.settings import CONFIG_DIR
+
+# How far down a header may stand below a preamble.
+HEADER_SEARCH_ROWS = 30
+_MIN_KNOWN = 2
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    index: int  # 0-based position of the (last) header row among the rows given
+    rows: int  # 1, or 2 when a group row stands above it
+    names: list[str]
+    known: int  # how many of the names are known columns
+
+
+@lru_cache(maxsize=1)
+def _known_headers() -> frozenset[str]:
+    from ingest.readers.columns import header_key
+
+    known: set[str] = set()
+    for path in sorted((CONFIG_DIR / "columns").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, _, variants = line.partition("\t")
+            known.add(header_key(name))
+            known.update(header_key(v) for v in variants.split("|") if v.strip())
+    return frozenset(known)
+
+
+def _text(cell: Any) -> str:
+    return "" if cell is None else str(cell).strip().lstrip("\ufeff")
+
+
+def _known_count(cells: Sequence[str]) -> int:
+    from ingest.readers.columns import header_key
+
+    known = _known_headers()
+    return sum(1 for cell in cells if cell and header_key(cell) in known)
+
+
+def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
+    """The header among the first rows: the one naming the most known columns (at least two);
+    a group row above it (two or more cells, none a data row) fills the cells it merges over
+    both rows (序号, 法律状态). None when no row names two known columns."""
+    best: HeaderLayout | None = None
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        cells = [_text(c) for c in row]
+        above = [_text(c) for c in rows[index - 1]] if index > 0 else []
+        names, group = _with_group_row(cells, above)
+        known = _known_count(names)
+        if known >= _MIN_KNOWN and (best is None or known > best.known):
+            best = HeaderLayout(index, 2 if group else 1, names, known)
+    return best
+
+
+def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool]:
+    filled = [c for c in above if c]
+    # A preamble line is one cell (检索式：…); a group row has several, with gaps where its
+    # cells are merged across the columns of a group.
+    if (
+        len(filled) < 2
+        or len(filled) >= len([c for c in cells if c])
+        or any(re.search(r"[：:]", c) for c in filled)
+    ):
+        return cells, False
+    width = max(len(cells), len(above))
+    names = [
+        (cells[i] if i < len(cells) and cells[i] else (above[i] if i < len(above) else ""))
+        for i in range(width)
+    ]
+    return names, True
+
+
+def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
+    for index, row in enumerate(rows):
+        if any(_text(c) for c in row):
+            return index
+    return None
+
+
+# ---- cells holding events -----------------------------------------------------------------
+
+_NAMES = re.compile(r"\s*[、,，;；|]\s*")
+_ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
+_LABELLED = re.compile(
+    r"(?P<label>出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
+    r"许可类型|许可种类|类型)\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
+    r"[；;]\s*(?:独占|排他|普通|交叉|分)许可)"
+)
+_LICENSE_TYPE = re.compile(r"(?:独占|排他|普通|交叉|分|开放)许可")
+
+
+def names(value: str) -> list[str]:
+    return [n for n in (part.strip() for part in _NAMES.split(value)) if n]
+
+
+def labelled_parts(entry: str) -> dict[str, str]:
+    return {m["label"]: m["value"].strip() for m in _LABELLED.finditer(entry)}
+
+
+def pledges(cell: Any) -> list[dict[str, list[str]]]:
+    found = []
+    for entry in _ENTRIES.split(_text(cell)):
+        parts = labelled_parts(entry)
+        pledgors = parts.get("出质人") or parts.get("出质方")
+        pledgees = parts.get("质权人") or parts.get("质权方")
+        if pledgors or pledgees:
+            found.append({"pledgors": names(pledgors or ""), "pledgees": names(pledgees or "")})
+    return found
+
+
+def licenses(cell: Any) -> list[dict[str, Any]]:
+    found = []
+    for entry in _ENTRIES.split(_text(cell)):
+        parts = labelled_parts(entry)
+        licensors = parts.get("许可人") or parts.get("许可方")
+        licensees = parts.get("被许可人") or parts.get("被许可方")
+        kind = parts.get("许可类型") or parts.get("许可种类") or parts.get("类型")
+        if kind is None:
+            bare = _LICENSE_TYPE.search(entry)
+            kind = bare.group(0) if bare else None
+        if licensors or licensees:
+            found.append(
+                {
+                    "licensors": names(licensors or ""),
+                    "licensees": names(licensees or ""),
+                    "type": kind,
+                }
+            )
+    return found
+
+
+def transfers(transferors: Any, transferees: Any) -> list[dict[str, list[str]]]:
+    """转让人 and 受让人 columns: one transfer per entry (entries on their own lines or joined
+    by ` | ` pair up in order)."""
+    froms = [names(e) for e in _ENTRIES.split(_text(transferors)) if e.strip()]
+    tos = [names(e) for e in _ENTRIES.split(_text(transferees)) if e.strip()]
+    if not froms and not tos:
+        return []
+    if len(froms) != len(tos):
+        return [{"from": [n for f in froms for n in f], "to": [n for t in tos for n in t]}]
+    return [{"from": f, "to": t} for f, t in zip(froms, tos, strict=True)]
+
+
+def count(cell: Any) -> int | None:
+    digits = re.sub(r"\D", "", _fold_digits(_text(cell)))
+    return int(digits) if digits else None
+
+
+def _fold_digits(text: str) -> str:
+    return text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)})
