@@ -350,7 +350,7 @@ const COLORS = {
 // Labels sit under their nodes on a white background; edge labels show only on hover.
 const GRAPH_STYLE = [
   { selector: "node", style: {
-    label: "data(label)", "font-size": 12, "background-color": (n) => COLORS[n.data("kind")] ?? "#888",
+    label: "data(label)", "font-size": 14, "background-color": (n) => COLORS[n.data("kind")] ?? "#888",
     color: "#1b1f24", "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 140,
     "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
     width: 22, height: 22, "min-zoomed-font-size": 6,
