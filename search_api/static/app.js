@@ -133,13 +133,20 @@ function headers() {
   return key ? { "X-API-Key": key } : {};
 }
 
+// Each route() is a new navigation; an answer that arrives after the reader moved on is
+// dropped, so a slow page cannot overwrite the page now shown.
+let navigation = 0;
+class StaleAnswer extends Error {}
+
 async function api(path, params = {}) {
+  const startedAt = navigation;
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params)) {
     for (const one of [].concat(v)) if (one !== undefined && one !== "") url.searchParams.append(k, one);
   }
   const response = await fetch(url, { headers: headers() });
   const body = await response.json();
+  if (startedAt !== navigation) throw new StaleAnswer(path);
   if (!response.ok) throw new Error(`${body.code}: ${body.message}`);
   return body;
 }
@@ -174,6 +181,7 @@ async function searchPage(params) {
   if (year) Object.assign(query, { filing_from: `${year}-01-01`, filing_to: `${year}-12-31` });
   let body;
   try { body = await api("/api/v1/search", query); } catch (error) {
+    if (error instanceof StaleAnswer) return;
     document.getElementById("results").innerHTML = `<div class="panel error">${esc(error.message)}</div>`;
     return;
   }
@@ -342,18 +350,18 @@ const COLORS = {
 // Labels sit under their nodes on a white background; edge labels show only on hover.
 const GRAPH_STYLE = [
   { selector: "node", style: {
-    label: "data(label)", "font-size": 12, "background-color": (n) => COLORS[n.data("kind")] ?? "#888",
+    label: "data(label)", "font-size": 14, "background-color": (n) => COLORS[n.data("kind")] ?? "#888",
     color: "#1b1f24", "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 140,
     "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
     width: 22, height: 22, "min-zoomed-font-size": 6,
   } },
   { selector: "edge", style: {
     width: 1.5, "line-color": "#c8ccd0", "target-arrow-shape": "triangle", "target-arrow-color": "#c8ccd0",
-    "curve-style": "bezier", "font-size": 10, color: "#0f3d62", "text-rotation": "autorotate",
-    "text-background-color": "#fff", "text-background-opacity": 1, "text-background-padding": 2,
+    "curve-style": "bezier", "font-size": 10, color: "#0f3d62",
+    "text-background-color": "#fff", "text-background-opacity": 1,
   } },
   { selector: "edge.hover", style: { label: "data(label)", "line-color": "#0f3d62", "target-arrow-color": "#0f3d62", width: 2.5, "z-index": 10 } },
-  { selector: "node.hover", style: { label: "data(full)", "z-index": 10, "text-max-width": 320, "font-weight": "bold" } },
+  { selector: "node.hover", style: { label: "data(full)", "z-index": 10, "text-max-width": 320 } },
   { selector: ".center", style: { "border-width": 3, "border-color": "#0f3d62", width: 30, height: 30 } },
 ];
 
@@ -368,30 +376,34 @@ function graphLayout() {
 }
 
 // cose keeps nodes apart but can leave two labels touching; push such pairs apart along the
-// axis where they overlap least until no two boxes (labels included) overlap.
+// axis where they overlap least until no two boxes (labels included) overlap. Worked on plain
+// numbers (each node's box relative to its position), then applied in one batch.
 function separateLabels(graph) {
   const nodes = graph.nodes().toArray();
-  for (let pass = 0; pass < 60; pass++) {
+  const boxes = nodes.map((n) => {
+    const p = n.position(), b = n.boundingBox({ includeLabels: true });
+    return { x: p.x, y: p.y, left: p.x - b.x1, right: b.x2 - p.x, top: p.y - b.y1, bottom: b.y2 - p.y };
+  });
+  const gap = 4;
+  for (let pass = 0; pass < 100; pass++) {
     let moved = false;
-    const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
-    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i], b = boxes[j];
-      const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
-      const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
-      if (dx <= 0 || dy <= 0) continue;
-      const [pi, pj] = [nodes[i].position(), nodes[j].position()];
+      const dx = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x - a.left, b.x - b.left);
+      const dy = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y - a.top, b.y - b.top);
+      if (dx <= -gap || dy <= -gap) continue;
       if (dx < dy) {
-        const shift = (dx + 4) / 2 * (pi.x <= pj.x ? 1 : -1);
-        nodes[i].position({ x: pi.x - shift, y: pi.y }); nodes[j].position({ x: pj.x + shift, y: pj.y });
+        const shift = (dx + gap) / 2 * (a.x <= b.x ? 1 : -1);
+        a.x -= shift; b.x += shift;
       } else {
-        const shift = (dy + 4) / 2 * (pi.y <= pj.y ? 1 : -1);
-        nodes[i].position({ x: pi.x, y: pi.y - shift }); nodes[j].position({ x: pj.x, y: pj.y + shift });
+        const shift = (dy + gap) / 2 * (a.y <= b.y ? 1 : -1);
+        a.y -= shift; b.y += shift;
       }
       moved = true;
-      boxes[i] = nodes[i].boundingBox({ includeLabels: true }); boxes[j] = nodes[j].boundingBox({ includeLabels: true });
     }
     if (!moved) break;
   }
+  graph.batch(() => nodes.forEach((n, i) => n.position({ x: boxes[i].x, y: boxes[i].y })));
   graph.fit(undefined, 30);
 }
 
@@ -521,6 +533,7 @@ async function ddPage(org) {
 // ---------- routing ----------
 
 async function route() {
+  navigation += 1;
   const [path, query] = location.hash.replace(/^#/, "").split("?");
   const params = new URLSearchParams(query ?? "");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -537,7 +550,7 @@ async function route() {
       case "dd": return await ddPage(parts[1]);
       default: return show("<div class=\"panel\">页面不存在</div>");
     }
-  } catch (error) { fail(error); }
+  } catch (error) { if (!(error instanceof StaleAnswer)) fail(error); }
 }
 
 document.getElementById("api-key").value = localStorage.getItem("ipgraph-key") ?? "";
