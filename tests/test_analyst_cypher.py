@@ -208,7 +208,7 @@ def test_the_server_refuses_a_write_the_lexer_missed(
 ) -> None:
     """Lock 1 switched off: the server's plan (query type) still refuses the write."""
     client, stores = neo4j_app
-    monkeypatch.setattr("graph.neo4j_store.check_read_only", lambda query: None)
+    monkeypatch.setattr("graph.neo4j_store.check_read_only", lambda query, params=None: None)
     before = stores.graph.counts()
     for query in ("CREATE (n:Patent {id: 'X'})", "MATCH (p:Patent) WITH p SET p.kind = 'x'"):
         response = client.post("/api/v1/graph/cypher", json={"query": query})

@@ -224,7 +224,7 @@ def test_attack_is_refused_by_the_server_without_the_lexer(
 ) -> None:
     """The lexical filter off: the plan allow-list, the READ transaction and the server's own
     settings refuse every attack with a coded 4xx (a syntax error is a refusal too)."""
-    monkeypatch.setattr("graph.neo4j_store.check_read_only", lambda query: None)
+    monkeypatch.setattr("graph.neo4j_store.check_read_only", lambda query, params=None: None)
     status, body = _post(attacked[0], query, listener[0])
     assert 400 <= status < 500, (status, body)
     assert body["code"] in ("CYPHER_REFUSED", "GRAPH_QUERY_ERROR"), body

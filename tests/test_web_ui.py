@@ -240,8 +240,9 @@ def test_the_label_table_covers_every_code_the_python_emits(page: Any) -> None:
 
 
 def _flag_codes() -> set[str]:
-    source = Path(__file__).resolve().parents[1] / "graph" / "analytics" / "due_diligence.py"
-    codes = set(re.findall(r'RiskFlag\(\s*"([A-Z_]+)"', source.read_text(encoding="utf-8")))
+    package = Path(__file__).resolve().parents[1] / "graph" / "analytics" / "due_diligence"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py")))
+    codes = set(re.findall(r'RiskFlag\(\s*"([A-Z_]+)"', source))
     assert len(codes) >= 9
     return codes
 
