@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from domain.access import AccessPolicy
+from domain.access import FULL_ACCESS, AccessPolicy
 from domain.ipc import ipc_prefix
 from graph.groups import group_members
 from graph.model import NodeLabel
@@ -21,6 +21,7 @@ from search.index.protocol import (
 from search.query import Node, QuerySyntaxError, parse_query
 from usecases.context import Context
 from usecases.errors import ErrorCode, InvalidRequestError
+from usecases.ledger import group_id_for
 
 # Deeper than this, offsets get slow on both engines: the cursor pages on.
 MAX_RESULT_WINDOW = 10_000
@@ -118,7 +119,7 @@ def _applicant_ids(ctx: Context, criteria: Criteria) -> tuple[str, ...] | None:
     named = {ctx.aliases.resolve(name) for name in criteria.applicants}
     if criteria.group is None:
         return tuple(sorted(named)) if named else None
-    group_id = ctx.aliases.resolve(criteria.group)
+    group_id = _group_id(ctx, criteria.group)
     if ctx.stores.graph.get_node(NodeLabel.ORGANIZATION, group_id) is None:
         raise InvalidRequestError(
             ErrorCode.GROUP_UNKNOWN,
@@ -127,6 +128,12 @@ def _applicant_ids(ctx: Context, criteria: Criteria) -> tuple[str, ...] | None:
         )
     members = set(group_members(ctx.stores.graph, group_id))
     return tuple(sorted(named & members if named else members))
+
+
+def _group_id(ctx: Context, text: str) -> str:
+    """A group filter names the SASAC group for a group's short name or an English name
+    (usecases/ledger.py), else the organisation the aliases give."""
+    return group_id_for(ctx, text, FULL_ACCESS) or ctx.aliases.resolve(text)
 
 
 def _range(start: dt.date | None, end: dt.date | None) -> DateRange:

@@ -1,0 +1,216 @@
+"""The ledger read on a day: what an organisation (or a group) owned, with its co-owners and
+the pledges and licences in force, composed from the GraphReader primitives so that every
+store answers alike. The time model is domain/as_of.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from domain.access import AccessPolicy
+from domain.as_of import (
+    encumbrance_window,
+    filed_by,
+    in_force,
+    legal_status_on,
+    owned_on,
+    owned_since,
+    stake_on,
+)
+from graph.model import Direction, EdgeType, NodeLabel
+from graph.store import GraphReader
+
+MAX_EDGES = 100_000
+MAX_GROUP_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Pledge:
+    pledgee: str
+    since: str | None
+    until: str | None
+    registration_number: str | None
+    intra_group: bool
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Licence:
+    licensee: str
+    exclusivity: str | None
+    since: str | None
+    until: str | None
+    registration_number: str | None
+    intra_group: bool
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Holding:
+    id: str
+    title: str
+    kind: str | None
+    legal_status: str | None
+    owned_since: str | None
+    owners: list[str]  # the members of the asked organisation or group that own it
+    co_owners: list[str]  # owners outside it
+    pledged_to: list[Pledge] = field(default_factory=list)
+    licensed_to: list[Licence] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    intra_group: bool = False  # received from a member of its own group
+
+
+def members_as_of(store: GraphReader, org_id: str, day: dt.date | None) -> list[str]:
+    """The organisation and every subsidiary below it whose SUBSIDIARY_OF stake covers `day`
+    (undated stakes always do), walked level by level."""
+    members, frontier = [org_id], [org_id]
+    seen = {org_id}
+    for _ in range(MAX_GROUP_DEPTH):
+        below = []
+        for parent in frontier:
+            for child in store.neighbours(EdgeType.SUBSIDIARY_OF, parent, Direction.IN, MAX_EDGES):
+                if child.id not in seen and stake_on(child.edge, day):
+                    seen.add(child.id)
+                    below.append(child.id)
+        members.extend(sorted(below))
+        frontier = below
+        if not frontier:
+            break
+    return members
+
+
+def owned_on_day(
+    store: GraphReader, members: Sequence[str], day: dt.date | None
+) -> dict[str, list[str]]:
+    """patent id -> the members owning it on `day` (each patent once, whatever the members)."""
+    owned: dict[str, list[str]] = {}
+    for member in members:
+        for patent in store.neighbours(EdgeType.OWNS, member, Direction.OUT, MAX_EDGES):
+            if owned_on(patent.edge, day):
+                owned.setdefault(patent.id, []).append(member)
+    return owned
+
+
+def portfolio_on(
+    store: GraphReader,
+    members: Sequence[str],
+    day: dt.date | None,
+    policy: AccessPolicy,
+) -> list[Holding]:
+    holdings = []
+    member_set = set(members)
+    for patent_id, owners in sorted(owned_on_day(store, members, day).items()):
+        node = store.get_node(NodeLabel.PATENT, patent_id)
+        if node is None or not filed_by(node.props, day):
+            continue
+        holdings.append(_holding(store, node.id, node.props, owners, member_set, day, policy))
+    return holdings
+
+
+def _holding(
+    store: GraphReader,
+    patent_id: str,
+    props: Mapping[str, object],
+    owners: list[str],
+    members: Collection[str],
+    day: dt.date | None,
+    policy: AccessPolicy,
+) -> Holding:
+    all_owners = store.neighbours(EdgeType.OWNS, patent_id, Direction.IN, MAX_EDGES)
+    ours = [o for o in all_owners if o.id in owners]
+    evidence = [str(e) for o in ours for e in _list(o.edge.get("evidence"))]
+    since = [s for o in ours if (s := owned_since(o.edge, day))]
+    pledges = _pledges(store, patent_id, day, members, policy)
+    licences = _licences(store, patent_id, day, members, policy)
+    return Holding(
+        id=patent_id,
+        title=str(props.get("title") or patent_id),
+        kind=str(props["kind"]) if props.get("kind") else None,
+        legal_status=legal_status_on(props, day),
+        owned_since=min(since) if since else None,
+        owners=sorted({o.name for o in ours}),
+        co_owners=sorted(
+            {o.name for o in all_owners if o.id not in members and owned_on(o.edge, day)}
+        ),
+        pledged_to=pledges,
+        licensed_to=licences,
+        evidence=list(
+            dict.fromkeys(
+                [*evidence, *(e for p in pledges for e in p.evidence),
+                 *(e for lic in licences for e in lic.evidence)]
+            )
+        ),
+        intra_group=any(o.edge.get("intra_group") for o in ours),
+    )
+
+
+def _pledges(
+    store: GraphReader,
+    patent_id: str,
+    day: dt.date | None,
+    members: Collection[str],
+    policy: AccessPolicy,
+) -> list[Pledge]:
+    if not policy.edge_visible(EdgeType.PLEDGED_TO):
+        return []
+    pledges = []
+    for holder in store.neighbours(EdgeType.PLEDGED_TO, patent_id, Direction.OUT, MAX_EDGES):
+        if not in_force(holder.edge, day):
+            continue
+        start, end = encumbrance_window(holder.edge)
+        pledges.append(
+            Pledge(
+                holder.name,
+                start,
+                end,
+                _str(holder.edge.get("registration_number")),
+                holder.id in members or bool(holder.edge.get("intra_group")),
+                _evidence(holder.edge),
+            )
+        )
+    return pledges
+
+
+def _licences(
+    store: GraphReader,
+    patent_id: str,
+    day: dt.date | None,
+    members: Collection[str],
+    policy: AccessPolicy,
+) -> list[Licence]:
+    if not policy.edge_visible(EdgeType.LICENSED_TO):
+        return []
+    licences = []
+    for holder in store.neighbours(EdgeType.LICENSED_TO, patent_id, Direction.OUT, MAX_EDGES):
+        if not in_force(holder.edge, day):
+            continue
+        start, end = encumbrance_window(holder.edge)
+        exclusivity = holder.edge.get("exclusivity") or holder.edge.get("gazette_exclusivity")
+        licences.append(
+            Licence(
+                holder.name,
+                _str(exclusivity),
+                start,
+                end,
+                _str(holder.edge.get("registration_number")),
+                holder.id in members or bool(holder.edge.get("intra_group")),
+                _evidence(holder.edge),
+            )
+        )
+    return licences
+
+
+def _evidence(edge: Mapping[str, object]) -> list[str]:
+    lines = [f"gazette {e}" for e in _list(edge.get("gazette_evidence"))]
+    if edge.get("contract"):
+        lines.append(f"contract {edge['contract']}")
+    return lines
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
