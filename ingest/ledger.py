@@ -26,7 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from graph.lookup import find_patent_by_number
 from graph.model import EdgeRow, NodeRow, Properties
+from graph.store import GraphReader
 from ingest.legal_events import (
     Encumbrance,
     LegalEvent,
@@ -65,6 +67,23 @@ class LedgerRows:
     patent_props: Properties
 
 
+def with_stored_events(graph: GraphReader, record: PatentRecord) -> PatentRecord:
+    """The record with the legal events an earlier file gave for the same patent, so that the
+    ledger is built from every event seen whatever order the files arrive in (build_ledger
+    drops the duplicates)."""
+    number = record.publication_number or record.application_number
+    if not number:
+        return record
+    stored = find_patent_by_number(graph, number).patent
+    known = stored.props.get("legal_events_raw") if stored is not None else None
+    if not isinstance(known, list) or not known:
+        return record
+    merged = list(dict.fromkeys([*map(str, known), *record.legal_events]))
+    if merged == record.legal_events:
+        return record
+    return record.model_copy(update={"legal_events": merged})
+
+
 def ledger_of(record: PatentRecord, patent_id: str) -> PatentLedger:
     text = "；".join(record.legal_events)
     events = parse_legal_events(text, patent_id) if text else []
@@ -81,9 +100,7 @@ def ledger_rows(
     orgs: dict[str, ResolvedOrganization] = {}
 
     def org(name: str, *, queue: bool = True) -> ResolvedOrganization:
-        resolved = (
-            resolver.resolve_and_queue(name, patent_id) if queue else resolver.resolve(name)
-        )
+        resolved = resolver.resolve_and_queue(name, patent_id) if queue else resolver.resolve(name)
         orgs.setdefault(resolved.key, resolved)
         return resolved
 
@@ -121,8 +138,13 @@ def _export_owner_change(
     for index, interval in enumerate(list(intervals)):
         if interval.end is None and org(interval.current_name).key not in {o.key for o in current}:
             intervals[index] = OwnershipInterval(
-                interval.owner, interval.start, day, interval.names, interval.share,
-                interval.opened_by, interval.closed_by,
+                interval.owner,
+                interval.start,
+                day,
+                interval.names,
+                interval.share,
+                interval.opened_by,
+                interval.closed_by,
             )
             estimated.add(index)
     for owner in current:

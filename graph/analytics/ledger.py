@@ -137,8 +137,11 @@ def _holding(
         licensed_to=licences,
         evidence=list(
             dict.fromkeys(
-                [*evidence, *(e for p in pledges for e in p.evidence),
-                 *(e for lic in licences for e in lic.evidence)]
+                [
+                    *evidence,
+                    *(e for p in pledges for e in p.evidence),
+                    *(e for lic in licences for e in lic.evidence),
+                ]
             )
         ),
         intra_group=any(o.edge.get("intra_group") for o in ours),

@@ -195,9 +195,7 @@ class OrganizationResolver:
             group is not None and group.organization == group.group_name,
         )
         links = (link,) if parent_key != key else ()
-        return ResolvedOrganization(
-            key, name, filed_as, links, group.group_id if group else None
-        )
+        return ResolvedOrganization(key, name, filed_as, links, group.group_id if group else None)
 
     def _links(self, key: str, resolution: GroupResolution) -> tuple[GroupLink, ...]:
         group_key = self.aliases.resolve(resolution.group_name)
@@ -208,18 +206,39 @@ class OrganizationResolver:
             # A branch: held by the listed company, which the group holds.
             parent_key = self.aliases.resolve(resolution.parent)
             links = [
-                GroupLink(key, parent_key, resolution.parent, resolution.rule,
-                          resolution.confidence, evidence, False),
+                GroupLink(
+                    key,
+                    parent_key,
+                    resolution.parent,
+                    resolution.rule,
+                    resolution.confidence,
+                    evidence,
+                    False,
+                ),
             ]
             if parent_key != group_key:
                 links.append(
-                    GroupLink(parent_key, group_key, resolution.group_name, "exact", 1.0,
-                              resolution.parent, True)
+                    GroupLink(
+                        parent_key,
+                        group_key,
+                        resolution.group_name,
+                        "exact",
+                        1.0,
+                        resolution.parent,
+                        True,
+                    )
                 )
             return tuple(links)
         return (
-            GroupLink(key, group_key, resolution.group_name, resolution.rule,
-                      resolution.confidence, evidence, True),
+            GroupLink(
+                key,
+                group_key,
+                resolution.group_name,
+                resolution.rule,
+                resolution.confidence,
+                evidence,
+                True,
+            ),
         )
 
 
