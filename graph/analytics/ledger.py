@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from domain.access import AccessPolicy
 from domain.as_of import (
+    covers,
     encumbrance_window,
     filed_by,
     in_force,
@@ -83,11 +84,18 @@ def members_as_of(store: GraphReader, org_id: str, day: dt.date | None) -> list[
 def owned_on_day(
     store: GraphReader, members: Sequence[str], day: dt.date | None
 ) -> dict[str, list[str]]:
-    """patent id -> the members owning it on `day` (each patent once, whatever the members)."""
+    """patent id -> the members owning it on `day` (each patent once, whatever the members):
+    OWNS periods covering the day, and assignments by contract (TRANSFERRED_TO a member,
+    dated by then) that no gazette event recorded yet."""
     owned: dict[str, list[str]] = {}
     for member in members:
         for patent in store.neighbours(EdgeType.OWNS, member, Direction.OUT, MAX_EDGES):
             if owned_on(patent.edge, day):
+                owned.setdefault(patent.id, []).append(member)
+        for patent in store.neighbours(EdgeType.TRANSFERRED_TO, member, Direction.IN, MAX_EDGES):
+            if covers(patent.edge.get("date"), None, day) and member not in owned.get(
+                patent.id, []
+            ):
                 owned.setdefault(patent.id, []).append(member)
     return owned
 
@@ -121,6 +129,20 @@ def _holding(
     ours = [o for o in all_owners if o.id in owners]
     evidence = [str(e) for o in ours for e in _list(o.edge.get("evidence"))]
     since = [s for o in ours if (s := owned_since(o.edge, day))]
+    assigned = [
+        t
+        for t in store.neighbours(EdgeType.TRANSFERRED_TO, patent_id, Direction.OUT, MAX_EDGES)
+        if t.id in owners and t.id not in {o.id for o in ours}
+    ]
+    evidence += [
+        f"contract {t.edge.get('contract')} {t.edge.get('date', '')}".strip() for t in assigned
+    ]
+    since += [str(t.edge["date"]) for t in assigned if t.edge.get("date")]
+    ours_names = {o.name for o in ours} | {t.name for t in assigned}
+    # the assignor of a contract no gazette event recorded yet no longer owns it
+    transferors = {
+        party for t in assigned for party, _ in contract_grantors(store, t.edge.get("contract"))
+    }
     pledges = _pledges(store, patent_id, day, members, policy)
     licences = _licences(store, patent_id, day, members, policy)
     return Holding(
@@ -129,9 +151,13 @@ def _holding(
         kind=str(props["kind"]) if props.get("kind") else None,
         legal_status=legal_status_on(props, day),
         owned_since=min(since) if since else None,
-        owners=sorted({o.name for o in ours}),
+        owners=sorted(ours_names),
         co_owners=sorted(
-            {o.name for o in all_owners if o.id not in members and owned_on(o.edge, day)}
+            {
+                o.name
+                for o in all_owners
+                if o.id not in members and owned_on(o.edge, day) and o.id not in transferors
+            }
         ),
         pledged_to=pledges,
         licensed_to=licences,
@@ -202,6 +228,18 @@ def _licences(
             )
         )
     return licences
+
+
+GRANTOR_ROLES = frozenset({"transferor", "contributor", "licensor", "pledgor"})
+
+
+def contract_grantors(store: GraphReader, contract_id: object) -> list[tuple[str, str]]:
+    """(id, name) of the parties who give the right in a contract: transferor, contributor,
+    licensor, pledgor (the counterparty of an assignment to us)."""
+    if not isinstance(contract_id, str) or not contract_id:
+        return []
+    parties = store.neighbours(EdgeType.PARTY_TO, contract_id, Direction.IN, MAX_EDGES)
+    return [(p.id, p.name) for p in parties if p.edge.get("role") in GRANTOR_ROLES]
 
 
 def _evidence(edge: Mapping[str, object]) -> list[str]:

@@ -30,9 +30,10 @@ from graph.analytics.due_diligence.model import (
 from graph.analytics.due_diligence.ownership import add_ownership
 from graph.analytics.due_diligence.people import add_inventors
 from graph.analytics.due_diligence.secrets import add_secrets
+from graph.analytics.ledger import owned_on_day
 from graph.analytics.sep import portfolio_by_standard
 from graph.groups import group_members
-from graph.model import EdgeType, NodeLabel
+from graph.model import EdgeType, NodeLabel, PatentFacts
 from graph.store import GraphStore
 
 __all__ = ["WEIGHTS", "Evidence", "Inventor", "Report", "RiskFlag", "due_diligence"]
@@ -51,12 +52,13 @@ def due_diligence(
     orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
     report = Report(org_id, orgs, today.isoformat(), years, confidential)
     facts = list({f.id: f for f in store.portfolio(orgs)}.values())
+    facts += acquired_facts(store, orgs, {f.id for f in facts}, today)
     ours = {f.id for f in facts}
     patent_links = expand(store, NodeLabel.PATENT, sorted(ours), PATENT_EDGES)
     org_links = expand(store, NodeLabel.ORGANIZATION, orgs, org_edges(confidential))
     add_assets(report, facts, today)
-    add_ownership(report, set(orgs), ours, patent_links)
-    add_encumbrances(report, set(orgs), ours, patent_links, org_links, today)
+    add_ownership(store, report, set(orgs), ours, patent_links, today)
+    add_encumbrances(store, report, set(orgs), ours, patent_links, org_links, today)
     add_disputes(store, report, patent_links)
     report.seps = {
         standard: sorted(m for f in families for m in f.members)
@@ -68,6 +70,39 @@ def due_diligence(
     report.flags.sort(key=lambda f: (-WEIGHTS[f.severity], f.code, f.reason))
     report.score = max(0, 100 - sum(WEIGHTS[f.severity] for f in report.flags))
     return report
+
+
+def acquired_facts(
+    store: GraphStore, orgs: list[str], filed: set[str], today: dt.date
+) -> list[PatentFacts]:
+    """Patents the group owned on the report date without having filed them: acquired by a
+    gazette-recorded transfer (OWNS) or an assignment contract (TRANSFERRED_TO)."""
+    facts = []
+    for patent_id, owners in sorted(owned_on_day(store, orgs, today).items()):
+        if patent_id in filed:
+            continue
+        node = store.get_node(NodeLabel.PATENT, patent_id)
+        if node is None:
+            continue
+        props = node.props
+        ipc = props.get("ipc")
+        facts.append(
+            PatentFacts(
+                patent_id,
+                owners[0],
+                _text(props.get("kind")),
+                _text(props.get("legal_status")),
+                _text(props.get("country")),
+                _text(props.get("filing_date")),
+                tuple(str(code) for code in ipc) if isinstance(ipc, list) else (),
+                _text(props.get("grade")),
+            )
+        )
+    return facts
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
 
 
 PATENT_EDGES = frozenset(
