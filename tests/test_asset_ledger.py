@@ -302,3 +302,61 @@ def test_intra_group_transfer_and_licence_and_co_ownership(stores: Stores, tmp_p
         js = _portfolio(client, JS, "2023-06-01")["patents"]
         assert [p["id"] for p in js] == ["CN116300001A", "CN116300002A"]
         assert js[1]["co_owners"] == [ZJ]
+
+
+# --- the whole path as a user runs it: `ipgraph ingest`, curation, the API ------------------
+
+
+def test_cli_ingest_review_queue_curation_and_api(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    runner = CliRunner()
+    env = {
+        "IPGRAPH_DATA_DIR": str(tmp_path / "data"),
+        "IPGRAPH_GRAPH_BACKEND": "embedded",
+        "IPGRAPH_SEARCH_BACKEND": "embedded",
+    }
+    extra = _write(
+        tmp_path / "extra.jsonl",
+        [
+            {
+                "publication_number": "CN116111099A",
+                "title": "一种储能电站能量管理方法",
+                "applicants": ["Zhejiang Huadian Energy Storage Tech Co Ltd"],
+                "filing_date": "2023-08-08",
+            }
+        ],
+    )
+    ingested = runner.invoke(app, ["ingest", str(SOE_RECORDS), str(extra)], env=env)
+    assert ingested.exit_code == 0, ingested.output
+    queue = runner.invoke(app, ["orgs", "unresolved", "--json"], env=env)
+    assert queue.exit_code == 0, queue.output
+    names = {row["name"] for row in json.loads(queue.output)}
+    assert "Contemporary Amperex Technology Co Ltd" in names
+    assert "Zhejiang Huadian Energy Storage Tech Co Ltd" in names
+    assert not any("State Grid" in n for n in names)
+    # the user decides: CATL's English name is CATL; the storage company belongs to 华电
+    for args in (
+        ["Contemporary Amperex Technology Co Ltd", "--to", CATL],
+        ["Zhejiang Huadian Energy Storage Tech Co Ltd", "--parent", "中国华电集团有限公司"],
+    ):
+        linked = runner.invoke(app, ["orgs", "link", *args], env=env)
+        assert linked.exit_code == 0, linked.output
+    queue = runner.invoke(app, ["orgs", "unresolved", "--json"], env=env)
+    names = {row["name"] for row in json.loads(queue.output)}
+    assert "Contemporary Amperex Technology Co Ltd" not in names
+    assert (tmp_path / "data" / "organizations" / "curation.tsv").exists()
+    again = runner.invoke(app, ["ingest", str(SOE_RECORDS), str(extra)], env=env)
+    assert again.exit_code == 0, again.output
+    settings = Settings(data_dir=tmp_path / "data")
+    with open_stores(settings) as stores, TestClient(create_app(stores=stores)) as client:
+        catl = _portfolio(client, "宁德时代", None)
+        assert [p["id"] for p in catl["patents"]] == ["CN116111015A"]
+        huadian = _portfolio(client, "中国华电", None, group="true")
+        assert [p["id"] for p in huadian["patents"]] == ["CN116111099A"]
+        grid = _portfolio(client, "国家电网", None, group="true")
+        assert len(grid["patents"]) == 4
+        search = client.get("/api/v1/search", params={"group": "国家电网"}).json()
+        assert search["total"] == 4
