@@ -360,3 +360,23 @@ def test_cli_ingest_review_queue_curation_and_api(tmp_path: Path) -> None:
         assert len(grid["patents"]) == 4
         search = client.get("/api/v1/search", params={"group": "国家电网"}).json()
         assert search["total"] == 4
+
+
+def test_group_kpis_count_what_was_owned_once(stores: Stores, tmp_path: Path) -> None:
+    _ingest(stores, tmp_path, _write(tmp_path / "intra.jsonl", INTRA))
+    with TestClient(create_app(stores=stores)) as client:
+
+        def kpis(day: str | None) -> dict:
+            params = {"organization": "国家电网", **({"as_of": day} if day else {})}
+            response = client.get("/api/v1/graph/kpis", params=params)
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        now = kpis(None)
+        assert now["group"]["patents"] == 2  # moved within the group, co-owned: once each
+        members = {m["organization"]: m["patents"] for m in now["members"]}
+        assert members[JS] == 2 and members[ZJ] == 1  # 浙江 transferred CN116300001A away
+        before = kpis("2023-01-01")
+        members = {m["organization"]: m["patents"] for m in before["members"]}
+        assert members[ZJ] == 2 and members[JS] == 1
+        assert kpis("2022-03-15")["group"]["patents"] == 1  # the second was filed later

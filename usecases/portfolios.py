@@ -5,6 +5,7 @@ white space: subclasses where only the other side files."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import AccessPolicy
@@ -59,10 +60,15 @@ def links_of(
 
 
 def kpis_of(
-    ctx: Context, organization: str, policy: AccessPolicy, *, with_subsidiaries: bool
+    ctx: Context,
+    organization: str,
+    policy: AccessPolicy,
+    *,
+    with_subsidiaries: bool,
+    as_of: dt.date | None = None,
 ) -> GroupKpis:
     org = resolve_organization(ctx, organization, policy)
-    return group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    return group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries, as_of=as_of)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from domain.as_of import (
     owned_since,
     stake_on,
 )
-from graph.model import Direction, EdgeType, NodeLabel
+from graph.model import Direction, EdgeType, NodeLabel, PatentFacts
 from graph.store import GraphReader
 
 MAX_EDGES = 100_000
@@ -255,3 +255,53 @@ def _list(value: object) -> list[object]:
 
 def _str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
+
+
+def acquired_facts(
+    store: GraphReader, members: Sequence[str], filed: set[str], day: dt.date | None
+) -> list[PatentFacts]:
+    """Portfolio facts of the patents `members` owned on `day` without having filed them:
+    acquired by a gazette-recorded transfer (OWNS) or an assignment contract."""
+    facts = []
+    for patent_id, owners in sorted(owned_on_day(store, members, day).items()):
+        if patent_id in filed:
+            continue
+        node = store.get_node(NodeLabel.PATENT, patent_id)
+        if node is None or not filed_by(node.props, day):
+            continue
+        props = node.props
+        ipc = props.get("ipc")
+        facts.append(
+            PatentFacts(
+                patent_id,
+                owners[0],
+                _str(props.get("kind")),
+                _str(props.get("legal_status")),
+                _str(props.get("country")),
+                _str(props.get("filing_date")),
+                tuple(str(code) for code in ipc) if isinstance(ipc, list) else (),
+                _str(props.get("grade")),
+            )
+        )
+    return facts
+
+
+def ledger_facts(
+    store: GraphReader, members: Sequence[str], facts: Sequence[PatentFacts], day: dt.date | None
+) -> list[PatentFacts]:
+    """Filed-by facts (APPLICANT_OF rows) turned into owned-on-`day` facts: a row stays when
+    its organisation owned the patent that day, a patent acquired by a member is added under
+    its owner. A graph written before the ledger (no OWNS edge from any member) is read as
+    filed."""
+    if not any(store.neighbours(EdgeType.OWNS, m, Direction.OUT, 1) for m in members):
+        return list(facts)
+    owned = owned_on_day(store, members, day)
+    kept = [f for f in facts if f.owner in owned.get(f.id, ())]
+    filed = {f.id for f in facts}
+    moved = [
+        PatentFacts(f.id, owner, f.kind, f.legal_status, f.country, f.filing_date, f.ipc, f.grade)
+        for f in {f.id: f for f in facts}.values()
+        for owner in owned.get(f.id, ())
+        if owner not in {k.owner for k in kept if k.id == f.id}
+    ]
+    return kept + moved + acquired_facts(store, members, filed, day)

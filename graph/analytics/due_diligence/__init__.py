@@ -30,10 +30,10 @@ from graph.analytics.due_diligence.model import (
 from graph.analytics.due_diligence.ownership import add_ownership
 from graph.analytics.due_diligence.people import add_inventors
 from graph.analytics.due_diligence.secrets import add_secrets
-from graph.analytics.ledger import owned_on_day
+from graph.analytics.ledger import acquired_facts
 from graph.analytics.sep import portfolio_by_standard
 from graph.groups import group_members
-from graph.model import EdgeType, NodeLabel, PatentFacts
+from graph.model import EdgeType, NodeLabel
 from graph.store import GraphStore
 
 __all__ = ["WEIGHTS", "Evidence", "Inventor", "Report", "RiskFlag", "due_diligence"]
@@ -70,39 +70,6 @@ def due_diligence(
     report.flags.sort(key=lambda f: (-WEIGHTS[f.severity], f.code, f.reason))
     report.score = max(0, 100 - sum(WEIGHTS[f.severity] for f in report.flags))
     return report
-
-
-def acquired_facts(
-    store: GraphStore, orgs: list[str], filed: set[str], today: dt.date
-) -> list[PatentFacts]:
-    """Patents the group owned on the report date without having filed them: acquired by a
-    gazette-recorded transfer (OWNS) or an assignment contract (TRANSFERRED_TO)."""
-    facts = []
-    for patent_id, owners in sorted(owned_on_day(store, orgs, today).items()):
-        if patent_id in filed:
-            continue
-        node = store.get_node(NodeLabel.PATENT, patent_id)
-        if node is None:
-            continue
-        props = node.props
-        ipc = props.get("ipc")
-        facts.append(
-            PatentFacts(
-                patent_id,
-                owners[0],
-                _text(props.get("kind")),
-                _text(props.get("legal_status")),
-                _text(props.get("country")),
-                _text(props.get("filing_date")),
-                tuple(str(code) for code in ipc) if isinstance(ipc, list) else (),
-                _text(props.get("grade")),
-            )
-        )
-    return facts
-
-
-def _text(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
 
 
 PATENT_EDGES = frozenset(
