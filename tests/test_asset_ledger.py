@@ -380,3 +380,18 @@ def test_group_kpis_count_what_was_owned_once(stores: Stores, tmp_path: Path) ->
         members = {m["organization"]: m["patents"] for m in before["members"]}
         assert members[ZJ] == 2 and members[JS] == 1
         assert kpis("2022-03-15")["group"]["patents"] == 1  # the second was filed later
+
+
+def test_search_group_filter_as_of(stores: Stores, tmp_path: Path) -> None:
+    _ingest(stores, tmp_path, SOE_RECORDS)
+    with TestClient(create_app(stores=stores)) as client:
+
+        def ids(**params: object) -> set[str]:
+            response = client.get("/api/v1/search", params={"group": "国家电网", **params})
+            assert response.status_code == 200, response.text
+            return {h["id"] for h in response.json()["hits"]}
+
+        assert ids() == {"CN116111001A", "CN116111005A", "CN116111009A", "CN116111016A"}
+        # filed 2023-02-10, 2023-01-15, 2023-05-06, 2023-06-01
+        assert ids(as_of="2023-03-01") == {"CN116111001A", "CN116111005A"}
+        assert ids(as_of="2022-12-31") == set()
