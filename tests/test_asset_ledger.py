@@ -395,3 +395,11 @@ def test_search_group_filter_as_of(stores: Stores, tmp_path: Path) -> None:
         # filed 2023-02-10, 2023-01-15, 2023-05-06, 2023-06-01
         assert ids(as_of="2023-03-01") == {"CN116111001A", "CN116111005A"}
         assert ids(as_of="2022-12-31") == set()
+
+
+def test_one_event_kind_vocabulary() -> None:
+    from config.settings import LEGAL_EVENTS_TABLE
+    from domain.legal_status import LegalEvents
+    from ingest.legal_events import KIND_BY_CODE
+
+    assert LegalEvents.load(LEGAL_EVENTS_TABLE).by_code == KIND_BY_CODE
