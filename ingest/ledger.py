@@ -295,6 +295,8 @@ def organization_rows(
             props["central_soe_group"] = org.group_id
         if org.is_central_soe:
             props["is_central_soe"] = True
+        if org.credit_code:
+            props["credit_code"] = org.credit_code
         nodes.append(NodeRow(org.key, props, provenance))
         for link in org.links:
             parent: Properties = {"name": link.parent_name}

@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from config.settings import Settings
+from graph.model import NodeLabel
 from ingest.pipeline import ingest_paths
 from search_api.app import create_app
 from stores.backends import Stores, open_stores
@@ -403,3 +404,33 @@ def test_one_event_kind_vocabulary() -> None:
     from ingest.legal_events import KIND_BY_CODE
 
     assert LegalEvents.load(LEGAL_EVENTS_TABLE).by_code == KIND_BY_CODE
+
+
+def test_a_unified_social_credit_code_keys_the_organisation(stores: Stores, tmp_path: Path) -> None:
+    code = "91330000142911230Q"  # check character computed per GB 32100-2015
+    records = [
+        {
+            "publication_number": "CN116400001A",
+            "title": "一种储能变流器",
+            "applicants": [f"浙江某储能科技有限公司（统一社会信用代码：{code}）"],
+            "filing_date": "2022-01-01",
+        },
+        {
+            "publication_number": "CN116400002A",
+            "title": "一种储能电池簇",
+            "applicants": [f"浙江某新能源科技股份有限公司 {code}"],  # renamed, same code
+            "filing_date": "2023-01-01",
+        },
+        {
+            "publication_number": "CN116400003A",
+            "title": "一种电池箱",
+            "applicants": ["浙江某储能科技有限公司（91330000142911230X）"],  # bad check character
+            "filing_date": "2023-01-01",
+        },
+    ]
+    _ingest(stores, tmp_path, _write(tmp_path / "codes.jsonl", records))
+    with TestClient(create_app(stores=stores)) as client:
+        body = _portfolio(client, "浙江某储能科技有限公司", None)
+        assert [p["id"] for p in body["patents"]] == ["CN116400001A", "CN116400002A"]
+    node = stores.graph.get_node(NodeLabel.ORGANIZATION, body["owner_id"])
+    assert node is not None and node.props["credit_code"] == code

@@ -12,10 +12,10 @@ unresolved`) and linked to nothing: membership is never inferred silently.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from domain.central_soes import CentralSoeDirectory, GroupResolution
+from domain.central_soes import CentralSoeDirectory, GroupResolution, split_credit_code
 from domain.names import organization_key, organization_name
 from domain.organizations import OrganizationAliases
 
@@ -46,6 +46,7 @@ class ResolvedOrganization:
     is_central_soe: bool = False  # the organisation is a group on the SASAC list
     review: GroupResolution | None = None  # the low-confidence candidate, if any
     reviewed_reason: str | None = None  # unresolved / low_confidence; None: nothing to review
+    credit_code: str | None = None  # 统一社会信用代码 when the name carried a valid one
 
 
 @dataclass
@@ -141,9 +142,24 @@ class OrganizationResolver:
     directory: CentralSoeDirectory
     curation: Curation = field(default_factory=Curation)
     review: ReviewQueue = field(default_factory=ReviewQueue)
+    # credit code -> the organisation key first seen with it: the code is the key, so the
+    # same company under another name (a former name, an English name) is one organisation
+    by_credit_code: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, filed_as: str) -> ResolvedOrganization:
-        filed_as = organization_name(filed_as)
+        name, code = split_credit_code(organization_name(filed_as))
+        if code is None:
+            return self._resolve_name(name)
+        if organization_key(code) in self.curation.to:
+            name = self.curation.to[organization_key(code)]
+        resolved = self._resolve_name(name)
+        key = self.by_credit_code.setdefault(code, resolved.key)
+        if key != resolved.key:
+            links = tuple(replace(link, child=key) for link in resolved.links)
+            resolved = replace(resolved, key=key, links=links)
+        return replace(resolved, credit_code=code)
+
+    def _resolve_name(self, filed_as: str) -> ResolvedOrganization:
         name_key = organization_key(filed_as)
         target = self.curation.to.get(name_key)
         name = self.aliases.canonical_name(target or filed_as)
