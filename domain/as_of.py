@@ -99,3 +99,20 @@ def legal_status_on(patent: Mapping[str, object], day: dt.date | None) -> str | 
     if granted is not None and granted <= day:
         return "valid"
     return "pending"
+
+
+def edge_on(edge_type: str, props: Mapping[str, object], day: dt.date | None) -> bool:
+    """Whether an edge of the ledger stood on `day` (graph walks): OWNS periods, encumbrances
+    in force, stakes held, transfers made by then. Other edges are not dated: they stand.
+    Without a day every edge stands (a walk shows history with its dates)."""
+    if day is None:
+        return True
+    if edge_type == "OWNS":
+        return owned_on(props, day)
+    if edge_type in ("PLEDGED_TO", "LICENSED_TO"):
+        return in_force(props, day)
+    if edge_type == "SUBSIDIARY_OF":
+        return stake_on(props, day)
+    if edge_type == "TRANSFERRED_TO":
+        return covers(props.get("date"), None, day)
+    return True

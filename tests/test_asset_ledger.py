@@ -434,3 +434,25 @@ def test_a_unified_social_credit_code_keys_the_organisation(stores: Stores, tmp_
         assert [p["id"] for p in body["patents"]] == ["CN116400001A", "CN116400002A"]
     node = stores.graph.get_node(NodeLabel.ORGANIZATION, body["owner_id"])
     assert node is not None and node.props["credit_code"] == code
+
+
+def test_paths_as_of_follow_the_ledger_standing_that_day(stores: Stores, tmp_path: Path) -> None:
+    _ingest(stores, tmp_path, _write(tmp_path / "a.jsonl", [_record(EVENTS)]))
+    with TestClient(create_app(stores=stores)) as client:
+
+        def hops(day: str) -> list[list[str]]:
+            params = {
+                "from": ICBC,
+                "to": CO_OWNER,
+                "types": ["PLEDGED_TO", "OWNS"],
+                "as_of": day,
+                "max_hops": 2,
+            }
+            response = client.get("/api/v1/graph/paths", params=params)
+            assert response.status_code == 200, response.text
+            return [[n["id"] for n in p["nodes"]] for p in response.json()["paths"]]
+
+        # the bank held a pledge on the patent while 蕉城 co-owned it (2024-03-01 .. 06-11)
+        assert hops("2024-04-01") == [[ICBC, PATENT, CO_OWNER]]
+        assert hops("2023-08-01") == []  # 蕉城 not an owner yet
+        assert hops("2024-07-01") == []  # pledge released
