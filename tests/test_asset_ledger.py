@@ -456,3 +456,19 @@ def test_paths_as_of_follow_the_ledger_standing_that_day(stores: Stores, tmp_pat
         assert hops("2024-04-01") == [[ICBC, PATENT, CO_OWNER]]
         assert hops("2023-08-01") == []  # 蕉城 not an owner yet
         assert hops("2024-07-01") == []  # pledge released
+
+
+def test_organisation_page_as_of_counts_what_was_owned(stores: Stores, tmp_path: Path) -> None:
+    _ingest(stores, tmp_path, _write(tmp_path / "intra.jsonl", INTRA))
+    with TestClient(create_app(stores=stores)) as client:
+
+        def page(name: str, day: str) -> dict:
+            response = client.get(f"/api/v1/organizations/{name}", params={"as_of": day})
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        assert page(ZJ, "2023-01-01")["portfolio"] == {"invention": 2}
+        assert page(ZJ, "2023-06-01")["portfolio"] == {"invention": 1}
+        assert page(JS, "2023-06-01")["portfolio"] == {"invention": 2}
+        assert page("国家电网", "2023-06-01")["group_portfolio"] == {"invention": 2}
+        assert page("国家电网", "2022-03-15")["group_portfolio"] == {"invention": 1}

@@ -305,3 +305,18 @@ def ledger_facts(
         if owner not in {k.owner for k in kept if k.id == f.id}
     ]
     return kept + moved + acquired_facts(store, members, filed, day)
+
+
+def kind_counts_on(
+    store: GraphReader, members: Sequence[str], day: dt.date | None
+) -> dict[str, int]:
+    """Patents owned on `day` by `members` (each once, filed by then), per kind: the entity
+    page's portfolio figures on a day."""
+    counts: dict[str, int] = {}
+    for patent_id in owned_on_day(store, members, day):
+        node = store.get_node(NodeLabel.PATENT, patent_id)
+        if node is None or not filed_by(node.props, day):
+            continue
+        kind = str(node.props.get("kind") or "unknown")
+        counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items()))
