@@ -19,15 +19,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cli.logging import configure_logging
 from config.settings import Settings
 from domain.access import FULL_ACCESS
+from domain.central_soes import load_central_soe_directory
 from domain.organizations import OrganizationAliases
+from graph.model import EdgeType, NodeLabel
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
+from ingest.ledger import organization_rows
 from ingest.pipeline import IngestReport, expand_paths, ingest_paths
 from ingest.readers import FORMATS
 from ingest.records import PatentRecord
 from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
+from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQueue
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
@@ -56,6 +60,10 @@ keys_app = typer.Typer(no_args_is_help=True, help="API keys and their roles.")
 services_app = typer.Typer(no_args_is_help=True, help="Run a real Elasticsearch and Neo4j locally.")
 app.add_typer(services_app, name="services")
 app.add_typer(keys_app, name="keys")
+orgs_app = typer.Typer(
+    no_args_is_help=True, help="Organisation names: the review queue and your curation."
+)
+app.add_typer(orgs_app, name="orgs")
 console = Console(stderr=True)
 
 SAMPLE_PATENTS = Path(str(files("ingest") / "samples" / "patents.sample.jsonl"))
@@ -234,6 +242,61 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="whose keys to revoke")
     console.print(f"revoked {removed} key(s) of {name}")
 
 
+@orgs_app.command("unresolved")
+def orgs_unresolved(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Applicant and owner names no central-SOE group claims, or only with low confidence."""
+    settings = Settings()
+    queue = ReviewQueue.load(settings.organization_review_file)
+    queue.drop_curated(Curation.load(settings.organization_curation_file))
+    rows = [queue.rows[key] for key in sorted(queue.rows)]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        candidate = (
+            f" -> {row['candidate_group']} ({row['confidence']}, {row['rule']})"
+            if row.get("candidate_group")
+            else ""
+        )
+        console.print(f"{row['name']}\t{row['reason']}{candidate}\t{row.get('patent', '')}")
+    console.print(f"{len(rows)} names to review")
+
+
+@orgs_app.command("link")
+def orgs_link(
+    name: Annotated[str, typer.Argument(help="the name as a record gives it")],
+    to: Annotated[
+        str | None, typer.Option("--to", help="the organisation this name is (another name)")
+    ] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="the group (or company) holding it")
+    ] = None,
+    note: Annotated[str, typer.Option(help="why (kept with the decision)")] = "",
+) -> None:
+    """Decide what a name is: kept in the data dir and re-applied on every ingest; a --parent
+    link is written to the graph now."""
+    if not to and not parent:
+        console.print("[red]give --to ORG and/or --parent GROUP[/red]")
+        raise typer.Exit(code=1)
+    settings = Settings()
+    curation = Curation.load(settings.organization_curation_file)
+    curation.link(name, to=to, parent=parent, note=note)
+    if parent:
+        aliases = OrganizationAliases.load(settings.organization_aliases)
+        resolver = OrganizationResolver(aliases, load_central_soe_directory(), curation)
+        with open_stores(settings) as stores:
+            stores.graph.ensure_schema()
+            nodes, links = organization_rows([resolver.resolve(name)], "curation")
+            stores.graph.upsert_nodes(NodeLabel.ORGANIZATION, nodes)
+            stores.graph.upsert_edges(EdgeType.SUBSIDIARY_OF, links)
+    queue = ReviewQueue.load(settings.organization_review_file)
+    queue.drop_curated(curation)
+    queue.save(settings.organization_review_file)
+    console.print(f"{name}: linked (re-applied on every ingest; re-ingest to apply --to)")
+
+
 @app.command()
 def dd(
     name: Annotated[str, typer.Argument(help="the target organisation, any of its names")],
@@ -402,17 +465,30 @@ def _run_ingest(
         ) as progress,
     ):
         task = progress.add_task("ingesting", total=len(files_to_load))
+        vocabularies = Vocabularies.load(settings)
         report = ingest_paths(
             files_to_load,
             stores.graph,
             stores.index,
             settings.dead_letter_dir,
             on_file_done=lambda _path, _n: progress.advance(task),
-            vocabularies=Vocabularies.load(settings),
+            vocabularies=vocabularies,
             file_format=file_format,
         )
     _print_report(report)
+    _save_review_queue(vocabularies, settings)
     return report
+
+
+def _save_review_queue(vocabularies: Vocabularies, settings: Settings) -> None:
+    resolver = vocabularies.resolver
+    resolver.review.drop_curated(resolver.curation)
+    resolver.review.save(settings.organization_review_file)
+    if resolver.review.rows:
+        console.print(
+            f"{len(resolver.review.rows)} organisation names wait for review "
+            "(ipgraph orgs unresolved)"
+        )
 
 
 def _print_report(report: IngestReport) -> None:

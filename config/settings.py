@@ -101,6 +101,16 @@ class Settings(BaseSettings):
         return self.data_dir / "search.sqlite3"
 
     @property
+    def organization_curation_file(self) -> Path:
+        """`ipgraph orgs link` decisions, re-applied on every ingest."""
+        return self.data_dir / "organizations" / "curation.tsv"
+
+    @property
+    def organization_review_file(self) -> Path:
+        """Names waiting for review (`ipgraph orgs unresolved`), written by ingest."""
+        return self.data_dir / "organizations" / "review.tsv"
+
+    @property
     def dead_letter_dir(self) -> Path:
         return self.data_dir / "dead-letter"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.settings import DEFAULT_ORGANIZATION_ALIASES
+from domain.central_soes import CentralSoeDirectory, load_central_soe_directory
 from domain.names import organization_key, organization_name
 
 
@@ -18,7 +19,18 @@ class OrganizationAliases:
     full_names: dict[str, str] = field(default_factory=dict)  # full-name key -> display name
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_ORGANIZATION_ALIASES) -> OrganizationAliases:
+    def load(
+        cls, path: Path = DEFAULT_ORGANIZATION_ALIASES, *, central_soes: bool = True
+    ) -> OrganizationAliases:
+        """The alias table, then (unless `central_soes` is False) every name of the shipped
+        central-SOE directory for the companies the table does not list: the table wins."""
+        aliases = cls._from_table(path)
+        if central_soes:
+            aliases.add_directory(load_central_soe_directory())
+        return aliases
+
+    @classmethod
+    def _from_table(cls, path: Path) -> OrganizationAliases:
         aliases = cls()
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -32,6 +44,25 @@ class OrganizationAliases:
             for name in [*aliases.by_key[key], *aliases.former[key]]:
                 aliases.to_key.setdefault(organization_key(name), key)
         return aliases
+
+    def add_directory(self, directory: CentralSoeDirectory) -> None:
+        """Short, English and former names of every listed group and subsidiary, so that
+        `国家电网` or `State Grid Zhejiang Electric Power Co Ltd` name the one organisation."""
+        for organization in directory.organizations.values():
+            key = organization_key(organization.name)
+            if key in self.to_key and self.to_key[key] != key:
+                continue  # the table names this company under another full name
+            others = [*organization.short_names, *organization.english_names]
+            self.by_key.setdefault(key, _names("|".join(others)))
+            self.former.setdefault(key, _names("|".join(organization.former_names)))
+            self.to_key.setdefault(key, key)
+            self.full_names.setdefault(key, organization_name(organization.name))
+            for name in [*others, *organization.former_names]:
+                self.to_key.setdefault(organization_key(name), key)
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is a full, short, English or former name listed somewhere."""
+        return organization_key(name) in self.to_key
 
     def aliases_of(self, name: str) -> list[str]:
         """Short and English names of the company `name` resolves to."""

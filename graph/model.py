@@ -26,6 +26,8 @@ class NodeLabel(StrEnum):
 
 class EdgeType(StrEnum):
     APPLICANT_OF = "APPLICANT_OF"
+    # The ledger: who owned the patent when (ingest/ledger.py); APPLICANT_OF stays who filed.
+    OWNS = "OWNS"  # {from, to, periods, names, evidence, date_estimated, intra_group, share}
     INVENTOR_OF = "INVENTOR_OF"
     CLASSIFIED_AS = "CLASSIFIED_AS"
     EXTRACTED_FROM = "EXTRACTED_FROM"
@@ -65,6 +67,7 @@ class EdgeType(StrEnum):
 
 _EDGE_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     EdgeType.APPLICANT_OF: (NodeLabel.ORGANIZATION, NodeLabel.PATENT),
+    EdgeType.OWNS: (NodeLabel.ORGANIZATION, NodeLabel.PATENT),
     EdgeType.INVENTOR_OF: (NodeLabel.PERSON, NodeLabel.PATENT),
     EdgeType.CLASSIFIED_AS: (NodeLabel.PATENT, NodeLabel.IPC),
     EdgeType.EXTRACTED_FROM: (NodeLabel.PATENT, NodeLabel.DOCUMENT),

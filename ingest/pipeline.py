@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import structlog
@@ -20,6 +20,7 @@ from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.ledger import with_stored_events
 from ingest.prepare import add_prepared, prepare
 from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
 from ingest.resolve.inventors import InventorResolver
@@ -128,6 +129,7 @@ def _ingest_file(
         person_name(name) for item in prepared.records for name in item.record.inventors
     )
     for item in prepared.records:
+        item = replace(item, record=with_stored_events(graph, item.record))
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
     file_report.problems.extend(p for p, _ in rejected)

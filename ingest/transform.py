@@ -27,6 +27,7 @@ from domain.text import fold
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow, Properties, PropertyValue
 from graph.store import GraphWriter
 from ingest.errors import ErrorCode, Problem
+from ingest.ledger import ledger_rows, organization_rows
 from ingest.nlp.pipeline import Entity, background_range
 from ingest.readers import RawRecord, SourceFile
 from ingest.readers.columns import ColumnMap
@@ -173,7 +174,7 @@ def _checked(
         status,
         events,
         applicants,
-        [vocabularies.aliases.resolve(a) for a in applicants],
+        [vocabularies.resolver.resolve(a).key for a in applicants],
         ipc_warnings + number_warnings + status_warnings + event_warnings,
     )
 
@@ -243,6 +244,36 @@ def _add_graph_rows(
     _add_family(batch, patent_id, record.family, provenance)
     _add_priority_families(batch, patent_id, checked.application, record.priority, provenance)
     _add_citations(batch, patent_id, record, provenance)
+    add_ledger(batch, record, patent_id, vocabularies, provenance)
+
+
+def add_ledger(
+    batch: GraphBatch,
+    record: PatentRecord,
+    patent_id: str,
+    vocabularies: Vocabularies,
+    provenance: str,
+) -> None:
+    """The asset ledger (ingest/ledger.py): OWNS intervals, gazette pledges and licences, the
+    organisations they name with their central-SOE group links, and the patent's dated facts."""
+    rows = ledger_rows(record, patent_id, vocabularies.resolver, provenance)
+    nodes, links = organization_rows(rows.organizations, provenance)
+    for node in nodes:
+        known = batch.nodes[NodeLabel.ORGANIZATION].get(node.id)
+        merged = {**node.props, **known.props} if known else node.props
+        batch.node(NodeLabel.ORGANIZATION, NodeRow(node.id, merged, provenance))
+    for link in links:
+        batch.edge(EdgeType.SUBSIDIARY_OF, link)
+    for edge_type, edges in (
+        (EdgeType.OWNS, rows.owns),
+        (EdgeType.PLEDGED_TO, rows.pledges),
+        (EdgeType.LICENSED_TO, rows.licences),
+    ):
+        for edge in edges:
+            batch.edge(edge_type, edge)
+    patent = batch.nodes[NodeLabel.PATENT].get(patent_id)
+    if patent is not None:
+        patent.props.update(rows.patent_props)
 
 
 def _index_document(
@@ -299,14 +330,17 @@ def _add_applicants(
 ) -> None:
     aliases = vocabularies.aliases
     for order, (key, filed_as) in enumerate(applicants, start=1):
-        name = aliases.canonical_name(filed_as)
+        resolved = vocabularies.resolver.resolve_and_queue(filed_as, patent_id)
+        name = resolved.name
         props: Properties = {"name": name}
+        if resolved.group_id:
+            props["central_soe_group"] = resolved.group_id
         # The legal form read from the name; a group tree's `kind` (group, company ...) is a
         # separate, curated property.
         legal_form = organization_kind(name)
         if legal_form:
             props["legal_form"] = legal_form
-        if key in vocabularies.central_soes:
+        if key in vocabularies.central_soes or resolved.is_central_soe:
             props["is_central_soe"] = True
         known = aliases.aliases_of(name)
         if known:

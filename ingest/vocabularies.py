@@ -10,6 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from config.settings import DEFAULT_USER_DICTIONARY, LEGAL_EVENTS_TABLE, Settings
+from domain.central_soes import load_central_soe_directory
 from domain.ipc import IpcTitles
 from domain.legal_status import LegalEvents
 from domain.names import organization_key
@@ -17,6 +18,7 @@ from domain.organizations import OrganizationAliases
 from ingest.nlp.keywords import KeywordExtractor
 from ingest.nlp.pipeline import load_pipeline
 from ingest.readers.columns import ColumnMap
+from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQueue
 from search.index.chinese import ChineseAnalyzer, shared_analyzer
 
 
@@ -32,6 +34,19 @@ class Vocabularies:
     analyzer: ChineseAnalyzer = field(
         default_factory=lambda: shared_analyzer(DEFAULT_USER_DICTIONARY)
     )
+    # Applicant and owner names -> organisation and central-SOE group; built from `aliases`,
+    # the shipped directory and no curation when not given.
+    organizations: OrganizationResolver | None = None
+
+    def __post_init__(self) -> None:
+        if self.organizations is None:
+            resolver = OrganizationResolver(self.aliases, load_central_soe_directory())
+            object.__setattr__(self, "organizations", resolver)
+
+    @property
+    def resolver(self) -> OrganizationResolver:
+        assert self.organizations is not None  # set in __post_init__
+        return self.organizations
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Vocabularies:
@@ -40,14 +55,21 @@ class Vocabularies:
         if settings.nlp:
             nlp = load_pipeline(organizations=str(settings.organization_aliases))
             keywords = KeywordExtractor(shared_analyzer(settings.user_dictionary))
+        aliases = OrganizationAliases.load(settings.organization_aliases)
         return cls(
-            OrganizationAliases.load(settings.organization_aliases),
+            aliases,
             ColumnMap.load(),
             nlp,
             IpcTitles.load(settings.ipc_titles),
             load_central_soes(settings.central_soe_list),
             keywords=keywords,
             analyzer=shared_analyzer(settings.user_dictionary),
+            organizations=OrganizationResolver(
+                aliases,
+                load_central_soe_directory(),
+                Curation.load(settings.organization_curation_file),
+                ReviewQueue.load(settings.organization_review_file),
+            ),
         )
 
 

@@ -29,6 +29,7 @@ from search_api.routes import (
     ops_router,
     search_router,
 )
+from search_api.routes.ledger import router as ledger_router
 from search_api.schemas.common import ErrorBody
 from stores.backends import Stores, open_stores
 from usecases.errors import NotFoundError, UseCaseError
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         )
     app.include_router(ops_router)
     app.include_router(search_router)
+    app.include_router(ledger_router)  # before entities: /organizations/{name}/portfolio
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)

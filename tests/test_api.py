@@ -295,6 +295,7 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "search_post",
         "get_patent",
         "get_organization",
+        "get_organization_portfolio",
         "get_person",
         "get_contract",
         "get_standard",

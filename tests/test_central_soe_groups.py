@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.resolve.central_soe_groups import (
+from domain.central_soes import (
     CentralSoeDirectory,
     credit_code_check_character,
     default_central_soe_dir,

@@ -35,6 +35,7 @@ def test_extract_json_lists_entities_with_provenance() -> None:
     assert [o["name"] for o in first["organizations"]] == ["宁德时代新能源科技股份有限公司"]
     assert {e["type"] for e in first["edges"]} == {
         "APPLICANT_OF",
+        "OWNS",
         "INVENTOR_OF",
         "CLASSIFIED_AS",
         "EXTRACTED_FROM",

@@ -110,6 +110,24 @@ def test_every_known_risk_is_flagged_with_its_evidence(stores: Stores) -> None:
     )
 
 
+def test_a_patent_transferred_to_the_target_is_its_own_and_inventors_are_listed_once(
+    stores: Stores,
+) -> None:
+    report = due_diligence(stores.graph, CATL, as_of=AS_OF, confidential=True)
+    # CN115000104A: filed by 清华大学, assigned to the target by SAMPLE-TR-2023-003
+    assert "CN115000104A" in report.ownership["sole"]
+    assert report.assets["patents"] == 4
+    [transfer_in] = report.encumbrances["transfers_in"]
+    assert (transfer_in.source, transfer_in.target) == ("CN115000104A", "清华大学")
+    assert transfer_in.target != CATL
+    names = [i.name for i in report.inventors]
+    assert names.count("张伟") == 1
+    zhang = next(i for i in report.inventors if i.name == "张伟")
+    assert zhang.patents == 3
+    before = due_diligence(stores.graph, CATL, as_of=dt.date(2023, 5, 1), confidential=True)
+    assert "CN115000104A" not in before.ownership["sole"]
+
+
 def test_without_confidential_access_no_people_or_secrets(stores: Stores) -> None:
     report = due_diligence(stores.graph, CATL, as_of=AS_OF, confidential=False)
     assert {f.code for f in report.flags} == {

@@ -15,8 +15,10 @@ found" (never "forbidden", so its existence does not leak) and hidden properties
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from domain.access import AccessPolicy, display_name
+from graph.analytics.ledger import kind_counts_on, members_as_of
 from graph.analytics.paths import Path
 from graph.entity_pages import (
     NodeView,
@@ -116,12 +118,23 @@ def patent_page(ctx: Context, number: str, policy: AccessPolicy) -> PatentView:
     )
 
 
-def organization_page(ctx: Context, name: str, policy: AccessPolicy) -> OrganizationView:
-    """An organisation by any of its names, with its group tree and patent portfolio."""
+def organization_page(
+    ctx: Context, name: str, policy: AccessPolicy, *, as_of: dt.date | None = None
+) -> OrganizationView:
+    """An organisation by any of its names, with its group tree and patent portfolio; with
+    `as_of`, the portfolio figures count what it (and the members held that day) owned then
+    (the asset ledger) instead of what they filed."""
     org_id = ctx.aliases.resolve(name)
-    view = organization_view(ctx.stores.graph, org_id)
+    graph = ctx.stores.graph
+    view = organization_view(graph, org_id)
     if view is None:
         raise _not_found(ErrorCode.ORGANIZATION_NOT_FOUND, "organization", org_id)
+    if as_of is not None:
+        view = dataclasses.replace(
+            view,
+            portfolio=kind_counts_on(graph, [org_id], as_of),
+            group_portfolio=kind_counts_on(graph, members_as_of(graph, org_id, as_of), as_of),
+        )
     return dataclasses.replace(view, props=policy.properties(NodeLabel.ORGANIZATION, view.props))
 
 

@@ -8,6 +8,7 @@ through it. Names that are file paths (source documents) are answered by their l
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Collection, Iterable
 
 from domain.access import AccessPolicy, display_name
@@ -47,6 +48,7 @@ def paths_between(
     k: int,
     types: Collection[EdgeType] | None = None,
     limits: Limits,
+    as_of: dt.date | None = None,
 ) -> tuple[NodeKey, NodeKey, PathResult]:
     start = resolve_entity(ctx, source, source_label, policy)
     goal = resolve_entity(ctx, target, target_label, policy)
@@ -58,6 +60,7 @@ def paths_between(
         edge_types=walked_types(types, policy),
         k=k,
         limits=limits,
+        as_of=as_of,
     )
     hidden = _hidden(ctx, (key for path in found.paths for key in path.nodes), policy)
     found.paths = [

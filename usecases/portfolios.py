@@ -5,6 +5,7 @@ white space: subclasses where only the other side files."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from domain.access import AccessPolicy
@@ -26,6 +27,7 @@ from search.query import Node
 from usecases.context import Context
 from usecases.entities import resolve_group, resolve_organization
 from usecases.errors import ErrorCode, InvalidRequestError
+from usecases.ledger import find_organization
 from usecases.search import parse_field_query
 
 
@@ -59,10 +61,16 @@ def links_of(
 
 
 def kpis_of(
-    ctx: Context, organization: str, policy: AccessPolicy, *, with_subsidiaries: bool
+    ctx: Context,
+    organization: str,
+    policy: AccessPolicy,
+    *,
+    with_subsidiaries: bool,
+    as_of: dt.date | None = None,
 ) -> GroupKpis:
-    org = resolve_organization(ctx, organization, policy)
-    return group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries)
+    # a group's SASAC short name (中国石化) means the group when subsidiaries are counted
+    org = find_organization(ctx, organization, policy, prefer_group=with_subsidiaries)
+    return group_kpis(ctx.stores.graph, org.id, with_subsidiaries=with_subsidiaries, as_of=as_of)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from domain.access import AccessPolicy
+from domain.access import FULL_ACCESS, AccessPolicy
 from domain.ipc import ipc_prefix
+from graph.analytics.ledger import members_as_of
 from graph.groups import group_members
 from graph.model import NodeLabel
 from search.index.protocol import (
@@ -21,6 +22,7 @@ from search.index.protocol import (
 from search.query import Node, QuerySyntaxError, parse_query
 from usecases.context import Context
 from usecases.errors import ErrorCode, InvalidRequestError
+from usecases.ledger import group_id_for
 
 # Deeper than this, offsets get slow on both engines: the cursor pages on.
 MAX_RESULT_WINDOW = 10_000
@@ -41,6 +43,7 @@ class Criteria:
     filing: tuple[dt.date | None, dt.date | None] = (None, None)
     publication: tuple[dt.date | None, dt.date | None] = (None, None)
     grant: tuple[dt.date | None, dt.date | None] = (None, None)
+    as_of: dt.date | None = None  # filed by then; the group as it stood (docs/ASSET_LEDGER.md)
     sort: SortOrder = SortOrder.RELEVANCE
     page: int = 1
     size: int = 10
@@ -106,7 +109,7 @@ def _filters(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Filters:
         countries=tuple(c.upper() for c in criteria.countries),
         ipc_prefixes=tuple(ipc_field(p) for p in criteria.ipc),
         applicant_ids=_applicant_ids(ctx, criteria),
-        filing_date=_range(*criteria.filing),
+        filing_date=_range(*_filed_by(criteria)),
         publication_date=_range(*criteria.publication),
         grant_date=_range(*criteria.grant),
     )
@@ -118,15 +121,33 @@ def _applicant_ids(ctx: Context, criteria: Criteria) -> tuple[str, ...] | None:
     named = {ctx.aliases.resolve(name) for name in criteria.applicants}
     if criteria.group is None:
         return tuple(sorted(named)) if named else None
-    group_id = ctx.aliases.resolve(criteria.group)
+    group_id = _group_id(ctx, criteria.group)
     if ctx.stores.graph.get_node(NodeLabel.ORGANIZATION, group_id) is None:
         raise InvalidRequestError(
             ErrorCode.GROUP_UNKNOWN,
             f"no organisation named {criteria.group!r}",
             {"group": criteria.group},
         )
-    members = set(group_members(ctx.stores.graph, group_id))
+    members = set(
+        members_as_of(ctx.stores.graph, group_id, criteria.as_of)
+        if criteria.as_of is not None
+        else group_members(ctx.stores.graph, group_id)
+    )
     return tuple(sorted(named & members if named else members))
+
+
+def _filed_by(criteria: Criteria) -> tuple[dt.date | None, dt.date | None]:
+    """The filing range, ending at `as_of` at the latest (nothing filed after counts)."""
+    start, end = criteria.filing
+    if criteria.as_of is not None and (end is None or end > criteria.as_of):
+        end = criteria.as_of
+    return start, end
+
+
+def _group_id(ctx: Context, text: str) -> str:
+    """A group filter names the SASAC group for a group's short name or an English name
+    (usecases/ledger.py), else the organisation the aliases give."""
+    return group_id_for(ctx, text, FULL_ACCESS) or ctx.aliases.resolve(text)
 
 
 def _range(start: dt.date | None, end: dt.date | None) -> DateRange:

@@ -11,10 +11,12 @@ for the group as a whole (each patent once) and for each member.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from graph.analytics.ledger import ledger_facts, members_as_of
 from graph.groups import group_members
 from graph.model import PatentFacts
 from graph.store import GraphStore
@@ -74,9 +76,21 @@ class GroupKpis:
     members: list[Kpis]
 
 
-def group_kpis(store: GraphStore, org_id: str, *, with_subsidiaries: bool = True) -> GroupKpis:
-    orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
-    facts = store.portfolio(orgs)
+def group_kpis(
+    store: GraphStore,
+    org_id: str,
+    *,
+    with_subsidiaries: bool = True,
+    as_of: dt.date | None = None,
+) -> GroupKpis:
+    """Counted on what the members owned (the ledger, domain/as_of.py) on `as_of` (today's
+    state when None), with the members the group held that day; a patent that moved between
+    two members, or that two members co-own, counts once for the group."""
+    if as_of is not None and with_subsidiaries:
+        orgs = members_as_of(store, org_id, as_of)
+    else:
+        orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
+    facts = ledger_facts(store, orgs, store.portfolio(orgs), as_of)
     whole = kpis(org_id, list({f.id: f for f in facts}.values()))
     # Members listed by id, the group's own organisation among them.
     per_member = [kpis(org, [f for f in facts if f.owner == org]) for org in sorted(orgs)]

@@ -11,10 +11,12 @@ IPC class are cut, by edge type then id), `max_nodes` visited in all, and `time_
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
+from domain.as_of import edge_on
 from graph.model import EdgeType, Link, NodeKey
 from graph.store import GraphReader
 
@@ -68,7 +70,10 @@ def find_paths(
     edge_types: Collection[EdgeType] = DEFAULT_TYPES,
     k: int = 5,
     limits: Limits = Limits(),
+    as_of: dt.date | None = None,
 ) -> PathResult:
+    """Up to `k` shortest paths; with `as_of`, only over the ledger's edges that stood that
+    day (domain/as_of.edge_on)."""
     result = PathResult()
     if start == goal:
         result.paths.append(Path((start,), ()))
@@ -77,7 +82,7 @@ def find_paths(
     deadline = time.monotonic() + limits.time_budget_s
     while sides[0].frontier and sides[1].frontier and _hops_walked(sides) < max_hops:
         side = min(sides, key=lambda s: (len(s.frontier), s is sides[1]))
-        stopped = not _step(store, side, edge_types, limits, result, deadline)
+        stopped = not _step(store, side, edge_types, limits, result, deadline, as_of)
         result.paths = _collect(sides, max_hops, k)
         if stopped or len(result.paths) >= k:
             break
@@ -96,9 +101,14 @@ def _step(
     limits: Limits,
     result: PathResult,
     deadline: float,
+    as_of: dt.date | None = None,
 ) -> bool:
     """Walk one layer out; False when a limit stopped the walk."""
-    links = store.expand(side.frontier, edge_types, limits.per_node + 1)
+    links = [
+        link
+        for link in store.expand(side.frontier, edge_types, limits.per_node + 1)
+        if edge_on(link.type.value, link.props, as_of)
+    ]
     _flag_cut_hubs(links, side.frontier, limits.per_node, result)
     side.depth += 1
     following: list[NodeKey] = []

@@ -3,9 +3,10 @@ standards. Thin adapters over usecases/entities.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from graph.entity_pages import GroupTreeNode, NodeView
 from graph.model import LinkedEntity, NodeLabel
@@ -62,9 +63,13 @@ def get_organization(
     organization: Annotated[str, Path(max_length=200, examples=["国家电网有限公司", "国网"])],
     ctx: Ctx,
     policy: Policy,
+    as_of: Annotated[
+        dt.date | None,
+        Query(description="YYYY-MM-DD: portfolio figures of what was owned that day"),
+    ] = None,
 ) -> OrganizationResponse:
     """An organisation by name or short name, with its group tree and patent portfolio."""
-    view = organization_page(ctx, organization, policy)
+    view = organization_page(ctx, organization, policy, as_of=as_of)
     return OrganizationResponse(
         id=view.id,
         properties=dict(view.props),

@@ -64,6 +64,7 @@ def criteria_of(request: SearchRequest) -> Criteria:
         filing=(request.filing_from, request.filing_to),
         publication=(request.publication_from, request.publication_to),
         grant=(request.grant_from, request.grant_to),
+        as_of=request.as_of,
         sort=request.sort,
         page=request.page,
         size=request.size,

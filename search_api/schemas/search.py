@@ -90,6 +90,11 @@ class SearchRequest(BaseModel):
     publication_to: dt.date | None = None
     grant_from: dt.date | None = None
     grant_to: dt.date | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description="YYYY-MM-DD: patents filed by then; `group` as it stood that day "
+        "(docs/ASSET_LEDGER.md)",
+    )
     sort: SortOrder = SortOrder.RELEVANCE
     page: int = Field(default=1, ge=1, le=1000)
     size: int = Field(default=10, ge=1, le=100)

@@ -330,8 +330,85 @@ class PortfolioQueriesConformance:
         assert store.portfolio([]) == [] and store.ipc_profiles([]) == []
 
 
+class LedgerConformance:
+    """What the asset ledger (graph/analytics/ledger.py) needs a store to answer: dated OWNS
+    edges with list properties read back both ways, one encumbrance edge carrying what a
+    contract and the gazette each wrote, whichever came first, and dated stakes."""
+
+    def _ledger_graph(self, store: GraphStore) -> None:
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN115000001A", filing_date="2022-01-01")])
+        store.upsert_nodes(
+            NodeLabel.ORGANIZATION,
+            [NodeRow(o, {"name": o}, "doc1#1") for o in ("甲公司", "乙公司", "银行", "集团")],
+        )
+        store.upsert_edges(
+            EdgeType.OWNS,
+            [
+                EdgeRow(
+                    "甲公司",
+                    "CN115000001A",
+                    {
+                        "from": "2022-01-01",
+                        "to": "2023-05-12",
+                        "periods": ["2022-01-01..2023-05-12"],
+                        "evidence": ["filing", "TR01"],
+                    },
+                    "doc1#1",
+                ),
+                EdgeRow(
+                    "乙公司",
+                    "CN115000001A",
+                    {"from": "2023-05-12", "periods": ["2023-05-12.."], "evidence": ["TR01"]},
+                    "doc1#1",
+                ),
+            ],
+        )
+        store.upsert_edges(
+            EdgeType.SUBSIDIARY_OF,
+            [EdgeRow("乙公司", "集团", {"from": "2024-01-01", "rule": "exact"}, "doc1#1")],
+        )
+
+    def test_owns_edges_read_back_with_their_periods(self, store: GraphStore) -> None:
+        self._ledger_graph(store)
+        owners = store.neighbours(EdgeType.OWNS, "CN115000001A", Direction.IN)
+        assert [(o.id, o.edge.get("to")) for o in owners] == [
+            ("乙公司", None),
+            ("甲公司", "2023-05-12"),
+        ]
+        assert owners[1].edge["periods"] == ["2022-01-01..2023-05-12"]
+        assert owners[1].edge["evidence"] == ["filing", "TR01"]
+        owned = store.neighbours(EdgeType.OWNS, "乙公司", Direction.OUT)
+        assert [(p.id, p.edge["from"]) for p in owned] == [("CN115000001A", "2023-05-12")]
+
+    def test_contract_and_gazette_make_one_encumbrance_edge(self, store: GraphStore) -> None:
+        self._ledger_graph(store)
+        contract = {"contract": "C-1", "start": "2023-06-01", "end": "2025-06-01"}
+        gazette = {"registration_number": "Y2023980012345", "registered_start": "2023-06-12"}
+        first, second = ("甲公司", "乙公司")  # two writers, both orders
+        for order in ((contract, gazette), (gazette, contract)):
+            pledgee = first if order[0] is contract else second
+            for props in order:
+                store.upsert_edges(
+                    EdgeType.PLEDGED_TO, [EdgeRow("CN115000001A", pledgee, props, "doc2#1")]
+                )
+        pledges = store.neighbours(EdgeType.PLEDGED_TO, "CN115000001A", Direction.OUT)
+        assert len(pledges) == 2
+        for pledge in pledges:
+            assert pledge.edge["contract"] == "C-1"
+            assert pledge.edge["registration_number"] == "Y2023980012345"
+            assert pledge.edge["registered_start"] == "2023-06-12"
+
+    def test_dated_stakes_are_kept(self, store: GraphStore) -> None:
+        self._ledger_graph(store)
+        children = store.neighbours(EdgeType.SUBSIDIARY_OF, "集团", Direction.IN)
+        assert [(c.id, c.edge.get("from")) for c in children] == [("乙公司", "2024-01-01")]
+
+
 class GraphStoreConformance(
-    GraphWriterConformance, GraphReaderConformance, PortfolioQueriesConformance
+    GraphWriterConformance,
+    GraphReaderConformance,
+    PortfolioQueriesConformance,
+    LedgerConformance,
 ):
     """The whole GraphStore: every mixin above."""
 

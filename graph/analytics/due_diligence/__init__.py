@@ -30,6 +30,7 @@ from graph.analytics.due_diligence.model import (
 from graph.analytics.due_diligence.ownership import add_ownership
 from graph.analytics.due_diligence.people import add_inventors
 from graph.analytics.due_diligence.secrets import add_secrets
+from graph.analytics.ledger import acquired_facts
 from graph.analytics.sep import portfolio_by_standard
 from graph.groups import group_members
 from graph.model import EdgeType, NodeLabel
@@ -51,12 +52,13 @@ def due_diligence(
     orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
     report = Report(org_id, orgs, today.isoformat(), years, confidential)
     facts = list({f.id: f for f in store.portfolio(orgs)}.values())
+    facts += acquired_facts(store, orgs, {f.id for f in facts}, today)
     ours = {f.id for f in facts}
     patent_links = expand(store, NodeLabel.PATENT, sorted(ours), PATENT_EDGES)
     org_links = expand(store, NodeLabel.ORGANIZATION, orgs, org_edges(confidential))
     add_assets(report, facts, today)
-    add_ownership(report, set(orgs), ours, patent_links)
-    add_encumbrances(report, set(orgs), ours, patent_links, org_links, today)
+    add_ownership(store, report, set(orgs), ours, patent_links, today)
+    add_encumbrances(store, report, set(orgs), ours, patent_links, org_links, today)
     add_disputes(store, report, patent_links)
     report.seps = {
         standard: sorted(m for f in families for m in f.members)

@@ -5,12 +5,34 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.analytics.due_diligence.model import Evidence, Report, RiskFlag
+from graph.analytics.ledger import contract_grantors
 from graph.model import EdgeType, Link
+from graph.store import GraphReader
 
 _EXCLUSIVITY_ZH = {"exclusive": "独占", "sole": "排他"}
 
 
+def _from_counterparty(store: GraphReader, link: Link, orgs: set[str]) -> Evidence:
+    """A transfer in, shown with whom it came from (the contract's transferor), never with the
+    target as its own counterparty."""
+    grantors = [
+        name
+        for pid, name in contract_grantors(store, link.props.get("contract"))
+        if pid not in orgs
+    ]
+    evidence = Evidence.of(link)
+    counterparty = "、".join(grantors) if grantors else None
+    props = {**evidence.properties, "transferee": link.dst_name}
+    return Evidence(evidence.type, evidence.source, counterparty, props, evidence.documents)
+
+
+def _intra_group(store: GraphReader, link: Link, orgs: set[str]) -> bool:
+    grantors = {pid for pid, _ in contract_grantors(store, link.props.get("contract"))}
+    return bool(grantors) and grantors <= orgs
+
+
 def add_encumbrances(
+    store: GraphReader,
     report: Report,
     orgs: set[str],
     ours: set[str],
@@ -44,7 +66,17 @@ def add_encumbrances(
         "pledges": [Evidence.of(lk) for lk in pledged],
         "licenses_granted": [Evidence.of(lk) for lk in granted],
         "licenses_taken": [Evidence.of(lk) for lk in taken],
-        "transfers_in": [Evidence.of(lk) for lk in transfers if lk.dst.id in orgs],
+        "transfers_in": [
+            _from_counterparty(store, lk, orgs)
+            for lk in transfers
+            if lk.dst.id in orgs and not _intra_group(store, lk, orgs)
+        ],
+        # between two members of the group: neither in nor out, and no risk
+        "intra_group": [
+            Evidence.of(lk)
+            for lk in transfers
+            if lk.dst.id in orgs and _intra_group(store, lk, orgs)
+        ],
         "transfers_out": [Evidence.of(lk) for lk in transfers if lk.dst.id not in orgs],
     }
     for link in pledged:

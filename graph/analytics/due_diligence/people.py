@@ -37,15 +37,24 @@ def add_inventors(
     authored: dict[str, set[str]] = defaultdict(set)
     for link in links:
         if link.type is EdgeType.INVENTOR_OF and link.dst.id in ours:
-            counts[link.src.id] += 1
-            names[link.src.id] = link.src_name
-            authored[link.src.id].add(link.dst.id)
+            person = same_person_at_target(link.src.id)
+            if link.dst.id not in authored[person]:
+                counts[person] += 1
+            names[person] = link.src_name
+            authored[person].add(link.dst.id)
     ranked = sorted(counts, key=lambda p: (-counts[p], p))[:KEY_INVENTORS]
     report.inventors = [
         Inventor(p, names[p], counts[p], sum(cited[x] for x in authored[p])) for p in ranked
     ]
     if confidential:
         _departures(store, report, orgs, today)
+
+
+def same_person_at_target(person_id: str) -> str:
+    """One row per name and employer: the resolver keeps a same-name mention it could not
+    join with two kinds of evidence apart (`张伟@公司~2`), but inside one target's report a
+    张伟 of the same company is listed once, with all their patents."""
+    return person_id.split("~", 1)[0]
 
 
 def _departures(store: GraphStore, report: Report, orgs: set[str], today: dt.date) -> None:

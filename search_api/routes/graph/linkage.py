@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import Query
@@ -44,6 +45,10 @@ def get_paths(
     limit: Annotated[
         int, Query(ge=1, le=2000, description="links followed per node and direction")
     ] = Limits.per_node,
+    as_of: Annotated[
+        dt.date | None,
+        Query(description="YYYY-MM-DD: only ownership, encumbrances and stakes standing then"),
+    ] = None,
 ) -> PathsResponse:
     """Shortest and k-shortest paths between two entities (company, person, patent, standard,
     contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
@@ -59,6 +64,7 @@ def get_paths(
         k=k,
         types=types,
         limits=Limits(per_node=limit),
+        as_of=as_of,
     )
     return PathsResponse(
         source=entity_of(ctx, start),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -114,10 +115,18 @@ def get_links(
 
 @router.get("/kpis", operation_id="group_kpis", response_model=KpisResponse)
 def get_kpis(
-    ctx: Ctx, policy: Policy, organization: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx,
+    policy: Policy,
+    organization: OrgParam,
+    with_subsidiaries: GroupParam = True,
+    as_of: Annotated[
+        dt.date | None,
+        Query(description="YYYY-MM-DD: what the members owned that day, members held then"),
+    ] = None,
 ) -> KpisResponse:
-    """The SASAC-style figures of a group as a whole (each patent once) and of each member."""
-    result = kpis_of(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
+    """The SASAC-style figures of a group as a whole (each patent once) and of each member,
+    on what they owned (the asset ledger)."""
+    result = kpis_of(ctx, organization, policy, with_subsidiaries=with_subsidiaries, as_of=as_of)
     return KpisResponse(
         group=KpisOut(organization=result.group.org, **_kpi_fields(result.group)),
         members=[KpisOut(organization=m.org, **_kpi_fields(m)) for m in result.members],

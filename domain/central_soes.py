@@ -542,3 +542,22 @@ def normalize_credit_code(raw: str | None) -> str | None:
 
 def is_valid_credit_code(raw: str | None) -> bool:
     return normalize_credit_code(raw) is not None
+
+
+_EMBEDDED_CREDIT_CODE = re.compile(
+    r"[(（\[【]?\s*(?:统一社会信用代码|信用代码|USCC)?\s*[:：]?\s*"
+    r"([0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10})\s*[)）\]】]?\s*$"
+)
+
+
+def split_credit_code(name: str) -> tuple[str, str | None]:
+    """A name with a unified social credit code written after it (`甲公司（统一社会信用代码：
+    91330000142911230Q）`): the name alone and the code when its check character is right; a
+    code that fails the check stays part of the name."""
+    match = _EMBEDDED_CREDIT_CODE.search(fold(name).upper() if name.isascii() else fold(name))
+    if match is None:
+        return name, None
+    code = normalize_credit_code(match.group(1))
+    if code is None:
+        return name, None
+    return fold(name)[: match.start()].strip(), code
