@@ -249,6 +249,7 @@ def _index_document(
     vocabularies: Vocabularies,
     words: dict[str, list[str]] | None,
 ) -> IndexDocument:
+    depth = _search_depth_fields(record, checked, vocabularies)
     return IndexDocument(
         id=checked.patent_id,
         title=str(props["title"]),
@@ -268,12 +269,33 @@ def _index_document(
         filing_date=_iso(record.filing_date),
         publication_date=_iso(record.publication_date),
         grant_date=_iso(record.grant_date),
+        priority_numbers=depth["priority_numbers"],
+        owners=depth["owners"],
+        owner_ids=depth["owner_ids"],
+        cited_patents=depth["cited_patents"],
+        citing_patents=depth["citing_patents"],
         presegmented=(
             {name: vocabularies.analyzer.segmented_words(w) for name, w in words.items()}
             if words is not None
             else None
         ),
     )
+
+
+def _search_depth_fields(
+    record: PatentRecord, checked: _Checked, vocabularies: Vocabularies
+) -> dict[str, list[str]]:
+    """Index fields for number, owner and similar-patent search: priority applications, the
+    current owners (the applicants when the export names none), cited and citing patents."""
+    owners = _unique(organization_name(o) for o in record.current_owners) or checked.applicants
+    priorities = [number.canonical for raw in record.priority if (number := parse_priority(raw))]
+    return {
+        "priority_numbers": priorities,
+        "owners": owners,
+        "owner_ids": [vocabularies.aliases.resolve(o) for o in owners],
+        "cited_patents": _unique(parse_publication_number(n).canonical for n in record.cites),
+        "citing_patents": _unique(parse_publication_number(n).canonical for n in record.cited_by),
+    }
 
 
 def _add_document(

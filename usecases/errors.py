@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     CURSOR_INVALID = "CURSOR_INVALID"
     PAGE_OUT_OF_RANGE = "PAGE_OUT_OF_RANGE"
     CURSOR_WITH_PAGE = "CURSOR_WITH_PAGE"
+    FIELD_UNKNOWN = "FIELD_UNKNOWN"
 
 
 class UseCaseError(Exception):
