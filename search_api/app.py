@@ -28,6 +28,7 @@ from search_api.routes import (
     graph_router,
     ops_router,
     search_router,
+    similar_router,
 )
 from search_api.schemas.common import ErrorBody
 from stores.backends import Stores, open_stores
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         )
     app.include_router(ops_router)
     app.include_router(search_router)
+    app.include_router(similar_router)
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)

@@ -294,6 +294,8 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "search_get",
         "search_post",
         "search_export",
+        "similar_to_text",
+        "similar_to_patent",
         "get_patent",
         "get_organization",
         "get_person",

@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     PAGE_OUT_OF_RANGE = "PAGE_OUT_OF_RANGE"
     CURSOR_WITH_PAGE = "CURSOR_WITH_PAGE"
     FIELD_UNKNOWN = "FIELD_UNKNOWN"
+    TEXT_TOO_SHORT = "TEXT_TOO_SHORT"
 
 
 class UseCaseError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.ipc import ipc_prefix
 from domain.numbers import number_query_keys
 from search.index.chinese import ChineseAnalyzer, char_tokens
-from search.index.protocol import FIELD_WEIGHTS, IndexDocument
+from search.index.protocol import FIELD_WEIGHTS, SIMILAR_FIELDS, IndexDocument
 from search.query.syntax import Key, Near, Node, Phrase, Word, leaves
 
 ALL_FIELDS: tuple[str, ...] = tuple(FIELD_WEIGHTS)
@@ -79,4 +79,15 @@ def segmented_fields(analyzer: ChineseAnalyzer, document: IndexDocument) -> dict
     return {
         name: given[name] if name in given else analyzer.segmented(document_text(document, name))
         for name in ALL_FIELDS
+    }
+
+
+def like_tokens(analyzer: ChineseAnalyzer, document: IndexDocument) -> dict[str, list[str]]:
+    """The word tokens of the fields similar-patent search compares, per field."""
+    given = document.presegmented or {}
+    return {
+        name: (
+            given[name] if name in given else analyzer.segmented(document_text(document, name))
+        ).split()
+        for name in SIMILAR_FIELDS
     }

@@ -22,16 +22,26 @@ from search.errors import SearchError, SearchUnavailableError
 from search.index.chinese import ChineseAnalyzer
 from search.index.compile_common import query_number_keys, segmented_fields
 from search.index.cursor import decode_cursor, encode_cursor
-from search.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
+from search.index.elasticsearch_query import (
+    QueryCompiler,
+    facet_aggregations,
+    filter_clauses,
+    sort_clause,
+)
 from search.index.highlights import hit_highlights, matched_expansions
 from search.index.protocol import (
+    SIMILAR_FIELDS,
+    SIMILAR_MAX_TERMS,
     FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
     SearchQuery,
+    SimilarPage,
+    SimilarQuery,
     WriteReport,
 )
+from search.index.similar_terms import source_frequencies, top_terms
 
 log = structlog.get_logger(__name__)
 INDEX_VERSION = 1
@@ -189,6 +199,64 @@ class ElasticsearchIndex:
             facets=_facets(response.get("aggregations", {})),
             next_cursor=next_cursor,
         )
+
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        source = self.get(query.like_id) if query.like_id is not None else None
+        if query.like_id is not None and source is None:
+            return SimilarPage([], [])
+        frequencies = source_frequencies(self._analyzer, query, source)
+        if not frequencies:
+            return SimilarPage([], [])
+        terms = top_terms(frequencies, self._document_frequency, self.count(), SIMILAR_MAX_TERMS)
+        if not terms:
+            return SimilarPage([], [])
+        fields = [f"{name}_seg^{weight}" for name, weight in SIMILAR_FIELDS.items()]
+        should = [
+            {"multi_match": {"query": term, "fields": fields, "type": "most_fields"}}
+            for term, _ in terms
+        ]
+        must_not = [{"ids": {"values": [query.like_id]}}] if query.like_id else []
+        body: dict[str, Any] = {
+            "query": {
+                "bool": {
+                    "should": should,
+                    "minimum_should_match": 1,
+                    "must_not": must_not,
+                    "filter": filter_clauses(query.filters),
+                }
+            },
+            "sort": [{"_score": "desc"}, {"id": "asc"}],
+            "track_scores": True,
+            "size": query.size,
+            "source_excludes": [*_DERIVED, "description"],
+        }
+        with _translated_errors():
+            response = self._es.search(index=self.alias, **body)
+        hits = [
+            SearchHit(h["_id"], float(h["_score"] or 0.0), _document(h["_source"]), {})
+            for h in response["hits"]["hits"]
+        ]
+        return SimilarPage([t for t, _ in terms], hits)
+
+    def _document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """Documents holding each term in any compared field (the largest per-field count),
+        from the index's term dictionary through an artificial document."""
+        text = " ".join(terms)
+        with _translated_errors():
+            response = self._es.termvectors(
+                index=self.alias,
+                doc={f"{name}_seg": text for name in SIMILAR_FIELDS},
+                fields=[f"{name}_seg" for name in SIMILAR_FIELDS],
+                term_statistics=True,
+                field_statistics=False,
+                positions=False,
+                offsets=False,
+            )
+        df: dict[str, int] = {}
+        for field_vectors in response.get("term_vectors", {}).values():
+            for term, stats in field_vectors.get("terms", {}).items():
+                df[term] = max(df.get(term, 0), int(stats.get("doc_freq", 0)))
+        return df
 
     def get(self, document_id: str) -> IndexDocument | None:
         with _translated_errors():

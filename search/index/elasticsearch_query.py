@@ -55,7 +55,7 @@ class QueryCompiler:
             "bool": {
                 "must": [main],
                 "should": self._phrase_boosts(node),
-                "filter": _filters(filters),
+                "filter": filter_clauses(filters),
             }
         }
 
@@ -160,7 +160,7 @@ def _all_of(clauses: list[Clause]) -> Clause | None:
     return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
 
 
-def _filters(filters: Filters) -> list[Clause]:
+def filter_clauses(filters: Filters) -> list[Clause]:
     clauses: list[Clause] = []
     for field, values in (
         ("asset_kind", filters.asset_kinds),

@@ -29,13 +29,18 @@ from search.index.protocol import (
     FACETS,
     FIELD_WEIGHTS,
     NUMBER_BOOST,
+    SIMILAR_FIELDS,
+    SIMILAR_MAX_TERMS,
     FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
     SearchQuery,
+    SimilarPage,
+    SimilarQuery,
     WriteReport,
 )
+from search.index.similar_terms import source_frequencies, top_terms
 from search.index.sqlite_query import (
     CHAR_COLUMNS,
     NUMBER_COLUMN,
@@ -86,6 +91,14 @@ _INSERT_FTS = (
     f"VALUES (?{', ?' * len(_FTS_COLUMNS)})"
 )
 # bm25() is lower-is-better; negated so that scores read like Elasticsearch's.
+# Similar patents: BM25 over the segmented title, abstract and claims only.
+_SIMILAR_BM25 = "-bm25(documents_fts, {})".format(
+    ", ".join(
+        str(SIMILAR_FIELDS.get(c.removesuffix("_seg"), 0.0)) if c in SEG_COLUMNS else "0.0"
+        for c in _FTS_COLUMNS
+    )
+)
+_SIMILAR_COLUMNS = "{" + " ".join(f"{name}_seg" for name in SIMILAR_FIELDS) + "}"
 _BM25 = "-bm25(documents_fts, {}, {})".format(
     ", ".join(str(FIELD_WEIGHTS[f]) for f in ALL_FIELDS + ALL_FIELDS), NUMBER_BOOST
 )
@@ -248,6 +261,55 @@ class EmbeddedSearchIndex:
             hit_highlights(self._analyzer, query.query, document, number_keys),
             matched_expansions(self._analyzer, query.query, document),
         )
+
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        source = self.get(query.like_id) if query.like_id is not None else None
+        if query.like_id is not None and source is None:
+            return SimilarPage([], [])
+        frequencies = source_frequencies(self._analyzer, query, source)
+        if not frequencies:
+            return SimilarPage([], [])
+        terms = top_terms(frequencies, self._document_frequency, self.count(), SIMILAR_MAX_TERMS)
+        if not terms:
+            return SimilarPage([], [])
+        # Terms are letters and digits only (candidate_terms), so quoting them is safe.
+        match = _SIMILAR_COLUMNS + " : (" + " OR ".join(f'"{t}"' for t, _ in terms) + ")"
+        filters = filter_condition(query.filters)
+        sql = (
+            f"SELECT d.id, r.score, d.body FROM (SELECT rowid AS rid, {_SIMILAR_BM25} AS score "
+            f"FROM documents_fts WHERE documents_fts MATCH ?) r "
+            f"JOIN documents d ON d.rowid = r.rid WHERE d.id != ? AND {filters.sql} "
+            f"ORDER BY r.score DESC, d.id ASC LIMIT ?"
+        )
+        with self._transaction() as db:
+            rows = db.execute(
+                sql, [match, query.like_id or "", *filters.params, query.size]
+            ).fetchall()
+        hits = []
+        for doc_id, score, body in rows:
+            stored = json.loads(body)
+            stored["description"] = ""
+            hits.append(SearchHit(doc_id, float(score), IndexDocument(**stored), {}))
+        return SimilarPage([t for t, _ in terms], hits)
+
+    def _document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """Documents holding each term in any compared column (the largest per-column count)."""
+        with self._transaction() as db:
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_vocab "
+                "USING fts5vocab(main, documents_fts, col)"
+            )
+            df: dict[str, int] = {}
+            columns = [f"{name}_seg" for name in SIMILAR_FIELDS]
+            for term in terms:
+                row = db.execute(
+                    f"SELECT max(doc) FROM temp.similar_vocab WHERE term = ? "
+                    f"AND col IN ({', '.join('?' * len(columns))})",
+                    [term, *columns],
+                ).fetchone()
+                if row and row[0]:
+                    df[term] = int(row[0])
+        return df
 
     def get(self, document_id: str) -> IndexDocument | None:
         with self._transaction() as db:

@@ -173,6 +173,23 @@ class SearchQuery:
     facets: bool = False
 
 
+# Similar patents: the searched word fields and their weights, and how many of the source's terms
+# make the query (docs/SIMILAR.md).
+SIMILAR_FIELDS: dict[str, float] = {"title": 2.0, "abstract": 1.5, "claims": 1.0}
+SIMILAR_MAX_TERMS = 60
+SIMILAR_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class SimilarQuery:
+    """Documents like one in the index (`like_id`, never returned itself) or like a text."""
+
+    like_id: str | None = None
+    like_text: str | None = None
+    filters: Filters = Filters()
+    size: int = SIMILAR_CANDIDATES
+
+
 @dataclass(frozen=True)
 class SearchHit:
     id: str
@@ -201,6 +218,14 @@ class SearchPage:
 
 
 @dataclass(frozen=True)
+class SimilarPage:
+    """Similar-patent candidates and the source terms the query was made of (best first)."""
+
+    terms: list[str]
+    hits: list[SearchHit]
+
+
+@dataclass(frozen=True)
 class WriteReport:
     written: int
     failed: dict[str, str] = field(default_factory=dict)  # document id -> reason
@@ -220,6 +245,10 @@ class SearchIndex(Protocol):
 
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching documents, sorted, ties broken by id; cursors continue where a page ended."""
+
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        """Candidates ranked by text similarity over the segmented title, abstract and claims
+        (the description is not returned); the source document is never among them."""
 
     def get(self, document_id: str) -> IndexDocument | None: ...
 

@@ -182,7 +182,36 @@ def _tokenize(text: str) -> list[_Token]:
         else:
             i = _word(text, i, tokens)
     tokens.append(_Token("END", "", len(text)))
-    return tokens
+    return _numbers_joined(tokens)
+
+
+def _numbers_joined(tokens: list[_Token]) -> list[_Token]:
+    """`CN 115000001 A` as people copy it from a document is one number, not three words."""
+    joined: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2):
+            run = tokens[i : i + width]
+            if len(run) == width and _spaced_number(run):
+                joined.append(_Token("WORD", "".join(t.text for t in run), run[0].position))
+                i += width
+                break
+        else:
+            joined.append(tokens[i])
+            i += 1
+    return joined
+
+
+def _spaced_number(run: list[_Token]) -> bool:
+    if any(t.kind != "WORD" for t in run):
+        return False
+    digits = [t for t in run if any(c.isdigit() for c in t.text)]
+    short = [t for t in run if t not in digits]
+    return (
+        len(digits) == 1
+        and all(len(t.text) <= 2 and t.text.isalpha() for t in short)
+        and looks_like_number("".join(t.text for t in run))
+    )
 
 
 def _continues_word(tokens: list[_Token], position: int) -> bool:

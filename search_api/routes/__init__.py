@@ -5,5 +5,13 @@ from search_api.routes.entities import router as entities_router
 from search_api.routes.graph import router as graph_router
 from search_api.routes.ops import router as ops_router
 from search_api.routes.search import router as search_router
+from search_api.routes.similar import router as similar_router
 
-__all__ = ["due_diligence_router", "entities_router", "graph_router", "ops_router", "search_router"]
+__all__ = [
+    "due_diligence_router",
+    "entities_router",
+    "graph_router",
+    "ops_router",
+    "search_router",
+    "similar_router",
+]
