@@ -199,6 +199,9 @@ def _patent_props(
             "legal_events_raw": record.legal_events,
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
+            # Backward / forward citation counts as the export states them.
+            "backward_citations": len(record.cites) or None,
+            "forward_citations": len(record.cited_by) or None,
             "agency": record.agency,
             "legal_status": checked.status,
             "legal_status_raw": record.legal_status,
@@ -239,6 +242,7 @@ def _add_graph_rows(
     _add_ipc(batch, patent_id, checked.ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     _add_family(batch, patent_id, record.family, provenance)
+    _add_export_citations(batch, patent_id, record.cites, record.cited_by, provenance)
     _add_priority_families(batch, patent_id, checked.application, record.priority, provenance)
 
 
@@ -435,6 +439,27 @@ def _add_mentions(
             if entity.normalized not in batch.nodes[NodeLabel.PATENT]:
                 batch.node(NodeLabel.PATENT, NodeRow(entity.normalized, {}, provenance))
             batch.edge(EdgeType.CITES, EdgeRow(patent_id, entity.normalized, evidence, provenance))
+
+
+def _add_export_citations(
+    batch: GraphBatch, patent_id: str, cites: list[str], cited_by: list[str], provenance: str
+) -> None:
+    """引证专利 / 被引证专利 as exports list them: CITES edges either way, patents not loaded
+    as bare nodes (never overwriting a full record). Self-citation (same group) is read off the
+    group tree when the citations are viewed, as the tree may be loaded after the patents."""
+    evidence: Properties = {"source": "export"}
+    for raw in cites:
+        cited = parse_publication_number(raw).canonical
+        if cited and cited != patent_id:
+            if cited not in batch.nodes[NodeLabel.PATENT]:
+                batch.node(NodeLabel.PATENT, NodeRow(cited, {}, provenance))
+            batch.edge(EdgeType.CITES, EdgeRow(patent_id, cited, evidence, provenance))
+    for raw in cited_by:
+        citing = parse_publication_number(raw).canonical
+        if citing and citing != patent_id:
+            if citing not in batch.nodes[NodeLabel.PATENT]:
+                batch.node(NodeLabel.PATENT, NodeRow(citing, {}, provenance))
+            batch.edge(EdgeType.CITES, EdgeRow(citing, patent_id, evidence, provenance))
 
 
 def _add_family(batch: GraphBatch, patent_id: str, members: list[str], provenance: str) -> None:

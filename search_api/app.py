@@ -23,6 +23,7 @@ from search_api.deps import AppContext
 from search_api.errors import ApiError, ApiErrorCode
 from search_api.limits import UrlLengthLimit
 from search_api.routes import (
+    citations_router,
     due_diligence_router,
     entities_router,
     graph_router,
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.include_router(ops_router)
     app.include_router(search_router)
     app.include_router(similar_router)
+    app.include_router(citations_router)
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)

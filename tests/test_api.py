@@ -296,6 +296,8 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "search_export",
         "similar_to_text",
         "similar_to_patent",
+        "patent_citations",
+        "patent_family",
         "get_patent",
         "get_organization",
         "get_person",

@@ -31,6 +31,8 @@ EXTRA = [
         "ipc": ["H01M 10/48"],
         "priority": ["202110000777.X 2021-06-01 CN"],
         "cites": ["CN115000001A", "CN110000000A"],
+        "cited_by": ["CN116000000A"],
+        "family": ["US20230000099A1"],
         "filing_date": "2022-03-01",
     },
     {
@@ -40,7 +42,7 @@ EXTRA = [
         "abstract": "储能电站中锂离子电池起火时灭火。",
         "description": "背景技术：储能电站的电池舱起火后蔓延很快。" * 20
         + "本发明在起火时喷淋全氟己酮灭火。",
-        "applicants": ["国家电网有限公司"],
+        "applicants": ["宁德时代新能源科技股份有限公司"],
         "ipc": ["A62C 3/16"],
         "cites": ["CN110000000A"],
         "filing_date": "2022-04-01",
@@ -104,6 +106,7 @@ def test_utility_models_and_priority_numbers(client: TestClient) -> None:
 def test_ipc_applicant_and_owner_fields(client: TestClient) -> None:
     assert {h["id"] for h in _hits(client, q="ipc:H01M10/48")} == {"CN115000001A", "CN115000099A"}
     assert {h["id"] for h in _hits(client, q="owner:比亚迪")} >= {"CN115000099A"}
+    assert "CN115000098A" in {h["id"] for h in _hits(client, q="owner:宁德时代")}
     assert "CN115000099A" not in {h["id"] for h in _hits(client, q="owner:宁德时代")}
     assert "CN115000099A" in {h["id"] for h in _hits(client, q="applicant:宁德时代")}
 
@@ -117,7 +120,7 @@ def test_proximity_with_highlights(client: TestClient) -> None:
 
 
 def test_every_hit_has_a_highlight(client: TestClient) -> None:
-    for q in ("温度", "claims:电压", "喷淋", "国家电网", "ipc:H04W", "锂电池", "CN115000001A"):
+    for q in ("温度", "claims:电压", "喷淋", "宁德时代", "ipc:H04W", "锂电池", "CN115000001A"):
         hits = _hits(client, q=q)
         assert hits, q
         assert all(h["highlights"] for h in hits), q
@@ -210,3 +213,44 @@ def test_similar_to_a_text(client: TestClient) -> None:
     assert hits[0]["id"] == "CN216000003U" and hits[0]["reasons"]["shared_terms"]
     short = client.post("/api/v1/similar", json={"text": "电池"})
     assert short.status_code == 400 and short.json()["code"] == "TEXT_TOO_SHORT"
+
+
+def test_citations_from_exports_with_stubs_and_self_citations(client: TestClient) -> None:
+    body = client.get("/api/v1/patents/CN115000099A/citations").json()
+    backward = {c["patent"]["id"]: c for c in body["backward"]}
+    assert set(backward) == {"CN115000001A", "CN110000000A"}
+    assert body["backward_count"] == 2 and body["forward_count"] == 1
+    assert backward["CN115000001A"]["patent"]["loaded"] is True
+    assert backward["CN110000000A"]["patent"] == {
+        "id": "CN110000000A",
+        "title": None,
+        "country": "CN",
+        "kind": None,
+        "legal_status": None,
+        "filing_date": None,
+        "publication_date": None,
+        "grant_date": None,
+        "loaded": False,
+    }
+    # Both filed by 宁德时代: a self-citation; the stub's group is unknown.
+    assert backward["CN115000001A"]["self_citation"] is True
+    assert backward["CN110000000A"]["self_citation"] is False
+    assert [c["patent"]["id"] for c in body["forward"]] == ["CN116000000A"]
+    cited = client.get("/api/v1/patents/CN115000001A/citations").json()
+    assert [c["patent"]["id"] for c in cited["forward"]] == ["CN115000099A"]
+    assert cited["forward"][0]["source"] == "export"
+
+
+def test_family_members_with_country_kind_dates_and_status(client: TestClient) -> None:
+    body = client.get("/api/v1/patents/202210000099.1/family").json()
+    assert body["patent_id"] == "CN115000099A"
+    [simple] = [f for f in body["families"] if f["kind"] == "simple"]
+    members = {m["id"]: m for m in simple["members"]}
+    assert set(members) == {"CN115000099A", "US20230000099A1"}
+    assert members["CN115000099A"]["country"] == "CN"
+    assert members["CN115000099A"]["filing_date"] == "2022-03-01"
+    assert members["CN115000099A"]["kind"] == "invention"
+    assert members["US20230000099A1"]["country"] == "US"
+    assert members["US20230000099A1"]["loaded"] is False
+    missing = client.get("/api/v1/patents/CN999999999A/family")
+    assert missing.status_code == 404 and missing.json()["code"] == "PATENT_NOT_FOUND"
