@@ -32,7 +32,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA, generate
-from config.settings import Backend, Settings
+from config.settings import TECHNICAL_SYNONYMS, Backend, Settings
 from domain.organizations import OrganizationAliases
 from ingest.readers import SourceFile
 from ingest.readers.columns import ColumnMap
@@ -40,8 +40,10 @@ from ingest.records import PatentRecord
 from ingest.transform import GraphBatch, add_record
 from ingest.vocabularies import Vocabularies
 from search.index.elasticsearch_index import ElasticsearchIndex
-from search.index.protocol import DateRange, Filters, SearchQuery, SortOrder
+from search.index.protocol import DateRange, Filters, SearchQuery, SimilarQuery, SortOrder
 from search.query import parse_query
+from search.query.expand import expand_synonyms
+from search.synonyms import SynonymSource
 from services.manager import local_services_settings
 from stores.backends import Stores, open_stores
 
@@ -65,7 +67,14 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("browse by date", {"sort": "filing_date_desc", "country": ["CN"]}),
     ("no facets", {"q": "方法 装置", "facets": False}),
     ("deep page", {"q": "方法", "page": 50, "size": 20}),
+    # Search depth: a number as people type it (generated patent 1234), proximity, a word the
+    # technical dictionary expands, an IPC prefix field.
+    ("number", {"q": "100001234"}),
+    ("proximity", {"q": '"电池 温度"~5'}),
+    ("synonym", {"q": "锂电池"}),
+    ("ipc field", {"q": "ipc:H01M 电池"}),
 ]
+SYNONYMS = SynonymSource(TECHNICAL_SYNONYMS)
 
 
 def main() -> None:
@@ -167,15 +176,59 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
             console.print(
                 f"{backend}: median p50 ratio API/direct = {statistics.median(ratios):.2f}x"
             )
+            _measure_similar(backend, http, stores, repeat)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
+def _measure_similar(backend: str, http: httpx.Client, stores: Stores, repeat: int) -> None:
+    """Similar patents: like a stored patent (generated patents 0..repeat) and like a text."""
+    table = Table(title=f"{backend}: similar patents, {repeat} runs each")
+    for column in ("request", "API p50", "API p99", "direct p50", "direct p99"):
+        table.add_column(column, justify="right" if column != "request" else "left")
+    numbers = [f"CN{100000000 + n}" for n in range(repeat)]
+    ids = [_patent_id(stores, n) for n in numbers]
+    text = "一种电池热管理系统，检测电池温度并控制冷却液流量，防止热失控"
+    cases: list[tuple[str, Callable[[int], object], Callable[[int], object]]] = [
+        (
+            "patent like patent",
+            lambda i: http.get(f"/api/v1/patents/{ids[i]}/similar").raise_for_status(),
+            lambda i: stores.index.similar(SimilarQuery(like_id=ids[i])),
+        ),
+        (
+            "patents like text",
+            lambda i: http.post("/api/v1/similar", json={"text": text}).raise_for_status(),
+            lambda i: stores.index.similar(SimilarQuery(like_text=text)),
+        ),
+    ]
+    for name, api, direct in cases:
+        api_ms: list[float] = []
+        direct_ms: list[float] = []
+        for i in range(repeat):
+            for call, bucket in ((api, api_ms), (direct, direct_ms)):
+                started = time.perf_counter()
+                call(i)
+                bucket.append((time.perf_counter() - started) * 1000)
+        table.add_row(
+            name, *(f"{v:.1f}" for v in (*_percentiles(api_ms), *_percentiles(direct_ms)))
+        )
+    console.print(table)
+
+
+def _patent_id(stores: Stores, number: str) -> str:
+    for kind in ("A", "B", "U", "S"):
+        if stores.index.get(number + kind) is not None:
+            return number + kind
+    raise SystemExit(f"generated patent {number} not found")
+
+
 def _direct_call(stores: Stores, params: dict[str, Any]) -> Callable[[], object]:
     size = int(params.get("size", 10))
+    # The query the use case sends: parsed, then expanded with the technical synonyms.
+    node = parse_query(params["q"]) if "q" in params else None
     query = SearchQuery(
-        query=parse_query(params["q"]) if "q" in params else None,
+        query=expand_synonyms(node, SYNONYMS.dictionary()) if node is not None else None,
         filters=Filters(
             kinds=tuple(params.get("kind", ())),
             legal_statuses=tuple(params.get("legal_status", ())),

@@ -45,7 +45,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.nlp.synonyms import SynonymDictionary  # noqa: E402
+from search.synonyms import SynonymDictionary  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 PARAPHRASES = ROOT / "bench" / "data" / "paraphrases.jsonl"

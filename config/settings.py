@@ -18,6 +18,9 @@ CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_USER_DICTIONARY = CONFIG_DIR / "dictionaries" / "userdict.txt"
 DEFAULT_ORGANIZATION_ALIASES = CONFIG_DIR / "dictionaries" / "organization_aliases.tsv"
 LEGAL_EVENTS_TABLE = CONFIG_DIR / "dictionaries" / "legal_events.tsv"
+TECHNICAL_SYNONYMS = CONFIG_DIR / "dictionaries" / "technical_synonyms.tsv"
+# The user's synonym dictionary, in the data dir (same format; merged on top at query time).
+USER_SYNONYMS_FILE = "technical_synonyms.tsv"
 PATENT_INDEX_TEMPLATE = CONFIG_DIR / "elasticsearch" / "patents.index-template.json"
 
 
@@ -109,6 +112,10 @@ class Settings(BaseSettings):
     def organization_review_file(self) -> Path:
         """Names waiting for review (`ipgraph orgs unresolved`), written by ingest."""
         return self.data_dir / "organizations" / "review.tsv"
+
+    @property
+    def user_synonyms(self) -> Path:
+        return self.data_dir / USER_SYNONYMS_FILE
 
     @property
     def dead_letter_dir(self) -> Path:

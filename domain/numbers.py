@@ -163,3 +163,68 @@ def patent_kind(publication_number: str | None, application_number: str | None) 
         if len(digits) == 12:
             return _CN_KIND_BY_APPLICATION_TYPE.get(digits[4])
     return None
+
+
+# Number search keys: one token-safe key per way a number can be typed, lower-case letters and
+# digits only (so both search engines index them as one token).
+_KEY_SEPARATORS = re.compile(r"[\s,，/\-_.·]")
+_APPLICATION_FORM = re.compile(r"^(?:ZL|CN)?(\d{12}|\d{8})[0-9X]?$")
+_WITH_CHECK = re.compile(r"^(?:ZL|CN)?(?:\d{12}|\d{8})\.[0-9X]$")
+
+
+def _key_text(raw: str) -> str:
+    text = fold(raw).upper().strip()
+    for label in ("申请号", "公开号", "公告号", "专利号"):
+        text = text.removeprefix(label)
+    return text.lstrip(":：")
+
+
+def number_query_keys(raw: str) -> list[str]:
+    """The keys a typed number matches (see `number_index_keys`): with or without CN/ZL,
+    kind code, check digit, dots, spaces or full-width digits."""
+    text = _key_text(raw)
+    compact = _KEY_SEPARATORS.sub("", text)
+    keys: list[str] = []
+    application = _APPLICATION_FORM.match(compact)
+    if application and (
+        _WITH_CHECK.match(_SEPARATORS.sub("", text))
+        or compact.startswith("ZL")
+        or len(compact.removeprefix("CN")) in (8, 12, 13)
+    ):
+        keys.append("app" + application.group(1))
+    publication = _PUBLICATION.match(compact)
+    if publication:
+        country, digits, kind = publication.groups()
+        keys.append((country + digits + (kind or "")).lower())
+    elif compact.isdigit() and 5 <= len(compact) <= 13:
+        keys.append(compact)
+    return list(dict.fromkeys(keys))
+
+
+def number_index_keys(
+    publication_number: str | None,
+    application_number: str | None,
+    priority_numbers: list[str] | tuple[str, ...] = (),
+) -> list[str]:
+    """The keys a patent is found by: its publication number with and without kind code and
+    country, its application number and its priority applications (digits, no check digit)."""
+    keys: list[str] = []
+    if publication_number:
+        publication = parse_publication_number(publication_number)
+        match = _PUBLICATION.match(publication.canonical)
+        if match:
+            country, digits, kind = match.groups()
+            keys += [(country + digits + (kind or "")).lower(), (country + digits).lower()]
+            if country == "CN":
+                keys.append(digits)
+        else:
+            keys.append(_KEY_SEPARATORS.sub("", publication.canonical).lower())
+    for number in (application_number, *priority_numbers):
+        if not number:
+            continue
+        application = _APPLICATION_FORM.match(_KEY_SEPARATORS.sub("", _key_text(number)))
+        if application:
+            keys.append("app" + application.group(1))
+        else:
+            keys.append(_KEY_SEPARATORS.sub("", _key_text(number)).lower())
+    return [k for k in dict.fromkeys(keys) if k]

@@ -202,6 +202,9 @@ def _patent_props(
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
             **_export_events(record),
+            # Backward / forward citation counts as the export states them.
+            "backward_citations": len(record.cites) or None,
+            "forward_citations": len(record.cited_by) or None,
             "agency": record.agency,
             "legal_status": checked.status,
             "legal_status_raw": record.legal_status,
@@ -242,8 +245,8 @@ def _add_graph_rows(
     _add_ipc(batch, patent_id, checked.ipc_codes, vocabularies.ipc_titles, provenance)
     _add_mentions(batch, patent_id, entities, record.description, provenance)
     _add_family(batch, patent_id, record.family, provenance)
+    _add_export_citations(batch, patent_id, record.cites, record.cited_by, provenance)
     _add_priority_families(batch, patent_id, checked.application, record.priority, provenance)
-    _add_citations(batch, patent_id, record, provenance)
     add_ledger(batch, record, patent_id, vocabularies, provenance)
 
 
@@ -283,6 +286,7 @@ def _index_document(
     vocabularies: Vocabularies,
     words: dict[str, list[str]] | None,
 ) -> IndexDocument:
+    depth = _search_depth_fields(record, checked, vocabularies)
     return IndexDocument(
         id=checked.patent_id,
         title=str(props["title"]),
@@ -302,12 +306,33 @@ def _index_document(
         filing_date=_iso(record.filing_date),
         publication_date=_iso(record.publication_date),
         grant_date=_iso(record.grant_date),
+        priority_numbers=depth["priority_numbers"],
+        owners=depth["owners"],
+        owner_ids=depth["owner_ids"],
+        cited_patents=depth["cited_patents"],
+        citing_patents=depth["citing_patents"],
         presegmented=(
             {name: vocabularies.analyzer.segmented_words(w) for name, w in words.items()}
             if words is not None
             else None
         ),
     )
+
+
+def _search_depth_fields(
+    record: PatentRecord, checked: _Checked, vocabularies: Vocabularies
+) -> dict[str, list[str]]:
+    """Index fields for number, owner and similar-patent search: priority applications, the
+    current owners (the applicants when the export names none), cited and citing patents."""
+    owners = _unique(organization_name(o) for o in record.current_owners) or checked.applicants
+    priorities = [number.canonical for raw in record.priority if (number := parse_priority(raw))]
+    return {
+        "priority_numbers": priorities,
+        "owners": owners,
+        "owner_ids": [vocabularies.aliases.resolve(o) for o in owners],
+        "cited_patents": _unique(parse_publication_number(n).canonical for n in record.cites),
+        "citing_patents": _unique(parse_publication_number(n).canonical for n in record.cited_by),
+    }
 
 
 def _add_document(
@@ -472,20 +497,25 @@ def _json_events(events: Sequence[Any], by_alias: bool = False) -> list[str] | N
     return [json.dumps(e.model_dump(by_alias=by_alias), ensure_ascii=False) for e in events] or None
 
 
-def _add_citations(
-    batch: GraphBatch, patent_id: str, record: PatentRecord, provenance: str
+def _add_export_citations(
+    batch: GraphBatch, patent_id: str, cites: list[str], cited_by: list[str], provenance: str
 ) -> None:
-    """CITES edges from the export's cited (引证) and citing (被引证) lists; a patent known only
-    by its number becomes a bare Patent node, as background citations do."""
-    pairs = [(patent_id, parse_publication_number(n).canonical) for n in record.cites]
-    pairs += [(parse_publication_number(n).canonical, patent_id) for n in record.cited_by]
-    for citing, cited in pairs:
-        if citing == cited:
-            continue
-        other = cited if citing == patent_id else citing
-        if other not in batch.nodes[NodeLabel.PATENT]:
-            batch.node(NodeLabel.PATENT, NodeRow(other, {}, provenance))
-        batch.edge(EdgeType.CITES, EdgeRow(citing, cited, {"source": "export"}, provenance))
+    """引证专利 / 被引证专利 as exports list them: CITES edges either way, patents not loaded
+    as bare nodes (never overwriting a full record). Self-citation (same group) is read off the
+    group tree when the citations are viewed, as the tree may be loaded after the patents."""
+    evidence: Properties = {"source": "export"}
+    for raw in cites:
+        cited = parse_publication_number(raw).canonical
+        if cited and cited != patent_id:
+            if cited not in batch.nodes[NodeLabel.PATENT]:
+                batch.node(NodeLabel.PATENT, NodeRow(cited, {}, provenance))
+            batch.edge(EdgeType.CITES, EdgeRow(patent_id, cited, evidence, provenance))
+    for raw in cited_by:
+        citing = parse_publication_number(raw).canonical
+        if citing and citing != patent_id:
+            if citing not in batch.nodes[NodeLabel.PATENT]:
+                batch.node(NodeLabel.PATENT, NodeRow(citing, {}, provenance))
+            batch.edge(EdgeType.CITES, EdgeRow(citing, patent_id, evidence, provenance))
 
 
 def _add_family(batch: GraphBatch, patent_id: str, members: list[str], provenance: str) -> None:

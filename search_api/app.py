@@ -14,20 +14,23 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from config.settings import Settings
+from config.settings import TECHNICAL_SYNONYMS, Settings
 from domain.organizations import OrganizationAliases
 from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from search.errors import SearchError, SearchUnavailableError
+from search.synonyms import SynonymSource
 from search_api.auth import ApiKeys
 from search_api.deps import AppContext
 from search_api.errors import ApiError, ApiErrorCode
 from search_api.limits import UrlLengthLimit
 from search_api.routes import (
+    citations_router,
     due_diligence_router,
     entities_router,
     graph_router,
     ops_router,
     search_router,
+    similar_router,
 )
 from search_api.routes.ledger import router as ledger_router
 from search_api.schemas.common import ErrorBody
@@ -43,6 +46,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     settings = settings or Settings()
     aliases = OrganizationAliases.load(settings.organization_aliases)
     keys = ApiKeys.load(settings.api_keys_file)
+    synonyms = SynonymSource(TECHNICAL_SYNONYMS, settings.user_synonyms)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -51,7 +55,11 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
             return
         ready = open_stores(settings)
         app.state.context = AppContext(
-            stores=ready, aliases=aliases, api_keys=keys, audit_log=settings.audit_log
+            stores=ready,
+            aliases=aliases,
+            synonyms=synonyms,
+            api_keys=keys,
+            audit_log=settings.audit_log,
         )
         _prepare(ready)
         try:
@@ -71,11 +79,17 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     if stores is not None:
         # Ready stores need no start-up, so the app also works where no lifespan runs.
         app.state.context = AppContext(
-            stores=stores, aliases=aliases, api_keys=keys, audit_log=settings.audit_log
+            stores=stores,
+            aliases=aliases,
+            synonyms=synonyms,
+            api_keys=keys,
+            audit_log=settings.audit_log,
         )
     app.include_router(ops_router)
     app.include_router(search_router)
     app.include_router(ledger_router)  # before entities: /organizations/{name}/portfolio
+    app.include_router(similar_router)
+    app.include_router(citations_router)
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)

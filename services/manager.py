@@ -54,10 +54,10 @@ class LocalServices:
         values = {
             "IPGRAPH_ES_URL": self.elasticsearch.url,
             "IPGRAPH_ES_USER": "elastic",
-            "IPGRAPH_ES_PASSWORD": secrets.token_urlsafe(18),
+            "IPGRAPH_ES_PASSWORD": _password(),
             "IPGRAPH_NEO4J_URI": self.neo4j.uri,
             "IPGRAPH_NEO4J_USER": "neo4j",
-            "IPGRAPH_NEO4J_PASSWORD": secrets.token_urlsafe(18),
+            "IPGRAPH_NEO4J_PASSWORD": _password(),
         }
         self.credentials_path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.credentials_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -125,3 +125,8 @@ def local_services_settings(**overrides: object) -> Settings:
         values.update({k.removeprefix("IPGRAPH_").lower(): v for k, v in env.items()})
     values.update(backend=Backend.PRODUCTION, **overrides)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _password() -> str:
+    # A password starting with "-" is read as an option by neo4j-admin set-initial-password.
+    return "p" + secrets.token_urlsafe(18)

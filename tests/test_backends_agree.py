@@ -36,6 +36,16 @@ RELEVANCE_REQUESTS: list[dict[str, Any]] = [
     {"q": "电池", "legal_status": ["valid", "pending"], "ipc": ["H01M"]},
     {"group": "比亚迪"},
     {"q": "方法", "filing_from": "2022-01-10", "grant_to": "2023-12-31"},
+    # Search depth: numbers, key fields, proximity, synonyms, fields, claims highlights.
+    {"q": "CN115000001A"},
+    {"q": "ZL202210000001.0"},
+    {"q": "115000001 OR CN216000003U"},
+    {"q": "ipc:H01M10 owner:比亚迪"},
+    {"q": '"热失控 预警"~6'},
+    {"q": '"电池 回收"~3 OR title:"燃料 双极板"~4'},
+    {"q": "锂电池"},
+    {"q": "5G", "fields": ["abstract", "owners"]},
+    {"q": "claims:温度"},
 ]
 SORTED_REQUESTS: list[dict[str, Any]] = [
     {"sort": "filing_date_desc"},
@@ -90,6 +100,42 @@ def test_same_order_when_sorted_by_date(
     embedded, production = (c.post("/api/v1/search", json=params).json() for c in clients)
     assert [h["id"] for h in embedded["hits"]] == [h["id"] for h in production["hits"]]
     assert embedded["facets"] == production["facets"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/patents/CN115000001A/similar?size=50",
+        "/api/v1/patents/CN115000010A/similar?size=50",
+        "/api/v1/patents/CN115000004A/family",
+        "/api/v1/patents/CN115000001A/citations",
+    ],
+)
+def test_same_similar_patents_families_and_citations(
+    clients: tuple[TestClient, TestClient], path: str
+) -> None:
+    embedded, production = (c.get(path) for c in clients)
+    assert embedded.status_code == production.status_code == 200
+    assert _without_text_scores(embedded.json()) == _without_text_scores(production.json())
+
+
+def test_same_similar_patents_for_a_text(clients: tuple[TestClient, TestClient]) -> None:
+    body = {"text": "回收废旧动力电池里的正极材料，浸出后再制备", "size": 50}
+    embedded, production = (c.post("/api/v1/similar", json=body).json() for c in clients)
+    assert _without_text_scores(embedded) == _without_text_scores(production)
+    assert embedded["hits"][0]["id"] == production["hits"][0]["id"] == "CN115000014A"
+
+
+def _without_text_scores(body: dict[str, Any]) -> dict[str, Any]:
+    # Each engine keeps its own BM25 statistics, so scores and the order of close candidates
+    # differ; the candidates (the same terms chosen from the same document frequencies) and
+    # their reasons do not.
+    hits = body.get("hits")
+    if hits is None:
+        return body
+    unscored = ("score", "text_score")
+    by_id = {h["id"]: {k: v for k, v in h.items() if k not in unscored} for h in hits}
+    return {**body, "hits": by_id}
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import CONFIG_DIR
-from ingest.nlp.synonyms import (
+from search.synonyms import (
     SynonymDictionary,
     SynonymDictionaryError,
     SynonymErrorCode,

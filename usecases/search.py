@@ -3,7 +3,9 @@ applicant ids, the access policy's hidden document kinds applied in the index qu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.access import FULL_ACCESS, AccessPolicy
@@ -12,14 +14,18 @@ from graph.analytics.ledger import members_as_of
 from graph.groups import group_members
 from graph.model import NodeLabel
 from search.index.protocol import (
+    SELECTABLE_FIELDS,
     DateRange,
     Filters,
     InvalidCursorError,
+    SearchHit,
     SearchPage,
     SearchQuery,
     SortOrder,
 )
-from search.query import Node, QuerySyntaxError, parse_query
+from search.query import Key, Node, QuerySyntaxError, parse_query
+from search.query.expand import expand_synonyms, expansions_of
+from search.query.syntax import And, Not, Or
 from usecases.context import Context
 from usecases.errors import ErrorCode, InvalidRequestError
 from usecases.ledger import group_id_for
@@ -49,6 +55,11 @@ class Criteria:
     size: int = 10
     cursor: str | None = None
     facets: bool = True
+    synonyms: bool = True
+    fields: tuple[str, ...] = ()
+
+
+EXPORT_PAGE_SIZE = 500
 
 
 def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage:
@@ -65,8 +76,10 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
             "a cursor continues from page 1; omit page",
             {"page": criteria.page},
         )
+    check_fields(criteria.fields)
+    node = _query_node(ctx, criteria)
     query = SearchQuery(
-        query=None if criteria.q is None else parse_field_query(criteria.q),
+        query=node,
         filters=_filters(ctx, criteria, policy),
         sort=criteria.sort,
         size=criteria.size,
@@ -74,10 +87,67 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
         after=criteria.cursor,
         facets=criteria.facets,
     )
+    page = _run(ctx, query)
+    return dataclasses.replace(page, expansions=expansions_of(node))
+
+
+def export(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Iterator[SearchHit]:
+    """Every hit of the search, page after page by cursor (no 10,000 cap), with the same
+    query, filters and access rules; the caller consumes it lazily (constant memory)."""
+    check_fields(criteria.fields)
+    query = SearchQuery(
+        query=_query_node(ctx, criteria),
+        filters=_filters(ctx, criteria, policy),
+        sort=criteria.sort,
+        size=EXPORT_PAGE_SIZE,
+    )
+    return _walk(ctx, query)
+
+
+def _walk(ctx: Context, query: SearchQuery) -> Iterator[SearchHit]:
+    while True:
+        page = _run(ctx, query)
+        yield from page.hits
+        if page.next_cursor is None:
+            return
+        query = dataclasses.replace(query, after=page.next_cursor)
+
+
+def _run(ctx: Context, query: SearchQuery) -> SearchPage:
     try:
         return ctx.stores.index.search(query)
     except InvalidCursorError as exc:
         raise InvalidRequestError(ErrorCode.CURSOR_INVALID, str(exc), {}) from exc
+
+
+def check_fields(fields: tuple[str, ...]) -> None:
+    unknown = [f for f in fields if f not in SELECTABLE_FIELDS and f != "id"]
+    if unknown:
+        raise InvalidRequestError(
+            ErrorCode.FIELD_UNKNOWN,
+            f"unknown field(s): {', '.join(unknown)}",
+            {"fields": unknown, "known": ["id", *SELECTABLE_FIELDS]},
+        )
+
+
+def _query_node(ctx: Context, criteria: Criteria) -> Node | None:
+    if criteria.q is None:
+        return None
+    node = _resolve_owners(ctx, parse_field_query(criteria.q))
+    return expand_synonyms(node, ctx.synonyms.dictionary()) if criteria.synonyms else node
+
+
+def _resolve_owners(ctx: Context, node: Node) -> Node:
+    """`owner:` takes any name of an organisation (short, English, former): its key."""
+    if isinstance(node, Key) and node.field == "owner":
+        return Key("owner", ctx.aliases.resolve(node.value))
+    if isinstance(node, Not):
+        return Not(_resolve_owners(ctx, node.child))
+    if isinstance(node, And):
+        return And(tuple(_resolve_owners(ctx, c) for c in node.children))
+    if isinstance(node, Or):
+        return Or(tuple(_resolve_owners(ctx, c) for c in node.children))
+    return node
 
 
 def parse_field_query(text: str) -> Node:

@@ -23,7 +23,7 @@ _NON_WORD = re.compile(r"[^\w]|_")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHAR_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
-_GAP = r"[\W_]*?"  # what the standard tokenizer skips between two tokens
+GAP = r"[\W_]*?"  # what the standard tokenizer skips between two tokens
 _EM_OPEN, _EM_CLOSE = "<em>", "</em>"
 # The escapes of Lucene's SimpleHTMLEncoder, which Elasticsearch applies with `encoder: html`,
 # so that both backends return byte-identical highlights.
@@ -119,7 +119,7 @@ def highlight(text: str, sequences: Iterable[list[str]]) -> str | None:
     for sequence in sequences:
         if not sequence:
             continue
-        pattern = _GAP.join(f"({_token_pattern(t)})" for t in sequence)
+        pattern = GAP.join(f"({token_pattern(t)})" for t in sequence)
         for match in re.finditer(pattern, lowered):
             start, end = match.start(1), match.end(len(sequence))
             marks[start:end] = [True] * (end - start)
@@ -135,7 +135,7 @@ def highlight(text: str, sequences: Iterable[list[str]]) -> str | None:
     return "".join(out)
 
 
-def _token_pattern(token: str) -> str:
+def token_pattern(token: str) -> str:
     if _ASCII_WORD.fullmatch(token):
         return rf"(?<![0-9a-z]){re.escape(token)}(?![0-9a-z])"
     return re.escape(token)

@@ -20,22 +20,34 @@ from elasticsearch import ConnectionError as ESConnectionError
 from config.settings import PATENT_INDEX_TEMPLATE
 from search.errors import SearchError, SearchUnavailableError
 from search.index.chinese import ChineseAnalyzer
-from search.index.compile_common import segmented_fields
+from search.index.compile_common import query_number_keys, segmented_fields
 from search.index.cursor import decode_cursor, encode_cursor
-from search.index.elasticsearch_query import QueryCompiler, facet_aggregations, sort_clause
+from search.index.elasticsearch_query import (
+    QueryCompiler,
+    facet_aggregations,
+    filter_clauses,
+    sort_clause,
+)
+from search.index.highlights import hit_highlights, matched_expansions
 from search.index.protocol import (
-    MAX_TRACKED_TOTAL,
+    SIMILAR_FIELDS,
+    SIMILAR_MAX_TERMS,
     FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
     SearchQuery,
+    SimilarPage,
+    SimilarQuery,
     WriteReport,
 )
+from search.index.similar_terms import source_frequencies, top_terms
 
 log = structlog.get_logger(__name__)
 INDEX_VERSION = 1
 _DOC_FIELDS = {f.name for f in dataclasses.fields(IndexDocument)}
+# Fields the index derives from a document (not returned).
+_DERIVED = ["*_seg", "ipc_subclasses", "filing_year", "numbers"]
 
 
 @contextmanager
@@ -86,8 +98,14 @@ class ElasticsearchIndex:
             if not self._es.indices.exists(index=self.index_name):
                 self._es.indices.create(index=self.index_name, aliases={self.alias: {}})
                 log.info("es_index_created", index=self.index_name, alias=self.alias)
-            elif not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
-                self._es.indices.put_alias(index=self.index_name, name=self.alias)
+            else:
+                # Fields added since the index was made (mappings only ever grow).
+                self._es.indices.put_mapping(
+                    index=self.index_name,
+                    properties=template["template"]["mappings"]["properties"],
+                )
+                if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
+                    self._es.indices.put_alias(index=self.index_name, name=self.alias)
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         actions = (
@@ -120,6 +138,7 @@ class ElasticsearchIndex:
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
         source = {k: v for k, v in doc.stored().items() if v is not None}
         source["ipc_subclasses"] = doc.ipc_subclasses
+        source["numbers"] = doc.numbers
         if doc.filing_year:
             source["filing_year"] = doc.filing_year
         for name, tokens in segmented_fields(self._analyzer, doc).items():
@@ -136,12 +155,13 @@ class ElasticsearchIndex:
         """The keyword arguments of the `search` call for `query` (benchmarks replay them)."""
         body: dict[str, Any] = {
             "query": self._compiler.query(query.query, query.filters),
-            "highlight": self._compiler.highlight(query.query),
             "sort": sort_clause(query.sort),
             "track_scores": True,
-            "track_total_hits": MAX_TRACKED_TOTAL,
+            # Exact totals, as the embedded index gives them (counting costs little next to
+            # scoring at this index's sizes; the bench measures it).
+            "track_total_hits": True,
             "size": query.size,
-            "source_excludes": ["*_seg", "ipc_subclasses", "filing_year"],
+            "source_excludes": _DERIVED,
         }
         if query.after is not None:
             body["search_after"] = decode_cursor(query.after, query.sort, arity=2)
@@ -153,15 +173,19 @@ class ElasticsearchIndex:
 
     def _page(self, query: SearchQuery, response: Any) -> SearchPage:
         raw_hits = response["hits"]["hits"]
-        hits = [
-            SearchHit(
-                id=h["_id"],
-                score=float(h["_score"] or 0.0),
-                document=_document(h["_source"]),
-                highlights={k: _merge_adjacent(v[0]) for k, v in h.get("highlight", {}).items()},
+        number_keys = query_number_keys(query.query)
+        hits = []
+        for h in raw_hits:
+            document = _document(h["_source"])
+            hits.append(
+                SearchHit(
+                    id=h["_id"],
+                    score=float(h["_score"] or 0.0),
+                    document=document,
+                    highlights=hit_highlights(self._analyzer, query.query, document, number_keys),
+                    expansions=matched_expansions(self._analyzer, query.query, document),
+                )
             )
-            for h in raw_hits
-        ]
         total = response["hits"]["total"]
         next_cursor = (
             encode_cursor(query.sort, raw_hits[-1]["sort"])
@@ -176,12 +200,70 @@ class ElasticsearchIndex:
             next_cursor=next_cursor,
         )
 
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        source = self.get(query.like_id) if query.like_id is not None else None
+        if query.like_id is not None and source is None:
+            return SimilarPage([], [])
+        frequencies = source_frequencies(self._analyzer, query, source)
+        if not frequencies:
+            return SimilarPage([], [])
+        terms = top_terms(frequencies, self._document_frequency, self.count(), SIMILAR_MAX_TERMS)
+        if not terms:
+            return SimilarPage([], [])
+        fields = [f"{name}_seg^{weight}" for name, weight in SIMILAR_FIELDS.items()]
+        should = [
+            {"multi_match": {"query": term, "fields": fields, "type": "most_fields"}}
+            for term, _ in terms
+        ]
+        must_not = [{"ids": {"values": [query.like_id]}}] if query.like_id else []
+        body: dict[str, Any] = {
+            "query": {
+                "bool": {
+                    "should": should,
+                    "minimum_should_match": 1,
+                    "must_not": must_not,
+                    "filter": filter_clauses(query.filters),
+                }
+            },
+            "sort": [{"_score": "desc"}, {"id": "asc"}],
+            "track_scores": True,
+            "size": query.size,
+            "source_excludes": [*_DERIVED, "description"],
+        }
+        with _translated_errors():
+            response = self._es.search(index=self.alias, **body)
+        hits = [
+            SearchHit(h["_id"], float(h["_score"] or 0.0), _document(h["_source"]), {})
+            for h in response["hits"]["hits"]
+        ]
+        return SimilarPage([t for t, _ in terms], hits)
+
+    def _document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """Documents holding each term in any compared field (the largest per-field count),
+        from the index's term dictionary through an artificial document."""
+        text = " ".join(terms)
+        with _translated_errors():
+            response = self._es.termvectors(
+                index=self.alias,
+                doc={f"{name}_seg": text for name in SIMILAR_FIELDS},
+                fields=[f"{name}_seg" for name in SIMILAR_FIELDS],
+                term_statistics=True,
+                field_statistics=False,
+                positions=False,
+                offsets=False,
+            )
+        df: dict[str, int] = {}
+        for field_vectors in response.get("term_vectors", {}).values():
+            for term, stats in field_vectors.get("terms", {}).items():
+                df[term] = max(df.get(term, 0), int(stats.get("doc_freq", 0)))
+        return df
+
     def get(self, document_id: str) -> IndexDocument | None:
         with _translated_errors():
             response = self._es.options(ignore_status=404).get(
                 index=self.alias,
                 id=document_id,
-                source_excludes=["*_seg", "ipc_subclasses", "filing_year"],
+                source_excludes=_DERIVED,
             )
         return _document(response["_source"]) if response.get("found") else None
 
@@ -221,9 +303,3 @@ def _facets(aggregations: dict[str, Any]) -> dict[str, list[FacetBucket]]:
         name: [FacetBucket(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
         for name, agg in aggregations.items()
     }
-
-
-def _merge_adjacent(fragment: str) -> str:
-    # The standard analyzer makes one token per CJK character, so a highlighted word arrives as
-    # <em>锂</em><em>电</em><em>池</em>; join those runs into one <em>锂电池</em>.
-    return fragment.replace("</em><em>", "")

@@ -5,17 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from search.index.chinese import ChineseAnalyzer, char_tokens
-from search.index.compile_common import fields_of, highlight_sequences, word_tokens
+from search.index.compile_common import (
+    fields_of,
+    key_values,
+    near_tokens,
+    word_tokens,
+)
 from search.index.protocol import (
     FACET_SIZE,
     FACETS,
     FIELD_WEIGHTS,
-    HIGHLIGHT_FIELDS,
+    NUMBER_BOOST,
     DateRange,
     Filters,
     SortOrder,
 )
-from search.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
+from search.query.syntax import And, Key, Near, Node, Not, Or, Phrase, Word, leaves
 
 Clause = dict[str, Any]
 _STANDARD_FIELDS: dict[str, tuple[str, ...]] = {
@@ -50,7 +55,7 @@ class QueryCompiler:
             "bool": {
                 "must": [main],
                 "should": self._phrase_boosts(node),
-                "filter": _filters(filters),
+                "filter": filter_clauses(filters),
             }
         }
 
@@ -78,6 +83,10 @@ class QueryCompiler:
                     "fields": _standard_fields(node.field),
                 }
             }
+        if isinstance(node, Near):
+            return self._near(node)
+        if isinstance(node, Key):
+            return _key(node)
         if isinstance(node, Not):
             child = self._node(node.child)
             return None if child is None else {"bool": {"must_not": [child]}}
@@ -88,6 +97,25 @@ class QueryCompiler:
             return _all_of(compiled)
         assert isinstance(node, Or)
         return {"bool": {"should": compiled, "minimum_should_match": 1}}
+
+    def _near(self, node: Near) -> Clause | None:
+        tokens = near_tokens(self._analyzer, node)
+        if not tokens:
+            return None
+        per_field = [
+            {
+                "span_near": {
+                    "clauses": [{"span_term": {f"{f}_seg": t}} for t in tokens],
+                    "slop": node.slop,
+                    "in_order": False,
+                    "boost": FIELD_WEIGHTS[f],
+                }
+            }
+            if len(tokens) > 1
+            else {"term": {f"{f}_seg": {"value": tokens[0], "boost": FIELD_WEIGHTS[f]}}}
+            for f in fields_of(node.field)
+        ]
+        return per_field[0] if len(per_field) == 1 else {"dis_max": {"queries": per_field}}
 
     def _phrase_boosts(self, node: Node | None) -> list[Clause]:
         # A word that occurs as written (its characters adjacent) outranks one whose parts are
@@ -107,17 +135,23 @@ class QueryCompiler:
             if isinstance(leaf, Word) and len(word_tokens(self._analyzer, leaf)) > 1
         ]
 
-    def highlight(self, node: Node | None) -> Clause:
-        fields: dict[str, Clause] = {}
-        for name in HIGHLIGHT_FIELDS:
-            sequences = highlight_sequences(self._analyzer, node, name)
-            if sequences:
-                should = [{"match_phrase": {name: " ".join(s)}} for s in sequences]
-                fields[name] = {
-                    "number_of_fragments": 0,
-                    "highlight_query": {"bool": {"should": should}},
-                }
-        return {"encoder": "html", "pre_tags": ["<em>"], "post_tags": ["</em>"], "fields": fields}
+
+def _key(node: Key) -> Clause | None:
+    values = key_values(node)
+    if not values:
+        return None
+    if node.field == "ipc":
+        # Classifications do not score: an IPC leaf only selects.
+        return {"constant_score": {"filter": {"prefix": {"ipc": values[0]}}, "boost": 0.0}}
+    if node.field == "owner":
+        match: Clause = {
+            "bool": {
+                "should": [{"terms": {"owner_ids": values}}, {"terms": {"owners": values}}],
+                "minimum_should_match": 1,
+            }
+        }
+        return {"constant_score": {"filter": match, "boost": 0.0}}
+    return {"constant_score": {"filter": {"terms": {"numbers": values}}, "boost": NUMBER_BOOST}}
 
 
 def _all_of(clauses: list[Clause]) -> Clause | None:
@@ -126,7 +160,7 @@ def _all_of(clauses: list[Clause]) -> Clause | None:
     return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
 
 
-def _filters(filters: Filters) -> list[Clause]:
+def filter_clauses(filters: Filters) -> list[Clause]:
     clauses: list[Clause] = []
     for field, values in (
         ("asset_kind", filters.asset_kinds),

@@ -15,28 +15,35 @@ from contextlib import contextmanager
 from typing import Any
 
 from search.errors import SearchError, SearchUnavailableError
-from search.index.chinese import ChineseAnalyzer, characters, highlight
+from search.index.chinese import ChineseAnalyzer, characters
 from search.index.compile_common import (
     ALL_FIELDS,
     document_text,
-    highlight_sequences,
+    query_number_keys,
     segmented_fields,
 )
 from search.index.cursor import decode_cursor, encode_cursor
+from search.index.highlights import hit_highlights, matched_expansions
 from search.index.protocol import (
     FACET_SIZE,
     FACETS,
     FIELD_WEIGHTS,
-    HIGHLIGHT_FIELDS,
+    NUMBER_BOOST,
+    SIMILAR_FIELDS,
+    SIMILAR_MAX_TERMS,
     FacetBucket,
     IndexDocument,
     SearchHit,
     SearchPage,
     SearchQuery,
+    SimilarPage,
+    SimilarQuery,
     WriteReport,
 )
+from search.index.similar_terms import source_frequencies, top_terms
 from search.index.sqlite_query import (
     CHAR_COLUMNS,
+    NUMBER_COLUMN,
     SEG_COLUMNS,
     SqlCompiler,
     filter_condition,
@@ -44,7 +51,7 @@ from search.index.sqlite_query import (
     order_by,
 )
 
-SCHEMA_VERSION = 2  # bump when the tables change; older files are refused, not misread
+SCHEMA_VERSION = 3  # bump when the tables change; older files are refused, not misread
 _SCALAR_COLUMNS = (
     "asset_kind",
     "kind",
@@ -55,8 +62,8 @@ _SCALAR_COLUMNS = (
     "publication_date",
     "grant_date",
 )
-_ARRAY_COLUMNS = ("ipc", "ipc_subclasses", "applicants", "applicant_ids")
-_FTS_COLUMNS = SEG_COLUMNS + CHAR_COLUMNS
+_ARRAY_COLUMNS = ("ipc", "ipc_subclasses", "applicants", "applicant_ids", "owners", "owner_ids")
+_FTS_COLUMNS = (*SEG_COLUMNS, *CHAR_COLUMNS, NUMBER_COLUMN)
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
     rowid INTEGER PRIMARY KEY,
@@ -84,8 +91,16 @@ _INSERT_FTS = (
     f"VALUES (?{', ?' * len(_FTS_COLUMNS)})"
 )
 # bm25() is lower-is-better; negated so that scores read like Elasticsearch's.
-_BM25 = "-bm25(documents_fts, {})".format(
-    ", ".join(str(FIELD_WEIGHTS[f]) for f in ALL_FIELDS + ALL_FIELDS)
+# Similar patents: BM25 over the segmented title, abstract and claims only.
+_SIMILAR_BM25 = "-bm25(documents_fts, {})".format(
+    ", ".join(
+        str(SIMILAR_FIELDS.get(c.removesuffix("_seg"), 0.0)) if c in SEG_COLUMNS else "0.0"
+        for c in _FTS_COLUMNS
+    )
+)
+_SIMILAR_COLUMNS = "{" + " ".join(f"{name}_seg" for name in SIMILAR_FIELDS) + "}"
+_BM25 = "-bm25(documents_fts, {}, {})".format(
+    ", ".join(str(FIELD_WEIGHTS[f]) for f in ALL_FIELDS + ALL_FIELDS), NUMBER_BOOST
 )
 
 
@@ -145,7 +160,11 @@ class EmbeddedSearchIndex:
     def _fts_values(self, doc: IndexDocument) -> list[str]:
         segmented = segmented_fields(self._analyzer, doc)
         texts = [document_text(doc, f) for f in ALL_FIELDS]
-        return [segmented[f] for f in ALL_FIELDS] + [characters(t) for t in texts]
+        return [
+            *(segmented[f] for f in ALL_FIELDS),
+            *(characters(t) for t in texts),
+            " ".join(doc.numbers),
+        ]
 
     def search(self, query: SearchQuery) -> SearchPage:
         matched = self._compiler.condition(query.query)
@@ -164,7 +183,10 @@ class EmbeddedSearchIndex:
             total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
             rows = self._page(db, query, rank)
             facets = self._facets(db) if query.facets else {}
-        hits = [self._hit(query, doc_id, score, body) for doc_id, score, body, _ in rows]
+        number_keys = query_number_keys(query.query)
+        hits = [
+            self._hit(query, doc_id, score, body, number_keys) for doc_id, score, body, _ in rows
+        ]
         next_cursor = None
         if rows and len(rows) == query.size:
             last = rows[-1]
@@ -228,15 +250,66 @@ class EmbeddedSearchIndex:
             facets[name] = [FacetBucket(str(k), int(n)) for k, n in rows]
         return facets
 
-    def _hit(self, query: SearchQuery, doc_id: str, score: float, body: str) -> SearchHit:
+    def _hit(
+        self, query: SearchQuery, doc_id: str, score: float, body: str, number_keys: set[str]
+    ) -> SearchHit:
         document = IndexDocument(**json.loads(body))
-        highlights: dict[str, str] = {}
-        for name in HIGHLIGHT_FIELDS:
-            sequences = highlight_sequences(self._analyzer, query.query, name)
-            marked = highlight(getattr(document, name), sequences) if sequences else None
-            if marked is not None:
-                highlights[name] = marked
-        return SearchHit(doc_id, float(score), document, highlights)
+        return SearchHit(
+            doc_id,
+            float(score),
+            document,
+            hit_highlights(self._analyzer, query.query, document, number_keys),
+            matched_expansions(self._analyzer, query.query, document),
+        )
+
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        source = self.get(query.like_id) if query.like_id is not None else None
+        if query.like_id is not None and source is None:
+            return SimilarPage([], [])
+        frequencies = source_frequencies(self._analyzer, query, source)
+        if not frequencies:
+            return SimilarPage([], [])
+        terms = top_terms(frequencies, self._document_frequency, self.count(), SIMILAR_MAX_TERMS)
+        if not terms:
+            return SimilarPage([], [])
+        # Terms are letters and digits only (candidate_terms), so quoting them is safe.
+        match = _SIMILAR_COLUMNS + " : (" + " OR ".join(f'"{t}"' for t, _ in terms) + ")"
+        filters = filter_condition(query.filters)
+        sql = (
+            f"SELECT d.id, r.score, d.body FROM (SELECT rowid AS rid, {_SIMILAR_BM25} AS score "
+            f"FROM documents_fts WHERE documents_fts MATCH ?) r "
+            f"JOIN documents d ON d.rowid = r.rid WHERE d.id != ? AND {filters.sql} "
+            f"ORDER BY r.score DESC, d.id ASC LIMIT ?"
+        )
+        with self._transaction() as db:
+            rows = db.execute(
+                sql, [match, query.like_id or "", *filters.params, query.size]
+            ).fetchall()
+        hits = []
+        for doc_id, score, body in rows:
+            stored = json.loads(body)
+            stored["description"] = ""
+            hits.append(SearchHit(doc_id, float(score), IndexDocument(**stored), {}))
+        return SimilarPage([t for t, _ in terms], hits)
+
+    def _document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """Documents holding each term in any compared column (the largest per-column count)."""
+        with self._transaction() as db:
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_vocab "
+                "USING fts5vocab(main, documents_fts, col)"
+            )
+            df: dict[str, int] = {}
+            columns = [f"{name}_seg" for name in SIMILAR_FIELDS]
+            for term in terms:
+                row = db.execute(
+                    f"SELECT max(doc) FROM temp.similar_vocab WHERE term = ? "
+                    f"AND col IN ({', '.join('?' * len(columns))})",
+                    [term, *columns],
+                ).fetchone()
+                if row and row[0]:
+                    df[term] = int(row[0])
+        return df
 
     def get(self, document_id: str) -> IndexDocument | None:
         with self._transaction() as db:

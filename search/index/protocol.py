@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
+from domain.numbers import number_index_keys
 from search.query.syntax import Node
 
 # Searched text fields and their weights; both backends use this one table. Title and claims
@@ -20,8 +21,13 @@ FIELD_WEIGHTS: dict[str, float] = {
     "inventors": 1.0,
     "description": 0.5,
 }
-# Fields whose whole text is returned highlighted (identical on both backends).
+# Fields whose whole text is returned highlighted (identical on both backends); the long
+# fields come back as one fragment around their first match, so every hit says where it matched.
 HIGHLIGHT_FIELDS: tuple[str, ...] = ("title", "abstract")
+FRAGMENT_FIELDS: tuple[str, ...] = ("claims", "description", "applicants", "inventors")
+FRAGMENT_SIZE = 160
+# An exact number match outranks any text match.
+NUMBER_BOOST = 1000.0
 FACETS: tuple[str, ...] = (
     "asset_kind",
     "kind",
@@ -33,6 +39,29 @@ FACETS: tuple[str, ...] = (
 )
 FACET_SIZE = 20
 MAX_TRACKED_TOTAL = 10_000
+# Fields a caller may select with `fields=` (besides `id`, always returned).
+SELECTABLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "asset_kind",
+    "abstract",
+    "claims",
+    "description",
+    "applicants",
+    "inventors",
+    "owners",
+    "ipc",
+    "kind",
+    "legal_status",
+    "country",
+    "publication_number",
+    "application_number",
+    "priority_numbers",
+    "filing_date",
+    "publication_date",
+    "grant_date",
+    "cited_patents",
+    "citing_patents",
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +87,12 @@ class IndexDocument:
     filing_date: str | None = None
     publication_date: str | None = None
     grant_date: str | None = None
+    priority_numbers: list[str] = field(default_factory=list)
+    # Current owners (当前权利人; the applicants when unknown) and their organisation keys.
+    owners: list[str] = field(default_factory=list)
+    owner_ids: list[str] = field(default_factory=list)
+    cited_patents: list[str] = field(default_factory=list)
+    citing_patents: list[str] = field(default_factory=list)
     # Not stored: the jieba tokens of each searched field, when the writer already made them
     # (ingest segments once and shares the result); the index segments the text otherwise.
     presegmented: dict[str, str] | None = field(default=None, compare=False, repr=False)
@@ -71,6 +106,13 @@ class IndexDocument:
     @property
     def ipc_subclasses(self) -> list[str]:
         return sorted({code[:4] for code in self.ipc})
+
+    @property
+    def numbers(self) -> list[str]:
+        """The keys `number:` matches (domain.numbers.number_index_keys)."""
+        return number_index_keys(
+            self.publication_number, self.application_number, self.priority_numbers
+        )
 
     @property
     def filing_year(self) -> str | None:
@@ -131,12 +173,31 @@ class SearchQuery:
     facets: bool = False
 
 
+# Similar patents: the searched word fields and their weights, and how many of the source's terms
+# make the query (docs/SIMILAR.md).
+SIMILAR_FIELDS: dict[str, float] = {"title": 2.0, "abstract": 1.5, "claims": 1.0}
+SIMILAR_MAX_TERMS = 60
+SIMILAR_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class SimilarQuery:
+    """Documents like one in the index (`like_id`, never returned itself) or like a text."""
+
+    like_id: str | None = None
+    like_text: str | None = None
+    filters: Filters = Filters()
+    size: int = SIMILAR_CANDIDATES
+
+
 @dataclass(frozen=True)
 class SearchHit:
     id: str
     score: float
     document: IndexDocument
     highlights: dict[str, str]
+    # (query word, dictionary expansion) pairs whose expansion occurs in this hit.
+    expansions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +213,16 @@ class SearchPage:
     hits: list[SearchHit]
     facets: dict[str, list[FacetBucket]] = field(default_factory=dict)
     next_cursor: str | None = None
+    # Query word -> the dictionary spellings it was expanded to (set by the search use case).
+    expansions: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SimilarPage:
+    """Similar-patent candidates and the source terms the query was made of (best first)."""
+
+    terms: list[str]
+    hits: list[SearchHit]
 
 
 @dataclass(frozen=True)
@@ -174,6 +245,10 @@ class SearchIndex(Protocol):
 
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching documents, sorted, ties broken by id; cursors continue where a page ended."""
+
+    def similar(self, query: SimilarQuery) -> SimilarPage:
+        """Candidates ranked by text similarity over the segmented title, abstract and claims
+        (the description is not returned); the source document is never among them."""
 
     def get(self, document_id: str) -> IndexDocument | None: ...
 

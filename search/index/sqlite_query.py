@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search.index.chinese import ChineseAnalyzer, char_tokens
-from search.index.compile_common import ALL_FIELDS, fields_of, word_tokens
+from search.index.compile_common import (
+    ALL_FIELDS,
+    fields_of,
+    key_values,
+    near_tokens,
+    word_tokens,
+)
 from search.index.protocol import DateRange, Filters, SortOrder
-from search.query.syntax import And, Node, Not, Or, Phrase, Word, leaves
+from search.query.syntax import And, Key, Near, Node, Not, Or, Phrase, Word, leaves
 
 SEG_COLUMNS = tuple(f"{f}_seg" for f in ALL_FIELDS)
 CHAR_COLUMNS = tuple(f"{f}_chr" for f in ALL_FIELDS)
+NUMBER_COLUMN = "numbers"
 _LEAF = "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
 
 
@@ -41,6 +48,35 @@ def phrase_match(tokens: list[str], field_name: str) -> str:
     return f'{cols} : "' + " ".join(tokens) + '"'
 
 
+def near_match(tokens: list[str], slop: int, field_name: str) -> str:
+    cols = _columns(tuple(f"{f}_seg" for f in fields_of(field_name)))
+    if len(tokens) == 1:
+        return f'{cols} : "{tokens[0]}"'
+    return f"{cols} : NEAR(" + " ".join(f'"{t}"' for t in tokens) + f", {int(slop)})"
+
+
+def number_match(keys: list[str]) -> str:
+    return f"{{{NUMBER_COLUMN}}} : (" + " OR ".join(f'"{k}"' for k in keys) + ")"
+
+
+def _key_condition(key: Key) -> SqlCondition | None:
+    values = key_values(key)
+    if not values:
+        return None
+    if key.field == "number":
+        return SqlCondition(_LEAF, [number_match(values)])
+    if key.field == "ipc":
+        return SqlCondition(
+            "EXISTS (SELECT 1 FROM json_each(d.ipc) WHERE substr(value, 1, ?) = ?)",
+            [len(values[0]), values[0]],
+        )
+    return SqlCondition(
+        "(EXISTS (SELECT 1 FROM json_each(d.owner_ids) WHERE value = ?) OR "
+        "EXISTS (SELECT 1 FROM json_each(d.owners) WHERE value = ?))",
+        [values[0], values[0]],
+    )
+
+
 class SqlCompiler:
     def __init__(self, analyzer: ChineseAnalyzer) -> None:
         self._analyzer = analyzer
@@ -52,7 +88,9 @@ class SqlCompiler:
         return compiled if compiled is not None else SqlCondition("0")
 
     def _node(self, node: Node) -> SqlCondition | None:
-        if isinstance(node, Word | Phrase):
+        if isinstance(node, Key):
+            return _key_condition(node)
+        if isinstance(node, Word | Phrase | Near):
             match = self._leaf_match(node)
             return None if match is None else SqlCondition(_LEAF, [match])
         if isinstance(node, Not):
@@ -68,7 +106,13 @@ class SqlCompiler:
             [param for p in parts for param in p.params],
         )
 
-    def _leaf_match(self, leaf: Word | Phrase) -> str | None:
+    def _leaf_match(self, leaf: Word | Phrase | Near | Key) -> str | None:
+        if isinstance(leaf, Key):
+            values = key_values(leaf)
+            return number_match(values) if leaf.field == "number" and values else None
+        if isinstance(leaf, Near):
+            tokens = near_tokens(self._analyzer, leaf)
+            return near_match(tokens, leaf.slop, leaf.field) if tokens else None
         if isinstance(leaf, Phrase):
             tokens = char_tokens(leaf.text)
             return phrase_match(tokens, leaf.field) if tokens else None

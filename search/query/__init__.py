@@ -3,6 +3,8 @@
 from search.query.syntax import (
     FIELDS,
     And,
+    Key,
+    Near,
     Node,
     Not,
     Or,
@@ -15,6 +17,8 @@ from search.query.syntax import (
 __all__ = [
     "FIELDS",
     "And",
+    "Key",
+    "Near",
     "Node",
     "Not",
     "Or",

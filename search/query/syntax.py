@@ -5,6 +5,9 @@
     电池 NOT 燃料   /   电池 -燃料   exclusion
     "固态电解质"                   exact phrase (consecutive characters)
     title:电池  申请人:比亚迪       field scope; also title:"...", title:(a OR b)
+    "锂电池 隔膜"~5                 proximity: the words within 5 tokens of each other
+    number:CN115000001A  ipc:H01M10  owner:国家电网   number, IPC prefix, current owner
+    CN115000001A  ZL202210000001.0  a bare patent number also matches the number field
 
 Nothing from the user ever reaches an engine as query syntax: the parser builds an AST and each
 index compiles that AST into its own structures with the words as parameters.
@@ -12,6 +15,8 @@ index compiles that AST into its own structures with the words as parameters.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 500
@@ -36,7 +41,20 @@ FIELDS: dict[str, str] = {
     "发明人": "inventors",
     "all": "all",
     "全文": "all",
+    # Not text fields: each makes its own leaf (exact number keys, IPC prefix, owner).
+    "number": "number",
+    "号码": "number",
+    "公开号": "number",
+    "申请号": "number",
+    "ipc": "ipc",
+    "分类号": "ipc",
+    "owner": "owner",
+    "权利人": "owner",
 }
+KEY_FIELDS = ("number", "ipc", "owner")
+MAX_SLOP = 50
+# A bare word that looks like a patent number: optional CN/ZL, 7+ digits, a dot or kind code.
+_NUMBER_LIKE = re.compile(r"^(?:[A-Za-z]{2})?\d{7,13}(?:[.．]?[\dXx])?(?:[A-Za-z]\d?)?$")
 _OPERATORS = {"AND", "OR", "NOT"}
 _SPECIAL = set('()":')
 
@@ -56,6 +74,25 @@ class QuerySyntaxError(ValueError):
 class Word:
     text: str
     field: str = "all"
+    # Set on a word the synonym dictionary added: the query word it expands.
+    expansion_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Near:
+    """`"a b"~N`: every word of `words` within `slop` tokens of the others, in any order."""
+
+    words: tuple[str, ...]
+    slop: int
+    field: str = "all"
+
+
+@dataclass(frozen=True)
+class Key:
+    """An exact-value leaf: `number:` (patent number in any form), `ipc:` (prefix), `owner:`."""
+
+    field: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -79,7 +116,8 @@ class Not:
     child: Node
 
 
-Node = Word | Phrase | And | Or | Not
+Node = Word | Phrase | Near | Key | And | Or | Not
+Leaf = Word | Phrase | Near | Key
 
 
 @dataclass(frozen=True)
@@ -99,9 +137,9 @@ def parse_query(text: str) -> Node:
     return node
 
 
-def leaves(node: Node) -> list[Word | Phrase]:
-    """Every word and phrase that is not under a NOT (what a hit is expected to contain)."""
-    if isinstance(node, Word | Phrase):
+def leaves(node: Node) -> list[Leaf]:
+    """Every leaf that is not under a NOT (what a hit is expected to contain)."""
+    if isinstance(node, Word | Phrase | Near | Key):
         return [node]
     if isinstance(node, Not):
         return []
@@ -109,7 +147,7 @@ def leaves(node: Node) -> list[Word | Phrase]:
 
 
 def _count_leaves(node: Node) -> int:
-    if isinstance(node, Word | Phrase):
+    if isinstance(node, Word | Phrase | Near | Key):
         return 1
     if isinstance(node, Not):
         return _count_leaves(node.child)
@@ -131,15 +169,49 @@ def _tokenize(text: str) -> list[_Token]:
             i += 1
         elif char in '"“”':
             end = _closing_quote(text, i)
-            tokens.append(_Token("PHRASE", text[i + 1 : end], i))
-            i = end + 1
+            slop = re.match(r"[~～](\d{1,3})", text[end + 1 :])
+            if slop is None:
+                tokens.append(_Token("PHRASE", text[i + 1 : end], i))
+                i = end + 1
+            else:
+                tokens.append(_Token("NEAR", f"{slop.group(1)} {text[i + 1 : end]}", i))
+                i = end + 1 + slop.end()
         elif char == "-" and not _continues_word(tokens, i):
             tokens.append(_Token("MINUS", char, i))
             i += 1
         else:
             i = _word(text, i, tokens)
     tokens.append(_Token("END", "", len(text)))
-    return tokens
+    return _numbers_joined(tokens)
+
+
+def _numbers_joined(tokens: list[_Token]) -> list[_Token]:
+    """`CN 115000001 A` as people copy it from a document is one number, not three words."""
+    joined: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2):
+            run = tokens[i : i + width]
+            if len(run) == width and _spaced_number(run):
+                joined.append(_Token("WORD", "".join(t.text for t in run), run[0].position))
+                i += width
+                break
+        else:
+            joined.append(tokens[i])
+            i += 1
+    return joined
+
+
+def _spaced_number(run: list[_Token]) -> bool:
+    if any(t.kind != "WORD" for t in run):
+        return False
+    digits = [t for t in run if any(c.isdigit() for c in t.text)]
+    short = [t for t in run if t not in digits]
+    return (
+        len(digits) == 1
+        and all(len(t.text) <= 2 and t.text.isalpha() for t in short)
+        and looks_like_number("".join(t.text for t in run))
+    )
 
 
 def _continues_word(tokens: list[_Token], position: int) -> bool:
@@ -224,12 +296,16 @@ class _Parser:
 
     def _primary(self, field: str) -> Node:
         token = self._next()
+        if field in KEY_FIELDS:
+            return self._key(token, field)
         if token.kind == "WORD":
-            return Word(token.text, field)
+            return _word_or_number(token.text, field)
         if token.kind == "PHRASE":
             if not token.text.strip():
                 raise QuerySyntaxError("empty phrase", token.position)
             return Phrase(token.text.strip(), field)
+        if token.kind == "NEAR":
+            return _near(token, field)
         if token.kind == "FIELD":
             if field != "all":
                 raise QuerySyntaxError("a field inside a field scope", token.position)
@@ -241,6 +317,13 @@ class _Parser:
         if token.kind == "END":
             raise QuerySyntaxError("the query ends where a word was expected", token.position)
         raise QuerySyntaxError(f"unexpected '{token.text}'", token.position)
+
+    def _key(self, token: _Token, field: str) -> Node:
+        if token.kind in ("WORD", "PHRASE") and token.text.strip():
+            return Key(field, token.text.strip())
+        if token.kind == "LPAREN":
+            return self._group(token, field)
+        raise QuerySyntaxError(f"{field}: needs a value", token.position)
 
     def _group(self, opening: _Token, field: str) -> Node:
         self._depth += 1
@@ -254,3 +337,27 @@ class _Parser:
             raise QuerySyntaxError("a '(' is not closed", opening.position)
         self._depth -= 1
         return node
+
+
+def looks_like_number(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text)
+    return bool(_NUMBER_LIKE.match(folded)) and sum(c.isdigit() for c in folded) >= 7
+
+
+def _word_or_number(text: str, field: str) -> Node:
+    # A bare patent number finds the patent by its number (ranked first) and every text that
+    # mentions it (a contract citing it).
+    if field == "all" and looks_like_number(text):
+        return Or((Key("number", text), Word(text, field)))
+    return Word(text, field)
+
+
+def _near(token: _Token, field: str) -> Near:
+    slop_text, _, body = token.text.partition(" ")
+    words = tuple(body.split())
+    if len(words) < 2:
+        raise QuerySyntaxError('proximity needs two or more words: "a b"~5', token.position)
+    slop = int(slop_text)
+    if slop > MAX_SLOP:
+        raise QuerySyntaxError(f"proximity distance above {MAX_SLOP}", token.position)
+    return Near(words, slop, field)

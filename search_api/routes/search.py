@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from fastapi.responses import StreamingResponse
 
 from domain.access import AccessPolicy
 from search.index.protocol import SearchHit, SearchPage
 from search_api.deps import AppContext, Ctx, Policy
+from search_api.exporting import DEFAULT_EXPORT_FIELDS, MEDIA_TYPES, WRITERS
 from search_api.schemas.common import ErrorBody
 from search_api.schemas.search import (
+    ExpansionOut,
+    ExportRequest,
     FacetBucketOut,
     PatentSummary,
     SearchHitOut,
     SearchRequest,
     SearchResponse,
 )
-from usecases.search import Criteria, search
+from usecases.search import Criteria, export, search
 
 router = APIRouter(
     prefix="/api/v1",
@@ -26,10 +31,37 @@ router = APIRouter(
 )
 
 
+@router.get(
+    "/search/export",
+    operation_id="search_export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "every hit of the query, streamed",
+            "content": {media: {} for media in MEDIA_TYPES.values()},
+        }
+    },
+)
+def search_export(
+    request: Annotated[ExportRequest, Query()], ctx: Ctx, policy: Policy
+) -> StreamingResponse:
+    """Every hit of a search (same query, filters and access rules; no 10,000 cap), streamed
+    as NDJSON, CSV or XLSX with the `fields` asked for (a default set otherwise)."""
+    hits = export(ctx, criteria_of(request), policy)
+    # The first page is read here, so that a backend error is an error response, not a
+    # truncated download.
+    first = list(itertools.islice(hits, 1))
+    fields = tuple(request.fields) or DEFAULT_EXPORT_FIELDS
+    body = WRITERS[request.format](itertools.chain(first, hits), fields)
+    return StreamingResponse(
+        body,
+        media_type=MEDIA_TYPES[request.format],
+        headers={"Content-Disposition": f'attachment; filename="search.{request.format}"'},
+    )
+
+
 @router.get("/search", operation_id="search_get", response_model=SearchResponse)
-def search_get(
-    request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy
-) -> Response:
+def search_get(request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy) -> Response:
     """Full-text search over patents (and other assets as they come), with filters, facets,
     highlights, sorting and cursor paging. Query syntax: docs/QUERY_SYNTAX.md."""
     return _json(run_search(request, ctx, policy))
@@ -70,6 +102,8 @@ def criteria_of(request: SearchRequest) -> Criteria:
         size=request.size,
         cursor=request.cursor,
         facets=request.facets,
+        synonyms=request.synonyms,
+        fields=tuple(request.fields),
     )
 
 
@@ -81,21 +115,29 @@ def _response(request: SearchRequest, page: SearchPage) -> SearchResponse:
         page=request.page,
         size=request.size,
         sort=request.sort,
-        hits=[_hit(h) for h in page.hits],
+        hits=[_hit(h, request.fields) for h in page.hits],
         facets={
             name: [FacetBucketOut(key=b.key, count=b.count) for b in buckets]
             for name, buckets in page.facets.items()
         },
         next_cursor=page.next_cursor,
+        expansions=page.expansions,
     )
 
 
-def _hit(hit: SearchHit) -> SearchHitOut:
+def selected_fields(hit: SearchHit, fields: list[str]) -> dict[str, object]:
+    stored = hit.document.stored()
+    return {name: stored.get(name) for name in fields}
+
+
+def _hit(hit: SearchHit, fields: list[str]) -> SearchHitOut:
     d = hit.document
     return SearchHitOut(
         id=hit.id,
         score=hit.score,
         highlights=hit.highlights,
+        expansions=[ExpansionOut(term=t, matched=m) for t, m in hit.expansions],
+        fields=selected_fields(hit, fields) if fields else None,
         patent=PatentSummary(
             id=d.id,
             asset_kind=d.asset_kind,

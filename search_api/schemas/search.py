@@ -102,6 +102,18 @@ class SearchRequest(BaseModel):
         default=None, max_length=1000, description="next_cursor of the previous page (deep paging)"
     )
     facets: bool = True
+    synonyms: bool = Field(
+        default=True,
+        description="expand query words with the technical synonym dictionary "
+        "(config/dictionaries/technical_synonyms.tsv plus the data dir's own)",
+    )
+    fields: list[str] = Field(
+        default_factory=list,
+        max_length=25,
+        description="stored fields to return in each hit's `fields` (e.g. abstract, claims, "
+        "publication_number, owners, cited_patents); FIELD_UNKNOWN for others",
+        examples=[["publication_number", "abstract"]],
+    )
 
     @model_validator(mode="after")
     def _ranges_are_ordered(self) -> SearchRequest:
@@ -127,13 +139,26 @@ class PatentSummary(BaseModel):
     grant_date: str | None = None
 
 
+class ExpansionOut(BaseModel):
+    term: str = Field(examples=["锂电池"])
+    matched: str = Field(examples=["锂离子电池"])
+
+
 class SearchHitOut(BaseModel):
     id: str
     score: float
     patent: PatentSummary
     highlights: dict[str, str] = Field(
-        description="title/abstract with matches wrapped in <em>, HTML-escaped",
+        description="where the hit matched, matches wrapped in <em>, HTML-escaped: title and "
+        "abstract whole; claims, description (a contract's text), applicants, inventors as "
+        "one fragment; `number` and `ipc` for exact-value matches",
         examples=[{"title": "一种<em>锂离子电池</em>热失控预警方法"}],
+    )
+    expansions: list[ExpansionOut] = Field(
+        default_factory=list, description="synonym expansions of the query found in this hit"
+    )
+    fields: dict[str, object] | None = Field(
+        default=None, description="the stored fields asked for with `fields=`"
     )
 
 
@@ -146,7 +171,7 @@ class SearchResponse(BaseModel):
     query: str | None = Field(examples=["锂离子电池 热失控"])
     total: int
     total_relation: Literal["eq", "gte"] = Field(
-        description="'eq': total is exact; 'gte': at least this many (counting stops at 10000)"
+        description="'eq': total is exact (both backends count every hit)"
     )
     page: int
     size: int
@@ -158,3 +183,17 @@ class SearchResponse(BaseModel):
         examples=[{"kind": [{"key": "invention", "count": 12}]}],
     )
     next_cursor: str | None = Field(description="pass as `cursor` for the next page")
+    expansions: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="query word -> the dictionary spellings it was also searched as",
+        examples=[{"锂电池": ["锂离子电池", "锂离子二次电池"]}],
+    )
+
+
+ExportFormat = Literal["ndjson", "csv", "xlsx"]
+
+
+class ExportRequest(SearchRequest):
+    """A search to export whole; paging parameters are ignored."""
+
+    format: ExportFormat = Field(default="ndjson", description="ndjson, csv or xlsx")

@@ -30,9 +30,14 @@ DOCS = [
         kind="invention",
         legal_status="valid",
         country="CN",
+        publication_number="CN115000001A",
+        application_number="CN202210000001.5",
         filing_date="2022-01-04",
         publication_date="2022-06-10",
         grant_date="2023-03-01",
+        priority_numbers=["CN202110000009.3"],
+        owners=["宁德时代新能源科技股份有限公司"],
+        owner_ids=["宁德时代新能源科技股份有限公司"],
     ),
     IndexDocument(
         id="CN2U",
@@ -46,6 +51,10 @@ DOCS = [
         kind="utility_model",
         legal_status="valid",
         country="CN",
+        publication_number="CN218751475U",
+        application_number="CN202122100000.1",
+        owners=["华为技术有限公司"],
+        owner_ids=["华为技术有限公司"],
         filing_date="2021-09-01",
         publication_date="2022-02-15",
     ),
@@ -53,7 +62,9 @@ DOCS = [
         id="CN3A",
         title="一种波束赋形方法",
         abstract="基站在5G NR系统中进行波束管理。",
-        description="背景技术：现有的锂电池供电基站功耗较高。",
+        description="背景技术：现有的锂电池供电基站功耗较高。参见CN115000001A。"
+        + "基站的射频单元与天线之间通过馈线连接。" * 12
+        + "本方案中，波束的隔膜式调节器与电池相距较远。",
         applicants=["华为技术有限公司"],
         applicant_ids=["华为技术有限公司"],
         inventors=["杨帆"],
@@ -285,3 +296,64 @@ class SearchIndexConformance:
 
     def test_ping_answers(self, index: SearchIndex) -> None:
         index.ping()
+
+    # --- numbers, key fields, proximity, highlights (search depth) -------------------------
+
+    def test_a_patent_is_found_by_its_number_in_any_form(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        for typed in (
+            "CN115000001A",
+            "115000001",
+            "CN115000001",
+            "ＣＮ１１５０００００１Ａ",
+            "ZL202210000001.5",
+            "202210000001.5",
+            "CN202210000001",
+            'number:"CN 115000001 A"',
+            "申请号:202210000001",
+            "number:202110000009.3",
+        ):
+            hits = _search(index, typed).hits
+            assert hits and hits[0].id == "CN1A", typed
+        assert _ids(index, "CN218751475U") == {"CN2U"}
+        assert _ids(index, "number:CN115000002A") == set()
+
+    def test_an_exact_number_outranks_a_text_that_mentions_it(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        page = _search(index, "CN115000001A")
+        assert [h.id for h in page.hits] == ["CN1A", "CN3A"]
+        assert page.hits[0].highlights["number"] == "<em>CN115000001A</em>"
+        assert "<em>CN115000001A</em>" in page.hits[1].highlights["description"]
+
+    def test_ipc_prefix_and_owner_fields(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        assert _ids(index, "ipc:H01M") == {"CN1A", "CN2U", "CN4A"}
+        assert _ids(index, "ipc:H01M10") == {"CN1A", "CN4A"}
+        assert _ids(index, "电池 ipc:h01m50") == {"CN2U"}
+        assert _ids(index, "owner:华为技术有限公司") == {"CN2U"}
+        assert _ids(index, "owner:宁德时代新能源科技股份有限公司 OR ipc:H04B") == {"CN1A", "CN3A"}
+        [hit] = _search(index, "ipc:H01M50").hits
+        assert hit.highlights["ipc"] == "<em>H01M50/242</em>"
+
+    def test_proximity_finds_words_within_the_distance(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        assert _ids(index, '"锂离子电池 预警"~3') == {"CN1A"}
+        assert _ids(index, '"隔膜 电池"~5') == {"CN3A"}
+        # 基站 and 隔膜 are far apart in CN3A's description.
+        assert _ids(index, '"基站 隔膜"~3') == set()
+        assert _ids(index, 'title:"波束 方法"~2') == {"CN3A"}
+        [hit] = _search(index, '"隔膜 电池"~5').hits
+        assert "<em>隔膜</em>" in hit.highlights["description"]
+
+    def test_every_hit_says_where_it_matched(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        [hit] = _search(index, "claims:温度信号").hits
+        assert hit.highlights == {
+            "claims": "1.一种热失控预警方法，其特征在于，采集<em>温度信号</em>。"
+        }
+        [hit] = _search(index, "隔膜式调节器").hits
+        fragment = hit.highlights["description"]
+        assert fragment.startswith("…") and "<em>隔膜式调节器</em>" in fragment
+        assert len(fragment.replace("<em>", "").replace("</em>", "")) <= 162
+        [hit] = _search(index, "张伟").hits
+        assert hit.highlights["inventors"] == "<em>张伟</em>"

@@ -352,3 +352,32 @@ def _whole_word(normal: str, start: int, end: int) -> bool:
         return False
     last = normal[end - 1]
     return not (_WORD_CHAR.match(last) and end < len(normal) and _WORD_CHAR.match(normal[end]))
+
+
+class SynonymSource:
+    """The dictionary the searches use, re-read when either file changes (no reindex, no
+    restart): the shipped file and the user file `technical_synonyms.tsv` in the data dir."""
+
+    def __init__(self, shipped: Path, user: Path | None = None) -> None:
+        self._shipped = shipped
+        self._user = user
+        self._stamp: tuple[float, float] | None = None
+        self._dictionary = SynonymDictionary(())
+        self._problems: list[SynonymProblem] = []
+
+    def _mtimes(self) -> tuple[float, float]:
+        def mtime(path: Path | None) -> float:
+            return path.stat().st_mtime if path is not None and path.is_file() else 0.0
+
+        return mtime(self._shipped), mtime(self._user)
+
+    def dictionary(self) -> SynonymDictionary:
+        stamp = self._mtimes()
+        if stamp != self._stamp:
+            self._dictionary, self._problems = SynonymDictionary.load(self._shipped, self._user)
+            self._stamp = stamp
+        return self._dictionary
+
+    @property
+    def problems(self) -> list[SynonymProblem]:
+        return list(self._problems)
