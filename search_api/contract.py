@@ -107,6 +107,7 @@ def _document(app: FastAPI) -> dict[str, Any]:
                 if method.lower() in path_item:
                     _declare(path_item[method.lower()], original)
     _drop_unused_validation_schemas(document)
+    _add_links(document)
     components = document.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas[ERROR_CODE_SCHEMA] = {
@@ -154,6 +155,48 @@ def _declare(operation: dict[str, Any], route: APIRoute) -> None:
         security: list[dict[str, list[str]]] = [{SECURITY_SCHEME: []}]
         # An empty requirement first: calling without a key is allowed (portal role).
         operation["security"] = security if required else [{}, *security]
+
+
+# OpenAPI links, so that tools walk the API as a portal does (search -> patent -> its
+# organisation -> ...), derived by name: a response schema below yields entity ids at these
+# JSON pointers, and every operation with a parameter named for that kind of entity gets a link
+# from every operation answering with that schema. A later route with a `patent_id` or
+# `organization` parameter is linked without any work.
+LINK_SOURCES: dict[str, dict[str, str]] = {
+    "SearchResponse": {"patent": "/hits/0/id"},
+    "PatentResponse": {"patent": "/id", "organization": "/applicants/0/id"},
+    "OrganizationResponse": {"organization": "/id"},
+}
+LINK_PARAMETERS: dict[str, str] = {"patent_id": "patent", "organization": "organization"}
+
+
+def _add_links(document: dict[str, Any]) -> None:
+    targets = [
+        (operation["operationId"], parameter)
+        for path_item in document["paths"].values()
+        for operation in path_item.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] in LINK_PARAMETERS
+    ]
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            success = operation.get("responses", {}).get("200", {})
+            schema = success.get("content", {}).get("application/json", {}).get("schema", {})
+            pointers = LINK_SOURCES.get(schema.get("$ref", "").rsplit("/", 1)[-1], {})
+            links = {
+                f"{target}.{parameter['name']}": {
+                    "operationId": target,
+                    "parameters": {
+                        f"{parameter['in']}.{parameter['name']}": "$response.body#"
+                        + pointers[LINK_PARAMETERS[parameter["name"]]]
+                    },
+                }
+                for target, parameter in targets
+                if LINK_PARAMETERS[parameter["name"]] in pointers
+                and target != operation["operationId"]
+            }
+            if links:
+                success["links"] = links
 
 
 def _drop_unused_validation_schemas(document: dict[str, Any]) -> None:
