@@ -84,8 +84,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
 
     _install_error_handlers(app)
     install_contract(app)
-    app.add_middleware(HeadAsGet)
     app.add_middleware(UrlLengthLimit)
+    # Outermost, so that every answer to a HEAD (the URL check's too) goes without a body.
+    app.add_middleware(HeadAsGet)
     return app
 
 
