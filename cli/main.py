@@ -79,6 +79,14 @@ def _main(log_level: Annotated[str, typer.Option(help="DEBUG, INFO, WARNING")] =
     configure_logging(log_level.upper())
 
 
+def load_samples(settings: Settings) -> None:
+    """The bundled samples, as `serve --with-sample` loads them (the API's examples name them)."""
+    _run_ingest([SAMPLE_PATENTS, SAMPLE_RESOLUTION, SAMPLE_CONTRACTS], settings)
+    _load_groups(SAMPLE_GROUPS, settings)
+    _load_sep(SAMPLE_SEP, settings)
+    _load_sample_registers(settings)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
@@ -92,10 +100,7 @@ def serve(
 
     settings = Settings()
     if with_sample:
-        _run_ingest([SAMPLE_PATENTS, SAMPLE_RESOLUTION, SAMPLE_CONTRACTS], settings)
-        _load_groups(SAMPLE_GROUPS, settings)
-        _load_sep(SAMPLE_SEP, settings)
-        _load_sample_registers(settings)
+        load_samples(settings)
     console.print(
         f"ipgraph on http://{host}:{port} (backend: {settings.backend.value}); "
         f"try /api/v1/search?q=锂离子电池"
@@ -325,9 +330,7 @@ def dd(
             format=output_format.value,
             confidential=True,
         )
-        report = report_on(
-            ctx, target, FULL_ACCESS, with_subsidiaries=subsidiaries, years=years
-        )
+        report = report_on(ctx, target, FULL_ACCESS, with_subsidiaries=subsidiaries, years=years)
     body = render_report(report, target.name, output_format)
     if out is not None:
         out.write_bytes(body)

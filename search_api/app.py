@@ -20,8 +20,10 @@ from graph.errors import GraphError, GraphQueryError, GraphUnavailableError
 from search.errors import SearchError, SearchUnavailableError
 from search.synonyms import SynonymSource
 from search_api.auth import ApiKeys
+from search_api.contract import install_contract
 from search_api.deps import AppContext
 from search_api.errors import ApiError, ApiErrorCode
+from search_api.http_methods import HeadAsGet, allowed_methods
 from search_api.limits import UrlLengthLimit
 from search_api.routes import (
     citations_router,
@@ -102,7 +104,10 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
 
     _install_api_docs(app)
     _install_error_handlers(app)
+    install_contract(app)
     app.add_middleware(UrlLengthLimit)
+    # Outermost, so that every answer to a HEAD (the URL check's too) goes without a body.
+    app.add_middleware(HeadAsGet)
     return app
 
 
@@ -144,9 +149,15 @@ def _prepare(stores: Stores) -> None:
         log.warning("backend_unavailable_at_startup", code=exc.code, reason=exc.detail)
 
 
-def _error(status: int, code: str, message: str, detail: dict[str, object]) -> JSONResponse:
+def _error(
+    status: int,
+    code: str,
+    message: str,
+    detail: dict[str, object],
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = ErrorBody(code=code, message=message, detail=detail)
-    return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
+    return JSONResponse(status_code=status, content=body.model_dump(mode="json"), headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -183,14 +194,21 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = ApiErrorCode.NOT_FOUND if exc.status_code == 404 else f"HTTP_{exc.status_code}"
-        return _error(exc.status_code, code, str(exc.detail), {})
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, ApiErrorCode.HTTP_ERROR)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first matching route's methods, or none (static files).
+            headers["Allow"] = allowed_methods(list(request.app.routes), request.scope)
+        return _error(exc.status_code, code, str(exc.detail), {}, headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled_error", path=request.url.path)
         return _error(500, ApiErrorCode.INTERNAL_ERROR, "internal error", {})
+
+
+_HTTP_CODES = {404: ApiErrorCode.NOT_FOUND, 405: ApiErrorCode.METHOD_NOT_ALLOWED}
 
 
 def _backend_error(

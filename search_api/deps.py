@@ -31,6 +31,11 @@ def access_policy(caller: Annotated[Principal, Depends(principal_of)]) -> Access
     return policy_for(caller.sees_confidential)
 
 
+# Marks a `requires` dependency, so the OpenAPI document declares 403 and a required key
+# (search_api/contract.py).
+REQUIRED_ROLE_ATTRIBUTE = "required_role"
+
+
 def requires(role: Role) -> Callable[[Principal], Principal]:
     """A dependency: the caller, who must hold `role` or a higher one (403 FORBIDDEN)."""
 
@@ -38,6 +43,7 @@ def requires(role: Role) -> Callable[[Principal], Principal]:
         require(caller, role)
         return caller
 
+    setattr(dependency, REQUIRED_ROLE_ATTRIBUTE, role)
     return dependency
 
 

@@ -12,6 +12,9 @@ class ApiErrorCode(StrEnum):
     API_KEY_INVALID = "API_KEY_INVALID"
     FORBIDDEN = "FORBIDDEN"
     NOT_FOUND = "NOT_FOUND"  # no such route
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"  # with `Allow`: the methods the resource has
+    HTTP_ERROR = "HTTP_ERROR"  # any other refusal of the HTTP layer itself
+    NOT_READY = "NOT_READY"  # /readyz: a backend does not answer
     VALIDATION_ERROR = "VALIDATION_ERROR"
     INTERNAL_ERROR = "INTERNAL_ERROR"
     URL_TOO_LONG = "URL_TOO_LONG"

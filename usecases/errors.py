@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     CURSOR_WITH_PAGE = "CURSOR_WITH_PAGE"
     FIELD_UNKNOWN = "FIELD_UNKNOWN"
     TEXT_TOO_SHORT = "TEXT_TOO_SHORT"
+    DATE_RANGE_INVALID = "DATE_RANGE_INVALID"
 
 
 class UseCaseError(Exception):

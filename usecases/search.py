@@ -63,6 +63,7 @@ EXPORT_PAGE_SIZE = 500
 
 
 def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage:
+    _check_date_ranges(criteria)
     offset = (criteria.page - 1) * criteria.size
     if offset + criteria.size > MAX_RESULT_WINDOW:
         raise InvalidRequestError(
@@ -168,6 +169,21 @@ def ipc_field(raw: str) -> str:
             ErrorCode.IPC_PREFIX_INVALID, f"not an IPC code or prefix: {raw!r}", {"ipc": raw}
         )
     return prefix
+
+
+def _check_date_ranges(criteria: Criteria) -> None:
+    ranges = (
+        ("filing", criteria.filing),
+        ("publication", criteria.publication),
+        ("grant", criteria.grant),
+    )
+    for name, (start, end) in ranges:
+        if start is not None and end is not None and start > end:
+            raise InvalidRequestError(
+                ErrorCode.DATE_RANGE_INVALID,
+                f"{name}_from is after {name}_to",
+                {"from": start.isoformat(), "to": end.isoformat()},
+            )
 
 
 def _filters(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Filters:

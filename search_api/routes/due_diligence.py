@@ -4,7 +4,6 @@ admin get trade secrets and people too. Every call is written to the audit log."
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -14,7 +13,7 @@ from search_api.audit import audit
 from search_api.auth import Principal, Role
 from search_api.deps import Ctx, Policy, requires
 from search_api.reports.render import MEDIA_TYPES, ReportFormat, render_report
-from search_api.schemas.common import ErrorBody
+from search_api.schemas.common import ErrorBody, IsoDate
 from usecases.due_diligence import report_on, target_of
 
 router = APIRouter(
@@ -41,7 +40,7 @@ async def get_due_diligence(
     policy: Policy,
     with_subsidiaries: Annotated[bool, Query()] = True,
     years: Annotated[int, Query(ge=1, le=20, description="expiry horizon")] = 5,
-    as_of: Annotated[dt.date | None, Query(description="report date (default today)")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="report date (default today)")] = None,
     format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
 ) -> Response:
     """Assets, ownership, encumbrances, disputes, SEPs, key inventors and risk flags with a

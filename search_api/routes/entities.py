@@ -108,7 +108,9 @@ def get_person(
 
 @router.get("/contracts/{contract_id}", operation_id="get_contract", response_model=NodeResponse)
 def get_contract(
-    contract_id: Annotated[str, Path(max_length=200)], ctx: Ctx, policy: Policy
+    contract_id: Annotated[str, Path(max_length=200, examples=["SAMPLE-LIC-2023-001"])],
+    ctx: Ctx,
+    policy: Policy,
 ) -> NodeResponse:
     """A contract with its parties and covered assets (confidential ones for dd and admin)."""
     return _node(

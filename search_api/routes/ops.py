@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from graph.errors import GraphError
 from search.errors import SearchError
 from search_api.deps import AppContext, context
+from search_api.errors import ApiErrorCode
 from search_api.schemas.common import ErrorBody, Health, Readiness
 
 router = APIRouter(tags=["ops"])
@@ -40,7 +41,7 @@ def readyz(ctx: Annotated[AppContext, Depends(context)]) -> Readiness | JSONResp
     if all(v == "ok" for v in checks.values()):
         return Readiness(status="ready", backend=backend, checks=checks)
     body = ErrorBody(
-        code="NOT_READY",
+        code=ApiErrorCode.NOT_READY,
         message="a backend is not available",
         detail={"checks": checks, "backend": backend},
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from search.index.protocol import SortOrder
+from search_api.schemas.common import IsoDate
 
 PatentKind = Literal["invention", "utility_model", "design"]
 # A contract's kind (ingest/contracts/model.py ContractKind), filterable like a patent's.
@@ -84,13 +84,13 @@ class SearchRequest(BaseModel):
         description="an organisation: it and all its subsidiaries",
         examples=["国家电网有限公司"],
     )
-    filing_from: dt.date | None = None
-    filing_to: dt.date | None = None
-    publication_from: dt.date | None = None
-    publication_to: dt.date | None = None
-    grant_from: dt.date | None = None
-    grant_to: dt.date | None = None
-    as_of: dt.date | None = Field(
+    filing_from: IsoDate | None = None
+    filing_to: IsoDate | None = None
+    publication_from: IsoDate | None = None
+    publication_to: IsoDate | None = None
+    grant_from: IsoDate | None = None
+    grant_to: IsoDate | None = None
+    as_of: IsoDate | None = Field(
         default=None,
         description="YYYY-MM-DD: patents filed by then; `group` as it stood that day "
         "(docs/ASSET_LEDGER.md)",
@@ -114,14 +114,6 @@ class SearchRequest(BaseModel):
         "publication_number, owners, cited_patents); FIELD_UNKNOWN for others",
         examples=[["publication_number", "abstract"]],
     )
-
-    @model_validator(mode="after")
-    def _ranges_are_ordered(self) -> SearchRequest:
-        for name in ("filing", "publication", "grant"):
-            start, end = getattr(self, f"{name}_from"), getattr(self, f"{name}_to")
-            if start and end and start > end:
-                raise ValueError(f"{name}_from is after {name}_to")
-        return self
 
 
 class PatentSummary(BaseModel):

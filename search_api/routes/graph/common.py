@@ -25,12 +25,13 @@ router = APIRouter(
     responses={
         400: {"model": ErrorBody},
         401: {"model": ErrorBody, "description": "API_KEY_INVALID"},
-        403: {"model": ErrorBody, "description": "FORBIDDEN: the role does not allow this"},
         404: {"model": ErrorBody},
         503: {"model": ErrorBody},
     },
 )
-EntityParam = Annotated[str, Query(min_length=1, max_length=200)]
+# Examples are entities of the bundled samples (`ipgraph serve --with-sample`), so tools that
+# call the API with them reach each operation's logic (tests/test_api_contract.py checks it).
+EntityParam = Annotated[str, Query(min_length=1, max_length=200, examples=["CN115000001A"])]
 LabelParam = Annotated[
     NodeLabel | None, Query(description="the entity's label when its id alone is ambiguous")
 ]
@@ -44,7 +45,13 @@ def entity_of(ctx: AppContext, key: NodeKey, path: Path | None = None) -> Entity
     return entity_out(key, entity_name(ctx, key, path))
 
 
-OrgParam = Annotated[str, Query(min_length=1, max_length=200, description="id or any name")]
+OrgParam = Annotated[
+    str, Query(min_length=1, max_length=200, description="id or any name", examples=["宁德时代"])
+]
+# The other side of a comparison (`theirs`, `b`).
+OtherOrgParam = Annotated[
+    str, Query(min_length=1, max_length=200, description="id or any name", examples=["比亚迪"])
+]
 GroupParam = Annotated[bool, Query(description="include every subsidiary (SUBSIDIARY_OF)")]
 
 __all__ = ["Caller", "Ctx", "Policy"]

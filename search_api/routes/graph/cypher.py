@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Depends
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
@@ -15,9 +16,9 @@ from graph.analyst_cypher import (
 )
 from graph.errors import CypherUnsupportedError
 from graph.store import CypherCapable
-from search_api.auth import Role, require
+from search_api.auth import Principal, Role
+from search_api.deps import requires
 from search_api.routes.graph.common import (
-    Caller,
     Ctx,
     router,
 )
@@ -57,14 +58,17 @@ class CypherResponse(BaseModel):
         504: {"model": ErrorBody, "description": "CYPHER_TIMEOUT"},
     },
 )
-async def run_cypher(request: CypherRequest, ctx: Ctx, caller: Caller) -> CypherResponse:
+async def run_cypher(
+    request: CypherRequest,
+    ctx: Ctx,
+    # Cypher reads the raw graph, confidential records included: dd and admin only.
+    caller: Annotated[Principal, Depends(requires(Role.DD))],
+) -> CypherResponse:
     """Read-only Cypher for analysts on the Neo4j backend. The server's EXPLAIN decides: only
     read plans whose operators and procedures are all allow-listed run (else 400
     CYPHER_REFUSED), in a READ transaction with a server-side timeout (504 CYPHER_TIMEOUT), a
     memory cap (422 CYPHER_RESULT_TOO_LARGE) and a row limit; the embedded backend answers 501.
     See docs/GRAPH_QUERIES.md."""
-    # Cypher reads the raw graph, confidential records included: dd and admin only.
-    require(caller, Role.DD)
     store = ctx.stores.graph
     if not isinstance(store, CypherCapable):
         raise CypherUnsupportedError(

@@ -35,8 +35,10 @@ from usecases.paths import neighbourhood_of, paths_between
 def get_paths(
     ctx: Ctx,
     policy: Policy,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
-    target: Annotated[str, Query(alias="to", min_length=1, max_length=200)],
+    source: Annotated[
+        str, Query(alias="from", min_length=1, max_length=200, examples=["宁德时代"])
+    ],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=200, examples=["比亚迪"])],
     from_label: LabelParam = None,
     to_label: LabelParam = None,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = DEFAULT_HOPS,

@@ -13,6 +13,7 @@ from search_api.routes.graph.common import (
     Ctx,
     GroupParam,
     OrgParam,
+    OtherOrgParam,
     Policy,
     entity_of,
     router,
@@ -67,9 +68,12 @@ def get_head_to_head(
     ctx: Ctx,
     policy: Policy,
     ours: OrgParam,
-    theirs: OrgParam,
+    theirs: OtherOrgParam,
     ipc: Annotated[
-        str | None, Query(max_length=20, description="a field as an IPC prefix: H04W, H04W72/")
+        str | None,
+        Query(
+            max_length=20, description="a field as an IPC prefix: H04W, H04W72/", examples=["H01M"]
+        ),
     ] = None,
     q: Annotated[
         str | None,
@@ -95,7 +99,7 @@ def get_links(
     ctx: Ctx,
     policy: Policy,
     a: OrgParam,
-    b: OrgParam,
+    b: OtherOrgParam,
     with_subsidiaries: GroupParam = True,
 ) -> LinksResponse:
     """Everything linking organisation (or group) A and organisation B, by kind: co-owned

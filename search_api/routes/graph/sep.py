@@ -11,6 +11,7 @@ from search_api.routes.graph.common import (
     Ctx,
     GroupParam,
     OrgParam,
+    OtherOrgParam,
     Policy,
     entity_of,
     router,
@@ -78,7 +79,11 @@ def get_sep_candidates(
 
 @router.get("/sep/gaps", operation_id="sep_gaps", response_model=GapsResponse)
 def get_sep_gaps(
-    ctx: Ctx, policy: Policy, ours: OrgParam, theirs: OrgParam, with_subsidiaries: GroupParam = True
+    ctx: Ctx,
+    policy: Policy,
+    ours: OrgParam,
+    theirs: OtherOrgParam,
+    with_subsidiaries: GroupParam = True,
 ) -> GapsResponse:
     """Standards a competitor declares patents to and we declare none to."""
     left, right, gaps = sep_gaps(ctx, ours, theirs, policy, with_subsidiaries=with_subsidiaries)
