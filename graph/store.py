@@ -11,10 +11,12 @@ from them, once for all stores.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from graph.analyst_cypher import CypherResult
 from graph.model import (
+    AggregateCounts,
     Direction,
     EdgeRow,
     EdgeType,
@@ -27,6 +29,7 @@ from graph.model import (
     NodeRecord,
     NodeRow,
     PatentFacts,
+    ShortestPaths,
     SubsidiaryLink,
 )
 
@@ -118,8 +121,51 @@ class PortfolioQueries(Protocol):
         to `standards` when given; sorted by (standard, patent)."""
 
 
+PATH_CAP = 1000  # shortest paths listed at most (then sorted, so both stores list the same)
+PATH_MAX_HOPS = 6
+
+
 @runtime_checkable
-class GraphStore(GraphWriter, GraphReader, PortfolioQueries, Protocol):
+class PathQueries(Protocol):
+    """Path search inside the store (no fan-out cut): complete within its hop bound, or
+    stopped by time and saying so."""
+
+    def shortest_paths(
+        self,
+        start: NodeKey,
+        goal: NodeKey,
+        edge_types: Collection[EdgeType],
+        *,
+        max_hops: int,
+        timeout_s: float,
+        cap: int = PATH_CAP,
+        as_of: date | None = None,
+    ) -> ShortestPaths:
+        """Every shortest path (at most `cap`, any direction, over `edge_types`, at most
+        `max_hops` <= PATH_MAX_HOPS edges) from `start` to `goal`, sorted by node keys. With
+        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed."""
+
+
+@runtime_checkable
+class AggregateQueries(Protocol):
+    """Aggregates the store maintains as it is written (organisation IPC profiles: patents per
+    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS), so that competitor queries
+    read a few rows instead of every patent. Equal to what `ipc_profiles` / `ipc_shares`
+    compute from the edges; `rebuild_aggregates` recomputes them from the edges."""
+
+    def rebuild_aggregates(self) -> AggregateCounts: ...
+
+    def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
+        """The maintained profile rows of `org_ids`, sorted by (org, code)."""
+
+    def ipc_code_counts(self, codes: Sequence[str]) -> list[IpcShare]:
+        """The maintained rows of every organisation for `codes`, sorted by (org, code)."""
+
+
+@runtime_checkable
+class GraphStore(
+    GraphWriter, GraphReader, PortfolioQueries, PathQueries, AggregateQueries, Protocol
+):
     """A whole store: what `stores/backends.py` builds."""
 
     def close(self) -> None: ...
