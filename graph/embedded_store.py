@@ -17,6 +17,7 @@ from graph.model import (
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
     FoundPath,
     GraphCounts,
     IpcShare,
@@ -32,7 +33,7 @@ from graph.model import (
     SubsidiaryLink,
 )
 from graph.shortest import RawEdge, SearchTimedOut, all_shortest_paths
-from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS
+from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (
@@ -228,6 +229,20 @@ _AS_OF = (
     "AND (json_extract(props, '$.to') IS NULL OR json_extract(props, '$.to') > ?)"
 )
 _ADJACENT_CHUNK = 500
+_FACTS = (
+    "json_extract(p.props, '$.kind'), json_extract(p.props, '$.legal_status'), "
+    "json_extract(p.props, '$.country'), json_extract(p.props, '$.grade'), "
+    "substr(coalesce(json_extract(p.props, '$.filing_date'), ''), 1, 4)"
+)
+_COUNTS_BY_OWNER = f"""
+SELECT a.src, {_FACTS}, count(*) FROM edges a JOIN nodes p ON p.label = 'Patent' AND p.id = a.dst
+WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) GROUP BY 1, 2, 3, 4, 5, 6
+"""
+_COUNTS_WHOLE = f"""
+SELECT NULL, {_FACTS}, count(*) FROM nodes p WHERE p.label = 'Patent' AND p.id IN (
+    SELECT dst FROM edges WHERE type = '{OWNERSHIP_EDGE.value}' AND src IN ({{ids}})
+) GROUP BY 2, 3, 4, 5, 6
+"""
 _NAMES = "SELECT id, {name} FROM nodes WHERE label = ? AND id IN ({ids})"
 
 
@@ -579,6 +594,19 @@ class EmbeddedGraphStore:
                 db.execute(statement)
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
         return AggregateCounts(org_ipc_rows=rows)
+
+    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        with self._transaction() as db:
+            rows = [
+                FactCount(*row)
+                for statement in (_COUNTS_BY_OWNER, _COUNTS_WHOLE)
+                for row in db.execute(statement.format(ids=marks), ids).fetchall()
+            ]
+        return sorted(rows, key=fact_order)
 
     def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
         return self._aggregate_rows("org", org_ids)

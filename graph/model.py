@@ -241,3 +241,17 @@ class AggregateCounts:
     """What a rebuild of the maintained aggregates wrote."""
 
     org_ipc_rows: int
+
+
+@dataclass(frozen=True)
+class FactCount:
+    """Patents of `owner` (None: of all the owners asked for together, each patent once) with
+    one combination of the facts KPIs count by; `year` is the filing year or ''."""
+
+    owner: str | None
+    kind: str | None
+    legal_status: str | None
+    country: str | None
+    grade: str | None
+    year: str
+    patents: int

@@ -33,6 +33,7 @@ from graph.model import (
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
     FoundPath,
     GraphCounts,
     IpcShare,
@@ -47,7 +48,7 @@ from graph.model import (
     ShortestPaths,
     SubsidiaryLink,
 )
-from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS
+from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -136,6 +137,25 @@ class Neo4jGraphStore:
                 session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
         rows = self._read(cypher.COUNT_AGGREGATES, {})
         return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
+
+    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        rows = [
+            FactCount(
+                r["owner"],
+                r["kind"],
+                r["legal_status"],
+                r["country"],
+                r["grade"],
+                r["year"],
+                r["patents"],
+            )
+            for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE)
+            for r in self._read(statement, {"ids": ids})
+        ]
+        return sorted(rows, key=fact_order)
 
     def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
         records = self._read(cypher.ORG_IPC_COUNTS, {"ids": sorted(set(org_ids))})

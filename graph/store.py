@@ -20,6 +20,7 @@ from graph.model import (
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
     GraphCounts,
     IpcShare,
     Link,
@@ -146,6 +147,14 @@ class PathQueries(Protocol):
         `as_of`, an edge with a `from` later than it or a `to` not after it is not followed."""
 
 
+def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
+    """The one order of portfolio_counts rows on every store (None first)."""
+    return tuple(
+        (value is not None, str(value or ""))
+        for value in (row.owner, row.kind, row.legal_status, row.country, row.grade, row.year)
+    )
+
+
 @runtime_checkable
 class AggregateQueries(Protocol):
     """Aggregates the store maintains as it is written (organisation IPC profiles: patents per
@@ -160,6 +169,11 @@ class AggregateQueries(Protocol):
 
     def ipc_code_counts(self, codes: Sequence[str]) -> list[IpcShare]:
         """The maintained rows of every organisation for `codes`, sorted by (org, code)."""
+
+    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+        """Patents per owner among `org_ids` and for all of them together (owner None, each
+        patent once), per (kind, legal_status, country, grade, filing year); grouped in the
+        store. Sorted by every column (None first)."""
 
 
 @runtime_checkable

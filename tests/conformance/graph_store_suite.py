@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
+from graph.analytics.kpis import kpis, kpis_from_counts
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
 from graph.model import Direction, NodeKey
@@ -445,6 +446,21 @@ class AggregateQueriesConformance:
         fx.load(store)  # re-ingesting counts nothing twice
         self._assert_match_edges(store, orgs, codes)
         assert store.org_ipc_counts([]) == [] and store.ipc_code_counts([]) == []
+
+    def test_portfolio_counts_give_the_kpis_of_the_rows(self, store: GraphStore) -> None:
+        fx.load(store)
+        orgs = group_members(store, fx.GROUP)
+        facts = store.portfolio(orgs)
+        rows = store.portfolio_counts(orgs)
+        whole = [r for r in rows if r.owner is None]
+        assert sum(r.patents for r in whole) == len({f.id for f in facts})
+        assert kpis_from_counts(fx.GROUP, whole) == kpis(
+            fx.GROUP, list({f.id: f for f in facts}.values())
+        )
+        for org in orgs:
+            mine = [r for r in rows if r.owner == org]
+            assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
+        assert store.portfolio_counts([]) == []
 
     def test_either_edge_may_come_first_and_rebuild_agrees(self, store: GraphStore) -> None:
         store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
