@@ -234,8 +234,9 @@ def main() -> None:
         _claim(settings)
     stores = open_stores(settings)
     try:
+        # Also with --reuse: a graph loaded before the maintained aggregates gets them once.
+        stores.graph.ensure_schema()
         if not args.reuse:
-            stores.graph.ensure_schema()
             stores.graph.delete_all()
             started = time.perf_counter()
             generate(stores.graph, args.patents, args.seed, args.data)

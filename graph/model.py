@@ -228,6 +228,7 @@ class ShortestPaths:
     paths: list[FoundPath] = field(default_factory=list)
     timed_out: bool = False
     capped: bool = False
+    out_of_memory: bool = False  # the server's per-query memory bound stopped it (Neo4j)
 
 
 # "Whose patent is this": the one edge type every maintained aggregate (organisation IPC

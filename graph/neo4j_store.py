@@ -350,6 +350,8 @@ class Neo4jGraphStore:
             code = str(exc.detail.get("neo4j_code", ""))
             if "TransactionTimedOut" in code or "Terminated" in code:
                 return ShortestPaths(timed_out=True)
+            if "MemoryLimit" in code or "OutOfMemory" in code:
+                return ShortestPaths(out_of_memory=True)
             raise
         paths = sorted(
             (_found_path(start, links) for links in rows[:cap]),

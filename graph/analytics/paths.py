@@ -105,6 +105,8 @@ def shortest_paths(
     result = PathResult(paths=[Path(p.nodes, p.links) for p in found.paths[:k]])
     if found.timed_out:
         _stop(result, f"time budget of {time_budget_s} s spent")
+    if found.out_of_memory:
+        _stop(result, "the graph server's memory bound per query was reached")
     if found.capped:
         result.reasons.append(f"more than {len(found.paths)} shortest paths; the first listed")
     return result
