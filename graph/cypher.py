@@ -286,11 +286,26 @@ _FACT_COLUMNS = (
     "p.kind AS kind, p.legal_status AS legal_status, p.country AS country, p.grade AS grade, "
     "substring(coalesce(p.filing_date, ''), 0, 4) AS year, count(*) AS patents"
 )
+# An ownership edge held on $as_of (always, when $as_of is null or the edge is undated).
+_OWNED_ON = (
+    "($as_of IS NULL OR ((own.`from` IS NULL OR own.`from` <= $as_of) "
+    "AND (own.`to` IS NULL OR own.`to` > $as_of)))"
+)
 PORTFOLIO_COUNTS_BY_OWNER = (
-    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) RETURN org_id AS owner, {_FACT_COLUMNS}"
+    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
+    f"(p:Patent) WHERE {_OWNED_ON} RETURN org_id AS owner, {_FACT_COLUMNS}"
 )
 PORTFOLIO_COUNTS_WHOLE = (
-    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) WITH DISTINCT p RETURN null AS owner, {_FACT_COLUMNS}"
+    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
+    f"(p:Patent) WHERE {_OWNED_ON} WITH DISTINCT p RETURN null AS owner, {_FACT_COLUMNS}"
 )
+# The profile rows counted from the edges on a day (aggregates hold only the present).
+_ORG_IPC_ON = (
+    f"MATCH (o:Organization)-[own:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
+    f"WHERE {{where}} AND {_OWNED_ON} "
+    "WITH o, i, count(DISTINCT p) AS patents "
+    "RETURN o.id AS org, coalesce(o.name, o.id) AS name, i.id AS code, patents "
+    "ORDER BY org, code"
+)
+ORG_IPC_COUNTS_ON = _ORG_IPC_ON.format(where="o.id IN $ids")
+IPC_CODE_COUNTS_ON = _ORG_IPC_ON.format(where="i.id IN $codes")

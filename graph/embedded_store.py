@@ -234,14 +234,31 @@ _FACTS = (
     "json_extract(p.props, '$.country'), json_extract(p.props, '$.grade'), "
     "substr(coalesce(json_extract(p.props, '$.filing_date'), ''), 1, 4)"
 )
+# An ownership edge held on the day ?1 (always, when ?1 is NULL or the edge is undated).
+_OWNED_ON = (
+    "(?1 IS NULL OR ((json_extract(a.props, '$.from') IS NULL "
+    "OR json_extract(a.props, '$.from') <= ?1) AND (json_extract(a.props, '$.to') IS NULL "
+    "OR json_extract(a.props, '$.to') > ?1)))"
+)
 _COUNTS_BY_OWNER = f"""
 SELECT a.src, {_FACTS}, count(*) FROM edges a JOIN nodes p ON p.label = 'Patent' AND p.id = a.dst
-WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) GROUP BY 1, 2, 3, 4, 5, 6
+WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) AND {_OWNED_ON}
+GROUP BY 1, 2, 3, 4, 5, 6
 """
 _COUNTS_WHOLE = f"""
 SELECT NULL, {_FACTS}, count(*) FROM nodes p WHERE p.label = 'Patent' AND p.id IN (
-    SELECT dst FROM edges WHERE type = '{OWNERSHIP_EDGE.value}' AND src IN ({{ids}})
+    SELECT a.dst FROM edges a
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) AND {_OWNED_ON}
 ) GROUP BY 2, 3, 4, 5, 6
+"""
+# Profile rows counted from the edges on a day (the maintained rows hold only the present).
+_ORG_IPC_ON = f"""
+SELECT a.src, coalesce(json_extract(o.props, '$.name'), a.src), c.dst, count(DISTINCT c.src)
+FROM edges a
+JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
+JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
+WHERE a.type = '{OWNERSHIP_EDGE.value}' AND {{column}} IN ({{values}}) AND {_OWNED_ON}
+GROUP BY a.src, c.dst ORDER BY a.src, c.dst
 """
 _NAMES = "SELECT id, {name} FROM nodes WHERE label = ? AND id IN ({ids})"
 
@@ -595,32 +612,49 @@ class EmbeddedGraphStore:
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
         return AggregateCounts(org_ipc_rows=rows)
 
-    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
         ids = sorted(set(org_ids))
         if not ids:
             return []
-        marks = ", ".join("?" * len(ids))
+        marks = ", ".join(f"?{n}" for n in range(2, len(ids) + 2))
+        params = [as_of.isoformat() if as_of else None, *ids]
         with self._transaction() as db:
             rows = [
                 FactCount(*row)
                 for statement in (_COUNTS_BY_OWNER, _COUNTS_WHOLE)
-                for row in db.execute(statement.format(ids=marks), ids).fetchall()
+                for row in db.execute(statement.format(ids=marks), params).fetchall()
             ]
         return sorted(rows, key=fact_order)
 
-    def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
-        return self._aggregate_rows("org", org_ids)
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        return self._aggregate_rows("org", org_ids, as_of)
 
-    def ipc_code_counts(self, codes: Sequence[str]) -> list[IpcShare]:
-        return self._aggregate_rows("code", codes)
+    def ipc_code_counts(
+        self, codes: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        return self._aggregate_rows("code", codes, as_of)
 
-    def _aggregate_rows(self, column: str, values: Sequence[str]) -> list[IpcShare]:
+    def _aggregate_rows(
+        self, column: str, values: Sequence[str], as_of: date | None
+    ) -> list[IpcShare]:
         wanted = sorted(set(values))
         if not wanted:
             return []
-        statement = _AGG_ROWS.format(column=column, values=", ".join("?" * len(wanted)))
+        if as_of is None:
+            statement = _AGG_ROWS.format(column=column, values=", ".join("?" * len(wanted)))
+            params: list[str | None] = [*wanted]
+        else:
+            statement = _ORG_IPC_ON.format(
+                column="a.src" if column == "org" else "c.dst",
+                values=", ".join(f"?{n}" for n in range(2, len(wanted) + 2)),
+            )
+            params = [as_of.isoformat(), *wanted]
         with self._transaction() as db:
-            rows = db.execute(statement, wanted).fetchall()
+            rows = db.execute(statement, params).fetchall()
         return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
 
     def counts(self) -> GraphCounts:

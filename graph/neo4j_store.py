@@ -138,7 +138,9 @@ class Neo4jGraphStore:
         rows = self._read(cypher.COUNT_AGGREGATES, {})
         return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
 
-    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
         ids = sorted(set(org_ids))
         if not ids:
             return []
@@ -153,16 +155,24 @@ class Neo4jGraphStore:
                 r["patents"],
             )
             for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE)
-            for r in self._read(statement, {"ids": ids})
+            for r in self._read(statement, {"ids": ids, "as_of": _day(as_of)})
         ]
         return sorted(rows, key=fact_order)
 
-    def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
-        records = self._read(cypher.ORG_IPC_COUNTS, {"ids": sorted(set(org_ids))})
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        params = {"ids": sorted(set(org_ids)), "as_of": _day(as_of)}
+        statement = cypher.ORG_IPC_COUNTS if as_of is None else cypher.ORG_IPC_COUNTS_ON
+        records = self._read(statement, params)
         return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
-    def ipc_code_counts(self, codes: Sequence[str]) -> list[IpcShare]:
-        records = self._read(cypher.IPC_CODE_COUNTS, {"codes": sorted(set(codes))})
+    def ipc_code_counts(
+        self, codes: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        params = {"codes": sorted(set(codes)), "as_of": _day(as_of)}
+        statement = cypher.IPC_CODE_COUNTS if as_of is None else cypher.IPC_CODE_COUNTS_ON
+        records = self._read(statement, params)
         return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
     def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None:
@@ -464,6 +474,10 @@ def _link(label: NodeLabel, record: neo4j.Record, *, out: bool) -> Link:
         (record["name"], record["other_name"]) if out else (record["other_name"], record["name"])
     )
     return Link(edge, src, dst, names[0], names[1], props, sorted(sources))
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _unique_pair_batches(rows: Sequence[EdgeRow]) -> Iterator[list[dict[str, Any]]]:

@@ -164,16 +164,25 @@ class AggregateQueries(Protocol):
 
     def rebuild_aggregates(self) -> AggregateCounts: ...
 
-    def org_ipc_counts(self, org_ids: Sequence[str]) -> list[IpcShare]:
-        """The maintained profile rows of `org_ids`, sorted by (org, code)."""
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        """The maintained profile rows of `org_ids`, sorted by (org, code). With `as_of`,
+        counted from the edges instead, an ownership edge counting only on its days."""
 
-    def ipc_code_counts(self, codes: Sequence[str]) -> list[IpcShare]:
-        """The maintained rows of every organisation for `codes`, sorted by (org, code)."""
+    def ipc_code_counts(
+        self, codes: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        """The maintained rows of every organisation for `codes`, sorted by (org, code); with
+        `as_of` counted from the edges as `org_ipc_counts` does."""
 
-    def portfolio_counts(self, org_ids: Sequence[str]) -> list[FactCount]:
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
         """Patents per owner among `org_ids` and for all of them together (owner None, each
         patent once), per (kind, legal_status, country, grade, filing year); grouped in the
-        store. Sorted by every column (None first)."""
+        store. Sorted by every column (None first). With `as_of`, an ownership edge counts
+        only on its days (`from` <= day < `to`, when present)."""
 
 
 @runtime_checkable

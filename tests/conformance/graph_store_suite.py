@@ -462,6 +462,34 @@ class AggregateQueriesConformance:
             assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
         assert store.portfolio_counts([]) == []
 
+    def test_as_of_counts_ownership_on_its_days(self, store: GraphStore) -> None:
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
+        store.upsert_nodes(PATENT, [NodeRow("CN1A", {"kind": "invention"}, "d#1")])
+        store.upsert_nodes(NodeLabel.IPC, [NodeRow("H01M", {}, "d#1")])
+        store.upsert_edges(EdgeType.CLASSIFIED_AS, [EdgeRow("CN1A", "H01M", {}, "d#1")])
+        store.upsert_edges(
+            EdgeType.APPLICANT_OF,
+            [
+                EdgeRow("甲", "CN1A", {"from": "2020-01-01", "to": "2022-01-01"}, "d#1"),
+                EdgeRow("乙", "CN1A", {"from": "2022-01-01"}, "d#1"),
+            ],
+        )
+        both = ["甲", "乙"]
+
+        def owners(day: date) -> list[tuple[str, int]]:
+            return [(r.org, r.patents) for r in store.org_ipc_counts(both, as_of=day)]
+
+        assert owners(date(2021, 1, 1)) == [("甲", 1)]
+        assert owners(date(2023, 1, 1)) == [("乙", 1)]
+        assert [(r.org, r.patents) for r in store.ipc_code_counts(["H01M"])] == [
+            ("乙", 1),
+            ("甲", 1),
+        ]
+        assert store.ipc_code_counts(["H01M"], as_of=date(2019, 1, 1)) == []
+        counts = store.portfolio_counts(both, as_of=date(2021, 1, 1))
+        assert [(r.owner, r.patents) for r in counts] == [(None, 1), ("甲", 1)]
+        assert sum(r.patents for r in store.portfolio_counts(both)) == 3
+
     def test_either_edge_may_come_first_and_rebuild_agrees(self, store: GraphStore) -> None:
         store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
         store.upsert_nodes(PATENT, [NodeRow(p, {}, "d#1") for p in ("CN1A", "CN2A")])
