@@ -219,8 +219,9 @@ ORDER BY a.src, c.dst
 
 # Path search: the edges of some types touching some node ids, through the (type, src) primary
 # key and the (type, dst) index; names are read only for the nodes on the answer's paths.
+# INDEXED BY: without statistics SQLite walks the primary key by type for `dst IN (...)`.
 _ADJACENT = """
-SELECT type, src, dst, props, sources FROM edges
+SELECT type, src, dst, props, sources FROM edges {index}
 WHERE type IN ({types}) AND {near} IN ({ids}) {as_of}
 """
 # An edge dated by `from`/`to` (ownership, stakes) counts only on the days it held.
@@ -584,6 +585,7 @@ class EmbeddedGraphStore:
                         statement = _ADJACENT.format(
                             types=", ".join("?" * len(wanted)),
                             near="src" if out else "dst",
+                            index="" if out else "INDEXED BY edges_by_dst",
                             ids=", ".join("?" * len(part)),
                             as_of=_AS_OF if day else "",
                         )
@@ -633,9 +635,7 @@ class EmbeddedGraphStore:
     ) -> list[IpcShare]:
         return self._aggregate_rows("org", org_ids, as_of)
 
-    def ipc_code_counts(
-        self, codes: Sequence[str], *, as_of: date | None = None
-    ) -> list[IpcShare]:
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
         return self._aggregate_rows("code", codes, as_of)
 
     def _aggregate_rows(

@@ -167,9 +167,7 @@ class Neo4jGraphStore:
         records = self._read(statement, params)
         return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
-    def ipc_code_counts(
-        self, codes: Sequence[str], *, as_of: date | None = None
-    ) -> list[IpcShare]:
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
         params = {"codes": sorted(set(codes)), "as_of": _day(as_of)}
         statement = cypher.IPC_CODE_COUNTS if as_of is None else cypher.IPC_CODE_COUNTS_ON
         records = self._read(statement, params)

@@ -170,9 +170,7 @@ class AggregateQueries(Protocol):
         """The maintained profile rows of `org_ids`, sorted by (org, code). With `as_of`,
         counted from the edges instead, an ownership edge counting only on its days."""
 
-    def ipc_code_counts(
-        self, codes: Sequence[str], *, as_of: date | None = None
-    ) -> list[IpcShare]:
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
         """The maintained rows of every organisation for `codes`, sorted by (org, code); with
         `as_of` counted from the edges as `org_ipc_counts` does."""
 
