@@ -262,7 +262,9 @@ def dd(
             format=output_format.value,
             confidential=True,
         )
-        report = report_on(ctx, target, FULL_ACCESS, with_subsidiaries=subsidiaries, years=years)
+        report = report_on(
+            ctx, target, FULL_ACCESS, with_subsidiaries=subsidiaries, years=years
+        )
     body = render_report(report, target.name, output_format)
     if out is not None:
         out.write_bytes(body)
