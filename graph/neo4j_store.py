@@ -53,6 +53,9 @@ from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 BATCH_SIZE = 1000
+# The counted upserts also merge aggregate rows: smaller transactions stay far from the
+# server's transaction timeout on a busy machine.
+COUNTED_BATCH_SIZE = 250
 DELETE_TIMEOUT_S = 3600.0
 
 
@@ -479,12 +482,12 @@ def _day(day: date | None) -> str | None:
 
 
 def _unique_pair_batches(rows: Sequence[EdgeRow]) -> Iterator[list[dict[str, Any]]]:
-    """Batches of at most BATCH_SIZE rows in which no (src, dst) pair repeats: the counted
+    """Batches of at most COUNTED_BATCH_SIZE rows in which no (src, dst) pair repeats: the counted
     upserts decide "created" before merging, so a pair twice in one batch would count twice."""
     batch: list[dict[str, Any]] = []
     pairs: set[tuple[str, str]] = set()
     for r in rows:
-        if len(batch) == BATCH_SIZE or (r.src, r.dst) in pairs:
+        if len(batch) == COUNTED_BATCH_SIZE or (r.src, r.dst) in pairs:
             yield batch
             batch, pairs = [], set()
         batch.append({"src": r.src, "dst": r.dst, "props": r.props, "source": r.source})
