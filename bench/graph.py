@@ -3,15 +3,19 @@
     python3 bench/graph.py --patents 1000000 --backend neo4j      # needs `ipgraph services up`
     python3 bench/graph.py --patents 200000 --backend embedded
     python3 bench/graph.py --reuse ...                            # skip loading, graph present
+    python3 bench/graph.py ... --json    # last stdout line: one JSON object of the figures
 
 The graph is deterministic (seeded): organisations in groups of 20 (a root and 19 subsidiaries,
 SUBSIDIARY_OF), each with a technical focus of real IPC subgroups from the CNIPA table in
 ../shared/data (falls back to a built-in list), inventors drawn from a per-organisation pool,
-citations to earlier patents, kinds, statuses, countries and dates with plausible shares. It
-is written through the stores' own upserts (UNWIND batches on Neo4j), so loading is measured
-too. Then it prints p50/p99 of: paths between two organisations (<= 4 hops, default edge
-types, default limits, with the share of answers flagged partial), competitors of an
-organisation, and the KPIs of a group.
+citations to earlier patents, kinds, statuses, countries and dates with plausible shares.
+Degrees are skewed as in real data: GIANTS applicants file GIANT_SHARE of all patents (tens of
+thousands each at 1M), and HUB_CODES IPC subgroups classify HUB_SHARE of them. It is written
+through the stores' own upserts (UNWIND batches on Neo4j, with the maintained aggregates), so
+loading is measured too. Then it prints p50/p99 of: paths between two organisations (<= 4 hops,
+default edge types, searched in the store, with the number of answers flagged partial),
+competitors of an organisation, the KPIs of a group, and due diligence on the biggest
+applicant's group.
 
 Loading into Neo4j REPLACES the graph on that server (the tests clean it up the same way).
 For a million patents give Neo4j memory first:
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import random
 import statistics
 import sys
@@ -34,8 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA
 from config.settings import Settings
+from graph.analytics.due_diligence import due_diligence
 from graph.analytics.kpis import group_kpis
-from graph.analytics.paths import find_paths
+from graph.analytics.paths import shortest_paths
 from graph.analytics.portfolios import competitors
 from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
 from graph.scratch import NotScratchError, claim_scratch_database
@@ -47,6 +53,8 @@ GROUP_SIZE = 20
 PATENTS_PER_ORG = 500
 BATCH = 20_000
 SOURCE = "bench00000000000#1"
+GIANTS, GIANT_SHARE = 5, 0.15  # organisations 0, 20, 40 ... (group roots) file 15% of all
+HUB_CODES, HUB_SHARE = 10, 0.3  # 30% of patents also carry one of ten hub subgroups
 _FALLBACK_IPC = [f"H04W{g}/{s:02d}" for g in range(4, 99) for s in (0, 4, 8, 12)]
 
 
@@ -91,6 +99,11 @@ def generate(store: GraphStore, patents: int, seed: int, data: Path) -> None:
     print()
 
 
+def giant(index: int, orgs: int) -> int:
+    """The giants are group roots, spread over the groups."""
+    return (index * GROUP_SIZE * 7) % (orgs - orgs % GROUP_SIZE or orgs)
+
+
 def _write_batch(
     store: GraphStore,
     rng: random.Random,
@@ -98,16 +111,20 @@ def _write_batch(
     focus: dict[str, list[str]],
     numbers: range,
 ) -> None:
+    hubs = sorted({c for codes in focus.values() for c in codes})[:HUB_CODES]
     nodes: list[NodeRow] = []
     people: dict[str, NodeRow] = {}
     edges: dict[EdgeType, list[EdgeRow]] = {t: [] for t in EdgeType}
     for n in numbers:
         pid = f"CN{100000000 + n}A"
         owner = orgs[(n * 7919) % len(orgs)]
+        if rng.random() < GIANT_SHARE:
+            owner = orgs[giant(rng.randrange(GIANTS), len(orgs))]
         picked = sorted(
             set(
                 rng.sample(focus[owner], 2)
                 + ([rng.choice(focus[rng.choice(orgs)])] if rng.random() < 0.2 else [])
+                + ([hubs[rng.randrange(HUB_CODES)]] if rng.random() < HUB_SHARE else [])
             )
         )
         nodes.append(NodeRow(pid, _patent_props(rng, n, picked), SOURCE))
@@ -144,7 +161,7 @@ def _patent_props(rng: random.Random, n: int, codes: list[str]) -> dict[str, obj
     }
 
 
-def measure(name: str, runs: int, query: Callable[[int], bool]) -> None:
+def measure(name: str, runs: int, query: Callable[[int], bool]) -> dict[str, float | int]:
     times: list[float] = []
     flagged = 0
     for run in range(runs):
@@ -152,41 +169,53 @@ def measure(name: str, runs: int, query: Callable[[int], bool]) -> None:
         flagged += bool(query(run))
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
+    p50 = statistics.median(times)
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-    print(
-        f"{name:<34} p50 {statistics.median(times):8.1f} ms   p99 {p99:8.1f} ms"
-        f"   ({runs} runs{f', {flagged} partial' if flagged else ''})"
-    )
+    print(f"{name:<38} p50 {p50:8.1f} ms   p99 {p99:8.1f} ms   ({runs} runs, {flagged} partial)")
+    return {"p50_ms": round(p50, 1), "p99_ms": round(p99, 1), "partial": flagged, "runs": runs}
 
 
-def queries(store: GraphStore, patents: int, runs: int, seed: int) -> None:
+def queries(store: GraphStore, patents: int, runs: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed + 1)
     orgs = max(GROUP_SIZE, patents // PATENTS_PER_ORG)
     name = lambda i: f"基准企业{i:05d}有限公司"  # noqa: E731 - the generator's naming
     pairs = [(rng.randrange(orgs), rng.randrange(orgs)) for _ in range(runs)]
+    # Every fifth pair starts at a giant: the hub case the old walk answered partially.
+    pairs = [
+        (giant(run // 5 % GIANTS, orgs), b) if run % 5 == 0 else (a, b)
+        for run, (a, b) in enumerate(pairs)
+    ]
 
     def paths(run: int) -> bool:
         a, b = pairs[run]
-        found = find_paths(
+        found = shortest_paths(
             store,
             NodeKey(NodeLabel.ORGANIZATION, name(a)),
             NodeKey(NodeLabel.ORGANIZATION, name(b)),
         )
         return found.partial
 
-    measure("paths, 2 organisations, <= 4 hops", runs, paths)
-    measure(
+    figures: dict[str, object] = {}
+    figures["paths"] = measure("paths, 2 organisations, <= 4 hops", runs, paths)
+    figures["competitors"] = measure(
         "competitors of an organisation",
         runs,
         lambda run: not competitors(store, [name(pairs[run][0])]),
     )
-    measure(
+    figures["kpis"] = measure(
         "KPIs of a group (20 members)",
         runs,
         lambda run: (
             group_kpis(store, name(pairs[run][0] - pairs[run][0] % GROUP_SIZE)).group.patents == 0
         ),
     )
+    dd_runs = max(3, runs // 5)
+    figures["due_diligence"] = measure(
+        "due diligence, biggest applicant",
+        dd_runs,
+        lambda run: not due_diligence(store, name(giant(0, orgs)), with_subsidiaries=False).members,
+    )
+    return figures
 
 
 def main() -> None:
@@ -198,14 +227,16 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--data-dir", type=Path, default=Path("bench-data") / "graph")
     parser.add_argument("--reuse", action="store_true", help="the graph is already loaded")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
     args = parser.parse_args()
     settings = _settings(args.backend, args.data_dir / str(args.patents))
     if args.backend == "neo4j" and not args.reuse:
         _claim(settings)
     stores = open_stores(settings)
     try:
+        # Also with --reuse: a graph loaded before the maintained aggregates gets them once.
+        stores.graph.ensure_schema()
         if not args.reuse:
-            stores.graph.ensure_schema()
             stores.graph.delete_all()
             started = time.perf_counter()
             generate(stores.graph, args.patents, args.seed, args.data)
@@ -215,7 +246,10 @@ def main() -> None:
             f"graph ({args.backend}): {sum(counts.nodes.values()):,} nodes, "
             f"{sum(counts.edges.values()):,} edges"
         )
-        queries(stores.graph, args.patents, args.runs, args.seed)
+        figures = queries(stores.graph, args.patents, args.runs, args.seed)
+        if args.json:
+            figures.update(backend=args.backend, patents=args.patents)
+            print(json.dumps(figures, sort_keys=True))
     finally:
         stores.close()
 

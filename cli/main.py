@@ -518,3 +518,18 @@ def _print_report(report: IngestReport) -> None:
             console.print(f"  [{colour}]{escape(str(problem))}[/]")
         if file_report.dead_letter:
             console.print(f"  rejected records: {file_report.dead_letter}")
+
+
+aggregates_app = typer.Typer(
+    no_args_is_help=True, help="Aggregates the graph store maintains as it is written."
+)
+app.add_typer(aggregates_app, name="aggregates")
+
+
+@aggregates_app.command("rebuild")
+def aggregates_rebuild() -> None:
+    """Recompute the maintained aggregates (organisation IPC profiles) from the edges; writes
+    keep them in step, so this is for repairs and for edges removed outside the store."""
+    with open_stores(Settings()) as stores:
+        counts = stores.graph.rebuild_aggregates()
+    console.print(f"organisation IPC profile rows: {counts.org_ipc_rows:,}")

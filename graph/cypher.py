@@ -7,7 +7,7 @@ every value that comes from data travels in `$rows` or another parameter.
 
 from __future__ import annotations
 
-from graph.model import EdgeType, NodeLabel
+from graph.model import OWNERSHIP_EDGE, EdgeType, NodeLabel
 
 SCHEMA: tuple[str, ...] = (
     *(
@@ -183,3 +183,129 @@ SCRATCH_MARKER_COUNT = (
 )
 SCRATCH_MARKER_DROP = "DROP INDEX ipgraph_scratch_marker IF EXISTS"
 ANY_NODE = "MATCH (n) RETURN count(n) AS count LIMIT 1"
+
+# Path search in the database (PathQueries.shortest_paths): every shortest path over allowed
+# relationship types, undirected, at most H hops. Labels and the hop bound cannot be
+# parameters, so one statement per (start label, goal label, H) is generated here from the
+# closed enums and PATH_HOPS; the types, the day and the cap travel as parameters. An edge
+# dated by `from`/`to` (ownership, stakes) is followed only on the days it held.
+PATH_HOPS = range(1, 7)
+_PATH_EDGE_FILTER = (
+    "type(r) IN $types AND ($as_of IS NULL OR "
+    "((r.`from` IS NULL OR r.`from` <= $as_of) AND (r.`to` IS NULL OR r.`to` > $as_of)))"
+)
+_PATH_BODY = (
+    "MATCH p = ALL SHORTEST (a)(()-[r]-() WHERE {filter}){{1,{hops}}}(b) "
+    "WITH p LIMIT $cap "
+    "RETURN [x IN relationships(p) | {{type: type(x), src: startNode(x).id, "
+    "dst: endNode(x).id, "
+    "src_name: coalesce(startNode(x).name, startNode(x).title, startNode(x).path, "
+    "startNode(x).id), "
+    "dst_name: coalesce(endNode(x).name, endNode(x).title, endNode(x).path, endNode(x).id), "
+    "props: properties(x)}}] AS links"
+)
+SHORTEST_PATHS: dict[tuple[NodeLabel, NodeLabel, int], str] = {
+    (start, goal, hops): (
+        f"MATCH (a:{start.value} {{id: $src}}) MATCH (b:{goal.value} {{id: $dst}}) "
+        + _PATH_BODY.format(filter=_PATH_EDGE_FILTER, hops=hops)
+    )
+    for start in NodeLabel
+    for goal in NodeLabel
+    for hops in PATH_HOPS
+}
+
+# Maintained aggregate (AggregateQueries): patents per (owner, IPC code) as OrgIpcCount nodes,
+# a label outside NodeLabel (not counted by COUNT_NODES_KNOWN, never walked). The counted
+# upserts replace UPSERT_EDGES for the two edge types the aggregate derives from: an edge the
+# MERGE creates adds 1 per matching (owner, code); an edge that already existed adds nothing,
+# so re-ingesting counts nothing twice (rows are unique per (src, dst) within a batch).
+AGGREGATE_SCHEMA: tuple[str, ...] = (
+    "CREATE CONSTRAINT org_ipc_count_key IF NOT EXISTS "
+    "FOR (n:OrgIpcCount) REQUIRE (n.org, n.code) IS UNIQUE",
+    "CREATE INDEX org_ipc_count_org IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.org)",
+    "CREATE INDEX org_ipc_count_code IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.code)",
+)
+HAS_AGGREGATE_INPUT = (
+    f"OPTIONAL MATCH (:Organization)-[r:{OWNERSHIP_EDGE.value}]->(:Patent) "
+    "WITH r LIMIT 1 OPTIONAL MATCH (x:OrgIpcCount) WITH r, x LIMIT 1 "
+    "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted"
+)
+_COUNT_ONE = (
+    "MERGE (x:OrgIpcCount {{org: {org}.id, code: {code}.id}}) "
+    "ON CREATE SET x.patents = 1 ON MATCH SET x.patents = x.patents + 1"
+)
+
+
+def _counted_upsert(edge: EdgeType, then: str) -> str:
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{edge.endpoints[0].value} {{id: row.src}}) "
+        f"MATCH (b:{edge.endpoints[1].value} {{id: row.dst}}) "
+        f"OPTIONAL MATCH (a)-[old:{edge.value}]->(b) "
+        f"WITH a, b, row, old IS NULL AS created "
+        f"MERGE (a)-[n:{edge.value}]->(b) SET n += row.props {_MERGE_SOURCE} "
+        f"WITH a, b, created WHERE created {then}"
+    )
+
+
+UPSERT_EDGES_COUNTED: dict[EdgeType, str] = {
+    OWNERSHIP_EDGE: _counted_upsert(
+        OWNERSHIP_EDGE,
+        "MATCH (b)-[:CLASSIFIED_AS]->(i:IPC) " + _COUNT_ONE.format(org="a", code="i"),
+    ),
+    EdgeType.CLASSIFIED_AS: _counted_upsert(
+        EdgeType.CLASSIFIED_AS,
+        f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(a) "
+        + _COUNT_ONE.format(org="o", code="b"),
+    ),
+}
+REBUILD_AGGREGATES: tuple[str, ...] = (
+    "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
+    "WITH o.id AS org, i.id AS code, count(*) AS patents "
+    "CALL (org, code, patents) { CREATE (:OrgIpcCount {org: org, code: code, "
+    "patents: patents}) } IN TRANSACTIONS OF 10000 ROWS",
+)
+COUNT_AGGREGATES = "MATCH (x:OrgIpcCount) RETURN count(x) AS count"
+_AGG_ROWS = (
+    "MATCH (o:Organization {{id: x.org}}) "
+    "RETURN x.org AS org, coalesce(o.name, o.id) AS name, x.code AS code, "
+    "x.patents AS patents ORDER BY org, code"
+)
+ORG_IPC_COUNTS = "UNWIND $ids AS id MATCH (x:OrgIpcCount {org: id}) " + _AGG_ROWS.format()
+IPC_CODE_COUNTS = "UNWIND $codes AS c MATCH (x:OrgIpcCount {code: c}) " + _AGG_ROWS.format()
+# Counts of the graph's own labels: the aggregate's label is bookkeeping, not graph data.
+COUNT_NODES_KNOWN = (
+    "MATCH (n) UNWIND labels(n) AS label WITH label WHERE label IN $labels "
+    "RETURN label, count(*) AS count"
+)
+
+# Portfolio counts for KPIs (AggregateQueries.portfolio_counts): grouped in the database, so a
+# group's KPIs read a few hundred rows instead of one per patent.
+_FACT_COLUMNS = (
+    "p.kind AS kind, p.legal_status AS legal_status, p.country AS country, p.grade AS grade, "
+    "substring(coalesce(p.filing_date, ''), 0, 4) AS year, count(*) AS patents"
+)
+# An ownership edge held on $as_of (always, when $as_of is null or the edge is undated).
+_OWNED_ON = (
+    "($as_of IS NULL OR ((own.`from` IS NULL OR own.`from` <= $as_of) "
+    "AND (own.`to` IS NULL OR own.`to` > $as_of)))"
+)
+PORTFOLIO_COUNTS_BY_OWNER = (
+    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
+    f"(p:Patent) WHERE {_OWNED_ON} RETURN org_id AS owner, {_FACT_COLUMNS}"
+)
+PORTFOLIO_COUNTS_WHOLE = (
+    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
+    f"(p:Patent) WHERE {_OWNED_ON} WITH DISTINCT p RETURN null AS owner, {_FACT_COLUMNS}"
+)
+# The profile rows counted from the edges on a day (aggregates hold only the present).
+_ORG_IPC_ON = (
+    f"MATCH (o:Organization)-[own:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
+    f"WHERE {{where}} AND {_OWNED_ON} "
+    "WITH o, i, count(DISTINCT p) AS patents "
+    "RETURN o.id AS org, coalesce(o.name, o.id) AS name, i.id AS code, patents "
+    "ORDER BY org, code"
+)
+ORG_IPC_COUNTS_ON = _ORG_IPC_ON.format(where="o.id IN $ids")
+IPC_CODE_COUNTS_ON = _ORG_IPC_ON.format(where="i.id IN $codes")

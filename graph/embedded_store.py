@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 
 from graph.errors import GraphUnavailableError
 from graph.model import (
+    OWNERSHIP_EDGE,
+    AggregateCounts,
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
+    FoundPath,
     GraphCounts,
     IpcShare,
     Link,
@@ -23,9 +29,11 @@ from graph.model import (
     NodeRow,
     PatentFacts,
     Properties,
+    ShortestPaths,
     SubsidiaryLink,
 )
-from graph.store import MAX_GROUP_DEPTH
+from graph.shortest import RawEdge, SearchTimedOut, all_shortest_paths
+from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (
@@ -42,6 +50,43 @@ CREATE INDEX IF NOT EXISTS patents_by_application_number
     ON nodes (json_extract(props, '$.application_number')) WHERE label = 'Patent';
 CREATE INDEX IF NOT EXISTS persons_by_name
     ON nodes (json_extract(props, '$.name')) WHERE label = 'Person';
+"""
+
+# Maintained aggregate (AggregateQueries): patents per (owner, IPC code). Triggers keep it in
+# step with every write: a new ownership edge counts the patent's codes for its owner, a new
+# CLASSIFIED_AS edge counts the code for the patent's owners. An upsert of an existing edge is
+# an UPDATE, so re-ingesting counts nothing twice. Generated from OWNERSHIP_EDGE.
+_AGGREGATES = f"""
+CREATE TABLE IF NOT EXISTS agg_org_ipc (
+    org TEXT NOT NULL, code TEXT NOT NULL, patents INTEGER NOT NULL,
+    PRIMARY KEY (org, code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agg_org_ipc_by_code ON agg_org_ipc (code, org);
+CREATE TRIGGER IF NOT EXISTS agg_owner_added AFTER INSERT ON edges
+WHEN new.type = '{OWNERSHIP_EDGE.value}' BEGIN
+    INSERT INTO agg_org_ipc (org, code, patents)
+    SELECT new.src, c.dst, 1 FROM edges c WHERE c.type = 'CLASSIFIED_AS' AND c.src = new.dst
+    ON CONFLICT (org, code) DO UPDATE SET patents = patents + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS agg_code_added AFTER INSERT ON edges
+WHEN new.type = 'CLASSIFIED_AS' BEGIN
+    INSERT INTO agg_org_ipc (org, code, patents)
+    SELECT a.src, new.dst, 1 FROM edges a
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src
+    ON CONFLICT (org, code) DO UPDATE SET patents = patents + 1;
+END;
+"""
+_REBUILD_AGGREGATES = (
+    "DELETE FROM agg_org_ipc",
+    f"""INSERT INTO agg_org_ipc (org, code, patents)
+    SELECT a.src, c.dst, count(*) FROM edges a
+    JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' GROUP BY a.src, c.dst""",
+)
+_AGG_ROWS = """
+SELECT g.org, coalesce(json_extract(o.props, '$.name'), g.org), g.code, g.patents
+FROM agg_org_ipc g JOIN nodes o ON o.label = 'Organization' AND o.id = g.org
+WHERE g.{column} IN ({values}) ORDER BY g.org, g.code
 """
 
 # The same merge as the Cypher: properties patch, provenance appended only when new.
@@ -172,6 +217,52 @@ GROUP BY a.src, c.dst
 ORDER BY a.src, c.dst
 """
 
+# Path search: the edges of some types touching some node ids, through the (type, src) primary
+# key and the (type, dst) index; names are read only for the nodes on the answer's paths.
+# INDEXED BY: without statistics SQLite walks the primary key by type for `dst IN (...)`.
+_ADJACENT = """
+SELECT type, src, dst, props, sources FROM edges {index}
+WHERE type IN ({types}) AND {near} IN ({ids}) {as_of}
+"""
+# An edge dated by `from`/`to` (ownership, stakes) counts only on the days it held.
+_AS_OF = (
+    "AND (json_extract(props, '$.from') IS NULL OR json_extract(props, '$.from') <= ?) "
+    "AND (json_extract(props, '$.to') IS NULL OR json_extract(props, '$.to') > ?)"
+)
+_ADJACENT_CHUNK = 500
+_FACTS = (
+    "json_extract(p.props, '$.kind'), json_extract(p.props, '$.legal_status'), "
+    "json_extract(p.props, '$.country'), json_extract(p.props, '$.grade'), "
+    "substr(coalesce(json_extract(p.props, '$.filing_date'), ''), 1, 4)"
+)
+# An ownership edge held on the day ?1 (always, when ?1 is NULL or the edge is undated).
+_OWNED_ON = (
+    "(?1 IS NULL OR ((json_extract(a.props, '$.from') IS NULL "
+    "OR json_extract(a.props, '$.from') <= ?1) AND (json_extract(a.props, '$.to') IS NULL "
+    "OR json_extract(a.props, '$.to') > ?1)))"
+)
+_COUNTS_BY_OWNER = f"""
+SELECT a.src, {_FACTS}, count(*) FROM edges a JOIN nodes p ON p.label = 'Patent' AND p.id = a.dst
+WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) AND {_OWNED_ON}
+GROUP BY 1, 2, 3, 4, 5, 6
+"""
+_COUNTS_WHOLE = f"""
+SELECT NULL, {_FACTS}, count(*) FROM nodes p WHERE p.label = 'Patent' AND p.id IN (
+    SELECT a.dst FROM edges a
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src IN ({{ids}}) AND {_OWNED_ON}
+) GROUP BY 2, 3, 4, 5, 6
+"""
+# Profile rows counted from the edges on a day (the maintained rows hold only the present).
+_ORG_IPC_ON = f"""
+SELECT a.src, coalesce(json_extract(o.props, '$.name'), a.src), c.dst, count(DISTINCT c.src)
+FROM edges a
+JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
+JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
+WHERE a.type = '{OWNERSHIP_EDGE.value}' AND {{column}} IN ({{values}}) AND {_OWNED_ON}
+GROUP BY a.src, c.dst ORDER BY a.src, c.dst
+"""
+_NAMES = "SELECT id, {name} FROM nodes WHERE label = ? AND id IN ({ids})"
+
 
 class EmbeddedGraphStore:
     """Takes a ready `sqlite3.Connection` (see `open_connection`); does no I/O itself."""
@@ -195,6 +286,11 @@ class EmbeddedGraphStore:
     def ensure_schema(self) -> None:
         with self._transaction() as db:
             db.executescript(_SCHEMA)
+            db.executescript(_AGGREGATES)
+            # A file written before the aggregate existed gets it computed once.
+            if not db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone():
+                for statement in _REBUILD_AGGREGATES:
+                    db.execute(statement)
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         with self._transaction() as db:
@@ -416,6 +512,151 @@ class EmbeddedGraphStore:
             for r in rows
         ]
 
+    def shortest_paths(
+        self,
+        start: NodeKey,
+        goal: NodeKey,
+        edge_types: Collection[EdgeType],
+        *,
+        max_hops: int,
+        timeout_s: float,
+        cap: int = PATH_CAP,
+        as_of: date | None = None,
+    ) -> ShortestPaths:
+        types = frozenset(edge_types)
+        day = as_of.isoformat() if as_of else None
+
+        def adjacent(nodes: Sequence[NodeKey], deadline: float) -> list[RawEdge]:
+            return self._adjacent(nodes, types, day, deadline)
+
+        if self.get_node(start.label, start.id) is None or (
+            self.get_node(goal.label, goal.id) is None
+        ):
+            return ShortestPaths()
+        raw = all_shortest_paths(
+            start,
+            goal,
+            adjacent,
+            max_hops=min(max_hops, PATH_MAX_HOPS),
+            timeout_s=timeout_s,
+            cap=cap,
+        )
+        names = self._names({key for nodes, _ in raw.paths for key in nodes})
+        paths = [
+            FoundPath(
+                nodes,
+                tuple(
+                    Link(
+                        e.type,
+                        e.src,
+                        e.dst,
+                        names.get(e.src, e.src.id),
+                        names.get(e.dst, e.dst.id),
+                        json.loads(e.props),
+                        sorted(json.loads(e.sources)),
+                    )
+                    for e in edges
+                ),
+            )
+            for nodes, edges in raw.paths
+        ]
+        paths.sort(key=lambda p: (p.nodes, [link.type.value for link in p.links]))
+        return ShortestPaths(paths, timed_out=raw.timed_out, capped=raw.capped)
+
+    def _adjacent(
+        self,
+        nodes: Sequence[NodeKey],
+        types: frozenset[EdgeType],
+        day: str | None,
+        deadline: float,
+    ) -> list[RawEdge]:
+        edges: list[RawEdge] = []
+        with self._transaction() as db:
+            for label in sorted({n.label for n in nodes}):
+                ids = sorted({n.id for n in nodes if n.label is label})
+                for out in (True, False):
+                    wanted = sorted(t.value for t in types if t.endpoints[0 if out else 1] is label)
+                    if not wanted:
+                        continue
+                    for chunk in range(0, len(ids), _ADJACENT_CHUNK):
+                        if time.monotonic() > deadline:
+                            raise SearchTimedOut
+                        part = ids[chunk : chunk + _ADJACENT_CHUNK]
+                        statement = _ADJACENT.format(
+                            types=", ".join("?" * len(wanted)),
+                            near="src" if out else "dst",
+                            index="" if out else "INDEXED BY edges_by_dst",
+                            ids=", ".join("?" * len(part)),
+                            as_of=_AS_OF if day else "",
+                        )
+                        params = [*wanted, *part, *((day, day) if day else ())]
+                        for type_name, src, dst, props, sources in db.execute(statement, params):
+                            edge = EdgeType(type_name)
+                            src_key = NodeKey(edge.endpoints[0], src)
+                            dst_key = NodeKey(edge.endpoints[1], dst)
+                            edges.append(RawEdge(edge, src_key, dst_key, props, sources))
+        return edges
+
+    def _names(self, keys: Collection[NodeKey]) -> dict[NodeKey, str]:
+        names: dict[NodeKey, str] = {}
+        with self._transaction() as db:
+            for label in sorted({k.label for k in keys}):
+                ids = sorted({k.id for k in keys if k.label is label})
+                statement = _NAMES.format(name=_display("nodes"), ids=", ".join("?" * len(ids)))
+                for node_id, name in db.execute(statement, [label.value, *ids]):
+                    names[NodeKey(label, node_id)] = name
+        return names
+
+    def rebuild_aggregates(self) -> AggregateCounts:
+        with self._transaction() as db:
+            for statement in _REBUILD_AGGREGATES:
+                db.execute(statement)
+            (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
+        return AggregateCounts(org_ipc_rows=rows)
+
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        marks = ", ".join(f"?{n}" for n in range(2, len(ids) + 2))
+        params = [as_of.isoformat() if as_of else None, *ids]
+        with self._transaction() as db:
+            rows = [
+                FactCount(*row)
+                for statement in (_COUNTS_BY_OWNER, _COUNTS_WHOLE)
+                for row in db.execute(statement.format(ids=marks), params).fetchall()
+            ]
+        return sorted(rows, key=fact_order)
+
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        return self._aggregate_rows("org", org_ids, as_of)
+
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
+        return self._aggregate_rows("code", codes, as_of)
+
+    def _aggregate_rows(
+        self, column: str, values: Sequence[str], as_of: date | None
+    ) -> list[IpcShare]:
+        wanted = sorted(set(values))
+        if not wanted:
+            return []
+        if as_of is None:
+            statement = _AGG_ROWS.format(column=column, values=", ".join("?" * len(wanted)))
+            params: list[str | None] = [*wanted]
+        else:
+            statement = _ORG_IPC_ON.format(
+                column="a.src" if column == "org" else "c.dst",
+                values=", ".join(f"?{n}" for n in range(2, len(wanted) + 2)),
+            )
+            params = [as_of.isoformat(), *wanted]
+        with self._transaction() as db:
+            rows = db.execute(statement, params).fetchall()
+        return [IpcShare(r[0], r[1], r[2], r[3]) for r in rows]
+
     def counts(self) -> GraphCounts:
         with self._transaction() as db:
             nodes = db.execute("SELECT label, count(*) FROM nodes GROUP BY label").fetchall()
@@ -430,6 +671,7 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             db.execute("DELETE FROM edges")
             db.execute("DELETE FROM nodes")
+            db.execute("DELETE FROM agg_org_ipc")
 
     def close(self) -> None:
         with self._lock:

@@ -212,3 +212,50 @@ class IpcShare:
     name: str
     code: str
     patents: int
+
+
+@dataclass(frozen=True)
+class FoundPath:
+    """One path as a store found it: its nodes in order and the edge between each pair."""
+
+    nodes: tuple[NodeKey, ...]
+    links: tuple[Link, ...]
+
+
+@dataclass
+class ShortestPaths:
+    """What `PathQueries.shortest_paths` answers. `timed_out`: the time bound stopped the
+    search before it knew the answer (then `paths` is empty, never a guess); `capped`: more
+    shortest paths exist than were listed (each listed one is still a shortest path)."""
+
+    paths: list[FoundPath] = field(default_factory=list)
+    timed_out: bool = False
+    capped: bool = False
+    out_of_memory: bool = False  # the server's per-query memory bound stopped it (Neo4j)
+
+
+# "Whose patent is this": the one edge type every maintained aggregate (organisation IPC
+# profiles) derives ownership from. Today the applicant; when dated ownership edges arrive,
+# switching this (and the aggregate statements generated from it) is the one change.
+OWNERSHIP_EDGE = EdgeType.APPLICANT_OF
+
+
+@dataclass(frozen=True)
+class AggregateCounts:
+    """What a rebuild of the maintained aggregates wrote."""
+
+    org_ipc_rows: int
+
+
+@dataclass(frozen=True)
+class FactCount:
+    """Patents of `owner` (None: of all the owners asked for together, each patent once) with
+    one combination of the facts KPIs count by; `year` is the filing year or ''."""
+
+    owner: str | None
+    kind: str | None
+    legal_status: str | None
+    country: str | None
+    grade: str | None
+    year: str
+    patents: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
@@ -28,9 +29,12 @@ from graph.errors import (
     GraphUnavailableError,
 )
 from graph.model import (
+    AggregateCounts,
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
+    FoundPath,
     GraphCounts,
     IpcShare,
     Link,
@@ -41,13 +45,17 @@ from graph.model import (
     NodeRow,
     PatentFacts,
     Properties,
+    ShortestPaths,
     SubsidiaryLink,
 )
-from graph.store import MAX_GROUP_DEPTH
+from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 BATCH_SIZE = 1000
+# The counted upserts also merge aggregate rows: smaller transactions stay far from the
+# server's transaction timeout on a busy machine.
+COUNTED_BATCH_SIZE = 250
 DELETE_TIMEOUT_S = 3600.0
 
 
@@ -91,9 +99,13 @@ class Neo4jGraphStore:
         self._query(statement, params, transform=neo4j.Result.consume)
 
     def ensure_schema(self) -> None:
-        for statement in cypher.SCHEMA:
+        for statement in (*cypher.SCHEMA, *cypher.AGGREGATE_SCHEMA):
             self._write(statement, {})
         log.info("neo4j_schema_ready", statements=len(cypher.SCHEMA))
+        # A database written before the aggregate existed gets it computed once.
+        state = self._read(cypher.HAS_AGGREGATE_INPUT, {})[0]
+        if state["owners"] and not state["counted"]:
+            self.rebuild_aggregates()
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         statement = cypher.UPSERT_NODES[label]
@@ -105,6 +117,11 @@ class Neo4jGraphStore:
             self._write(statement, {"rows": batch})
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
+        counted = cypher.UPSERT_EDGES_COUNTED.get(edge_type)
+        if counted is not None:
+            for batch in _unique_pair_batches(rows):
+                self._write(counted, {"rows": batch})
+            return
         statement = cypher.UPSERT_EDGES[edge_type]
         for start in range(0, len(rows), BATCH_SIZE):
             batch = [
@@ -112,6 +129,52 @@ class Neo4jGraphStore:
                 for r in rows[start : start + BATCH_SIZE]
             ]
             self._write(statement, {"rows": batch})
+
+    def rebuild_aggregates(self) -> AggregateCounts:
+        with (
+            _translated_errors(),
+            self._driver.session(database=self._database) as session,
+        ):
+            for statement in cypher.REBUILD_AGGREGATES:
+                # IN TRANSACTIONS needs an implicit transaction.
+                session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
+        rows = self._read(cypher.COUNT_AGGREGATES, {})
+        return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
+
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        rows = [
+            FactCount(
+                r["owner"],
+                r["kind"],
+                r["legal_status"],
+                r["country"],
+                r["grade"],
+                r["year"],
+                r["patents"],
+            )
+            for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE)
+            for r in self._read(statement, {"ids": ids, "as_of": _day(as_of)})
+        ]
+        return sorted(rows, key=fact_order)
+
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        params = {"ids": sorted(set(org_ids)), "as_of": _day(as_of)}
+        statement = cypher.ORG_IPC_COUNTS if as_of is None else cypher.ORG_IPC_COUNTS_ON
+        records = self._read(statement, params)
+        return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
+
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
+        params = {"codes": sorted(set(codes)), "as_of": _day(as_of)}
+        statement = cypher.IPC_CODE_COUNTS if as_of is None else cypher.IPC_CODE_COUNTS_ON
+        records = self._read(statement, params)
+        return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
     def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None:
         records = self._read(cypher.GET_NODE[label], {"id": node_id})
@@ -226,7 +289,12 @@ class Neo4jGraphStore:
         return self._query(statement, params, read=True, transform=lambda r: list(r))
 
     def counts(self) -> GraphCounts:
-        nodes = self._query(cypher.COUNT_NODES, read=True, transform=lambda r: list(r))
+        nodes = self._query(
+            cypher.COUNT_NODES_KNOWN,
+            {"labels": [label.value for label in NodeLabel]},
+            read=True,
+            transform=lambda r: list(r),
+        )
         edges = self._query(cypher.COUNT_EDGES, read=True, transform=lambda r: list(r))
         return GraphCounts(
             nodes={rec["label"]: rec["count"] for rec in nodes},
@@ -254,6 +322,53 @@ class Neo4jGraphStore:
                 # Batched inside, so the outer statement may run past the server's default
                 # transaction timeout on a large graph.
                 session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
+
+    def shortest_paths(
+        self,
+        start: NodeKey,
+        goal: NodeKey,
+        edge_types: Collection[EdgeType],
+        *,
+        max_hops: int,
+        timeout_s: float,
+        cap: int = PATH_CAP,
+        as_of: date | None = None,
+    ) -> ShortestPaths:
+        if start == goal:
+            found = self.get_node(start.label, start.id) is not None
+            return ShortestPaths([FoundPath((start,), ())] if found else [])
+        hops = max(1, min(max_hops, PATH_MAX_HOPS))
+        statement = cypher.SHORTEST_PATHS[(start.label, goal.label, hops)]
+        params = {
+            "src": start.id,
+            "dst": goal.id,
+            "types": sorted(t.value for t in edge_types),
+            "as_of": as_of.isoformat() if as_of else None,
+            "cap": cap + 1,
+        }
+        try:
+            with (
+                _translated_errors(),
+                self._driver.session(
+                    database=self._database, default_access_mode=neo4j.READ_ACCESS
+                ) as session,
+                # An explicit transaction: the server stops it at the time bound, and no
+                # driver retry repeats a search that ran out of time.
+                session.begin_transaction(timeout=timeout_s) as tx,
+            ):
+                rows = [record["links"] for record in tx.run(statement, params)]
+        except GraphError as exc:
+            code = str(exc.detail.get("neo4j_code", ""))
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                return ShortestPaths(timed_out=True)
+            if "MemoryLimit" in code or "OutOfMemory" in code:
+                return ShortestPaths(out_of_memory=True)
+            raise
+        paths = sorted(
+            (_found_path(start, links) for links in rows[:cap]),
+            key=lambda p: (p.nodes, [link.type.value for link in p.links]),
+        )
+        return ShortestPaths(paths, capped=len(rows) > cap)
 
     def analyst_query(
         self,
@@ -360,6 +475,38 @@ def _link(label: NodeLabel, record: neo4j.Record, *, out: bool) -> Link:
         (record["name"], record["other_name"]) if out else (record["other_name"], record["name"])
     )
     return Link(edge, src, dst, names[0], names[1], props, sorted(sources))
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _unique_pair_batches(rows: Sequence[EdgeRow]) -> Iterator[list[dict[str, Any]]]:
+    """Batches of at most COUNTED_BATCH_SIZE rows in which no (src, dst) pair repeats: the counted
+    upserts decide "created" before merging, so a pair twice in one batch would count twice."""
+    batch: list[dict[str, Any]] = []
+    pairs: set[tuple[str, str]] = set()
+    for r in rows:
+        if len(batch) == COUNTED_BATCH_SIZE or (r.src, r.dst) in pairs:
+            yield batch
+            batch, pairs = [], set()
+        batch.append({"src": r.src, "dst": r.dst, "props": r.props, "source": r.source})
+        pairs.add((r.src, r.dst))
+    if batch:
+        yield batch
+
+
+def _found_path(start: NodeKey, raw_links: list[dict[str, Any]]) -> FoundPath:
+    nodes, links = [start], []
+    for raw in raw_links:
+        edge = EdgeType(raw["type"])
+        props: Properties = dict(raw["props"])
+        sources = cast(list[str], props.pop("sources", []))
+        src = NodeKey(edge.endpoints[0], raw["src"])
+        dst = NodeKey(edge.endpoints[1], raw["dst"])
+        links.append(Link(edge, src, dst, raw["src_name"], raw["dst_name"], props, sorted(sources)))
+        nodes.append(dst if nodes[-1] == src else src)
+    return FoundPath(tuple(nodes), tuple(links))
 
 
 def _node(label: NodeLabel, raw: dict[str, Any]) -> NodeRecord:

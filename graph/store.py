@@ -11,13 +11,16 @@ from them, once for all stores.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from graph.analyst_cypher import CypherResult
 from graph.model import (
+    AggregateCounts,
     Direction,
     EdgeRow,
     EdgeType,
+    FactCount,
     GraphCounts,
     IpcShare,
     Link,
@@ -27,6 +30,7 @@ from graph.model import (
     NodeRecord,
     NodeRow,
     PatentFacts,
+    ShortestPaths,
     SubsidiaryLink,
 )
 
@@ -118,8 +122,71 @@ class PortfolioQueries(Protocol):
         to `standards` when given; sorted by (standard, patent)."""
 
 
+PATH_CAP = 1000  # shortest paths listed at most (then sorted, so both stores list the same)
+PATH_MAX_HOPS = 6
+
+
 @runtime_checkable
-class GraphStore(GraphWriter, GraphReader, PortfolioQueries, Protocol):
+class PathQueries(Protocol):
+    """Path search inside the store (no fan-out cut): complete within its hop bound, or
+    stopped by time and saying so."""
+
+    def shortest_paths(
+        self,
+        start: NodeKey,
+        goal: NodeKey,
+        edge_types: Collection[EdgeType],
+        *,
+        max_hops: int,
+        timeout_s: float,
+        cap: int = PATH_CAP,
+        as_of: date | None = None,
+    ) -> ShortestPaths:
+        """Every shortest path (at most `cap`, any direction, over `edge_types`, at most
+        `max_hops` <= PATH_MAX_HOPS edges) from `start` to `goal`, sorted by node keys. With
+        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed."""
+
+
+def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
+    """The one order of portfolio_counts rows on every store (None first)."""
+    return tuple(
+        (value is not None, str(value or ""))
+        for value in (row.owner, row.kind, row.legal_status, row.country, row.grade, row.year)
+    )
+
+
+@runtime_checkable
+class AggregateQueries(Protocol):
+    """Aggregates the store maintains as it is written (organisation IPC profiles: patents per
+    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS), so that competitor queries
+    read a few rows instead of every patent. Equal to what `ipc_profiles` / `ipc_shares`
+    compute from the edges; `rebuild_aggregates` recomputes them from the edges."""
+
+    def rebuild_aggregates(self) -> AggregateCounts: ...
+
+    def org_ipc_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[IpcShare]:
+        """The maintained profile rows of `org_ids`, sorted by (org, code). With `as_of`,
+        counted from the edges instead, an ownership edge counting only on its days."""
+
+    def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
+        """The maintained rows of every organisation for `codes`, sorted by (org, code); with
+        `as_of` counted from the edges as `org_ipc_counts` does."""
+
+    def portfolio_counts(
+        self, org_ids: Sequence[str], *, as_of: date | None = None
+    ) -> list[FactCount]:
+        """Patents per owner among `org_ids` and for all of them together (owner None, each
+        patent once), per (kind, legal_status, country, grade, filing year); grouped in the
+        store. Sorted by every column (None first). With `as_of`, an ownership edge counts
+        only on its days (`from` <= day < `to`, when present)."""
+
+
+@runtime_checkable
+class GraphStore(
+    GraphWriter, GraphReader, PortfolioQueries, PathQueries, AggregateQueries, Protocol
+):
     """A whole store: what `stores/backends.py` builds."""
 
     def close(self) -> None: ...

@@ -15,8 +15,12 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from config.settings import Settings
+from graph.model import Direction, EdgeType
+from graph.store import GraphStore
 from ingest.contracts.model import ContractExtraction
 from ingest.records import PatentRecord
+from stores.backends import open_stores
 from tests.conftest import SAMPLE_PATENTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,3 +183,32 @@ def test_format_choices_match_the_readers() -> None:
     from ingest.readers import FORMATS
 
     assert {f.value for f in InputFormat} == {"auto", *FORMATS}
+
+
+def test_aggregates_rebuild_recomputes_what_ingest_maintained(tmp_path: Path) -> None:
+    env = {"IPGRAPH_DATA_DIR": str(tmp_path / "data")}
+    assert runner.invoke(app, ["ingest", str(SAMPLE_PATENTS)], env=env).exit_code == 0
+    settings = Settings(data_dir=tmp_path / "data")
+    with open_stores(settings) as stores:
+        orgs = _organisations(stores.graph)
+        maintained = stores.graph.org_ipc_counts(orgs)
+        assert maintained and maintained == stores.graph.ipc_profiles(orgs)
+    result = runner.invoke(app, ["aggregates", "rebuild"], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"organisation IPC profile rows: {len(maintained):,}" in result.output
+    with open_stores(settings) as stores:
+        assert stores.graph.org_ipc_counts(orgs) == maintained
+
+
+def _organisations(graph: GraphStore) -> list[str]:
+    """Every applicant of the sample, read through the store's own primitives."""
+    records = [json.loads(line) for line in SAMPLE_PATENTS.read_text("utf-8").splitlines()]
+    patents = [graph.find_patent(r["publication_number"]) for r in records]
+    return sorted(
+        {
+            n.id
+            for p in patents
+            if p is not None
+            for n in graph.neighbours(EdgeType.APPLICANT_OF, p.id, Direction.IN)
+        }
+    )

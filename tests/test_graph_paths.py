@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from config.settings import Settings
-from graph.analytics.paths import Limits, Path, find_paths, neighbourhood
+from graph.analytics.paths import Limits, Path, find_paths, neighbourhood, shortest_paths
 from graph.model import EdgeType, NodeKey, NodeLabel
 from search_api.app import create_app
 from stores.backends import Stores, open_stores
@@ -77,6 +77,23 @@ def test_a_limit_gives_a_partial_flagged_answer(stores: Stores) -> None:
     assert any("has more than 1 links" in reason for reason in found.reasons)
 
 
+def test_shortest_paths_in_the_store_are_complete(stores: Stores) -> None:
+    found = shortest_paths(stores.graph, A1, B, k=1)
+    assert [_ids(p) for p in found.paths] == [[fx.A1, fx.CONTRACT, fx.B]]
+    assert not found.partial and found.reasons == []
+    no_ipc = set(EdgeType) - {EdgeType.CLASSIFIED_AS, EdgeType.PARENT}
+    apart = shortest_paths(stores.graph, A1, C, max_hops=6, edge_types=no_ipc)
+    assert apart.paths == [] and not apart.partial
+
+
+def test_a_spent_time_budget_says_so_and_guesses_nothing(tmp_path: FilePath) -> None:
+    with open_stores(Settings(data_dir=tmp_path)) as opened:
+        fx.load(opened.graph)
+        found = shortest_paths(opened.graph, A1, B, time_budget_s=0.0)
+    assert found.partial and found.paths == []
+    assert found.reasons == ["time budget of 0.0 s spent"]
+
+
 def test_neighbourhood(stores: Stores) -> None:
     around = neighbourhood(stores.graph, NodeKey(PATENT, "CN1000001A"), depth=1)
     assert sorted(key.id for key in around.nodes) == sorted(
@@ -111,6 +128,11 @@ def test_paths_api_explains_each_edge(embedded_client: TestClient) -> None:
     [path] = response.json()["paths"]
     assert [n["id"] for n in path["nodes"]] == [fx.A1, fx.CONTRACT, fx.B]
     assert path["edges"][1]["properties"] == {"role": "licensee"}
+    assert response.json()["partial"] is False
+    before_any = embedded_client.get(
+        "/api/v1/graph/paths", params={"from": fx.A1, "to": fx.B, "as_of": "2000-01-01"}
+    )
+    assert before_any.status_code == 200 and before_any.json()["paths"]  # undated edges hold
     assert path["edges"][1]["documents"] == [fx.SOURCE]
     unknown = embedded_client.get("/api/v1/graph/paths", params={"from": "无此公司", "to": fx.B})
     assert unknown.status_code == 404 and unknown.json()["code"] == "ENTITY_NOT_FOUND"

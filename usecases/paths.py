@@ -8,8 +8,8 @@ through it. Names that are file paths (source documents) are answered by their l
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Collection, Iterable
+from datetime import date
 
 from domain.access import AccessPolicy, display_name
 from graph.analytics.paths import (
@@ -17,8 +17,8 @@ from graph.analytics.paths import (
     Limits,
     Neighbourhood,
     PathResult,
-    find_paths,
     neighbourhood,
+    shortest_paths,
 )
 from graph.model import EdgeType, Link, NodeKey, NodeLabel
 from usecases.context import Context
@@ -48,18 +48,19 @@ def paths_between(
     k: int,
     types: Collection[EdgeType] | None = None,
     limits: Limits,
-    as_of: dt.date | None = None,
+    as_of: date | None = None,
 ) -> tuple[NodeKey, NodeKey, PathResult]:
     start = resolve_entity(ctx, source, source_label, policy)
     goal = resolve_entity(ctx, target, target_label, policy)
-    found = find_paths(
+    # Inside the store, no fan-out cut: only the time bound can stop it, and then it says so.
+    found = shortest_paths(
         ctx.stores.graph,
         start,
         goal,
         max_hops=max_hops,
         edge_types=walked_types(types, policy),
         k=k,
-        limits=limits,
+        time_budget_s=limits.time_budget_s,
         as_of=as_of,
     )
     hidden = _hidden(ctx, (key for path in found.paths for key in path.nodes), policy)

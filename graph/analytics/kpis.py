@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.analytics.ledger import ledger_facts, members_as_of
 from graph.groups import group_members
-from graph.model import PatentFacts
+from graph.model import FactCount, PatentFacts
 from graph.store import GraphStore
 
 INVENTION_SHARE_TARGET = 0.5
@@ -118,5 +118,33 @@ def kpis(org: str, facts: Sequence[PatentFacts]) -> Kpis:
             "EU": sum(1 for f in valid if f.country in EUROPE),
         },
         by_grade=dict(sorted(Counter(f.grade or "ungraded" for f in facts).items())),
+        filings_by_year={y: dict(sorted(c.items())) for y, c in sorted(years.items())},
+    )
+
+
+def kpis_from_counts(org: str, rows: Sequence[FactCount]) -> Kpis:
+    """The same figures as `kpis`, from counts per (kind, status, country, grade, year)."""
+    valid = [r for r in rows if r.legal_status == "valid"]
+    valid_total = sum(r.patents for r in valid)
+    inventions = sum(r.patents for r in valid if r.kind == "invention")
+    share = inventions / valid_total if valid_total else None
+    grades: Counter[str] = Counter()
+    years: dict[str, Counter[str]] = {}
+    for row in rows:
+        grades[row.grade or "ungraded"] += row.patents
+        years.setdefault(row.year or "unknown", Counter())[row.kind or "unknown"] += row.patents
+    return Kpis(
+        org=org,
+        patents=sum(r.patents for r in rows),
+        valid=valid_total,
+        valid_inventions=inventions,
+        invention_share=share,
+        meets_invention_target=None if share is None else share >= INVENTION_SHARE_TARGET,
+        valid_abroad={
+            "US": sum(r.patents for r in valid if r.country == "US"),
+            "JP": sum(r.patents for r in valid if r.country == "JP"),
+            "EU": sum(r.patents for r in valid if r.country in EUROPE),
+        },
+        by_grade=dict(sorted(grades.items())),
         filings_by_year={y: dict(sorted(c.items())) for y, c in sorted(years.items())},
     )

@@ -15,10 +15,11 @@ import datetime as dt
 import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from domain.as_of import edge_on
 from graph.model import EdgeType, Link, NodeKey
-from graph.store import GraphReader
+from graph.store import GraphReader, PathQueries
 
 DEFAULT_HOPS, MAX_HOPS = 4, 6
 # Links that explain little between two entities: the IPC hierarchy and source documents.
@@ -87,6 +88,32 @@ def find_paths(
         if stopped or len(result.paths) >= k:
             break
     result.visited = len(sides[0].distance) + len(sides[1].distance)
+    return result
+
+
+def shortest_paths(
+    store: PathQueries,
+    start: NodeKey,
+    goal: NodeKey,
+    *,
+    max_hops: int = DEFAULT_HOPS,
+    edge_types: Collection[EdgeType] = DEFAULT_TYPES,
+    k: int = 5,
+    time_budget_s: float = Limits.time_budget_s,
+    as_of: date | None = None,
+) -> PathResult:
+    """The first `k` of every shortest path (by node ids), searched inside the store with no
+    fan-out cut: complete within `max_hops`, or `partial` because the time bound stopped it."""
+    found = store.shortest_paths(
+        start, goal, edge_types, max_hops=max_hops, timeout_s=time_budget_s, as_of=as_of
+    )
+    result = PathResult(paths=[Path(p.nodes, p.links) for p in found.paths[:k]])
+    if found.timed_out:
+        _stop(result, f"time budget of {time_budget_s} s spent")
+    if found.out_of_memory:
+        _stop(result, "the graph server's memory bound per query was reached")
+    if found.capped:
+        result.reasons.append(f"more than {len(found.paths)} shortest paths; the first listed")
     return result
 
 

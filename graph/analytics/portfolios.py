@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from graph.model import EdgeType, Link, NodeKey, NodeLabel, PatentFacts
-from graph.store import GraphStore, PortfolioQueries
+from graph.model import EdgeType, IpcShare, Link, NodeKey, NodeLabel, PatentFacts
+from graph.store import AggregateQueries, GraphStore, PortfolioQueries
 
 CANDIDATES = 50  # full profiles are read for this many best-sharing candidates
 EXPAND_LIMIT = 100_000
@@ -49,13 +49,13 @@ class Competitor:
 def competitors(
     store: PortfolioQueries, ours: Sequence[str], *, top: int = 10, explain: int = 5
 ) -> list[Competitor]:
-    profile = _profiles(store, ours, merge_as="ours").get("ours", Counter())
+    profile = _our_profile(store, ours)
     if not profile:
         return []
     excluded = set(ours)
     shared: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for share in store.ipc_shares(sorted(profile)):
+    for share in _shares(store, sorted(profile)):
         if share.org not in excluded:
             shared[share.org] += share.patents
             names[share.org] = share.name
@@ -69,15 +69,35 @@ def competitors(
     return ranked[:top]
 
 
+def _our_profile(store: PortfolioQueries, ours: Sequence[str]) -> Counter[str]:
+    """One organisation's profile is maintained by the store (AggregateQueries); a group's,
+    where a patent co-owned by two members counts once, is read from its portfolio."""
+    if len(set(ours)) == 1 and isinstance(store, AggregateQueries):
+        return Counter({s.code: s.patents for s in store.org_ipc_counts(ours)})
+    return _profiles(store, ours, merge_as="ours").get("ours", Counter())
+
+
+def _shares(store: PortfolioQueries, codes: Sequence[str]) -> list[IpcShare]:
+    if isinstance(store, AggregateQueries):
+        return store.ipc_code_counts(codes)
+    return store.ipc_shares(codes)
+
+
 def _profiles(
     store: PortfolioQueries, orgs: Sequence[str], *, merge_as: str | None = None
 ) -> dict[str, Counter[str]]:
-    """Patents per IPC code for each organisation (or, with `merge_as`, for all of them
-    together, a co-owned patent counting once: read from the portfolio then)."""
+    """Patents per IPC code for each organisation (maintained by the store when it can, else
+    counted from the edges), or, with `merge_as`, for all of them together, a co-owned patent
+    counting once: read from the portfolio then."""
     if merge_as is not None:
         return {merge_as: ipc_profile(store.portfolio(orgs))}
     profiles: dict[str, Counter[str]] = defaultdict(Counter)
-    for share in store.ipc_profiles(orgs):
+    rows = (
+        store.org_ipc_counts(orgs)
+        if isinstance(store, AggregateQueries)
+        else store.ipc_profiles(orgs)
+    )
+    for share in rows:
         profiles[share.org][share.code] = share.patents
     return profiles
 

@@ -4,11 +4,20 @@ and provides a `store` fixture that yields an empty, schema-ready store."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
+from graph.analytics.kpis import kpis, kpis_from_counts
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
 from graph.model import Direction, NodeKey
-from graph.store import GraphReader, GraphWriter, PortfolioQueries
+from graph.store import (
+    AggregateQueries,
+    GraphReader,
+    GraphWriter,
+    PathQueries,
+    PortfolioQueries,
+)
 from tests import graph_fixture as fx
 
 
@@ -403,12 +412,184 @@ class LedgerConformance:
         children = store.neighbours(EdgeType.SUBSIDIARY_OF, "集团", Direction.IN)
         assert [(c.id, c.edge.get("from")) for c in children] == [("乙公司", "2024-01-01")]
 
+HUB_DEGREE = 100_000  # patents in one IPC class: far past any fan-out cut
+ORG, PATENT = NodeLabel.ORGANIZATION, NodeLabel.PATENT
+PATH_TYPES = frozenset(EdgeType) - {EdgeType.PARENT, EdgeType.EXTRACTED_FROM}
+
+
+def _path_ids(found: object) -> list[list[str]]:
+    return [[n.id for n in p.nodes] for p in found.paths]
+
+
+class PathQueriesConformance:
+    """PathQueries: every shortest path, searched in the store, complete or timed out."""
+
+    def test_is_a_pathqueries(self, store: GraphStore) -> None:
+        assert isinstance(store, PathQueries)
+
+    def test_every_shortest_path_sorted_with_evidence(self, store: GraphStore) -> None:
+        fx.load(store)
+        found = store.shortest_paths(
+            NodeKey(ORG, fx.A1), NodeKey(ORG, fx.B), PATH_TYPES, max_hops=4, timeout_s=10
+        )
+        assert not found.timed_out and not found.capped
+        # The two 2-hop links (the licence contract sorts before the co-owned patent).
+        assert _path_ids(found) == [[fx.A1, fx.CONTRACT, fx.B], [fx.A1, "CN1000003U", fx.B]]
+        first = found.paths[0]
+        assert [(link.type, link.props["role"]) for link in first.links] == [
+            (EdgeType.PARTY_TO, "licensor"),
+            (EdgeType.PARTY_TO, "licensee"),
+        ]
+        assert first.links[0].sources == [fx.SOURCE] and first.links[1].dst_name
+
+    def test_type_filter_hop_bound_and_missing_ends(self, store: GraphStore) -> None:
+        fx.load(store)
+        a1, b = NodeKey(ORG, fx.A1), NodeKey(ORG, fx.B)
+        people = {EdgeType.APPLICANT_OF, EdgeType.INVENTOR_OF}
+        longer = store.shortest_paths(a1, b, {EdgeType.INVENTOR_OF}, max_hops=4, timeout_s=10)
+        assert longer.paths == []
+        only_people = store.shortest_paths(a1, b, people, max_hops=4, timeout_s=10)
+        assert _path_ids(only_people) == [[fx.A1, "CN1000003U", fx.B]]
+        assert store.shortest_paths(a1, b, PATH_TYPES, max_hops=1, timeout_s=10).paths == []
+        nobody = NodeKey(ORG, "无此公司")
+        assert store.shortest_paths(a1, nobody, PATH_TYPES, max_hops=4, timeout_s=10).paths == []
+        assert _path_ids(store.shortest_paths(b, b, PATH_TYPES, max_hops=4, timeout_s=10)) == [
+            [fx.B]
+        ]
+
+    def test_dated_edges_count_only_on_their_days(self, store: GraphStore) -> None:
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
+        store.upsert_nodes(PATENT, [NodeRow("CN9A", {"title": "t"}, "d#1")])
+        store.upsert_edges(
+            EdgeType.APPLICANT_OF,
+            [
+                EdgeRow("甲", "CN9A", {"from": "2020-01-01", "to": "2022-01-01"}, "d#1"),
+                EdgeRow("乙", "CN9A", {"from": "2021-06-01"}, "d#1"),
+            ],
+        )
+        a, b = NodeKey(ORG, "甲"), NodeKey(ORG, "乙")
+
+        def on(day: date | None) -> list[list[str]]:
+            return _path_ids(
+                store.shortest_paths(a, b, PATH_TYPES, max_hops=2, timeout_s=10, as_of=day)
+            )
+
+        assert on(None) == [["甲", "CN9A", "乙"]]
+        assert on(date(2021, 7, 1)) == [["甲", "CN9A", "乙"]]
+        assert on(date(2020, 7, 1)) == [] and on(date(2022, 1, 1)) == []
+
+    def test_a_path_through_a_hub_is_found_completely(self, store: GraphStore) -> None:
+        """甲 -> CN0 -> hub IPC <- CN_B <- 乙, the hub classifying HUB_DEGREE patents whose
+        ids sort before CN_B: the old walk cut the hub at 200 links and answered `partial`."""
+        hub = "G06F16/00"
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
+        store.upsert_nodes(NodeLabel.IPC, [NodeRow(hub, {"level": "group"}, "d#1")])
+        ids = [f"CN{n:07d}A" for n in range(HUB_DEGREE)] + ["CNZZZ"]
+        store.upsert_nodes(PATENT, [NodeRow(i, {"title": i}, "d#1") for i in ids])
+        store.upsert_edges(EdgeType.CLASSIFIED_AS, [EdgeRow(i, hub, {}, "d#1") for i in ids])
+        store.upsert_edges(
+            EdgeType.APPLICANT_OF,
+            [EdgeRow("甲", ids[0], {}, "d#1"), EdgeRow("乙", "CNZZZ", {}, "d#1")],
+        )
+        found = store.shortest_paths(
+            NodeKey(ORG, "甲"), NodeKey(ORG, "乙"), PATH_TYPES, max_hops=4, timeout_s=60
+        )
+        assert not found.timed_out
+        assert _path_ids(found) == [["甲", ids[0], hub, "CNZZZ", "乙"]]
+
+
+class AggregateQueriesConformance:
+    """AggregateQueries: maintained in the write path, equal to what the edges say."""
+
+    def test_is_an_aggregatequeries(self, store: GraphStore) -> None:
+        assert isinstance(store, AggregateQueries)
+
+    def _assert_match_edges(self, store: GraphStore, orgs: list[str], codes: list[str]) -> None:
+        assert store.org_ipc_counts(orgs) == store.ipc_profiles(orgs)
+        assert store.ipc_code_counts(codes) == store.ipc_shares(codes)
+
+    def test_maintained_at_ingest_and_idempotent(self, store: GraphStore) -> None:
+        fx.load(store)
+        orgs, codes = [fx.A1, fx.B, fx.C], ["H04W72/04", "H04L5/00", "G06F16/36"]
+        self._assert_match_edges(store, orgs, codes)
+        assert [(s.code, s.patents) for s in store.org_ipc_counts([fx.A1])] == [
+            ("H04L5/00", 1),
+            ("H04W72/04", 2),
+        ]
+        fx.load(store)  # re-ingesting counts nothing twice
+        self._assert_match_edges(store, orgs, codes)
+        assert store.org_ipc_counts([]) == [] and store.ipc_code_counts([]) == []
+
+    def test_portfolio_counts_give_the_kpis_of_the_rows(self, store: GraphStore) -> None:
+        fx.load(store)
+        orgs = group_members(store, fx.GROUP)
+        facts = store.portfolio(orgs)
+        rows = store.portfolio_counts(orgs)
+        whole = [r for r in rows if r.owner is None]
+        assert sum(r.patents for r in whole) == len({f.id for f in facts})
+        assert kpis_from_counts(fx.GROUP, whole) == kpis(
+            fx.GROUP, list({f.id: f for f in facts}.values())
+        )
+        for org in orgs:
+            mine = [r for r in rows if r.owner == org]
+            assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
+        assert store.portfolio_counts([]) == []
+
+    def test_as_of_counts_ownership_on_its_days(self, store: GraphStore) -> None:
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
+        store.upsert_nodes(PATENT, [NodeRow("CN1A", {"kind": "invention"}, "d#1")])
+        store.upsert_nodes(NodeLabel.IPC, [NodeRow("H01M", {}, "d#1")])
+        store.upsert_edges(EdgeType.CLASSIFIED_AS, [EdgeRow("CN1A", "H01M", {}, "d#1")])
+        store.upsert_edges(
+            EdgeType.APPLICANT_OF,
+            [
+                EdgeRow("甲", "CN1A", {"from": "2020-01-01", "to": "2022-01-01"}, "d#1"),
+                EdgeRow("乙", "CN1A", {"from": "2022-01-01"}, "d#1"),
+            ],
+        )
+        both = ["甲", "乙"]
+
+        def owners(day: date) -> list[tuple[str, int]]:
+            return [(r.org, r.patents) for r in store.org_ipc_counts(both, as_of=day)]
+
+        assert owners(date(2021, 1, 1)) == [("甲", 1)]
+        assert owners(date(2023, 1, 1)) == [("乙", 1)]
+        assert [(r.org, r.patents) for r in store.ipc_code_counts(["H01M"])] == [
+            ("乙", 1),
+            ("甲", 1),
+        ]
+        assert store.ipc_code_counts(["H01M"], as_of=date(2019, 1, 1)) == []
+        counts = store.portfolio_counts(both, as_of=date(2021, 1, 1))
+        assert [(r.owner, r.patents) for r in counts] == [(None, 1), ("甲", 1)]
+        assert sum(r.patents for r in store.portfolio_counts(both)) == 3
+
+    def test_either_edge_may_come_first_and_rebuild_agrees(self, store: GraphStore) -> None:
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
+        store.upsert_nodes(PATENT, [NodeRow(p, {}, "d#1") for p in ("CN1A", "CN2A")])
+        store.upsert_nodes(NodeLabel.IPC, [NodeRow(c, {}, "d#1") for c in ("H01M", "G06F")])
+        # Codes before owners for CN1A, owners before codes for CN2A; a duplicate row too.
+        store.upsert_edges(
+            EdgeType.CLASSIFIED_AS,
+            [EdgeRow("CN1A", "H01M", {}, "d#1"), EdgeRow("CN1A", "G06F", {}, "d#1")],
+        )
+        owners = [EdgeRow(o, p, {}, "d#1") for o in ("甲", "乙") for p in ("CN1A", "CN2A")]
+        store.upsert_edges(EdgeType.APPLICANT_OF, [*owners, owners[0]])
+        store.upsert_edges(EdgeType.CLASSIFIED_AS, [EdgeRow("CN2A", "H01M", {}, "d#1")])
+        expected = [("乙", "G06F", 1), ("乙", "H01M", 2), ("甲", "G06F", 1), ("甲", "H01M", 2)]
+        rows = store.org_ipc_counts(["甲", "乙"])
+        assert [(r.org, r.code, r.patents) for r in rows] == expected
+        assert store.rebuild_aggregates().org_ipc_rows == 4
+        assert store.org_ipc_counts(["甲", "乙"]) == rows
+        assert "OrgIpcCount" not in store.counts().nodes
+
 
 class GraphStoreConformance(
     GraphWriterConformance,
     GraphReaderConformance,
     PortfolioQueriesConformance,
     LedgerConformance,
+    PathQueriesConformance,
+    AggregateQueriesConformance,
 ):
     """The whole GraphStore: every mixin above."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -45,16 +45,22 @@ def get_paths(
     k: Annotated[int, Query(ge=1, le=20, description="how many paths")] = 5,
     types: TypesParam = None,
     limit: Annotated[
-        int, Query(ge=1, le=2000, description="links followed per node and direction")
+        int,
+        Query(
+            ge=1,
+            le=2000,
+            description="ignored: the search runs in the store with no fan-out cut",
+            deprecated=True,
+        ),
     ] = Limits.per_node,
     as_of: Annotated[
-        dt.date | None,
-        Query(description="YYYY-MM-DD: only ownership, encumbrances and stakes standing then"),
+        date | None, Query(description="follow dated edges only as they held on this day")
     ] = None,
 ) -> PathsResponse:
-    """Shortest and k-shortest paths between two entities (company, person, patent, standard,
-    contract ...), each edge explained; bounded: a walk that hits a limit answers what it found,
-    flagged `partial` with the reason."""
+    """The k first (by node ids) of every shortest path between two entities (company,
+    person, patent, standard, contract ...), each edge explained. Searched inside the store
+    with no fan-out cut: complete within `max_hops`, or `partial` because the time bound
+    stopped it (then no path is guessed)."""
     start, goal, found = paths_between(
         ctx,
         source,
