@@ -136,10 +136,9 @@ def _months_at(
 
 
 def _computed(layout: Layout, offset: int, match: re.Match[str], value: str) -> Extracted[str]:
-    return Extracted(
-        value=value,
-        evidence=ev(layout, offset + match.start(), offset + match.end(), COMPUTED),
-    )
+    """A date the text does not write but implies (start + duration): flagged as derived."""
+    evidence = ev(layout, offset + match.start(), offset + match.end(), COMPUTED)
+    return Extracted(value=value, evidence=evidence.model_copy(update={"derived": True}))
 
 
 def effective_date(layout: Layout, signed: str | None) -> str | None:
