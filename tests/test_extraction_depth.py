@@ -187,6 +187,12 @@ def test_an_amendment_changes_only_what_it_amends() -> None:
         ("被许可方经许可方书面同意后，方可许可第三方实施。", True, "with_consent"),
         ("被许可方不得再许可任何第三方实施。", False, None),
         ("被许可方有权再许可第三方实施。", True, "any"),
+        # forbidden only without consent: allowed with it
+        ("未经许可方书面同意，被许可方不得转许可任何第三方实施。", True, "with_consent"),
+        ("被许可方经许可方书面同意，可以将本专利转许可第三方实施。", True, "with_consent"),
+        ("被许可方可以许可其关联公司实施本专利，但不得许可其他第三方实施。", True, "affiliates"),
+        ("被许可方可向其控股子公司分许可本专利。", True, "affiliates"),
+        ("被许可方不得转许可，亦不得以任何形式允许第三方实施该专利。", False, None),
     ],
 )
 def test_conditional_sublicensing(clause: str, allowed: bool, scope: str | None) -> None:

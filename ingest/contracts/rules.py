@@ -406,7 +406,7 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     pattern = re.compile(r"第\s*(\d{6,9})\s*号(?:注册)?商标|商标注册号\s*[：:为]?\s*(\d{6,9})")
     found: dict[str, Extracted[str]] = {}
     for match in pattern.finditer(layout.text, *layout.body):
-        group = 1 if match.group(1) else 2
+        group = next(index for index in (1, 2, 3) if match.group(index))
         found.setdefault(
             match.group(group),
             Extracted(
@@ -494,6 +494,11 @@ _CONSENT = re.compile(
 _CONSENT_ANYWHERE = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)"
 )
+# 未经甲方书面同意，乙方不得转许可: forbidden only without consent, i.e. allowed with it.
+_UNLESS_CONSENT = re.compile(
+    r"(?:未经|未取得|未征得|未获得|非经)[^，。；]{0,12}?(?:书面)?(?:同意|许可|批准|授权)[，,]?\s*"
+    r"[^，。；]{0,10}?(?:不得|无权|不可|不能)[^，。；]{0,12}?(?:再|分|转)?(?:许可|授权)"
+)
 _REFUSED = re.compile(
     r"(?:不得|无权|不可|不能|禁止)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?"
 )
@@ -526,6 +531,7 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             (_EXCEPT_AFFILIATES, True, "affiliates"),
             (_AFFILIATES, True, "affiliates"),
             (_CONSENT, True, "with_consent"),
+            (_UNLESS_CONSENT, True, "with_consent"),
             (_REFUSED, False, None),
             (_ANY, True, "any"),
         ):
@@ -558,9 +564,18 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
     return Extracted(value=found[1], evidence=ev(layout, found[2], found[3], LABELLED))
 
 
+# A place, not a field of use: 实施范围为亚太地区 is a territory, 实施范围为制造、销售 is not.
+_PLACE = (
+    r"全球(?:范围内)?|全世界(?:范围内)?|世界范围内|中国大陆|中国内地"
+    r"|[^，。；\n\t、]{2,20}?(?:地区|境内|大陆|全境|范围内|特别行政区|省|自治区|市)"
+    r"(?:[（(][^）)\n]{1,30}[）)])?(?=[，。；\n]|$)"
+)
+
+
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:]|\t)\s*([^，。；\n\t]+)"
+        rf"|(?:许可|实施|使用|授权)(?:范围)(?:为|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
@@ -568,7 +583,7 @@ def territory(layout: Layout) -> Extracted[str] | None:
     match = pattern.search(layout.text, *layout.body)
     if match is None:
         return None
-    group = 1 if match.group(1) else 2
+    group = next(index for index in (1, 2, 3) if match.group(index))
     return Extracted(
         value=match.group(group).strip(),
         evidence=ev(layout, match.start(group), match.end(group), LABELLED),

@@ -41,6 +41,9 @@ PARTY_LINE = re.compile(
 )
 
 
+_BARE_SIGNATURE = re.compile(rf"^[ \t\u3000]*(?:{PARTY_WORDS})[ \t\u3000]*[：:]", re.M)
+
+
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
 _PARTY_LABEL_ONLY = re.compile(
     rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,8}}[）)])?"
@@ -140,6 +143,11 @@ def _signature_start(text: str, after: int) -> int:
     last_article = max((m.start() for m in _ARTICLE.finditer(text)), default=0)
     for match in _SIGNATURE.finditer(text, max(after, last_article)):
         return match.start()
+    # 甲方：… / 乙方：… / a date, with no 盖章 mark: party lines closing the text, no sentence.
+    for match in _BARE_SIGNATURE.finditer(text, max(after, last_article)):
+        rest = text[match.start() :]
+        if len(rest) < 300 and "。" not in rest:
+            return match.start()
     return len(text)
 
 

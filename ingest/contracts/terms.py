@@ -30,8 +30,10 @@ _TERM_HEADING = re.compile(r"期限|期间|有效期")
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
+# 许可期限为三年 / 为期24个月; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
     rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
+    r"(?!\s*\d{1,2}\s*月)"
 )
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
