@@ -33,6 +33,14 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ld_pct_13": ("txt", "simplified"),
     "ts_hk_14": ("txt", "traditional"),
     "dur_relative_15": ("txt", "simplified"),
+    "eq_table_16": ("docx", "simplified"),
+    "lic_sole_17": ("txt-gb18030", "simplified"),
+    "lic_dur_18": ("pdf", "simplified"),
+    "amd_pay_19": ("docx", "simplified"),
+    "tr_tw_20": ("txt", "traditional"),
+    "nc_ld_21": ("docx", "simplified"),
+    "ts_dates_22": ("txt", "simplified"),
+    "pledge_23": ("pdf", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
