@@ -18,8 +18,10 @@ _NOT_THE_TERM = re.compile(
 )
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
+# 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*起?\s*(?:至|到|—|－|~|～)\s*({DATE_SOURCE})\s*止?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～)\s*"
+    rf"({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -39,8 +41,15 @@ _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
 )
+# 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"期限为\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*自\s*({DATE_SOURCE})\s*起算"
+    rf"期限(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
+    r"(?:起算|起计算|开始计算|起计|起)"
+)
+# 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
+_FROM_DURATION = re.compile(
+    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起)[，,]?\s*(?:为期|共)?\s*"
+    rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
 _MONEY_SENTENCE = re.compile(
     r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
@@ -101,6 +110,17 @@ def _read_term(
         if found.start and found.months:
             end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
             found.end = _computed(layout, offset, duration, end.isoformat())
+        return True
+    start_first = _FROM_DURATION.search(sentence)
+    if start_first:
+        found.start = _date_at(layout, offset, start_first, 1, LABELLED)
+        months = rules.months(start_first.group(2), start_first.group(3))
+        if months is not None:
+            begin, end_at = offset + start_first.start(2), offset + start_first.end(3)
+            found.months = Extracted(value=months, evidence=ev(layout, begin, end_at, LABELLED))
+        if found.start and found.months:
+            end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
+            found.end = _computed(layout, offset, start_first, end.isoformat())
         return True
     relative = _RELATIVE.search(sentence)
     if relative:
