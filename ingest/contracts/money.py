@@ -458,11 +458,14 @@ def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
     """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
     (万分之五) is not one."""
     for offset, sentence in sentences(layout):
-        match = re.search(r"违约(?:赔偿)?金", sentence)
+        match = re.search(r"违约(?:赔偿)?金|违约罚金", sentence)
         if match is None:
             continue
         found = next(amounts(sentence, match.start()), None)
         if found and found.start - match.end() <= 20:
+            return _money_at(layout, found, offset)
+        # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
+        if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
             return _money_at(layout, found, offset)
         before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
         if before:  # 支付50万元违约金

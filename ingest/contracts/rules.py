@@ -82,6 +82,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "目标公司": Role.INVESTEE,
     "标的公司": Role.INVESTEE,
     "被投资方": Role.INVESTEE,
+    "被投资公司": Role.INVESTEE,
+    "被投资企业": Role.INVESTEE,
+    "受资方": Role.INVESTEE,
+    "合资公司": Role.INVESTEE,
+    "增资公司": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -508,6 +513,18 @@ _EXCEPT_AFFILIATES = re.compile(
     r"除(?:向|许可给?|授权给?)?其?(?:关联公司|关联企业|关联方|子公司|控股子公司|全资子公司)(?:外|以外)"
 )
 # 有权将本专利分许可给第三方 / 享有再许可权 / 可自行决定再许可
+# 不得再许可，但向其关联公司再许可的除外 / …，除非事先取得甲方书面同意: a refusal with an
+# exception is an allowance under that exception.
+_EXCEPTION_AFFILIATES = re.compile(
+    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)[^。；]{0,10}?"
+    r"(?:除外|不在此限|不受此限)"
+)
+_EXCEPTION_CONSENT = re.compile(
+    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:(?:除非|但)[^。；]{0,8}?(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)"
+    r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
+)
 _ANY = re.compile(
     r"(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
     r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)权"
@@ -534,6 +551,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
     for offset, sentence in _licensee_sentences(layout):
         for pattern, allowed, scope in (
             (_EXCEPT_AFFILIATES, True, "affiliates"),
+            (_EXCEPTION_AFFILIATES, True, "affiliates"),
+            (_EXCEPTION_CONSENT, True, "with_consent"),
             (_AFFILIATES, True, "affiliates"),
             (_CONSENT, True, "with_consent"),
             (_UNLESS_CONSENT, True, "with_consent"),
@@ -579,7 +598,8 @@ _PLACE = (
 
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:]|\t)\s*([^，。；\n\t]+)"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?"
+        r"(?:为|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t]+)"
         rf"|(?:许可|实施|使用|授权)(?:范围)(?:为|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"

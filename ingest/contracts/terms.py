@@ -67,7 +67,28 @@ class Term:
     months: Extracted[int] | None = None
 
 
+# 起始日期：2024年1月1日 / 终止日期\t2026年12月31日: the ends labelled apart (a term table)
+_LABELLED_START = re.compile(
+    rf"(?:许可|有效期|合同|协议)?(?:起始|开始|起算|生效)(?:日期|日)\s*(?:为|[：:]|\t)\s*({DATE_SOURCE})"
+)
+_LABELLED_END = re.compile(
+    rf"(?:许可|有效期|合同|协议)?(?:终止|截止|届满|到期|结束|期满)(?:日期|日)\s*(?:为|[：:]|\t)\s*"
+    rf"({DATE_SOURCE})"
+)
+
+
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
+    found = _term(layout, effective, kind)
+    if found.start is None and found.end is None:
+        start = _LABELLED_START.search(layout.text, *layout.body)
+        end = _LABELLED_END.search(layout.text, *layout.body)
+        if start and end:
+            found.start = _date_at(layout, 0, start, 1, LABELLED)
+            found.end = _date_at(layout, 0, end, 1, LABELLED)
+    return found
+
+
+def _term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     """The contract's period: an explicit 自…起至…止 wins; else a duration from a date; else a
     relative duration from the effective date (the sign date when the contract takes effect on
     signing); an amendment's 即至…止 gives the new end date."""
