@@ -41,6 +41,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nc_ld_21": ("docx", "simplified"),
     "ts_dates_22": ("txt", "simplified"),
     "pledge_23": ("pdf", "simplified"),
+    "amd_table_24": ("docx", "simplified"),
+    "lic_table_25": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
