@@ -100,14 +100,18 @@ def _docx_text(data: bytes, file: str) -> str:
 
 
 def _table_lines(table: Table) -> list[str]:
-    """Each row as its cells joined by tabs (merged cells repeat, so repeats are dropped)."""
+    """Each row as its cells joined by tabs. python-docx repeats a merged cell once per grid
+    column it spans, so a repeat of the same cell is dropped; two cells that merely hold the
+    same text (人民币90万元 before and after an amendment) both stay."""
     lines = []
     for row in table.rows:
         cells: list[str] = []
+        previous = None
         for cell in row.cells:
-            text = cell.text.strip()
-            if not cells or cells[-1] != text:
-                cells.append(text)
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(cell.text.strip())
         lines.append("\t".join(cells))
     return lines
 

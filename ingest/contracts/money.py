@@ -153,7 +153,8 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 
 _SCHEDULE = re.compile(
     r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)|(?:支付|付款)(?:方式|安排|进度)(?:如下|为)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
+    r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
@@ -300,7 +301,11 @@ def _table_instalment(
     for cell in row.split("\t"):
         cells.append((at + position, cell))
         position += len(cell) + 1
-    money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
+    money_cells = [(o, c, a) for o, c in cells if (a := next(amounts(c), None)) is not None]
+    if not money_cells:  # a share of the total (30%) when the row states no amount
+        money_cells = [
+            (o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None
+        ]
     if not money_cells and unit is not None and unit.column < len(cells):
         cell_at, cell = cells[unit.column]
         bare = _BARE_NUMBER.match(cell)

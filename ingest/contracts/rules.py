@@ -497,7 +497,7 @@ _CONSENT = re.compile(
 )
 # 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
 _CONSENT_ANYWHERE = re.compile(
-    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)"
+    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)(?!的除外)"
 )
 # 未经甲方书面同意，乙方不得转许可: forbidden only without consent, i.e. allowed with it.
 _UNLESS_CONSENT = re.compile(
@@ -566,6 +566,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
                 and "不得" in sentence[: match.start()]
                 and "除" not in sentence
             ):
+                if scope == "any" and _CONSENT_ANYWHERE.search(sentence, match.end()):
+                    scope = "with_consent"  # 可以分许可，但需经甲方书面同意
                 return allowed, scope, offset + match.start(), offset + match.end()
         consent = _CONSENT_ANYWHERE.search(sentence)
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):

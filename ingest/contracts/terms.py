@@ -31,7 +31,11 @@ _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
-_END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
+_END_ONLY = re.compile(
+    rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    # 本合同于2030年3月31日终止 / 届满
+    rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
+)
 # 许可期限为三年 / 为期24个月; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
     rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
@@ -102,13 +106,15 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
-        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|为期|自", sentence):
+        if not_the_term.search(sentence) or not re.search(
+            r"期限|期间|有效期|为期|自|终止|届满|到期", sentence
+        ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
-        if event and _TERM_HEADING.search(sentence):
-            found.end = _date_at(layout, offset, event, 1, LABELLED)
+        if event and (_TERM_HEADING.search(sentence) or event.lastindex == 2):
+            found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
     return found
 
