@@ -187,6 +187,17 @@ def test_an_amendment_changes_only_what_it_amends() -> None:
         ("被许可方经许可方书面同意后，方可许可第三方实施。", True, "with_consent"),
         ("被许可方不得再许可任何第三方实施。", False, None),
         ("被许可方有权再许可第三方实施。", True, "any"),
+        # forbidden only without consent: allowed with it
+        ("未经许可方书面同意，被许可方不得转许可任何第三方实施。", True, "with_consent"),
+        ("被许可方经许可方书面同意，可以将本专利转许可第三方实施。", True, "with_consent"),
+        ("被许可方可以许可其关联公司实施本专利，但不得许可其他第三方实施。", True, "affiliates"),
+        ("被许可方可向其控股子公司分许可本专利。", True, "affiliates"),
+        ("被许可方不得转许可，亦不得以任何形式允许第三方实施该专利。", False, None),
+        ("被许可方不得再许可第三方实施，但向其关联公司再许可的除外。", True, "affiliates"),
+        ("被许可方不得分许可第三方实施，除非事先取得许可方书面同意。", True, "with_consent"),
+        ("被许可方有权将本专利分许可给第三方，但应提前三十日书面通知许可方。", True, "any"),
+        ("被许可方享有再许可权。", True, "any"),
+        ("被许可方不享有再许可权。", False, None),
     ],
 )
 def test_conditional_sublicensing(clause: str, allowed: bool, scope: str | None) -> None:
@@ -534,3 +545,122 @@ def test_letter_labels_spaced_out() -> None:
         ("甲方", "东部理工大学"),
         ("乙方", "北方新材料股份有限公司"),
     ]
+
+
+def _licence(clauses: str) -> ContractExtraction:
+    return _contract(
+        "专利实施许可合同\n合同编号：T-2\n许可方：东部理工大学\n被许可方：北方新材料股份有限公司\n"
+        f"{clauses}签订日期：2025年1月2日\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "territory"),
+    [
+        ("第一条 许可实施的地域范围限于中华人民共和国境内。\n", "中华人民共和国境内"),
+        ("第一条 许可实施范围为亚太地区。\n", "亚太地区"),
+        ("第一条 许可地域\t香港特别行政区\n", "香港特别行政区"),
+        ("第一条 许可实施的地域范围：全球。\n", "全球"),
+    ],
+)
+def test_territory_wordings(clause: str, territory: str) -> None:
+    contract = _licence(clause)
+    assert contract.territory is not None and contract.territory.value == territory
+
+
+def test_a_field_of_use_is_not_a_territory() -> None:
+    assert _licence("第一条 许可实施范围为制造、使用、销售。\n").territory is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "start", "end", "months", "derived"),
+    [
+        ("第一条 许可期限为5年，自2023年9月1日起算。\n", "2023-09-01", "2028-08-31", 60, True),
+        ("第一条 许可期限十年，自2025年1月1日起计算。\n", "2025-01-01", "2034-12-31", 120, True),
+        (
+            "第一条 本合同有效期从2024年9月1日开始，到2027年8月31日结束。\n",
+            "2024-09-01",
+            "2027-08-31",
+            None,
+            False,
+        ),
+        (
+            "第一条 许可期限：2024年6月1日—2029年5月31日。\n",
+            "2024-06-01",
+            "2029-05-31",
+            None,
+            False,
+        ),
+        (
+            "第一条 许可期限\t2024年10月1日至2027年9月30日\n",
+            "2024-10-01",
+            "2027-09-30",
+            None,
+            False,
+        ),
+        (
+            "第一条 起始日期：2024年1月1日\n第二条 终止日期：2026年12月31日\n",
+            "2024-01-01",
+            "2026-12-31",
+            None,
+            False,
+        ),
+    ],
+)
+def test_term_wordings(
+    clause: str, start: str, end: str, months: int | None, derived: bool
+) -> None:
+    contract = _licence(clause)
+    assert contract.start_date is not None and contract.start_date.value == start
+    assert contract.end_date is not None and contract.end_date.value == end
+    assert contract.end_date.evidence.derived is derived
+    assert (contract.duration_months.value if contract.duration_months else None) == months
+
+
+@pytest.mark.parametrize(
+    ("clause", "amount"),
+    [
+        ("第一条 任何一方违约的，应向守约方支付违约金人民币五十万元。\n", 500_000),
+        ("第一条 违约金为转让价款总额的百分之十，即人民币叁拾万元。\n", 300_000),
+        ("第一条 违约方应向守约方支付人民币一百万元作为违约金。\n", 1_000_000),
+        ("第一条 违约金为乙方离职前十二个月工资总额的三倍。\n", None),
+        ("第一条 每逾期一日按应付金额的万分之五支付违约金。\n", None),
+    ],
+)
+def test_liquidated_damages_wordings(clause: str, amount: float | None) -> None:
+    found = _licence(clause).liquidated_damages
+    assert (found.value.amount if found else None) == amount
+
+
+@pytest.mark.parametrize(
+    ("schedule", "expected"),
+    [
+        (
+            "许可使用费共计人民币六十万元，分两期支付：合同签订后七日内支付三十万元；"
+            "余款三十万元于2024年12月31日前付清。",
+            [(300_000, "合同签订后七日内"), (300_000, "2024年12月31日前")],
+        ),
+        (
+            "许可使用费为人民币二百四十万元，分三期支付，每期人民币捌拾万元，分别于本合同生效后"
+            "15日内、2025年10月15日前、2026年10月15日前支付。",
+            [
+                (800_000, "本合同生效后15日内"),
+                (800_000, "2025年10月15日前"),
+                (800_000, "2026年10月15日前"),
+            ],
+        ),
+        (
+            "许可使用费为人民币1500万元，分三期支付，见下表：\n期次\t付款条件\t金额（万元）\n"
+            "第一期\t合同生效后20日内\t450\n第二期\t技术资料交付后15日内\t600\n"
+            "第三期\t性能考核合格后30日内\t450",
+            [
+                (4_500_000, "合同生效后20日内"),
+                (6_000_000, "技术资料交付后15日内"),
+                (4_500_000, "性能考核合格后30日内"),
+            ],
+        ),
+    ],
+)
+def test_instalment_wordings(schedule: str, expected: list[tuple[float, str]]) -> None:
+    contract = _licence(f"第一条 {schedule}\n第二条 其他事项另行约定。\n")
+    assert [(i.amount, i.due) for i in contract.instalments] == expected

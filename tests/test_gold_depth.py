@@ -91,3 +91,33 @@ def test_export_records_sit_on_their_rows(file: str) -> None:
         assert parse_application_number(record["application_number"]).is_valid
         for claim in record.get("priority", []):
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", claim["date"])
+
+
+# The second tune set (contracts_depth2): the same checks, all of it on the tune side.
+CONTRACTS2 = json.loads((GOLD / "contracts_depth2.json").read_text("utf-8"))
+CONTRACT2_FILES = [name for name in CONTRACTS2 if not name.startswith("_")]
+
+
+@pytest.mark.parametrize("file", CONTRACT2_FILES)
+def test_depth2_values_are_in_the_text_and_consistent(file: str) -> None:
+    entry = CONTRACTS2[file]
+    source = GOLD / "contracts_depth2" / "source" / f"{Path(file).stem}.txt"
+    text = folded(source.read_text("utf-8"))
+    assert (GOLD / "contracts_depth2" / file).is_file()
+    written = [entry["id"], entry.get("amends", entry["id"])]
+    written += [name for _, name in entry["parties"]] + entry["persons"]
+    written += entry.get("trade_secrets", [])
+    written += [entry[field] for field in TEXT_FIELDS if field in entry]
+    written += [step["due"] for step in entry.get("instalments", [])]
+    written += [number.removeprefix("CN") for number in entry.get("patents", [])]
+    assert [value for value in written if folded(value) not in text] == []
+    assert all(parse_application_number(n).is_valid for n in entry.get("patents", []))
+    if "instalments" in entry:
+        assert sum(step["amount"] for step in entry["instalments"]) == entry["amount"]
+    assert ("sublicense_scope" in entry) <= entry.get("sublicense_allowed", False)
+
+
+def test_depth2_is_all_tune_and_states_its_date_convention() -> None:
+    assert CONTRACTS2["_split"] == {file: "tune" for file in CONTRACT2_FILES}
+    assert len(CONTRACT2_FILES) >= 12
+    assert CONTRACTS2["_conventions"] == CONTRACTS["_conventions"] == {"dates": "stated"}

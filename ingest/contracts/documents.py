@@ -27,6 +27,7 @@ from ingest.readers.archive_guard import check_archive
 # Party, number and recital lines of contracts that the PDF reflow must not run together.
 _MORE_BLOCK_STARTS = (
     r"许可人|被许可人|转让人|受让人|出质方|质权方|出资方|用人单位|员工|披露方|接收方|合作方|"
+    r"授权人|被授权人|授权方|被授权方|[^，。：:\s]{1,8}[（(][甲乙丙丁戊]方[）)]|"
     r"(?:补充)?(?:合同|协议|契约)编号|原(?:合同|协议)编号|编号[：:]|本(?:合同|协议)由|双方于|"
     r"[\d.]+\s*\S|日期[：:]"
 )
@@ -99,14 +100,18 @@ def _docx_text(data: bytes, file: str) -> str:
 
 
 def _table_lines(table: Table) -> list[str]:
-    """Each row as its cells joined by tabs (merged cells repeat, so repeats are dropped)."""
+    """Each row as its cells joined by tabs. python-docx repeats a merged cell once per grid
+    column it spans, so a repeat of the same cell is dropped; two cells that merely hold the
+    same text (人民币90万元 before and after an amendment) both stay."""
     lines = []
     for row in table.rows:
         cells: list[str] = []
+        previous = None
         for cell in row.cells:
-            text = cell.text.strip()
-            if not cells or cells[-1] != text:
-                cells.append(text)
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(cell.text.strip())
         lines.append("\t".join(cells))
     return lines
 

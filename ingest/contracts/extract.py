@@ -7,7 +7,7 @@ from ingest.contracts import parties as party_rules
 from ingest.contracts import rules, terms
 from ingest.contracts.amendments import new_wording
 from ingest.contracts.documents import ContractDocument
-from ingest.contracts.model import ContractExtraction, ContractKind
+from ingest.contracts.model import ContractExtraction, ContractKind, Extracted
 from ingest.contracts.script import fold
 from ingest.contracts.structure import layout as read_layout
 from ingest.errors import ErrorCode, IngestError, Problem
@@ -88,5 +88,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     )
     if kind.value is ContractKind.EQUITY_CONTRIBUTION and extraction.valuation is not None:
         extraction.amount = extraction.valuation  # the amount of a contribution is its 作价
+    if extraction.payment is None and len(schedule) >= 2 and not is_amendment:
+        # a payment table or 首期款/尾款 clauses without the words 分两期
+        first = schedule[0].evidence
+        extraction.payment = Extracted(value="installments", evidence=first)
     extraction.currency = money_rules.currency_of(extraction)
     return party_rules.in_original_script(extraction, folded)

@@ -59,6 +59,11 @@ class Evidence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     confidence: float = Field(ge=0, le=1)
+    derived: bool = Field(
+        default=False,
+        description="the value is not written in the text but computed from values that are "
+        "(an end date from a stated start and duration); the offsets point at those",
+    )
 
 
 class Extracted(BaseModel, Generic[T]):

@@ -59,7 +59,7 @@ _CAPITAL = "[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]"
 _AMOUNT = re.compile(
     rf"(?P<prefix>{_PREFIX})?\s*"
     rf"(?:(?P<capital>[壹贰叁参肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
-    r"\s*(?P<scale>万|亿)?)"
+    r"\s*(?P<scale>万|亿)?|(?P<lower>[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*))"
     r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|元)?(?:整)?"
 )
 _ISO = dict(_CURRENCY_WORDS)
@@ -78,6 +78,8 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> Iterator[Amoun
     for match in _AMOUNT.finditer(text, start, len(text) if end is None else end):
         if not (match["prefix"] or match["unit"]):
             continue
+        if match["lower"] and not match["unit"]:
+            continue  # 人民币五十万元 is money; 十五日内 and 三倍 are not
         if match["arabic"] and _is_part_of_other_number(text, match):
             continue
         value = _value(match)
@@ -114,6 +116,8 @@ def _value(match: re.Match[str]) -> float | None:
     try:
         if match["capital"]:
             return float(cn2an.cn2an(match["capital"].replace("参", "叁"), "smart"))
+        if match["lower"]:
+            return float(cn2an.cn2an(match["lower"].replace("两", "二"), "smart"))
         scale = {"万": 10_000, "亿": 100_000_000}.get(match["scale"] or "", 1)
         return float(match["arabic"].replace(",", "")) * scale
     except (ValueError, KeyError):
@@ -149,7 +153,8 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 
 _SCHEDULE = re.compile(
     r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)|(?:支付|付款)(?:方式|安排|进度)(?:如下|为)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
+    r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
@@ -161,7 +166,11 @@ _ENUMERATION = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧])\s*"
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
-_PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给)")
+_PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
+# 分两期支付：…, the verb and colon before the first instalment clause.
+_SCHEDULE_HEAD = re.compile(r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)[\s：:，,]*)?")
+# 每期人民币捌拾万元，分别于A、B、C支付: equal instalments, their dues listed in one clause.
+_EQUAL_STEPS = re.compile(r"每期(?:应付|支付)?([^，,；;。]{2,30})[，,]\s*分别(?:于|在)([^；;。]+)")
 
 
 def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
@@ -186,8 +195,11 @@ def _schedule_after(
         return inline
     found: list[Instalment] = []
     offset = next_line + 1 if next_line >= 0 else end
+    unit: _ColumnUnit | None = None
     for line in text[offset:end].splitlines(keepends=True)[:12]:
-        instalment = _instalment(layout, offset, line, total)
+        instalment = _instalment(layout, offset, line, total, unit)
+        if instalment is None and not found and "\t" in line:
+            unit = _column_unit(line) or unit
         offset += len(line)
         if instalment is not None:
             found.append(instalment)
@@ -200,10 +212,13 @@ def _inline_instalments(
     layout: Layout, start: int, end: int, total: float | None
 ) -> list[Instalment]:
     """分两期支付：合同签订后十日内支付…；验收合格后支付…: the schedule in the same sentence."""
+    equal = _equal_instalments(layout, start, end)
+    if equal:
+        return equal
     found: list[Instalment] = []
     offset = start
     for clause in re.split(r"(?<=[；;])", layout.text[start:end]):
-        head = re.match(r"[\s：:，,]*", clause)
+        head = _SCHEDULE_HEAD.match(clause)
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])
         skip += label.end() if label else 0
@@ -214,22 +229,90 @@ def _inline_instalments(
     return found
 
 
-def _instalment(layout: Layout, at: int, line: str, total: float | None) -> Instalment | None:
+def _equal_instalments(layout: Layout, start: int, end: int) -> list[Instalment]:
+    """每期人民币捌拾万元，分别于本合同生效后15日内、2025年10月15日前支付."""
+    match = _EQUAL_STEPS.search(layout.text, start, end)
+    if match is None:
+        return []
+    each = next(amounts(match.group(1)), None)
+    if each is None:
+        return []
+    listed = _PAY_VERB.split(match.group(2), maxsplit=1)[0]
+    found: list[Instalment] = []
+    at = match.start(2)
+    for due in re.split(r"(、|及|和|以及)", listed):
+        stripped = due.strip("，, ")
+        if stripped and _CONDITION.search(stripped):
+            begin = at + due.find(stripped)
+            found.append(
+                Instalment(
+                    amount=each.money.amount,
+                    due=stripped,
+                    evidence=ev(layout, begin, begin + len(stripped), LABELLED),
+                )
+            )
+        at += len(due)
+    return found if len(found) >= 2 else []
+
+
+@dataclass(frozen=True)
+class _ColumnUnit:
+    """金额（万元）: the table column whose cells are bare numbers in that unit."""
+
+    column: int
+    scale: float
+    currency: str
+
+
+_UNIT_HEADER = re.compile(
+    r"(?:金额|价款|款项|费用|付款额|支付额)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
+    r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)\s*[）)]"
+)
+_BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
+
+
+def _column_unit(header: str) -> _ColumnUnit | None:
+    for column, cell in enumerate(header.rstrip("\n").split("\t")):
+        match = _UNIT_HEADER.search(cell)
+        if match:
+            word = match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
+            return _ColumnUnit(
+                column, 10_000.0 if match["scale"] else 1.0, _ISO.get(word or "元", "CNY")
+            )
+    return None
+
+
+def _instalment(
+    layout: Layout, at: int, line: str, total: float | None, unit: _ColumnUnit | None = None
+) -> Instalment | None:
     body = line.rstrip("\n")
     if "\t" in body:
-        return _table_instalment(layout, at, body, total)
+        return _table_instalment(layout, at, body, total, unit)
     label = _ENUMERATION.match(body)
     if label is None:
         return None
     return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
 
 
-def _table_instalment(layout: Layout, at: int, row: str, total: float | None) -> Instalment | None:
+def _table_instalment(
+    layout: Layout, at: int, row: str, total: float | None, unit: _ColumnUnit | None = None
+) -> Instalment | None:
     cells, position = [], 0
     for cell in row.split("\t"):
         cells.append((at + position, cell))
         position += len(cell) + 1
-    money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
+    money_cells = [(o, c, a) for o, c in cells if (a := next(amounts(c), None)) is not None]
+    if not money_cells:  # a share of the total (30%) when the row states no amount
+        money_cells = [
+            (o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None
+        ]
+    if not money_cells and unit is not None and unit.column < len(cells):
+        cell_at, cell = cells[unit.column]
+        bare = _BARE_NUMBER.match(cell)
+        if bare:
+            value = float(bare.group(1).replace(",", "")) * unit.scale
+            money = Money(amount=value, currency=unit.currency, text=cell.strip())
+            money_cells = [(cell_at, cell, Amount(money, 0, len(cell)))]
     if len(money_cells) != 1:
         return None
     due = [
@@ -310,7 +393,29 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         text = text.rstrip("，, ")
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
+        after = _due_after_amount(segment, found.end - position)
+        if after is not None:
+            return after[0], position + after[1]
         position += len(segment)
+    return None
+
+
+def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
+    """尾款人民币陆拾万元，于…后十日内支付 / 余款三十万元于2024年12月31日前付清: the due
+    condition follows the amount."""
+    if not 0 < amount_end <= len(segment):
+        return None
+    rest = segment[amount_end:]
+    head = re.match(r"[\s，,]*(?:应|须|需|并)?(?:于|在)", rest)
+    if head is None:
+        return None
+    text = rest[head.end() :]
+    verb = _PAY_VERB.search(text)
+    if verb:
+        text = text[: verb.start()]
+    text = text.strip("，, ")
+    if text and _CONDITION.search(text) and next(amounts(text), None) is None:
+        return text, amount_end + rest.find(text, head.end())
     return None
 
 
@@ -358,11 +463,14 @@ def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
     """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
     (万分之五) is not one."""
     for offset, sentence in sentences(layout):
-        match = re.search(r"违约(?:赔偿)?金", sentence)
+        match = re.search(r"违约(?:赔偿)?金|违约罚金", sentence)
         if match is None:
             continue
         found = next(amounts(sentence, match.start()), None)
         if found and found.start - match.end() <= 20:
+            return _money_at(layout, found, offset)
+        # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
+        if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
             return _money_at(layout, found, offset)
         before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
         if before:  # 支付50万元违约金

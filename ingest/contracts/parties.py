@@ -10,6 +10,7 @@ from typing import Any
 
 import cn2an
 
+from domain.names import organization_name
 from ingest.contracts.model import (
     ContractExtraction,
     ContractKind,
@@ -296,8 +297,10 @@ def _named_investee(
 def _ip_contributor(layout: Layout, parties: list[Party]) -> Party | None:
     """The party that contributes the IP: 甲方拟以该等专利作价入股 / 以其专利出资."""
     pattern = re.compile(
-        rf"({_mentions(parties)})\s*(?:拟|同意|愿意|将)?\s*以(?:其|该等|上述|下述)?[^。；，]{{0,20}}?"
-        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,20}?(?:作价|出资|入股)"
+        rf"({_mentions(parties)})\s*(?:拟|同意|愿意|将)?\s*以(?:其|该等|上述|下述)?"
+        # 以其拥有的“一种柔性压力传感器阵列及其制备方法”发明专利: the title may be long
+        r"(?:[^。；，]{0,20}?|[^。；，“「]{0,12}[“「][^”」。]{1,60}[”」][^。；，]{0,12}?)"
+        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,40}?(?:作价|出资|入股)"
     )
     match = pattern.search(layout.text, *layout.body)
     return _party_named(parties, match.group(1)) if match else None
@@ -356,11 +359,29 @@ def _equity_share(
 # ---- back to the document's script ---------------------------------------------------------
 
 
+def _names_as_written(extraction: ContractExtraction, folded: FoldedText) -> ContractExtraction:
+    """A simplified contract's party names as written where only the width of their brackets
+    differs from the display form."""
+    written: dict[str, str] = {}
+    for party in extraction.parties:
+        span = folded.original[party.evidence.start : party.evidence.end]
+        if span != party.name and organization_name(span) == party.name:
+            written[party.name] = party.name = span
+    if written:
+        for value in (*extraction.shares, *extraction.contributions):
+            value.name = written.get(value.name, value.name)
+        company = extraction.receiving_company
+        if company is not None:
+            company.value = written.get(company.value, company.value)
+    return extraction
+
+
 def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> ContractExtraction:
     """Names, forums, scopes and due conditions as the document writes them (a Taiwanese
-    party's name stays traditional); numbers and enumerations stay folded."""
+    party's name stays traditional, 上海微电子装备（集团）股份有限公司 keeps its full-width
+    brackets); numbers and enumerations stay folded."""
     if folded.text == folded.original:
-        return extraction
+        return _names_as_written(extraction, folded)
 
     def restore(value: str, evidence: Evidence) -> str:
         span = folded.text[evidence.start : evidence.end]

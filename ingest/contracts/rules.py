@@ -82,6 +82,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "目标公司": Role.INVESTEE,
     "标的公司": Role.INVESTEE,
     "被投资方": Role.INVESTEE,
+    "被投资公司": Role.INVESTEE,
+    "被投资企业": Role.INVESTEE,
+    "受资方": Role.INVESTEE,
+    "合资公司": Role.INVESTEE,
+    "增资公司": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -406,7 +411,7 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     pattern = re.compile(r"第\s*(\d{6,9})\s*号(?:注册)?商标|商标注册号\s*[：:为]?\s*(\d{6,9})")
     found: dict[str, Extracted[str]] = {}
     for match in pattern.finditer(layout.text, *layout.body):
-        group = 1 if match.group(1) else 2
+        group = next(index for index in (1, 2, 3) if match.group(index))
         found.setdefault(
             match.group(group),
             Extracted(
@@ -492,16 +497,38 @@ _CONSENT = re.compile(
 )
 # 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
 _CONSENT_ANYWHERE = re.compile(
-    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)"
+    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)(?!的除外)"
+)
+# 未经甲方书面同意，乙方不得转许可: forbidden only without consent, i.e. allowed with it.
+_UNLESS_CONSENT = re.compile(
+    r"(?:未经|未取得|未征得|未获得|非经)[^，。；]{0,12}?(?:书面)?(?:同意|许可|批准|授权)[，,]?\s*"
+    r"[^，。；]{0,10}?(?:不得|无权|不可|不能)[^，。；]{0,12}?(?:再|分|转)?(?:许可|授权)"
 )
 _REFUSED = re.compile(
-    r"(?:不得|无权|不可|不能|禁止)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)(?:任何)?(?:第三方)?"
+    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)"
+    r"(?:任何)?(?:第三方)?"
 )
 # 除其关联公司外，不得再许可: allowed, to affiliates only
 _EXCEPT_AFFILIATES = re.compile(
     r"除(?:向|许可给?|授权给?)?其?(?:关联公司|关联企业|关联方|子公司|控股子公司|全资子公司)(?:外|以外)"
 )
-_ANY = re.compile(r"(?:有权|可以|得)(?:再|分|转)(?:许可|授权)")
+# 有权将本专利分许可给第三方 / 享有再许可权 / 可自行决定再许可
+# 不得再许可，但向其关联公司再许可的除外 / …，除非事先取得甲方书面同意: a refusal with an
+# exception is an allowance under that exception.
+_EXCEPTION_AFFILIATES = re.compile(
+    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)[^。；]{0,10}?"
+    r"(?:除外|不在此限|不受此限)"
+)
+_EXCEPTION_CONSENT = re.compile(
+    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:(?:除非|但)[^。；]{0,8}?(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)"
+    r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
+)
+_ANY = re.compile(
+    r"(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
+    r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)权"
+)
 
 
 def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
@@ -524,8 +551,11 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
     for offset, sentence in _licensee_sentences(layout):
         for pattern, allowed, scope in (
             (_EXCEPT_AFFILIATES, True, "affiliates"),
+            (_EXCEPTION_AFFILIATES, True, "affiliates"),
+            (_EXCEPTION_CONSENT, True, "with_consent"),
             (_AFFILIATES, True, "affiliates"),
             (_CONSENT, True, "with_consent"),
+            (_UNLESS_CONSENT, True, "with_consent"),
             (_REFUSED, False, None),
             (_ANY, True, "any"),
         ):
@@ -536,6 +566,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
                 and "不得" in sentence[: match.start()]
                 and "除" not in sentence
             ):
+                if scope == "any" and _CONSENT_ANYWHERE.search(sentence, match.end()):
+                    scope = "with_consent"  # 可以分许可，但需经甲方书面同意
                 return allowed, scope, offset + match.start(), offset + match.end()
         consent = _CONSENT_ANYWHERE.search(sentence)
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
@@ -558,9 +590,19 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
     return Extracted(value=found[1], evidence=ev(layout, found[2], found[3], LABELLED))
 
 
+# A place, not a field of use: 实施范围为亚太地区 is a territory, 实施范围为制造、销售 is not.
+_PLACE = (
+    r"全球(?:范围内)?|全世界(?:范围内)?|世界范围内|中国大陆|中国内地"
+    r"|[^，。；\n\t、]{2,20}?(?:地区|境内|大陆|全境|范围内|特别行政区|省|自治区|市)"
+    r"(?:[（(][^）)\n]{1,30}[）)])?(?=[，。；\n]|$)"
+)
+
+
 def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
-        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?(?:为|[：:])\s*([^，。；\n]+)"
+        r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?"
+        r"(?:为|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t]+)"
+        rf"|(?:许可|实施|使用|授权)(?:范围)(?:为|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
@@ -568,7 +610,7 @@ def territory(layout: Layout) -> Extracted[str] | None:
     match = pattern.search(layout.text, *layout.body)
     if match is None:
         return None
-    group = 1 if match.group(1) else 2
+    group = next(index for index in (1, 2, 3) if match.group(index))
     return Extracted(
         value=match.group(group).strip(),
         evidence=ev(layout, match.start(group), match.end(group), LABELLED),

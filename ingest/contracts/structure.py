@@ -22,7 +22,8 @@ _RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由(?!以下)
 PARTY_WORDS = (
     "甲方|乙方|丙方|丁方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
     "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
-    "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人"
+    "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
+    "被投资公司|被投资企业|受资方|合资公司|增资公司"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -39,6 +40,9 @@ PARTY_LINE = re.compile(
     r"(?P<name_below>\S.*)$)",
     re.M,
 )
+
+
+_BARE_SIGNATURE = re.compile(rf"^[ \t\u3000]*(?:{PARTY_WORDS})[ \t\u3000]*[：:]", re.M)
 
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
@@ -140,6 +144,11 @@ def _signature_start(text: str, after: int) -> int:
     last_article = max((m.start() for m in _ARTICLE.finditer(text)), default=0)
     for match in _SIGNATURE.finditer(text, max(after, last_article)):
         return match.start()
+    # 甲方：… / 乙方：… / a date, with no 盖章 mark: party lines closing the text, no sentence.
+    for match in _BARE_SIGNATURE.finditer(text, max(after, last_article)):
+        rest = text[match.start() :]
+        if len(rest) < 300 and "。" not in rest:
+            return match.start()
     return len(text)
 
 

@@ -18,8 +18,10 @@ _NOT_THE_TERM = re.compile(
 )
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
+# 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*起?\s*(?:至|到|—|－|~|～)\s*({DATE_SOURCE})\s*止?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～)\s*"
+    rf"({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -29,16 +31,29 @@ _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
 _EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
-_END_ONLY = re.compile(rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?至\s*({DATE_SOURCE})")
+_END_ONLY = re.compile(
+    rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    # 本合同于2030年3月31日终止 / 届满
+    rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
+)
+# 许可期限为三年 / 为期24个月; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
     rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
+    r"(?!\s*\d{1,2}\s*月)"
 )
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
 )
+# 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"期限为\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*自\s*({DATE_SOURCE})\s*起算"
+    rf"期限(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
+    r"(?:起算|起计算|开始计算|起计|起)"
+)
+# 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
+_FROM_DURATION = re.compile(
+    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起)[，,]?\s*(?:为期|共)?\s*"
+    rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
 _MONEY_SENTENCE = re.compile(
     r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
@@ -56,7 +71,28 @@ class Term:
     months: Extracted[int] | None = None
 
 
+# 起始日期：2024年1月1日 / 终止日期\t2026年12月31日: the ends labelled apart (a term table)
+_LABELLED_START = re.compile(
+    rf"(?:许可|有效期|合同|协议)?(?:起始|开始|起算|生效)(?:日期|日)\s*(?:为|[：:]|\t)\s*({DATE_SOURCE})"
+)
+_LABELLED_END = re.compile(
+    rf"(?:许可|有效期|合同|协议)?(?:终止|截止|届满|到期|结束|期满)(?:日期|日)\s*(?:为|[：:]|\t)\s*"
+    rf"({DATE_SOURCE})"
+)
+
+
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
+    found = _term(layout, effective, kind)
+    if found.start is None and found.end is None:
+        start = _LABELLED_START.search(layout.text, *layout.body)
+        end = _LABELLED_END.search(layout.text, *layout.body)
+        if start and end:
+            found.start = _date_at(layout, 0, start, 1, LABELLED)
+            found.end = _date_at(layout, 0, end, 1, LABELLED)
+    return found
+
+
+def _term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     """The contract's period: an explicit 自…起至…止 wins; else a duration from a date; else a
     relative duration from the effective date (the sign date when the contract takes effect on
     signing); an amendment's 即至…止 gives the new end date."""
@@ -70,13 +106,15 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
-        if not_the_term.search(sentence) or not re.search(r"期限|期间|有效期|为期|自", sentence):
+        if not_the_term.search(sentence) or not re.search(
+            r"期限|期间|有效期|为期|自|终止|届满|到期", sentence
+        ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
-        if event and _TERM_HEADING.search(sentence):
-            found.end = _date_at(layout, offset, event, 1, LABELLED)
+        if event and (_TERM_HEADING.search(sentence) or event.lastindex == 2):
+            found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
     return found
 
@@ -99,6 +137,17 @@ def _read_term(
         if found.start and found.months:
             end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
             found.end = _computed(layout, offset, duration, end.isoformat())
+        return True
+    start_first = _FROM_DURATION.search(sentence)
+    if start_first:
+        found.start = _date_at(layout, offset, start_first, 1, LABELLED)
+        months = rules.months(start_first.group(2), start_first.group(3))
+        if months is not None:
+            begin, end_at = offset + start_first.start(2), offset + start_first.end(3)
+            found.months = Extracted(value=months, evidence=ev(layout, begin, end_at, LABELLED))
+        if found.start and found.months:
+            end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
+            found.end = _computed(layout, offset, start_first, end.isoformat())
         return True
     relative = _RELATIVE.search(sentence)
     if relative:
@@ -136,10 +185,9 @@ def _months_at(
 
 
 def _computed(layout: Layout, offset: int, match: re.Match[str], value: str) -> Extracted[str]:
-    return Extracted(
-        value=value,
-        evidence=ev(layout, offset + match.start(), offset + match.end(), COMPUTED),
-    )
+    """A date the text does not write but implies (start + duration): flagged as derived."""
+    evidence = ev(layout, offset + match.start(), offset + match.end(), COMPUTED)
+    return Extracted(value=value, evidence=evidence.model_copy(update={"derived": True}))
 
 
 def effective_date(layout: Layout, signed: str | None) -> str | None:
