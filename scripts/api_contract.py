@@ -167,7 +167,9 @@ def _schemathesis(
         *["--phases", "examples,coverage,fuzzing,stateful", "--no-color"],
         *headers,
     ]
-    return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode == 0
+    # Run in the data directory: schemathesis keeps its cache (.schemathesis/) in the cwd.
+    workdir = env["IPGRAPH_DATA_DIR"]
+    return subprocess.run(command, env=env, cwd=workdir, check=False).returncode == 0
 
 
 if __name__ == "__main__":

@@ -61,7 +61,9 @@ def search_export(
 
 
 @router.get("/search", operation_id="search_get", response_model=SearchResponse)
-def search_get(request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy) -> Response:
+def search_get(
+    request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy
+) -> Response:
     """Full-text search over patents (and other assets as they come), with filters, facets,
     highlights, sorting and cursor paging. Query syntax: docs/QUERY_SYNTAX.md."""
     return _json(run_search(request, ctx, policy))
