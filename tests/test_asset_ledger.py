@@ -512,3 +512,36 @@ def test_an_export_with_a_legal_events_column(stores: Stores, tmp_path: Path) ->
         assert [p["pledgee"] for p in held["pledged_to"]] == [ICBC]
         assert [x["licensee"] for x in held["licensed_to"]] == [LICENSEE]
         assert not any("当前权利人" in line for line in held["evidence"])  # the gazette said it
+
+
+def test_group_membership_as_it_stood_from_dated_stakes(stores: Stores, tmp_path: Path) -> None:
+    from domain.organizations import OrganizationAliases
+    from ingest.resolve.groups import load_group_trees
+
+    _ingest(stores, tmp_path, _write(tmp_path / "a.jsonl", [_record([])]))
+    tree = tmp_path / "tree.json"
+    tree.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "某控股集团有限公司",
+                    "kind": "group",
+                    "subsidiaries": [
+                        {"name": CATL, "stake": 51, "since": "2022-06-01", "until": "2024-01-01"}
+                    ],
+                }
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    load_group_trees(tree, stores.graph, OrganizationAliases.load())
+    with TestClient(create_app(stores=stores)) as client:
+
+        def group(day: str) -> list[str]:
+            body = _portfolio(client, "某控股集团有限公司", day, group="true")
+            return [p["id"] for p in body["patents"]]
+
+        assert group("2022-03-01") == []
+        assert group("2023-01-01") == [PATENT]
+        assert group("2024-02-01") == []
