@@ -22,6 +22,7 @@ carry `date_estimated: true` and the export as evidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -84,8 +85,19 @@ def with_stored_events(graph: GraphReader, record: PatentRecord) -> PatentRecord
     return record.model_copy(update={"legal_events": merged})
 
 
+_EVENT_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?![A-Za-z0-9])")
+
+
+def legal_event_texts(record: PatentRecord) -> list[str]:
+    """The record's legal events, and its 法律状态 when an export put gazette events there
+    (some tools fill that column with the event text, codes included)."""
+    status = record.legal_status or ""
+    extra = [status] if _EVENT_CODE.search(status) and status not in record.legal_events else []
+    return [*record.legal_events, *extra]
+
+
 def ledger_of(record: PatentRecord, patent_id: str) -> PatentLedger:
-    text = "；".join(record.legal_events)
+    text = "；".join(legal_event_texts(record))
     events = parse_legal_events(text, patent_id) if text else []
     return build_ledger(events, record.applicants, record.filing_date)
 

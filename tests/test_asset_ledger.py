@@ -472,3 +472,76 @@ def test_organisation_page_as_of_counts_what_was_owned(stores: Stores, tmp_path:
         assert page(JS, "2023-06-01")["portfolio"] == {"invention": 2}
         assert page("国家电网", "2023-06-01")["group_portfolio"] == {"invention": 2}
         assert page("国家电网", "2022-03-15")["group_portfolio"] == {"invention": 1}
+
+
+def test_an_export_with_a_legal_events_column(stores: Stores, tmp_path: Path) -> None:
+    import csv
+
+    export = tmp_path / "export.csv"
+    with export.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "公开(公告)号",
+                "标题",
+                "申请人",
+                "申请日",
+                "授权公告日",
+                "法律状态",
+                "法律事件",
+                "当前权利人",
+            ]
+        )
+        writer.writerow(
+            [
+                PATENT,
+                "一种锂离子电池及其制备方法",
+                CATL,
+                "2022-01-01",
+                "2023-03-01",
+                "有效",
+                "\n".join(EVENTS[:3]),
+                SERVICE,
+            ]
+        )
+    _ingest(stores, tmp_path, export)
+    with TestClient(create_app(stores=stores)) as client:
+        assert _held(client, CATL, "2023-01-01") is not None
+        held = _held(client, SERVICE, "2023-08-01")
+        assert held is not None and held["owned_since"] == "2023-05-12"
+        assert [p["pledgee"] for p in held["pledged_to"]] == [ICBC]
+        assert [x["licensee"] for x in held["licensed_to"]] == [LICENSEE]
+        assert not any("当前权利人" in line for line in held["evidence"])  # the gazette said it
+
+
+def test_group_membership_as_it_stood_from_dated_stakes(stores: Stores, tmp_path: Path) -> None:
+    from domain.organizations import OrganizationAliases
+    from ingest.resolve.groups import load_group_trees
+
+    _ingest(stores, tmp_path, _write(tmp_path / "a.jsonl", [_record([])]))
+    tree = tmp_path / "tree.json"
+    tree.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "某控股集团有限公司",
+                    "kind": "group",
+                    "subsidiaries": [
+                        {"name": CATL, "stake": 51, "since": "2022-06-01", "until": "2024-01-01"}
+                    ],
+                }
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    load_group_trees(tree, stores.graph, OrganizationAliases.load())
+    with TestClient(create_app(stores=stores)) as client:
+
+        def group(day: str) -> list[str]:
+            body = _portfolio(client, "某控股集团有限公司", day, group="true")
+            return [p["id"] for p in body["patents"]]
+
+        assert group("2022-03-01") == []
+        assert group("2023-01-01") == [PATENT]
+        assert group("2024-02-01") == []

@@ -8,6 +8,7 @@ A file holds one tree or a list of trees. `stake` is the parent's shareholding i
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -24,6 +25,10 @@ class GroupTreeEntry(BaseModel):
     name: str = Field(min_length=1, description="registered name, or a known short name")
     kind: str | None = Field(default=None, description="group, company, institute, university")
     stake: float | None = Field(default=None, ge=0, le=100, description="parent's stake, %")
+    since: dt.date | None = Field(
+        default=None, description="held from this day (as-of reads, docs/ASSET_LEDGER.md)"
+    )
+    until: dt.date | None = Field(default=None, description="held until this day (exclusive)")
     subsidiaries: list[GroupTreeEntry] = Field(default_factory=list)
 
 

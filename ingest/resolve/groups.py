@@ -64,6 +64,11 @@ def _walk(
     nodes[key] = NodeRow(key, props, source)
     if parent is not None:
         stake: Properties = {} if entry.stake is None else {"stake": entry.stake}
+        # dated stakes: the group as it stood on a day (domain/as_of.stake_on)
+        if entry.since is not None:
+            stake["since"] = entry.since.isoformat()
+        if entry.until is not None:
+            stake["until"] = entry.until.isoformat()
         edges[(key, parent)] = EdgeRow(key, parent, stake, source)
     for child in entry.subsidiaries:
         _walk(child, key, source, aliases, nodes, edges)

@@ -146,7 +146,17 @@ class OrganizationResolver:
     # same company under another name (a former name, an English name) is one organisation
     by_credit_code: dict[str, str] = field(default_factory=dict)
 
+    _memo: dict[str, ResolvedOrganization] = field(default_factory=dict, repr=False)
+
     def resolve(self, filed_as: str) -> ResolvedOrganization:
+        # A name resolves the same way all run long (the curation does not change during an
+        # ingest); ingest asks for each name several times per record.
+        known = self._memo.get(filed_as)
+        if known is None:
+            known = self._memo[filed_as] = self._resolve(filed_as)
+        return known
+
+    def _resolve(self, filed_as: str) -> ResolvedOrganization:
         name, code = split_credit_code(organization_name(filed_as))
         if code is None:
             return self._resolve_name(name)
