@@ -31,7 +31,14 @@ def loaded_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
 def test_no_server_errors_and_responses_match_the_schema(loaded_app: FastAPI) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", loaded_app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 22
+    # Every documented operation loads (none is unreachable for schemathesis).
+    documented = sum(
+        1
+        for methods in loaded_app.openapi()["paths"].values()
+        for method in methods
+        if method in ("get", "post", "put", "patch", "delete")
+    )
+    assert len(operations) == documented >= 22
     statuses: list[int] = []
     for operation in operations:
         _fuzz(operation, statuses)

@@ -17,6 +17,7 @@ from graph.analytics.paths import (
     Limits,
     Neighbourhood,
     PathResult,
+    find_paths,
     neighbourhood,
     shortest_paths,
 )
@@ -52,17 +53,7 @@ def paths_between(
 ) -> tuple[NodeKey, NodeKey, PathResult]:
     start = resolve_entity(ctx, source, source_label, policy)
     goal = resolve_entity(ctx, target, target_label, policy)
-    # Inside the store, no fan-out cut: only the time bound can stop it, and then it says so.
-    found = shortest_paths(
-        ctx.stores.graph,
-        start,
-        goal,
-        max_hops=max_hops,
-        edge_types=walked_types(types, policy),
-        k=k,
-        time_budget_s=limits.time_budget_s,
-        as_of=as_of,
-    )
+    found = _search(ctx, start, goal, max_hops, k, walked_types(types, policy), limits, as_of)
     hidden = _hidden(ctx, (key for path in found.paths for key in path.nodes), policy)
     found.paths = [
         dataclasses.replace(path, links=tuple(_named(link) for link in path.links))
@@ -70,6 +61,41 @@ def paths_between(
         if hidden.isdisjoint(path.nodes)
     ]
     return start, goal, found
+
+
+def _search(
+    ctx: Context,
+    start: NodeKey,
+    goal: NodeKey,
+    max_hops: int,
+    k: int,
+    edge_types: frozenset[EdgeType],
+    limits: Limits,
+    as_of: date | None,
+) -> PathResult:
+    if as_of is not None:
+        # A day in the past: the ledger's time model (domain/as_of.edge_on: OWNS periods,
+        # registered encumbrance windows, dated stakes) decides which edges stood, edge by edge.
+        return find_paths(
+            ctx.stores.graph,
+            start,
+            goal,
+            max_hops=max_hops,
+            edge_types=edge_types,
+            k=k,
+            limits=limits,
+            as_of=as_of,
+        )
+    # Inside the store, no fan-out cut: only the time bound can stop it, and then it says so.
+    return shortest_paths(
+        ctx.stores.graph,
+        start,
+        goal,
+        max_hops=max_hops,
+        edge_types=edge_types,
+        k=k,
+        time_budget_s=limits.time_budget_s,
+    )
 
 
 def neighbourhood_of(
