@@ -67,6 +67,7 @@ def _values(markers: frozenset[str]) -> dict[str, list[str]]:
     secret_contracts = sorted(m for m in markers if m.startswith("SAMPLE-"))
     return {
         "patent_id": ["CN115000001A", "CN202110123456.7"],
+        "number": ["CN115000001A", "CN202110123456.7"],
         "organization": [CATL],
         "person_id": sorted(m for m in markers if "@" in m),
         "contract_id": secret_contracts[:2] or ["none"],
