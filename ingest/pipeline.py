@@ -124,7 +124,9 @@ def _ingest_file(
     rejected = prepared.rejected
     file_report.problems.extend(prepared.warnings)
     batch = GraphBatch()
-    people.preload(person_name(name) for item in prepared.records for name in item.record.inventors)
+    people.preload(
+        person_name(name) for item in prepared.records for name in item.record.inventors
+    )
     for item in prepared.records:
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
