@@ -299,16 +299,14 @@ class EmbeddedSearchIndex:
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_vocab "
                 "USING fts5vocab(main, documents_fts, col)"
             )
-            df: dict[str, int] = {}
             columns = [f"{name}_seg" for name in SIMILAR_FIELDS]
-            for term in terms:
-                row = db.execute(
-                    f"SELECT max(doc) FROM temp.similar_vocab WHERE term = ? "
-                    f"AND col IN ({', '.join('?' * len(columns))})",
-                    [term, *columns],
-                ).fetchone()
-                if row and row[0]:
-                    df[term] = int(row[0])
+            rows = db.execute(
+                f"SELECT term, max(doc) FROM temp.similar_vocab "
+                f"WHERE term IN ({', '.join('?' * len(terms))}) "
+                f"AND col IN ({', '.join('?' * len(columns))}) GROUP BY term",
+                [*terms, *columns],
+            ).fetchall()
+        df = {str(term): int(count) for term, count in rows if count}
         return df
 
     def get(self, document_id: str) -> IndexDocument | None:
