@@ -309,3 +309,19 @@ _ORG_IPC_ON = (
 )
 ORG_IPC_COUNTS_ON = _ORG_IPC_ON.format(where="o.id IN $ids")
 IPC_CODE_COUNTS_ON = _ORG_IPC_ON.format(where="i.id IN $codes")
+
+# Competitor candidates scored in the database from the maintained profiles: the `$limit`
+# organisations with most patents in the profile's codes, with the dot product and their norm,
+# so competitors read `$limit` rows instead of every organisation's rows in every code.
+COMPETITOR_CANDIDATES = """
+UNWIND $profile AS t
+MATCH (x:OrgIpcCount {code: t.code})
+WHERE NOT x.org IN $exclude
+WITH x.org AS org, sum(x.patents) AS shared, sum(x.patents * t.n) AS dot
+ORDER BY shared DESC, org LIMIT $limit
+MATCH (y:OrgIpcCount {org: org})
+WITH org, shared, dot, sum(y.patents * y.patents) AS norm_sq
+MATCH (o:Organization {id: org})
+RETURN org, coalesce(o.name, o.id) AS name, shared, dot, norm_sq
+ORDER BY shared DESC, org
+"""

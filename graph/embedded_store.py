@@ -14,6 +14,7 @@ from graph.errors import GraphUnavailableError
 from graph.model import (
     OWNERSHIP_EDGE,
     AggregateCounts,
+    CandidateScore,
     Direction,
     EdgeRow,
     EdgeType,
@@ -260,6 +261,19 @@ JOIN nodes o ON o.label = 'Organization' AND o.id = a.src
 JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
 WHERE a.type = '{OWNERSHIP_EDGE.value}' AND {{column}} IN ({{values}}) AND {_OWNED_ON}
 GROUP BY a.src, c.dst ORDER BY a.src, c.dst
+"""
+# As cypher.COMPETITOR_CANDIDATES: ?1 the profile {code: patents}, ?2 the excluded ids.
+_COMPETITOR_CANDIDATES = """
+WITH shared AS (
+    SELECT g.org AS org, sum(g.patents) AS shared, sum(g.patents * j.value) AS dot
+    FROM json_each(?1) j JOIN agg_org_ipc g INDEXED BY agg_org_ipc_by_code ON g.code = j.key
+    WHERE g.org NOT IN (SELECT value FROM json_each(?2))
+    GROUP BY g.org ORDER BY shared DESC, g.org LIMIT ?3
+)
+SELECT s.org, coalesce(json_extract(o.props, '$.name'), s.org), s.shared, s.dot,
+       (SELECT sum(y.patents * y.patents) FROM agg_org_ipc y WHERE y.org = s.org)
+FROM shared s JOIN nodes o ON o.label = 'Organization' AND o.id = s.org
+ORDER BY s.shared DESC, s.org
 """
 _NAMES = "SELECT id, {name} FROM nodes WHERE label = ? AND id IN ({ids})"
 
@@ -613,6 +627,16 @@ class EmbeddedGraphStore:
                 db.execute(statement)
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
         return AggregateCounts(org_ipc_rows=rows)
+
+    def competitor_candidates(
+        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+    ) -> list[CandidateScore]:
+        if not profile:
+            return []
+        params = (json.dumps(profile), json.dumps(sorted(set(exclude))), limit)
+        with self._transaction() as db:
+            rows = db.execute(_COMPETITOR_CANDIDATES, params).fetchall()
+        return [CandidateScore(*row) for row in rows]
 
     def portfolio_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None

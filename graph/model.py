@@ -259,3 +259,15 @@ class FactCount:
     grade: str | None
     year: str
     patents: int
+
+
+@dataclass(frozen=True)
+class CandidateScore:
+    """An organisation sharing IPC codes with a profile: its patents in those codes
+    (`shared`), the dot product of the two profiles and the square of its own norm."""
+
+    org: str
+    name: str
+    shared: int
+    dot: int
+    norm_sq: int

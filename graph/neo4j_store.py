@@ -30,6 +30,7 @@ from graph.errors import (
 )
 from graph.model import (
     AggregateCounts,
+    CandidateScore,
     Direction,
     EdgeRow,
     EdgeType,
@@ -140,6 +141,21 @@ class Neo4jGraphStore:
                 session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
         rows = self._read(cypher.COUNT_AGGREGATES, {})
         return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
+
+    def competitor_candidates(
+        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+    ) -> list[CandidateScore]:
+        if not profile:
+            return []
+        params = {
+            "profile": [{"code": c, "n": n} for c, n in sorted(profile.items())],
+            "exclude": sorted(set(exclude)),
+            "limit": limit,
+        }
+        return [
+            CandidateScore(r["org"], r["name"], r["shared"], r["dot"], r["norm_sq"])
+            for r in self._read(cypher.COMPETITOR_CANDIDATES, params)
+        ]
 
     def portfolio_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None

@@ -17,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 from graph.analyst_cypher import CypherResult
 from graph.model import (
     AggregateCounts,
+    CandidateScore,
     Direction,
     EdgeRow,
     EdgeType,
@@ -173,6 +174,13 @@ class AggregateQueries(Protocol):
     def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
         """The maintained rows of every organisation for `codes`, sorted by (org, code); with
         `as_of` counted from the edges as `org_ipc_counts` does."""
+
+    def competitor_candidates(
+        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+    ) -> list[CandidateScore]:
+        """The `limit` organisations (not in `exclude`) with most patents in the codes of
+        `profile` (code -> patents), scored against it from the maintained profiles; sorted
+        by (shared desc, org)."""
 
     def portfolio_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None

@@ -52,6 +52,8 @@ def competitors(
     profile = _our_profile(store, ours)
     if not profile:
         return []
+    if isinstance(store, AggregateQueries):
+        return _scored_in_store(store, ours, profile, top, explain)
     excluded = set(ours)
     shared: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -67,6 +69,23 @@ def competitors(
     ]
     ranked.sort(key=lambda c: (-round(c.similarity, 12), c.org))
     return ranked[:top]
+
+
+def _scored_in_store(
+    store: AggregateQueries, ours: Sequence[str], profile: Counter[str], top: int, explain: int
+) -> list[Competitor]:
+    """The same ranking with the candidates scored by the store: only the top `top` have
+    their profiles read, for the explanation."""
+    norm = math.sqrt(sum(v * v for v in profile.values()))
+    scored = store.competitor_candidates(dict(profile), ours, CANDIDATES)
+    similarity = {
+        c.org: c.dot / (norm * math.sqrt(c.norm_sq)) if norm and c.norm_sq else 0.0 for c in scored
+    }
+    best = sorted(scored, key=lambda c: (-round(similarity[c.org], 12), c.org))[:top]
+    profiles: dict[str, Counter[str]] = defaultdict(Counter)
+    for share in store.org_ipc_counts([c.org for c in best]):
+        profiles[share.org][share.code] = share.patents
+    return [_competitor(c.org, c.name, profile, profiles[c.org], explain) for c in best]
 
 
 def _our_profile(store: PortfolioQueries, ours: Sequence[str]) -> Counter[str]:

@@ -535,6 +535,20 @@ class AggregateQueriesConformance:
             assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
         assert store.portfolio_counts([]) == []
 
+    def test_competitor_candidates_scored_from_the_profiles(self, store: GraphStore) -> None:
+        fx.load(store)
+        profile = {s.code: s.patents for s in store.ipc_profiles([fx.A1])}
+        scored = store.competitor_candidates(profile, [fx.A1], 50)
+        assert [c.org for c in scored] and fx.A1 not in [c.org for c in scored]
+        for candidate in scored:
+            theirs = {s.code: s.patents for s in store.ipc_profiles([candidate.org])}
+            assert candidate.shared == sum(n for c, n in theirs.items() if c in profile)
+            assert candidate.dot == sum(n * profile.get(c, 0) for c, n in theirs.items())
+            assert candidate.norm_sq == sum(n * n for n in theirs.values())
+        assert scored == sorted(scored, key=lambda c: (-c.shared, c.org))
+        assert store.competitor_candidates(profile, [fx.A1], 1) == scored[:1]
+        assert store.competitor_candidates({}, [], 5) == []
+
     def test_as_of_counts_ownership_on_its_days(self, store: GraphStore) -> None:
         store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
         store.upsert_nodes(PATENT, [NodeRow("CN1A", {"kind": "invention"}, "d#1")])
