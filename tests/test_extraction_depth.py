@@ -664,3 +664,20 @@ def test_liquidated_damages_wordings(clause: str, amount: float | None) -> None:
 def test_instalment_wordings(schedule: str, expected: list[tuple[float, str]]) -> None:
     contract = _licence(f"第一条 {schedule}\n第二条 其他事项另行约定。\n")
     assert [(i.amount, i.due) for i in contract.instalments] == expected
+
+
+@pytest.mark.parametrize(
+    ("party_line", "name", "short"),
+    [
+        ("许可方：东部理工大学（下称「东理」）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（以下简称“东理”）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（简称：东理）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（“东理”）", "东部理工大学", "东理"),
+    ],
+)
+def test_short_names_are_not_part_of_the_name(party_line: str, name: str, short: str) -> None:
+    contract = _contract(
+        f"专利实施许可合同\n合同编号：T-3\n{party_line}\n被许可方：北方新材料股份有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方实施。\n签订日期：2025年1月2日\n"
+    )
+    assert (contract.parties[0].name, contract.parties[0].short_name) == (name, short)

@@ -107,8 +107,11 @@ _DEFAULT_ROLES: dict[ContractKind, tuple[Role, Role]] = {
     ContractKind.EQUITY_CONTRIBUTION: (Role.CONTRIBUTOR, Role.INVESTEE),
     ContractKind.NON_COMPETE: (Role.EMPLOYER, Role.EMPLOYEE),
 }
+# （以下简称“宁德时代”） / （下称「应科院」） / （简称：中科先芯） / （“目标公司”）
 _SHORT_NAME = re.compile(
-    r"[（(]\s*以下(?:简称|称)\s*[：:]?\s*[“\"「『]?([^”\"」』）)]+)[”\"」』]?\s*[）)]"
+    r"[（(]\s*(?:(?:以下|下文|下)(?:简称|称为|称)|简称)\s*[：:为]?\s*[“\"「『]?([^”\"」』）)]+)"
+    r"[”\"」』]?\s*[）)]"
+    r"|[（(]\s*[“\"「『]([^”\"」』）)]{1,12})[”\"」』]\s*[）)]"
 )
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -239,12 +242,13 @@ def _party(
         label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
     short = _SHORT_NAME.search(raw_name)
+    short_name = (short.group(1) or short.group(2)).strip() if short else None
     name = _bare_name(raw_name[: short.start()] if short else raw_name)
     return Party(
         label=label if label in "甲方乙方丙方丁方" else (qualifier or label),
         role=role,
         name=organization_name(name),
-        short_name=short.group(1).strip() if short else None,
+        short_name=short_name,
         is_person=_is_person(name, raw_name + text[match.end() : block_end]),
         address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
