@@ -706,3 +706,18 @@ def test_lengths_and_open_ended_terms(clause: str, start: str | None, months: in
 def test_a_territory_after_can_in() -> None:
     territory = _licence("第一条 被许可方可在中国境内实施本专利。\n").territory
     assert territory is not None and territory.value == "中国境内"
+
+
+def test_numbered_party_labels_and_a_short_name_with_alternatives() -> None:
+    contract = _contract(
+        "知识产权作价出资协议\n协议编号：T-6\n出资方一：东部理工大学\n出资方二：北方投资有限公司\n"
+        "目标公司：深圳先芯材料有限公司（以下简称“目标公司”或“公司”）\n"
+        "第一条 出资方一以其专利作价人民币500万元向目标公司出资。\n签订日期：2025年1月2日\n"
+    )
+    assert [(p.role.value, p.name) for p in contract.parties] == [
+        ("contributor", "东部理工大学"),
+        ("contributor", "北方投资有限公司"),
+        ("investee", "深圳先芯材料有限公司"),
+    ]
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "深圳先芯材料有限公司"
