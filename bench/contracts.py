@@ -5,6 +5,8 @@
         --samples ingest/samples/contracts/heldout
     python bench/contracts.py --gold tests/gold/contracts_depth.json \
         --samples tests/gold/contracts_depth --split test [--json]
+    python bench/contracts.py --gold tests/gold/contracts_depth2.json \
+        --samples tests/gold/contracts_depth2          # the second tune set, all tune
 
 Dates: a start or end date the extractor computed (evidence `derived`: 自合同生效之日起三年 → the
 end) is scored like any value where the gold gives that date; where the gold gives none and its

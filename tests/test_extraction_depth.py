@@ -198,6 +198,10 @@ def test_an_amendment_changes_only_what_it_amends() -> None:
         ("被许可方有权将本专利分许可给第三方，但应提前三十日书面通知许可方。", True, "any"),
         ("被许可方享有再许可权。", True, "any"),
         ("被许可方不享有再许可权。", False, None),
+        ("被许可方对本专利无再许可权。", False, None),
+        ("被许可方不得将本合同项下的权利转让或者再许可给第三方。", False, None),
+        ("被许可方可以再许可，无需征得许可方同意。", True, "any"),
+        ("被许可方可以分许可，但需经许可方书面同意。", True, "with_consent"),
     ],
 )
 def test_conditional_sublicensing(clause: str, allowed: bool, scope: str | None) -> None:
@@ -664,3 +668,56 @@ def test_liquidated_damages_wordings(clause: str, amount: float | None) -> None:
 def test_instalment_wordings(schedule: str, expected: list[tuple[float, str]]) -> None:
     contract = _licence(f"第一条 {schedule}\n第二条 其他事项另行约定。\n")
     assert [(i.amount, i.due) for i in contract.instalments] == expected
+
+
+@pytest.mark.parametrize(
+    ("party_line", "name", "short"),
+    [
+        ("许可方：东部理工大学（下称「东理」）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（以下简称“东理”）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（简称：东理）", "东部理工大学", "东理"),
+        ("许可方：东部理工大学（“东理”）", "东部理工大学", "东理"),
+    ],
+)
+def test_short_names_are_not_part_of_the_name(party_line: str, name: str, short: str) -> None:
+    contract = _contract(
+        f"专利实施许可合同\n合同编号：T-3\n{party_line}\n被许可方：北方新材料股份有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方实施。\n签订日期：2025年1月2日\n"
+    )
+    assert (contract.parties[0].name, contract.parties[0].short_name) == (name, short)
+
+
+@pytest.mark.parametrize(
+    ("clause", "start", "months"),
+    [
+        ("第一条 许可期限为三十六个月。\n", None, 36),
+        ("第一条 本合同期限为叁年。\n", None, 36),
+        ("第一条 质保期限为一年。\n", None, None),
+        ("第一条 许可期限：自2024年1月1日至专利权期限届满之日止。\n", "2024-01-01", None),
+    ],
+)
+def test_lengths_and_open_ended_terms(clause: str, start: str | None, months: int | None) -> None:
+    contract = _licence(clause)
+    assert (contract.start_date.value if contract.start_date else None) == start
+    assert contract.end_date is None
+    assert (contract.duration_months.value if contract.duration_months else None) == months
+
+
+def test_a_territory_after_can_in() -> None:
+    territory = _licence("第一条 被许可方可在中国境内实施本专利。\n").territory
+    assert territory is not None and territory.value == "中国境内"
+
+
+def test_numbered_party_labels_and_a_short_name_with_alternatives() -> None:
+    contract = _contract(
+        "知识产权作价出资协议\n协议编号：T-6\n出资方一：东部理工大学\n出资方二：北方投资有限公司\n"
+        "目标公司：深圳先芯材料有限公司（以下简称“目标公司”或“公司”）\n"
+        "第一条 出资方一以其专利作价人民币500万元向目标公司出资。\n签订日期：2025年1月2日\n"
+    )
+    assert [(p.role.value, p.name) for p in contract.parties] == [
+        ("contributor", "东部理工大学"),
+        ("contributor", "北方投资有限公司"),
+        ("investee", "深圳先芯材料有限公司"),
+    ]
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "深圳先芯材料有限公司"

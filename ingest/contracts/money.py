@@ -303,9 +303,7 @@ def _table_instalment(
         position += len(cell) + 1
     money_cells = [(o, c, a) for o, c in cells if (a := next(amounts(c), None)) is not None]
     if not money_cells:  # a share of the total (30%) when the row states no amount
-        money_cells = [
-            (o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None
-        ]
+        money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
     if not money_cells and unit is not None and unit.column < len(cells):
         cell_at, cell = cells[unit.column]
         bare = _BARE_NUMBER.match(cell)

@@ -107,8 +107,11 @@ _DEFAULT_ROLES: dict[ContractKind, tuple[Role, Role]] = {
     ContractKind.EQUITY_CONTRIBUTION: (Role.CONTRIBUTOR, Role.INVESTEE),
     ContractKind.NON_COMPETE: (Role.EMPLOYER, Role.EMPLOYEE),
 }
+# （以下简称“宁德时代”） / （下称「应科院」） / （简称：中科先芯） / （“目标公司”）
 _SHORT_NAME = re.compile(
-    r"[（(]\s*以下(?:简称|称)\s*[：:]?\s*[“\"「『]?([^”\"」』）)]+)[”\"」』]?\s*[）)]"
+    r"[（(]\s*(?:(?:以下|下文|下)(?:简称|称为|称)|简称)\s*[：:为]?\s*[“\"「『]?([^”\"」』）)]+)"
+    r"[”\"」』]?[^）)]{0,30}[）)]"  # （以下简称“目标公司”或“公司”）: the first one
+    r"|[（(]\s*[“\"「『]([^”\"」』）)]{1,12})[”\"」』]\s*[）)]"
 )
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -239,12 +242,13 @@ def _party(
         label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
     short = _SHORT_NAME.search(raw_name)
+    short_name = (short.group(1) or short.group(2)).strip() if short else None
     name = _bare_name(raw_name[: short.start()] if short else raw_name)
     return Party(
         label=label if label in "甲方乙方丙方丁方" else (qualifier or label),
         role=role,
         name=organization_name(name),
-        short_name=short.group(1).strip() if short else None,
+        short_name=short_name,
         is_person=_is_person(name, raw_name + text[match.end() : block_end]),
         address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
@@ -497,7 +501,8 @@ _CONSENT = re.compile(
 )
 # 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
 _CONSENT_ANYWHERE = re.compile(
-    r"(?<![未不])(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)(?!的除外)"
+    r"(?<![未不])(?<!无需)(?<!无须)(?<!不需)(?<!不必)(?<!无需另行)(?<!无须另行)"
+    r"(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)(?!的除外)"
 )
 # 未经甲方书面同意，乙方不得转许可: forbidden only without consent, i.e. allowed with it.
 _UNLESS_CONSENT = re.compile(
@@ -505,8 +510,8 @@ _UNLESS_CONSENT = re.compile(
     r"[^，。；]{0,10}?(?:不得|无权|不可|不能)[^，。；]{0,12}?(?:再|分|转)?(?:许可|授权)"
 )
 _REFUSED = re.compile(
-    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,12}?)(?:再|分|转)?(?:许可|授权)"
-    r"(?:任何)?(?:第三方)?"
+    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,20}?)(?:再|分|转)?(?:许可|授权)"
+    r"(?:任何)?(?:第三方)?|无(?:再|分|转)(?:许可|授权)权"
 )
 # 除其关联公司外，不得再许可: allowed, to affiliates only
 _EXCEPT_AFFILIATES = re.compile(
@@ -526,7 +531,7 @@ _EXCEPTION_CONSENT = re.compile(
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
 _ANY = re.compile(
-    r"(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
+    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
     r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)权"
 )
 
@@ -604,7 +609,8 @@ def territory(layout: Layout) -> Extracted[str] | None:
         r"(?:为|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t]+)"
         rf"|(?:许可|实施|使用|授权)(?:范围)(?:为|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
-        r"|(?<=可以在)[^，。；在]{2,15}?(?:境内|范围内|全境)(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
+        r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
+        r"(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)

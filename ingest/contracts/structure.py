@@ -33,6 +33,7 @@ _LETTERED_ROLE = (
 )
 PARTY_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
     # 甲方（许可方）： with the name on the next line: 名称：…

@@ -20,7 +20,7 @@ _NOT_THE_TERM = re.compile(
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～)\s*"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*"
     rf"({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
@@ -36,10 +36,17 @@ _END_ONLY = re.compile(
     # 本合同于2030年3月31日终止 / 届满
     rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
 )
-# 许可期限为三年 / 为期24个月; 许可期限\t2024年10月1日至… is a date, not 2024 years.
+# 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|为期)(?:为|[：:])?\s*({CN_NUMBER})\s*(?:[（(]\d+[）)])?\s*(年|个月)"
-    r"(?!\s*\d{1,2}\s*月)"
+    rf"(?:有效期|期限|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月)"
+)
+# Periods of something else than the contract: a warranty, a payment, a guarantee.
+_OTHER_PERIOD = re.compile(r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效)(?:期限|期间|期)")
+# 自2024年1月1日至专利权期限届满之日止: the start is written, the end is an event.
+_DATE_TO_EVENT = re.compile(
+    rf"(?:期限|有效期|期间)[^。；]{{0,6}}?(?:自|从)\s*({DATE_SOURCE})\s*(?:起)?\s*至\s*"
+    r"[^。；\d]{2,24}?(?:届满|终止|失效|到期)之日(?:止)?"
 )
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
@@ -112,6 +119,9 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             continue
         if _read_term(layout, offset, sentence, effective, found):
             break
+        length = _DURATION.search(sentence)
+        if length and found.months is None and not _OTHER_PERIOD.search(sentence):
+            found.months = _months_at(layout, offset, length, LABELLED)  # 许可期限为三十六个月
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
         if event and (_TERM_HEADING.search(sentence) or event.lastindex == 2):
             found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
@@ -138,6 +148,10 @@ def _read_term(
             end = rules.add_months(dt.date.fromisoformat(found.start.value), found.months.value)
             found.end = _computed(layout, offset, duration, end.isoformat())
         return True
+    to_event = _DATE_TO_EVENT.search(sentence)
+    if to_event:
+        found.start = _date_at(layout, offset, to_event, 1, LABELLED)
+        return found.start is not None
     start_first = _FROM_DURATION.search(sentence)
     if start_first:
         found.start = _date_at(layout, offset, start_first, 1, LABELLED)
