@@ -46,6 +46,8 @@ class FileReport:
 @dataclass
 class IngestReport:
     files: list[FileReport] = field(default_factory=list)
+    # Patents this run wrote or whose contracts it wrote (monitoring compares their state).
+    patent_ids: set[str] = field(default_factory=set)
 
     @property
     def records_loaded(self) -> int:
@@ -85,7 +87,8 @@ def ingest_paths(
     people = InventorResolver(graph)
     for path in expand_paths(paths):
         file_report = _ingest_file(
-            path, graph, index, dead_letter_dir, vocabularies, file_format, people
+            path, graph, index, dead_letter_dir, vocabularies, file_format, people,
+            report.patent_ids,
         )
         report.files.append(file_report)
         log.info(
@@ -108,9 +111,12 @@ def _ingest_file(
     vocabularies: Vocabularies,
     file_format: str | None,
     people: InventorResolver,
+    touched: set[str],
 ) -> FileReport:
     if is_contract(path, file_format):
-        return _ingest_contract(path, graph, index, dead_letter_dir, vocabularies, people)
+        return _ingest_contract(
+            path, graph, index, dead_letter_dir, vocabularies, people, touched
+        )
     file_report = FileReport(str(path))
     try:
         source = read_source(path, file_format)
@@ -130,6 +136,7 @@ def _ingest_file(
     for item in prepared.records:
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
+    touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
@@ -145,6 +152,7 @@ def _ingest_contract(
     dead_letter_dir: Path,
     vocabularies: Vocabularies,
     people: InventorResolver,
+    touched: set[str],
 ) -> FileReport:
     """One contract file is one record: it loads whole or goes to the dead letters whole."""
     file_report = FileReport(str(path), records_read=1)
@@ -160,6 +168,7 @@ def _ingest_contract(
     add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
     apply_amendments(batch, contract, graph)
     rejected = _write_batch(batch, graph, index, str(path))
+    touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = 0 if rejected else 1
     file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
@@ -172,6 +181,16 @@ def _patent_lookup(graph: GraphStore) -> Callable[[str], str | None]:
         return found.id if found is not None else None
 
     return find
+
+
+def _patents_of(batch: GraphBatch) -> set[str]:
+    """The patents a batch wrote, and those its edges touch (a contract's covered patents)."""
+    ids = set(batch.nodes[NodeLabel.PATENT])
+    for edge_type, edges in batch.edges.items():
+        src, dst = edge_type.endpoints
+        ids.update(s for s, _ in edges if src is NodeLabel.PATENT)
+        ids.update(d for _, d in edges if dst is NodeLabel.PATENT)
+    return ids
 
 
 def _write_batch(

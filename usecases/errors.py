@@ -20,6 +20,10 @@ class ErrorCode(StrEnum):
     CURSOR_INVALID = "CURSOR_INVALID"
     PAGE_OUT_OF_RANGE = "PAGE_OUT_OF_RANGE"
     CURSOR_WITH_PAGE = "CURSOR_WITH_PAGE"
+    # Graded management and monitoring (usecases/workflow.py, usecases/monitoring.py).
+    WATCH_TARGET_INVALID = "WATCH_TARGET_INVALID"
+    WATCH_NOT_FOUND = "WATCH_NOT_FOUND"
+    DATE_INVALID = "DATE_INVALID"
 
 
 class UseCaseError(Exception):
