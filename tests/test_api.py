@@ -310,6 +310,14 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "sep_candidates",
         "sep_gaps",
         "due_diligence",
+        "add_decision",
+        "list_decisions",
+        "review_queue",
+        "annuity_budget",
+        "add_watch",
+        "list_watches",
+        "delete_watch",
+        "list_alerts",
     }
 
 

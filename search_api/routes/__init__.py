@@ -5,5 +5,7 @@ from search_api.routes.entities import router as entities_router
 from search_api.routes.graph import router as graph_router
 from search_api.routes.ops import router as ops_router
 from search_api.routes.search import router as search_router
+from search_api.routes.workflow import router as workflow_router
 
-__all__ = ["due_diligence_router", "entities_router", "graph_router", "ops_router", "search_router"]
+__all__ = ["due_diligence_router", "entities_router", "graph_router", "ops_router", "search_router",
+           "workflow_router"]
