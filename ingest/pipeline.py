@@ -3,6 +3,7 @@ dead-lettered with a coded reason, and a re-run writes nothing new."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from ingest.transform import (
     GraphBatch,
 )
 from ingest.vocabularies import Vocabularies
-from search.index.protocol import SearchIndex
+from search.index.protocol import IndexDocument, SearchIndex
 
 log = structlog.get_logger(__name__)
 ProgressCallback = Callable[[str, int], None]
@@ -198,11 +199,20 @@ def _write_batch(
 ) -> list[tuple[Problem, str]]:
     batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
-    result = index.upsert(list(batch.documents.values()))
+    result = index.upsert([_with_grade(graph, doc) for doc in batch.documents.values()])
     return [
         (Problem(ErrorCode.INDEX_REJECTED, path, reason, field=doc_id), doc_id)
         for doc_id, reason in result.failed.items()
     ]
+
+
+def _with_grade(graph: GraphStore, document: IndexDocument) -> IndexDocument:
+    """A re-ingested patent keeps the grade monitoring gave it (the record has none)."""
+    if document.asset_kind != "patent":
+        return document
+    node = graph.get_node(NodeLabel.PATENT, document.id)
+    grade = node.props.get("grade") if node is not None else None
+    return dataclasses.replace(document, grade=grade) if isinstance(grade, str) else document
 
 
 def _first_filing_links(batch: GraphBatch, graph: GraphStore) -> list[EdgeRow]:

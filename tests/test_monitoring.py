@@ -19,6 +19,7 @@ from domain.organizations import OrganizationAliases
 from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow
 from graph.value_model import ValueModel
 from ingest.pipeline import ingest_paths
+from search.index.protocol import Filters, SearchQuery
 from stores.backends import Stores, open_workflow_store
 from stores.workflow import Alert, WorkflowStore
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
@@ -97,6 +98,16 @@ def test_first_refresh_grades_every_patent_and_writes_it_on_the_graph(world: Wor
     assert node.props["value_as_of"] == AS_OF.isoformat()
     facts = world.stores.graph.portfolio([CATL])
     assert facts and all(f.grade in {"core", "important", "general"} for f in facts)
+    assert _indexed_grades(world) == 14  # every sample patent, in the search index too
+    graded = world.stores.index.search(
+        SearchQuery(query=None, filters=Filters(grades=(str(node.props["grade"]),)), size=50)
+    )
+    assert PATENT in {hit.id for hit in graded.hits}
+
+
+def _indexed_grades(world: World) -> int:
+    page = world.stores.index.search(SearchQuery(query=None, facets=True, size=1))
+    return sum(bucket.count for bucket in page.facets["grade"])
 
 
 def test_each_change_kind_becomes_an_alert_for_the_watch_it_touches(world: World) -> None:
@@ -177,6 +188,7 @@ def test_reingesting_the_same_data_makes_no_alert(world: World) -> None:
         add_watch(world.ctx, world.workflow, "alice", kind, target)
     report = world.ingest(SAMPLE_PATENTS)
     assert report.patents >= 14 and report.changes == 0 and report.alerts == []
+    assert _indexed_grades(world) == 14  # re-indexed documents keep their grade
     assert world.workflow.alerts() == []
 
 

@@ -105,9 +105,8 @@ def _monitor_something(settings: Settings, stores: Stores, touched: set[str]) ->
         EdgeType.PLEDGED_TO,
         [EdgeRow(PATENT, "比亚迪股份有限公司", {"contract": "HT-UI-PLG"}, "ui-test#1")],
     )
-    stores.graph.upsert_nodes(
-        NodeLabel.PATENT, [NodeRow(PATENT, {"legal_status": "invalid"}, "ui-test#1")]
-    )
+    co_owned = {"current_owners": [CATL, "清华大学"]}
+    stores.graph.upsert_nodes(NodeLabel.PATENT, [NodeRow(PATENT, co_owned, "ui-test#1")])
     assert len(refresh(ctx, monitor, []).alerts) >= 2
     workflow.add_decision(
         PATENT, "review", "质押后复核价值", REVIEW_DAY, "ui-test", "dd", "2026-01-01T00:00:00+00:00"
@@ -409,6 +408,7 @@ def test_value_decision_review_and_alert_pages(
     assert "复核" in page.inner_text("#decision-list")
     page.select_option("#decision-action", "license")
     page.fill("#decision-reason", "许可给下游电池厂")
+    page.fill("#decision-due", REVIEW_DAY)
     page.click("#decision-form button[type=submit]")
     page.wait_for_function(
         "document.querySelector('#decision-list').innerText.includes('下游电池厂')"
@@ -423,8 +423,8 @@ def test_value_decision_review_and_alert_pages(
     page.goto(f"{base}/ui/#/alerts")
     page.wait_for_selector("tr.alert")
     kinds = page.eval_on_selector_all("tr.alert", "rows => rows.map((r) => r.dataset.kind)")
-    assert {"pledge", "legal_status"} <= set(kinds)
-    assert "有效 → 无效" in page.inner_text("#alert-table")
+    assert {"pledge", "owner"} <= set(kinds)
+    assert f"{CATL} → {CATL}、清华大学" in page.inner_text("#alert-table")
     page.fill("#watch-target", "3GPP TS 38.211")
     page.select_option("#watch-kind", "standard")
     page.click("#watch-form button[type=submit]")

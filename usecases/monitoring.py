@@ -12,6 +12,7 @@ after) also makes storing it twice a no-op.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -111,12 +112,25 @@ def refresh(
             values[patent_id] = value
         workflow.save_state(patent_id, state.as_dict(), value.score, value.grade.value, now)
     store_values(graph, values, as_of)
+    _index_grades(ctx, {pid: v.grade.value for pid, v in values.items()})
     report.revalued = len(values)
     report.changes = len(changes)
     report.alerts = workflow.add_alerts(_match(ctx, workflow.watches(), changes), now)
     if monitor.webhook is not None:
         deliver(monitor.workflow, monitor.webhook, report.alerts)
     return report
+
+
+def _index_grades(ctx: Context, grades: dict[str, str]) -> None:
+    """The new grades into the search index too (its `grade` facet and filter)."""
+    index = ctx.stores.index
+    documents = [
+        dataclasses.replace(doc, grade=grades[pid])
+        for pid in sorted(grades)
+        if (doc := index.get(pid)) is not None and doc.grade != grades[pid]
+    ]
+    if documents:
+        index.upsert(documents)
 
 
 def changes_between(

@@ -86,8 +86,13 @@ class ElasticsearchIndex:
             if not self._es.indices.exists(index=self.index_name):
                 self._es.indices.create(index=self.index_name, aliases={self.alias: {}})
                 log.info("es_index_created", index=self.index_name, alias=self.alias)
-            elif not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
-                self._es.indices.put_alias(index=self.index_name, name=self.alias)
+            else:
+                # Fields added to the template since the index was made (e.g. `grade`) are
+                # added to it; existing fields are unchanged (a changed one is a new version).
+                properties = template["template"]["mappings"]["properties"]
+                self._es.indices.put_mapping(index=self.index_name, properties=properties)
+                if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
+                    self._es.indices.put_alias(index=self.index_name, name=self.alias)
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         actions = (

@@ -132,6 +132,7 @@ def _filters(filters: Filters) -> list[Clause]:
         ("asset_kind", filters.asset_kinds),
         ("kind", filters.kinds),
         ("legal_status", filters.legal_statuses),
+        ("grade", filters.grades),
         ("country", filters.countries),
     ):
         if values:

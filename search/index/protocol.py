@@ -30,6 +30,7 @@ FACETS: tuple[str, ...] = (
     "ipc_subclasses",
     "applicants",
     "country",
+    "grade",  # the value model's grade, written by monitoring (usecases/monitoring.py)
 )
 FACET_SIZE = 20
 MAX_TRACKED_TOTAL = 10_000
@@ -58,6 +59,7 @@ class IndexDocument:
     filing_date: str | None = None
     publication_date: str | None = None
     grant_date: str | None = None
+    grade: str | None = None  # core / important / general (graph/value_model.py)
     # Not stored: the jieba tokens of each searched field, when the writer already made them
     # (ingest segments once and shares the result); the index segments the text otherwise.
     presegmented: dict[str, str] | None = field(default=None, compare=False, repr=False)
@@ -109,6 +111,7 @@ class Filters:
     hidden_asset_kinds: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     legal_statuses: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     ipc_prefixes: tuple[str, ...] = ()
     # None: no applicant filter; an empty tuple: no applicant qualifies (nothing matches).

@@ -78,7 +78,7 @@ const LABELS = {
   watch_kind: { patent: "专利", organization: "机构（竞争对手）", query: "检索式", standard: "标准" },
   delivery: { delivered: "已推送", failed: "推送失败" },
   facet: {
-    asset_kind: "资产类型", kind: "类型", legal_status: "法律状态", filing_year: "申请年",
+    asset_kind: "资产类型", kind: "类型", legal_status: "法律状态", grade: "价值等级", filing_year: "申请年",
     ipc_subclasses: "IPC 小类", applicants: "申请人/当事方", country: "国家/地区",
     ipc: "IPC 小类", applicant: "申请人", group: "集团", q: "检索式",
   },
@@ -124,12 +124,12 @@ function propValue(key, value) {
   const table = VALUE_TABLE[key];
   return table ? label(table, value) : String(value ?? "");
 }
-const FACETS = ["asset_kind", "kind", "legal_status", "filing_year", "ipc_subclasses", "applicants", "country"];
+const FACETS = ["asset_kind", "kind", "legal_status", "grade", "filing_year", "ipc_subclasses", "applicants", "country"];
 const FACET_PARAM = {
   asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", ipc_subclasses: "ipc",
-  applicants: "applicant", country: "country", filing_year: "filing_year",
+  applicants: "applicant", country: "country", filing_year: "filing_year", grade: "grade",
 };
-const FACET_VALUES = { asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", country: "country" };
+const FACET_VALUES = { asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", country: "country", grade: "grade" };
 const LABEL_ROUTE = {
   Patent: "patent", Organization: "organization", Person: "person", Contract: "contract",
   Standard: "standard",
