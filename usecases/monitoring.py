@@ -97,11 +97,11 @@ def refresh(
     report = RefreshReport()
     changes: list[Change] = []
     values: dict[str, PatentValue] = {}
+    seen: list[tuple[PatentState, PatentValue]] = []
     for patent_id in sorted({*touched, *workflow.known_patents()}):
         state = read_state(graph, patent_id, as_of)
         if state is None:
             continue
-        report.patents += 1
         stored = workflow.state(patent_id)
         before = PatentState.from_dict(stored.state) if stored is not None else None
         changes.extend(changes_between(before, state, as_of, monitor.expiry_days))
@@ -110,12 +110,15 @@ def refresh(
         props = node.props if node is not None else {}
         if props.get("value_score") != value.score or props.get("grade") != value.grade.value:
             values[patent_id] = value
-        workflow.save_state(patent_id, state.as_dict(), value.score, value.grade.value, now)
+        seen.append((state, value))
     store_values(graph, values, as_of)
     _index_grades(ctx, {pid: v.grade.value for pid, v in values.items()})
-    report.revalued = len(values)
-    report.changes = len(changes)
     report.alerts = workflow.add_alerts(_match(ctx, workflow.watches(), changes), now)
+    # States last: when anything above fails, the next refresh finds the same changes again
+    # (and the fingerprints keep the alerts already stored from being stored twice).
+    for state, value in seen:
+        workflow.save_state(state.id, state.as_dict(), value.score, value.grade.value, now)
+    report.patents, report.revalued, report.changes = len(seen), len(values), len(changes)
     if monitor.webhook is not None:
         deliver(monitor.workflow, monitor.webhook, report.alerts)
     return report
@@ -130,6 +133,7 @@ def _index_grades(ctx: Context, grades: dict[str, str]) -> None:
         if (doc := index.get(pid)) is not None and doc.grade != grades[pid]
     ]
     if documents:
+        index.ensure_index()  # an index file of an older version gains its `grade` column
         index.upsert(documents)
 
 
