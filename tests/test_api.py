@@ -150,6 +150,7 @@ def test_facets_with_counts(client: TestClient) -> None:
         "ipc_subclasses",
         "applicants",
         "country",
+        "grade",
     }
     assert facets["kind"] == {"invention": body["total"] - 1, "utility_model": 1}
     assert sum(facets["legal_status"].values()) == body["total"]
