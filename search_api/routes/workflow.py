@@ -110,7 +110,13 @@ def get_budget(
     )
 
 
-@router.post("/watches", operation_id="add_watch", status_code=201, response_model=WatchOut)
+@router.post(
+    "/watches",
+    operation_id="add_watch",
+    status_code=201,
+    response_model=WatchOut,
+    responses={200: {"model": WatchOut, "description": "the same watch existed already"}},
+)
 def post_watch(body: WatchIn, ctx: Ctx, caller: Caller, response: Response) -> WatchOut:
     """Watch a patent, an organisation (a competitor), a query or a standard; alerts follow
     after each ingest. The same watch twice is one watch (200 the second time)."""
