@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
@@ -22,6 +23,7 @@ from domain.access import FULL_ACCESS
 from domain.central_soes import load_central_soe_directory
 from domain.organizations import OrganizationAliases
 from graph.model import EdgeType, NodeLabel
+from graph.value_model import ValueModel
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
 from ingest.extract import extract_file
@@ -40,10 +42,11 @@ from search_api.limits import SERVER_OPTIONS
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
-from stores.backends import open_stores
+from stores.backends import Stores, build_webhook, open_stores, open_workflow_store
 from usecases.context import Context
 from usecases.due_diligence import report_on, target_of
 from usecases.errors import UseCaseError
+from usecases.monitoring import Monitor, RefreshReport, alert_body, alerts_of, refresh
 
 if TYPE_CHECKING:
 
@@ -179,13 +182,16 @@ def _load_sample_registers(settings: Settings) -> None:
         aliases = OrganizationAliases.load(settings.organization_aliases)
         for kind, name in (("secrets", "trade_secrets"), ("people", "people"), ("cases", "cases")):
             load_register(kind, SAMPLE_REGISTERS / f"{name}.sample.csv", stores.graph, aliases)
+        _refresh(stores, settings, ())
 
 
 def _load_sep(file: Path, settings: Settings) -> SepReport:
     with open_stores(settings) as stores:
-        return load_sep_declarations(
+        report = load_sep_declarations(
             file, stores.graph, OrganizationAliases.load(settings.organization_aliases)
         )
+        _refresh(stores, settings, ())
+        return report
 
 
 class RegisterKind(StrEnum):
@@ -206,6 +212,7 @@ def register(
         with open_stores(settings) as stores:
             aliases = OrganizationAliases.load(settings.organization_aliases)
             report = load_register(kind.value, file, stores.graph, aliases)
+            _refresh(stores, settings, ())
     except IngestError as exc:
         console.print(f"[red]{exc.problem}[/]")
         raise typer.Exit(code=1) from exc
@@ -449,7 +456,65 @@ def _load_groups(path: Path, settings: Settings) -> None:
             OrganizationAliases.load(settings.organization_aliases),
             load_central_soes(settings.central_soe_list),
         )
+        _refresh(stores, settings, ())
     console.print(f"{path}: {report.summary}")
+
+
+def _refresh(stores: Stores, settings: Settings, touched: Iterable[str]) -> RefreshReport:
+    """After every load: values recomputed, changes compared, alerts made (and delivered)."""
+    workflow = open_workflow_store(settings)
+    try:
+        monitor = Monitor(
+            workflow, ValueModel.load(), settings.expiry_alert_days, build_webhook(settings)
+        )
+        ctx = Context(stores, OrganizationAliases.load(settings.organization_aliases))
+        report = refresh(ctx, monitor, touched)
+    finally:
+        workflow.close()
+    console.print(
+        f"monitoring: {report.patents} patents compared, {report.revalued} revalued, "
+        f"{report.changes} changes, {len(report.alerts)} new alerts"
+    )
+    return report
+
+
+@app.command()
+def monitor() -> None:
+    """Compare every known patent with its last state now (run daily: expiries come closer
+    without any ingest), revalue, and make alerts."""
+    settings = Settings()
+    with open_stores(settings) as stores:
+        _refresh(stores, settings, ())
+
+
+@app.command()
+def alerts(
+    limit: Annotated[int, typer.Option(help="how many, newest first")] = 20,
+    owner: Annotated[str | None, typer.Option(help="only the watches of this API key name")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON on stdout")] = False,
+) -> None:
+    """The newest alerts: the patent, the change as before -> after, the evidence, the watch
+    and the webhook's outcome."""
+    settings = Settings()
+    workflow = open_workflow_store(settings)
+    try:
+        found = [alert_body(a) for a in alerts_of(workflow, owner, limit)]
+    finally:
+        workflow.close()
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for alert in found:
+        change, watch, evidence = alert["change"], alert["watch"], alert["evidence"]
+        assert isinstance(change, dict) and isinstance(watch, dict)
+        assert isinstance(evidence, list)
+        delivery = alert["delivery"]
+        typer.echo(
+            f"#{alert['id']} {alert['at']} {alert['kind']} {alert['patent']} {alert['title']}: "
+            f"{change['before'] or '-'} -> {change['after'] or '-'} "
+            f"[watch {watch['kind']} {watch['target']}; evidence {', '.join(evidence)}]"
+            + (f" webhook {delivery['status']}" if isinstance(delivery, dict) else "")
+        )
 
 
 def _run_ingest(
@@ -478,6 +543,7 @@ def _run_ingest(
             vocabularies=vocabularies,
             file_format=file_format,
         )
+        _refresh(stores, settings, report.patent_ids)
     _print_report(report)
     _save_review_queue(vocabularies, settings)
     return report

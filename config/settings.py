@@ -95,6 +95,19 @@ class Settings(BaseSettings):
     # Neo4j's page cache (graph data in memory); raise it with the heap for large graphs.
     services_neo4j_pagecache: str = Field(default="128m", pattern=r"^\d+[mg]$")
 
+    # Monitoring (usecases/monitoring.py): alerts for expiry within this many days, and an
+    # optional webhook that receives every new alert, HMAC-SHA256 signed with the secret.
+    expiry_alert_days: int = Field(default=180, ge=1, le=3650)
+    webhook_url: str | None = Field(default=None, description="POST each new alert here")
+    webhook_secret: SecretStr | None = Field(default=None, description="HMAC-SHA256 key")
+    webhook_attempts: int = Field(default=4, ge=1, le=10)
+    webhook_backoff_s: float = Field(default=0.5, ge=0, description="doubles per retry")
+
+    @property
+    def workflow_path(self) -> Path:
+        """Decisions, watches, alerts and the last-seen patent states (stores/workflow.py)."""
+        return self.data_dir / "workflow.sqlite3"
+
     @property
     def embedded_graph_path(self) -> Path:
         return self.data_dir / "graph.sqlite3"

@@ -3,6 +3,7 @@ dead-lettered with a coded reason, and a re-run writes nothing new."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +29,7 @@ from ingest.transform import (
     GraphBatch,
 )
 from ingest.vocabularies import Vocabularies
-from search.index.protocol import SearchIndex
+from search.index.protocol import IndexDocument, SearchIndex
 
 log = structlog.get_logger(__name__)
 ProgressCallback = Callable[[str, int], None]
@@ -47,6 +48,8 @@ class FileReport:
 @dataclass
 class IngestReport:
     files: list[FileReport] = field(default_factory=list)
+    # Patents this run wrote or whose contracts it wrote (monitoring compares their state).
+    patent_ids: set[str] = field(default_factory=set)
 
     @property
     def records_loaded(self) -> int:
@@ -86,7 +89,8 @@ def ingest_paths(
     people = InventorResolver(graph)
     for path in expand_paths(paths):
         file_report = _ingest_file(
-            path, graph, index, dead_letter_dir, vocabularies, file_format, people
+            path, graph, index, dead_letter_dir, vocabularies, file_format, people,
+            report.patent_ids,
         )
         report.files.append(file_report)
         log.info(
@@ -109,9 +113,12 @@ def _ingest_file(
     vocabularies: Vocabularies,
     file_format: str | None,
     people: InventorResolver,
+    touched: set[str],
 ) -> FileReport:
     if is_contract(path, file_format):
-        return _ingest_contract(path, graph, index, dead_letter_dir, vocabularies, people)
+        return _ingest_contract(
+            path, graph, index, dead_letter_dir, vocabularies, people, touched
+        )
     file_report = FileReport(str(path))
     try:
         source = read_source(path, file_format)
@@ -132,6 +139,7 @@ def _ingest_file(
         item = replace(item, record=with_stored_events(graph, item.record))
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
+    touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
@@ -147,6 +155,7 @@ def _ingest_contract(
     dead_letter_dir: Path,
     vocabularies: Vocabularies,
     people: InventorResolver,
+    touched: set[str],
 ) -> FileReport:
     """One contract file is one record: it loads whole or goes to the dead letters whole."""
     file_report = FileReport(str(path), records_read=1)
@@ -162,6 +171,7 @@ def _ingest_contract(
     add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
     apply_amendments(batch, contract, graph)
     rejected = _write_batch(batch, graph, index, str(path))
+    touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = 0 if rejected else 1
     file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
@@ -176,16 +186,35 @@ def _patent_lookup(graph: GraphStore) -> Callable[[str], str | None]:
     return find
 
 
+def _patents_of(batch: GraphBatch) -> set[str]:
+    """The patents a batch wrote, and those its edges touch (a contract's covered patents)."""
+    ids = set(batch.nodes[NodeLabel.PATENT])
+    for edge_type, edges in batch.edges.items():
+        src, dst = edge_type.endpoints
+        ids.update(s for s, _ in edges if src is NodeLabel.PATENT)
+        ids.update(d for _, d in edges if dst is NodeLabel.PATENT)
+    return ids
+
+
 def _write_batch(
     batch: GraphBatch, graph: GraphStore, index: SearchIndex, path: str
 ) -> list[tuple[Problem, str]]:
     batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
-    result = index.upsert(list(batch.documents.values()))
+    result = index.upsert([_with_grade(graph, doc) for doc in batch.documents.values()])
     return [
         (Problem(ErrorCode.INDEX_REJECTED, path, reason, field=doc_id), doc_id)
         for doc_id, reason in result.failed.items()
     ]
+
+
+def _with_grade(graph: GraphStore, document: IndexDocument) -> IndexDocument:
+    """A re-ingested patent keeps the grade monitoring gave it (the record has none)."""
+    if document.asset_kind != "patent":
+        return document
+    node = graph.get_node(NodeLabel.PATENT, document.id)
+    grade = node.props.get("grade") if node is not None else None
+    return dataclasses.replace(document, grade=grade) if isinstance(grade, str) else document
 
 
 def _first_filing_links(batch: GraphBatch, graph: GraphStore) -> list[EdgeRow]:

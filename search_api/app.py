@@ -33,10 +33,11 @@ from search_api.routes import (
     ops_router,
     search_router,
     similar_router,
+    workflow_router,
 )
 from search_api.routes.ledger import router as ledger_router
 from search_api.schemas.common import ErrorBody
-from stores.backends import Stores, open_stores
+from stores.backends import Stores, open_stores, open_workflow_store
 from usecases.errors import NotFoundError, UseCaseError
 
 log = structlog.get_logger(__name__)
@@ -56,18 +57,21 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
             yield
             return
         ready = open_stores(settings)
+        workflow = open_workflow_store(settings)
         app.state.context = AppContext(
             stores=ready,
             aliases=aliases,
             synonyms=synonyms,
             api_keys=keys,
             audit_log=settings.audit_log,
+            workflow=workflow,
         )
         _prepare(ready)
         try:
             yield
         finally:
             ready.close()
+            workflow.close()
 
     app = FastAPI(
         title="ipgraph",
@@ -86,6 +90,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
             synonyms=synonyms,
             api_keys=keys,
             audit_log=settings.audit_log,
+            workflow=open_workflow_store(settings),
         )
     app.include_router(ops_router)
     app.include_router(search_router)
@@ -95,6 +100,7 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.include_router(entities_router)
     app.include_router(graph_router)
     app.include_router(due_diligence_router)
+    app.include_router(workflow_router)
     # The web UI: static files bundled in the package (scripts/build_ui.sh), no CDN.
     app.mount("/ui", StaticFiles(directory=STATIC_DIR, html=True), name="ui")
 

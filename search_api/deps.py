@@ -11,7 +11,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from domain.access import AccessPolicy, policy_for
+from graph.value_model import ValueModel
 from search_api.auth import ApiKeys, Principal, Role, principal_of, require
+from stores.workflow import WorkflowStore
 from usecases.context import Context
 
 
@@ -19,6 +21,9 @@ from usecases.context import Context
 class AppContext(Context):
     api_keys: ApiKeys = field(default_factory=lambda: ApiKeys({}))
     audit_log: Path | None = None
+    # Decisions, watches, alerts (stores/workflow.py) and the value model the patent page uses.
+    workflow: WorkflowStore = field(default=None)  # type: ignore[assignment]
+    value_model: ValueModel = field(default_factory=ValueModel.load)
 
 
 def context(request: Request) -> AppContext:

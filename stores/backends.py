@@ -17,6 +17,8 @@ from search.index.chinese import shared_analyzer
 from search.index.elasticsearch_index import ElasticsearchIndex
 from search.index.embedded_index import EmbeddedSearchIndex
 from search.index.protocol import SearchIndex
+from stores.webhooks import WebhookSender
+from stores.workflow import WorkflowStore
 
 
 @dataclass
@@ -91,4 +93,26 @@ def build_es_client(settings: Settings) -> Elasticsearch:
         request_timeout=settings.request_timeout_s,
         retry_on_timeout=True,
         max_retries=2,
+    )
+
+
+def open_workflow_store(settings: Settings) -> WorkflowStore:
+    """Decisions, watches and alerts: one SQLite file in the data dir on every backend."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = WorkflowStore(open_graph_file(str(settings.workflow_path)))
+    store.ensure_schema()
+    return store
+
+
+def build_webhook(settings: Settings) -> WebhookSender | None:
+    if not settings.webhook_url:
+        return None
+    key = settings.webhook_secret
+    secret = key.get_secret_value().encode() if key else None
+    return WebhookSender(
+        settings.webhook_url,
+        secret,
+        attempts=settings.webhook_attempts,
+        backoff_s=settings.webhook_backoff_s,
+        timeout_s=settings.request_timeout_s,
     )

@@ -89,6 +89,7 @@ def _values(markers: frozenset[str]) -> dict[str, list[str]]:
         "b": ["比亚迪股份有限公司"],
         "q": ["电池"],
         "format": ["json"],
+        "before": ["2030-01-01"],
     }
 
 

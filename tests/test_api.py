@@ -150,6 +150,7 @@ def test_facets_with_counts(client: TestClient) -> None:
         "ipc_subclasses",
         "applicants",
         "country",
+        "grade",
     }
     assert facets["kind"] == {"invention": body["total"] - 1, "utility_model": 1}
     assert sum(facets["legal_status"].values()) == body["total"]
@@ -323,6 +324,14 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "sep_candidates",
         "sep_gaps",
         "due_diligence",
+        "add_decision",
+        "list_decisions",
+        "review_queue",
+        "annuity_budget",
+        "add_watch",
+        "list_watches",
+        "delete_watch",
+        "list_alerts",
     }
 
 

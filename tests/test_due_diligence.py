@@ -38,7 +38,8 @@ AS_OF = dt.date(2025, 6, 1)
 SECRET = f"{CATL}/电池热失控多信号融合预警算法"
 
 
-def load_everything(stores: Stores, dead: Path) -> None:
+def load_everything(stores: Stores, dead: Path) -> set[str]:
+    """Samples, contracts and registers; returns the patents ingest touched."""
     report = ingest_paths(
         [SAMPLE_PATENTS, SAMPLES / "resolution.sample.jsonl", SAMPLES / "contracts"],
         stores.graph,
@@ -52,6 +53,7 @@ def load_everything(stores: Stores, dead: Path) -> None:
             kind, SAMPLES / "registers" / f"{name}.sample.csv", stores.graph, aliases
         )
         assert loaded.problems == [] and loaded.loaded == loaded.rows
+    return report.patent_ids
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -22,9 +22,10 @@ from tests.test_api import load_samples
 @pytest.fixture(scope="module")
 def loaded_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     workdir: Path = tmp_path_factory.mktemp("fuzz")
-    stores = open_stores(Settings(data_dir=workdir))
+    settings = Settings(data_dir=workdir)  # watches and decisions the fuzzer makes stay here
+    stores = open_stores(settings)
     load_samples(stores, workdir / "dead-letter")
-    yield create_app(stores=stores)
+    yield create_app(settings, stores=stores)
     stores.close()
 
 

@@ -8,6 +8,7 @@ visible text checked for English codes: every code of the UI's label table
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -24,12 +25,16 @@ import uvicorn
 
 from config.settings import Settings
 from domain.organizations import OrganizationAliases
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRow
+from graph.value_model import ValueModel
 from ingest.resolve.groups import load_group_trees
 from ingest.sep import load_sep_declarations
 from search_api.app import create_app
-from stores.backends import open_stores
+from stores.backends import Stores, open_stores, open_workflow_store
 from tests.conftest import REQUIRE_SERVERS, SAMPLE_GROUPS, SAMPLE_PATENTS, api_key
 from tests.test_due_diligence import load_everything
+from usecases.context import Context
+from usecases.monitoring import Monitor, WatchKind, add_watch, refresh
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # No background traffic of the browser's own (updates, safe browsing, metrics, translation):
@@ -48,6 +53,8 @@ OFFLINE_FLAGS = [
 ]
 CATL = "宁德时代新能源科技股份有限公司"
 PATENT = "CN115000001A"
+REVIEW_DAY = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+BEFORE = (dt.date.today() + dt.timedelta(days=400)).isoformat()
 
 
 @pytest.fixture(scope="module")
@@ -61,12 +68,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     settings = Settings(data_dir=workdir)
     key = api_key(settings, "dd", name="ui-test")["X-API-Key"]
     stores = open_stores(settings)
-    load_everything(stores, workdir / "dead")
+    touched = load_everything(stores, workdir / "dead")
     aliases = OrganizationAliases.load()
     load_group_trees(SAMPLE_GROUPS, stores.graph, aliases)
     load_sep_declarations(
         SAMPLE_PATENTS.with_name("sep_declarations.sample.csv"), stores.graph, aliases
     )
+    _monitor_something(settings, stores, touched)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
@@ -83,6 +91,27 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     server.should_exit = True
     thread.join(timeout=10)
     stores.close()
+
+
+def _monitor_something(settings: Settings, stores: Stores, touched: set[str]) -> None:
+    """Grades on every patent, the UI key's watches, two alerts and a decision to show."""
+    workflow = open_workflow_store(settings)
+    ctx = Context(stores, OrganizationAliases.load())
+    monitor = Monitor(workflow, ValueModel.load())
+    refresh(ctx, monitor, touched)
+    add_watch(ctx, workflow, "ui-test", WatchKind.ORGANIZATION, "宁德时代")
+    add_watch(ctx, workflow, "ui-test", WatchKind.PATENT, PATENT)
+    stores.graph.upsert_edges(
+        EdgeType.PLEDGED_TO,
+        [EdgeRow(PATENT, "比亚迪股份有限公司", {"contract": "HT-UI-PLG"}, "ui-test#1")],
+    )
+    co_owned = {"current_owners": [CATL, "清华大学"]}
+    stores.graph.upsert_nodes(NodeLabel.PATENT, [NodeRow(PATENT, co_owned, "ui-test#1")])
+    assert len(refresh(ctx, monitor, []).alerts) >= 2
+    workflow.add_decision(
+        PATENT, "review", "质押后复核价值", REVIEW_DAY, "ui-test", "dd", "2026-01-01T00:00:00+00:00"
+    )
+    workflow.close()
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +229,13 @@ PAGES = [
     ("04-organization", f"#/organization/{CATL}", "#portfolio"),
     ("05-contract", "#/contract/SAMPLE-LIC-2023-001", "h2"),
     ("06-due-diligence", f"#/dd/{CATL}", "tr.flag"),
+    ("09-patent-value-and-decisions", f"#/patent/{PATENT}", "#decision-list table"),
+    (
+        "10-review-queue-and-budget",
+        f"#/reviews?before={BEFORE}&organization=宁德时代",
+        "#budget-view",
+    ),
+    ("11-alert-inbox", "#/alerts", "tr.alert"),
 ]
 
 
@@ -218,8 +254,11 @@ def test_every_page_speaks_chinese(
 
 def test_the_label_table_covers_every_code_the_python_emits(page: Any) -> None:
     from graph.model import EdgeType, NodeLabel
+    from graph.value_model import InvalidationHistory, ValueIndicators, assess
     from ingest.contracts.model import ContractKind, Exclusivity, Role
     from search_api.auth import Role as ApiRole
+    from usecases.monitoring import ChangeKind
+    from usecases.workflow import Action, ReviewReason
 
     labels: dict[str, dict[str, str]] = page.evaluate("window.ipgraphLabels")
     expected = {
@@ -232,6 +271,14 @@ def test_the_label_table_covers_every_code_the_python_emits(page: Any) -> None:
         "grade": {"core", "important", "general", "ungraded"},
         "legal_status": {"valid", "pending", "invalid"},
         "flag": _flag_codes(),
+        "action": {a.value for a in Action},
+        "review_reason": {r.value for r in ReviewReason},
+        "alert_kind": {c.value for c in ChangeKind},
+        "watch_kind": {w.value for w in WatchKind},
+        "value_factor": {
+            f.name for f in assess(ValueIndicators(), ValueModel.load(), dt.date.today()).factors
+        },
+        "value_level": {i.value for i in InvalidationHistory} | {"candidate", "declared"},
     }
     for table, codes in expected.items():
         assert codes <= set(labels[table]), (table, codes - set(labels[table]))
@@ -290,9 +337,7 @@ def overlapping_labels(page: Any) -> int:
     return count
 
 
-def test_the_organisation_portfolio_counts_patents_only(
-    page: Any, served: tuple[str, str]
-) -> None:
+def test_the_organisation_portfolio_counts_patents_only(page: Any, served: tuple[str, str]) -> None:
     base, key = served
     page.goto(f"{base}/ui/#/organization/{CATL}")
     page.wait_for_selector("#portfolio")
@@ -352,3 +397,41 @@ def test_api_docs_render_offline(
     assert outside == []
     assert all(urlparse(url).hostname == "127.0.0.1" for url in loaded), loaded
     assert any(url.endswith(("swagger-ui-bundle.js", "redoc.standalone.js")) for url in loaded)
+
+
+def test_value_decision_review_and_alert_pages(
+    page: Any, served: tuple[str, str], screenshots: Path
+) -> None:
+    base, _ = served
+    page.goto(f"{base}/ui/#/patent/{PATENT}")
+    page.wait_for_selector("#decision-list table")
+    factors = page.locator("#value tr.factor")
+    assert factors.count() == 16
+    assert page.inner_text("#grade") in {"核心", "重要", "一般"}
+    assert "复核" in page.inner_text("#decision-list")
+    page.select_option("#decision-action", "license")
+    page.fill("#decision-reason", "许可给下游电池厂")
+    page.fill("#decision-due", REVIEW_DAY)
+    page.click("#decision-form button[type=submit]")
+    page.wait_for_function(
+        "document.querySelector('#decision-list').innerText.includes('下游电池厂')"
+    )
+    assert "许可" in page.inner_text("#decision-list tr:nth-child(2)")
+    shoot(page, screenshots, "12-decision-recorded")
+    assert leaked_codes(page) == []
+    page.goto(f"{base}/ui/#/reviews?before={BEFORE}&organization=宁德时代")
+    page.wait_for_selector("#budget-view")
+    reasons = page.eval_on_selector_all("tr.review", "rows => rows.map((r) => r.dataset.reason)")
+    assert "decision_due" in reasons and "annuity" in reasons
+    page.goto(f"{base}/ui/#/alerts")
+    page.wait_for_selector("tr.alert")
+    kinds = page.eval_on_selector_all("tr.alert", "rows => rows.map((r) => r.dataset.kind)")
+    assert {"pledge", "owner"} <= set(kinds)
+    assert f"{CATL} → {CATL}、清华大学" in page.inner_text("#alert-table")
+    page.fill("#watch-target", "3GPP TS 38.211")
+    page.select_option("#watch-kind", "standard")
+    page.click("#watch-form button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('[data-unwatch]').length === 3")
+    page.click("[data-unwatch]:last-of-type >> nth=-1")
+    page.wait_for_function("document.querySelectorAll('[data-unwatch]').length === 2")
+    assert leaked_codes(page) == []

@@ -23,6 +23,10 @@ class ErrorCode(StrEnum):
     FIELD_UNKNOWN = "FIELD_UNKNOWN"
     TEXT_TOO_SHORT = "TEXT_TOO_SHORT"
     DATE_RANGE_INVALID = "DATE_RANGE_INVALID"
+    # Graded management and monitoring (usecases/workflow.py, usecases/monitoring.py).
+    WATCH_TARGET_INVALID = "WATCH_TARGET_INVALID"
+    WATCH_NOT_FOUND = "WATCH_NOT_FOUND"
+    DATE_INVALID = "DATE_INVALID"
 
 
 class UseCaseError(Exception):

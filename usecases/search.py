@@ -42,6 +42,7 @@ class Criteria:
     asset_kinds: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     legal_statuses: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     ipc: tuple[str, ...] = ()
     applicants: tuple[str, ...] = ()
@@ -192,6 +193,7 @@ def _filters(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Filters:
         hidden_asset_kinds=policy.hidden_asset_kinds,
         kinds=criteria.kinds,
         legal_statuses=criteria.legal_statuses,
+        grades=criteria.grades,
         countries=tuple(c.upper() for c in criteria.countries),
         ipc_prefixes=tuple(ipc_field(p) for p in criteria.ipc),
         applicant_ids=_applicant_ids(ctx, criteria),

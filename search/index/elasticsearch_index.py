@@ -99,11 +99,10 @@ class ElasticsearchIndex:
                 self._es.indices.create(index=self.index_name, aliases={self.alias: {}})
                 log.info("es_index_created", index=self.index_name, alias=self.alias)
             else:
-                # Fields added since the index was made (mappings only ever grow).
-                self._es.indices.put_mapping(
-                    index=self.index_name,
-                    properties=template["template"]["mappings"]["properties"],
-                )
+                # Fields added to the template since the index was made (e.g. `grade`) are
+                # added to it; existing fields are unchanged (a changed one is a new version).
+                properties = template["template"]["mappings"]["properties"]
+                self._es.indices.put_mapping(index=self.index_name, properties=properties)
                 if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
                     self._es.indices.put_alias(index=self.index_name, name=self.alias)
 

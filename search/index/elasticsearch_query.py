@@ -166,6 +166,7 @@ def filter_clauses(filters: Filters) -> list[Clause]:
         ("asset_kind", filters.asset_kinds),
         ("kind", filters.kinds),
         ("legal_status", filters.legal_statuses),
+        ("grade", filters.grades),
         ("country", filters.countries),
     ):
         if values:

@@ -51,11 +51,16 @@ from search.index.sqlite_query import (
     order_by,
 )
 
-SCHEMA_VERSION = 3  # bump when the tables change; older files are refused, not misread
+SCHEMA_VERSION = 4  # bump when the tables change; older files are refused, not misread
+# Versions an older file is brought up from by adding columns (statements run in order):
+# 3 (numbers, owners, citations) gained the value grade in 4. A version-2 file lacks the
+# number and owner columns and is refused: re-ingest it.
+_MIGRATIONS = {3: ("ALTER TABLE documents ADD COLUMN grade TEXT",)}
 _SCALAR_COLUMNS = (
     "asset_kind",
     "kind",
     "legal_status",
+    "grade",
     "country",
     "filing_year",
     "filing_date",
@@ -130,6 +135,10 @@ class EmbeddedSearchIndex:
             has_tables = db.execute(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
             ).fetchone()[0]
+            if has_tables and version in _MIGRATIONS:
+                for statement in _MIGRATIONS[version]:
+                    db.execute(statement)
+                version = SCHEMA_VERSION
             if has_tables and version != SCHEMA_VERSION:
                 raise SearchError(
                     "the embedded search file was written by another version; delete it and "

@@ -36,6 +36,7 @@ FACETS: tuple[str, ...] = (
     "ipc_subclasses",
     "applicants",
     "country",
+    "grade",  # the value model's grade, written by monitoring (usecases/monitoring.py)
 )
 FACET_SIZE = 20
 MAX_TRACKED_TOTAL = 10_000
@@ -93,6 +94,7 @@ class IndexDocument:
     owner_ids: list[str] = field(default_factory=list)
     cited_patents: list[str] = field(default_factory=list)
     citing_patents: list[str] = field(default_factory=list)
+    grade: str | None = None  # core / important / general (graph/value_model.py)
     # Not stored: the jieba tokens of each searched field, when the writer already made them
     # (ingest segments once and shares the result); the index segments the text otherwise.
     presegmented: dict[str, str] | None = field(default=None, compare=False, repr=False)
@@ -151,6 +153,7 @@ class Filters:
     hidden_asset_kinds: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     legal_statuses: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     ipc_prefixes: tuple[str, ...] = ()
     # None: no applicant filter; an empty tuple: no applicant qualifies (nothing matches).

@@ -142,6 +142,7 @@ def filter_condition(filters: Filters) -> SqlCondition:
         ("asset_kind", filters.asset_kinds),
         ("kind", filters.kinds),
         ("legal_status", filters.legal_statuses),
+        ("grade", filters.grades),
         ("country", filters.countries),
     ):
         if values:

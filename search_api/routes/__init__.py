@@ -7,6 +7,7 @@ from search_api.routes.graph import router as graph_router
 from search_api.routes.ops import router as ops_router
 from search_api.routes.search import router as search_router
 from search_api.routes.similar import router as similar_router
+from search_api.routes.workflow import router as workflow_router
 
 __all__ = [
     "citations_router",
@@ -16,4 +17,5 @@ __all__ = [
     "ops_router",
     "search_router",
     "similar_router",
+    "workflow_router",
 ]

@@ -21,8 +21,10 @@ from search_api.schemas.entities import (
     PatentResponse,
     PersonResponse,
 )
+from search_api.schemas.workflow import FactorOut, ValueOut
 from usecases.entities import node_page, organization_page, patent_page, person_page
 from usecases.errors import ErrorCode
+from usecases.workflow import patent_value
 
 router = APIRouter(
     prefix="/api/v1",
@@ -51,6 +53,18 @@ def get_patent(
         ipc=_linked(view.ipc),
         documents=_linked(view.documents),
         sources=view.sources,
+        value=_value(ctx, view.id),
+    )
+
+
+def _value(ctx: Ctx, patent_id: str) -> ValueOut:
+    today = dt.date.today()
+    value = patent_value(ctx, patent_id, ctx.value_model, today)
+    return ValueOut(
+        score=value.score,
+        grade=value.grade.value,
+        as_of=today,
+        factors=[FactorOut.model_validate(f.model_dump()) for f in value.factors],
     )
 
 

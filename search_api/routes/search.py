@@ -91,6 +91,7 @@ def criteria_of(request: SearchRequest) -> Criteria:
         asset_kinds=tuple(request.asset_kind),
         kinds=tuple(request.kind),
         legal_statuses=tuple(request.legal_status),
+        grades=tuple(request.grade),
         countries=tuple(request.country),
         ipc=tuple(request.ipc),
         applicants=tuple(request.applicant),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from search_api.schemas.workflow import ValueOut
+
 
 class LinkedEntityOut(BaseModel):
     id: str
@@ -35,6 +37,9 @@ class PatentResponse(BaseModel):
     ipc: list[LinkedEntityOut]
     documents: list[LinkedEntityOut]
     sources: list[str] = Field(description="provenance: source document hash#record")
+    value: ValueOut | None = Field(
+        default=None, description="score, grade and how each indicator contributed"
+    )
 
 
 class GroupTreeNodeOut(BaseModel):

@@ -25,6 +25,7 @@ ContractKindName = Literal[
     "amendment",
 ]
 LegalStatus = Literal["valid", "pending", "invalid"]
+Grade = Literal["core", "important", "general"]
 AssetKind = Literal["patent", "contract", "trademark"]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
 IpcPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Ha-h]\d{0,2}[A-Za-z]?[0-9/ ]{0,12}$")]
@@ -65,6 +66,9 @@ class SearchRequest(BaseModel):
         "for contracts the filing date filters are the sign date",
     )
     legal_status: list[LegalStatus] = Field(default_factory=list, max_length=3)
+    grade: list[Grade] = Field(
+        default_factory=list, max_length=3, description="value grade: core, important, general"
+    )
     country: list[CountryCode] = Field(default_factory=list, max_length=20, examples=[["CN", "US"]])
     ipc: list[IpcPrefix] = Field(
         default_factory=list,
@@ -171,7 +175,7 @@ class SearchResponse(BaseModel):
     hits: list[SearchHitOut]
     facets: dict[str, list[FacetBucketOut]] = Field(
         description="asset_kind, kind, legal_status, filing_year, ipc_subclasses, applicants, "
-        "country: top 20 values with their counts",
+        "country, grade: top 20 values with their counts",
         examples=[{"kind": [{"key": "invention", "count": 12}]}],
     )
     next_cursor: str | None = Field(description="pass as `cursor` for the next page")

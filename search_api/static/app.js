@@ -64,8 +64,21 @@ const LABELS = {
     ipc_breadth: "IPC 覆盖面（小类/大组）", sep: "标准必要专利", standards: "涉及标准数", licensed: "已许可",
     pledged: "已质押", transferred: "已转让", litigated: "涉诉", sole_owner: "独有", used_in_product: "已产品化",
   },
+  value_level: {
+    none: "无", upheld: "经无效宣告维持", partly_invalidated: "部分无效", invalidated: "全部无效",
+    candidate: "候选", declared: "已声明",
+  },
+  action: { keep: "维持", license: "许可", transfer: "转让", abandon: "放弃", review: "复核" },
+  review_reason: { annuity: "年费到期", expiry: "保护期届满", decision_due: "复核日到期" },
+  alert_kind: {
+    legal_status: "法律状态变更", owner: "权利人变更", licence: "新增许可", licence_ended: "许可终止",
+    pledge: "新增质押", pledge_released: "质押解除", transfer: "专利转让", litigation: "诉讼与争议",
+    expiry: "即将届满", new_filing: "新申请", sep_declaration: "新的标准必要专利声明",
+  },
+  watch_kind: { patent: "专利", organization: "机构（竞争对手）", query: "检索式", standard: "标准" },
+  delivery: { delivered: "已推送", failed: "推送失败" },
   facet: {
-    asset_kind: "资产类型", kind: "类型", legal_status: "法律状态", filing_year: "申请年",
+    asset_kind: "资产类型", kind: "类型", legal_status: "法律状态", grade: "价值等级", filing_year: "申请年",
     ipc_subclasses: "IPC 小类", applicants: "申请人/当事方", country: "国家/地区",
     ipc: "IPC 小类", applicant: "申请人", group: "集团", q: "检索式",
   },
@@ -96,7 +109,7 @@ const VALUE_TABLE = {
   country: "country", sublicense_allowed: "boolean", confidential: "boolean", is_central_soe: "boolean", main: "boolean",
 };
 // Not for readers: provenance and server paths.
-const HIDDEN_PROPS = ["extractor", "path", "stub", "sources", "claims"];
+const HIDDEN_PROPS = ["extractor", "path", "stub", "sources", "claims", "value_score", "value_as_of"];
 window.ipgraphLabels = LABELS;
 
 function label(table, code) {
@@ -111,12 +124,12 @@ function propValue(key, value) {
   const table = VALUE_TABLE[key];
   return table ? label(table, value) : String(value ?? "");
 }
-const FACETS = ["asset_kind", "kind", "legal_status", "filing_year", "ipc_subclasses", "applicants", "country"];
+const FACETS = ["asset_kind", "kind", "legal_status", "grade", "filing_year", "ipc_subclasses", "applicants", "country"];
 const FACET_PARAM = {
   asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", ipc_subclasses: "ipc",
-  applicants: "applicant", country: "country", filing_year: "filing_year",
+  applicants: "applicant", country: "country", filing_year: "filing_year", grade: "grade",
 };
-const FACET_VALUES = { asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", country: "country" };
+const FACET_VALUES = { asset_kind: "asset_kind", kind: "kind", legal_status: "legal_status", country: "country", grade: "grade" };
 const LABEL_ROUTE = {
   Patent: "patent", Organization: "organization", Person: "person", Contract: "contract",
   Standard: "standard",
@@ -137,6 +150,16 @@ function headers() {
 // dropped, so a slow page cannot overwrite the page now shown.
 let navigation = 0;
 class StaleAnswer extends Error {}
+async function send(method, path, body) {
+  const response = await fetch(path, {
+    method, headers: { ...headers(), "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${answer.code}: ${answer.message}`);
+  return answer;
+}
 
 async function api(path, params = {}) {
   const startedAt = navigation;
@@ -256,8 +279,147 @@ async function patentPage(id) {
       <span class="chip">${esc(label("kind", p.properties.kind))}</span><span class="chip">${esc(label("legal_status", p.properties.legal_status ?? "unknown"))}</span></div>
     <h3>申请人</h3><p>${p.applicants.map((a) => link("Organization", a.id, a.name)).join("、")}</p>
     <h3>发明人</h3><p>${p.inventors.map((a) => link("Person", a.id, a.name)).join("、")}</p>
+    ${p.value ? valueHtml(p.value) : ""}
     <h3>著录项目</h3>${propsTable(p.properties)}
-    ${p.properties.claims ? `<h3>权利要求</h3><p>${esc(p.properties.claims)}</p>` : ""}</div>`);
+    ${p.properties.claims ? `<h3>权利要求</h3><p>${esc(p.properties.claims)}</p>` : ""}</div>
+    <div class="panel" id="decisions"><h3>分级管理决策</h3><div id="decision-list" class="hint">加载中…</div>
+      <form id="decision-form" class="row">
+        <select id="decision-action">${Object.keys(LABELS.action).map((a) => `<option value="${a}">${esc(label("action", a))}</option>`).join("")}</select>
+        <input id="decision-reason" placeholder="决策理由" required>
+        <label>复核日期 <input id="decision-due" type="date"></label>
+        <button type="submit">记录决策</button>
+        <button type="button" class="secondary" id="watch-patent">关注此专利</button></form>
+      <div id="decision-message" class="hint"></div></div>`);
+  await loadDecisions(p.id);
+  document.getElementById("decision-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { action: document.getElementById("decision-action").value, reason: document.getElementById("decision-reason").value };
+    const due = document.getElementById("decision-due").value;
+    if (due) body.due = due;
+    try { await send("POST", `/api/v1/patents/${encodeURIComponent(p.id)}/decisions`, body); await loadDecisions(p.id); message("decision-message", "已记录"); }
+    catch (error) { message("decision-message", error.message); }
+  });
+  document.getElementById("watch-patent").addEventListener("click", async () => {
+    try { await send("POST", "/api/v1/watches", { kind: "patent", target: p.id }); message("decision-message", "已关注，变化将出现在预警收件箱"); }
+    catch (error) { message("decision-message", error.message); }
+  });
+}
+
+function message(id, text) { document.getElementById(id).textContent = text; }
+
+function factorValue(f) {
+  if (typeof f.value === "boolean") return label("boolean", f.value);
+  if (f.name === "legal_status") return label("legal_status", f.value ?? "unknown");
+  if (["invalidation_history", "sep"].includes(f.name)) return label("value_level", f.value);
+  return f.value ?? "";
+}
+
+function valueHtml(value) {
+  const rows = value.factors.map((f) => `<tr class="factor" data-factor="${esc(f.name)}"><td>${esc(label("value_group", f.group))}</td><td>${esc(label("value_factor", f.name))}</td>
+    <td>${esc(factorValue(f))}</td><td>${f.weight}</td><td>${f.contribution}</td></tr>`).join("");
+  return `<div id="value"><h3>专利价值评估</h3>
+    <div class="row"><span class="score">${value.score}</span><span>/ 100</span>
+      <span class="chip grade-${esc(value.grade)}" id="grade">${esc(label("grade", value.grade))}</span><span class="hint">评估日 ${esc(value.as_of)}</span></div>
+    <table><tr><th>维度</th><th>指标</th><th>取值</th><th>权重</th><th>得分</th></tr>${rows}</table></div>`;
+}
+
+async function loadDecisions(id) {
+  const list = document.getElementById("decision-list");
+  try {
+    const decisions = await api(`/api/v1/patents/${encodeURIComponent(id)}/decisions`);
+    list.innerHTML = decisions.length ? `<table><tr><th>时间</th><th>决策</th><th>理由</th><th>复核日期</th><th>决策人</th></tr>
+      ${decisions.map((d) => `<tr><td>${esc(d.at.replace("T", " ").slice(0, 16))}</td><td>${esc(label("action", d.action))}</td><td>${esc(d.reason)}</td>
+        <td>${esc(d.due ?? "")}</td><td>${esc(d.who)}（${esc(label("api_role", d.role))}）</td></tr>`).join("")}</table>` : "尚无决策";
+  } catch (error) { list.textContent = error.message; }
+}
+
+// ---------- graded management: review queue and budget ----------
+
+function isoDay(offsetDays) { return new Date(Date.now() + offsetDays * 86400000).toISOString().slice(0, 10); }
+
+async function reviewsPage(params) {
+  const before = params.get("before") ?? isoDay(365);
+  const org = params.get("organization") ?? "";
+  show(`<div class="panel"><h2>复核队列</h2><form class="row" id="review-form">
+      <label>截止日期 <input id="review-before" type="date" value="${esc(before)}"></label>
+      <input id="review-org" value="${esc(org)}" placeholder="集团或单位（可选）">
+      <button type="submit">查看</button></form>
+      <div class="hint">年费到期日按申请日周年计算，金额为国家知识产权局年费标准（未计费减）。</div></div>
+    <div id="budget"></div><div class="panel" id="review-items">加载中…</div>`);
+  document.getElementById("review-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams({ before: document.getElementById("review-before").value });
+    const chosen = document.getElementById("review-org").value.trim();
+    if (chosen) next.set("organization", chosen);
+    location.hash = `#/reviews?${next}`;
+  });
+  const query = { before, organization: org || undefined };
+  const queue = await api("/api/v1/reviews", query);
+  const rows = queue.items.map((i) => `<tr class="review" data-reason="${esc(i.reason)}"><td>${esc(i.due)}</td><td>${esc(label("review_reason", i.reason))}${i.year ? `（第 ${i.year} 年）` : ""}</td>
+    <td>${link("Patent", i.patent, i.title || i.patent)}</td><td>${esc(label("grade", i.grade ?? "ungraded"))}</td><td>${i.score ?? ""}</td>
+    <td>${i.amount != null ? `${i.amount.toLocaleString("zh-CN")} 元` : ""}</td><td>${esc(i.owners.join("、"))}</td><td>${esc(decisionText(i.last_decision))}</td></tr>`).join("");
+  document.getElementById("review-items").innerHTML = `<h3>待复核事项（${queue.items.length}）</h3><table id="review-table">
+    <tr><th>到期日</th><th>事由</th><th>专利</th><th>等级</th><th>价值分</th><th>年费</th><th>权利人</th><th>最近决策</th></tr>${rows || "<tr><td colspan=8>无</td></tr>"}</table>`;
+  if (org) {
+    const b = await api("/api/v1/reviews/budget", { organization: org, before });
+    const grades = Object.keys(LABELS.grade);
+    const subRows = Object.entries(b.by_subsidiary).map(([sub, byGrade]) => `<tr><td>${link("Organization", sub, sub)}</td>
+      ${grades.map((g) => `<td>${(byGrade[g] ?? 0).toLocaleString("zh-CN")}</td>`).join("")}</tr>`).join("");
+    document.getElementById("budget").innerHTML = `<div class="panel" id="budget-view"><h3>年费预算：${esc(b.organization)}（${esc(b.start)} 至 ${esc(b.before)}）</h3>
+      <p>合计 <span class="score">${b.total.toLocaleString("zh-CN")}</span> 元</p>
+      <table><tr><th>下属单位</th>${grades.map((g) => `<th>${esc(label("grade", g))}（元）</th>`).join("")}</tr>${subRows || "<tr><td colspan=5>无</td></tr>"}</table></div>`;
+  }
+}
+
+function decisionText(text) {
+  if (!text) return "";
+  const [action, ...reason] = text.split(": ");
+  return `${label("action", action)}：${reason.join(": ")}`;
+}
+
+// ---------- monitoring: watches and the alert inbox ----------
+
+function changeText(kind, value) {
+  if (value === null || value === undefined) return "无";
+  if (kind === "legal_status") return label("legal_status", value);
+  if (kind === "litigation") {
+    return value.replace(/\(([a-z_]+), ([a-z_]+)\)/g, (_, type, status) => `（${label("case_type", type)}，${label("case_status", status)}）`);
+  }
+  return value;
+}
+
+async function alertsPage() {
+  show(`<div class="panel"><h2>预警收件箱</h2><div id="watches">加载中…</div>
+      <form class="row" id="watch-form"><select id="watch-kind">${Object.keys(LABELS.watch_kind).map((k) => `<option value="${k}">${esc(label("watch_kind", k))}</option>`).join("")}</select>
+        <input id="watch-target" placeholder="专利号、机构名称、检索式或标准号" required><button type="submit">添加关注</button></form>
+      <div id="watch-message" class="hint"></div></div>
+    <div class="panel" id="alerts">加载中…</div>`);
+  document.getElementById("watch-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await send("POST", "/api/v1/watches", { kind: document.getElementById("watch-kind").value, target: document.getElementById("watch-target").value });
+      await loadWatches();
+    } catch (error) { message("watch-message", error.message); }
+  });
+  await loadWatches();
+  const body = await api("/api/v1/alerts", { limit: 100 });
+  const rows = body.alerts.map((a) => `<tr class="alert" data-kind="${esc(a.kind)}"><td>${esc(a.at.replace("T", " ").slice(0, 16))}</td><td>${esc(label("alert_kind", a.kind))}</td>
+    <td>${link("Patent", a.patent, a.title || a.patent)}<div class="hint">${esc(a.organizations.join("、"))}</div></td>
+    <td class="change">${esc(changeText(a.kind, a.change.before))} → ${esc(changeText(a.kind, a.change.after))}</td>
+    <td class="evidence">${a.evidence.map(esc).join("<br>")}</td><td>${esc(label("watch_kind", a.watch.kind))}：${esc(a.watch.target)}</td>
+    <td>${a.delivery ? `${esc(label("delivery", a.delivery.status))}（${a.delivery.attempts} 次）` : ""}</td></tr>`).join("");
+  document.getElementById("alerts").innerHTML = `<h3>预警（${body.alerts.length}）</h3><table id="alert-table">
+    <tr><th>时间</th><th>变化</th><th>专利</th><th>变更前 → 变更后</th><th>证据</th><th>关注项</th><th>推送</th></tr>${rows || "<tr><td colspan=7>暂无预警</td></tr>"}</table>`;
+}
+
+async function loadWatches() {
+  const watches = await api("/api/v1/watches");
+  document.getElementById("watches").innerHTML = `<h3>我的关注（${watches.length}）</h3>` + (watches.length ? `<table id="watch-table">
+    ${watches.map((w) => `<tr><td>${esc(label("watch_kind", w.kind))}</td><td>${esc(w.target)}</td><td>${esc(w.created.slice(0, 10))}</td>
+      <td><button class="secondary" data-unwatch="${w.id}">取消关注</button></td></tr>`).join("")}</table>` : "<p class=\"hint\">尚未关注任何对象</p>");
+  for (const button of document.querySelectorAll("[data-unwatch]")) {
+    button.addEventListener("click", async () => { await send("DELETE", `/api/v1/watches/${button.dataset.unwatch}`); await loadWatches(); });
+  }
 }
 
 async function organizationPage(id) {
@@ -532,8 +694,12 @@ async function ddPage(org) {
 
 // ---------- routing ----------
 
+// A page still loading when the hash changes must not paint over the next one.
+let routeGeneration = 0;
+
 async function route() {
   navigation += 1;
+  const generation = ++routeGeneration;
   const [path, query] = location.hash.replace(/^#/, "").split("?");
   const params = new URLSearchParams(query ?? "");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -548,9 +714,11 @@ async function route() {
       case "graph": return await graphPage(parts[1], parts.slice(2).join("/"));
       case "paths": return await pathsPage(params);
       case "dd": return await ddPage(parts[1]);
+      case "reviews": return await reviewsPage(params);
+      case "alerts": return await alertsPage();
       default: return show("<div class=\"panel\">页面不存在</div>");
     }
-  } catch (error) { if (!(error instanceof StaleAnswer)) fail(error); }
+  } catch (error) { if (!(error instanceof StaleAnswer) && generation === routeGeneration) fail(error); }
 }
 
 document.getElementById("api-key").value = localStorage.getItem("ipgraph-key") ?? "";

@@ -228,6 +228,18 @@ class SearchIndexConformance:
         keys = [b.key for b in page.facets["ipc_subclasses"]]
         assert keys == ["H01M", "G01R", "H04B"]  # count desc, then key asc
 
+    def test_grades_are_a_facet_and_a_filter(self, index: SearchIndex) -> None:
+        grades = {"CN1A": "core", "CN2U": "general", "CN3A": "core"}
+        index.upsert([dataclasses.replace(d, grade=grades.get(d.id)) for d in DOCS])
+        assert index.get("CN1A") == dataclasses.replace(DOCS[0], grade="core")
+        page = _search(index, None, facets=True)
+        assert [(b.key, b.count) for b in page.facets["grade"]] == [("core", 2), ("general", 1)]
+        assert _ids(index, None, filters=Filters(grades=("core",))) == {"CN1A", "CN3A"}
+        both = Filters(grades=("core", "general"), legal_statuses=("valid",))
+        assert _ids(index, None, filters=both) == {
+            d.id for d in DOCS if d.id in grades and d.legal_status == "valid"
+        }
+
     def test_sort_by_dates_with_missing_last(self, index: SearchIndex) -> None:
         index.upsert(DOCS)
         newest = _search(index, None, sort=SortOrder.FILING_DATE_DESC)
