@@ -135,6 +135,9 @@ def test_each_change_kind_becomes_an_alert_for_the_watch_it_touches(world: World
     world.edge(EdgeType.LICENSED_TO, PATENT, BYD, contract="HT-LIC-1")
     world.edge(EdgeType.PLEDGED_TO, PATENT, BANK, contract="HT-PLG-1")
     world.edge(EdgeType.TRANSFERRED_TO, PATENT, BYD, contract="HT-TRF-1")
+    # The ledger records the assignment: the filer's interval closes, the new owner's opens.
+    world.edge(EdgeType.OWNS, CATL, PATENT, to="2026-01-01")
+    world.edge(EdgeType.OWNS, BYD, PATENT, **{"from": "2026-01-01"})
     world.edge(EdgeType.CONCERNS, "(2026)京73民初1号", PATENT)
     world.edge(EdgeType.DECLARED_ESSENTIAL, PATENT, "GB/T 31485", declaration="DECL-1")
     alerts = world.refresh().alerts

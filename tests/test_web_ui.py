@@ -107,6 +107,12 @@ def _monitor_something(settings: Settings, stores: Stores, touched: set[str]) ->
     )
     co_owned = {"current_owners": [CATL, "清华大学"]}
     stores.graph.upsert_nodes(NodeLabel.PATENT, [NodeRow(PATENT, co_owned, "ui-test#1")])
+    # The ledger's record of the new co-owner (an OWNS interval opening), as ingest writes it.
+    tsinghua = NodeRow("清华大学", {"name": "清华大学"}, "ui-test#1")
+    stores.graph.upsert_nodes(NodeLabel.ORGANIZATION, [tsinghua])
+    stores.graph.upsert_edges(
+        EdgeType.OWNS, [EdgeRow("清华大学", PATENT, {"from": "2026-01-01"}, "ui-test#1")]
+    )
     assert len(refresh(ctx, monitor, []).alerts) >= 2
     workflow.add_decision(
         PATENT, "review", "质押后复核价值", REVIEW_DAY, "ui-test", "dd", "2026-01-01T00:00:00+00:00"

@@ -136,7 +136,7 @@ def _owners(
     if owns is not None:
         held = [
             n for n in graph.neighbours(owns, patent_id, Direction.IN, NEIGHBOUR_LIMIT)
-            if not n.edge.get("until") and not n.edge.get("end")
+            if not n.edge.get("to") and not n.edge.get("until") and not n.edge.get("end")
         ]
         if held:
             return _ids(held)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query
 from graph.entity_pages import GroupTreeNode, NodeView
 from graph.model import LinkedEntity, NodeLabel
 from search_api.deps import Ctx, Policy
-from search_api.schemas.common import ErrorBody
+from search_api.schemas.common import ErrorBody, IsoDate
 from search_api.schemas.entities import (
     CountedEntityOut,
     GroupTreeNodeOut,
@@ -78,7 +78,7 @@ def get_organization(
     ctx: Ctx,
     policy: Policy,
     as_of: Annotated[
-        dt.date | None,
+        IsoDate | None,
         Query(description="YYYY-MM-DD: portfolio figures of what was owned that day"),
     ] = None,
 ) -> OrganizationResponse:

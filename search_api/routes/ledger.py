@@ -3,14 +3,13 @@ usecases/ledger.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from graph.analytics.ledger import Holding
 from search_api.deps import Ctx, Policy
-from search_api.schemas.common import ErrorBody
+from search_api.schemas.common import ErrorBody, IsoDate
 from search_api.schemas.ledger import HoldingOut, LicenceOut, PledgeOut, PortfolioResponse
 from usecases.ledger import portfolio
 
@@ -39,7 +38,7 @@ def get_portfolio(
     ctx: Ctx,
     policy: Policy,
     as_of: Annotated[
-        dt.date | None,
+        IsoDate | None,
         Query(description="YYYY-MM-DD: filed by then, owned that day, encumbrances in force"),
     ] = None,
     group: Annotated[bool, Query(description="roll up the subsidiaries held that day")] = False,

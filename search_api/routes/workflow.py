@@ -5,7 +5,6 @@ usecases/workflow.py and usecases/monitoring.py; every decision goes to the audi
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -13,7 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from search_api.audit import audit
 from search_api.auth import Principal, Role
 from search_api.deps import Caller, Ctx, Policy, requires
-from search_api.schemas.common import ErrorBody
+from search_api.schemas.common import ErrorBody, IsoDate
 from search_api.schemas.workflow import (
     AlertOut,
     AlertsOut,
@@ -38,7 +37,6 @@ from usecases.workflow import (
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody},
     401: {"model": ErrorBody},
-    403: {"model": ErrorBody},
     404: {"model": ErrorBody},
     503: {"model": ErrorBody},
 }
@@ -84,7 +82,9 @@ def get_reviews(
     ctx: Ctx,
     policy: Policy,
     _caller: Analyst,
-    before: Annotated[dt.date, Query(description="what falls due before this date")],
+    before: Annotated[
+        IsoDate, Query(description="what falls due before this date", examples=["2027-12-31"])
+    ],
     organization: Annotated[
         str | None, Query(max_length=200, description="only this group (with subsidiaries)")
     ] = None,
@@ -100,7 +100,9 @@ def get_budget(
     policy: Policy,
     _caller: Analyst,
     organization: Annotated[str, Query(max_length=200, examples=["宁德时代"])],
-    before: Annotated[dt.date, Query(description="annual fees due before this date")],
+    before: Annotated[
+        IsoDate, Query(description="annual fees due before this date", examples=["2027-12-31"])
+    ],
 ) -> BudgetOut:
     """A group's annual fees due before a date, by subsidiary and grade (CNIPA schedule)."""
     budget = annuity_budget(ctx, ctx.workflow, organization, before, policy)
@@ -134,7 +136,7 @@ def get_watches(ctx: Ctx, caller: Caller) -> list[WatchOut]:
 
 @router.delete("/watches/{watch_id}", operation_id="delete_watch", status_code=204)
 def delete_watch(
-    watch_id: Annotated[int, Path(ge=1, le=2**62)], ctx: Ctx, caller: Caller
+    watch_id: Annotated[int, Path(ge=1, le=2**62, examples=[1])], ctx: Ctx, caller: Caller
 ) -> Response:
     """Stop watching (the caller's own watches only); its alerts stay."""
     remove_watch(ctx.workflow, caller.name, watch_id)

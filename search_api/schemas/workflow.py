@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from search_api.schemas.common import IsoDate
 from usecases.monitoring import WatchKind
 from usecases.workflow import Action, ReviewReason
 
@@ -30,7 +31,7 @@ class DecisionIn(BaseModel):
 
     action: Action = Field(examples=["license"])
     reason: str = Field(min_length=1, max_length=2000, examples=["非核心业务，许可给下游电池厂"])
-    due: dt.date | None = Field(default=None, description="when to look at it again")
+    due: IsoDate | None = Field(default=None, description="when to look at it again")
 
 
 class DecisionOut(BaseModel):

@@ -36,7 +36,7 @@ const LABELS = {
   },
   edge: {
     APPLICANT_OF: "申请", INVENTOR_OF: "发明", CLASSIFIED_AS: "分类", EXTRACTED_FROM: "来源文件",
-    SUBSIDIARY_OF: "下属于", MENTIONS_STANDARD: "涉及标准", MENTIONS_ORGANIZATION: "提及机构", CITES: "引证",
+    SUBSIDIARY_OF: "下属于", OWNS: "拥有", MENTIONS_STANDARD: "涉及标准", MENTIONS_ORGANIZATION: "提及机构", CITES: "引证",
     PARENT: "上位分类", MEMBER_OF: "同族成员", DECLARED_ESSENTIAL: "声明为标准必要专利", PARTY_TO: "合同当事方",
     PERSON_PARTY_TO: "合同当事人", COVERS: "涉及专利", COVERS_TRADEMARK: "涉及商标", COVERS_TRADE_SECRET: "涉及商业秘密",
     AMENDS: "补充", LICENSED_TO: "许可给", PLEDGED_TO: "质押给", TRANSFERRED_TO: "转让给", NON_COMPETE: "竞业限制",

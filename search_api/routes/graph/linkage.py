@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -21,6 +20,7 @@ from search_api.routes.graph.common import (
     entity_of,
     router,
 )
+from search_api.schemas.common import IsoDate
 from search_api.schemas.graph import (
     EdgeOut,
     NeighborsResponse,
@@ -54,7 +54,7 @@ def get_paths(
         ),
     ] = Limits.per_node,
     as_of: Annotated[
-        date | None, Query(description="follow dated edges only as they held on this day")
+        IsoDate | None, Query(description="follow dated edges only as they held on this day")
     ] = None,
 ) -> PathsResponse:
     """The k first (by node ids) of every shortest path between two entities (company,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -18,6 +17,7 @@ from search_api.routes.graph.common import (
     entity_of,
     router,
 )
+from search_api.schemas.common import IsoDate
 from search_api.schemas.graph import (
     CompetitorOut,
     CompetitorsResponse,
@@ -124,7 +124,7 @@ def get_kpis(
     organization: OrgParam,
     with_subsidiaries: GroupParam = True,
     as_of: Annotated[
-        dt.date | None,
+        IsoDate | None,
         Query(description="YYYY-MM-DD: what the members owned that day, members held then"),
     ] = None,
 ) -> KpisResponse:
