@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from services.elasticsearch import ElasticsearchService
 from services.manager import LocalServices
 from services.neo4j import JAVA_MAJOR, JAVA_MAX_MAJOR
 from services.process import ServiceError, find_java_home
@@ -67,3 +68,20 @@ def test_the_running_neo4j_has_the_containment_settings(neo4j_driver: Driver) ->
     assert values["db.memory.transaction.max"] not in ("0B", "0", "")
     assert values["db.transaction.timeout"] not in ("0s", "0")
     assert "dbms.listConfig" not in values["dbms.security.procedures.allowlist"]
+
+
+def test_elasticsearch_config_follows_the_port_of_each_up(tmp_path: Path) -> None:
+    """A run dir first set up on other ports must not keep them: its old transport port could
+    be another local server's HTTP port."""
+    first = ElasticsearchService(tmp_path, 9231, "512m", tmp_path)
+    config = first.run_dir / "config"
+    config.mkdir(parents=True)
+    (config / "elasticsearch.keystore").write_bytes(b"made by an earlier up")
+    (config / "elasticsearch.yml").write_text("http.port: 9231\ntransport.port: 9331\n")
+
+    ElasticsearchService(tmp_path, 9391, "512m", tmp_path).configure("unused")
+
+    written = (config / "elasticsearch.yml").read_text()
+    assert "http.port: 9391" in written and "transport.port: 9491" in written
+    assert "9231" not in written and "9331" not in written
+    assert (config / "elasticsearch.keystore").read_bytes() == b"made by an earlier up"
