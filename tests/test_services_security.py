@@ -10,8 +10,8 @@ import pytest
 from neo4j import Driver
 
 from services.elasticsearch import ElasticsearchService
-from services.manager import LocalServices
-from services.neo4j import JAVA_MAJOR, JAVA_MAX_MAJOR
+from services.manager import LocalServices, read_env_file
+from services.neo4j import JAVA_MAJOR, JAVA_MAX_MAJOR, Neo4jService
 from services.process import ServiceError, find_java_home
 from tests.conftest import production_settings
 
@@ -85,3 +85,22 @@ def test_elasticsearch_config_follows_the_port_of_each_up(tmp_path: Path) -> Non
     assert "http.port: 9391" in written and "transport.port: 9491" in written
     assert "9231" not in written and "9331" not in written
     assert (config / "elasticsearch.keystore").read_bytes() == b"made by an earlier up"
+
+
+def test_credentials_follow_the_ports_and_keep_the_passwords(tmp_path: Path) -> None:
+    def services(es_port: int, neo4j_port: int) -> LocalServices:
+        return LocalServices(
+            ElasticsearchService(tmp_path, es_port, "512m", tmp_path),
+            Neo4jService(tmp_path, neo4j_port, "512m", tmp_path, pagecache="64m"),
+            tmp_path / "credentials.env",
+        )
+
+    first = services(9231, 7718).credentials()
+    again = services(9391, 7791).credentials()
+
+    assert again["IPGRAPH_ES_URL"] == "http://127.0.0.1:9391"
+    assert again["IPGRAPH_NEO4J_URI"] == "bolt://127.0.0.1:7791"
+    assert again["IPGRAPH_ES_PASSWORD"] == first["IPGRAPH_ES_PASSWORD"]
+    assert again["IPGRAPH_NEO4J_PASSWORD"] == first["IPGRAPH_NEO4J_PASSWORD"]
+    assert read_env_file(tmp_path / "credentials.env") == again
+    assert (tmp_path / "credentials.env").stat().st_mode & 0o777 == 0o600
