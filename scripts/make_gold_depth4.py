@@ -1,0 +1,57 @@
+"""Write the third depth tune set (tests/gold/contracts_depth4) from its UTF-8 sources with the
+writers of scripts/make_gold_depth.py, so the committed DOCX, PDF and GB18030 files reproduce.
+
+    python3 scripts/make_gold_depth4.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_gold_depth import write_docx, write_pdf, write_txt
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRACTS = ROOT / "tests" / "gold" / "contracts_depth4"
+
+# source name -> (output format, script); txt-gb18030 is a .txt file encoded in GB18030
+FORMATS: dict[str, tuple[str, str]] = {
+    "lic_cn_dates_01": ("txt", "simplified"),
+    "lic_table_term_02": ("docx", "simplified"),
+    "ts_expiry_03": ("txt-gb18030", "simplified"),
+    "eq_three_04": ("txt", "simplified"),
+    "eq_tw_05": ("pdf", "traditional"),
+    "amd_term_06": ("docx", "simplified"),
+    "pledge_until_07": ("pdf", "simplified"),
+    "nda_term_08": ("txt-gb18030", "simplified"),
+    "lic_pct_steps_09": ("txt", "simplified"),
+    "lic_hk_10": ("txt", "traditional"),
+    "tr_milestone_11": ("docx", "simplified"),
+    "nc_multiple_12": ("txt", "simplified"),
+    "lic_until_13": ("pdf", "simplified"),
+    "lic_tw_roc_14": ("pdf", "traditional"),
+    "lic_royalty_table_15": ("docx", "simplified"),
+    "eq_subscribe_16": ("txt-gb18030", "simplified"),
+    "lic_except_17": ("txt", "simplified"),
+}
+EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
+
+
+def main() -> None:
+    for name, (form, script) in FORMATS.items():
+        text = (CONTRACTS / "source" / f"{name}.txt").read_text("utf-8")
+        target = CONTRACTS / (name + EXTENSIONS[form])
+        if form == "txt":
+            write_txt(text, target, "utf-8")
+        elif form == "txt-gb18030":
+            write_txt(text, target, "gb18030")
+        elif form == "docx":
+            write_docx(text, target)
+        else:
+            write_pdf(text, target, script)
+
+
+if __name__ == "__main__":
+    main()
