@@ -159,11 +159,17 @@ _SCHEDULE = re.compile(
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
 )
-_ENUMERATION = re.compile(
-    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?|"
+_NUMBERING = (
+    r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+)
+# 首付款 / 尾款 / 里程碑款： / 验收款： — a label naming the instalment, not its due condition
+_INSTALMENT_LABEL = (
     r"(?:首期款|首付款|首期|尾款|余款|剩余款项|预付款|进度款|[一二三四五六七八九十\d]+期款)"
-    r"\s*[：:，,]?|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧])\s*"
+    r"\s*[：:，,]?|[^\s：:，,。；\d（(]{1,6}?(?:款|费)\s*[：:]"
+)
+_ENUMERATION = re.compile(
+    rf"^[ \t\u3000]*(?:(?:{_NUMBERING})\s*(?:{_INSTALMENT_LABEL})?|{_INSTALMENT_LABEL})\s*"
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")

@@ -300,7 +300,7 @@ def _ip_contributor(layout: Layout, parties: list[Party]) -> Party | None:
         rf"({_mentions(parties)})\s*(?:拟|同意|愿意|将)?\s*以(?:其|该等|上述|下述)?"
         # 以其拥有的“一种柔性压力传感器阵列及其制备方法”发明专利: the title may be long
         r"(?:[^。；，]{0,20}?|[^。；，“「]{0,12}[“「][^”」。]{1,60}[”」][^。；，]{0,12}?)"
-        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,40}?(?:作价|出资|入股)"
+        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,40}?(?:作价|出资|入股|认缴|增资)"
     )
     match = pattern.search(layout.text, *layout.body)
     return _party_named(parties, match.group(1)) if match else None

@@ -19,9 +19,11 @@ _NOT_THE_TERM = re.compile(
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
+# 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*"
-    rf"({DATE_SOURCE})\s*(?:止|结束|届满)?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*"
+    r"(?:(?<=[起始算][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
+    rf"(?:至|到|—|－|~|～|-)\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -35,6 +37,8 @@ _END_ONLY = re.compile(
     rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
     # 本合同于2030年3月31日终止 / 届满
     rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
+    # 期满日为2027年9月30日 / 本合同期满日：… / 到期日\t…
+    rf"|(?<!专利)(?<!专利权)(?:期满|到期|届满|终止)(?:日期|日)\s*(?:为|是|[：:]|\t)\s*({DATE_SOURCE})"
 )
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
@@ -50,11 +54,13 @@ _DATE_TO_EVENT = re.compile(
 )
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
-    rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
+    r"(?:自|(?:期限|有效期|期间)(?:为|是|[：:])?\s*(?:自|从)?)"
+    rf"(?:本|原)?(?:合同|协议|契约)(?:生效|签订|签署|签字)之日起(?:计算|算)?[，,]?\s*"
+    rf"({CN_NUMBER})\s*(年|个月)"
 )
 # 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"期限(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
+    rf"(?:期限|有效期|期间)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
     r"(?:起算|起计算|开始计算|起计|起)"
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
@@ -90,7 +96,7 @@ _LABELLED_END = re.compile(
 
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     found = _term(layout, effective, kind)
-    if found.start is None and found.end is None:
+    if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
         if start and end:
@@ -114,7 +120,7 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
         if not_the_term.search(sentence) or not re.search(
-            r"期限|期间|有效期|为期|自|终止|届满|到期", sentence
+            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫", sentence
         ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
@@ -123,7 +129,7 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if length and found.months is None and not _OTHER_PERIOD.search(sentence):
             found.months = _months_at(layout, offset, length, LABELLED)  # 许可期限为三十六个月
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
-        if event and (_TERM_HEADING.search(sentence) or event.lastindex == 2):
+        if event and (_TERM_HEADING.search(sentence) or (event.lastindex or 1) >= 2):
             found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
     return found
