@@ -35,6 +35,15 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_royalty_table_15": ("docx", "simplified"),
     "eq_subscribe_16": ("txt-gb18030", "simplified"),
     "lic_except_17": ("txt", "simplified"),
+    "amd_pay_table_18": ("docx", "simplified"),
+    "amd_extend_19": ("txt", "simplified"),
+    "lic_effective_20": ("txt", "simplified"),
+    "nda_period_21": ("txt-gb18030", "simplified"),
+    "eq_lockup_22": ("pdf", "simplified"),
+    "eq_party_table_23": ("docx", "simplified"),
+    "pledge_term_24": ("txt", "simplified"),
+    "nc_ld_amount_25": ("txt-gb18030", "simplified"),
+    "lic_region_26": ("pdf", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
