@@ -92,5 +92,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         # a payment table or 首期款/尾款 clauses without the words 分两期
         first = schedule[0].evidence
         extraction.payment = Extracted(value="installments", evidence=first)
-    extraction.currency = money_rules.currency_of(extraction)
+    extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(
+        values, schedule
+    )
     return party_rules.in_original_script(extraction, folded)

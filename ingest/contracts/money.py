@@ -142,6 +142,16 @@ def currency_of(extraction: ContractExtraction) -> str | None:
     return extraction.currency  # the contributions' currency, when only they name money
 
 
+def schedule_currency(layout: Layout, schedule: list[Instalment]) -> str | None:
+    """The currency of a payment schedule (an amendment may restate only its table)."""
+    for instalment in schedule:
+        evidence = instalment.evidence
+        found = next(amounts(layout.text, evidence.start, evidence.end), None)
+        if found is not None:
+            return found.money.currency
+    return None
+
+
 def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money]:
     return Extracted(
         value=found.money,

@@ -475,6 +475,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
     pattern = re.compile(
         r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+        r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     match = pattern.search(layout.text, start, layout.body[1])
@@ -485,7 +486,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         "专属": Exclusivity.EXCLUSIVE,
         "独家": Exclusivity.EXCLUSIVE,
         "排他": Exclusivity.SOLE,
-    }.get(match.group(1), Exclusivity.ORDINARY)
+    }.get(match.group(1) or match.group(2), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 
@@ -616,7 +617,10 @@ def territory(layout: Layout) -> Extracted[str] | None:
         rf"|(?:许可|实施|使用|授权)(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
-        r"(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
+        r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
+        # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
+        r"|(?:(?<=[方人]在))[^，。；在]{2,15}?(?:境内|范围内|全境|地区|大陆|内地)"
+        r"(?=(?:独占|排他|普通|非独占)(?:地)?(?:实施|使用|许可)))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)

@@ -14,15 +14,15 @@ from ingest.contracts.structure import Layout
 
 # A term sentence names the contract's own period; these name other periods.
 _NOT_THE_TERM = re.compile(
-    r"保密期限|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
+    r"保密期|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
 )
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 # 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*"
-    r"(?:(?<=[起始算][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?(?:生效|施行|实施)?\s*[，,]?\s*"
+    r"(?:(?<=[起始算效][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
     rf"(?:至|到|—|－|~|～|-)\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
@@ -31,22 +31,27 @@ _BARE_PERIOD = re.compile(
 )
 _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
-_EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
+_EVENT_TO_DATE = re.compile(
+    rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*(?:止|(?=[，,。；;]|$))"
+)
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(
     rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
     # 本合同于2030年3月31日终止 / 届满
     rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
     # 期满日为2027年9月30日 / 本合同期满日：… / 到期日\t…
-    rf"|(?<!专利)(?<!专利权)(?:期满|到期|届满|终止)(?:日期|日)\s*(?:为|是|[：:]|\t)\s*({DATE_SOURCE})"
+    rf"|(?<!专利)(?<!专利权)(?:期满|到期|届满|终止)(?:日期|日)\s*(?:(?:变更|延长|调整|顺延)(?:为|至)|为|是|[：:]|\t)\s*"
+    rf"({DATE_SOURCE})"
 )
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    rf"(?:有效期|期限|保密期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
     r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
-_OTHER_PERIOD = re.compile(r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效)(?:期限|期间|期)")
+_OTHER_PERIOD = re.compile(
+    r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效|锁定|限售|禁售)(?:期限|期间|期)"
+)
 # 自2024年1月1日至专利权期限届满之日止: the start is written, the end is an event.
 _DATE_TO_EVENT = re.compile(
     rf"(?:期限|有效期|期间)[^。；]{{0,6}}?(?:自|从)\s*({DATE_SOURCE})\s*(?:起)?\s*至\s*"
