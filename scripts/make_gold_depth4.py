@@ -44,6 +44,11 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pledge_term_24": ("txt", "simplified"),
     "nc_ld_amount_25": ("txt-gb18030", "simplified"),
     "lic_region_26": ("pdf", "traditional"),
+    "app_person_27": ("txt-gb18030", "simplified"),
+    "eq_detail_lines_28": ("docx", "simplified"),
+    "pledge_cn_number_29": ("txt", "simplified"),
+    "ts_hk_court_30": ("pdf", "traditional"),
+    "nc_floor_31": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
