@@ -49,6 +49,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pledge_cn_number_29": ("txt", "simplified"),
     "ts_hk_court_30": ("pdf", "traditional"),
     "nc_floor_31": ("txt", "simplified"),
+    "pledge_wrap_32": ("pdf", "simplified"),  # lines wrap before a date and before 乙方
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
