@@ -32,7 +32,7 @@ _BARE_PERIOD = re.compile(
 _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
 _EVENT_TO_DATE = re.compile(
-    rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*(?:止|(?=[，,。；;]|$))"
+    rf"自[^，。；]{{2,40}}之日起\s*至\s*({DATE_SOURCE})\s*(?:止|(?=[，,。；;]|$))"
 )
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(
