@@ -50,6 +50,13 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ts_hk_court_30": ("pdf", "traditional"),
     "nc_floor_31": ("txt", "simplified"),
     "pledge_wrap_32": ("pdf", "simplified"),  # lines wrap before a date and before 乙方
+    "lic_header_table_33": ("docx", "simplified"),
+    "lic_tw_header_34": ("docx", "traditional"),
+    "lic_semicolon_35": ("txt-gb18030", "simplified"),
+    "amd_pledge_36": ("txt", "simplified"),
+    "eq_hk_37": ("pdf", "traditional"),
+    "tr_price_38": ("txt", "simplified"),
+    "coop_budget_39": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
