@@ -495,7 +495,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
-    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
+    r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)"
     r"|(?:实际)?控制的(?:其他)?(?:企业|公司))"
 )
@@ -530,12 +530,12 @@ _EXCEPT_AFFILIATES = re.compile(
 # 不得再许可，但向其关联公司再许可的除外 / …，除非事先取得甲方书面同意: a refusal with an
 # exception is an allowance under that exception.
 _EXCEPTION_AFFILIATES = re.compile(
-    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:不得|无权|不可|不能)[^。]{0,40}?(?:许可|授权)[^。]{0,30}?"
     + _AFFILIATE_WORDS
     + r"[^。；]{0,10}?(?:除外|不在此限|不受此限)"
 )
 _EXCEPTION_CONSENT = re.compile(
-    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:不得|无权|不可|不能)[^。]{0,40}?(?:许可|授权)[^。]{0,30}?"
     r"(?:(?:除非|但)[^。；]{0,8}?(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)"
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
@@ -548,7 +548,7 @@ _ANY = re.compile(
 def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
     are not about sublicensing."""
-    for offset, sentence in sentences(layout):
+    for offset, sentence in sentences(layout, semicolons=False):
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
             sentence,
@@ -562,6 +562,9 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
 
 
 def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    in_table = _table_sublicense(layout)
+    if in_table is not None:
+        return in_table
     for offset, sentence in _licensee_sentences(layout):
         for pattern, allowed, scope in (
             (_EXCEPT_AFFILIATES, True, "affiliates"),
@@ -612,7 +615,16 @@ _PLACE = (
 )
 
 
+_TERRITORY_COLUMN = re.compile(r"^(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?$")
+
+
 def territory(layout: Layout) -> Extracted[str] | None:
+    for label, cell, at in header_table_cells(layout):
+        if _TERRITORY_COLUMN.match(label) and cell.strip():
+            start = at + len(cell) - len(cell.lstrip())
+            return Extracted(
+                value=cell.strip(), evidence=ev(layout, start, start + len(cell.strip()), LABELLED)
+            )
     pattern = re.compile(
         r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?"
         r"(?:为[：:]?|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t：:]+)"
@@ -622,7 +634,7 @@ def territory(layout: Layout) -> Extracted[str] | None:
         r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
         # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
         r"|(?:(?<=[方人]在))[^，。；在]{2,15}?(?:境内|范围内|全境|地区|大陆|内地)"
-        r"(?=(?:独占|排他|普通|非独占)(?:地)?(?:实施|使用|许可)))"
+        r"(?=(?:(?:独占|排他|普通|非独占)(?:地)?)?(?:实施|使用|许可|制造|销售|生产|许诺销售|进口)))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
@@ -737,7 +749,7 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
     )
     court = re.compile(
-        r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)"
+        r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|起诉)"
         r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
@@ -745,7 +757,7 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
         r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?管辖"
     )
-    first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
+    first_instance = re.compile(r"(?:以|由)([^，。；以由\n]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (
         (arbitration, "arbitration"),
         (court, "court"),
@@ -810,7 +822,54 @@ def rate(text: str) -> float | None:
     return float(match.group(2)) / 100
 
 
-def sentences(layout: Layout) -> Iterator[tuple[int, str]]:
-    """The body's sentences (to 。；or a line end) with their start offsets."""
-    for match in re.finditer(r"[^。；\n]+[。；]?", layout.text[layout.body[0] : layout.body[1]]):
+def sentences(layout: Layout, semicolons: bool = True) -> Iterator[tuple[int, str]]:
+    """The body's sentences (to 。；or a line end; with `semicolons=False` to 。 or a line end)
+    with their start offsets."""
+    pattern = r"[^。；\n]+[。；]?" if semicolons else r"[^。\n]+。?"
+    for match in re.finditer(pattern, layout.text[layout.body[0] : layout.body[1]]):
         yield layout.body[0] + match.start(), match.group(0)
+
+
+# ---- key-term tables -------------------------------------------------------------------------
+
+
+def header_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
+    """(column label, cell, cell offset) of a table whose first row names its columns
+    (许可方式 | 许可地域 | 许可期限) and whose rows below hold the values."""
+    header: list[str] | None = None
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 2:
+            header = None
+        elif header is None or len(cells) != len(header):
+            labels = all(
+                c.strip() and not re.search(r"\d", c) and len(c.strip()) <= 8 for c in cells
+            )
+            header = [c.strip() for c in cells] if labels else None
+        else:
+            position = at
+            for label, cell in zip(header, cells, strict=True):
+                yield label, cell, position
+                position += len(cell) + 1
+
+
+_SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|转授权|分授权)(?:权|许可)?$")
+
+
+def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    """再许可 | 仅限向关联公司再许可: the answer in a key-term table's sublicensing column."""
+    for label, cell, at in header_table_cells(layout):
+        if not _SUBLICENSE_COLUMN.match(label) or not cell.strip():
+            continue
+        end = at + len(cell)
+        if re.search(_AFFILIATE_WORDS, cell):
+            return True, "affiliates", at, end
+        if re.search(r"同意|批准", cell):
+            return True, "with_consent", at, end
+        if re.search(r"不得|不可|不能|不允许|禁止|无|否", cell):
+            return False, None, at, end
+        if re.search(r"可以|可|允许|有权|是|有", cell):
+            return True, "any", at, end
+    return None

@@ -43,7 +43,10 @@ PARTY_LINE = re.compile(
 )
 
 
-_BARE_SIGNATURE = re.compile(rf"^[ \t\u3000]*(?:{PARTY_WORDS})[ \t\u3000]*[：:]", re.M)
+# 甲方： / 合作方一： / 出资方2：
+_BARE_SIGNATURE = re.compile(
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?[ \t\u3000]*[：:]", re.M
+)
 
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)

@@ -36,7 +36,8 @@ _EVENT_TO_DATE = re.compile(
 )
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(
-    rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    rf"(?:有效期|期限|期间)(?:[^，。；\d]{{0,4}}?(?:延长|变更|调整|顺延))?(?:为)?(?:至|截至|截止至|截止到|截止于)"
+    rf"\s*({DATE_SOURCE})"
     # 本合同于2030年3月31日终止 / 届满
     rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
     # 期满日为2027年9月30日 / 本合同期满日：… / 到期日\t…
@@ -50,7 +51,8 @@ _DURATION = re.compile(
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
 _OTHER_PERIOD = re.compile(
-    r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效|锁定|限售|禁售)(?:期限|期间|期)"
+    r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效|锁定|限售|禁售|服务|任职|经营|业绩承诺|承诺)"
+    r"(?:期限|期间|期)"
 )
 # 自2024年1月1日至专利权期限届满之日止: the start is written, the end is an event.
 _DATE_TO_EVENT = re.compile(
@@ -78,6 +80,8 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
     r"|主债权|债权(?:数额|金额)|(?:借款|贷款)(?:金额|本金)"
     r"|总经费|经费(?:共计|合计)|总金额|合同金额|合同价款|总价款|总价"
+    # 转让价格为… / 研究经费总预算为… / 项目总投入
+    r"|价格|转让价|报酬|酬金|研究经费|科研经费|经费(?:总)?预算|预算总额|总预算|总投入|投入总额"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -101,6 +105,8 @@ _LABELLED_END = re.compile(
 
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     found = _term(layout, effective, kind)
+    if found.start is None and found.end is None:
+        _table_term(layout, found)
     if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
@@ -108,6 +114,28 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, 0, start, 1, LABELLED)
             found.end = _date_at(layout, 0, end, 1, LABELLED)
     return found
+
+
+_TERM_COLUMN = re.compile(r"期限|有效期|期间|起止日期|起讫日期")
+_LENGTH_CELL = re.compile(
+    r"^\s*((?:\d{1,3}|[零〇一二三四五六七八九十两百壹贰叁参肆伍陆柒捌玖拾]+))\s*(年|个月)(?!\s*\d{1,2}\s*月)"
+)
+
+
+def _table_term(layout: Layout, found: Term) -> None:
+    """许可期限 | 2024年4月1日至2027年3月31日: the term in a key-term table's column."""
+    for label, cell, at in rules.header_table_cells(layout):
+        if not _TERM_COLUMN.search(label):
+            continue
+        period = _PERIOD.search(cell)
+        if period:
+            found.start = _date_at(layout, at, period, 1, LABELLED)
+            found.end = _date_at(layout, at, period, 2, LABELLED)
+        length = _LENGTH_CELL.match(cell)
+        if length and found.months is None:
+            found.months = _months_at(layout, at, length, LABELLED)
+        if found.start or found.months:
+            return
 
 
 def _term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
