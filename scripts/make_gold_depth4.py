@@ -57,6 +57,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "eq_hk_37": ("pdf", "traditional"),
     "tr_price_38": ("txt", "simplified"),
     "coop_budget_39": ("txt", "traditional"),
+    "lic_roc_short_40": ("docx", "traditional"),
+    "amd_new_quote_41": ("txt", "simplified"),
+    "lic_others_42": ("txt-gb18030", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
