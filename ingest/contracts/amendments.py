@@ -15,9 +15,11 @@ from ingest.contracts.transform import BENEFICIARY
 from ingest.transform import GraphBatch
 
 # The old wording an amendment quotes: 原合同第三条“许可期限自…至2028年4月30日止。”变更为…
+# (将原合同第四条修改为：“…” quotes the new wording: not blanked)
 _QUOTED_OLD = re.compile(
-    r"原(?:合同|协议)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)[^「“\"『。；\n]{0,20}?"
-    r"[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
+    r"原(?:合同|协议)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)"
+    r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
+    r"[^「“\"『。；\n]{0,20}?[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )
 _TITLE = re.compile(r"《[^》\n]*》")
 # 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value

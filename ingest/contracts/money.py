@@ -162,7 +162,9 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 # ---- payment schedules ------------------------------------------------------------------
 
 _SCHEDULE = re.compile(
-    r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
+    # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
+    r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
+    r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
     r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
     r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
@@ -233,7 +235,11 @@ def _inline_instalments(
         return equal
     found: list[Instalment] = []
     offset = start
-    for clause in re.split(r"(?<=[；;])", layout.text[start:end]):
+    # clauses end at ；, or at a comma before the next instalment's label (，余款…)
+    for clause in re.split(
+        r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))",
+        layout.text[start:end],
+    ):
         head = _SCHEDULE_HEAD.match(clause)
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])

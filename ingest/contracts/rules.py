@@ -119,6 +119,8 @@ DATE = re.compile(
     r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
+    # 113年4月1日: a three-digit year is a Republic of China year (Taiwan), 113 = 2024
+    r"|(?<![\d.])(1\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -126,6 +128,7 @@ DATE_SOURCE = (
     r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
+    r"|(?<![\d.])1\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 CN_NUMBER = "[零〇一二三四五六七八九十两百\\d]+"
 
@@ -174,21 +177,21 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)"
+        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书|合约)?(?:编号|号码)"
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
         re.M,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if at_line_start is not None:
         return _number_found(layout, at_line_start)
-    match = re.compile(rf"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*{NUMBER}").search(
-        layout.text, 0, layout.parties[0] or len(layout.text)
-    )
+    match = re.compile(
+        rf"(?<![原主证款])(?:合同|协议|契约|合约)(?:编号|号)\s*[：:]\s*{NUMBER}"
+    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     return _number_found(layout, match)
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
     number = NUMBER
-    labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
+    labelled = re.compile(rf"原(?:合同|协议|契约|合约)?编号\s*[：:为]?\s*{number}")
     found = labelled.search(layout.text)
     if found is None:
         after_title = re.compile(
@@ -518,7 +521,8 @@ _UNLESS_CONSENT = re.compile(
     r"[^，。；]{0,10}?(?:不得|无权|不可|不能)[^，。；]{0,12}?(?:再|分|转)?(?:许可|授权)"
 )
 _REFUSED = re.compile(
-    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,20}?)(?:再|分|转)?(?:许可|授权)"
+    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,20}?)(?:(?:再|分|转)?(?:许可|授权)"
+    r"|允许(?:任何)?(?:第三方|第三人|他人))"
     r"(?:任何)?(?:第三方)?|无(?:再|分|转)(?:许可|授权)权"
 )
 # 除其关联公司外，不得再许可: allowed, to affiliates only
@@ -550,7 +554,8 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     are not about sublicensing."""
     for offset, sentence in sentences(layout, semicolons=False):
         if re.search(
-            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
+            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权|允许)(?:任何)?(?:第三方|第三人|他人)"
+            r"|许可其|许可其他",
             sentence,
         ):
             subject = re.sub(
@@ -653,6 +658,9 @@ def parse_date(match: re.Match[str]) -> str | None:
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         elif match.group(10):
             year, month, day = (int(match.group(g)) for g in (10, 11, 12))
+        elif match.group(13):
+            year, month, day = (int(match.group(g)) for g in (13, 14, 15))
+            year += 1911
         elif match.group(7):
             # 民国 (Republic of China) years: 民国113年 is 2024.
             year, month, day = (_number(match.group(g)) for g in (7, 8, 9))

@@ -47,7 +47,7 @@ _END_ONLY = re.compile(
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
     rf"(?:有效期|期限|保密期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
-    r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月)"
+    r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
 _OTHER_PERIOD = re.compile(
