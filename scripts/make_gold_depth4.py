@@ -60,6 +60,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_roc_short_40": ("docx", "traditional"),
     "amd_new_quote_41": ("txt", "simplified"),
     "lic_others_42": ("txt-gb18030", "simplified"),
+    "eq_capital_increase_43": ("txt", "simplified"),
+    "eq_target_44": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -151,6 +151,17 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
+    # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
+    if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
+        body = layout.text[end:]
+        ip = re.search(
+            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|出资)",
+            body,
+        )
+        if ip:
+            return Extracted(
+                value=ContractKind.EQUITY_CONTRIBUTION, evidence=ev(layout, start, end, INFERRED)
+            )
     return None
 
 
