@@ -62,6 +62,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_others_42": ("txt-gb18030", "simplified"),
     "eq_capital_increase_43": ("txt", "simplified"),
     "eq_target_44": ("docx", "simplified"),
+    "lic_start_end_45": ("txt", "simplified"),
+    "lic_effective_len_46": ("pdf", "simplified"),
+    "lic_period_word_47": ("txt-gb18030", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -21,7 +21,7 @@ _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日�
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 # 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?(?:生效|施行|实施)?\s*[，,]?\s*"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算|始)?(?:生效|施行|实施)?\s*[，,]?\s*"
     r"(?:(?<=[起始算效][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
     rf"(?:至|到|—|－|~|～|-)\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
@@ -46,7 +46,7 @@ _END_ONLY = re.compile(
 )
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|保密期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
     r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
@@ -72,7 +72,8 @@ _DURATION_FROM = re.compile(
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
 _FROM_DURATION = re.compile(
-    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起)[，,]?\s*(?:为期|共)?\s*"
+    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起|开始)(?:生效)?[，,]?\s*"
+    r"(?:为期|共|(?:有效期|期限)(?:为)?)?\s*"
     rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
 _MONEY_SENTENCE = re.compile(
