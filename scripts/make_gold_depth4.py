@@ -65,6 +65,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_start_end_45": ("txt", "simplified"),
     "lic_effective_len_46": ("pdf", "simplified"),
     "lic_period_word_47": ("txt-gb18030", "simplified"),
+    "lic_group_48": ("txt", "simplified"),
+    "lic_world_49": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -510,12 +510,13 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
     r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
-    r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)"
+    r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
+    r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
     r"|(?:实际)?控制的(?:其他)?(?:企业|公司))"
 )
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
-    r"\s*(?:给|予)?\s*其?" + _AFFILIATE_WORDS
+    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:的)?" + _AFFILIATE_WORDS
 )
 _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
@@ -556,7 +557,10 @@ _EXCEPTION_CONSENT = re.compile(
 )
 _ANY = re.compile(
     r"(?<![不无])(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
-    r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)权"
+    r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)(?:的)?权"
+    # 可以不经甲方同意再许可: allowed without any condition
+    r"|(?:可以|有权|可)(?:不经|无需|无须|不需|不必)[^，。；]{0,10}?(?:同意|批准)[，,]?\s*(?:自行)?"
+    r"(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
 )
 
 
@@ -565,7 +569,8 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     are not about sublicensing."""
     for offset, sentence in sentences(layout, semicolons=False):
         if re.search(
-            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权|允许)(?:任何)?(?:第三方|第三人|他人)"
+            r"再许可|分许可|转许可|再授权|转授权|分授权"
+            r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
             r"|许可其|许可其他",
             sentence,
         ):
@@ -593,6 +598,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             (_ANY, True, "any"),
         ):
             match = pattern.search(sentence)
+            if match and _licensor_subject(sentence, match.start()):
+                continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
             if match and not (
                 allowed
                 and scope == "affiliates"
@@ -606,6 +613,14 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
             return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
+
+
+def _licensor_subject(sentence: str, at: int) -> bool:
+    """Whether the clause holding `at` (from the last comma) is about the licensor."""
+    clause_start = max(sentence.rfind(mark, 0, at) for mark in "，,；;") + 1
+    return bool(
+        re.search(r"(?<!被)(?:甲方|许可方|许可人|授权人|授权方)", sentence[clause_start:at])
+    )
 
 
 def sublicense(layout: Layout) -> Extracted[bool] | None:
@@ -644,13 +659,13 @@ def territory(layout: Layout) -> Extracted[str] | None:
     pattern = re.compile(
         r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?"
         r"(?:为[：:]?|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t：:]+)"
-        rf"|(?:许可|实施|使用|授权)(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
+        rf"|(?:许可|实施|使用|授权)(?:的)?(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
         r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
         # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
         r"|(?:(?<=[方人]在))[^，。；在]{2,15}?(?:境内|范围内|全境|地区|大陆|内地)"
-        r"(?=(?:(?:独占|排他|普通|非独占)(?:地)?)?(?:实施|使用|许可|制造|销售|生产|许诺销售|进口)))"
+        r"(?=(?:(?:独占|排他|普通|非独占)(?:地)?)?(?:实施|使用|许可|制造|销售|生产|许诺销售|进口|享有)))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
