@@ -67,6 +67,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_period_word_47": ("txt-gb18030", "simplified"),
     "lic_group_48": ("txt", "simplified"),
     "lic_world_49": ("docx", "simplified"),
+    "pay_rest_50": ("txt", "simplified"),
+    "pay_dates_51": ("docx", "simplified"),
+    "pay_as_follows_52": ("txt-gb18030", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -186,17 +186,48 @@ _ENUMERATION = re.compile(
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
-_SCHEDULE_HEAD = re.compile(r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)[\s：:，,]*)?")
+_SCHEDULE_HEAD = re.compile(
+    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)(?:方式)?(?:如下)?[\s：:，,]*)?(?:如下[\s：:，,]*)?"
+)
 # 每期人民币捌拾万元，分别于A、B、C支付: equal instalments, their dues listed in one clause.
 _EQUAL_STEPS = re.compile(r"每期(?:应付|支付)?([^，,；;。]{2,30})[，,]\s*分别(?:于|在)([^；;。]+)")
 
 
 def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
     """The schedule of a contract that pays in instalments: the rows of a payment table
-    (a due condition cell and one amount cell), or the enumerated clauses after 分两期."""
+    (a due condition cell and one amount cell), or the enumerated clauses after 分两期; else
+    one sentence of several payments that add up to the total."""
     for trigger in _SCHEDULE.finditer(layout.text, *layout.body):
         found = _schedule_after(layout, trigger, total)
         if found:
+            return found
+    return _payments_adding_up(layout, total) if total else []
+
+
+def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
+    """乙方应于2024年3月31日前支付40万元，于2024年12月31日前支付60万元 / …支付60%，即60万元，
+    余款40万元在验收合格后10日内支付: clauses with a payment verb, each one amount, summing to
+    the contract's total (the check that keeps a fee and its penalty apart)."""
+    for match in re.finditer(r"[^。\n]+", layout.text[layout.body[0] : layout.body[1]]):
+        sentence, at = match.group(0), layout.body[0] + match.start()
+        if len(_PAY_VERB.findall(sentence)) < 2 or re.search(r"违约金|赔偿|补偿", sentence):
+            continue
+        clauses: list[tuple[int, str]] = []
+        position = 0
+        for segment in re.split(r"(?<=[，,；;])", sentence):
+            if _PAY_VERB.search(segment) or re.match(_INSTALMENT_LABEL, segment):
+                clauses.append((position, segment))
+            elif clauses:
+                clauses[-1] = (clauses[-1][0], clauses[-1][1] + segment)
+            position += len(segment)
+        found: list[Instalment] = []
+        for offset, clause in clauses:
+            label = _ENUMERATION.match(clause)
+            skip = label.end() if label else 0
+            instalment = _clause_instalment(layout, at + offset + skip, clause[skip:], total)
+            if instalment is not None:
+                found.append(instalment)
+        if len(found) >= 2 and abs(sum(i.amount for i in found) - total) < 0.5:
             return found
     return []
 
@@ -406,7 +437,13 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
             text = segment
         else:
             text = segment[: found.start - position]
-        text = re.sub(r"^(?:应|并|须|需)?(?:于|在)", "", text.strip())
+        # 乙方应在合同生效后15日内支付…: the payer and its modal verb are not the condition
+        text = re.sub(
+            r"^(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)?"
+            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:于|在)",
+            "",
+            text.strip(),
+        )
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
