@@ -70,6 +70,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pay_rest_50": ("txt", "simplified"),
     "pay_dates_51": ("docx", "simplified"),
     "pay_as_follows_52": ("txt-gb18030", "simplified"),
+    "amd_extend_two_53": ("txt", "simplified"),
+    "amd_changed_54": ("pdf", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -43,6 +43,10 @@ _END_ONLY = re.compile(
     # 期满日为2027年9月30日 / 本合同期满日：… / 到期日\t…
     rf"|(?<!专利)(?<!专利权)(?:期满|到期|届满|终止)(?:日期|日)\s*(?:(?:变更|延长|调整|顺延)(?:为|至)|为|是|[：:]|\t)\s*"
     rf"({DATE_SOURCE})"
+    # an amendment: 许可期限由原来的…变更为2027年12月31日 / 终止日期延至… / 延长两年，即延长至…
+    rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
+    rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
+    rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
 )
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
@@ -101,6 +105,10 @@ _LABELLED_START = re.compile(
 _LABELLED_END = re.compile(
     rf"(?:许可|有效期|合同|协议)?(?:终止|截止|届满|到期|结束|期满)(?:日期|日)\s*(?:为|[：:]|\t)\s*"
     rf"({DATE_SOURCE})"
+    # an amendment: 许可期限由原来的…变更为2027年12月31日 / 终止日期延至… / 延长两年，即延长至…
+    rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
+    rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
+    rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
 )
 
 
@@ -154,7 +162,7 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
         if not_the_term.search(sentence) or not re.search(
-            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫", sentence
+            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展", sentence
         ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
@@ -163,7 +171,11 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if length and found.months is None and not _OTHER_PERIOD.search(sentence):
             found.months = _months_at(layout, offset, length, LABELLED)  # 许可期限为三十六个月
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
-        if event and (_TERM_HEADING.search(sentence) or (event.lastindex or 1) >= 2):
+        if (
+            event
+            and (_TERM_HEADING.search(sentence) or (event.lastindex or 1) >= 2)
+            and not _OTHER_PERIOD.search(sentence)
+        ):
             found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
     return found
