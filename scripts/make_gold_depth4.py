@@ -72,6 +72,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pay_as_follows_52": ("txt-gb18030", "simplified"),
     "amd_extend_two_53": ("txt", "simplified"),
     "amd_changed_54": ("pdf", "simplified"),
+    "app_fee_words_55": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
