@@ -73,6 +73,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "amd_extend_two_53": ("txt", "simplified"),
     "amd_changed_54": ("pdf", "simplified"),
     "app_fee_words_55": ("txt", "simplified"),
+    "lic_row_table_56": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

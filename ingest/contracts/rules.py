@@ -892,9 +892,20 @@ def header_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
 _SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|转授权|分授权)(?:权|许可)?$")
 
 
+def _row_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
+    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许)."""
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) == 2:
+            yield cells[0].strip(), cells[1], at + len(cells[0]) + 1
+
+
 def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:
-    """再许可 | 仅限向关联公司再许可: the answer in a key-term table's sublicensing column."""
-    for label, cell, at in header_table_cells(layout):
+    """再许可 | 仅限向关联公司再许可: the answer in a key-term table's sublicensing column or
+    row."""
+    for label, cell, at in (*header_table_cells(layout), *_row_table_cells(layout)):
         if not _SUBLICENSE_COLUMN.match(label) or not cell.strip():
             continue
         end = at + len(cell)
