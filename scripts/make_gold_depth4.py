@@ -74,6 +74,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "amd_changed_54": ("pdf", "simplified"),
     "app_fee_words_55": ("txt", "simplified"),
     "lic_row_table_56": ("docx", "simplified"),
+    "pledge_loan_57": ("pdf", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

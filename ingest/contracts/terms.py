@@ -47,7 +47,12 @@ _END_ONLY = re.compile(
     rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
     rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
     rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
+    # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
+    rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
+# The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
+_LOAN_PERIOD = re.compile(r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限")
+_TIES_TO_CONTRACT = re.compile(r"质押|质权|本合同(?:的)?(?:有效)?期")
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
     rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
@@ -111,7 +116,12 @@ _LABELLED_END = re.compile(
     rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
     rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
     rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
+    # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
+    rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
+# The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
+_LOAN_PERIOD = re.compile(r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限")
+_TIES_TO_CONTRACT = re.compile(r"质押|质权|本合同(?:的)?(?:有效)?期")
 
 
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
@@ -163,6 +173,8 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
+        if _LOAN_PERIOD.search(sentence) and not _TIES_TO_CONTRACT.search(sentence):
+            continue
         if not_the_term.search(sentence) or not re.search(
             r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展", sentence
         ):
@@ -176,7 +188,8 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if (
             event
             and (_TERM_HEADING.search(sentence) or (event.lastindex or 1) >= 2)
-            and not _OTHER_PERIOD.search(sentence)
+            # 付款期限延长至…: another period heads the clause (履行期 inside the event is fine)
+            and not _OTHER_PERIOD.search(sentence, max(0, event.start() - 6), event.start() + 4)
         ):
             found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
