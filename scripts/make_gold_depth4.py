@@ -75,6 +75,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "app_fee_words_55": ("txt", "simplified"),
     "lic_row_table_56": ("docx", "simplified"),
     "pledge_loan_57": ("pdf", "simplified"),
+    "lic_jpy_58": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

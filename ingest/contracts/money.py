@@ -52,6 +52,13 @@ _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("澳币", "MOP"),
     ("MOP$", "MOP"),
     ("MOP", "MOP"),
+    ("日元", "JPY"),
+    ("日圆", "JPY"),
+    ("JPY", "JPY"),
+    ("韩元", "KRW"),
+    ("KRW", "KRW"),
+    ("英镑", "GBP"),
+    ("GBP", "GBP"),
 )
 _PREFIX = "|".join(re.escape(w) for w, _ in sorted(_CURRENCY_WORDS, key=lambda i: -len(i[0])))
 # 参 is how a traditional 參 folds; it is 叁 in amounts.
@@ -60,7 +67,7 @@ _AMOUNT = re.compile(
     rf"(?P<prefix>{_PREFIX})?\s*"
     rf"(?:(?P<capital>[壹贰叁参肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
     r"\s*(?P<scale>万|亿)?|(?P<lower>[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*))"
-    r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|元)?(?:整)?"
+    r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|日元|日圆|韩元|英镑|元)?(?:整)?"
 )
 _ISO = dict(_CURRENCY_WORDS)
 
