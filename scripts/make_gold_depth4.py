@@ -76,6 +76,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_row_table_56": ("docx", "simplified"),
     "pledge_loan_57": ("pdf", "simplified"),
     "lic_jpy_58": ("txt", "simplified"),
+    "lic_scope_row_59": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

@@ -641,6 +641,7 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
 # A place, not a field of use: 实施范围为亚太地区 is a territory, 实施范围为制造、销售 is not.
 _PLACE = (
     r"全球(?:范围内)?|全世界(?:范围内)?|世界范围内|中国大陆|中国内地"
+    r"|(?:中华人民共和国|中国)(?=[，。；\n]|$)"
     r"|[^，。；\n\t、]{2,20}?(?:地区|境内|大陆|全境|范围内|特别行政区|省|自治区|市)"
     r"(?:[（(][^）)\n]{1,30}[）)])?(?=[，。；\n]|$)"
 )
