@@ -42,6 +42,12 @@ FORMATS: dict[str, tuple[str, str]] = {
     "amd_22": ("txt-gb18030", "simplified"),
     "amd_23": ("pdf", "simplified"),
     "amd_tw_24": ("txt", "traditional"),
+    "lic_excl_25": ("docx", "simplified"),
+    "lic_ord_26": ("txt-gb18030", "simplified"),
+    "ts_lic_27": ("pdf", "simplified"),
+    "eq_28": ("docx", "simplified"),
+    "nc_29": ("txt", "simplified"),
+    "lic_mo_30": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
