@@ -48,6 +48,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "eq_28": ("docx", "simplified"),
     "nc_29": ("txt", "simplified"),
     "lic_mo_30": ("txt", "traditional"),
+    "tr_patent_31": ("txt", "simplified"),
+    "lic_sole_32": ("pdf", "simplified"),
+    "pledge_tw_33": ("docx", "traditional"),
+    "amd_34": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
