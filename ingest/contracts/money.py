@@ -436,7 +436,8 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
     """The due condition of one instalment clause: the segment before the payment verb
     (合同签订后十个工作日内支付…), or the 于…前 segment after the amount."""
     position = 0
-    for segment in re.split(r"([，,；;。])", clause):
+    # a comma inside a number (US$300,000) does not end a segment
+    for segment in re.split(r"([，；;。]|,(?!\d{3}))", clause):
         if segment in "，,；;。":
             position += len(segment)
             continue
@@ -470,7 +471,8 @@ def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
     if not 0 < amount_end <= len(segment):
         return None
     rest = segment[amount_end:]
-    head = re.match(r"[\s，,]*(?:应|须|需|并)?(?:于|在)", rest)
+    # …于…内支付 after the amount, or US$300,000：被许可方收到发票后四十五日内
+    head = re.match(r"[\s，,]*(?:(?:应|须|需|并)?(?:于|在)|[：:])", rest)
     if head is None:
         return None
     text = rest[head.end() :]

@@ -112,9 +112,13 @@ def layout(text: str) -> Layout:
 
 
 def _title(text: str) -> tuple[int, int] | None:
-    for match in re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M):
-        return match.start(1), match.end(1)
-    return None
+    """The first line; an English title above the Chinese one (PATENT LICENSE AGREEMENT /
+    专利独占实施许可协议) gives way to the Chinese line below it."""
+    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:3]
+    for match in lines:
+        if re.search(r"[\u4e00-\u9fff]", match.group(1)):
+            return match.start(1), match.end(1)
+    return (lines[0].start(1), lines[0].end(1)) if lines else None
 
 
 _PARTY_DETAIL = re.compile(
