@@ -17,7 +17,7 @@ from ingest.transform import GraphBatch
 # The old wording an amendment quotes: 原合同第三条“许可期限自…至2028年4月30日止。”变更为…
 # (将原合同第四条修改为：“…” quotes the new wording: not blanked)
 _QUOTED_OLD = re.compile(
-    r"原(?:合同|协议)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)"
+    r"原(?:合同|协议|契约|合约)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)"
     r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
     r"[^「“\"『。；\n]{0,20}?[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )

@@ -490,7 +490,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
     pattern = re.compile(
-        r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+        r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
@@ -556,7 +556,8 @@ _EXCEPTION_CONSENT = re.compile(
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
 _ANY = re.compile(
-    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
+    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行|可自由|得自由|可)(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
+    r"(?:再|分|转)(?:许可|授权)"
     r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)(?:的)?权"
     # 可以不经甲方同意再许可: allowed without any condition
     r"|(?:可以|有权|可)(?:不经|无需|无须|不需|不必)[^，。；]{0,10}?(?:同意|批准)[，,]?\s*(?:自行)?"
@@ -615,12 +616,16 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
     return None
 
 
+_ROLE_MENTION = re.compile(
+    r"(?<!被)(?:许可方(?!式)|许可人|授权人|授权方|甲方)|被许可方|被许可人|被授权[方人]|乙方"
+)
+
+
 def _licensor_subject(sentence: str, at: int) -> bool:
-    """Whether the clause holding `at` (from the last comma) is about the licensor."""
-    clause_start = max(sentence.rfind(mark, 0, at) for mark in "，,；;") + 1
-    return bool(
-        re.search(r"(?<!被)(?:甲方|许可方|许可人|授权人|授权方)", sentence[clause_start:at])
-    )
+    """Whether the party last named before `at` is the licensor (…许可方不得自行实施，亦不得
+    许可任何第三方实施: the licensor's duty of exclusivity)."""
+    mentions = list(_ROLE_MENTION.finditer(sentence, 0, at))
+    return bool(mentions) and not re.match(r"被|乙方", mentions[-1].group(0))
 
 
 def sublicense(layout: Layout) -> Extracted[bool] | None:
@@ -814,6 +819,8 @@ def months(number: str, unit: str) -> int | None:
         value = int(cn2an.cn2an(number.replace("两", "二"), "smart"))
     except ValueError:
         return None
+    if unit == "年半":  # 两年半 → 30
+        return value * 12 + 6
     return value * 12 if unit == "年" else value
 
 

@@ -23,7 +23,7 @@ _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日�
 _PERIOD = re.compile(
     rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算|始)?(?:生效|施行|实施)?\s*[，,]?\s*"
     r"(?:(?<=[起始算效][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
-    rf"(?:至|到|—|－|~|～|-)\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
+    rf"(?:至|到|—|－|~|～|-|于(?=[^。；]{{0,16}}?(?:届满|到期|终止)))\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -32,7 +32,8 @@ _BARE_PERIOD = re.compile(
 _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
 _EVENT_TO_DATE = re.compile(
-    rf"自[^，。；]{{2,40}}之日起\s*至\s*({DATE_SOURCE})\s*(?:止|(?=[，,。；;]|$))"
+    rf"自[^，。；]{{2,40}}之日起\s*[，,]?\s*(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    r"\s*(?:止|(?=[，,。；;]|$))"
 )
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(
@@ -51,12 +52,14 @@ _END_ONLY = re.compile(
     rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
 # The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
-_LOAN_PERIOD = re.compile(r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限")
-_TIES_TO_CONTRACT = re.compile(r"质押|质权|本合同(?:的)?(?:有效)?期")
+_LOAN_PERIOD = re.compile(
+    r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限|授信|发放的|借款|贷款"
+)
+_TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
-    r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
+    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,（(]共计|[，,（(]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    r"(?:[（(]\d+[）)])?\s*(年半|年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
 _OTHER_PERIOD = re.compile(
@@ -76,12 +79,12 @@ _RELATIVE = re.compile(
 )
 # 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"(?:期限|有效期|期间)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
-    r"(?:起算|起计算|开始计算|起计|起)"
+    rf"(?:期限|有效期|期间|许可期|授权期)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从|由)\s*"
+    rf"({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)"
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
 _FROM_DURATION = re.compile(
-    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起|开始)(?:生效)?[，,]?\s*"
+    rf"(?:自|从|由)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)(?:生效)?[，,]?\s*"
     r"(?:为期|共|(?:有效期|期限)(?:为)?)?\s*"
     rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
@@ -120,8 +123,10 @@ _LABELLED_END = re.compile(
     rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
 # The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
-_LOAN_PERIOD = re.compile(r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限")
-_TIES_TO_CONTRACT = re.compile(r"质押|质权|本合同(?:的)?(?:有效)?期")
+_LOAN_PERIOD = re.compile(
+    r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限|授信|发放的|借款|贷款"
+)
+_TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
 
 
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
