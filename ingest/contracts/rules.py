@@ -670,17 +670,40 @@ def territory(layout: Layout) -> Extracted[str] | None:
         r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
         r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
         # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
-        r"|(?:(?<=[方人]在))[^，。；在]{2,15}?(?:境内|范围内|全境|地区|大陆|内地)"
+        r"|(?:(?<=[方人]在))[^，。；在]{2,20}?(?:境内|范围内|全境|地区|大陆|内地|特别行政区|省|市)"
         r"(?=(?:(?:独占|排他|普通|非独占)(?:地)?)?(?:实施|使用|许可|制造|销售|生产|许诺销售|进口|享有)))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
     if match is None:
-        return None
+        return _territory_under_heading(layout)
     group = next(index for index in (1, 2, 3) if match.group(index))
     return Extracted(
         value=match.group(group).strip(),
         evidence=ev(layout, match.start(group), match.end(group), LABELLED),
+    )
+
+
+_TERRITORY_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:第\S{1,4}条|[一二三四五六七八九十]+、|\d+(?:\.\d+)*\.?)?\s*"
+    r"(?:许可|实施|授权|使用){0,2}(?:的)?(?:地域|区域|地区)(?:范围)?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _territory_under_heading(layout: Layout) -> Extracted[str] | None:
+    """二、许可地域 / 全世界范围。: the place on the line under a heading naming the territory."""
+    heading = _TERRITORY_HEADING.search(layout.text, *layout.body)
+    if heading is None:
+        return None
+    line = re.match(
+        r"\n[ \t\u3000]*([^\n]{2,30}?)[。；]?[ \t\u3000]*(?=\n|$)", layout.text[heading.end() :]
+    )
+    if line is None or not re.fullmatch(_PLACE + r"|[^，。；\n]{2,30}", line.group(1)):
+        return None
+    start = heading.end() + line.start(1)
+    return Extracted(
+        value=line.group(1), evidence=ev(layout, start, start + len(line.group(1)), LABELLED)
     )
 
 
