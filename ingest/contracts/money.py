@@ -448,7 +448,7 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         # 乙方应在合同生效后15日内支付…: the payer and its modal verb are not the condition
         text = re.sub(
             r"^(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)?"
-            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:于|在)",
+            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
             "",
             text.strip(),
         )

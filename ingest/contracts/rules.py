@@ -87,6 +87,10 @@ _ROLE_WORDS: dict[str, Role] = {
     "受资方": Role.INVESTEE,
     "合资公司": Role.INVESTEE,
     "增资公司": Role.INVESTEE,
+    "接受出资公司": Role.INVESTEE,
+    "接受出资方": Role.INVESTEE,
+    "接受投资方": Role.INVESTEE,
+    "接受投资公司": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -516,7 +520,9 @@ _AFFILIATE_WORDS = (
 )
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
-    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:的)?" + _AFFILIATE_WORDS
+    # 向其持股50%以上的子公司: a qualifier before the affiliate word
+    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?的)?"
+    + _AFFILIATE_WORDS
 )
 _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"

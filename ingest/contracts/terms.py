@@ -181,7 +181,8 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if _LOAN_PERIOD.search(sentence) and not _TIES_TO_CONTRACT.search(sentence):
             continue
         if not_the_term.search(sentence) or not re.search(
-            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展", sentence
+            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展|许可期|授权期",
+            sentence,
         ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
