@@ -175,7 +175,10 @@ _DOCUMENT_NUMBER = (
     r"[\u4e00-\u9fffA-Za-z]{1,10}[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*第?\s*[A-Za-z0-9\-]+\s*号"
 )
 # 交银苏质2024-0319 / 浙商质字2025-0117: a bank's or a unit's abbreviation before the digits
-_PREFIXED_NUMBER = r"[\u4e00-\u9fff]{1,8}\d{2,4}[\-_/.][A-Za-z0-9\-_/.]*[A-Za-z0-9](?:号)?"
+_PREFIXED_NUMBER = (
+    r"[\u4e00-\u9fff]{1,8}\d{2,4}(?:[\-_/.][A-Za-z0-9\-_/.]*[A-Za-z0-9](?:号)?"
+    r"|\s*第\s*\d{1,6}\s*号)"  # 建鲁质字2025第0017号
+)
 NUMBER = rf"({_DOCUMENT_NUMBER}|{_PREFIXED_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
 _BRACKETS = str.maketrans(
     {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
@@ -192,7 +195,8 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书|合约)?(?:编号|号码)"
+        r"^[ \t\u3000]*(?:本)?(?:补充)?"
+        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)"
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
         re.M,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
