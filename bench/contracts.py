@@ -7,6 +7,14 @@
         --samples tests/gold/contracts_depth --split test [--json]
     python bench/contracts.py --gold tests/gold/contracts_depth2.json \
         --samples tests/gold/contracts_depth2          # the second tune set, all tune
+    python bench/contracts.py --split test \
+        --gold tests/gold/contracts_depth.json --samples tests/gold/contracts_depth \
+        --gold tests/gold/contracts_depth3.json --samples tests/gold/contracts_depth3
+
+Several `--gold`/`--samples` pairs (the n-th `--samples` is the folder of the n-th `--gold`) are
+scored in one run and printed as one combined table: the counts of every pair added up per field
+(a field only some golds annotate counts where they do). `--split` applies to every gold that has
+a `_split`; a gold without one counts whole.
 
 Dates: a start or end date the extractor computed (evidence `derived`: 自合同生效之日起三年 → the
 end) is scored like any value where the gold gives that date; where the gold gives none and its
@@ -136,12 +144,14 @@ def _float_items(values: list[Any]) -> list[Any]:
 
 
 def files_of(gold: dict[str, Any], split: str = "all") -> list[str]:
-    """The annotated files; with a split, only those the gold's `_split` puts on that side."""
-    sides: dict[str, str] = gold.get("_split", {})
+    """The annotated files; with a split, only those the gold's `_split` puts on that side (a
+    gold without a `_split` counts whole)."""
+    sides: dict[str, str] | None = gold.get("_split")
+    whole = split == "all" or sides is None
     return [
         file
         for file in gold
-        if not file.startswith("_") and (split == "all" or sides.get(file) == split)
+        if not file.startswith("_") and (whole or (sides or {}).get(file) == split)
     ]
 
 
@@ -180,8 +190,10 @@ _NOTHING: dict[str, Any] = {
 
 
 def _depth(gold: dict[str, Any]) -> bool:
-    """Gold written with the depth fields (it says which side each file is on)."""
-    return "_split" in gold
+    """Gold written with the depth fields: it says which side each file is on, or (a blind set
+    that is all held out) it gives every file's format, a depth field."""
+    entries = [v for k, v in gold.items() if not k.startswith("_")]
+    return "_split" in gold or (bool(entries) and all("format" in e for e in entries))
 
 
 def items(values: list[Any]) -> list[Any]:
@@ -222,16 +234,39 @@ def _same(expected: Any, got: Any) -> bool:
     return bool(expected == got)
 
 
+def combined(runs: list[dict[str, FieldScore]]) -> dict[str, FieldScore]:
+    """The per-field counts of several golds added up, in the order fields first appear."""
+    total: dict[str, FieldScore] = {}
+    for run in runs:
+        for name, s in run.items():
+            into = total.setdefault(name, FieldScore())
+            into.tp, into.fp, into.fn = into.tp + s.tp, into.fp + s.fp, into.fn + s.fn
+            into.errors += s.errors
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder of the files")
+    parser.add_argument("--gold", type=Path, action="append", help="repeat for several golds")
+    parser.add_argument(
+        "--samples", type=Path, action="append", help="folder of the files, one per --gold"
+    )
     parser.add_argument("--split", choices=("all", "tune", "test"), default="all")
     parser.add_argument("--json", action="store_true", help="figures as JSON on the last line")
     args = parser.parse_args()
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    scores = score(gold, args.samples, args.split)
-    print(f"{len(files_of(gold, args.split))} contracts ({args.split}), {args.gold}")
+    golds: list[Path] = args.gold or [GOLD]
+    folders: list[Path] = args.samples or [SAMPLES]
+    if len(golds) != len(folders):
+        parser.error("give one --samples folder for every --gold")
+    runs, counted = [], 0
+    for gold_path, folder in zip(golds, folders, strict=True):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        runs.append(score(gold, folder, args.split))
+        counted += len(files_of(gold, args.split))
+        print(f"{len(files_of(gold, args.split))} contracts ({args.split}), {gold_path}")
+    scores = combined(runs)
+    if len(golds) > 1:
+        print(f"{counted} contracts in all ({args.split}), combined:")
     print(f"{'field':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for name, s in scores.items():
         print(
@@ -241,7 +276,10 @@ def main() -> None:
     errors = [e for s in scores.values() for e in s.errors]
     print("\n".join(["", "errors:", *errors]) if errors else "\nno errors")
     if args.json:
-        print(json.dumps(figures(scores, args.split), ensure_ascii=False))
+        result = figures(scores, args.split)
+        result["golds"] = [str(g) for g in golds]
+        result["contracts"] = counted
+        print(json.dumps(result, ensure_ascii=False))
 
 
 def figures(scores: dict[str, FieldScore], split: str) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from ingest.contracts.transform import BENEFICIARY
 from ingest.transform import GraphBatch
 
 # The old wording an amendment quotes: 原合同第三条“许可期限自…至2028年4月30日止。”变更为…
+# (将原合同第四条修改为：“…” quotes the new wording: not blanked)
 _QUOTED_OLD = re.compile(
-    r"原(?:合同|协议)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)[^「“\"『。；\n]{0,20}?"
-    r"[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
+    r"原(?:合同|协议|契约|合约)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)"
+    r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
+    r"[^「“\"『。；\n]{0,20}?[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )
 _TITLE = re.compile(r"《[^》\n]*》")
 # 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value
@@ -31,6 +33,9 @@ _OLD_VALUE = re.compile(
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
     r"|百分之[零一二三四五六七八九十点]+|\d+(?:\.\d+)?\s*[%％]"
 )
+# 鉴于…原合同约定许可期限至2024年5月9日止: what the original says, told as background
+_ORIGINAL_SAYS = re.compile(r"原(?:合同|协议|契约)?(?:中)?(?:约定|规定|确定)(?P<old>[^，。；\n]*)")
+_CHANGE = re.compile(r"变更|调整|修改|修订|延长|缩短|增加|提高|降低|减少|改为|现为")
 _OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
 
 
@@ -51,6 +56,12 @@ def new_wording(layout: Layout) -> Layout:
         for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
             if value.group(0).strip():
                 blank(value.start(), value.end())
+    for match in _ORIGINAL_SAYS.finditer(layout.text):
+        if _CHANGE.search(match.group("old")):
+            continue  # 原合同约定的期限延长至…: the new value follows
+        for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
+            if value.group(0).strip():
+                blank(value.start(), value.end())
     for start, end in _old_table_cells(layout.text):
         blank(start, end)
     return dataclasses.replace(layout, text="".join(text))
@@ -65,7 +76,10 @@ def _old_table_cells(text: str) -> list[tuple[int, int]]:
         cells = line.rstrip("\n").split("\t")
         if len(cells) < 2:
             old_columns = set()
-        elif any(_OLD_COLUMN.match(c.strip()) for c in cells):
+        elif any(_OLD_COLUMN.match(c.strip()) for c in cells) and not re.search(
+            r"\d|[壹贰叁肆伍陆柒捌玖拾]", line
+        ):
+            # a header row (原约定金额 | 变更后金额), not a row whose due cell starts with 原合同
             old_columns = {i for i, c in enumerate(cells) if _OLD_COLUMN.match(c.strip())}
         elif old_columns:
             position = offset

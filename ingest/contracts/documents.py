@@ -29,7 +29,8 @@ _MORE_BLOCK_STARTS = (
     r"许可人|被许可人|转让人|受让人|出质方|质权方|出资方|用人单位|员工|披露方|接收方|合作方|"
     r"授权人|被授权人|授权方|被授权方|[^，。：:\s]{1,8}[（(][甲乙丙丁戊]方[）)]|"
     r"(?:补充)?(?:合同|协议|契约)编号|原(?:合同|协议)编号|编号[：:]|本(?:合同|协议)由|双方于|"
-    r"[\d.]+\s*\S|日期[：:]"
+    # 1. / 2、/ 1.1 / a table row's 序号: a numbered line; 2026年10月31日 wrapped is not one
+    r"\d{1,2}(?:\.\d{1,2})*(?:[.、．)）]|\s)\s*\S|日期[：:]"
 )
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -144,9 +145,14 @@ def _pdf_text(data: bytes, file: str) -> str:
     return _reflow(text)
 
 
+# A party word starts a block only as a label (乙方：, 乙方（盖章）): a wrapped sentence goes on
+# with 乙方有权…; a bracket only as an enumeration (（一）), not as a wrapped （专利号：…）.
+_LABEL_END = r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[：:]"
 _BLOCK_START = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|\d+\s|序号|[（(]|"
-    r"甲方|乙方|丙方|丁方|许可方|被许可方|转让方|受让方|出质人|质权人|地址|住所|法定代表人|"
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+、|\d+\s|序号|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+    rf"(?:甲方|乙方|丙方|丁方|许可方|被许可方|转让方|受让方|出质人|质权人|地址|住所|法定代表人){_LABEL_END}|"
+    rf"(?:甲方|乙方|丙方|丁方)\s*[（(]|"
     rf"签订日期|签署日期|鉴于|{_MORE_BLOCK_STARTS})"
 )
 _LINE_END = "。；：:！？）)」”"

@@ -60,7 +60,10 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         exclusivity=rules.exclusivity(values, in_title=not is_amendment)
         if is_license or is_amendment
         else None,
-        sublicense_allowed=rules.sublicense(layout) if is_license else None,
+        # an amendment may change the sublicensing clause: read from its new wording
+        sublicense_allowed=rules.sublicense(layout)
+        if is_license
+        else (rules.sublicense(values) if is_amendment else None),
         territory=rules.territory(layout) if is_license else None,
         start_date=term.start,
         end_date=term.end,
@@ -76,7 +79,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         non_compete_scope=non_compete_scope,
         script=folded.script,
         trade_secret_numbers=rules.trade_secret_numbers(layout),
-        sublicense_scope=rules.sublicense_scope(layout) if is_license else None,
+        sublicense_scope=rules.sublicense_scope(layout)
+        if is_license
+        else (rules.sublicense_scope(values) if is_amendment else None),
         instalments=schedule,
         entry_fee=money_rules.entry_fee(layout, money)
         if money.royalty_rate and not is_amendment
@@ -92,5 +97,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         # a payment table or 首期款/尾款 clauses without the words 分两期
         first = schedule[0].evidence
         extraction.payment = Extracted(value="installments", evidence=first)
-    extraction.currency = money_rules.currency_of(extraction)
+    extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(
+        values, schedule
+    )
     return party_rules.in_original_script(extraction, folded)

@@ -52,6 +52,13 @@ _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("澳币", "MOP"),
     ("MOP$", "MOP"),
     ("MOP", "MOP"),
+    ("日元", "JPY"),
+    ("日圆", "JPY"),
+    ("JPY", "JPY"),
+    ("韩元", "KRW"),
+    ("KRW", "KRW"),
+    ("英镑", "GBP"),
+    ("GBP", "GBP"),
 )
 _PREFIX = "|".join(re.escape(w) for w, _ in sorted(_CURRENCY_WORDS, key=lambda i: -len(i[0])))
 # 参 is how a traditional 參 folds; it is 叁 in amounts.
@@ -60,7 +67,7 @@ _AMOUNT = re.compile(
     rf"(?P<prefix>{_PREFIX})?\s*"
     rf"(?:(?P<capital>[壹贰叁参肆伍陆柒捌玖拾]{_CAPITAL}*)|(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)"
     r"\s*(?P<scale>万|亿)?|(?P<lower>[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*))"
-    r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|元)?(?:整)?"
+    r"\s*(?P<unit>美元|欧元|港元|港币|澳门元|澳门币|日元|日圆|韩元|英镑|元)?(?:整)?"
 )
 _ISO = dict(_CURRENCY_WORDS)
 
@@ -142,6 +149,16 @@ def currency_of(extraction: ContractExtraction) -> str | None:
     return extraction.currency  # the contributions' currency, when only they name money
 
 
+def schedule_currency(layout: Layout, schedule: list[Instalment]) -> str | None:
+    """The currency of a payment schedule (an amendment may restate only its table)."""
+    for instalment in schedule:
+        evidence = instalment.evidence
+        found = next(amounts(layout.text, evidence.start, evidence.end), None)
+        if found is not None:
+            return found.money.currency
+    return None
+
+
 def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money]:
     return Extracted(
         value=found.money,
@@ -152,33 +169,72 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 # ---- payment schedules ------------------------------------------------------------------
 
 _SCHEDULE = re.compile(
-    r"分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
+    # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
+    r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
+    r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
     r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
     r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
 )
-_ENUMERATION = re.compile(
-    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?|"
+_NUMBERING = (
+    r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+)
+# 首付款 / 尾款 / 里程碑款： / 验收款： — a label naming the instalment, not its due condition
+_INSTALMENT_LABEL = (
     r"(?:首期款|首付款|首期|尾款|余款|剩余款项|预付款|进度款|[一二三四五六七八九十\d]+期款)"
-    r"\s*[：:，,]?|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧])\s*"
+    r"\s*[：:，,]?|[^\s：:，,。；\d（(]{1,6}?(?:款|费)\s*[：:]"
+)
+_ENUMERATION = re.compile(
+    rf"^[ \t\u3000]*(?:(?:{_NUMBERING})\s*(?:{_INSTALMENT_LABEL})?|{_INSTALMENT_LABEL})\s*"
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
-_SCHEDULE_HEAD = re.compile(r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)[\s：:，,]*)?")
+_SCHEDULE_HEAD = re.compile(
+    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)(?:方式)?(?:如下)?[\s：:，,]*)?(?:如下[\s：:，,]*)?"
+)
 # 每期人民币捌拾万元，分别于A、B、C支付: equal instalments, their dues listed in one clause.
 _EQUAL_STEPS = re.compile(r"每期(?:应付|支付)?([^，,；;。]{2,30})[，,]\s*分别(?:于|在)([^；;。]+)")
 
 
 def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
     """The schedule of a contract that pays in instalments: the rows of a payment table
-    (a due condition cell and one amount cell), or the enumerated clauses after 分两期."""
+    (a due condition cell and one amount cell), or the enumerated clauses after 分两期; else
+    one sentence of several payments that add up to the total."""
     for trigger in _SCHEDULE.finditer(layout.text, *layout.body):
         found = _schedule_after(layout, trigger, total)
         if found:
+            return found
+    return _payments_adding_up(layout, total) if total else []
+
+
+def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
+    """乙方应于2024年3月31日前支付40万元，于2024年12月31日前支付60万元 / …支付60%，即60万元，
+    余款40万元在验收合格后10日内支付: clauses with a payment verb, each one amount, summing to
+    the contract's total (the check that keeps a fee and its penalty apart)."""
+    for match in re.finditer(r"[^。\n]+", layout.text[layout.body[0] : layout.body[1]]):
+        sentence, at = match.group(0), layout.body[0] + match.start()
+        if len(_PAY_VERB.findall(sentence)) < 2 or re.search(r"违约金|赔偿|补偿", sentence):
+            continue
+        clauses: list[tuple[int, str]] = []
+        position = 0
+        for segment in re.split(r"(?<=[，,；;])", sentence):
+            if _PAY_VERB.search(segment) or re.match(_INSTALMENT_LABEL, segment):
+                clauses.append((position, segment))
+            elif clauses:
+                clauses[-1] = (clauses[-1][0], clauses[-1][1] + segment)
+            position += len(segment)
+        found: list[Instalment] = []
+        for offset, clause in clauses:
+            label = _ENUMERATION.match(clause)
+            skip = label.end() if label else 0
+            instalment = _clause_instalment(layout, at + offset + skip, clause[skip:], total)
+            if instalment is not None:
+                found.append(instalment)
+        if len(found) >= 2 and abs(sum(i.amount for i in found) - total) < 0.5:
             return found
     return []
 
@@ -217,7 +273,11 @@ def _inline_instalments(
         return equal
     found: list[Instalment] = []
     offset = start
-    for clause in re.split(r"(?<=[；;])", layout.text[start:end]):
+    # clauses end at ；, or at a comma before the next instalment's label (，余款…)
+    for clause in re.split(
+        r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))",
+        layout.text[start:end],
+    ):
         head = _SCHEDULE_HEAD.match(clause)
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])
@@ -376,7 +436,8 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
     """The due condition of one instalment clause: the segment before the payment verb
     (合同签订后十个工作日内支付…), or the 于…前 segment after the amount."""
     position = 0
-    for segment in re.split(r"([，,；;。])", clause):
+    # a comma inside a number (US$300,000) does not end a segment
+    for segment in re.split(r"([，；;。]|,(?!\d{3}))", clause):
         if segment in "，,；;。":
             position += len(segment)
             continue
@@ -384,7 +445,13 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
             text = segment
         else:
             text = segment[: found.start - position]
-        text = re.sub(r"^(?:应|并|须|需)?(?:于|在)", "", text.strip())
+        # 乙方应在合同生效后15日内支付…: the payer and its modal verb are not the condition
+        text = re.sub(
+            r"^(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)?"
+            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
+            "",
+            text.strip(),
+        )
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
@@ -404,7 +471,8 @@ def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
     if not 0 < amount_end <= len(segment):
         return None
     rest = segment[amount_end:]
-    head = re.match(r"[\s，,]*(?:应|须|需|并)?(?:于|在)", rest)
+    # …于…内支付 after the amount, or US$300,000：被许可方收到发票后四十五日内
+    head = re.match(r"[\s，,]*(?:(?:应|须|需|并)?(?:于|在)|[：:])", rest)
     if head is None:
         return None
     text = rest[head.end() :]

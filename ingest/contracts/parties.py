@@ -283,7 +283,10 @@ def _named_investee(
     mentions = _mentions(parties)
     patterns = (
         rf"(?:作价入股|作价出资|出资入股|入股|增资|出资|投资)(?:到|至|于)?\s*({mentions})",
-        rf"向\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
+        rf"(?:向|对)\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
+        # 认缴丙方新增注册资本 / 丙方为本次增资的目标公司
+        rf"(?:认缴|认购|取得|获得|持有)\s*({mentions})\s*(?:的)?(?:新增|增加)?(?:注册资本|股权|股份)",
+        rf"({mentions})\s*(?:为|系|是)(?:本次)?(?:增资|投资|出资)?(?:的)?(?:目标公司|标的公司|被投资方)",
         rf"({mentions})\s*(?:同意)?(?:接受|吸收)[^。；]{{0,12}}?(?:出资|入股|增资)",
     )
     for pattern in patterns:
@@ -300,7 +303,7 @@ def _ip_contributor(layout: Layout, parties: list[Party]) -> Party | None:
         rf"({_mentions(parties)})\s*(?:拟|同意|愿意|将)?\s*以(?:其|该等|上述|下述)?"
         # 以其拥有的“一种柔性压力传感器阵列及其制备方法”发明专利: the title may be long
         r"(?:[^。；，]{0,20}?|[^。；，“「]{0,12}[“「][^”」。]{1,60}[”」][^。；，]{0,12}?)"
-        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,40}?(?:作价|出资|入股)"
+        r"(?:专利|技术|知识产权|专有技术)[^。；]{0,40}?(?:作价|出资|入股|认缴|增资)"
     )
     match = pattern.search(layout.text, *layout.body)
     return _party_named(parties, match.group(1)) if match else None
@@ -340,6 +343,15 @@ def _equity_share(
         if share is not None:
             start, end = offset + match.start(1), offset + match.end(1)
             return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    # 股权结构：甲方15%，乙方35%: the contributor's name right before its percentage
+    listed = re.compile(rf"(?:{names})\s*[：:]?\s*({_PERCENT.pattern})")
+    for offset, sentence in sentences(layout):
+        match = listed.search(sentence)
+        if match and re.search(r"股权结构|持股|股份|股权|股比", sentence):
+            share = _fraction(_PERCENT.match(match.group(1)))  # type: ignore[arg-type]
+            if share is not None:
+                start, end = offset + match.start(1), offset + match.end(1)
+                return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     # 甲方以专利作价出资，占增资后注册资本的17.2%: one percentage in the contributor's sentence
     for offset, sentence in sentences(layout):
         percents = list(_PERCENT.finditer(sentence))

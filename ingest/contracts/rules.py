@@ -87,6 +87,10 @@ _ROLE_WORDS: dict[str, Role] = {
     "受资方": Role.INVESTEE,
     "合资公司": Role.INVESTEE,
     "增资公司": Role.INVESTEE,
+    "接受出资公司": Role.INVESTEE,
+    "接受出资方": Role.INVESTEE,
+    "接受投资方": Role.INVESTEE,
+    "接受投资公司": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -119,6 +123,8 @@ DATE = re.compile(
     r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
+    # 113年4月1日: a three-digit year is a Republic of China year (Taiwan), 113 = 2024
+    r"|(?<![\d.])(1\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -126,6 +132,7 @@ DATE_SOURCE = (
     r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
+    r"|(?<![\d.])1\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 CN_NUMBER = "[零〇一二三四五六七八九十两百\\d]+"
 
@@ -148,6 +155,17 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
+    # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
+    if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
+        body = layout.text[end:]
+        ip = re.search(
+            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|出资)",
+            body,
+        )
+        if ip:
+            return Extracted(
+                value=ContractKind.EQUITY_CONTRIBUTION, evidence=ev(layout, start, end, INFERRED)
+            )
     return None
 
 
@@ -156,7 +174,12 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 _DOCUMENT_NUMBER = (
     r"[\u4e00-\u9fffA-Za-z]{1,10}[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*第?\s*[A-Za-z0-9\-]+\s*号"
 )
-NUMBER = rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+# 交银苏质2024-0319 / 浙商质字2025-0117: a bank's or a unit's abbreviation before the digits
+_PREFIXED_NUMBER = (
+    r"[\u4e00-\u9fff]{1,8}\d{2,4}(?:[\-_/.][A-Za-z0-9\-_/.]*[A-Za-z0-9](?:号)?"
+    r"|\s*第\s*\d{1,6}\s*号)"  # 建鲁质字2025第0017号
+)
+NUMBER = rf"({_DOCUMENT_NUMBER}|{_PREFIXED_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
 _BRACKETS = str.maketrans(
     {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
 )
@@ -172,21 +195,22 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?(?:合同|协议|契约|协议书)?(?:编号|号码)"
+        r"^[ \t\u3000]*(?:本)?(?:补充)?"
+        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)"
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
         re.M,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if at_line_start is not None:
         return _number_found(layout, at_line_start)
-    match = re.compile(rf"(?<![原主证款])(?:合同|协议|契约)(?:编号|号)\s*[：:]\s*{NUMBER}").search(
-        layout.text, 0, layout.parties[0] or len(layout.text)
-    )
+    match = re.compile(
+        rf"(?<![原主证款])(?:合同|协议|契约|合约)(?:编号|号)\s*[：:]\s*{NUMBER}"
+    ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     return _number_found(layout, match)
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
     number = NUMBER
-    labelled = re.compile(rf"原(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}")
+    labelled = re.compile(rf"原(?:合同|协议|契约|合约)?编号\s*[：:为]?\s*{number}")
     found = labelled.search(layout.text)
     if found is None:
         after_title = re.compile(
@@ -474,7 +498,8 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
     pattern = re.compile(
-        r"(独占|排他|普通|非专属|专属|独家)(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+        r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+        r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     match = pattern.search(layout.text, start, layout.body[1])
@@ -485,15 +510,23 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         "专属": Exclusivity.EXCLUSIVE,
         "独家": Exclusivity.EXCLUSIVE,
         "排他": Exclusivity.SOLE,
-    }.get(match.group(1), Exclusivity.ORDINARY)
+    }.get(match.group(1) or match.group(2), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
+# 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
+_AFFILIATE_WORDS = (
+    r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
+    r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
+    r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
+    r"|(?:实际)?控制的(?:其他)?(?:企业|公司))"
+)
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
-    r"\s*(?:给|予)?\s*其?"
-    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)"
+    # 向其持股50%以上的子公司: a qualifier before the affiliate word
+    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?的)?"
+    + _AFFILIATE_WORDS
 )
 _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
@@ -510,38 +543,46 @@ _UNLESS_CONSENT = re.compile(
     r"[^，。；]{0,10}?(?:不得|无权|不可|不能)[^，。；]{0,12}?(?:再|分|转)?(?:许可|授权)"
 )
 _REFUSED = re.compile(
-    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,20}?)(?:再|分|转)?(?:许可|授权)"
+    r"(?:不得|无权|不可|不能|禁止|不享有|不具有)(?:[^，。；]{0,20}?)(?:(?:再|分|转)?(?:许可|授权)"
+    r"|允许(?:任何)?(?:第三方|第三人|他人))"
     r"(?:任何)?(?:第三方)?|无(?:再|分|转)(?:许可|授权)权"
 )
 # 除其关联公司外，不得再许可: allowed, to affiliates only
+# 除其关联公司外 / 除乙方全资子公司外 / 除向被许可方的控股子公司以外
 _EXCEPT_AFFILIATES = re.compile(
-    r"除(?:向|许可给?|授权给?)?其?(?:关联公司|关联企业|关联方|子公司|控股子公司|全资子公司)(?:外|以外)"
+    r"除(?:向|许可给?|授权给?)?[^，。；]{0,8}?" + _AFFILIATE_WORDS + r"(?:外|以外|之外)"
 )
 # 有权将本专利分许可给第三方 / 享有再许可权 / 可自行决定再许可
 # 不得再许可，但向其关联公司再许可的除外 / …，除非事先取得甲方书面同意: a refusal with an
 # exception is an allowance under that exception.
 _EXCEPTION_AFFILIATES = re.compile(
-    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
-    r"(?:关联公司|关联企业|关联方|控股子公司|全资子公司|子公司|附属公司)[^。；]{0,10}?"
-    r"(?:除外|不在此限|不受此限)"
+    r"(?:不得|无权|不可|不能)[^。]{0,40}?(?:许可|授权)[^。]{0,30}?"
+    + _AFFILIATE_WORDS
+    + r"[^。；]{0,10}?(?:除外|不在此限|不受此限)"
 )
 _EXCEPTION_CONSENT = re.compile(
-    r"(?:不得|无权|不可|不能)[^。；]{0,40}?(?:许可|授权)[^。；]{0,30}?"
+    r"(?:不得|无权|不可|不能)[^。]{0,40}?(?:许可|授权)[^。]{0,30}?"
     r"(?:(?:除非|但)[^。；]{0,8}?(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)"
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
 _ANY = re.compile(
-    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行)(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
-    r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)权"
+    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行|可自由|得自由|可)(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
+    r"(?:再|分|转)(?:许可|授权)"
+    r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)(?:的)?权"
+    # 可以不经甲方同意再许可: allowed without any condition
+    r"|(?:可以|有权|可)(?:不经|无需|无须|不需|不必)[^，。；]{0,10}?(?:同意|批准)[，,]?\s*(?:自行)?"
+    r"(?:将[^，。；]{0,16}?)?(?:再|分|转)(?:许可|授权)"
 )
 
 
 def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
     are not about sublicensing."""
-    for offset, sentence in sentences(layout):
+    for offset, sentence in sentences(layout, semicolons=False):
         if re.search(
-            r"再许可|分许可|转许可|再授权|转授权|分授权|(?:许可|授权)(?:任何)?第三方|许可其|许可其他",
+            r"再许可|分许可|转许可|再授权|转授权|分授权"
+            r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
+            r"|许可其|许可其他",
             sentence,
         ):
             subject = re.sub(
@@ -553,6 +594,9 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
 
 
 def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    in_table = _table_sublicense(layout)
+    if in_table is not None:
+        return in_table
     for offset, sentence in _licensee_sentences(layout):
         for pattern, allowed, scope in (
             (_EXCEPT_AFFILIATES, True, "affiliates"),
@@ -565,6 +609,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             (_ANY, True, "any"),
         ):
             match = pattern.search(sentence)
+            if match and _licensor_subject(sentence, match.start()):
+                continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
             if match and not (
                 allowed
                 and scope == "affiliates"
@@ -578,6 +624,18 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
             return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
+
+
+_ROLE_MENTION = re.compile(
+    r"(?<!被)(?:许可方(?!式)|许可人|授权人|授权方|甲方)|被许可方|被许可人|被授权[方人]|乙方"
+)
+
+
+def _licensor_subject(sentence: str, at: int) -> bool:
+    """Whether the party last named before `at` is the licensor (…许可方不得自行实施，亦不得
+    许可任何第三方实施: the licensor's duty of exclusivity)."""
+    mentions = list(_ROLE_MENTION.finditer(sentence, 0, at))
+    return bool(mentions) and not re.match(r"被|乙方", mentions[-1].group(0))
 
 
 def sublicense(layout: Layout) -> Extracted[bool] | None:
@@ -598,28 +656,64 @@ def sublicense_scope(layout: Layout) -> Extracted[str] | None:
 # A place, not a field of use: 实施范围为亚太地区 is a territory, 实施范围为制造、销售 is not.
 _PLACE = (
     r"全球(?:范围内)?|全世界(?:范围内)?|世界范围内|中国大陆|中国内地"
+    r"|(?:中华人民共和国|中国)(?=[，。；\n]|$)"
     r"|[^，。；\n\t、]{2,20}?(?:地区|境内|大陆|全境|范围内|特别行政区|省|自治区|市)"
     r"(?:[（(][^）)\n]{1,30}[）)])?(?=[，。；\n]|$)"
 )
 
 
+_TERRITORY_COLUMN = re.compile(r"^(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?$")
+
+
 def territory(layout: Layout) -> Extracted[str] | None:
+    for label, cell, at in header_table_cells(layout):
+        if _TERRITORY_COLUMN.match(label) and cell.strip():
+            start = at + len(cell) - len(cell.lstrip())
+            return Extracted(
+                value=cell.strip(), evidence=ev(layout, start, start + len(cell.strip()), LABELLED)
+            )
     pattern = re.compile(
         r"(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?"
-        r"(?:为|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t]+)"
-        rf"|(?:许可|实施|使用|授权)(?:范围)(?:为|[：:]|\t)\s*({_PLACE})"
+        r"(?:为[：:]?|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t：:]+)"
+        rf"|(?:许可|实施|使用|授权)(?:的)?(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
         r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
-        r"(?=制造|使用|销售|实施|生产|许诺销售|[（(]))"
+        r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
+        # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
+        r"|(?:(?<=[方人]在))[^，。；在]{2,20}?(?:境内|范围内|全境|地区|大陆|内地|特别行政区|省|市)"
+        r"(?=(?:(?:独占|排他|普通|非独占)(?:地)?)?(?:实施|使用|许可|制造|销售|生产|许诺销售|进口|享有)))"
         r"(?:[（(][^）)\n]{1,30}[）)])?)"
     )
     match = pattern.search(layout.text, *layout.body)
     if match is None:
-        return None
+        return _territory_under_heading(layout)
     group = next(index for index in (1, 2, 3) if match.group(index))
     return Extracted(
         value=match.group(group).strip(),
         evidence=ev(layout, match.start(group), match.end(group), LABELLED),
+    )
+
+
+_TERRITORY_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:第\S{1,4}条|[一二三四五六七八九十]+、|\d+(?:\.\d+)*\.?)?\s*"
+    r"(?:许可|实施|授权|使用){0,2}(?:的)?(?:地域|区域|地区)(?:范围)?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _territory_under_heading(layout: Layout) -> Extracted[str] | None:
+    """二、许可地域 / 全世界范围。: the place on the line under a heading naming the territory."""
+    heading = _TERRITORY_HEADING.search(layout.text, *layout.body)
+    if heading is None:
+        return None
+    line = re.match(
+        r"\n[ \t\u3000]*([^\n]{2,30}?)[。；]?[ \t\u3000]*(?=\n|$)", layout.text[heading.end() :]
+    )
+    if line is None or not re.fullmatch(_PLACE + r"|[^，。；\n]{2,30}", line.group(1)):
+        return None
+    start = heading.end() + line.start(1)
+    return Extracted(
+        value=line.group(1), evidence=ev(layout, start, start + len(line.group(1)), LABELLED)
     )
 
 
@@ -629,6 +723,9 @@ def parse_date(match: re.Match[str]) -> str | None:
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         elif match.group(10):
             year, month, day = (int(match.group(g)) for g in (10, 11, 12))
+        elif match.group(13):
+            year, month, day = (int(match.group(g)) for g in (13, 14, 15))
+            year += 1911
         elif match.group(7):
             # 民国 (Republic of China) years: 民国113年 is 2024.
             year, month, day = (_number(match.group(g)) for g in (7, 8, 9))
@@ -696,13 +793,13 @@ def _found(
 
 
 _GOVERNING_LAW = (
-    re.compile(r"适用(中华人民共和国[^，。；]*?法律)"),
-    re.compile(r"受([^，。；受]{2,20}?法律)(?:的)?管辖"),
-    re.compile(r"以([^，。；以]{2,20}?法律)为准据法"),
-    re.compile(r"准据法为([^，。；]{2,20}?法律)"),
-    re.compile(r"适用([^，。；《》]{2,20}?法律)"),
+    re.compile(r"适用(中华人民共和国[^，。；\n]*?法律)"),
+    re.compile(r"受([^，。；受\n]{2,20}?法律)(?:的)?管辖"),
+    re.compile(r"以([^，。；以\n]{2,20}?法律)为准据法"),
+    re.compile(r"准据法为([^，。；\n]{2,20}?法律)"),
+    re.compile(r"适用([^，。；《》\n]{2,20}?法律)"),
     re.compile(
-        r"(?:依|依据|依照|按照)((?:中华人民共和国|中国|香港|澳门|台湾|中华民国)[^，。；《》]{0,10}?法律)"
+        r"(?:依|依据|依照|按照)((?:中华人民共和国|中国|香港|澳门|台湾|中华民国)[^，。；《》\n]{0,10}?法律)"
         r"(?:进行)?(?:解释|订立|管辖)"
     ),
 )
@@ -718,17 +815,22 @@ def governing_law(layout: Layout) -> Extracted[str] | None:
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     arbitration = re.compile(
-        r"(?:提交|向|由|交由|提请|递交)\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
-        r"|仲裁机构(?:为|[：:])\s*([^，。；]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会))"
+        # 中国国际经济贸易仲裁委员会上海分会 / 中国海事仲裁委员会华南分会: the sub-commission
+        r"(?:提交|向|由|交由|提请|递交)\s*([^，。；\n]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)"
+        r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
+        r"|仲裁机构(?:为|[：:])\s*([^，。；\n]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)"
+        r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
     )
     court = re.compile(
-        r"向([^，。；]{2,40}?人民法院)(?:提起诉讼|起诉)"
+        r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|起诉)"
         r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
-        r"由([^，。；由]{2,40}?法院)(?:专属)?管辖|诉至([^，。；]{2,40}?法院)"
+        r"由([^，。；由\n]{2,40}?法院)(?:专属)?管辖|诉至([^，。；\n]{2,40}?法院)"
+        # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
+        r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?管辖"
     )
-    first_instance = re.compile(r"以([^，。；以]{2,30}?法院)为(?:第一审)?管辖法院")
+    first_instance = re.compile(r"(?:以|由)([^，。；以由\n]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (
         (arbitration, "arbitration"),
         (court, "court"),
@@ -750,6 +852,8 @@ def months(number: str, unit: str) -> int | None:
         value = int(cn2an.cn2an(number.replace("两", "二"), "smart"))
     except ValueError:
         return None
+    if unit == "年半":  # 两年半 → 30
+        return value * 12 + 6
     return value * 12 if unit == "年" else value
 
 
@@ -793,7 +897,65 @@ def rate(text: str) -> float | None:
     return float(match.group(2)) / 100
 
 
-def sentences(layout: Layout) -> Iterator[tuple[int, str]]:
-    """The body's sentences (to 。；or a line end) with their start offsets."""
-    for match in re.finditer(r"[^。；\n]+[。；]?", layout.text[layout.body[0] : layout.body[1]]):
+def sentences(layout: Layout, semicolons: bool = True) -> Iterator[tuple[int, str]]:
+    """The body's sentences (to 。；or a line end; with `semicolons=False` to 。 or a line end)
+    with their start offsets."""
+    pattern = r"[^。；\n]+[。；]?" if semicolons else r"[^。\n]+。?"
+    for match in re.finditer(pattern, layout.text[layout.body[0] : layout.body[1]]):
         yield layout.body[0] + match.start(), match.group(0)
+
+
+# ---- key-term tables -------------------------------------------------------------------------
+
+
+def header_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
+    """(column label, cell, cell offset) of a table whose first row names its columns
+    (许可方式 | 许可地域 | 许可期限) and whose rows below hold the values."""
+    header: list[str] | None = None
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 2:
+            header = None
+        elif header is None or len(cells) != len(header):
+            labels = all(
+                c.strip() and not re.search(r"\d", c) and len(c.strip()) <= 8 for c in cells
+            )
+            header = [c.strip() for c in cells] if labels else None
+        else:
+            position = at
+            for label, cell in zip(header, cells, strict=True):
+                yield label, cell, position
+                position += len(cell) + 1
+
+
+_SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|转授权|分授权)(?:权|许可)?$")
+
+
+def _row_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
+    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许)."""
+    offset = layout.body[0]
+    for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
+        at, offset = offset, offset + len(line)
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) == 2:
+            yield cells[0].strip(), cells[1], at + len(cells[0]) + 1
+
+
+def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:
+    """再许可 | 仅限向关联公司再许可: the answer in a key-term table's sublicensing column or
+    row."""
+    for label, cell, at in (*header_table_cells(layout), *_row_table_cells(layout)):
+        if not _SUBLICENSE_COLUMN.match(label) or not cell.strip():
+            continue
+        end = at + len(cell)
+        if re.search(_AFFILIATE_WORDS, cell):
+            return True, "affiliates", at, end
+        if re.search(r"同意|批准", cell):
+            return True, "with_consent", at, end
+        if re.search(r"不得|不可|不能|不允许|禁止|无|否", cell):
+            return False, None, at, end
+        if re.search(r"可以|可|允许|有权|是|有", cell):
+            return True, "any", at, end
+    return None

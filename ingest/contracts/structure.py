@@ -23,7 +23,7 @@ PARTY_WORDS = (
     "甲方|乙方|丙方|丁方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
     "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
-    "被投资公司|被投资企业|受资方|合资公司|增资公司"
+    "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -43,7 +43,10 @@ PARTY_LINE = re.compile(
 )
 
 
-_BARE_SIGNATURE = re.compile(rf"^[ \t\u3000]*(?:{PARTY_WORDS})[ \t\u3000]*[：:]", re.M)
+# 甲方： / 合作方一： / 出资方2：
+_BARE_SIGNATURE = re.compile(
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?[ \t\u3000]*[：:]", re.M
+)
 
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
@@ -109,14 +112,22 @@ def layout(text: str) -> Layout:
 
 
 def _title(text: str) -> tuple[int, int] | None:
-    for match in re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M):
-        return match.start(1), match.end(1)
-    return None
+    """The first line; an English title above the Chinese one (PATENT LICENSE AGREEMENT /
+    专利独占实施许可协议) gives way to the Chinese line below it."""
+    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:3]
+    for match in lines:
+        if re.search(r"[\u4e00-\u9fff]", match.group(1)):
+            return match.start(1), match.end(1)
+    return (lines[0].start(1), lines[0].end(1)) if lines else None
 
 
 _PARTY_DETAIL = re.compile(
     r"^[ \t\u3000]*(?:(?:住所地|住所|通讯地址|注册地址|地址|法定代表人|负责人|联系人|电话|"
-    r"传真|邮编|名称|单位名称|公司名称|姓名|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表)"
+    r"传真|邮编|名称|单位名称|公司名称|姓名|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表"
+    # a person's and a company's other particulars: 性别/住址/职务, 注册资本/成立日期
+    r"|性别|出生日期|民族|国籍|住址|现住址|户籍地址|联系地址|联系电话|手机|邮箱|职务|职称|工作单位"
+    r"|证件号码|身份证件号码|护照号码|注册资本|成立日期|企业类型|注册号|营业执照号|纳税人识别号"
+    r"|委托代理人|授权代表人|网址|邮政编码)"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )

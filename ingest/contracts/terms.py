@@ -14,14 +14,16 @@ from ingest.contracts.structure import Layout
 
 # A term sentence names the contract's own period; these name other periods.
 _NOT_THE_TERM = re.compile(
-    r"保密期限|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
+    r"保密期|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
 )
 # An NDA's term is its confidentiality period.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
+# 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算)?\s*[，,]?\s*(?:至|到|—|－|~|～|-)\s*"
-    rf"({DATE_SOURCE})\s*(?:止|结束|届满)?"
+    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算|始)?(?:生效|施行|实施)?\s*[，,]?\s*"
+    r"(?:(?<=[起始算效][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
+    rf"(?:至|到|—|－|~|～|-|于(?=[^。；]{{0,16}}?(?:届满|到期|终止)))\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -29,20 +31,41 @@ _BARE_PERIOD = re.compile(
 )
 _TERM_HEADING = re.compile(r"期限|期间|有效期")
 # 自质押登记之日起至2025年12月31日止: the end only, the start is an event.
-_EVENT_TO_DATE = re.compile(rf"自[^，。；]{{2,20}}之日起\s*至\s*({DATE_SOURCE})\s*止")
+_EVENT_TO_DATE = re.compile(
+    rf"自[^，。；]{{2,40}}之日起\s*[，,]?\s*(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    r"\s*(?:止|(?=[，,。；;]|$))"
+)
 # 本合同有效期至2026年6月30日止 / 许可期限延长至…: an end date without a start.
 _END_ONLY = re.compile(
-    rf"(?:有效期|期限|期间)(?:延长|变更|调整)?(?:为)?(?:至|截至|截止至|截止到|截止于)\s*({DATE_SOURCE})"
+    rf"(?:有效期|期限|期间)(?:[^，。；\d]{{0,4}}?(?:延长|变更|调整|顺延))?(?:为)?(?:至|截至|截止至|截止到|截止于)"
+    rf"\s*({DATE_SOURCE})"
     # 本合同于2030年3月31日终止 / 届满
     rf"|(?:本|原)?(?:合同|协议|契约|许可)\S{{0,4}}于\s*({DATE_SOURCE})\s*(?:终止|届满|到期|失效)"
+    # 期满日为2027年9月30日 / 本合同期满日：… / 到期日\t…
+    rf"|(?<!专利)(?<!专利权)(?:期满|到期|届满|终止)(?:日期|日)\s*(?:(?:变更|延长|调整|顺延)(?:为|至)|为|是|[：:]|\t)\s*"
+    rf"({DATE_SOURCE})"
+    # an amendment: 许可期限由原来的…变更为2027年12月31日 / 终止日期延至… / 延长两年，即延长至…
+    rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
+    rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
+    rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
+    # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
+    rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
+# The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
+_LOAN_PERIOD = re.compile(
+    r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限|授信|发放的|借款|贷款"
+)
+_TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|为期|[，,]共计|[，,]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
-    r"(?:[（(]\d+[）)])?\s*(年|个月)(?!\s*\d{1,2}\s*月)"
+    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,（(]共计|[，,（(]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    r"(?:[（(]\d+[）)])?\s*(年半|年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
-_OTHER_PERIOD = re.compile(r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效)(?:期限|期间|期)")
+_OTHER_PERIOD = re.compile(
+    r"(?:保修|质保|付款|验收|履行|宽限|保证|整改|诉讼时效|锁定|限售|禁售|服务|任职|经营|业绩承诺|承诺)"
+    r"(?:期限|期间|期)"
+)
 # 自2024年1月1日至专利权期限届满之日止: the start is written, the end is an event.
 _DATE_TO_EVENT = re.compile(
     rf"(?:期限|有效期|期间)[^。；]{{0,6}}?(?:自|从)\s*({DATE_SOURCE})\s*(?:起)?\s*至\s*"
@@ -50,16 +73,19 @@ _DATE_TO_EVENT = re.compile(
 )
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
-    rf"自(?:本|原)?(?:合同|协议)(?:生效|签订|签署)之日起\s*({CN_NUMBER})\s*(年|个月)"
+    r"(?:自|(?:期限|有效期|期间)(?:为|是|[：:])?\s*(?:自|从)?)"
+    rf"(?:本|原)?(?:合同|协议|契约)(?:生效|签订|签署|签字)之日起(?:计算|算)?[，,]?\s*"
+    rf"({CN_NUMBER})\s*(年|个月)"
 )
 # 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"期限(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从)\s*({DATE_SOURCE})\s*"
-    r"(?:起算|起计算|开始计算|起计|起)"
+    rf"(?:期限|有效期|期间|许可期|授权期)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从|由)\s*"
+    rf"({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)"
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
 _FROM_DURATION = re.compile(
-    rf"(?:自|从)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起)[，,]?\s*(?:为期|共)?\s*"
+    rf"(?:自|从|由)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)(?:生效)?[，,]?\s*"
+    r"(?:为期|共|(?:有效期|期限)(?:为)?)?\s*"
     rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
 _MONEY_SENTENCE = re.compile(
@@ -67,6 +93,11 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
     r"|主债权|债权(?:数额|金额)|(?:借款|贷款)(?:金额|本金)"
     r"|总经费|经费(?:共计|合计)|总金额|合同金额|合同价款|总价款|总价"
+    # 转让价格为… / 研究经费总预算为… / 项目总投入
+    r"|价格|转让价|报酬|酬金|研究经费|科研经费|经费(?:总)?预算|预算总额|总预算|总投入|投入总额"
+    # 转让款 / 全部款项 / 作为本专利申请权转让的费用
+    r"|转让款|许可款|全部款项|款项总额|(?:转让|许可|使用)的?费用|授权费"
+    r"|(?:研发|研究开发|研究|开发|项目)经费(?:合共|共计|合计|总计|总额)"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -85,18 +116,53 @@ _LABELLED_START = re.compile(
 _LABELLED_END = re.compile(
     rf"(?:许可|有效期|合同|协议)?(?:终止|截止|届满|到期|结束|期满)(?:日期|日)\s*(?:为|[：:]|\t)\s*"
     rf"({DATE_SOURCE})"
+    # an amendment: 许可期限由原来的…变更为2027年12月31日 / 终止日期延至… / 延长两年，即延长至…
+    rf"|(?:有效期|期限|期间|终止日期|终止日|到期日|届满日|截止日期)[^，。；\d]{{0,16}}?"
+    rf"(?:延长|顺延|延至|延续|展期|续展|变更|调整|修改)(?:为|至|到)?\s*({DATE_SOURCE})"
+    rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
+    # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
+    rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
 )
+# The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
+_LOAN_PERIOD = re.compile(
+    r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限|授信|发放的|借款|贷款"
+)
+_TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
 
 
 def term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
     found = _term(layout, effective, kind)
     if found.start is None and found.end is None:
+        _table_term(layout, found)
+    if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
         if start and end:
             found.start = _date_at(layout, 0, start, 1, LABELLED)
             found.end = _date_at(layout, 0, end, 1, LABELLED)
     return found
+
+
+_TERM_COLUMN = re.compile(r"期限|有效期|期间|起止日期|起讫日期")
+_LENGTH_CELL = re.compile(
+    r"^\s*((?:\d{1,3}|[零〇一二三四五六七八九十两百壹贰叁参肆伍陆柒捌玖拾]+))\s*(年|个月)(?!\s*\d{1,2}\s*月)"
+)
+
+
+def _table_term(layout: Layout, found: Term) -> None:
+    """许可期限 | 2024年4月1日至2027年3月31日: the term in a key-term table's column."""
+    for label, cell, at in rules.header_table_cells(layout):
+        if not _TERM_COLUMN.search(label):
+            continue
+        period = _PERIOD.search(cell)
+        if period:
+            found.start = _date_at(layout, at, period, 1, LABELLED)
+            found.end = _date_at(layout, at, period, 2, LABELLED)
+        length = _LENGTH_CELL.match(cell)
+        if length and found.months is None:
+            found.months = _months_at(layout, at, length, LABELLED)
+        if found.start or found.months:
+            return
 
 
 def _term(layout: Layout, effective: str | None, kind: ContractKind | None = None) -> Term:
@@ -113,8 +179,11 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
             found.start = _date_at(layout, offset, bare, 1, LABELLED)
             found.end = _date_at(layout, offset, bare, 2, LABELLED)
             break
+        if _LOAN_PERIOD.search(sentence) and not _TIES_TO_CONTRACT.search(sentence):
+            continue
         if not_the_term.search(sentence) or not re.search(
-            r"期限|期间|有效期|为期|自|终止|届满|到期", sentence
+            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展|许可期|授权期",
+            sentence,
         ):
             continue
         if _read_term(layout, offset, sentence, effective, found):
@@ -123,7 +192,12 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if length and found.months is None and not _OTHER_PERIOD.search(sentence):
             found.months = _months_at(layout, offset, length, LABELLED)  # 许可期限为三十六个月
         event = _EVENT_TO_DATE.search(sentence) or _END_ONLY.search(sentence)
-        if event and (_TERM_HEADING.search(sentence) or event.lastindex == 2):
+        if (
+            event
+            and (_TERM_HEADING.search(sentence) or (event.lastindex or 1) >= 2)
+            # 付款期限延长至…: another period heads the clause (履行期 inside the event is fine)
+            and not _OTHER_PERIOD.search(sentence, max(0, event.start() - 6), event.start() + 4)
+        ):
             found.end = _date_at(layout, offset, event, event.lastindex or 1, LABELLED)
             break
     return found

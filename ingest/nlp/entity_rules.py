@@ -118,6 +118,10 @@ _STOP_WORDS = frozenset(
         "赞助",
     ]
 )
+# Verbs that stop a name but also occur inside one (华测检测认证集团, 深圳市投资控股有限公司,
+# 国投创新投资管理有限公司): crossed when the words between them and the legal form hold no
+# proper name, i.e. could not be a name on their own (认证集团, 控股, 管理).
+_VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制"})
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
@@ -197,6 +201,10 @@ class OrganizationsByLegalForm:
                 if depth == 0:
                     break
                 depth -= 1
+            elif token in _VERBS_IN_NAMES and _crossable(
+                doc, starts, index, text, edge, suffix_start
+            ):
+                pass
             elif token in _STOP_WORDS or not _is_name_part(token):
                 break
             elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]):
@@ -212,6 +220,24 @@ class OrganizationsByLegalForm:
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
         for match in _FOREIGN.finditer(text):
             yield match.start(), match.end()
+
+
+def _crossable(
+    doc: Doc, starts: list[int], index: int, text: str, edge: int, suffix_start: int
+) -> bool:
+    """A verb inside a name: a name word stands right before it and what follows it up to the
+    legal form is generic (认证, 控股, 管理)."""
+    if index == 0 or starts[index - 1] + len(doc[index - 1].text) != starts[index]:
+        return False
+    before = doc[index - 1].text
+    if before in _STOP_WORDS or not _is_name_part(before):
+        return False
+    import jieba.posseg
+
+    stem = text[edge:suffix_start]
+    if re.search(r"[A-Za-z]", stem):
+        return False
+    return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
 def _has_proper_name(stem: str) -> bool:
@@ -243,6 +269,11 @@ _PERSON_AFTER = re.compile(
     r"团队|课题组|等人)"
 )
 _NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
+# 欧阳明辉提出了该方案 / 王芳表示 / 皇甫嵩林等: what a name may be followed by
+_AFTER_NAME = re.compile(
+    r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
+    r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
+)
 
 
 class PersonsByCue:
@@ -290,7 +321,11 @@ class PersonsByCue:
         for length in (3, 2, 4):
             end = start + length
             candidate = text[start:end]
-            if self._is_name(candidate) and (end >= len(text) or text[end] in _NAME_BREAK):
+            if candidate.endswith("等"):
+                continue  # 李娜等参与: 等 closes the list, it is not part of the name
+            if self._is_name(candidate) and (
+                end >= len(text) or text[end] in _NAME_BREAK or _AFTER_NAME.match(text, end)
+            ):
                 return end
         return None
 
