@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from search.index.elasticsearch_query import (
     filter_clauses,
     sort_clause,
 )
-from search.index.highlights import hit_highlights, matched_expansions
+from search.index.highlights import Highlighter
 from search.index.protocol import (
     SIMILAR_FIELDS,
     SIMILAR_MAX_TERMS,
@@ -45,6 +47,9 @@ from search.index.similar_terms import source_frequencies, top_terms
 
 log = structlog.get_logger(__name__)
 INDEX_VERSION = 1
+# Bulk loading: documents per request and requests in flight.
+BULK_CHUNK = 1000
+BULK_THREADS = 2
 _DOC_FIELDS = {f.name for f in dataclasses.fields(IndexDocument)}
 # Fields the index derives from a document (not returned).
 _DERIVED = ["*_seg", "ipc_subclasses", "filing_year", "numbers"]
@@ -107,32 +112,89 @@ class ElasticsearchIndex:
                     self._es.indices.put_alias(index=self.index_name, name=self.alias)
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
-        actions = (
-            {"_op_type": "index", "_index": self.alias, "_id": d.id, "_source": self._source(d)}
-            for d in documents
-        )
-        written, failed = 0, {}
         with _translated_errors():
-            for ok, item in helpers.streaming_bulk(
-                self._es,
-                actions,
-                chunk_size=500,
-                max_retries=3,
-                initial_backoff=1,
-                raise_on_error=False,
-                raise_on_exception=True,
-            ):
-                if ok:
-                    written += 1
-                else:
-                    result = item["index"]
-                    failed[str(result.get("_id"))] = json.dumps(
-                        result.get("error"), ensure_ascii=False
-                    )
+            written, failed = self._stream((self._action(d) for d in documents), chunk_size=500)
             self._es.indices.refresh(index=self.alias)
         if failed:
             log.warning("es_documents_rejected", count=len(failed), index=self.alias)
         return WriteReport(written=written, failed=failed)
+
+    def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
+        """Write many documents fast: refresh off and no replicas while loading (the previous
+        settings restored after, also on failure), `BULK_THREADS` bulk requests in flight;
+        visible on return."""
+        with _translated_errors():
+            previous = self._load_settings()
+            self._es.indices.put_settings(
+                index=self.index_name,
+                settings={"index": {"refresh_interval": "-1", "number_of_replicas": 0}},
+            )
+            try:
+                written, failed = self._bulk_in_threads(iter(documents))
+            finally:
+                self._es.indices.put_settings(index=self.index_name, settings={"index": previous})
+            self._es.indices.refresh(index=self.alias)
+        if failed:
+            log.warning("es_documents_rejected", count=len(failed), index=self.alias)
+        return WriteReport(written=written, failed=failed)
+
+    def _load_settings(self) -> dict[str, Any]:
+        """The index's refresh interval and replica count (None: the default, which is what
+        putting None back restores)."""
+        response = self._es.indices.get_settings(index=self.index_name, flat_settings=True)
+        current = response[self.index_name]["settings"]
+        return {
+            "refresh_interval": current.get("index.refresh_interval"),
+            "number_of_replicas": current.get("index.number_of_replicas"),
+        }
+
+    def _bulk_in_threads(self, documents: Iterator[IndexDocument]) -> tuple[int, dict[str, str]]:
+        # Each thread runs streaming_bulk (with its retries) over the one shared iterator, so
+        # that one request is sent while the next chunk is being serialised.
+        lock = threading.Lock()
+
+        def actions() -> Iterator[dict[str, Any]]:
+            while True:
+                with lock:
+                    document = next(documents, None)
+                if document is None:
+                    return
+                yield self._action(document)
+
+        def run() -> tuple[int, dict[str, str]]:
+            return self._stream(actions(), chunk_size=BULK_CHUNK)
+
+        with ThreadPoolExecutor(BULK_THREADS) as pool:
+            results = [f.result() for f in [pool.submit(run) for _ in range(BULK_THREADS)]]
+        return sum(w for w, _ in results), {k: v for _, f in results for k, v in f.items()}
+
+    def _action(self, doc: IndexDocument) -> dict[str, Any]:
+        return {
+            "_op_type": "index",
+            "_index": self.alias,
+            "_id": doc.id,
+            "_source": self._source(doc),
+        }
+
+    def _stream(
+        self, actions: Iterable[dict[str, Any]], chunk_size: int
+    ) -> tuple[int, dict[str, str]]:
+        written, failed = 0, {}
+        for ok, item in helpers.streaming_bulk(
+            self._es,
+            actions,
+            chunk_size=chunk_size,
+            max_retries=3,
+            initial_backoff=1,
+            raise_on_error=False,
+            raise_on_exception=True,
+        ):
+            if ok:
+                written += 1
+            else:
+                result = item["index"]
+                failed[str(result.get("_id"))] = json.dumps(result.get("error"), ensure_ascii=False)
+        return written, failed
 
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
         source = {k: v for k, v in doc.stored().items() if v is not None}
@@ -172,7 +234,7 @@ class ElasticsearchIndex:
 
     def _page(self, query: SearchQuery, response: Any) -> SearchPage:
         raw_hits = response["hits"]["hits"]
-        number_keys = query_number_keys(query.query)
+        highlighter = Highlighter(self._analyzer, query.query, query_number_keys(query.query))
         hits = []
         for h in raw_hits:
             document = _document(h["_source"])
@@ -181,8 +243,8 @@ class ElasticsearchIndex:
                     id=h["_id"],
                     score=float(h["_score"] or 0.0),
                     document=document,
-                    highlights=hit_highlights(self._analyzer, query.query, document, number_keys),
-                    expansions=matched_expansions(self._analyzer, query.query, document),
+                    highlights=highlighter.highlights(document),
+                    expansions=highlighter.expansions(document),
                 )
             )
         total = response["hits"]["total"]
