@@ -11,8 +11,9 @@ from neo4j import Driver
 from graph.neo4j_store import Neo4jGraphStore
 from search.index.chinese import ChineseAnalyzer
 from search.index.elasticsearch_index import ElasticsearchIndex
+from search.index.protocol import SearchQuery
 from tests.conformance.graph_store_suite import GraphStoreConformance
-from tests.conformance.search_index_suite import SearchIndexConformance
+from tests.conformance.search_index_suite import DOCS, SearchIndexConformance
 
 pytestmark = pytest.mark.integration
 
@@ -52,3 +53,34 @@ class TestElasticsearchIndex(SearchIndexConformance):
         assert mapping["properties"]["title_seg"]["analyzer"] == "whitespace"
         assert mapping["properties"]["title"]["analyzer"] == "standard"
         assert mapping["dynamic"] == "strict"
+
+    def test_scan_closes_its_point_in_time(
+        self, index: ElasticsearchIndex, es_client: Elasticsearch
+    ) -> None:
+        index.upsert(DOCS)
+        before = _open_search_contexts(es_client)
+        finished = list(index.scan(SearchQuery(query=None), page_size=2))
+        abandoned = index.scan(SearchQuery(query=None), page_size=1)
+        next(abandoned)
+        assert _open_search_contexts(es_client) > before  # the walk holds a point in time
+        abandoned.close()  # as when an export's client disconnects
+        assert len(finished) == len(DOCS)
+        assert _open_search_contexts(es_client) == before
+
+    def test_bulk_load_restores_refresh_and_replicas(
+        self, index: ElasticsearchIndex, es_client: Elasticsearch
+    ) -> None:
+        es_client.indices.put_settings(
+            index=index.index_name, settings={"index": {"refresh_interval": "5s"}}
+        )
+        index.bulk_load(iter(DOCS))
+        settings = es_client.indices.get_settings(index=index.index_name, flat_settings=True)
+        values = settings[index.index_name]["settings"]
+        assert values["index.refresh_interval"] == "5s"
+        assert values["index.number_of_replicas"] == "0"  # single node: the template's value
+        assert index.count() == len(DOCS)
+
+
+def _open_search_contexts(client: Elasticsearch) -> int:
+    stats = client.nodes.stats(metric="indices", index_metric="search")
+    return sum(n["indices"]["search"]["open_contexts"] for n in stats["nodes"].values())

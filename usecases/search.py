@@ -60,7 +60,7 @@ class Criteria:
     fields: tuple[str, ...] = ()
 
 
-EXPORT_PAGE_SIZE = 500
+EXPORT_PAGE_SIZE = 1000
 
 
 def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage:
@@ -94,25 +94,17 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
 
 
 def export(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Iterator[SearchHit]:
-    """Every hit of the search, page after page by cursor (no 10,000 cap), with the same
-    query, filters and access rules; the caller consumes it lazily (constant memory)."""
+    """Every hit of the search (no 10,000 cap), with the same query, filters and access rules,
+    read lazily by the index's scan (Elasticsearch: point in time + search_after; SQLite:
+    keyset), so memory stays constant; close the iterator to stop early (the point in time is
+    released)."""
     check_fields(criteria.fields)
     query = SearchQuery(
         query=_query_node(ctx, criteria),
         filters=_filters(ctx, criteria, policy),
         sort=criteria.sort,
-        size=EXPORT_PAGE_SIZE,
     )
-    return _walk(ctx, query)
-
-
-def _walk(ctx: Context, query: SearchQuery) -> Iterator[SearchHit]:
-    while True:
-        page = _run(ctx, query)
-        yield from page.hits
-        if page.next_cursor is None:
-            return
-        query = dataclasses.replace(query, after=page.next_cursor)
+    return ctx.stores.index.scan(query, EXPORT_PAGE_SIZE)
 
 
 def _run(ctx: Context, query: SearchQuery) -> SearchPage:

@@ -50,6 +50,9 @@ INDEX_VERSION = 1
 # Bulk loading: documents per request and requests in flight.
 BULK_CHUNK = 1000
 BULK_THREADS = 2
+# Export walks: hits per page, and how long a point in time lives between two pages.
+SCAN_PAGE_SIZE = 1000
+PIT_KEEP_ALIVE = "2m"
 _DOC_FIELDS = {f.name for f in dataclasses.fields(IndexDocument)}
 # Fields the index derives from a document (not returned).
 _DERIVED = ["*_seg", "ipc_subclasses", "filing_year", "numbers"]
@@ -260,6 +263,53 @@ class ElasticsearchIndex:
             facets=_facets(response.get("aggregations", {})),
             next_cursor=next_cursor,
         )
+
+    def scan(self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE) -> Iterator[SearchHit]:
+        """Every hit of `query` in its order, read from one point in time (a consistent view
+        however long the reader takes) page after page by search_after, without totals,
+        facets or highlights. The point in time is closed when the walk ends, fails or is
+        abandoned (the generator closed, e.g. when an export's client disconnects)."""
+        with _translated_errors():
+            pit = self._es.open_point_in_time(index=self.alias, keep_alive=PIT_KEEP_ALIVE)["id"]
+        try:
+            after: list[Any] | None = None
+            while True:
+                with _translated_errors():
+                    response = self._es.search(**self._scan_body(query, pit, page_size, after))
+                pit = response.get("pit_id", pit)
+                raw_hits = response["hits"]["hits"]
+                for h in raw_hits:
+                    yield SearchHit(
+                        h["_id"], float(h["_score"] or 0.0), _document(h["_source"]), {}
+                    )
+                if len(raw_hits) < page_size:
+                    return
+                after = raw_hits[-1]["sort"]
+        finally:
+            self._close_point_in_time(pit)
+
+    def _scan_body(
+        self, query: SearchQuery, pit: str, size: int, after: list[Any] | None
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "pit": {"id": pit, "keep_alive": PIT_KEEP_ALIVE},
+            "query": self._compiler.query(query.query, query.filters),
+            "sort": sort_clause(query.sort),
+            "track_scores": True,
+            "track_total_hits": False,
+            "size": size,
+            "source_excludes": _DERIVED,
+        }
+        if after is not None:
+            body["search_after"] = after
+        return body
+
+    def _close_point_in_time(self, pit: str) -> None:
+        try:
+            self._es.options(ignore_status=404).close_point_in_time(id=pit)
+        except (ApiError, TransportError) as exc:
+            # It expires by itself after PIT_KEEP_ALIVE; the walk's own outcome stands.
+            log.warning("es_pit_close_failed", reason=str(exc))
 
     def similar(self, query: SimilarQuery) -> SimilarPage:
         source = self.get(query.like_id) if query.like_id is not None else None

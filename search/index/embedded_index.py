@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import sqlite3
@@ -58,6 +59,7 @@ SCHEMA_VERSION = 4  # bump when the tables change; older files are refused, not 
 # number and owner columns and is refused: re-ingest it.
 _MIGRATIONS = {3: ("ALTER TABLE documents ADD COLUMN grade TEXT",)}
 _BULK_BATCH = 1000  # documents per transaction when bulk loading
+SCAN_PAGE_SIZE = 1000  # hits per page of an export walk
 _SCALAR_COLUMNS = (
     "asset_kind",
     "kind",
@@ -275,6 +277,17 @@ class EmbeddedSearchIndex:
             highlighter.highlights(document),
             highlighter.expansions(document),
         )
+
+    def scan(self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE) -> Iterator[SearchHit]:
+        """Every hit of `query` in its order, page after page by keyset (the cursor's sort
+        values), without facets."""
+        page_query = dataclasses.replace(query, size=page_size, offset=0, facets=False, after=None)
+        while True:
+            page = self.search(page_query)
+            yield from page.hits
+            if page.next_cursor is None:
+                return
+            page_query = dataclasses.replace(page_query, after=page.next_cursor)
 
     def similar(self, query: SimilarQuery) -> SimilarPage:
         source = self.get(query.like_id) if query.like_id is not None else None
