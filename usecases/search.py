@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from domain.access import FULL_ACCESS, AccessPolicy
@@ -93,7 +93,9 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
     return dataclasses.replace(page, expansions=expansions_of(node))
 
 
-def export(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Iterator[SearchHit]:
+def export(
+    ctx: Context, criteria: Criteria, policy: AccessPolicy
+) -> Generator[SearchHit, None, None]:
     """Every hit of the search (no 10,000 cap), with the same query, filters and access rules,
     read lazily by the index's scan (Elasticsearch: point in time + search_after; SQLite:
     keyset), so memory stays constant; close the iterator to stop early (the point in time is

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -264,7 +264,9 @@ class ElasticsearchIndex:
             next_cursor=next_cursor,
         )
 
-    def scan(self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE) -> Iterator[SearchHit]:
+    def scan(
+        self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE
+    ) -> Generator[SearchHit, None, None]:
         """Every hit of `query` in its order, read from one point in time (a consistent view
         however long the reader takes) page after page by search_after, without totals,
         facets or highlights. The point in time is closed when the walk ends, fails or is

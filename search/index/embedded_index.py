@@ -12,7 +12,7 @@ import itertools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -278,7 +278,9 @@ class EmbeddedSearchIndex:
             highlighter.expansions(document),
         )
 
-    def scan(self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE) -> Iterator[SearchHit]:
+    def scan(
+        self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE
+    ) -> Generator[SearchHit, None, None]:
         """Every hit of `query` in its order, page after page by keyset (the cursor's sort
         values), without facets."""
         page_query = dataclasses.replace(query, size=page_size, offset=0, facets=False, after=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -263,7 +263,7 @@ class SearchIndex(Protocol):
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching documents, sorted, ties broken by id; cursors continue where a page ended."""
 
-    def scan(self, query: SearchQuery, page_size: int = ...) -> Iterator[SearchHit]:
+    def scan(self, query: SearchQuery, page_size: int = ...) -> Generator[SearchHit, None, None]:
         """Every hit of `query` (its offset, size, facets and cursor ignored) in its order, read
         lazily page by page (constant memory; Elasticsearch: a point in time, closed when the
         iterator ends or is closed), without highlights."""
