@@ -13,6 +13,7 @@ client, or the embedded index called in-process), and their ratio.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import socket
@@ -54,7 +55,7 @@ from search.synonyms import SynonymSource
 from services.manager import local_services_settings
 from stores.backends import Stores, open_stores
 
-console = Console()
+console = Console(width=140)
 QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("one word", {"q": "洗衣机"}),
     ("two words", {"q": "电池 温度"}),
@@ -212,6 +213,17 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
                 api, straight = _timings(partial(_api_call, http, params), direct, repeat)
                 ratio50, ratio99 = api[0] / straight[0], api[1] / straight[1]
                 ratios.append(ratio50)
+                _json_line(
+                    backend=backend,
+                    query=name,
+                    hits=total,
+                    api_p50=api[0],
+                    api_p99=api[1],
+                    direct_p50=straight[0],
+                    direct_p99=straight[1],
+                    ratio_p50=ratio50,
+                    ratio_p99=ratio99,
+                )
                 table.add_row(
                     name,
                     str(total),
@@ -222,6 +234,13 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
             console.print(table)
             console.print(
                 f"{backend}: median p50 ratio API/direct = {statistics.median(ratios):.2f}x"
+            )
+            _json_line(
+                backend=backend,
+                documents=stores.index.count(),
+                repeat=repeat,
+                median_ratio_p50=statistics.median(ratios),
+                load_average=os.getloadavg(),
             )
             _measure_similar(backend, http, stores, repeat)
     finally:
@@ -257,10 +276,32 @@ def _measure_similar(backend: str, http: httpx.Client, stores: Stores, repeat: i
                 started = time.perf_counter()
                 call(i)
                 bucket.append((time.perf_counter() - started) * 1000)
-        table.add_row(
-            name, *(f"{v:.1f}" for v in (*_percentiles(api_ms), *_percentiles(direct_ms)))
+        api50, api99 = _percentiles(api_ms)
+        direct50, direct99 = _percentiles(direct_ms)
+        table.add_row(name, *(f"{v:.1f}" for v in (api50, api99, direct50, direct99)))
+        _json_line(
+            backend=backend,
+            similar=name,
+            api_p50=api50,
+            api_p99=api99,
+            direct_p50=direct50,
+            direct_p99=direct99,
+            load_average=os.getloadavg(),
         )
     console.print(table)
+
+
+def _json_line(**values: object) -> None:
+    """One result as a JSON line (stdout, after the table), figures rounded to 0.01."""
+    rounded = {
+        k: round(v, 2)
+        if isinstance(v, float)
+        else [round(x, 2) for x in v]
+        if isinstance(v, tuple)
+        else v
+        for k, v in values.items()
+    }
+    print(json.dumps({"bench": "search", **rounded}, ensure_ascii=False), flush=True)
 
 
 def _patent_id(stores: Stores, number: str) -> str:

@@ -32,6 +32,7 @@ _HTML_ESCAPES = str.maketrans(
 )
 
 jieba.setLogLevel(logging.WARNING)
+QUERY_TOKEN_CACHE = 4096  # distinct query words whose tokens are kept
 
 
 class ChineseAnalyzer:
@@ -42,6 +43,7 @@ class ChineseAnalyzer:
         self._user_dictionary = user_dictionary
         self._ready = threading.Lock()
         self._initialised = False
+        self._query_tokens = lru_cache(maxsize=QUERY_TOKEN_CACHE)(self._query_tokens_uncached)
 
     def _jieba(self) -> jieba.Tokenizer:
         # jieba builds its prefix dictionary lazily (about a second); do it once, under a lock.
@@ -80,8 +82,13 @@ class ChineseAnalyzer:
         return _clean(expanded)
 
     def query_tokens(self, text: str) -> list[str]:
-        """Tokens a query word must all match: precise mode, duplicates removed, order kept."""
-        return list(dict.fromkeys(_clean(self._jieba().lcut(text))))
+        """Tokens a query word must all match: precise mode, duplicates removed, order kept.
+        Memoised: a search asks for the same words' tokens while parsing, compiling and
+        highlighting, and portal users repeat words."""
+        return list(self._query_tokens(text))
+
+    def _query_tokens_uncached(self, text: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_clean(self._jieba().lcut(text))))
 
     def segmented(self, text: str) -> str:
         return " ".join(self.index_tokens(text))
