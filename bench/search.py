@@ -37,23 +37,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import DEFAULT_DATA, IndexDocuments, generate_block
 from config.settings import TECHNICAL_SYNONYMS, Backend, Settings
+from domain.access import policy_for
 from domain.organizations import OrganizationAliases
 from ingest.readers.columns import ColumnMap
 from ingest.vocabularies import Vocabularies
 from search.index.elasticsearch_index import ElasticsearchIndex
 from search.index.protocol import (
-    DateRange,
-    Filters,
     IndexDocument,
-    SearchQuery,
     SimilarQuery,
-    SortOrder,
 )
-from search.query import parse_query
-from search.query.expand import expand_synonyms
 from search.synonyms import SynonymSource
+from search_api.auth import ANONYMOUS
+from search_api.routes.search import criteria_of
+from search_api.schemas.search import SearchRequest
 from services.manager import local_services_settings
 from stores.backends import Stores, open_stores
+from usecases.context import Context
+from usecases.search import search_query
 
 console = Console(width=140)
 QUERIES: list[tuple[str, dict[str, Any]]] = [
@@ -312,23 +312,12 @@ def _patent_id(stores: Stores, number: str) -> str:
 
 
 def _direct_call(stores: Stores, params: dict[str, Any]) -> Callable[[], object]:
-    size = int(params.get("size", 10))
-    # The query the use case sends: parsed, then expanded with the technical synonyms.
-    node = parse_query(params["q"]) if "q" in params else None
-    query = SearchQuery(
-        query=expand_synonyms(node, SYNONYMS.dictionary()) if node is not None else None,
-        filters=Filters(
-            kinds=tuple(params.get("kind", ())),
-            legal_statuses=tuple(params.get("legal_status", ())),
-            ipc_prefixes=tuple(params.get("ipc", ())),
-            countries=tuple(params.get("country", ())),
-            filing_date=DateRange(gte=params.get("filing_from")),
-        ),
-        sort=SortOrder(params.get("sort", "relevance")),
-        size=size,
-        offset=(int(params.get("page", 1)) - 1) * size,
-        facets=bool(params.get("facets", True)),
-    )
+    """The index query the API's search sends for `params` (the route's criteria, the use
+    case's parsing, synonym expansion and the anonymous caller's access filter), sent straight:
+    on Elasticsearch the same request body with the same client to the same alias."""
+    ctx = Context(stores, OrganizationAliases.load(), SYNONYMS)
+    criteria = criteria_of(SearchRequest.model_validate(params))
+    query = search_query(ctx, criteria, policy_for(ANONYMOUS.sees_confidential))
     index = stores.index
     if isinstance(index, ElasticsearchIndex):
         body = index.request_body(query)

@@ -64,6 +64,13 @@ EXPORT_PAGE_SIZE = 1000
 
 
 def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage:
+    query = search_query(ctx, criteria, policy)
+    page = _run(ctx, query)
+    return dataclasses.replace(page, expansions=expansions_of(query.query))
+
+
+def search_query(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchQuery:
+    """The index query a search sends (checked; benchmarks replay it)."""
     _check_date_ranges(criteria)
     offset = (criteria.page - 1) * criteria.size
     if offset + criteria.size > MAX_RESULT_WINDOW:
@@ -79,9 +86,8 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
             {"page": criteria.page},
         )
     check_fields(criteria.fields)
-    node = _query_node(ctx, criteria)
-    query = SearchQuery(
-        query=node,
+    return SearchQuery(
+        query=_query_node(ctx, criteria),
         filters=_filters(ctx, criteria, policy),
         sort=criteria.sort,
         size=criteria.size,
@@ -89,8 +95,6 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
         after=criteria.cursor,
         facets=criteria.facets,
     )
-    page = _run(ctx, query)
-    return dataclasses.replace(page, expansions=expansions_of(node))
 
 
 def export(
