@@ -78,6 +78,7 @@ class TestElasticsearchIndex(SearchIndexConformance):
         values = settings[index.index_name]["settings"]
         assert values["index.refresh_interval"] == "5s"
         assert values["index.number_of_replicas"] == "0"  # single node: the template's value
+        assert "index.translog.durability" not in values  # back to the default (request)
         assert index.count() == len(DOCS)
 
 

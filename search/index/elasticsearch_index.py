@@ -50,6 +50,11 @@ INDEX_VERSION = 1
 # Bulk loading: documents per request and requests in flight.
 BULK_CHUNK = 1000
 BULK_THREADS = 2
+_BULK_SETTINGS: dict[str, Any] = {
+    "refresh_interval": "-1",
+    "number_of_replicas": 0,
+    "translog.durability": "async",
+}
 # Export walks: hits per page, and how long a point in time lives between two pages.
 SCAN_PAGE_SIZE = 1000
 PIT_KEEP_ALIVE = "2m"
@@ -123,14 +128,14 @@ class ElasticsearchIndex:
         return WriteReport(written=written, failed=failed)
 
     def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
-        """Write many documents fast: refresh off and no replicas while loading (the previous
-        settings restored after, also on failure), `BULK_THREADS` bulk requests in flight;
-        visible on return."""
+        """Write many documents fast: refresh off, no replicas and the translog synced in the
+        background while loading (the previous settings restored after, also on failure),
+        `BULK_THREADS` bulk requests in flight; visible on return."""
         with _translated_errors():
             previous = self._load_settings()
             self._es.indices.put_settings(
                 index=self.index_name,
-                settings={"index": {"refresh_interval": "-1", "number_of_replicas": 0}},
+                settings={"index": _BULK_SETTINGS},
             )
             try:
                 written, failed = self._bulk_in_threads(iter(documents))
@@ -142,14 +147,11 @@ class ElasticsearchIndex:
         return WriteReport(written=written, failed=failed)
 
     def _load_settings(self) -> dict[str, Any]:
-        """The index's refresh interval and replica count (None: the default, which is what
+        """The index's current values of the bulk settings (None: the default, which is what
         putting None back restores)."""
         response = self._es.indices.get_settings(index=self.index_name, flat_settings=True)
         current = response[self.index_name]["settings"]
-        return {
-            "refresh_interval": current.get("index.refresh_interval"),
-            "number_of_replicas": current.get("index.number_of_replicas"),
-        }
+        return {name: current.get(f"index.{name}") for name in _BULK_SETTINGS}
 
     def _bulk_in_threads(self, documents: Iterator[IndexDocument]) -> tuple[int, dict[str, str]]:
         # Each thread runs streaming_bulk (with its retries) over the one shared iterator, so
