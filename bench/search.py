@@ -85,6 +85,7 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 SYNONYMS = SynonymSource(TECHNICAL_SYNONYMS)
 LOAD_BLOCK = 5_000  # documents a worker builds at a time
 LOAD_WORKERS = 2
+PROGRESS_EVERY = 100_000
 
 
 def main() -> None:
@@ -166,6 +167,11 @@ def _load(stores: Stores, count: int, data: Path, reuse: bool) -> None:
 
 def _advanced(progress: Progress, task: TaskID, block: list[IndexDocument]) -> list[IndexDocument]:
     progress.advance(task, len(block))
+    done = int(progress.tasks[task].completed)
+    if done % PROGRESS_EVERY < len(block):
+        # A line now and then too, for logs (the bar is not shown when output is redirected).
+        elapsed = progress.tasks[task].elapsed or 1.0
+        console.print(f"built {done} documents in {elapsed:.0f} s ({done / elapsed:.0f}/s)")
     return block
 
 
