@@ -86,7 +86,8 @@ class ElasticsearchService:
             self._run_tool(
                 "elasticsearch-keystore", ["add", "-x", "bootstrap.password"], stdin=password
             )
-        # Written on every start, so that a changed port takes effect on an existing install.
+        # Rewritten on every `up`: a run dir made with other ports must not keep them (its old
+        # transport port could be another server's HTTP port).
         (config / "elasticsearch.yml").write_text(_yaml(self.run_dir, self.port))
 
     def start(self) -> None:
