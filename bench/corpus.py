@@ -10,12 +10,31 @@ records.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+from domain.ipc import ipc_code
+from domain.legal_status import legal_status
+from domain.names import organization_name, person_name
+from domain.numbers import (
+    country_of,
+    parse_application_number,
+    parse_publication_number,
+    patent_kind,
+)
+from domain.text import fold
+from ingest.readers import SourceFile
+from ingest.records import PatentRecord
+from ingest.transform import GraphBatch, add_record
+from ingest.vocabularies import Vocabularies
+from search.index.compile_common import document_text, segmented_fields
+from search.index.protocol import IndexDocument
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 _SURNAMES = (
@@ -105,8 +124,29 @@ def generate(
     count: int, seed: int = 20261125, data_dir: Path = DEFAULT_DATA
 ) -> Iterator[dict[str, Any]]:
     sources, organizations = load_sources(data_dir)
-    rng = random.Random(seed)
-    for number in range(count):
+    yield from _records(random.Random(seed), range(count), sources, organizations)
+
+
+def generate_block(
+    start: int, count: int, seed: int = 20261125, data_dir: Path = DEFAULT_DATA
+) -> list[dict[str, Any]]:
+    """Records `start` .. `start + count - 1` from a generator seeded for this block alone, so
+    that blocks can be made in parallel processes (the same seed, start and count always give
+    the same records; not the records `generate` gives for those numbers)."""
+    sources, organizations = _cached_sources(data_dir)
+    rng = random.Random(f"{seed}:{start}")
+    return list(_records(rng, range(start, start + count), sources, organizations))
+
+
+@lru_cache(maxsize=2)
+def _cached_sources(data_dir: Path) -> tuple[list[Source], list[str]]:
+    return load_sources(data_dir)
+
+
+def _records(
+    rng: random.Random, numbers: range, sources: list[Source], organizations: list[str]
+) -> Iterator[dict[str, Any]]:
+    for number in numbers:
         base = rng.choice(sources)
         other = rng.choice(sources)
         kind_code = rng.choices(["A", "B", "U", "S"], weights=[45, 30, 20, 5])[0]
@@ -154,3 +194,121 @@ def _check_digit(digits: str) -> str:
     weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
     total = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
     return "X" if total == 10 else str(total)
+
+
+class IndexDocuments:
+    """The index documents of generated records, built straight from the generator's values
+    with every per-value step (name resolution, IPC and status normalisation, jieba
+    segmentation) memoised, so that a million documents build in minutes, not hours.
+
+    The same documents as ingest's `add_record` makes (and the same segmentation as the index
+    would make): `check` compares both on a sample before a bench loads anything."""
+
+    def __init__(self, vocabularies: Vocabularies) -> None:
+        self._vocabularies = vocabularies
+        self._analyzer = vocabularies.analyzer
+
+    def build(self, raw: dict[str, Any]) -> IndexDocument:
+        publication = parse_publication_number(raw["publication_number"]).canonical
+        application = parse_application_number(raw["application_number"]).canonical
+        applicants = self._applicants(tuple(raw["applicants"]))
+        inventors = list(dict.fromkeys(self._person(p) for p in raw["inventors"]))
+        document = IndexDocument(
+            id=publication,
+            title=self._fold(raw["title"]),
+            abstract=raw["abstract"],
+            claims=raw["claims"],
+            applicants=list(applicants),
+            applicant_ids=list(self._applicant_ids(applicants)),
+            applicant_aliases=list(self._aliases(applicants)),
+            inventors=inventors,
+            ipc=list(self._ipc(tuple(raw["ipc"]))),
+            kind=patent_kind(publication, application),
+            legal_status=self._status(raw["legal_status"]),
+            country=country_of(publication),
+            publication_number=publication,
+            application_number=application,
+            filing_date=raw["filing_date"],
+            publication_date=raw["publication_date"],
+            owners=list(applicants),
+            owner_ids=list(self._owner_ids(applicants)),
+        )
+        return dataclasses.replace(document, presegmented=self._segmented(document))
+
+    def _segmented(self, document: IndexDocument) -> dict[str, str]:
+        # jieba cuts a text into blocks at punctuation and whitespace, so a text's tokens are
+        # those of its sentences (abstracts) or names (inventors), each segmented once.
+        return {
+            "title": self._segment(document.title),
+            "abstract": " ".join(
+                t for s in document.abstract.split("。") if (t := self._segment(s))
+            ),
+            "claims": self._segment(document.claims),
+            "description": "",
+            "applicants": self._segment(document_text(document, "applicants")),
+            "inventors": " ".join(t for p in document.inventors if (t := self._segment(p))),
+        }
+
+    @lru_cache(maxsize=500_000)  # noqa: B019 - one builder per bench run
+    def _segment(self, text: str) -> str:
+        return self._analyzer.segmented(text)
+
+    @cache  # noqa: B019
+    def _fold(self, text: str) -> str:
+        return fold(text)
+
+    @cache  # noqa: B019
+    def _person(self, raw: str) -> str:
+        return person_name(raw)
+
+    @cache  # noqa: B019
+    def _applicants(self, raw: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(organization_name(a) for a in raw))
+
+    @cache  # noqa: B019
+    def _applicant_ids(self, applicants: tuple[str, ...]) -> list[str]:
+        return [self._vocabularies.resolver.resolve(a).key for a in applicants]
+
+    @cache  # noqa: B019
+    def _owner_ids(self, owners: tuple[str, ...]) -> list[str]:
+        return [self._vocabularies.aliases.resolve(o) for o in owners]
+
+    @cache  # noqa: B019
+    def _aliases(self, applicants: tuple[str, ...]) -> list[str]:
+        aliases = self._vocabularies.aliases
+        return list(
+            dict.fromkeys(
+                other
+                for name in applicants
+                for other in (
+                    aliases.canonical_name(name),
+                    *aliases.aliases_of(name),
+                    *aliases.former_names_of(name),
+                )
+                if other != name
+            )
+        )
+
+    @cache  # noqa: B019
+    def _ipc(self, raw: tuple[str, ...]) -> list[str]:
+        return list(dict.fromkeys(c for r in raw if (c := ipc_code(r)) is not None))
+
+    @cache  # noqa: B019
+    def _status(self, raw: str) -> str | None:
+        return legal_status(raw)
+
+    def check(self, raws: list[dict[str, Any]]) -> None:
+        """Raise when a built document differs from ingest's, or its tokens from the index's."""
+        source = SourceFile("bench", "0" * 64, "utf-8", "generated")
+        batch = GraphBatch()
+        for location, raw in enumerate(raws, start=1):
+            add_record(
+                batch, PatentRecord.model_validate(raw), location, source, self._vocabularies
+            )
+        for raw in raws:
+            built = self.build(raw)
+            ingested = batch.documents[built.id]
+            if built != ingested:
+                raise AssertionError(f"bench document {built.id} differs from ingest's")
+            if built.presegmented != segmented_fields(self._analyzer, ingested):
+                raise AssertionError(f"bench segmentation of {built.id} differs from the index's")

@@ -13,41 +13,49 @@ client, or the embedded index called in-process), and their ratio.
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import os
 import socket
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from functools import partial
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
 import httpx
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import DEFAULT_DATA, generate
+from bench.corpus import DEFAULT_DATA, IndexDocuments, generate_block
 from config.settings import TECHNICAL_SYNONYMS, Backend, Settings
+from domain.access import policy_for
 from domain.organizations import OrganizationAliases
-from ingest.readers import SourceFile
 from ingest.readers.columns import ColumnMap
-from ingest.records import PatentRecord
-from ingest.transform import GraphBatch, add_record
 from ingest.vocabularies import Vocabularies
 from search.index.elasticsearch_index import ElasticsearchIndex
-from search.index.protocol import DateRange, Filters, SearchQuery, SimilarQuery, SortOrder
-from search.query import parse_query
-from search.query.expand import expand_synonyms
+from search.index.protocol import (
+    IndexDocument,
+    SimilarQuery,
+)
 from search.synonyms import SynonymSource
+from search_api.auth import ANONYMOUS
+from search_api.routes.search import criteria_of
+from search_api.schemas.search import SearchRequest
 from services.manager import local_services_settings
 from stores.backends import Stores, open_stores
+from usecases.context import Context
+from usecases.search import search_query
 
-console = Console()
+console = Console(width=140)
 QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("one word", {"q": "洗衣机"}),
     ("two words", {"q": "电池 温度"}),
@@ -75,6 +83,9 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("ipc field", {"q": "ipc:H01M 电池"}),
 ]
 SYNONYMS = SynonymSource(TECHNICAL_SYNONYMS)
+LOAD_BLOCK = 5_000  # documents a worker builds at a time
+LOAD_WORKERS = 2
+PROGRESS_EVERY = 100_000
 
 
 def main() -> None:
@@ -85,6 +96,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--workdir", type=Path, default=Path("bench-data"))
     parser.add_argument("--reuse", action="store_true", help="skip loading when counts match")
+    parser.add_argument("--load-only", action="store_true", help="load, do not measure")
     args = parser.parse_args()
     backends = ["embedded", "production"] if args.backend == "both" else [args.backend]
     for backend in backends:
@@ -92,7 +104,8 @@ def main() -> None:
         stores = open_stores(settings)
         try:
             _load(stores, args.docs, args.data, args.reuse)
-            _measure(backend, settings, stores, args.repeat)
+            if not args.load_only:
+                _measure(backend, settings, stores, args.repeat)
         finally:
             stores.close()
 
@@ -106,6 +119,9 @@ def _settings(backend: str, workdir: Path) -> Settings:
 
 
 def _load(stores: Stores, count: int, data: Path, reuse: bool) -> None:
+    """Generate and bulk-load `count` patents into the bench's own index (prefix `bench-`,
+    versioned behind its alias): documents built in worker processes, written by the index's
+    bulk load (refresh off, no replicas while loading)."""
     stores.index.ensure_index()
     if reuse and stores.index.count() == count:
         console.print(f"reusing {count} documents")
@@ -113,24 +129,62 @@ def _load(stores: Stores, count: int, data: Path, reuse: bool) -> None:
     stores.index.delete_all()
     stores.index.ensure_index()
     vocabularies = Vocabularies(OrganizationAliases.load(), ColumnMap.load())
-    source = SourceFile("bench", "0" * 64, "utf-8", "generated")
+    # The fast builder must give ingest's documents: checked on a sample first.
+    IndexDocuments(vocabularies).check(generate_block(0, 200, data_dir=data))
     started = time.perf_counter()
-    batch = GraphBatch()
-    with Progress(console=console, transient=True) as progress:
+    blocks = [
+        (start, min(LOAD_BLOCK, count - start), data) for start in range(0, count, LOAD_BLOCK)
+    ]
+    with (
+        Progress(console=console, transient=True) as progress,
+        multiprocessing.get_context("fork").Pool(LOAD_WORKERS) as pool,
+    ):
         task = progress.add_task(f"indexing {count} generated patents", total=count)
-        for number, raw in enumerate(generate(count, data_dir=data), start=1):
-            add_record(batch, PatentRecord.model_validate(raw), number, source, vocabularies)
-            if len(batch.documents) == 2000:
-                stores.index.upsert(list(batch.documents.values()))
-                progress.advance(task, len(batch.documents))
-                batch = GraphBatch()
-        stores.index.upsert(list(batch.documents.values()))
-        progress.advance(task, len(batch.documents))
+
+        def documents() -> Iterator[IndexDocument]:
+            # A few blocks in flight, not all: built documents must not pile up in memory
+            # when Elasticsearch writes slower than the workers build.
+            pending: deque[AsyncResult[list[IndexDocument]]] = deque()
+            for block in blocks:
+                pending.append(pool.apply_async(_build_block, (block,)))
+                if len(pending) > 2 * LOAD_WORKERS:
+                    yield from _advanced(progress, task, pending.popleft().get())
+            while pending:
+                yield from _advanced(progress, task, pending.popleft().get())
+
+        report = stores.index.bulk_load(documents())
     elapsed = time.perf_counter() - started
+    if report.failed:
+        raise SystemExit(
+            f"{len(report.failed)} documents rejected, e.g. {next(iter(report.failed.items()))}"
+        )
     console.print(
         f"indexed {stores.index.count()} documents in {elapsed:.0f} s "
-        f"({count / elapsed:.0f} docs/s, segmentation included)"
+        f"({count / elapsed:.0f} docs/s, generation and segmentation included, "
+        f"{LOAD_WORKERS} worker processes)"
     )
+
+
+def _advanced(progress: Progress, task: TaskID, block: list[IndexDocument]) -> list[IndexDocument]:
+    progress.advance(task, len(block))
+    done = int(progress.tasks[task].completed)
+    if done % PROGRESS_EVERY < len(block):
+        # A line now and then too, for logs (the bar is not shown when output is redirected).
+        elapsed = progress.tasks[task].elapsed or 1.0
+        console.print(f"built {done} documents in {elapsed:.0f} s ({done / elapsed:.0f}/s)")
+    return block
+
+
+_builder: IndexDocuments | None = None
+
+
+def _build_block(block: tuple[int, int, Path]) -> list[IndexDocument]:
+    """One block of documents, in a worker process (its builder and caches live there)."""
+    global _builder
+    if _builder is None:
+        _builder = IndexDocuments(Vocabularies(OrganizationAliases.load(), ColumnMap.load()))
+    start, size, data = block
+    return [_builder.build(raw) for raw in generate_block(start, size, data_dir=data)]
 
 
 def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> None:
@@ -165,6 +219,17 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
                 api, straight = _timings(partial(_api_call, http, params), direct, repeat)
                 ratio50, ratio99 = api[0] / straight[0], api[1] / straight[1]
                 ratios.append(ratio50)
+                _json_line(
+                    backend=backend,
+                    query=name,
+                    hits=total,
+                    api_p50=api[0],
+                    api_p99=api[1],
+                    direct_p50=straight[0],
+                    direct_p99=straight[1],
+                    ratio_p50=ratio50,
+                    ratio_p99=ratio99,
+                )
                 table.add_row(
                     name,
                     str(total),
@@ -175,6 +240,13 @@ def _measure(backend: str, settings: Settings, stores: Stores, repeat: int) -> N
             console.print(table)
             console.print(
                 f"{backend}: median p50 ratio API/direct = {statistics.median(ratios):.2f}x"
+            )
+            _json_line(
+                backend=backend,
+                documents=stores.index.count(),
+                repeat=repeat,
+                median_ratio_p50=statistics.median(ratios),
+                load_average=os.getloadavg(),
             )
             _measure_similar(backend, http, stores, repeat)
     finally:
@@ -210,10 +282,32 @@ def _measure_similar(backend: str, http: httpx.Client, stores: Stores, repeat: i
                 started = time.perf_counter()
                 call(i)
                 bucket.append((time.perf_counter() - started) * 1000)
-        table.add_row(
-            name, *(f"{v:.1f}" for v in (*_percentiles(api_ms), *_percentiles(direct_ms)))
+        api50, api99 = _percentiles(api_ms)
+        direct50, direct99 = _percentiles(direct_ms)
+        table.add_row(name, *(f"{v:.1f}" for v in (api50, api99, direct50, direct99)))
+        _json_line(
+            backend=backend,
+            similar=name,
+            api_p50=api50,
+            api_p99=api99,
+            direct_p50=direct50,
+            direct_p99=direct99,
+            load_average=os.getloadavg(),
         )
     console.print(table)
+
+
+def _json_line(**values: object) -> None:
+    """One result as a JSON line (stdout, after the table), figures rounded to 0.01."""
+    rounded = {
+        k: round(v, 2)
+        if isinstance(v, float)
+        else [round(x, 2) for x in v]
+        if isinstance(v, tuple)
+        else v
+        for k, v in values.items()
+    }
+    print(json.dumps({"bench": "search", **rounded}, ensure_ascii=False), flush=True)
 
 
 def _patent_id(stores: Stores, number: str) -> str:
@@ -224,23 +318,12 @@ def _patent_id(stores: Stores, number: str) -> str:
 
 
 def _direct_call(stores: Stores, params: dict[str, Any]) -> Callable[[], object]:
-    size = int(params.get("size", 10))
-    # The query the use case sends: parsed, then expanded with the technical synonyms.
-    node = parse_query(params["q"]) if "q" in params else None
-    query = SearchQuery(
-        query=expand_synonyms(node, SYNONYMS.dictionary()) if node is not None else None,
-        filters=Filters(
-            kinds=tuple(params.get("kind", ())),
-            legal_statuses=tuple(params.get("legal_status", ())),
-            ipc_prefixes=tuple(params.get("ipc", ())),
-            countries=tuple(params.get("country", ())),
-            filing_date=DateRange(gte=params.get("filing_from")),
-        ),
-        sort=SortOrder(params.get("sort", "relevance")),
-        size=size,
-        offset=(int(params.get("page", 1)) - 1) * size,
-        facets=bool(params.get("facets", True)),
-    )
+    """The index query the API's search sends for `params` (the route's criteria, the use
+    case's parsing, synonym expansion and the anonymous caller's access filter), sent straight:
+    on Elasticsearch the same request body with the same client to the same alias."""
+    ctx = Context(stores, OrganizationAliases.load(), SYNONYMS)
+    criteria = criteria_of(SearchRequest.model_validate(params))
+    query = search_query(ctx, criteria, policy_for(ANONYMOUS.sees_confidential))
     index = stores.index
     if isinstance(index, ElasticsearchIndex):
         body = index.request_body(query)

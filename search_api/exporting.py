@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 
 from openpyxl import Workbook
 
@@ -50,7 +50,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def ndjson(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Iterator[bytes]:
+def ndjson(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Generator[bytes, None, None]:
     lines: list[str] = []
     for hit in hits:
         lines.append(json.dumps(_row(hit, fields), ensure_ascii=False))
@@ -61,7 +61,7 @@ def ndjson(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Iterator[bytes
         yield ("\n".join(lines) + "\n").encode()
 
 
-def csv_rows(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Iterator[bytes]:
+def csv_rows(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Generator[bytes, None, None]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     # A byte-order mark, so that spreadsheet programs read the Chinese text as UTF-8.
@@ -77,7 +77,7 @@ def csv_rows(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Iterator[byt
     yield buffer.getvalue().encode()
 
 
-def xlsx(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Iterator[bytes]:
+def xlsx(hits: Iterable[SearchHit], fields: tuple[str, ...]) -> Generator[bytes, None, None]:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("hits")
     sheet.append(["id", *fields])

@@ -5,10 +5,12 @@ exact totals and similar patents with their reasons."""
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Generator, Iterator
 
+import anyio
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -16,7 +18,10 @@ from openpyxl import load_workbook
 import usecases.search
 from config.settings import Settings
 from ingest.pipeline import ingest_paths
+from search.index.protocol import IndexDocument, SearchHit
 from search_api.app import create_app
+from search_api.exporting import ndjson
+from search_api.routes.search import closing_stream
 from tests.conftest import BACKENDS, SAMPLE_PATENTS, backend_stores
 
 # Two patents beyond the samples, with citations and current owners as exports carry them.
@@ -254,3 +259,23 @@ def test_family_members_with_country_kind_dates_and_status(client: TestClient) -
     assert members["US20230000099A1"]["loaded"] is False
     missing = client.get("/api/v1/patents/CN999999999A/family")
     assert missing.status_code == 404 and missing.json()["code"] == "PATENT_NOT_FOUND"
+
+
+def test_an_abandoned_export_closes_its_walk() -> None:
+    """A client that disconnects mid-download: the writer and the walk are closed at once."""
+
+    def walk() -> Generator[SearchHit, None, None]:
+        for number in range(10_000):
+            yield SearchHit(f"CN{number}A", 1.0, IndexDocument(id=f"CN{number}A", title="一种"), {})
+
+    async def read_one_chunk(stream: AsyncGenerator[bytes, None]) -> bytes:
+        chunk = await anext(stream)
+        await stream.aclose()  # what Starlette does when the client goes away
+        return chunk
+
+    hits = walk()
+    body = ndjson(hits, ("title",))
+    chunk = anyio.run(read_one_chunk, closing_stream(body, hits))
+    assert chunk.count(b"\n") > 0
+    assert inspect.getgeneratorstate(hits) == inspect.GEN_CLOSED
+    assert inspect.getgeneratorstate(body) == inspect.GEN_CLOSED

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from domain.access import FULL_ACCESS, AccessPolicy
@@ -60,10 +60,17 @@ class Criteria:
     fields: tuple[str, ...] = ()
 
 
-EXPORT_PAGE_SIZE = 500
+EXPORT_PAGE_SIZE = 1000
 
 
 def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage:
+    query = search_query(ctx, criteria, policy)
+    page = _run(ctx, query)
+    return dataclasses.replace(page, expansions=expansions_of(query.query))
+
+
+def search_query(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchQuery:
+    """The index query a search sends (checked; benchmarks replay it)."""
     _check_date_ranges(criteria)
     offset = (criteria.page - 1) * criteria.size
     if offset + criteria.size > MAX_RESULT_WINDOW:
@@ -79,9 +86,8 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
             {"page": criteria.page},
         )
     check_fields(criteria.fields)
-    node = _query_node(ctx, criteria)
-    query = SearchQuery(
-        query=node,
+    return SearchQuery(
+        query=_query_node(ctx, criteria),
         filters=_filters(ctx, criteria, policy),
         sort=criteria.sort,
         size=criteria.size,
@@ -89,30 +95,22 @@ def search(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> SearchPage
         after=criteria.cursor,
         facets=criteria.facets,
     )
-    page = _run(ctx, query)
-    return dataclasses.replace(page, expansions=expansions_of(node))
 
 
-def export(ctx: Context, criteria: Criteria, policy: AccessPolicy) -> Iterator[SearchHit]:
-    """Every hit of the search, page after page by cursor (no 10,000 cap), with the same
-    query, filters and access rules; the caller consumes it lazily (constant memory)."""
+def export(
+    ctx: Context, criteria: Criteria, policy: AccessPolicy
+) -> Generator[SearchHit, None, None]:
+    """Every hit of the search (no 10,000 cap), with the same query, filters and access rules,
+    read lazily by the index's scan (Elasticsearch: point in time + search_after; SQLite:
+    keyset), so memory stays constant; close the iterator to stop early (the point in time is
+    released)."""
     check_fields(criteria.fields)
     query = SearchQuery(
         query=_query_node(ctx, criteria),
         filters=_filters(ctx, criteria, policy),
         sort=criteria.sort,
-        size=EXPORT_PAGE_SIZE,
     )
-    return _walk(ctx, query)
-
-
-def _walk(ctx: Context, query: SearchQuery) -> Iterator[SearchHit]:
-    while True:
-        page = _run(ctx, query)
-        yield from page.hits
-        if page.next_cursor is None:
-            return
-        query = dataclasses.replace(query, after=page.next_cursor)
+    return ctx.stores.index.scan(query, EXPORT_PAGE_SIZE)
 
 
 def _run(ctx: Context, query: SearchQuery) -> SearchPage:

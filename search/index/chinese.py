@@ -32,6 +32,7 @@ _HTML_ESCAPES = str.maketrans(
 )
 
 jieba.setLogLevel(logging.WARNING)
+QUERY_TOKEN_CACHE = 4096  # distinct query words whose tokens are kept
 
 
 class ChineseAnalyzer:
@@ -42,6 +43,7 @@ class ChineseAnalyzer:
         self._user_dictionary = user_dictionary
         self._ready = threading.Lock()
         self._initialised = False
+        self._query_tokens = lru_cache(maxsize=QUERY_TOKEN_CACHE)(self._query_tokens_uncached)
 
     def _jieba(self) -> jieba.Tokenizer:
         # jieba builds its prefix dictionary lazily (about a second); do it once, under a lock.
@@ -80,8 +82,13 @@ class ChineseAnalyzer:
         return _clean(expanded)
 
     def query_tokens(self, text: str) -> list[str]:
-        """Tokens a query word must all match: precise mode, duplicates removed, order kept."""
-        return list(dict.fromkeys(_clean(self._jieba().lcut(text))))
+        """Tokens a query word must all match: precise mode, duplicates removed, order kept.
+        Memoised: a search asks for the same words' tokens while parsing, compiling and
+        highlighting, and portal users repeat words."""
+        return list(self._query_tokens(text))
+
+    def _query_tokens_uncached(self, text: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_clean(self._jieba().lcut(text))))
 
     def segmented(self, text: str) -> str:
         return " ".join(self.index_tokens(text))
@@ -114,24 +121,51 @@ def highlight(text: str, sequences: Iterable[list[str]]) -> str | None:
     first token to the end of its last, punctuation between them included: the phrase 固态电解质
     marks `<em>固态，电解质</em>`.
     """
+    return highlight_compiled(text, compile_sequences(sequences))
+
+
+# A token sequence as a regular expression, and the number of its tokens (one group each).
+CompiledSequence = tuple[re.Pattern[str], int]
+
+
+def compile_sequences(sequences: Iterable[list[str]]) -> list[CompiledSequence]:
+    """The patterns `highlight_compiled` applies; made once per query, used for every hit."""
+    return [
+        (re.compile(GAP.join(f"({token_pattern(t)})" for t in sequence)), len(sequence))
+        for sequence in sequences
+        if sequence
+    ]
+
+
+def match_spans(text: str, compiled: list[CompiledSequence]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of every sequence in `text`, unsorted, may overlap."""
     lowered = text.lower()
-    marks = [False] * len(text)
-    for sequence in sequences:
-        if not sequence:
-            continue
-        pattern = GAP.join(f"({token_pattern(t)})" for t in sequence)
-        for match in re.finditer(pattern, lowered):
-            start, end = match.start(1), match.end(len(sequence))
-            marks[start:end] = [True] * (end - start)
-    if not any(marks):
+    return [
+        (match.start(1), match.end(groups))
+        for pattern, groups in compiled
+        for match in pattern.finditer(lowered)
+    ]
+
+
+def highlight_compiled(text: str, compiled: list[CompiledSequence]) -> str | None:
+    """`highlight` with patterns compiled beforehand: occurrences that overlap or touch become
+    one <em> run; the text between runs is escaped whole."""
+    spans = sorted(match_spans(text, compiled))
+    if not spans:
         return None
+    runs: list[list[int]] = []
+    for start, end in spans:
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
     out: list[str] = []
-    for i, char in enumerate(text):
-        if marks[i] and (i == 0 or not marks[i - 1]):
-            out.append(_EM_OPEN)
-        out.append(char.translate(_HTML_ESCAPES))
-        if marks[i] and (i == len(text) - 1 or not marks[i + 1]):
-            out.append(_EM_CLOSE)
+    position = 0
+    for start, end in runs:
+        out.append(text[position:start].translate(_HTML_ESCAPES))
+        out.append(_EM_OPEN + text[start:end].translate(_HTML_ESCAPES) + _EM_CLOSE)
+        position = end
+    out.append(text[position:].translate(_HTML_ESCAPES))
     return "".join(out)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from search.index.elasticsearch_query import (
     filter_clauses,
     sort_clause,
 )
-from search.index.highlights import hit_highlights, matched_expansions
+from search.index.highlights import Highlighter
 from search.index.protocol import (
     SIMILAR_FIELDS,
     SIMILAR_MAX_TERMS,
@@ -45,6 +47,17 @@ from search.index.similar_terms import source_frequencies, top_terms
 
 log = structlog.get_logger(__name__)
 INDEX_VERSION = 1
+# Bulk loading: documents per request and requests in flight.
+BULK_CHUNK = 1000
+BULK_THREADS = 2
+_BULK_SETTINGS: dict[str, Any] = {
+    "refresh_interval": "-1",
+    "number_of_replicas": 0,
+    "translog.durability": "async",
+}
+# Export walks: hits per page, and how long a point in time lives between two pages.
+SCAN_PAGE_SIZE = 1000
+PIT_KEEP_ALIVE = "2m"
 _DOC_FIELDS = {f.name for f in dataclasses.fields(IndexDocument)}
 # Fields the index derives from a document (not returned).
 _DERIVED = ["*_seg", "ipc_subclasses", "filing_year", "numbers"]
@@ -121,32 +134,86 @@ class ElasticsearchIndex:
             )
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
-        actions = (
-            {"_op_type": "index", "_index": self.alias, "_id": d.id, "_source": self._source(d)}
-            for d in documents
-        )
-        written, failed = 0, {}
         with _translated_errors():
-            for ok, item in helpers.streaming_bulk(
-                self._es,
-                actions,
-                chunk_size=500,
-                max_retries=3,
-                initial_backoff=1,
-                raise_on_error=False,
-                raise_on_exception=True,
-            ):
-                if ok:
-                    written += 1
-                else:
-                    result = item["index"]
-                    failed[str(result.get("_id"))] = json.dumps(
-                        result.get("error"), ensure_ascii=False
-                    )
+            written, failed = self._stream((self._action(d) for d in documents), chunk_size=500)
             self._es.indices.refresh(index=self.alias)
         if failed:
             log.warning("es_documents_rejected", count=len(failed), index=self.alias)
         return WriteReport(written=written, failed=failed)
+
+    def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
+        """Write many documents fast: refresh off, no replicas and the translog synced in the
+        background while loading (the previous settings restored after, also on failure),
+        `BULK_THREADS` bulk requests in flight; visible on return."""
+        with _translated_errors():
+            previous = self._load_settings()
+            self._es.indices.put_settings(
+                index=self.index_name,
+                settings={"index": _BULK_SETTINGS},
+            )
+            try:
+                written, failed = self._bulk_in_threads(iter(documents))
+            finally:
+                self._es.indices.put_settings(index=self.index_name, settings={"index": previous})
+            self._es.indices.refresh(index=self.alias)
+        if failed:
+            log.warning("es_documents_rejected", count=len(failed), index=self.alias)
+        return WriteReport(written=written, failed=failed)
+
+    def _load_settings(self) -> dict[str, Any]:
+        """The index's current values of the bulk settings (None: the default, which is what
+        putting None back restores)."""
+        response = self._es.indices.get_settings(index=self.index_name, flat_settings=True)
+        current = response[self.index_name]["settings"]
+        return {name: current.get(f"index.{name}") for name in _BULK_SETTINGS}
+
+    def _bulk_in_threads(self, documents: Iterator[IndexDocument]) -> tuple[int, dict[str, str]]:
+        # Each thread runs streaming_bulk (with its retries) over the one shared iterator, so
+        # that one request is sent while the next chunk is being serialised.
+        lock = threading.Lock()
+
+        def actions() -> Iterator[dict[str, Any]]:
+            while True:
+                with lock:
+                    document = next(documents, None)
+                if document is None:
+                    return
+                yield self._action(document)
+
+        def run() -> tuple[int, dict[str, str]]:
+            return self._stream(actions(), chunk_size=BULK_CHUNK)
+
+        with ThreadPoolExecutor(BULK_THREADS) as pool:
+            results = [f.result() for f in [pool.submit(run) for _ in range(BULK_THREADS)]]
+        return sum(w for w, _ in results), {k: v for _, f in results for k, v in f.items()}
+
+    def _action(self, doc: IndexDocument) -> dict[str, Any]:
+        return {
+            "_op_type": "index",
+            "_index": self.alias,
+            "_id": doc.id,
+            "_source": self._source(doc),
+        }
+
+    def _stream(
+        self, actions: Iterable[dict[str, Any]], chunk_size: int
+    ) -> tuple[int, dict[str, str]]:
+        written, failed = 0, {}
+        for ok, item in helpers.streaming_bulk(
+            self._es,
+            actions,
+            chunk_size=chunk_size,
+            max_retries=3,
+            initial_backoff=1,
+            raise_on_error=False,
+            raise_on_exception=True,
+        ):
+            if ok:
+                written += 1
+            else:
+                result = item["index"]
+                failed[str(result.get("_id"))] = json.dumps(result.get("error"), ensure_ascii=False)
+        return written, failed
 
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
         source = {k: v for k, v in doc.stored().items() if v is not None}
@@ -186,7 +253,7 @@ class ElasticsearchIndex:
 
     def _page(self, query: SearchQuery, response: Any) -> SearchPage:
         raw_hits = response["hits"]["hits"]
-        number_keys = query_number_keys(query.query)
+        highlighter = Highlighter(self._analyzer, query.query, query_number_keys(query.query))
         hits = []
         for h in raw_hits:
             document = _document(h["_source"])
@@ -195,8 +262,8 @@ class ElasticsearchIndex:
                     id=h["_id"],
                     score=float(h["_score"] or 0.0),
                     document=document,
-                    highlights=hit_highlights(self._analyzer, query.query, document, number_keys),
-                    expansions=matched_expansions(self._analyzer, query.query, document),
+                    highlights=highlighter.highlights(document),
+                    expansions=highlighter.expansions(document),
                 )
             )
         total = response["hits"]["total"]
@@ -212,6 +279,55 @@ class ElasticsearchIndex:
             facets=_facets(response.get("aggregations", {})),
             next_cursor=next_cursor,
         )
+
+    def scan(
+        self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE
+    ) -> Generator[SearchHit, None, None]:
+        """Every hit of `query` in its order, read from one point in time (a consistent view
+        however long the reader takes) page after page by search_after, without totals,
+        facets or highlights. The point in time is closed when the walk ends, fails or is
+        abandoned (the generator closed, e.g. when an export's client disconnects)."""
+        with _translated_errors():
+            pit = self._es.open_point_in_time(index=self.alias, keep_alive=PIT_KEEP_ALIVE)["id"]
+        try:
+            after: list[Any] | None = None
+            while True:
+                with _translated_errors():
+                    response = self._es.search(**self._scan_body(query, pit, page_size, after))
+                pit = response.get("pit_id", pit)
+                raw_hits = response["hits"]["hits"]
+                for h in raw_hits:
+                    yield SearchHit(
+                        h["_id"], float(h["_score"] or 0.0), _document(h["_source"]), {}
+                    )
+                if len(raw_hits) < page_size:
+                    return
+                after = raw_hits[-1]["sort"]
+        finally:
+            self._close_point_in_time(pit)
+
+    def _scan_body(
+        self, query: SearchQuery, pit: str, size: int, after: list[Any] | None
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "pit": {"id": pit, "keep_alive": PIT_KEEP_ALIVE},
+            "query": self._compiler.query(query.query, query.filters),
+            "sort": sort_clause(query.sort),
+            "track_scores": True,
+            "track_total_hits": False,
+            "size": size,
+            "source_excludes": _DERIVED,
+        }
+        if after is not None:
+            body["search_after"] = after
+        return body
+
+    def _close_point_in_time(self, pit: str) -> None:
+        try:
+            self._es.options(ignore_status=404).close_point_in_time(id=pit)
+        except (ApiError, TransportError) as exc:
+            # It expires by itself after PIT_KEEP_ALIVE; the walk's own outcome stands.
+            log.warning("es_pit_close_failed", reason=str(exc))
 
     def similar(self, query: SimilarQuery) -> SimilarPage:
         source = self.get(query.like_id) if query.like_id is not None else None

@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -23,7 +25,7 @@ from search.index.compile_common import (
     segmented_fields,
 )
 from search.index.cursor import decode_cursor, encode_cursor
-from search.index.highlights import hit_highlights, matched_expansions
+from search.index.highlights import Highlighter
 from search.index.protocol import (
     FACET_SIZE,
     FACETS,
@@ -56,6 +58,8 @@ SCHEMA_VERSION = 4  # bump when the tables change; older files are refused, not 
 # 3 (numbers, owners, citations) gained the value grade in 4. A version-2 file lacks the
 # number and owner columns and is refused: re-ingest it.
 _MIGRATIONS = {3: ("ALTER TABLE documents ADD COLUMN grade TEXT",)}
+_BULK_BATCH = 1000  # documents per transaction when bulk loading
+SCAN_PAGE_SIZE = 1000  # hits per page of an export walk
 _SCALAR_COLUMNS = (
     "asset_kind",
     "kind",
@@ -158,6 +162,13 @@ class EmbeddedSearchIndex:
                 db.execute(_INSERT_FTS, (rowid, *fts_values))
         return WriteReport(written=len(rows))
 
+    def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
+        written = 0
+        iterator = iter(documents)
+        while batch := list(itertools.islice(iterator, _BULK_BATCH)):
+            written += self.upsert(batch).written
+        return WriteReport(written=written)
+
     def _row(self, doc: IndexDocument) -> tuple[Any, ...]:
         body = json.dumps(doc.stored(), ensure_ascii=False, sort_keys=True)
         scalars = [
@@ -192,10 +203,8 @@ class EmbeddedSearchIndex:
             total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
             rows = self._page(db, query, rank)
             facets = self._facets(db) if query.facets else {}
-        number_keys = query_number_keys(query.query)
-        hits = [
-            self._hit(query, doc_id, score, body, number_keys) for doc_id, score, body, _ in rows
-        ]
+        highlighter = Highlighter(self._analyzer, query.query, query_number_keys(query.query))
+        hits = [self._hit(highlighter, doc_id, score, body) for doc_id, score, body, _ in rows]
         next_cursor = None
         if rows and len(rows) == query.size:
             last = rows[-1]
@@ -259,17 +268,28 @@ class EmbeddedSearchIndex:
             facets[name] = [FacetBucket(str(k), int(n)) for k, n in rows]
         return facets
 
-    def _hit(
-        self, query: SearchQuery, doc_id: str, score: float, body: str, number_keys: set[str]
-    ) -> SearchHit:
+    def _hit(self, highlighter: Highlighter, doc_id: str, score: float, body: str) -> SearchHit:
         document = IndexDocument(**json.loads(body))
         return SearchHit(
             doc_id,
             float(score),
             document,
-            hit_highlights(self._analyzer, query.query, document, number_keys),
-            matched_expansions(self._analyzer, query.query, document),
+            highlighter.highlights(document),
+            highlighter.expansions(document),
         )
+
+    def scan(
+        self, query: SearchQuery, page_size: int = SCAN_PAGE_SIZE
+    ) -> Generator[SearchHit, None, None]:
+        """Every hit of `query` in its order, page after page by keyset (the cursor's sort
+        values), without facets."""
+        page_query = dataclasses.replace(query, size=page_size, offset=0, facets=False, after=None)
+        while True:
+            page = self.search(page_query)
+            yield from page.hits
+            if page.next_cursor is None:
+                return
+            page_query = dataclasses.replace(page_query, after=page.next_cursor)
 
     def similar(self, query: SimilarQuery) -> SimilarPage:
         source = self.get(query.like_id) if query.like_id is not None else None

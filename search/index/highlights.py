@@ -5,10 +5,15 @@ around the first match, and the number or IPC code an exact-value leaf matched."
 
 from __future__ import annotations
 
-import re
-
 from domain.numbers import number_index_keys
-from search.index.chinese import GAP, ChineseAnalyzer, char_tokens, highlight, token_pattern
+from search.index.chinese import (
+    ChineseAnalyzer,
+    CompiledSequence,
+    char_tokens,
+    compile_sequences,
+    highlight_compiled,
+    match_spans,
+)
 from search.index.compile_common import fields_of, word_tokens
 from search.index.protocol import (
     FRAGMENT_FIELDS,
@@ -54,9 +59,18 @@ def _text(document: IndexDocument, field: str) -> str:
 def fragment(text: str, sequences: list[list[str]], size: int = FRAGMENT_SIZE) -> str | None:
     """`size` characters of `text` around the place where most of the query's words occur
     (the first such place), highlighted; None when nothing occurs."""
+    return fragment_compiled(text, compile_sequences(sequences), size)
+
+
+_MAX_SPANS = 200
+
+
+def fragment_compiled(
+    text: str, compiled: list[CompiledSequence], size: int = FRAGMENT_SIZE
+) -> str | None:
     if len(text) <= size:
-        return highlight(text, sequences)
-    spans = _match_spans(text, sequences)
+        return highlight_compiled(text, compiled)
+    spans = _match_spans(text, compiled)
     if not spans:
         return None
     best_start, best_count = 0, -1
@@ -66,47 +80,82 @@ def fragment(text: str, sequences: list[list[str]], size: int = FRAGMENT_SIZE) -
         if count > best_count:
             best_start, best_count = start, count
     end = min(len(text), best_start + size)
-    piece = highlight(text[best_start:end], sequences) or text[best_start:end]
+    piece = highlight_compiled(text[best_start:end], compiled) or text[best_start:end]
     return (_ELLIPSIS if best_start > 0 else "") + piece + (_ELLIPSIS if end < len(text) else "")
 
 
-_MAX_SPANS = 200
-
-
-def _match_spans(text: str, sequences: list[list[str]]) -> list[tuple[int, int]]:
-    """(offset, sequence number) of each occurrence, in text order."""
+def _match_spans(text: str, compiled: list[CompiledSequence]) -> list[tuple[int, int]]:
+    """(offset, sequence number) of each occurrence (at most `_MAX_SPANS` per sequence), in
+    text order."""
     lowered = text.lower()
     spans: list[tuple[int, int]] = []
-    for which, sequence in enumerate(sequences):
-        pattern = GAP.join(f"({token_pattern(t)})" for t in sequence)
-        for match in re.finditer(pattern, lowered):
+    for which, (pattern, _) in enumerate(compiled):
+        for match in pattern.finditer(lowered):
             spans.append((match.start(1), which))
             if len(spans) >= _MAX_SPANS:
                 break
     return sorted(spans)
 
 
+class Highlighter:
+    """What a query highlights, worked out once per search (the query words segmented, their
+    patterns compiled), then applied to each hit of the page."""
+
+    def __init__(self, analyzer: ChineseAnalyzer, query: Node | None, number_keys: set[str]):
+        # `number_keys`: the number keys of the query's `number:` leaves (already normalised).
+        self._number_keys = number_keys
+        self._fields = {
+            name: compiled
+            for name in (*HIGHLIGHT_FIELDS, *FRAGMENT_FIELDS)
+            if (compiled := compile_sequences(field_sequences(analyzer, query, name)))
+        }
+        all_leaves = leaves(query) if query is not None else []
+        self._ipc_prefixes = [
+            leaf.value for leaf in all_leaves if isinstance(leaf, Key) and leaf.field == "ipc"
+        ]
+        self._expansions = [
+            (
+                (leaf.expansion_of, leaf.text),
+                [f for f in (*HIGHLIGHT_FIELDS, *FRAGMENT_FIELDS) if f in fields_of(leaf.field)],
+                compile_sequences(leaf_sequences(analyzer, leaf)),
+            )
+            for leaf in all_leaves
+            if isinstance(leaf, Word) and leaf.expansion_of is not None
+        ]
+
+    def highlights(self, document: IndexDocument) -> dict[str, str]:
+        highlights: dict[str, str] = {}
+        for name, compiled in self._fields.items():
+            text = _text(document, name)
+            marked = (
+                fragment_compiled(text, compiled)
+                if name in FRAGMENT_FIELDS
+                else highlight_compiled(text, compiled)
+            )
+            if marked is not None:
+                highlights[name] = marked
+        if self._number_keys and self._number_keys & set(document.numbers):
+            highlights["number"] = _number_highlight(document, self._number_keys)
+        matched = [c for c in document.ipc if any(c.startswith(p) for p in self._ipc_prefixes)]
+        if matched:
+            highlights["ipc"] = "；".join(f"<em>{c}</em>" for c in matched)
+        return highlights
+
+    def expansions(self, document: IndexDocument) -> tuple[tuple[str, str], ...]:
+        """(query word, expansion) for each dictionary expansion found in the document's text."""
+        found = [
+            pair
+            for pair, fields, compiled in self._expansions
+            if compiled and any(match_spans(_text(document, f), compiled) for f in fields)
+        ]
+        return tuple(dict.fromkeys(found))
+
+
 def hit_highlights(
     analyzer: ChineseAnalyzer, query: Node | None, document: IndexDocument, number_keys: set[str]
 ) -> dict[str, str]:
-    """`number_keys`: the number keys of the query's `number:` leaves (already normalised)."""
-    highlights: dict[str, str] = {}
-    for name in (*HIGHLIGHT_FIELDS, *FRAGMENT_FIELDS):
-        sequences = field_sequences(analyzer, query, name)
-        if not sequences:
-            continue
-        text = _text(document, name)
-        marked = highlight(text, sequences) if name in HIGHLIGHT_FIELDS else None
-        if name in FRAGMENT_FIELDS:
-            marked = fragment(text, sequences)
-        if marked is not None:
-            highlights[name] = marked
-    if number_keys and number_keys & set(document.numbers):
-        highlights["number"] = _number_highlight(document, number_keys)
-    ipc = _ipc_highlight(query, document)
-    if ipc:
-        highlights["ipc"] = ipc
-    return highlights
+    """One hit's highlights (a search builds one `Highlighter` for all its hits instead)."""
+    return Highlighter(analyzer, query, number_keys).highlights(document)
 
 
 def _number_highlight(document: IndexDocument, keys: set[str]) -> str:
@@ -121,33 +170,8 @@ def _number_highlight(document: IndexDocument, keys: set[str]) -> str:
     return "；".join(shown) or f"<em>{document.id}</em>"
 
 
-def _ipc_highlight(query: Node | None, document: IndexDocument) -> str | None:
-    prefixes = [
-        leaf.value
-        for leaf in (leaves(query) if query else [])
-        if isinstance(leaf, Key) and leaf.field == "ipc"
-    ]
-    matched = [c for c in document.ipc if any(c.startswith(p) for p in prefixes)]
-    return "；".join(f"<em>{c}</em>" for c in matched) or None
-
-
 def matched_expansions(
     analyzer: ChineseAnalyzer, query: Node | None, document: IndexDocument
 ) -> tuple[tuple[str, str], ...]:
     """(query word, expansion) for each dictionary expansion found in the document's text."""
-    if query is None:
-        return ()
-    found: list[tuple[str, str]] = []
-    texts = [_text(document, f) for f in (*HIGHLIGHT_FIELDS, *FRAGMENT_FIELDS)]
-    for leaf in leaves(query):
-        if not isinstance(leaf, Word) or leaf.expansion_of is None:
-            continue
-        sequences = leaf_sequences(analyzer, leaf)
-        fields = fields_of(leaf.field)
-        if any(
-            highlight(text, sequences) is not None
-            for name, text in zip((*HIGHLIGHT_FIELDS, *FRAGMENT_FIELDS), texts, strict=True)
-            if name in fields
-        ):
-            found.append((leaf.expansion_of, leaf.text))
-    return tuple(dict.fromkeys(found))
+    return Highlighter(analyzer, query, set()).expansions(document)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -101,8 +101,12 @@ class IndexDocument:
 
     def stored(self) -> dict[str, object]:
         """The fields an index keeps and returns."""
-        values = dataclasses.asdict(self)
-        values.pop("presegmented")
+        # A shallow copy (lists copied), not dataclasses.asdict: its deep copy of every value
+        # was a large part of each hit's and each indexed document's cost.
+        values: dict[str, object] = {}
+        for name in _STORED_FIELDS:
+            value = getattr(self, name)
+            values[name] = list(value) if isinstance(value, list) else value
         return values
 
     @property
@@ -119,6 +123,11 @@ class IndexDocument:
     @property
     def filing_year(self) -> str | None:
         return self.filing_date[:4] if self.filing_date else None
+
+
+_STORED_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(IndexDocument) if f.name != "presegmented"
+)
 
 
 class SortOrder(StrEnum):
@@ -246,8 +255,18 @@ class SearchIndex(Protocol):
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         """Write documents by id (a re-write replaces, never duplicates); visible on return."""
 
+    def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
+        """Write a large stream of documents (consumed lazily) as upsert would, tuned for
+        throughput (Elasticsearch: refresh off and no replicas while loading); visible on
+        return."""
+
     def search(self, query: SearchQuery) -> SearchPage:
         """Matching documents, sorted, ties broken by id; cursors continue where a page ended."""
+
+    def scan(self, query: SearchQuery, page_size: int = ...) -> Generator[SearchHit, None, None]:
+        """Every hit of `query` (its offset, size, facets and cursor ignored) in its order, read
+        lazily page by page (constant memory; Elasticsearch: a point in time, closed when the
+        iterator ends or is closed), without highlights."""
 
     def similar(self, query: SimilarQuery) -> SimilarPage:
         """Candidates ranked by text similarity over the segmented title, abstract and claims

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import AsyncGenerator, Generator
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from domain.access import AccessPolicy
 from search.index.protocol import SearchHit, SearchPage
@@ -54,16 +57,34 @@ def search_export(
     fields = tuple(request.fields) or DEFAULT_EXPORT_FIELDS
     body = WRITERS[request.format](itertools.chain(first, hits), fields)
     return StreamingResponse(
-        body,
+        closing_stream(body, hits),
         media_type=MEDIA_TYPES[request.format],
         headers={"Content-Disposition": f'attachment; filename="search.{request.format}"'},
     )
 
 
+async def closing_stream(
+    chunks: Generator[bytes, None, None], hits: Generator[SearchHit, None, None]
+) -> AsyncGenerator[bytes, None]:
+    """The writer's chunks (made in the thread pool); when the download ends or the client
+    disconnects, the walk is closed at once, so that Elasticsearch's point in time is
+    released then, not at garbage collection."""
+    try:
+        async for chunk in iterate_in_threadpool(chunks):
+            yield chunk
+    finally:
+        # Shielded: on a disconnect this runs inside a cancelled scope.
+        with anyio.CancelScope(shield=True):
+            await run_in_threadpool(_close_walk, chunks, hits)
+
+
+def _close_walk(*walks: Generator[object, None, None]) -> None:
+    for walk in walks:
+        walk.close()
+
+
 @router.get("/search", operation_id="search_get", response_model=SearchResponse)
-def search_get(
-    request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy
-) -> Response:
+def search_get(request: Annotated[SearchRequest, Query()], ctx: Ctx, policy: Policy) -> Response:
     """Full-text search over patents (and other assets as they come), with filters, facets,
     highlights, sorting and cursor paging. Query syntax: docs/QUERY_SYNTAX.md."""
     return _json(run_search(request, ctx, policy))

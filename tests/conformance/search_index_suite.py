@@ -268,6 +268,33 @@ class SearchIndexConformance:
             everything = index.search(SearchQuery(query=None, sort=sort, size=10))
             assert seen == [h.id for h in everything.hits], sort
 
+    def test_bulk_load_writes_a_stream_once(self, index: SearchIndex) -> None:
+        report = index.bulk_load(d for d in DOCS)
+        assert report.written == len(DOCS) and report.failed == {}
+        assert index.count() == len(DOCS) and index.get("CN1A") == DOCS[0]
+        assert _ids(index, "锂离子电池") == {"CN1A", "CN4A"}  # visible on return
+        index.bulk_load(iter(DOCS))
+        assert index.count() == len(DOCS)  # a re-load replaces, never duplicates
+
+    def test_scan_reads_every_hit_in_the_search_order(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        for sort in SortOrder:
+            query = SearchQuery(query=None, sort=sort)
+            scanned = [h.id for h in index.scan(query, page_size=2)]
+            everything = index.search(dataclasses.replace(query, size=10))
+            assert scanned == [h.id for h in everything.hits], sort
+        worded = SearchQuery(parse_query("一种"), filters=Filters(kinds=("invention",)))
+        expected = [h.id for h in index.search(dataclasses.replace(worded, size=10)).hits]
+        assert [h.id for h in index.scan(worded, page_size=1)] == expected and expected
+
+    def test_scan_stopped_early_can_be_closed(self, index: SearchIndex) -> None:
+        index.upsert(DOCS)
+        walk = index.scan(SearchQuery(query=None), page_size=1)
+        first = next(walk)
+        walk.close()
+        assert first.id in {d.id for d in DOCS}
+        assert len(list(index.scan(SearchQuery(query=None), page_size=1))) == len(DOCS)
+
     def test_total_and_offset_paging(self, index: SearchIndex) -> None:
         index.upsert(DOCS)
         first = index.search(SearchQuery(parse_query("一种"), size=3))
