@@ -151,7 +151,8 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def principal_of(request: Request) -> Principal:
+async def principal_of(request: Request) -> Principal:
+    # async: no blocking I/O here (a `stat` of the key file), so no thread-pool hop per request
     keys: ApiKeys = request.app.state.context.api_keys
     header = request.headers.get("x-api-key")
     if header is None:

@@ -3,10 +3,10 @@ the caller's principal and access policy, and a dependency that requires a role.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -26,12 +26,15 @@ class AppContext(Context):
     value_model: ValueModel = field(default_factory=ValueModel.load)
 
 
-def context(request: Request) -> AppContext:
+# The dependencies are `async def` on purpose: they do no blocking I/O (a key file `stat` at
+# most), and FastAPI runs a plain `def` dependency in the thread pool, one hop per dependency
+# per request on the portal's hottest path.
+async def context(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.context
     return ctx
 
 
-def access_policy(caller: Annotated[Principal, Depends(principal_of)]) -> AccessPolicy:
+async def access_policy(caller: Annotated[Principal, Depends(principal_of)]) -> AccessPolicy:
     """The one access policy for the caller's role (domain/access.py)."""
     return policy_for(caller.sees_confidential)
 
@@ -41,10 +44,10 @@ def access_policy(caller: Annotated[Principal, Depends(principal_of)]) -> Access
 REQUIRED_ROLE_ATTRIBUTE = "required_role"
 
 
-def requires(role: Role) -> Callable[[Principal], Principal]:
+def requires(role: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
     """A dependency: the caller, who must hold `role` or a higher one (403 FORBIDDEN)."""
 
-    def dependency(caller: Annotated[Principal, Depends(principal_of)]) -> Principal:
+    async def dependency(caller: Annotated[Principal, Depends(principal_of)]) -> Principal:
         require(caller, role)
         return caller
 
