@@ -224,19 +224,32 @@ AGGREGATE_SCHEMA: tuple[str, ...] = (
     "FOR (n:OrgIpcCount) REQUIRE (n.org, n.code) IS UNIQUE",
     "CREATE INDEX org_ipc_count_org IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.org)",
     "CREATE INDEX org_ipc_count_code IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.code)",
+    "CREATE CONSTRAINT org_citation_flow_key IF NOT EXISTS "
+    "FOR (n:OrgCitationFlow) REQUIRE (n.src, n.dst) IS UNIQUE",
+    "CREATE INDEX org_citation_flow_dst IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.dst)",
 )
 HAS_AGGREGATE_INPUT = (
     f"OPTIONAL MATCH (:Organization)-[r:{OWNERSHIP_EDGE.value}]->(:Patent) "
     "WITH r LIMIT 1 OPTIONAL MATCH (x:OrgIpcCount) WITH r, x LIMIT 1 "
-    "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted"
+    "OPTIONAL MATCH (:Patent)-[c:CITES]->(:Patent) WITH r, x, c LIMIT 1 "
+    "OPTIONAL MATCH (f:OrgCitationFlow) WITH r, x, c, f LIMIT 1 "
+    "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted, "
+    "c IS NOT NULL AS cites, f IS NOT NULL AS flows"
 )
 _COUNT_ONE = (
     "MERGE (x:OrgIpcCount {{org: {org}.id, code: {code}.id}}) "
     "ON CREATE SET x.patents = 1 ON MATCH SET x.patents = x.patents + 1"
 )
+_FLOW_ONE = (
+    "MERGE (f:OrgCitationFlow {{src: {src}.id, dst: {dst}.id}}) "
+    "ON CREATE SET f.citations = 1 ON MATCH SET f.citations = f.citations + 1"
+)
+_OWN = OWNERSHIP_EDGE.value
 
 
 def _counted_upsert(edge: EdgeType, then: str) -> str:
+    """Merge the rows' edges; for each edge created (not one that existed) run `then` (a unit
+    subquery over `a`, `b`) and return the created pair, for the citation-flow statement."""
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{edge.endpoints[0].value} {{id: row.src}}) "
@@ -245,27 +258,81 @@ def _counted_upsert(edge: EdgeType, then: str) -> str:
         f"WITH a, b, row, old IS NULL AS created "
         f"MERGE (a)-[n:{edge.value}]->(b) SET n += row.props {_MERGE_SOURCE} "
         f"WITH a, b, created WHERE created {then}"
+        f"RETURN a.id AS src, b.id AS dst"
     )
 
 
 UPSERT_EDGES_COUNTED: dict[EdgeType, str] = {
     OWNERSHIP_EDGE: _counted_upsert(
         OWNERSHIP_EDGE,
-        "MATCH (b)-[:CLASSIFIED_AS]->(i:IPC) " + _COUNT_ONE.format(org="a", code="i"),
+        "CALL (a, b) { MATCH (b)-[:CLASSIFIED_AS]->(i:IPC) "
+        + _COUNT_ONE.format(org="a", code="i")
+        + " } ",
     ),
     EdgeType.CLASSIFIED_AS: _counted_upsert(
         EdgeType.CLASSIFIED_AS,
-        f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(a) "
-        + _COUNT_ONE.format(org="o", code="b"),
+        f"CALL (a, b) {{ MATCH (o:Organization)-[:{_OWN}]->(a) "
+        + _COUNT_ONE.format(org="o", code="b")
+        + " } ",
     ),
+    EdgeType.CITES: _counted_upsert(EdgeType.CITES, ""),
 }
-REBUILD_AGGREGATES: tuple[str, ...] = (
-    "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
-    f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
-    "WITH o.id AS org, i.id AS code, count(*) AS patents "
-    "CALL (org, code, patents) { CREATE (:OrgIpcCount {org: org, code: code, "
-    "patents: patents}) } IN TRANSACTIONS OF 10000 ROWS",
+# Citation flows of the edges a counted upsert created ($created: [{src, dst}]), in the same
+# transaction. New CITES p->q: +1 per (owner of p, owner of q). New ownership o->p: +1 per
+# (o, owner of what p cites) and per (owner of what cites p, o), the latter skipping owner
+# edges created in the same batch ($keys), which the former already counted.
+CITATION_FLOWS_OF_CITES = (
+    "UNWIND $created AS c MATCH (p:Patent {id: c.src}) MATCH (q:Patent {id: c.dst}) "
+    f"MATCH (a:Organization)-[:{_OWN}]->(p) MATCH (b:Organization)-[:{_OWN}]->(q) "
+    "WHERE a <> b " + _FLOW_ONE.format(src="a", dst="b")
 )
+CITATION_FLOWS_OF_OWNERS = (
+    "UNWIND $created AS c MATCH (o:Organization {id: c.src}) MATCH (p:Patent {id: c.dst}) "
+    "CALL (o, p) { "
+    f"MATCH (p)-[:CITES]->(:Patent)<-[:{_OWN}]-(b:Organization) WHERE b <> o "
+    + _FLOW_ONE.format(src="o", dst="b")
+    + " } CALL (o, p) { "
+    f"MATCH (p)<-[:CITES]-(r:Patent)<-[:{_OWN}]-(a:Organization) "
+    "WHERE a <> o AND NOT a.id + '|' + r.id IN $keys " + _FLOW_ONE.format(src="a", dst="o") + " }"
+)
+CITATION_FLOWS_OF: dict[EdgeType, str] = {
+    EdgeType.CITES: CITATION_FLOWS_OF_CITES,
+    OWNERSHIP_EDGE: CITATION_FLOWS_OF_OWNERS,
+}
+# Rebuilt from the edges after a bulk load or by `ipgraph aggregates rebuild`: cleared in
+# batches, then counted a few hundred organisations per transaction (ORGANIZATION_IDS), so
+# that no transaction nears the server's timeout or memory bound at 1M patents.
+CLEAR_AGGREGATES: tuple[str, ...] = (
+    "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (x:OrgCitationFlow) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+)
+ORGANIZATION_IDS = "MATCH (o:Organization) RETURN o.id AS id ORDER BY id"
+REBUILD_ORG_IPC = (
+    f"UNWIND $ids AS id MATCH (o:Organization {{id: id}})-[:{_OWN}]->(p:Patent)"
+    "-[:CLASSIFIED_AS]->(i:IPC) "
+    "WITH o.id AS org, i.id AS code, count(*) AS patents "
+    "CREATE (:OrgIpcCount {org: org, code: code, patents: patents})"
+)
+REBUILD_CITATION_FLOWS = (
+    f"UNWIND $ids AS id MATCH (a:Organization {{id: id}})-[:{_OWN}]->(:Patent)"
+    f"-[:CITES]->(:Patent)<-[:{_OWN}]-(b:Organization) WHERE a <> b "
+    "WITH a.id AS src, b.id AS dst, count(*) AS citations "
+    "CREATE (:OrgCitationFlow {src: src, dst: dst, citations: citations})"
+)
+COUNT_CITATION_FLOWS = "MATCH (f:OrgCitationFlow) RETURN count(f) AS count"
+CITATION_FLOWS = """
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (f:OrgCitationFlow {src: id}) RETURN f
+  UNION
+  MATCH (f:OrgCitationFlow {dst: id}) RETURN f
+}
+WITH DISTINCT f
+MATCH (a:Organization {id: f.src}) MATCH (b:Organization {id: f.dst})
+RETURN f.src AS src, coalesce(a.name, a.id) AS src_name, f.dst AS dst,
+       coalesce(b.name, b.id) AS dst_name, f.citations AS citations
+ORDER BY src, dst
+"""
 COUNT_AGGREGATES = "MATCH (x:OrgIpcCount) RETURN count(x) AS count"
 _AGG_ROWS = (
     "MATCH (o:Organization {{id: x.org}}) "

@@ -15,6 +15,7 @@ from graph.model import (
     OWNERSHIP_EDGE,
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
@@ -76,14 +77,55 @@ WHEN new.type = 'CLASSIFIED_AS' BEGIN
     WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src
     ON CONFLICT (org, code) DO UPDATE SET patents = patents + 1;
 END;
+CREATE TABLE IF NOT EXISTS agg_citation_flow (
+    src TEXT NOT NULL, dst TEXT NOT NULL, citations INTEGER NOT NULL,
+    PRIMARY KEY (src, dst)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agg_citation_flow_by_dst ON agg_citation_flow (dst, src);
+CREATE TRIGGER IF NOT EXISTS agg_flow_cites_added AFTER INSERT ON edges
+WHEN new.type = 'CITES' BEGIN
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, b.src, 1 FROM edges a
+    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = new.dst
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src AND a.src <> b.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS agg_flow_owner_added AFTER INSERT ON edges
+WHEN new.type = '{OWNERSHIP_EDGE.value}' BEGIN
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT new.src, b.src, 1 FROM edges c
+    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    WHERE c.type = 'CITES' AND c.src = new.dst AND b.src <> new.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, new.src, 1 FROM edges c
+    JOIN edges a ON a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = c.src
+    WHERE c.type = 'CITES' AND c.dst = new.dst AND a.src <> new.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+END;
 """
+_TRIGGERS = ("agg_owner_added", "agg_code_added", "agg_flow_cites_added", "agg_flow_owner_added")
 _REBUILD_AGGREGATES = (
     "DELETE FROM agg_org_ipc",
     f"""INSERT INTO agg_org_ipc (org, code, patents)
     SELECT a.src, c.dst, count(*) FROM edges a
     JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' GROUP BY a.src, c.dst""",
+    "DELETE FROM agg_citation_flow",
+    f"""INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, b.src, count(*) FROM edges a
+    JOIN edges c ON c.type = 'CITES' AND c.src = a.dst
+    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src <> b.src GROUP BY a.src, b.src""",
 )
+_CITATION_FLOWS = """
+SELECT f.src, coalesce(json_extract(a.props, '$.name'), f.src),
+       f.dst, coalesce(json_extract(b.props, '$.name'), f.dst), f.citations
+FROM agg_citation_flow f
+JOIN nodes a ON a.label = 'Organization' AND a.id = f.src
+JOIN nodes b ON b.label = 'Organization' AND b.id = f.dst
+WHERE f.src IN ({ids}) OR f.dst IN ({ids}) ORDER BY f.src, f.dst
+"""
 _AGG_ROWS = """
 SELECT g.org, coalesce(json_extract(o.props, '$.name'), g.org), g.code, g.patents
 FROM agg_org_ipc g JOIN nodes o ON o.label = 'Organization' AND o.id = g.org
@@ -301,10 +343,24 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             db.executescript(_SCHEMA)
             db.executescript(_AGGREGATES)
-            # A file written before the aggregate existed gets it computed once.
-            if not db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone():
+            # A file written before an aggregate existed gets it computed once.
+            if _aggregates_missing(db):
                 for statement in _REBUILD_AGGREGATES:
                     db.execute(statement)
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        # Counting edge by edge is slower than one grouped recount at the end.
+        with self._transaction() as db:
+            for trigger in _TRIGGERS:
+                db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        try:
+            yield
+        finally:
+            with self._transaction() as db:
+                for statement in _REBUILD_AGGREGATES:
+                    db.execute(statement)
+                db.executescript(_AGGREGATES)
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         with self._transaction() as db:
@@ -626,7 +682,17 @@ class EmbeddedGraphStore:
             for statement in _REBUILD_AGGREGATES:
                 db.execute(statement)
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
-        return AggregateCounts(org_ipc_rows=rows)
+            (flows,) = db.execute("SELECT count(*) FROM agg_citation_flow").fetchone()
+        return AggregateCounts(org_ipc_rows=rows, citation_flow_rows=flows)
+
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        marks = ", ".join(f"?{n}" for n in range(1, len(ids) + 1))
+        with self._transaction() as db:
+            rows = db.execute(_CITATION_FLOWS.format(ids=marks), ids).fetchall()
+        return [CitationFlow(*row) for row in rows]
 
     def competitor_candidates(
         self, profile: dict[str, int], exclude: Sequence[str], limit: int
@@ -696,10 +762,24 @@ class EmbeddedGraphStore:
             db.execute("DELETE FROM edges")
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM agg_org_ipc")
+            db.execute("DELETE FROM agg_citation_flow")
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _aggregates_missing(db: sqlite3.Connection) -> bool:
+    """Owners but no profile row, or citations but no flow row (a file from before)."""
+    owners = db.execute(
+        "SELECT 1 FROM edges WHERE type = ? LIMIT 1", (OWNERSHIP_EDGE.value,)
+    ).fetchone()
+    if not owners:
+        return False
+    profiles = db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone()
+    cites = db.execute("SELECT 1 FROM edges WHERE type = 'CITES' LIMIT 1").fetchone()
+    flows = db.execute("SELECT 1 FROM agg_citation_flow LIMIT 1").fetchone()
+    return not profiles or bool(cites and not flows)
 
 
 def open_connection(path: str) -> sqlite3.Connection:

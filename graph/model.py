@@ -245,6 +245,19 @@ class AggregateCounts:
     """What a rebuild of the maintained aggregates wrote."""
 
     org_ipc_rows: int
+    citation_flow_rows: int = 0
+
+
+@dataclass(frozen=True)
+class CitationFlow:
+    """CITES edges from patents `src` owns to patents `dst` owns (OWNERSHIP_EDGE), src != dst;
+    a citation between co-owned patents counts once for each pair of owners."""
+
+    src: str
+    src_name: str
+    dst: str
+    dst_name: str
+    citations: int
 
 
 @dataclass(frozen=True)

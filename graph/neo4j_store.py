@@ -31,6 +31,7 @@ from graph.errors import (
 from graph.model import (
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
@@ -54,9 +55,14 @@ from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 BATCH_SIZE = 1000
+# Inside bulk_load (no aggregate counted per edge) fewer, larger transactions load faster.
+BULK_BATCH_SIZE = 5000
 # The counted upserts also merge aggregate rows: smaller transactions stay far from the
 # server's transaction timeout on a busy machine.
 COUNTED_BATCH_SIZE = 250
+# Organisations whose aggregates one rebuild transaction recounts (a giant's 30k patents
+# included, a few seconds each at 1M patents: far from the 60 s transaction timeout).
+REBUILD_ORGS_PER_TX = 100
 DELETE_TIMEOUT_S = 3600.0
 
 
@@ -78,6 +84,7 @@ class Neo4jGraphStore:
     def __init__(self, driver: Driver, *, database: str = "neo4j") -> None:
         self._driver = driver
         self._database = database
+        self._bulk = False  # inside bulk_load: plain upserts, aggregates rebuilt at the end
 
     def _query(
         self,
@@ -103,44 +110,90 @@ class Neo4jGraphStore:
         for statement in (*cypher.SCHEMA, *cypher.AGGREGATE_SCHEMA):
             self._write(statement, {})
         log.info("neo4j_schema_ready", statements=len(cypher.SCHEMA))
-        # A database written before the aggregate existed gets it computed once.
+        # A database written before an aggregate existed gets it computed once.
         state = self._read(cypher.HAS_AGGREGATE_INPUT, {})[0]
-        if state["owners"] and not state["counted"]:
+        if state["owners"] and (not state["counted"] or (state["cites"] and not state["flows"])):
             self.rebuild_aggregates()
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        self._bulk = True
+        try:
+            yield
+        finally:
+            self._bulk = False
+        self.rebuild_aggregates()
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         statement = cypher.UPSERT_NODES[label]
-        for start in range(0, len(rows), BATCH_SIZE):
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
             batch = [
                 {"id": r.id, "props": r.props, "source": r.source}
-                for r in rows[start : start + BATCH_SIZE]
+                for r in rows[start : start + size]
             ]
             self._write(statement, {"rows": batch})
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
-        counted = cypher.UPSERT_EDGES_COUNTED.get(edge_type)
+        counted = None if self._bulk else cypher.UPSERT_EDGES_COUNTED.get(edge_type)
         if counted is not None:
+            flows = cypher.CITATION_FLOWS_OF.get(edge_type)
             for batch in _unique_pair_batches(rows):
-                self._write(counted, {"rows": batch})
+                self._write_counted(counted, flows, batch)
             return
         statement = cypher.UPSERT_EDGES[edge_type]
-        for start in range(0, len(rows), BATCH_SIZE):
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
             batch = [
                 {"src": r.src, "dst": r.dst, "props": r.props, "source": r.source}
-                for r in rows[start : start + BATCH_SIZE]
+                for r in rows[start : start + size]
             ]
             self._write(statement, {"rows": batch})
+
+    def _batch_size(self) -> int:
+        return BULK_BATCH_SIZE if self._bulk else BATCH_SIZE
+
+    def _write_counted(
+        self,
+        upsert: LiteralString,
+        flows: LiteralString | None,
+        batch: list[dict[str, Any]],
+    ) -> None:
+        """The upsert and the citation flows of the edges it created, in one transaction."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            created = [dict(r) for r in tx.run(upsert, {"rows": batch})]
+            if flows is not None and created:
+                keys = [f"{c['src']}|{c['dst']}" for c in created]
+                tx.run(flows, {"created": created, "keys": keys}).consume()
+
+        with _translated_errors(), self._driver.session(database=self._database) as session:
+            session.execute_write(work)
 
     def rebuild_aggregates(self) -> AggregateCounts:
         with (
             _translated_errors(),
             self._driver.session(database=self._database) as session,
         ):
-            for statement in cypher.REBUILD_AGGREGATES:
+            for statement in cypher.CLEAR_AGGREGATES:
                 # IN TRANSACTIONS needs an implicit transaction.
                 session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
+        orgs = [r["id"] for r in self._read(cypher.ORGANIZATION_IDS, {})]
+        for start in range(0, len(orgs), REBUILD_ORGS_PER_TX):
+            ids = orgs[start : start + REBUILD_ORGS_PER_TX]
+            self._write(cypher.REBUILD_ORG_IPC, {"ids": ids})
+            self._write(cypher.REBUILD_CITATION_FLOWS, {"ids": ids})
         rows = self._read(cypher.COUNT_AGGREGATES, {})
-        return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
+        flows = self._read(cypher.COUNT_CITATION_FLOWS, {})
+        return AggregateCounts(
+            org_ipc_rows=int(rows[0]["count"]), citation_flow_rows=int(flows[0]["count"])
+        )
+
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        return [
+            CitationFlow(r["src"], r["src_name"], r["dst"], r["dst_name"], r["citations"])
+            for r in self._read(cypher.CITATION_FLOWS, {"ids": sorted(set(org_ids))})
+        ]
 
     def competitor_candidates(
         self, profile: dict[str, int], exclude: Sequence[str], limit: int

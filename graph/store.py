@@ -11,6 +11,7 @@ from them, once for all stores.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
@@ -18,6 +19,7 @@ from graph.analyst_cypher import CypherResult
 from graph.model import (
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
@@ -53,6 +55,10 @@ class GraphWriter(Protocol):
 
     def delete_all(self) -> None:
         """Remove every node and edge (tests and `ipgraph reset`)."""
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A bulk load: inside it the maintained aggregates are not counted edge by edge;
+        leaving it rebuilds them from the edges, in batches (equal to counting as written)."""
 
 
 @runtime_checkable
@@ -159,7 +165,8 @@ def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
 @runtime_checkable
 class AggregateQueries(Protocol):
     """Aggregates the store maintains as it is written (organisation IPC profiles: patents per
-    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS), so that competitor queries
+    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS; citation flows: CITES
+    between the patents of two owners), so that competitor queries
     read a few rows instead of every patent. Equal to what `ipc_profiles` / `ipc_shares`
     compute from the edges; `rebuild_aggregates` recomputes them from the edges."""
 
@@ -181,6 +188,10 @@ class AggregateQueries(Protocol):
         """The `limit` organisations (not in `exclude`) with most patents in the codes of
         `profile` (code -> patents), scored against it from the maintained profiles; sorted
         by (shared desc, org)."""
+
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        """The maintained citation flows out of and into any of `org_ids` (maintained at
+        ingest like the profiles), sorted by (src, dst)."""
 
     def portfolio_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None

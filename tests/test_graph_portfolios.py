@@ -108,6 +108,17 @@ def test_portfolio_endpoints(client: TestClient) -> None:
     ranked = client.get("/api/v1/graph/competitors", params={"organization": fx.GROUP}).json()
     assert ranked["members"] == [fx.GROUP, fx.A1]  # the organisation first
     assert [c["organization"]["id"] for c in ranked["competitors"]] == [fx.B]
+    # P4 (B's) cites P1 (A1's): the citation flow explains the rival and lists B as a partner.
+    assert (ranked["competitors"][0]["cites_them"], ranked["competitors"][0]["cited_by_them"]) == (
+        0,
+        1,
+    )
+    assert [
+        (p["organization"]["id"], p["cites_them"], p["cited_by_them"])
+        for p in ranked["citation_partners"]
+    ] == [(fx.B, 0, 1)]
+    alone = client.get("/api/v1/graph/competitors", params={"organization": fx.C}).json()
+    assert alone["competitors"] == [] and alone["citation_partners"] == []
     duel = client.get(
         "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.C, "ipc": "g06f"}
     ).json()
