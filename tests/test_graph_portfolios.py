@@ -4,13 +4,14 @@ out by hand in the comments), on both backends; and the API over them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from config.settings import Settings
-from graph.analytics.kpis import group_kpis
+from graph.analytics.kpis import group_kpis, kpis
 from graph.analytics.portfolios import (
     SharedCode,
     competitors,
@@ -93,6 +94,18 @@ def test_group_kpis(stores: Stores) -> None:
     assert b.invention_share == pytest.approx(2 / 3)
     assert b.valid_abroad == {"US": 1, "JP": 0, "EU": 0}
     assert b.by_grade == {"ungraded": 3}
+
+
+def test_group_kpis_from_store_counts_equal_the_ledger_path(stores: Stores) -> None:
+    """Without OWNS edges the KPIs come from counts grouped in the store; they equal the
+    per-patent figures of the ledger path (which answers with an as_of day)."""
+    orgs = group_members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    facts = stores.graph.portfolio(orgs)
+    result = group_kpis(stores.graph, fx.GROUP)
+    assert result.group == kpis(fx.GROUP, list({f.id: f for f in facts}.values()))
+    assert result.members == [kpis(o, [f for f in facts if f.owner == o]) for o in sorted(orgs)]
+    on_day = group_kpis(stores.graph, fx.GROUP, as_of=date(2030, 1, 1))
+    assert on_day.group.patents == result.group.patents
 
 
 @pytest.fixture(scope="module")
