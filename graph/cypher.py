@@ -392,3 +392,28 @@ MATCH (o:Organization {id: org})
 RETURN org, coalesce(o.name, o.id) AS name, shared, dot, norm_sq
 ORDER BY shared DESC, org
 """
+
+# Due diligence (TargetQueries): the key inventors of a target's patents aggregated in the
+# database (a person is their id up to '~'), and the applicants from outside the target.
+INVENTOR_STATS = """
+UNWIND $ids AS pid
+MATCH (p:Patent {id: pid})<-[:INVENTOR_OF]-(x:Person)
+WITH split(x.id, '~')[0] AS person, p, x
+WITH person, collect(DISTINCT p) AS ps, max(x.id) AS last
+ORDER BY size(ps) DESC, person LIMIT $limit
+CALL (ps) { UNWIND ps AS p RETURN sum(COUNT { (p)<-[:CITES]-(:Patent) }) AS citations }
+MATCH (n:Person {id: last})
+RETURN person, coalesce(n.name, n.title, n.path, n.id) AS name, size(ps) AS patents, citations
+ORDER BY patents DESC, person
+"""
+OUTSIDE_LINKS: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $ids AS pid MATCH (p:Patent {{id: pid}})<-[r:{edge.value}]-(o:Organization) "
+        "WHERE NOT o.id IN $orgs "
+        "RETURN o.id AS src, coalesce(o.name, o.title, o.path, o.id) AS src_name, p.id AS dst, "
+        "coalesce(p.name, p.title, p.path, p.id) AS dst_name, properties(r) AS props "
+        "ORDER BY src, dst"
+    )
+    for edge in EdgeType
+    if edge.endpoints == (NodeLabel.ORGANIZATION, NodeLabel.PATENT)
+}

@@ -22,6 +22,7 @@ from graph.model import (
     FactCount,
     FoundPath,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -203,6 +204,44 @@ def _display(table: str) -> str:
         f" json_extract({table}.props, '$.path'), {table}.id)"
     )
 
+
+# TargetQueries: a person as the target sees them is their id up to '~'.
+_INVENTOR_STATS = (
+    """
+WITH ours(id) AS (SELECT DISTINCT value FROM json_each(?1)),
+inv AS (
+    SELECT DISTINCT CASE WHEN instr(e.src, '~') > 0 THEN substr(e.src, 1, instr(e.src, '~') - 1)
+                         ELSE e.src END AS person, e.dst AS patent, e.src AS variant
+    FROM ours o JOIN edges e ON e.type = 'INVENTOR_OF' AND e.dst = o.id
+),
+per AS (
+    SELECT person, count(DISTINCT patent) AS patents, max(variant) AS last FROM inv
+    GROUP BY person ORDER BY patents DESC, person LIMIT ?2
+)
+SELECT per.person, """
+    + _display("n")
+    + """, per.patents,
+    (SELECT count(*) FROM (SELECT DISTINCT patent FROM inv WHERE inv.person = per.person) d
+     JOIN edges c ON c.type = 'CITES' AND c.dst = d.patent
+     JOIN nodes cp ON cp.label = 'Patent' AND cp.id = c.src)
+FROM per JOIN nodes n ON n.label = 'Person' AND n.id = per.last
+ORDER BY per.patents DESC, per.person
+"""
+)
+_OUTSIDE_LINKS = (
+    """
+SELECT e.src, """
+    + _display("o")
+    + """, e.dst, """
+    + _display("p")
+    + """, e.props, e.sources
+FROM json_each(?1) j JOIN edges e ON e.type = ?3 AND e.dst = j.value
+JOIN nodes o ON o.label = 'Organization' AND o.id = e.src
+JOIN nodes p ON p.label = 'Patent' AND p.id = e.dst
+WHERE e.src NOT IN (SELECT value FROM json_each(?2))
+ORDER BY e.src, e.dst
+"""
+)
 
 # The far node's label follows from the edge type; generated from the closed enum, no data.
 _FAR_LABEL = {
@@ -684,6 +723,37 @@ class EmbeddedGraphStore:
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
             (flows,) = db.execute("SELECT count(*) FROM agg_citation_flow").fetchone()
         return AggregateCounts(org_ipc_rows=rows, citation_flow_rows=flows)
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        params = (json.dumps(sorted(set(patent_ids))), limit)
+        with self._transaction() as db:
+            rows = db.execute(_INVENTOR_STATS, params).fetchall()
+        return [InventorStat(*row) for row in rows]
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        params = (
+            json.dumps(sorted(set(patent_ids))),
+            json.dumps(sorted(set(org_ids))),
+            edge_type.value,
+        )
+        with self._transaction() as db:
+            rows = db.execute(_OUTSIDE_LINKS, params).fetchall()
+        return [
+            Link(
+                edge_type,
+                NodeKey(NodeLabel.ORGANIZATION, src),
+                NodeKey(NodeLabel.PATENT, dst),
+                src_name,
+                dst_name,
+                json.loads(props),
+                sorted(json.loads(sources)),
+            )
+            for src, src_name, dst, dst_name, props, sources in sorted(
+                set(rows), key=lambda r: (r[0], r[2])
+            )
+        ]
 
     def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
         ids = sorted(set(org_ids))

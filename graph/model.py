@@ -249,6 +249,19 @@ class AggregateCounts:
 
 
 @dataclass(frozen=True)
+class InventorStat:
+    """An inventor of some patents, as a due-diligence target sees them: `person` is the id up
+    to '~' (the resolver's same-name variants at one employer are one person there), `name`
+    the name of its greatest variant id; their distinct patents among those asked, and the
+    CITES edges into those patents."""
+
+    person: str
+    name: str
+    patents: int
+    citations: int
+
+
+@dataclass(frozen=True)
 class CitationFlow:
     """CITES edges from patents `src` owns to patents `dst` owns (OWNERSHIP_EDGE), src != dst;
     a citation between co-owned patents counts once for each pair of owners."""

@@ -38,6 +38,7 @@ from graph.model import (
     FactCount,
     FoundPath,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -188,6 +189,28 @@ class Neo4jGraphStore:
         return AggregateCounts(
             org_ipc_rows=int(rows[0]["count"]), citation_flow_rows=int(flows[0]["count"])
         )
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        params = {"ids": sorted(set(patent_ids)), "limit": limit}
+        return [
+            InventorStat(r["person"], r["name"], r["patents"], r["citations"])
+            for r in self._read(cypher.INVENTOR_STATS, params)
+        ]
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        params = {"ids": sorted(set(patent_ids)), "orgs": sorted(set(org_ids))}
+        links = []
+        for r in self._read(cypher.OUTSIDE_LINKS[edge_type], params):
+            props: Properties = dict(r["props"])
+            sources = cast(list[str], props.pop("sources", []))
+            src = NodeKey(NodeLabel.ORGANIZATION, r["src"])
+            dst = NodeKey(NodeLabel.PATENT, r["dst"])
+            links.append(
+                Link(edge_type, src, dst, r["src_name"], r["dst_name"], props, sorted(sources))
+            )
+        return links
 
     def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
         return [

@@ -25,6 +25,7 @@ from graph.model import (
     EdgeType,
     FactCount,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -203,8 +204,30 @@ class AggregateQueries(Protocol):
 
 
 @runtime_checkable
+class TargetQueries(Protocol):
+    """What due diligence reads about a target's patents, aggregated or filtered in the store
+    so that a 10k-patent target does not pull every link of every patent."""
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        """The `limit` inventors with most of `patent_ids` (then by person), see InventorStat;
+        sorted by (patents desc, person)."""
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        """`edge_type` edges (Organization -> Patent) into `patent_ids` from organisations not
+        in `org_ids` (co-applicants, co-owners), with evidence; sorted by (src, dst)."""
+
+
+@runtime_checkable
 class GraphStore(
-    GraphWriter, GraphReader, PortfolioQueries, PathQueries, AggregateQueries, Protocol
+    GraphWriter,
+    GraphReader,
+    PortfolioQueries,
+    PathQueries,
+    AggregateQueries,
+    TargetQueries,
+    Protocol,
 ):
     """A whole store: what `stores/backends.py` builds."""
 

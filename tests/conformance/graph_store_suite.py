@@ -499,6 +499,48 @@ class PathQueriesConformance:
         assert _path_ids(found) == [["甲", ids[0], hub, "CNZZZ", "乙"]]
 
 
+class TargetQueriesConformance:
+    """TargetQueries: due diligence's aggregates over a target's patents."""
+
+    def test_inventor_stats_merge_variants_and_count_citations(self, store: GraphStore) -> None:
+        people = ["张伟@甲", "张伟@甲~2", "李娜@甲", "王强@乙"]
+        store.upsert_nodes(
+            NodeLabel.PERSON, [NodeRow(p, {"name": p.split("@")[0]}, "d#1") for p in people]
+        )
+        store.upsert_nodes(PATENT, [NodeRow(f"CN{n}A", {}, "d#1") for n in range(1, 6)])
+        authored = [
+            ("张伟@甲", 1),
+            ("张伟@甲~2", 1),  # the same patent through the variant counts once
+            ("张伟@甲~2", 2),
+            ("李娜@甲", 2),
+            ("王强@乙", 5),  # not a target patent
+        ]
+        store.upsert_edges(
+            EdgeType.INVENTOR_OF, [EdgeRow(p, f"CN{n}A", {}, "d#1") for p, n in authored]
+        )
+        cites = [(3, 1), (4, 1), (5, 2), (1, 2)]
+        store.upsert_edges(
+            EdgeType.CITES, [EdgeRow(f"CN{a}A", f"CN{b}A", {}, "d#1") for a, b in cites]
+        )
+        ours = ["CN1A", "CN2A", "CN3A"]
+        stats = store.inventor_stats(ours, 10)
+        assert [(s.person, s.name, s.patents, s.citations) for s in stats] == [
+            ("张伟@甲", "张伟", 2, 4),  # CN1A cited twice, CN2A twice
+            ("李娜@甲", "李娜", 1, 2),
+        ]
+        assert store.inventor_stats(ours, 1) == stats[:1]
+        assert store.inventor_stats([], 10) == []
+
+    def test_outside_links_are_the_other_applicants(self, store: GraphStore) -> None:
+        fx.load(store)
+        # P3 is filed by A1 and B: from the group's side B is the only outside applicant.
+        group = [fx.GROUP, fx.A1]
+        links = store.outside_links(EdgeType.APPLICANT_OF, ["CN1000001A", "CN1000003U"], group)
+        assert [(lk.src.id, lk.dst.id) for lk in links] == [(fx.B, "CN1000003U")]
+        assert links[0].sources == [fx.SOURCE] and links[0].src_name == fx.B
+        assert store.outside_links(EdgeType.APPLICANT_OF, [], group) == []
+
+
 # The citation flows of AggregateQueriesConformance._citation_graph.
 EXPECTED_FLOWS = [
     ("丙", "甲", 1),  # CN5->CN1
@@ -680,6 +722,7 @@ class GraphStoreConformance(
     LedgerConformance,
     PathQueriesConformance,
     AggregateQueriesConformance,
+    TargetQueriesConformance,
 ):
     """The whole GraphStore: every mixin above."""
 

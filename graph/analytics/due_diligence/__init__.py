@@ -54,17 +54,20 @@ def due_diligence(
     facts = list({f.id: f for f in store.portfolio(orgs)}.values())
     facts += acquired_facts(store, orgs, {f.id for f in facts}, today)
     ours = {f.id for f in facts}
+    # Only the few encumbrance and dispute edges of the patents are read whole; applicants
+    # from outside and inventors come filtered and aggregated from the store.
     patent_links = expand(store, NodeLabel.PATENT, sorted(ours), PATENT_EDGES)
     org_links = expand(store, NodeLabel.ORGANIZATION, orgs, org_edges(confidential))
+    outside = store.outside_links(EdgeType.APPLICANT_OF, sorted(ours), orgs)
     add_assets(report, facts, today)
-    add_ownership(store, report, set(orgs), ours, patent_links, today)
+    add_ownership(store, report, set(orgs), ours, outside, today)
     add_encumbrances(store, report, set(orgs), ours, patent_links, org_links, today)
     add_disputes(store, report, patent_links)
     report.seps = {
         standard: sorted(m for f in families for m in f.members)
         for standard, families in portfolio_by_standard(store, orgs).items()
     }
-    add_inventors(store, report, set(orgs), ours, patent_links, confidential, today)
+    add_inventors(store, report, set(orgs), ours, confidential, today)
     if confidential:
         add_secrets(store, report, org_links)
     report.flags.sort(key=lambda f: (-WEIGHTS[f.severity], f.code, f.reason))
@@ -73,15 +76,7 @@ def due_diligence(
 
 
 PATENT_EDGES = frozenset(
-    {
-        EdgeType.APPLICANT_OF,
-        EdgeType.LICENSED_TO,
-        EdgeType.PLEDGED_TO,
-        EdgeType.TRANSFERRED_TO,
-        EdgeType.CONCERNS,
-        EdgeType.INVENTOR_OF,
-        EdgeType.CITES,
-    }
+    {EdgeType.LICENSED_TO, EdgeType.PLEDGED_TO, EdgeType.TRANSFERRED_TO, EdgeType.CONCERNS}
 )
 
 
