@@ -194,16 +194,22 @@ _PATH_EDGE_FILTER = (
     "type(r) IN $types AND ($as_of IS NULL OR "
     "((r.`from` IS NULL OR r.`from` <= $as_of) AND (r.`to` IS NULL OR r.`to` > $as_of)))"
 )
+# Only the keys of each path: the evidence of the few listed is read by PATH_EVIDENCE.
 _PATH_BODY = (
     "MATCH p = ALL SHORTEST (a)(()-[r]-() WHERE {filter}){{1,{hops}}}(b) "
     "WITH p LIMIT $cap "
     "RETURN [x IN relationships(p) | {{type: type(x), src: startNode(x).id, "
-    "dst: endNode(x).id, "
-    "src_name: coalesce(startNode(x).name, startNode(x).title, startNode(x).path, "
-    "startNode(x).id), "
-    "dst_name: coalesce(endNode(x).name, endNode(x).title, endNode(x).path, endNode(x).id), "
-    "props: properties(x)}}] AS links"
+    "dst: endNode(x).id, eid: elementId(x)}}] AS links"
 )
+PATH_EVIDENCE = """
+UNWIND $eids AS eid
+MATCH ()-[x]->() WHERE elementId(x) = eid
+RETURN eid,
+       coalesce(startNode(x).name, startNode(x).title, startNode(x).path, startNode(x).id)
+         AS src_name,
+       coalesce(endNode(x).name, endNode(x).title, endNode(x).path, endNode(x).id) AS dst_name,
+       properties(x) AS props
+"""
 SHORTEST_PATHS: dict[tuple[NodeLabel, NodeLabel, int], str] = {
     (start, goal, hops): (
         f"MATCH (a:{start.value} {{id: $src}}) MATCH (b:{goal.value} {{id: $dst}}) "

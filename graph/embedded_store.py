@@ -631,6 +631,7 @@ class EmbeddedGraphStore:
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         types = frozenset(edge_types)
         day = as_of.isoformat() if as_of else None
@@ -670,7 +671,8 @@ class EmbeddedGraphStore:
             for nodes, edges in raw.paths
         ]
         paths.sort(key=lambda p: (p.nodes, [link.type.value for link in p.links]))
-        return ShortestPaths(paths, timed_out=raw.timed_out, capped=raw.capped)
+        listed = paths if first is None else paths[:first]
+        return ShortestPaths(listed, timed_out=raw.timed_out, capped=raw.capped, total=len(paths))
 
     def _adjacent(
         self,

@@ -232,6 +232,7 @@ class ShortestPaths:
     timed_out: bool = False
     capped: bool = False
     out_of_memory: bool = False  # the server's per-query memory bound stopped it (Neo4j)
+    total: int = 0  # shortest paths found (at most the cap); `paths` may list only the first
 
 
 # "Whose patent is this": the one edge type every maintained aggregate (organisation IPC

@@ -425,6 +425,7 @@ class Neo4jGraphStore:
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         if start == goal:
             found = self.get_node(start.label, start.id) is not None
@@ -449,6 +450,12 @@ class Neo4jGraphStore:
                 session.begin_transaction(timeout=timeout_s) as tx,
             ):
                 rows = [record["links"] for record in tx.run(statement, params)]
+                keyed = sorted(
+                    (_path_keys(start, links) for links in rows[:cap]), key=lambda k: k[0]
+                )
+                listed = keyed if first is None else keyed[:first]
+                eids = sorted({raw["eid"] for _, links in listed for raw in links})
+                evidence = {r["eid"]: r for r in tx.run(cypher.PATH_EVIDENCE, {"eids": eids})}
         except GraphError as exc:
             code = str(exc.detail.get("neo4j_code", ""))
             if "TransactionTimedOut" in code or "Terminated" in code:
@@ -456,11 +463,8 @@ class Neo4jGraphStore:
             if "MemoryLimit" in code or "OutOfMemory" in code:
                 return ShortestPaths(out_of_memory=True)
             raise
-        paths = sorted(
-            (_found_path(start, links) for links in rows[:cap]),
-            key=lambda p: (p.nodes, [link.type.value for link in p.links]),
-        )
-        return ShortestPaths(paths, capped=len(rows) > cap)
+        paths = [_found_path(start, links, evidence) for _, links in listed]
+        return ShortestPaths(paths, capped=len(rows) > cap, total=len(keyed))
 
     def analyst_query(
         self,
@@ -588,15 +592,36 @@ def _unique_pair_batches(rows: Sequence[EdgeRow]) -> Iterator[list[dict[str, Any
         yield batch
 
 
-def _found_path(start: NodeKey, raw_links: list[dict[str, Any]]) -> FoundPath:
+PathKey = tuple[tuple[NodeKey, ...], list[str]]
+
+
+def _path_keys(
+    start: NodeKey, raw_links: list[dict[str, Any]]
+) -> tuple[PathKey, list[dict[str, Any]]]:
+    """The sort key of a path (its nodes, then its edge types), as FoundPath orders."""
+    nodes = [start]
+    for raw in raw_links:
+        edge = EdgeType(raw["type"])
+        src = NodeKey(edge.endpoints[0], raw["src"])
+        dst = NodeKey(edge.endpoints[1], raw["dst"])
+        nodes.append(dst if nodes[-1] == src else src)
+    return (tuple(nodes), [raw["type"] for raw in raw_links]), raw_links
+
+
+def _found_path(
+    start: NodeKey, raw_links: list[dict[str, Any]], evidence: dict[str, neo4j.Record]
+) -> FoundPath:
     nodes, links = [start], []
     for raw in raw_links:
         edge = EdgeType(raw["type"])
-        props: Properties = dict(raw["props"])
+        found = evidence[raw["eid"]]
+        props: Properties = dict(found["props"])
         sources = cast(list[str], props.pop("sources", []))
         src = NodeKey(edge.endpoints[0], raw["src"])
         dst = NodeKey(edge.endpoints[1], raw["dst"])
-        links.append(Link(edge, src, dst, raw["src_name"], raw["dst_name"], props, sorted(sources)))
+        links.append(
+            Link(edge, src, dst, found["src_name"], found["dst_name"], props, sorted(sources))
+        )
         nodes.append(dst if nodes[-1] == src else src)
     return FoundPath(tuple(nodes), tuple(links))
 

@@ -149,10 +149,13 @@ class PathQueries(Protocol):
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         """Every shortest path (at most `cap`, any direction, over `edge_types`, at most
         `max_hops` <= PATH_MAX_HOPS edges) from `start` to `goal`, sorted by node keys. With
-        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed."""
+        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed.
+        With `first`, only the first `first` of them are listed with their evidence (the store
+        reads evidence for those only); `total` counts them all."""
 
 
 def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:

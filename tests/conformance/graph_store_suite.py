@@ -442,6 +442,12 @@ class PathQueriesConformance:
             (EdgeType.PARTY_TO, "licensee"),
         ]
         assert first.links[0].sources == [fx.SOURCE] and first.links[1].dst_name
+        assert found.total == 2
+        # Only the first listed (with its evidence), the others counted.
+        one = store.shortest_paths(
+            NodeKey(ORG, fx.A1), NodeKey(ORG, fx.B), PATH_TYPES, max_hops=4, timeout_s=10, first=1
+        )
+        assert one.paths == found.paths[:1] and one.total == 2
 
     def test_type_filter_hop_bound_and_missing_ends(self, store: GraphStore) -> None:
         fx.load(store)
