@@ -313,17 +313,25 @@ CLEAR_AGGREGATES: tuple[str, ...] = (
     "MATCH (x:OrgCitationFlow) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
 )
 ORGANIZATION_IDS = "MATCH (o:Organization) RETURN o.id AS id ORDER BY id"
-REBUILD_ORG_IPC = (
+# Counted by a read (the aggregation holds one row per group), then written by WRITE_* from
+# the returned rows: a MATCH feeding a CREATE in one statement buffers every matched row
+# (Eager), which at a giant's 90k rows passes the 128 MB transaction memory bound.
+COUNT_ORG_IPC = (
     f"UNWIND $ids AS id MATCH (o:Organization {{id: id}})-[:{_OWN}]->(p:Patent)"
     "-[:CLASSIFIED_AS]->(i:IPC) "
-    "WITH o.id AS org, i.id AS code, count(*) AS patents "
-    "CREATE (:OrgIpcCount {org: org, code: code, patents: patents})"
+    "RETURN o.id AS org, i.id AS code, count(*) AS patents"
 )
-REBUILD_CITATION_FLOWS = (
+WRITE_ORG_IPC = (
+    "UNWIND $rows AS row CREATE (:OrgIpcCount {org: row.org, code: row.code, patents: row.patents})"
+)
+COUNT_CITATION_FLOWS_OF_ORGS = (
     f"UNWIND $ids AS id MATCH (a:Organization {{id: id}})-[:{_OWN}]->(:Patent)"
     f"-[:CITES]->(:Patent)<-[:{_OWN}]-(b:Organization) WHERE a <> b "
-    "WITH a.id AS src, b.id AS dst, count(*) AS citations "
-    "CREATE (:OrgCitationFlow {src: src, dst: dst, citations: citations})"
+    "RETURN a.id AS src, b.id AS dst, count(*) AS citations"
+)
+WRITE_CITATION_FLOWS = (
+    "UNWIND $rows AS row "
+    "CREATE (:OrgCitationFlow {src: row.src, dst: row.dst, citations: row.citations})"
 )
 COUNT_CITATION_FLOWS = "MATCH (f:OrgCitationFlow) RETURN count(f) AS count"
 CITATION_FLOWS = """

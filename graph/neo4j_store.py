@@ -61,9 +61,9 @@ BULK_BATCH_SIZE = 5000
 # The counted upserts also merge aggregate rows: smaller transactions stay far from the
 # server's transaction timeout on a busy machine.
 COUNTED_BATCH_SIZE = 250
-# Organisations whose aggregates one rebuild transaction recounts (a giant's 30k patents
-# included, a few seconds each at 1M patents: far from the 60 s transaction timeout).
-REBUILD_ORGS_PER_TX = 100
+# Organisations whose aggregates one rebuild read counts (a giant's 30k patents included, a
+# few seconds at 1M patents: far from the 60 s transaction timeout).
+REBUILD_ORGS_PER_TX = 50
 DELETE_TIMEOUT_S = 3600.0
 
 
@@ -182,12 +182,17 @@ class Neo4jGraphStore:
         orgs = [r["id"] for r in self._read(cypher.ORGANIZATION_IDS, {})]
         for start in range(0, len(orgs), REBUILD_ORGS_PER_TX):
             ids = orgs[start : start + REBUILD_ORGS_PER_TX]
-            self._write(cypher.REBUILD_ORG_IPC, {"ids": ids})
-            self._write(cypher.REBUILD_CITATION_FLOWS, {"ids": ids})
-        rows = self._read(cypher.COUNT_AGGREGATES, {})
+            for count, write in (
+                (cypher.COUNT_ORG_IPC, cypher.WRITE_ORG_IPC),
+                (cypher.COUNT_CITATION_FLOWS_OF_ORGS, cypher.WRITE_CITATION_FLOWS),
+            ):
+                counted = [dict(r) for r in self._read(count, {"ids": ids})]
+                for first in range(0, len(counted), BULK_BATCH_SIZE):
+                    self._write(write, {"rows": counted[first : first + BULK_BATCH_SIZE]})
+        profiles = self._read(cypher.COUNT_AGGREGATES, {})
         flows = self._read(cypher.COUNT_CITATION_FLOWS, {})
         return AggregateCounts(
-            org_ipc_rows=int(rows[0]["count"]), citation_flow_rows=int(flows[0]["count"])
+            org_ipc_rows=int(profiles[0]["count"]), citation_flow_rows=int(flows[0]["count"])
         )
 
     def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
