@@ -194,12 +194,18 @@ _PATH_EDGE_FILTER = (
     "type(r) IN $types AND ($as_of IS NULL OR "
     "((r.`from` IS NULL OR r.`from` <= $as_of) AND (r.`to` IS NULL OR r.`to` > $as_of)))"
 )
-# Only the keys of each path: the evidence of the few listed is read by PATH_EVIDENCE.
+# The paths are ordered in the database as FoundPath orders them (node (label, id) keys, then
+# edge types) and only the first $first are returned, as keys and element ids, with the total:
+# shipping a thousand paths through hubs cost more than finding them. The evidence of the
+# listed paths is read by PATH_EVIDENCE.
 _PATH_BODY = (
     "MATCH p = ALL SHORTEST (a)(()-[r]-() WHERE {filter}){{1,{hops}}}(b) "
     "WITH p LIMIT $cap "
+    "WITH p ORDER BY [n IN nodes(p) | [labels(n)[0], n.id]], [x IN relationships(p) | type(x)] "
+    "WITH collect(p) AS ps, count(*) AS total "
+    "UNWIND ps[..$first] AS p "
     "RETURN [x IN relationships(p) | {{type: type(x), src: startNode(x).id, "
-    "dst: endNode(x).id, eid: elementId(x)}}] AS links"
+    "dst: endNode(x).id, eid: elementId(x)}}] AS links, total"
 )
 PATH_EVIDENCE = """
 UNWIND $eids AS eid

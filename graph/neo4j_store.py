@@ -443,6 +443,7 @@ class Neo4jGraphStore:
             "types": sorted(t.value for t in edge_types),
             "as_of": as_of.isoformat() if as_of else None,
             "cap": cap + 1,
+            "first": cap if first is None else min(first, cap),
         }
         try:
             with (
@@ -454,11 +455,11 @@ class Neo4jGraphStore:
                 # driver retry repeats a search that ran out of time.
                 session.begin_transaction(timeout=timeout_s) as tx,
             ):
-                rows = [record["links"] for record in tx.run(statement, params)]
-                keyed = sorted(
-                    (_path_keys(start, links) for links in rows[:cap]), key=lambda k: k[0]
+                records = list(tx.run(statement, params))
+                total = int(records[0]["total"]) if records else 0
+                listed = sorted(
+                    (_path_keys(start, r["links"]) for r in records), key=lambda k: k[0]
                 )
-                listed = keyed if first is None else keyed[:first]
                 eids = sorted({raw["eid"] for _, links in listed for raw in links})
                 evidence = {r["eid"]: r for r in tx.run(cypher.PATH_EVIDENCE, {"eids": eids})}
         except GraphError as exc:
@@ -469,7 +470,7 @@ class Neo4jGraphStore:
                 return ShortestPaths(out_of_memory=True)
             raise
         paths = [_found_path(start, links, evidence) for _, links in listed]
-        return ShortestPaths(paths, capped=len(rows) > cap, total=len(keyed))
+        return ShortestPaths(paths, capped=total > cap, total=min(total, cap))
 
     def analyst_query(
         self,
