@@ -244,19 +244,22 @@ class Neo4jGraphStore:
         ids = sorted(set(org_ids))
         if not ids:
             return []
-        rows = [
-            FactCount(
-                r["owner"],
-                r["kind"],
-                r["legal_status"],
-                r["country"],
-                r["grade"],
-                r["year"],
-                r["patents"],
+        rows: list[FactCount] = []
+        for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE):
+            [c] = self._read(statement, {"ids": ids, "as_of": _day(as_of)})
+            rows.extend(
+                FactCount(owner[0], kind[0], status[0], country[0], grade[0], year, patents)
+                for owner, kind, status, country, grade, year, patents in zip(
+                    c["owner"],
+                    c["kind"],
+                    c["legal_status"],
+                    c["country"],
+                    c["grade"],
+                    c["year"],
+                    c["patents"],
+                    strict=True,
+                )
             )
-            for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE)
-            for r in self._read(statement, {"ids": ids, "as_of": _day(as_of)})
-        ]
         return sorted(rows, key=fact_order)
 
     def org_ipc_counts(
@@ -322,19 +325,29 @@ class Neo4jGraphStore:
         return {r["kind"]: r["count"] for r in records}
 
     def portfolio(self, org_ids: Sequence[str]) -> list[PatentFacts]:
-        records = self._read(cypher.PORTFOLIO, {"ids": sorted(set(org_ids))})
+        [columns] = self._read(cypher.PORTFOLIO, {"ids": sorted(set(org_ids))})
         return [
             PatentFacts(
-                id=r["id"],
-                owner=r["owner"],
-                kind=r["kind"],
-                legal_status=r["legal_status"],
-                country=r["country"],
-                filing_date=r["filing_date"],
-                ipc=tuple(r["ipc"]),
-                grade=r["grade"],
+                id=pid,
+                owner=owner,
+                kind=kind[0],
+                legal_status=status[0],
+                country=country[0],
+                filing_date=filed[0],
+                ipc=tuple(ipc),
+                grade=grade[0],
             )
-            for r in records
+            for pid, owner, kind, status, country, filed, ipc, grade in zip(
+                columns["id"],
+                columns["owner"],
+                columns["kind"],
+                columns["legal_status"],
+                columns["country"],
+                columns["filing_date"],
+                columns["ipc"],
+                columns["grade"],
+                strict=True,
+            )
         ]
 
     def ipc_shares(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 
 from graph.analytics.due_diligence.model import (
     EXPAND_LIMIT,
@@ -14,7 +15,7 @@ from graph.analytics.due_diligence.model import (
     RiskFlag,
     expand,
 )
-from graph.model import EdgeType, Link, NodeKey, NodeLabel
+from graph.model import EdgeType, InventorStat, Link, NodeKey, NodeLabel
 from graph.store import GraphStore
 
 KEY_INVENTORS = 10
@@ -24,16 +25,14 @@ def add_inventors(
     store: GraphStore,
     report: Report,
     orgs: set[str],
-    ours: set[str],
+    stats: Sequence[InventorStat],
     confidential: bool,
     today: dt.date,
 ) -> None:
-    """Key inventors by their patents among `ours` (a person as same_person_at_target sees
-    them), with the citations those patents received; counted in the store."""
-    report.inventors = [
-        Inventor(s.person, s.name, s.patents, s.citations)
-        for s in store.inventor_stats(sorted(ours), KEY_INVENTORS)
-    ]
+    """Key inventors by their patents in the portfolio (a person as same_person_at_target sees
+    them), with the citations those patents received: `stats`, counted in the store
+    (TargetQueries.inventor_stats)."""
+    report.inventors = [Inventor(s.person, s.name, s.patents, s.citations) for s in stats]
     if confidential:
         _departures(store, report, orgs, today)
 
