@@ -42,7 +42,7 @@ from config.settings import Settings
 from graph.analytics.due_diligence import due_diligence
 from graph.analytics.kpis import group_kpis
 from graph.analytics.paths import shortest_paths
-from graph.analytics.portfolios import competitors
+from graph.analytics.portfolios import citation_partners, competitors, with_citations
 from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
 from graph.scratch import NotScratchError, claim_scratch_database
 from graph.store import GraphStore
@@ -61,6 +61,8 @@ _FALLBACK_IPC = [f"H04W{g}/{s:02d}" for g in range(4, 99) for s in (0, 4, 8, 12)
 def ipc_codes(data: Path) -> list[str]:
     table = data / "ipc-zh-2026" / "ipc_2026_01_zh.tsv.gz"
     if not table.exists():
+        # Every fallback code is then shared by hundreds of organisations at 1M: say so.
+        print(f"IPC table not found under {data}: {len(_FALLBACK_IPC)} fallback codes (--data)")
         return _FALLBACK_IPC
     codes = []
     with gzip.open(table, "rt", encoding="utf-8") as rows:
@@ -197,11 +199,14 @@ def queries(store: GraphStore, patents: int, runs: int, seed: int) -> dict[str, 
 
     figures: dict[str, object] = {}
     figures["paths"] = measure("paths, 2 organisations, <= 4 hops", runs, paths)
-    figures["competitors"] = measure(
-        "competitors of an organisation",
-        runs,
-        lambda run: not competitors(store, [name(pairs[run][0])]),
-    )
+
+    def rivals(run: int) -> bool:
+        # What GET /competitors computes: the IPC ranking and the citation partners.
+        ours = [name(pairs[run][0])]
+        partners = citation_partners(store, ours)
+        return not with_citations(competitors(store, ours), partners)
+
+    figures["competitors"] = measure("competitors of an organisation", runs, rivals)
     figures["kpis"] = measure(
         "KPIs of a group (20 members)",
         runs,

@@ -372,10 +372,6 @@ COUNT_NODES_KNOWN = (
 
 # Portfolio counts for KPIs (AggregateQueries.portfolio_counts): grouped in the database, so a
 # group's KPIs read a few hundred rows instead of one per patent.
-_FACT_COLUMNS = (
-    "p.kind AS kind, p.legal_status AS legal_status, p.country AS country, p.grade AS grade, "
-    "substring(coalesce(p.filing_date, ''), 0, 4) AS year, count(*) AS patents"
-)
 # An ownership edge held on $as_of (always, when $as_of is null or the edge is undated).
 _OWNED_ON = (
     "($as_of IS NULL OR ((own.`from` IS NULL OR own.`from` <= $as_of) "
@@ -388,14 +384,17 @@ _FACT_COLLECT = (
     "collect([legal_status]) AS legal_status, collect([country]) AS country, "
     "collect([grade]) AS grade, collect(year) AS year, collect(patents) AS patents"
 )
-PORTFOLIO_COUNTS_BY_OWNER = (
+# One pass over the patents: each patent's facts are read once, then counted for each of its
+# owners among $ids and once for all of them together (owner null).
+PORTFOLIO_COUNTS = (
     f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) WHERE {_OWNED_ON} WITH org_id AS owner, {_FACT_COLUMNS} {_FACT_COLLECT}"
-)
-PORTFOLIO_COUNTS_WHOLE = (
-    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) WHERE {_OWNED_ON} WITH DISTINCT p "
-    f"WITH null AS owner, {_FACT_COLUMNS} {_FACT_COLLECT}"
+    f"(p:Patent) WHERE {_OWNED_ON} "
+    "WITH p, collect([org_id]) + [[null]] AS owners "
+    "WITH owners, p.kind AS kind, p.legal_status AS legal_status, p.country AS country, "
+    "p.grade AS grade, substring(coalesce(p.filing_date, ''), 0, 4) AS year "
+    "UNWIND owners AS owned_by "
+    "WITH owned_by[0] AS owner, kind, legal_status, country, grade, year, count(*) AS patents "
+    + _FACT_COLLECT
 )
 # The profile rows counted from the edges on a day (aggregates hold only the present).
 _ORG_IPC_ON = (

@@ -245,7 +245,7 @@ class Neo4jGraphStore:
         if not ids:
             return []
         rows: list[FactCount] = []
-        for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE):
+        for statement in (cypher.PORTFOLIO_COUNTS,):
             [c] = self._read(statement, {"ids": ids, "as_of": _day(as_of)})
             rows.extend(
                 FactCount(owner[0], kind[0], status[0], country[0], grade[0], year, patents)
