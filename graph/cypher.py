@@ -352,9 +352,10 @@ CALL (id) {
 }
 WITH DISTINCT f
 MATCH (a:Organization {id: f.src}) MATCH (b:Organization {id: f.dst})
-RETURN f.src AS src, coalesce(a.name, a.id) AS src_name, f.dst AS dst,
-       coalesce(b.name, b.id) AS dst_name, f.citations AS citations
-ORDER BY src, dst
+WITH f, a, b ORDER BY f.src, f.dst
+RETURN collect(f.src) AS src, collect(coalesce(a.name, a.id)) AS src_name,
+       collect(f.dst) AS dst, collect(coalesce(b.name, b.id)) AS dst_name,
+       collect(f.citations) AS citations
 """
 COUNT_AGGREGATES = "MATCH (x:OrgIpcCount) RETURN count(x) AS count"
 _AGG_ROWS = (

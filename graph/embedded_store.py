@@ -87,7 +87,7 @@ CREATE TRIGGER IF NOT EXISTS agg_flow_cites_added AFTER INSERT ON edges
 WHEN new.type = 'CITES' BEGIN
     INSERT INTO agg_citation_flow (src, dst, citations)
     SELECT a.src, b.src, 1 FROM edges a
-    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = new.dst
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = new.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src AND a.src <> b.src
     ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
 END;
@@ -95,12 +95,12 @@ CREATE TRIGGER IF NOT EXISTS agg_flow_owner_added AFTER INSERT ON edges
 WHEN new.type = '{OWNERSHIP_EDGE.value}' BEGIN
     INSERT INTO agg_citation_flow (src, dst, citations)
     SELECT new.src, b.src, 1 FROM edges c
-    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
     WHERE c.type = 'CITES' AND c.src = new.dst AND b.src <> new.src
     ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
     INSERT INTO agg_citation_flow (src, dst, citations)
     SELECT a.src, new.src, 1 FROM edges c
-    JOIN edges a ON a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = c.src
+    CROSS JOIN edges a ON a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = c.src
     WHERE c.type = 'CITES' AND c.dst = new.dst AND a.src <> new.src
     ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
 END;
@@ -113,10 +113,12 @@ _REBUILD_AGGREGATES = (
     JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' GROUP BY a.src, c.dst""",
     "DELETE FROM agg_citation_flow",
+    # CROSS JOIN fixes the join order (owner, its patents' citations, the cited patents'
+    # owners): SQLite otherwise scanned every ownership edge per row.
     f"""INSERT INTO agg_citation_flow (src, dst, citations)
     SELECT a.src, b.src, count(*) FROM edges a
-    JOIN edges c ON c.type = 'CITES' AND c.src = a.dst
-    JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    CROSS JOIN edges c ON c.type = 'CITES' AND c.src = a.dst
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src <> b.src GROUP BY a.src, b.src""",
 )
 _CITATION_FLOWS = """
@@ -209,22 +211,30 @@ def _display(table: str) -> str:
 _INVENTOR_STATS = (
     """
 WITH ours(id) AS (SELECT DISTINCT value FROM json_each(?1)),
-inv AS (
+inv AS MATERIALIZED (
     SELECT DISTINCT CASE WHEN instr(e.src, '~') > 0 THEN substr(e.src, 1, instr(e.src, '~') - 1)
                          ELSE e.src END AS person, e.dst AS patent, e.src AS variant
-    FROM ours o JOIN edges e ON e.type = 'INVENTOR_OF' AND e.dst = o.id
+    FROM ours o CROSS JOIN edges e ON e.type = 'INVENTOR_OF' AND e.dst = o.id
 ),
-per AS (
-    SELECT person, count(DISTINCT patent) AS patents, max(variant) AS last FROM inv
-    GROUP BY person ORDER BY patents DESC, person LIMIT ?2
+pp AS MATERIALIZED (SELECT DISTINCT person, patent FROM inv),
+per AS MATERIALIZED (
+    SELECT person, count(*) AS patents FROM pp GROUP BY person
+    ORDER BY patents DESC, person LIMIT ?2
+),
+named AS (
+    SELECT person, max(variant) AS last FROM inv WHERE person IN (SELECT person FROM per)
+    GROUP BY person
+),
+cited AS (
+    SELECT pp.person, count(*) AS citations FROM per CROSS JOIN pp ON pp.person = per.person
+    CROSS JOIN edges c ON c.type = 'CITES' AND c.dst = pp.patent GROUP BY pp.person
 )
 SELECT per.person, """
     + _display("n")
-    + """, per.patents,
-    (SELECT count(*) FROM (SELECT DISTINCT patent FROM inv WHERE inv.person = per.person) d
-     JOIN edges c ON c.type = 'CITES' AND c.dst = d.patent
-     JOIN nodes cp ON cp.label = 'Patent' AND cp.id = c.src)
-FROM per JOIN nodes n ON n.label = 'Person' AND n.id = per.last
+    + """, per.patents, coalesce(cited.citations, 0)
+FROM per JOIN named ON named.person = per.person
+JOIN nodes n ON n.label = 'Person' AND n.id = named.last
+LEFT JOIN cited ON cited.person = per.person
 ORDER BY per.patents DESC, per.person
 """
 )

@@ -218,9 +218,12 @@ class Neo4jGraphStore:
         return links
 
     def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        [c] = self._read(cypher.CITATION_FLOWS, {"ids": sorted(set(org_ids))})
         return [
-            CitationFlow(r["src"], r["src_name"], r["dst"], r["dst_name"], r["citations"])
-            for r in self._read(cypher.CITATION_FLOWS, {"ids": sorted(set(org_ids))})
+            CitationFlow(*row)
+            for row in zip(
+                c["src"], c["src_name"], c["dst"], c["dst_name"], c["citations"], strict=True
+            )
         ]
 
     def competitor_candidates(
