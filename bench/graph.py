@@ -43,7 +43,7 @@ from graph.analytics.due_diligence import due_diligence
 from graph.analytics.kpis import group_kpis
 from graph.analytics.paths import shortest_paths
 from graph.analytics.portfolios import citation_partners, competitors, with_citations
-from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
+from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow, Properties
 from graph.scratch import NotScratchError, claim_scratch_database
 from graph.store import GraphStore
 from services.manager import local_services_settings
@@ -151,7 +151,7 @@ def _write_batch(
             store.upsert_edges(edge_type, rows)
 
 
-def _patent_props(rng: random.Random, n: int, codes: list[str]) -> dict[str, object]:
+def _patent_props(rng: random.Random, n: int, codes: list[str]) -> Properties:
     kind = rng.choices(("invention", "utility_model", "design"), (0.6, 0.35, 0.05))[0]
     return {
         "title": f"基准专利{n}",
@@ -180,7 +180,10 @@ def measure(name: str, runs: int, query: Callable[[int], bool]) -> dict[str, flo
 def queries(store: GraphStore, patents: int, runs: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed + 1)
     orgs = max(GROUP_SIZE, patents // PATENTS_PER_ORG)
-    name = lambda i: f"基准企业{i:05d}有限公司"  # noqa: E731 - the generator's naming
+
+    def name(i: int) -> str:
+        return f"基准企业{i:05d}有限公司"  # the generator's naming
+
     pairs = [(rng.randrange(orgs), rng.randrange(orgs)) for _ in range(runs)]
     # Every fifth pair starts at a giant: the hub case the old walk answered partially.
     pairs = [
