@@ -245,9 +245,10 @@ SELECT e.src, """
     + """, e.dst, """
     + _display("p")
     + """, e.props, e.sources
-FROM json_each(?1) j JOIN edges e ON e.type = ?3 AND e.dst = j.value
-JOIN nodes o ON o.label = 'Organization' AND o.id = e.src
-JOIN nodes p ON p.label = 'Patent' AND p.id = e.dst
+FROM json_each(?1) j CROSS JOIN edges e INDEXED BY edges_by_dst
+    ON e.type = ?3 AND e.dst = j.value
+CROSS JOIN nodes o ON o.label = 'Organization' AND o.id = e.src
+CROSS JOIN nodes p ON p.label = 'Patent' AND p.id = e.dst
 WHERE e.src NOT IN (SELECT value FROM json_each(?2))
 ORDER BY e.src, e.dst
 """
