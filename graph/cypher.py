@@ -241,6 +241,9 @@ AGGREGATE_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX org_ipc_count_code IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.code)",
     "CREATE CONSTRAINT org_citation_flow_key IF NOT EXISTS "
     "FOR (n:OrgCitationFlow) REQUIRE (n.src, n.dst) IS UNIQUE",
+    # The (src, dst) key's index does not serve a lookup by src alone: without this one the
+    # flows of one organisation scanned every flow node (300 ms at 1M patents).
+    "CREATE INDEX org_citation_flow_src IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.src)",
     "CREATE INDEX org_citation_flow_dst IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.dst)",
 )
 HAS_AGGREGATE_INPUT = (
