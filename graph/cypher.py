@@ -366,7 +366,15 @@ _AGG_ROWS = (
     "RETURN x.org AS org, coalesce(o.name, o.id) AS name, x.code AS code, "
     "x.patents AS patents ORDER BY org, code"
 )
-ORG_IPC_COUNTS = "UNWIND $ids AS id MATCH (x:OrgIpcCount {org: id}) " + _AGG_ROWS.format()
+# One organisation lookup per organisation, and one record of columns: a giant's profile has
+# thousands of codes.
+ORG_IPC_COUNTS = (
+    "UNWIND $ids AS id MATCH (o:Organization {id: id}) MATCH (x:OrgIpcCount {org: id}) "
+    "WITH x.org AS org, coalesce(o.name, o.id) AS name, x.code AS code, x.patents AS patents "
+    "ORDER BY org, code "
+    "RETURN collect(org) AS org, collect(name) AS name, collect(code) AS code, "
+    "collect(patents) AS patents"
+)
 IPC_CODE_COUNTS = "UNWIND $codes AS c MATCH (x:OrgIpcCount {code: c}) " + _AGG_ROWS.format()
 # Counts of the graph's own labels: the aggregate's label is bookkeeping, not graph data.
 COUNT_NODES_KNOWN = (

@@ -269,8 +269,13 @@ class Neo4jGraphStore:
         self, org_ids: Sequence[str], *, as_of: date | None = None
     ) -> list[IpcShare]:
         params = {"ids": sorted(set(org_ids)), "as_of": _day(as_of)}
-        statement = cypher.ORG_IPC_COUNTS if as_of is None else cypher.ORG_IPC_COUNTS_ON
-        records = self._read(statement, params)
+        if as_of is None:
+            [c] = self._read(cypher.ORG_IPC_COUNTS, params)
+            return [
+                IpcShare(*row)
+                for row in zip(c["org"], c["name"], c["code"], c["patents"], strict=True)
+            ]
+        records = self._read(cypher.ORG_IPC_COUNTS_ON, params)
         return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
     def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
