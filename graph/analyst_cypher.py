@@ -352,7 +352,9 @@ def _range_size(tokens: list[Token], start: int, params: Mapping[str, Any]) -> i
     return max(0, (values[1] - values[0]) // step + 1)
 
 
-def _int_argument(tokens: list[Token], i: int, params: Mapping[str, Any]) -> tuple[int | None, int]:
+def _int_argument(
+    tokens: list[Token], i: int, params: Mapping[str, Any]
+) -> tuple[int | None, int]:
     sign = 1
     if i < len(tokens) and tokens[i].text == "-":
         sign, i = -1, i + 1

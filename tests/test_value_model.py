@@ -80,7 +80,10 @@ def test_the_worked_example_in_the_docs_is_what_the_code_gives(model: ValueModel
         assert float(contribution) == factor.contribution
     assert "**58.5**" in docs and "重要" in docs
     # The sentences after the table.
-    cited = [assess(_with(EXAMPLE, forward_citations=n), model, AS_OF).score for n in (8, 10)]
+    cited = [
+        assess(_with(EXAMPLE, forward_citations=n), model, AS_OF).score
+        for n in (8, 10)
+    ]
     assert cited == [63.3, 65.7] and "(8 in all) would add 4.8 points, 63.3" in docs
     expired = assess(EXAMPLE, model, date(2039, 3, 15))
     assert (expired.score, expired.grade) == (51.9, Grade.GENERAL) and "scores 51.9" in docs
@@ -107,16 +110,8 @@ def test_the_same_input_gives_the_same_output(model: ValueModel) -> None:
 
 
 @pytest.mark.parametrize(
-    "field",
-    [
-        "forward_citations",
-        "claims",
-        "independent_claims",
-        "family_countries",
-        "ipc_subclasses",
-        "ipc_groups",
-        "standards_mentioned",
-    ],
+    "field", ["forward_citations", "claims", "independent_claims", "family_countries",
+              "ipc_subclasses", "ipc_groups", "standards_mentioned"]
 )
 def test_more_of_a_count_never_lowers_the_score(model: ValueModel, field: str) -> None:
     scores = [assess(_with(EXAMPLE, **{field: n}), model, AS_OF).score for n in range(0, 40)]
@@ -146,19 +141,9 @@ def test_a_patent_loses_value_as_its_term_runs_out(model: ValueModel) -> None:
 
 def test_expired_or_invalid_patents_are_general_whatever_their_score(model: ValueModel) -> None:
     best = _with(
-        EXAMPLE,
-        forward_citations=50,
-        sep="declared",
-        pledged=True,
-        transferred=True,
-        litigated=True,
-        co_owned=False,
-        claims=30,
-        independent_claims=5,
-        family_countries=8,
-        standards_mentioned=3,
-        ipc_groups=9,
-        ipc_subclasses=4,
+        EXAMPLE, forward_citations=50, sep="declared", pledged=True, transferred=True,
+        litigated=True, co_owned=False, claims=30, independent_claims=5, family_countries=8,
+        standards_mentioned=3, ipc_groups=9, ipc_subclasses=4,
     )
     assert assess(best, model, AS_OF).grade is Grade.CORE
     invalid = assess(_with(best, legal_status="invalid"), model, AS_OF)
