@@ -599,3 +599,4 @@ def aggregates_rebuild() -> None:
     with open_stores(Settings()) as stores:
         counts = stores.graph.rebuild_aggregates()
     console.print(f"organisation IPC profile rows: {counts.org_ipc_rows:,}")
+    console.print(f"citation flow rows: {counts.citation_flow_rows:,}")

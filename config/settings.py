@@ -92,7 +92,10 @@ class Settings(BaseSettings):
         default=None, description="JDK 17+ for both servers; found under /usr/lib/jvm if unset"
     )
     services_heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
-    # Neo4j's page cache (graph data in memory); raise it with the heap for large graphs.
+    # Neo4j's own heap (queries, transaction state); services_heap when unset. 2g at 1M patents.
+    services_neo4j_heap: str | None = Field(default=None, pattern=r"^\d+[mg]$")
+    # Neo4j's page cache (graph data in memory): size it to the store on disk
+    # (data/databases/neo4j, about 2.5 GB at 1M generated patents), see docs/GRAPH_QUERIES.md.
     services_neo4j_pagecache: str = Field(default="128m", pattern=r"^\d+[mg]$")
 
     # Monitoring (usecases/monitoring.py): alerts for expiry within this many days, and an

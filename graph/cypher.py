@@ -140,13 +140,16 @@ EXPAND_IN: dict[NodeLabel, str] = {
     for label in NodeLabel
 }
 
+# Returned as one record of columns: a record per patent cost more in the driver (decoding
+# tens of thousands of small records) than the query in the server.
 PORTFOLIO = """
 UNWIND $ids AS org_id
 MATCH (:Organization {id: org_id})-[:APPLICANT_OF]->(p:Patent)
-RETURN p.id AS id, org_id AS owner, p.kind AS kind, p.legal_status AS legal_status,
-       p.country AS country, p.filing_date AS filing_date, coalesce(p.ipc, []) AS ipc,
-       p.grade AS grade
-ORDER BY owner, id
+WITH p, org_id ORDER BY org_id, p.id
+RETURN collect(p.id) AS id, collect(org_id) AS owner, collect([p.kind]) AS kind,
+       collect([p.legal_status]) AS legal_status, collect([p.country]) AS country,
+       collect([p.filing_date]) AS filing_date, collect(coalesce(p.ipc, [])) AS ipc,
+       collect([p.grade]) AS grade
 """
 
 IPC_SHARES = """
@@ -194,16 +197,28 @@ _PATH_EDGE_FILTER = (
     "type(r) IN $types AND ($as_of IS NULL OR "
     "((r.`from` IS NULL OR r.`from` <= $as_of) AND (r.`to` IS NULL OR r.`to` > $as_of)))"
 )
+# The paths are ordered in the database as FoundPath orders them (node (label, id) keys, then
+# edge types) and only the first $first are returned, as keys and element ids, with the total:
+# shipping a thousand paths through hubs cost more than finding them. The evidence of the
+# listed paths is read by PATH_EVIDENCE.
 _PATH_BODY = (
     "MATCH p = ALL SHORTEST (a)(()-[r]-() WHERE {filter}){{1,{hops}}}(b) "
     "WITH p LIMIT $cap "
+    "WITH p ORDER BY [n IN nodes(p) | [labels(n)[0], n.id]], [x IN relationships(p) | type(x)] "
+    "WITH collect(p) AS ps, count(*) AS total "
+    "UNWIND ps[..$first] AS p "
     "RETURN [x IN relationships(p) | {{type: type(x), src: startNode(x).id, "
-    "dst: endNode(x).id, "
-    "src_name: coalesce(startNode(x).name, startNode(x).title, startNode(x).path, "
-    "startNode(x).id), "
-    "dst_name: coalesce(endNode(x).name, endNode(x).title, endNode(x).path, endNode(x).id), "
-    "props: properties(x)}}] AS links"
+    "dst: endNode(x).id, eid: elementId(x)}}] AS links, total"
 )
+PATH_EVIDENCE = """
+UNWIND $eids AS eid
+MATCH ()-[x]->() WHERE elementId(x) = eid
+RETURN eid,
+       coalesce(startNode(x).name, startNode(x).title, startNode(x).path, startNode(x).id)
+         AS src_name,
+       coalesce(endNode(x).name, endNode(x).title, endNode(x).path, endNode(x).id) AS dst_name,
+       properties(x) AS props
+"""
 SHORTEST_PATHS: dict[tuple[NodeLabel, NodeLabel, int], str] = {
     (start, goal, hops): (
         f"MATCH (a:{start.value} {{id: $src}}) MATCH (b:{goal.value} {{id: $dst}}) "
@@ -224,19 +239,35 @@ AGGREGATE_SCHEMA: tuple[str, ...] = (
     "FOR (n:OrgIpcCount) REQUIRE (n.org, n.code) IS UNIQUE",
     "CREATE INDEX org_ipc_count_org IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.org)",
     "CREATE INDEX org_ipc_count_code IF NOT EXISTS FOR (n:OrgIpcCount) ON (n.code)",
+    "CREATE CONSTRAINT org_citation_flow_key IF NOT EXISTS "
+    "FOR (n:OrgCitationFlow) REQUIRE (n.src, n.dst) IS UNIQUE",
+    # The (src, dst) key's index does not serve a lookup by src alone: without this one the
+    # flows of one organisation scanned every flow node (300 ms at 1M patents).
+    "CREATE INDEX org_citation_flow_src IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.src)",
+    "CREATE INDEX org_citation_flow_dst IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.dst)",
 )
 HAS_AGGREGATE_INPUT = (
     f"OPTIONAL MATCH (:Organization)-[r:{OWNERSHIP_EDGE.value}]->(:Patent) "
     "WITH r LIMIT 1 OPTIONAL MATCH (x:OrgIpcCount) WITH r, x LIMIT 1 "
-    "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted"
+    "OPTIONAL MATCH (:Patent)-[c:CITES]->(:Patent) WITH r, x, c LIMIT 1 "
+    "OPTIONAL MATCH (f:OrgCitationFlow) WITH r, x, c, f LIMIT 1 "
+    "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted, "
+    "c IS NOT NULL AS cites, f IS NOT NULL AS flows"
 )
 _COUNT_ONE = (
     "MERGE (x:OrgIpcCount {{org: {org}.id, code: {code}.id}}) "
     "ON CREATE SET x.patents = 1 ON MATCH SET x.patents = x.patents + 1"
 )
+_FLOW_ONE = (
+    "MERGE (f:OrgCitationFlow {{src: {src}.id, dst: {dst}.id}}) "
+    "ON CREATE SET f.citations = 1 ON MATCH SET f.citations = f.citations + 1"
+)
+_OWN = OWNERSHIP_EDGE.value
 
 
 def _counted_upsert(edge: EdgeType, then: str) -> str:
+    """Merge the rows' edges; for each edge created (not one that existed) run `then` (a unit
+    subquery over `a`, `b`) and return the created pair, for the citation-flow statement."""
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{edge.endpoints[0].value} {{id: row.src}}) "
@@ -245,34 +276,105 @@ def _counted_upsert(edge: EdgeType, then: str) -> str:
         f"WITH a, b, row, old IS NULL AS created "
         f"MERGE (a)-[n:{edge.value}]->(b) SET n += row.props {_MERGE_SOURCE} "
         f"WITH a, b, created WHERE created {then}"
+        f"RETURN a.id AS src, b.id AS dst"
     )
 
 
 UPSERT_EDGES_COUNTED: dict[EdgeType, str] = {
     OWNERSHIP_EDGE: _counted_upsert(
         OWNERSHIP_EDGE,
-        "MATCH (b)-[:CLASSIFIED_AS]->(i:IPC) " + _COUNT_ONE.format(org="a", code="i"),
+        "CALL (a, b) { MATCH (b)-[:CLASSIFIED_AS]->(i:IPC) "
+        + _COUNT_ONE.format(org="a", code="i")
+        + " } ",
     ),
     EdgeType.CLASSIFIED_AS: _counted_upsert(
         EdgeType.CLASSIFIED_AS,
-        f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(a) "
-        + _COUNT_ONE.format(org="o", code="b"),
+        f"CALL (a, b) {{ MATCH (o:Organization)-[:{_OWN}]->(a) "
+        + _COUNT_ONE.format(org="o", code="b")
+        + " } ",
     ),
+    EdgeType.CITES: _counted_upsert(EdgeType.CITES, ""),
 }
-REBUILD_AGGREGATES: tuple[str, ...] = (
-    "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
-    f"MATCH (o:Organization)-[:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
-    "WITH o.id AS org, i.id AS code, count(*) AS patents "
-    "CALL (org, code, patents) { CREATE (:OrgIpcCount {org: org, code: code, "
-    "patents: patents}) } IN TRANSACTIONS OF 10000 ROWS",
+# Citation flows of the edges a counted upsert created ($created: [{src, dst}]), in the same
+# transaction. New CITES p->q: +1 per (owner of p, owner of q). New ownership o->p: +1 per
+# (o, owner of what p cites) and per (owner of what cites p, o), the latter skipping owner
+# edges created in the same batch ($keys), which the former already counted.
+CITATION_FLOWS_OF_CITES = (
+    "UNWIND $created AS c MATCH (p:Patent {id: c.src}) MATCH (q:Patent {id: c.dst}) "
+    f"MATCH (a:Organization)-[:{_OWN}]->(p) MATCH (b:Organization)-[:{_OWN}]->(q) "
+    "WHERE a <> b " + _FLOW_ONE.format(src="a", dst="b")
 )
+CITATION_FLOWS_OF_OWNERS = (
+    "UNWIND $created AS c MATCH (o:Organization {id: c.src}) MATCH (p:Patent {id: c.dst}) "
+    "CALL (o, p) { "
+    f"MATCH (p)-[:CITES]->(:Patent)<-[:{_OWN}]-(b:Organization) WHERE b <> o "
+    + _FLOW_ONE.format(src="o", dst="b")
+    + " } CALL (o, p) { "
+    f"MATCH (p)<-[:CITES]-(r:Patent)<-[:{_OWN}]-(a:Organization) "
+    "WHERE a <> o AND NOT a.id + '|' + r.id IN $keys " + _FLOW_ONE.format(src="a", dst="o") + " }"
+)
+CITATION_FLOWS_OF: dict[EdgeType, str] = {
+    EdgeType.CITES: CITATION_FLOWS_OF_CITES,
+    OWNERSHIP_EDGE: CITATION_FLOWS_OF_OWNERS,
+}
+# Rebuilt from the edges after a bulk load or by `ipgraph aggregates rebuild`: cleared in
+# batches, then counted a few hundred organisations per transaction (ORGANIZATION_IDS), so
+# that no transaction nears the server's timeout or memory bound at 1M patents.
+CLEAR_AGGREGATES: tuple[str, ...] = (
+    "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (x:OrgCitationFlow) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+)
+ORGANIZATION_IDS = "MATCH (o:Organization) RETURN o.id AS id ORDER BY id"
+# Counted by a read (the aggregation holds one row per group), then written by WRITE_* from
+# the returned rows: a MATCH feeding a CREATE in one statement buffers every matched row
+# (Eager), which at a giant's 90k rows passes the 128 MB transaction memory bound.
+COUNT_ORG_IPC = (
+    f"UNWIND $ids AS id MATCH (o:Organization {{id: id}})-[:{_OWN}]->(p:Patent)"
+    "-[:CLASSIFIED_AS]->(i:IPC) "
+    "RETURN o.id AS org, i.id AS code, count(*) AS patents"
+)
+WRITE_ORG_IPC = (
+    "UNWIND $rows AS row CREATE (:OrgIpcCount {org: row.org, code: row.code, patents: row.patents})"
+)
+COUNT_CITATION_FLOWS_OF_ORGS = (
+    f"UNWIND $ids AS id MATCH (a:Organization {{id: id}})-[:{_OWN}]->(:Patent)"
+    f"-[:CITES]->(:Patent)<-[:{_OWN}]-(b:Organization) WHERE a <> b "
+    "RETURN a.id AS src, b.id AS dst, count(*) AS citations"
+)
+WRITE_CITATION_FLOWS = (
+    "UNWIND $rows AS row "
+    "CREATE (:OrgCitationFlow {src: row.src, dst: row.dst, citations: row.citations})"
+)
+COUNT_CITATION_FLOWS = "MATCH (f:OrgCitationFlow) RETURN count(f) AS count"
+CITATION_FLOWS = """
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (f:OrgCitationFlow {src: id}) RETURN f
+  UNION
+  MATCH (f:OrgCitationFlow {dst: id}) RETURN f
+}
+WITH DISTINCT f
+MATCH (a:Organization {id: f.src}) MATCH (b:Organization {id: f.dst})
+WITH f, a, b ORDER BY f.src, f.dst
+RETURN collect(f.src) AS src, collect(coalesce(a.name, a.id)) AS src_name,
+       collect(f.dst) AS dst, collect(coalesce(b.name, b.id)) AS dst_name,
+       collect(f.citations) AS citations
+"""
 COUNT_AGGREGATES = "MATCH (x:OrgIpcCount) RETURN count(x) AS count"
 _AGG_ROWS = (
     "MATCH (o:Organization {{id: x.org}}) "
     "RETURN x.org AS org, coalesce(o.name, o.id) AS name, x.code AS code, "
     "x.patents AS patents ORDER BY org, code"
 )
-ORG_IPC_COUNTS = "UNWIND $ids AS id MATCH (x:OrgIpcCount {org: id}) " + _AGG_ROWS.format()
+# One organisation lookup per organisation, and one record of columns: a giant's profile has
+# thousands of codes.
+ORG_IPC_COUNTS = (
+    "UNWIND $ids AS id MATCH (o:Organization {id: id}) MATCH (x:OrgIpcCount {org: id}) "
+    "WITH x.org AS org, coalesce(o.name, o.id) AS name, x.code AS code, x.patents AS patents "
+    "ORDER BY org, code "
+    "RETURN collect(org) AS org, collect(name) AS name, collect(code) AS code, "
+    "collect(patents) AS patents"
+)
 IPC_CODE_COUNTS = "UNWIND $codes AS c MATCH (x:OrgIpcCount {code: c}) " + _AGG_ROWS.format()
 # Counts of the graph's own labels: the aggregate's label is bookkeeping, not graph data.
 COUNT_NODES_KNOWN = (
@@ -282,22 +384,29 @@ COUNT_NODES_KNOWN = (
 
 # Portfolio counts for KPIs (AggregateQueries.portfolio_counts): grouped in the database, so a
 # group's KPIs read a few hundred rows instead of one per patent.
-_FACT_COLUMNS = (
-    "p.kind AS kind, p.legal_status AS legal_status, p.country AS country, p.grade AS grade, "
-    "substring(coalesce(p.filing_date, ''), 0, 4) AS year, count(*) AS patents"
-)
 # An ownership edge held on $as_of (always, when $as_of is null or the edge is undated).
 _OWNED_ON = (
     "($as_of IS NULL OR ((own.`from` IS NULL OR own.`from` <= $as_of) "
     "AND (own.`to` IS NULL OR own.`to` > $as_of)))"
 )
-PORTFOLIO_COUNTS_BY_OWNER = (
-    f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) WHERE {_OWNED_ON} RETURN org_id AS owner, {_FACT_COLUMNS}"
+# Both as one record of columns (collect of one-element lists keeps the nulls).
+_FACT_COLLECT = (
+    "WITH owner, kind, legal_status, country, grade, year, patents "
+    "RETURN collect([owner]) AS owner, collect([kind]) AS kind, "
+    "collect([legal_status]) AS legal_status, collect([country]) AS country, "
+    "collect([grade]) AS grade, collect(year) AS year, collect(patents) AS patents"
 )
-PORTFOLIO_COUNTS_WHOLE = (
+# One pass over the patents: each patent's facts are read once, then counted for each of its
+# owners among $ids and once for all of them together (owner null).
+PORTFOLIO_COUNTS = (
     f"UNWIND $ids AS org_id MATCH (:Organization {{id: org_id}})-[own:{OWNERSHIP_EDGE.value}]->"
-    f"(p:Patent) WHERE {_OWNED_ON} WITH DISTINCT p RETURN null AS owner, {_FACT_COLUMNS}"
+    f"(p:Patent) WHERE {_OWNED_ON} "
+    "WITH p, collect([org_id]) + [[null]] AS owners "
+    "WITH owners, p.kind AS kind, p.legal_status AS legal_status, p.country AS country, "
+    "p.grade AS grade, substring(coalesce(p.filing_date, ''), 0, 4) AS year "
+    "UNWIND owners AS owned_by "
+    "WITH owned_by[0] AS owner, kind, legal_status, country, grade, year, count(*) AS patents "
+    + _FACT_COLLECT
 )
 # The profile rows counted from the edges on a day (aggregates hold only the present).
 _ORG_IPC_ON = (
@@ -325,3 +434,28 @@ MATCH (o:Organization {id: org})
 RETURN org, coalesce(o.name, o.id) AS name, shared, dot, norm_sq
 ORDER BY shared DESC, org
 """
+
+# Due diligence (TargetQueries): the key inventors of a target's patents aggregated in the
+# database (a person is their id up to '~'), and the applicants from outside the target.
+INVENTOR_STATS = """
+UNWIND $ids AS pid
+MATCH (p:Patent {id: pid})<-[:INVENTOR_OF]-(x:Person)
+WITH split(x.id, '~')[0] AS person, p, x
+WITH person, collect(DISTINCT p) AS ps, max(x.id) AS last
+ORDER BY size(ps) DESC, person LIMIT $limit
+CALL (ps) { UNWIND ps AS p RETURN sum(COUNT { (p)<-[:CITES]-(:Patent) }) AS citations }
+MATCH (n:Person {id: last})
+RETURN person, coalesce(n.name, n.title, n.path, n.id) AS name, size(ps) AS patents, citations
+ORDER BY patents DESC, person
+"""
+OUTSIDE_LINKS: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $ids AS pid MATCH (p:Patent {{id: pid}})<-[r:{edge.value}]-(o:Organization) "
+        "WHERE NOT o.id IN $orgs "
+        "RETURN o.id AS src, coalesce(o.name, o.title, o.path, o.id) AS src_name, p.id AS dst, "
+        "coalesce(p.name, p.title, p.path, p.id) AS dst_name, properties(r) AS props "
+        "ORDER BY src, dst"
+    )
+    for edge in EdgeType
+    if edge.endpoints == (NodeLabel.ORGANIZATION, NodeLabel.PATENT)
+}

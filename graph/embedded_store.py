@@ -15,12 +15,14 @@ from graph.model import (
     OWNERSHIP_EDGE,
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
     FactCount,
     FoundPath,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -76,14 +78,57 @@ WHEN new.type = 'CLASSIFIED_AS' BEGIN
     WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src
     ON CONFLICT (org, code) DO UPDATE SET patents = patents + 1;
 END;
+CREATE TABLE IF NOT EXISTS agg_citation_flow (
+    src TEXT NOT NULL, dst TEXT NOT NULL, citations INTEGER NOT NULL,
+    PRIMARY KEY (src, dst)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agg_citation_flow_by_dst ON agg_citation_flow (dst, src);
+CREATE TRIGGER IF NOT EXISTS agg_flow_cites_added AFTER INSERT ON edges
+WHEN new.type = 'CITES' BEGIN
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, b.src, 1 FROM edges a
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = new.dst
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = new.src AND a.src <> b.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS agg_flow_owner_added AFTER INSERT ON edges
+WHEN new.type = '{OWNERSHIP_EDGE.value}' BEGIN
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT new.src, b.src, 1 FROM edges c
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    WHERE c.type = 'CITES' AND c.src = new.dst AND b.src <> new.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+    INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, new.src, 1 FROM edges c
+    CROSS JOIN edges a ON a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = c.src
+    WHERE c.type = 'CITES' AND c.dst = new.dst AND a.src <> new.src
+    ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
+END;
 """
+_TRIGGERS = ("agg_owner_added", "agg_code_added", "agg_flow_cites_added", "agg_flow_owner_added")
 _REBUILD_AGGREGATES = (
     "DELETE FROM agg_org_ipc",
     f"""INSERT INTO agg_org_ipc (org, code, patents)
     SELECT a.src, c.dst, count(*) FROM edges a
     JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' GROUP BY a.src, c.dst""",
+    "DELETE FROM agg_citation_flow",
+    # CROSS JOIN fixes the join order (owner, its patents' citations, the cited patents'
+    # owners): SQLite otherwise scanned every ownership edge per row.
+    f"""INSERT INTO agg_citation_flow (src, dst, citations)
+    SELECT a.src, b.src, count(*) FROM edges a
+    CROSS JOIN edges c ON c.type = 'CITES' AND c.src = a.dst
+    CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
+    WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src <> b.src GROUP BY a.src, b.src""",
 )
+_CITATION_FLOWS = """
+SELECT f.src, coalesce(json_extract(a.props, '$.name'), f.src),
+       f.dst, coalesce(json_extract(b.props, '$.name'), f.dst), f.citations
+FROM agg_citation_flow f
+JOIN nodes a ON a.label = 'Organization' AND a.id = f.src
+JOIN nodes b ON b.label = 'Organization' AND b.id = f.dst
+WHERE f.src IN ({ids}) OR f.dst IN ({ids}) ORDER BY f.src, f.dst
+"""
 _AGG_ROWS = """
 SELECT g.org, coalesce(json_extract(o.props, '$.name'), g.org), g.code, g.patents
 FROM agg_org_ipc g JOIN nodes o ON o.label = 'Organization' AND o.id = g.org
@@ -161,6 +206,53 @@ def _display(table: str) -> str:
         f" json_extract({table}.props, '$.path'), {table}.id)"
     )
 
+
+# TargetQueries: a person as the target sees them is their id up to '~'.
+_INVENTOR_STATS = (
+    """
+WITH ours(id) AS (SELECT DISTINCT value FROM json_each(?1)),
+inv AS MATERIALIZED (
+    SELECT DISTINCT CASE WHEN instr(e.src, '~') > 0 THEN substr(e.src, 1, instr(e.src, '~') - 1)
+                         ELSE e.src END AS person, e.dst AS patent, e.src AS variant
+    FROM ours o CROSS JOIN edges e ON e.type = 'INVENTOR_OF' AND e.dst = o.id
+),
+pp AS MATERIALIZED (SELECT DISTINCT person, patent FROM inv),
+per AS MATERIALIZED (
+    SELECT person, count(*) AS patents FROM pp GROUP BY person
+    ORDER BY patents DESC, person LIMIT ?2
+),
+named AS (
+    SELECT person, max(variant) AS last FROM inv WHERE person IN (SELECT person FROM per)
+    GROUP BY person
+),
+cited AS (
+    SELECT pp.person, count(*) AS citations FROM per CROSS JOIN pp ON pp.person = per.person
+    CROSS JOIN edges c ON c.type = 'CITES' AND c.dst = pp.patent GROUP BY pp.person
+)
+SELECT per.person, """
+    + _display("n")
+    + """, per.patents, coalesce(cited.citations, 0)
+FROM per JOIN named ON named.person = per.person
+JOIN nodes n ON n.label = 'Person' AND n.id = named.last
+LEFT JOIN cited ON cited.person = per.person
+ORDER BY per.patents DESC, per.person
+"""
+)
+_OUTSIDE_LINKS = (
+    """
+SELECT e.src, """
+    + _display("o")
+    + """, e.dst, """
+    + _display("p")
+    + """, e.props, e.sources
+FROM json_each(?1) j CROSS JOIN edges e INDEXED BY edges_by_dst
+    ON e.type = ?3 AND e.dst = j.value
+CROSS JOIN nodes o ON o.label = 'Organization' AND o.id = e.src
+CROSS JOIN nodes p ON p.label = 'Patent' AND p.id = e.dst
+WHERE e.src NOT IN (SELECT value FROM json_each(?2))
+ORDER BY e.src, e.dst
+"""
+)
 
 # The far node's label follows from the edge type; generated from the closed enum, no data.
 _FAR_LABEL = {
@@ -301,10 +393,24 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             db.executescript(_SCHEMA)
             db.executescript(_AGGREGATES)
-            # A file written before the aggregate existed gets it computed once.
-            if not db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone():
+            # A file written before an aggregate existed gets it computed once.
+            if _aggregates_missing(db):
                 for statement in _REBUILD_AGGREGATES:
                     db.execute(statement)
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        # Counting edge by edge is slower than one grouped recount at the end.
+        with self._transaction() as db:
+            for trigger in _TRIGGERS:
+                db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        try:
+            yield
+        finally:
+            with self._transaction() as db:
+                for statement in _REBUILD_AGGREGATES:
+                    db.execute(statement)
+                db.executescript(_AGGREGATES)
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         with self._transaction() as db:
@@ -536,6 +642,7 @@ class EmbeddedGraphStore:
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         types = frozenset(edge_types)
         day = as_of.isoformat() if as_of else None
@@ -575,7 +682,8 @@ class EmbeddedGraphStore:
             for nodes, edges in raw.paths
         ]
         paths.sort(key=lambda p: (p.nodes, [link.type.value for link in p.links]))
-        return ShortestPaths(paths, timed_out=raw.timed_out, capped=raw.capped)
+        listed = paths if first is None else paths[:first]
+        return ShortestPaths(listed, timed_out=raw.timed_out, capped=raw.capped, total=len(paths))
 
     def _adjacent(
         self,
@@ -626,7 +734,48 @@ class EmbeddedGraphStore:
             for statement in _REBUILD_AGGREGATES:
                 db.execute(statement)
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
-        return AggregateCounts(org_ipc_rows=rows)
+            (flows,) = db.execute("SELECT count(*) FROM agg_citation_flow").fetchone()
+        return AggregateCounts(org_ipc_rows=rows, citation_flow_rows=flows)
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        params = (json.dumps(sorted(set(patent_ids))), limit)
+        with self._transaction() as db:
+            rows = db.execute(_INVENTOR_STATS, params).fetchall()
+        return [InventorStat(*row) for row in rows]
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        params = (
+            json.dumps(sorted(set(patent_ids))),
+            json.dumps(sorted(set(org_ids))),
+            edge_type.value,
+        )
+        with self._transaction() as db:
+            rows = db.execute(_OUTSIDE_LINKS, params).fetchall()
+        return [
+            Link(
+                edge_type,
+                NodeKey(NodeLabel.ORGANIZATION, src),
+                NodeKey(NodeLabel.PATENT, dst),
+                src_name,
+                dst_name,
+                json.loads(props),
+                sorted(json.loads(sources)),
+            )
+            for src, src_name, dst, dst_name, props, sources in sorted(
+                set(rows), key=lambda r: (r[0], r[2])
+            )
+        ]
+
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        ids = sorted(set(org_ids))
+        if not ids:
+            return []
+        marks = ", ".join(f"?{n}" for n in range(1, len(ids) + 1))
+        with self._transaction() as db:
+            rows = db.execute(_CITATION_FLOWS.format(ids=marks), ids).fetchall()
+        return [CitationFlow(*row) for row in rows]
 
     def competitor_candidates(
         self, profile: dict[str, int], exclude: Sequence[str], limit: int
@@ -696,10 +845,24 @@ class EmbeddedGraphStore:
             db.execute("DELETE FROM edges")
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM agg_org_ipc")
+            db.execute("DELETE FROM agg_citation_flow")
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _aggregates_missing(db: sqlite3.Connection) -> bool:
+    """Owners but no profile row, or citations but no flow row (a file from before)."""
+    owners = db.execute(
+        "SELECT 1 FROM edges WHERE type = ? LIMIT 1", (OWNERSHIP_EDGE.value,)
+    ).fetchone()
+    if not owners:
+        return False
+    profiles = db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone()
+    cites = db.execute("SELECT 1 FROM edges WHERE type = 'CITES' LIMIT 1").fetchone()
+    flows = db.execute("SELECT 1 FROM agg_citation_flow LIMIT 1").fetchone()
+    return not profiles or bool(cites and not flows)
 
 
 def open_connection(path: str) -> sqlite3.Connection:

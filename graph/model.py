@@ -232,6 +232,7 @@ class ShortestPaths:
     timed_out: bool = False
     capped: bool = False
     out_of_memory: bool = False  # the server's per-query memory bound stopped it (Neo4j)
+    total: int = 0  # shortest paths found (at most the cap); `paths` may list only the first
 
 
 # "Whose patent is this": the one edge type every maintained aggregate (organisation IPC
@@ -245,6 +246,32 @@ class AggregateCounts:
     """What a rebuild of the maintained aggregates wrote."""
 
     org_ipc_rows: int
+    citation_flow_rows: int = 0
+
+
+@dataclass(frozen=True)
+class InventorStat:
+    """An inventor of some patents, as a due-diligence target sees them: `person` is the id up
+    to '~' (the resolver's same-name variants at one employer are one person there), `name`
+    the name of its greatest variant id; their distinct patents among those asked, and the
+    CITES edges into those patents."""
+
+    person: str
+    name: str
+    patents: int
+    citations: int
+
+
+@dataclass(frozen=True)
+class CitationFlow:
+    """CITES edges from patents `src` owns to patents `dst` owns (OWNERSHIP_EDGE), src != dst;
+    a citation between co-owned patents counts once for each pair of owners."""
+
+    src: str
+    src_name: str
+    dst: str
+    dst_name: str
+    citations: int
 
 
 @dataclass(frozen=True)

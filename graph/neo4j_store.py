@@ -31,12 +31,14 @@ from graph.errors import (
 from graph.model import (
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
     FactCount,
     FoundPath,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -54,9 +56,14 @@ from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 BATCH_SIZE = 1000
+# Inside bulk_load (no aggregate counted per edge) fewer, larger transactions load faster.
+BULK_BATCH_SIZE = 5000
 # The counted upserts also merge aggregate rows: smaller transactions stay far from the
 # server's transaction timeout on a busy machine.
 COUNTED_BATCH_SIZE = 250
+# Organisations whose aggregates one rebuild read counts (a giant's 30k patents included, a
+# few seconds at 1M patents: far from the 60 s transaction timeout).
+REBUILD_ORGS_PER_TX = 50
 DELETE_TIMEOUT_S = 3600.0
 
 
@@ -78,6 +85,7 @@ class Neo4jGraphStore:
     def __init__(self, driver: Driver, *, database: str = "neo4j") -> None:
         self._driver = driver
         self._database = database
+        self._bulk = False  # inside bulk_load: plain upserts, aggregates rebuilt at the end
 
     def _query(
         self,
@@ -103,44 +111,120 @@ class Neo4jGraphStore:
         for statement in (*cypher.SCHEMA, *cypher.AGGREGATE_SCHEMA):
             self._write(statement, {})
         log.info("neo4j_schema_ready", statements=len(cypher.SCHEMA))
-        # A database written before the aggregate existed gets it computed once.
+        # A database written before an aggregate existed gets it computed once.
         state = self._read(cypher.HAS_AGGREGATE_INPUT, {})[0]
-        if state["owners"] and not state["counted"]:
+        if state["owners"] and (not state["counted"] or (state["cites"] and not state["flows"])):
             self.rebuild_aggregates()
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        self._bulk = True
+        try:
+            yield
+        finally:
+            self._bulk = False
+        self.rebuild_aggregates()
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
         statement = cypher.UPSERT_NODES[label]
-        for start in range(0, len(rows), BATCH_SIZE):
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
             batch = [
                 {"id": r.id, "props": r.props, "source": r.source}
-                for r in rows[start : start + BATCH_SIZE]
+                for r in rows[start : start + size]
             ]
             self._write(statement, {"rows": batch})
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
-        counted = cypher.UPSERT_EDGES_COUNTED.get(edge_type)
+        counted = None if self._bulk else cypher.UPSERT_EDGES_COUNTED.get(edge_type)
         if counted is not None:
+            flows = cypher.CITATION_FLOWS_OF.get(edge_type)
             for batch in _unique_pair_batches(rows):
-                self._write(counted, {"rows": batch})
+                self._write_counted(counted, flows, batch)
             return
         statement = cypher.UPSERT_EDGES[edge_type]
-        for start in range(0, len(rows), BATCH_SIZE):
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
             batch = [
                 {"src": r.src, "dst": r.dst, "props": r.props, "source": r.source}
-                for r in rows[start : start + BATCH_SIZE]
+                for r in rows[start : start + size]
             ]
             self._write(statement, {"rows": batch})
+
+    def _batch_size(self) -> int:
+        return BULK_BATCH_SIZE if self._bulk else BATCH_SIZE
+
+    def _write_counted(
+        self,
+        upsert: LiteralString,
+        flows: LiteralString | None,
+        batch: list[dict[str, Any]],
+    ) -> None:
+        """The upsert and the citation flows of the edges it created, in one transaction."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            created = [dict(r) for r in tx.run(upsert, {"rows": batch})]
+            if flows is not None and created:
+                keys = [f"{c['src']}|{c['dst']}" for c in created]
+                tx.run(flows, {"created": created, "keys": keys}).consume()
+
+        with _translated_errors(), self._driver.session(database=self._database) as session:
+            session.execute_write(work)
 
     def rebuild_aggregates(self) -> AggregateCounts:
         with (
             _translated_errors(),
             self._driver.session(database=self._database) as session,
         ):
-            for statement in cypher.REBUILD_AGGREGATES:
+            for statement in cypher.CLEAR_AGGREGATES:
                 # IN TRANSACTIONS needs an implicit transaction.
                 session.run(neo4j.Query(statement, timeout=DELETE_TIMEOUT_S)).consume()
-        rows = self._read(cypher.COUNT_AGGREGATES, {})
-        return AggregateCounts(org_ipc_rows=int(rows[0]["count"]))
+        orgs = [r["id"] for r in self._read(cypher.ORGANIZATION_IDS, {})]
+        for start in range(0, len(orgs), REBUILD_ORGS_PER_TX):
+            ids = orgs[start : start + REBUILD_ORGS_PER_TX]
+            for count, write in (
+                (cypher.COUNT_ORG_IPC, cypher.WRITE_ORG_IPC),
+                (cypher.COUNT_CITATION_FLOWS_OF_ORGS, cypher.WRITE_CITATION_FLOWS),
+            ):
+                counted = [dict(r) for r in self._read(count, {"ids": ids})]
+                for first in range(0, len(counted), BULK_BATCH_SIZE):
+                    self._write(write, {"rows": counted[first : first + BULK_BATCH_SIZE]})
+        profiles = self._read(cypher.COUNT_AGGREGATES, {})
+        flows = self._read(cypher.COUNT_CITATION_FLOWS, {})
+        return AggregateCounts(
+            org_ipc_rows=int(profiles[0]["count"]), citation_flow_rows=int(flows[0]["count"])
+        )
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        params = {"ids": sorted(set(patent_ids)), "limit": limit}
+        return [
+            InventorStat(r["person"], r["name"], r["patents"], r["citations"])
+            for r in self._read(cypher.INVENTOR_STATS, params)
+        ]
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        params = {"ids": sorted(set(patent_ids)), "orgs": sorted(set(org_ids))}
+        links = []
+        for r in self._read(cypher.OUTSIDE_LINKS[edge_type], params):
+            props: Properties = dict(r["props"])
+            sources = cast(list[str], props.pop("sources", []))
+            src = NodeKey(NodeLabel.ORGANIZATION, r["src"])
+            dst = NodeKey(NodeLabel.PATENT, r["dst"])
+            links.append(
+                Link(edge_type, src, dst, r["src_name"], r["dst_name"], props, sorted(sources))
+            )
+        return links
+
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        [c] = self._read(cypher.CITATION_FLOWS, {"ids": sorted(set(org_ids))})
+        return [
+            CitationFlow(*row)
+            for row in zip(
+                c["src"], c["src_name"], c["dst"], c["dst_name"], c["citations"], strict=True
+            )
+        ]
 
     def competitor_candidates(
         self, profile: dict[str, int], exclude: Sequence[str], limit: int
@@ -163,27 +247,35 @@ class Neo4jGraphStore:
         ids = sorted(set(org_ids))
         if not ids:
             return []
-        rows = [
-            FactCount(
-                r["owner"],
-                r["kind"],
-                r["legal_status"],
-                r["country"],
-                r["grade"],
-                r["year"],
-                r["patents"],
+        rows: list[FactCount] = []
+        for statement in (cypher.PORTFOLIO_COUNTS,):
+            [c] = self._read(statement, {"ids": ids, "as_of": _day(as_of)})
+            rows.extend(
+                FactCount(owner[0], kind[0], status[0], country[0], grade[0], year, patents)
+                for owner, kind, status, country, grade, year, patents in zip(
+                    c["owner"],
+                    c["kind"],
+                    c["legal_status"],
+                    c["country"],
+                    c["grade"],
+                    c["year"],
+                    c["patents"],
+                    strict=True,
+                )
             )
-            for statement in (cypher.PORTFOLIO_COUNTS_BY_OWNER, cypher.PORTFOLIO_COUNTS_WHOLE)
-            for r in self._read(statement, {"ids": ids, "as_of": _day(as_of)})
-        ]
         return sorted(rows, key=fact_order)
 
     def org_ipc_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None
     ) -> list[IpcShare]:
         params = {"ids": sorted(set(org_ids)), "as_of": _day(as_of)}
-        statement = cypher.ORG_IPC_COUNTS if as_of is None else cypher.ORG_IPC_COUNTS_ON
-        records = self._read(statement, params)
+        if as_of is None:
+            [c] = self._read(cypher.ORG_IPC_COUNTS, params)
+            return [
+                IpcShare(*row)
+                for row in zip(c["org"], c["name"], c["code"], c["patents"], strict=True)
+            ]
+        records = self._read(cypher.ORG_IPC_COUNTS_ON, params)
         return [IpcShare(r["org"], r["name"], r["code"], r["patents"]) for r in records]
 
     def ipc_code_counts(self, codes: Sequence[str], *, as_of: date | None = None) -> list[IpcShare]:
@@ -241,19 +333,29 @@ class Neo4jGraphStore:
         return {r["kind"]: r["count"] for r in records}
 
     def portfolio(self, org_ids: Sequence[str]) -> list[PatentFacts]:
-        records = self._read(cypher.PORTFOLIO, {"ids": sorted(set(org_ids))})
+        [columns] = self._read(cypher.PORTFOLIO, {"ids": sorted(set(org_ids))})
         return [
             PatentFacts(
-                id=r["id"],
-                owner=r["owner"],
-                kind=r["kind"],
-                legal_status=r["legal_status"],
-                country=r["country"],
-                filing_date=r["filing_date"],
-                ipc=tuple(r["ipc"]),
-                grade=r["grade"],
+                id=pid,
+                owner=owner,
+                kind=kind[0],
+                legal_status=status[0],
+                country=country[0],
+                filing_date=filed[0],
+                ipc=tuple(ipc),
+                grade=grade[0],
             )
-            for r in records
+            for pid, owner, kind, status, country, filed, ipc, grade in zip(
+                columns["id"],
+                columns["owner"],
+                columns["kind"],
+                columns["legal_status"],
+                columns["country"],
+                columns["filing_date"],
+                columns["ipc"],
+                columns["grade"],
+                strict=True,
+            )
         ]
 
     def ipc_shares(
@@ -349,6 +451,7 @@ class Neo4jGraphStore:
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         if start == goal:
             found = self.get_node(start.label, start.id) is not None
@@ -361,6 +464,7 @@ class Neo4jGraphStore:
             "types": sorted(t.value for t in edge_types),
             "as_of": as_of.isoformat() if as_of else None,
             "cap": cap + 1,
+            "first": cap if first is None else min(first, cap),
         }
         try:
             with (
@@ -372,7 +476,13 @@ class Neo4jGraphStore:
                 # driver retry repeats a search that ran out of time.
                 session.begin_transaction(timeout=timeout_s) as tx,
             ):
-                rows = [record["links"] for record in tx.run(statement, params)]
+                records = list(tx.run(statement, params))
+                total = int(records[0]["total"]) if records else 0
+                listed = sorted(
+                    (_path_keys(start, r["links"]) for r in records), key=lambda k: k[0]
+                )
+                eids = sorted({raw["eid"] for _, links in listed for raw in links})
+                evidence = {r["eid"]: r for r in tx.run(cypher.PATH_EVIDENCE, {"eids": eids})}
         except GraphError as exc:
             code = str(exc.detail.get("neo4j_code", ""))
             if "TransactionTimedOut" in code or "Terminated" in code:
@@ -380,11 +490,8 @@ class Neo4jGraphStore:
             if "MemoryLimit" in code or "OutOfMemory" in code:
                 return ShortestPaths(out_of_memory=True)
             raise
-        paths = sorted(
-            (_found_path(start, links) for links in rows[:cap]),
-            key=lambda p: (p.nodes, [link.type.value for link in p.links]),
-        )
-        return ShortestPaths(paths, capped=len(rows) > cap)
+        paths = [_found_path(start, links, evidence) for _, links in listed]
+        return ShortestPaths(paths, capped=total > cap, total=min(total, cap))
 
     def analyst_query(
         self,
@@ -512,15 +619,36 @@ def _unique_pair_batches(rows: Sequence[EdgeRow]) -> Iterator[list[dict[str, Any
         yield batch
 
 
-def _found_path(start: NodeKey, raw_links: list[dict[str, Any]]) -> FoundPath:
+PathKey = tuple[tuple[NodeKey, ...], list[str]]
+
+
+def _path_keys(
+    start: NodeKey, raw_links: list[dict[str, Any]]
+) -> tuple[PathKey, list[dict[str, Any]]]:
+    """The sort key of a path (its nodes, then its edge types), as FoundPath orders."""
+    nodes = [start]
+    for raw in raw_links:
+        edge = EdgeType(raw["type"])
+        src = NodeKey(edge.endpoints[0], raw["src"])
+        dst = NodeKey(edge.endpoints[1], raw["dst"])
+        nodes.append(dst if nodes[-1] == src else src)
+    return (tuple(nodes), [raw["type"] for raw in raw_links]), raw_links
+
+
+def _found_path(
+    start: NodeKey, raw_links: list[dict[str, Any]], evidence: dict[str, neo4j.Record]
+) -> FoundPath:
     nodes, links = [start], []
     for raw in raw_links:
         edge = EdgeType(raw["type"])
-        props: Properties = dict(raw["props"])
+        found = evidence[raw["eid"]]
+        props: Properties = dict(found["props"])
         sources = cast(list[str], props.pop("sources", []))
         src = NodeKey(edge.endpoints[0], raw["src"])
         dst = NodeKey(edge.endpoints[1], raw["dst"])
-        links.append(Link(edge, src, dst, raw["src_name"], raw["dst_name"], props, sorted(sources)))
+        links.append(
+            Link(edge, src, dst, found["src_name"], found["dst_name"], props, sorted(sources))
+        )
         nodes.append(dst if nodes[-1] == src else src)
     return FoundPath(tuple(nodes), tuple(links))
 

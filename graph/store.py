@@ -11,6 +11,7 @@ from them, once for all stores.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
@@ -18,11 +19,13 @@ from graph.analyst_cypher import CypherResult
 from graph.model import (
     AggregateCounts,
     CandidateScore,
+    CitationFlow,
     Direction,
     EdgeRow,
     EdgeType,
     FactCount,
     GraphCounts,
+    InventorStat,
     IpcShare,
     Link,
     Neighbour,
@@ -53,6 +56,10 @@ class GraphWriter(Protocol):
 
     def delete_all(self) -> None:
         """Remove every node and edge (tests and `ipgraph reset`)."""
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A bulk load: inside it the maintained aggregates are not counted edge by edge;
+        leaving it rebuilds them from the edges, in batches (equal to counting as written)."""
 
 
 @runtime_checkable
@@ -142,10 +149,13 @@ class PathQueries(Protocol):
         timeout_s: float,
         cap: int = PATH_CAP,
         as_of: date | None = None,
+        first: int | None = None,
     ) -> ShortestPaths:
         """Every shortest path (at most `cap`, any direction, over `edge_types`, at most
         `max_hops` <= PATH_MAX_HOPS edges) from `start` to `goal`, sorted by node keys. With
-        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed."""
+        `as_of`, an edge with a `from` later than it or a `to` not after it is not followed.
+        With `first`, only the first `first` of them are listed with their evidence (the store
+        reads evidence for those only); `total` counts them all."""
 
 
 def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
@@ -159,7 +169,8 @@ def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
 @runtime_checkable
 class AggregateQueries(Protocol):
     """Aggregates the store maintains as it is written (organisation IPC profiles: patents per
-    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS), so that competitor queries
+    (owner, IPC code) through `OWNERSHIP_EDGE` and CLASSIFIED_AS; citation flows: CITES
+    between the patents of two owners), so that competitor queries
     read a few rows instead of every patent. Equal to what `ipc_profiles` / `ipc_shares`
     compute from the edges; `rebuild_aggregates` recomputes them from the edges."""
 
@@ -182,6 +193,10 @@ class AggregateQueries(Protocol):
         `profile` (code -> patents), scored against it from the maintained profiles; sorted
         by (shared desc, org)."""
 
+    def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
+        """The maintained citation flows out of and into any of `org_ids` (maintained at
+        ingest like the profiles), sorted by (src, dst)."""
+
     def portfolio_counts(
         self, org_ids: Sequence[str], *, as_of: date | None = None
     ) -> list[FactCount]:
@@ -192,8 +207,30 @@ class AggregateQueries(Protocol):
 
 
 @runtime_checkable
+class TargetQueries(Protocol):
+    """What due diligence reads about a target's patents, aggregated or filtered in the store
+    so that a 10k-patent target does not pull every link of every patent."""
+
+    def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
+        """The `limit` inventors with most of `patent_ids` (then by person), see InventorStat;
+        sorted by (patents desc, person)."""
+
+    def outside_links(
+        self, edge_type: EdgeType, patent_ids: Sequence[str], org_ids: Sequence[str]
+    ) -> list[Link]:
+        """`edge_type` edges (Organization -> Patent) into `patent_ids` from organisations not
+        in `org_ids` (co-applicants, co-owners), with evidence; sorted by (src, dst)."""
+
+
+@runtime_checkable
 class GraphStore(
-    GraphWriter, GraphReader, PortfolioQueries, PathQueries, AggregateQueries, Protocol
+    GraphWriter,
+    GraphReader,
+    PortfolioQueries,
+    PathQueries,
+    AggregateQueries,
+    TargetQueries,
+    Protocol,
 ):
     """A whole store: what `stores/backends.py` builds."""
 

@@ -40,7 +40,7 @@ class LocalServices:
             Neo4jService(
                 cache,
                 settings.services_neo4j_port,
-                settings.services_heap,
+                settings.services_neo4j_heap or settings.services_heap,
                 java,
                 pagecache=settings.services_neo4j_pagecache,
             ),

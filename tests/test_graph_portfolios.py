@@ -4,13 +4,14 @@ out by hand in the comments), on both backends; and the API over them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from config.settings import Settings
-from graph.analytics.kpis import group_kpis
+from graph.analytics.kpis import group_kpis, kpis
 from graph.analytics.portfolios import (
     SharedCode,
     competitors,
@@ -95,6 +96,18 @@ def test_group_kpis(stores: Stores) -> None:
     assert b.by_grade == {"ungraded": 3}
 
 
+def test_group_kpis_from_store_counts_equal_the_ledger_path(stores: Stores) -> None:
+    """Without OWNS edges the KPIs come from counts grouped in the store; they equal the
+    per-patent figures of the ledger path (which answers with an as_of day)."""
+    orgs = group_members(stores.graph, fx.GROUP, with_subsidiaries=True)
+    facts = stores.graph.portfolio(orgs)
+    result = group_kpis(stores.graph, fx.GROUP)
+    assert result.group == kpis(fx.GROUP, list({f.id: f for f in facts}.values()))
+    assert result.members == [kpis(o, [f for f in facts if f.owner == o]) for o in sorted(orgs)]
+    on_day = group_kpis(stores.graph, fx.GROUP, as_of=date(2030, 1, 1))
+    assert on_day.group.patents == result.group.patents
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     opened = open_stores(Settings(data_dir=tmp_path_factory.mktemp("portfolio-api")))
@@ -108,6 +121,17 @@ def test_portfolio_endpoints(client: TestClient) -> None:
     ranked = client.get("/api/v1/graph/competitors", params={"organization": fx.GROUP}).json()
     assert ranked["members"] == [fx.GROUP, fx.A1]  # the organisation first
     assert [c["organization"]["id"] for c in ranked["competitors"]] == [fx.B]
+    # P4 (B's) cites P1 (A1's): the citation flow explains the rival and lists B as a partner.
+    assert (ranked["competitors"][0]["cites_them"], ranked["competitors"][0]["cited_by_them"]) == (
+        0,
+        1,
+    )
+    assert [
+        (p["organization"]["id"], p["cites_them"], p["cited_by_them"])
+        for p in ranked["citation_partners"]
+    ] == [(fx.B, 0, 1)]
+    alone = client.get("/api/v1/graph/competitors", params={"organization": fx.C}).json()
+    assert alone["competitors"] == [] and alone["citation_partners"] == []
     duel = client.get(
         "/api/v1/graph/head-to-head", params={"ours": fx.GROUP, "theirs": fx.C, "ipc": "g06f"}
     ).json()

@@ -12,14 +12,17 @@ from domain.access import AccessPolicy
 from domain.ipc import ipc_prefix
 from graph.analytics.kpis import GroupKpis, group_kpis
 from graph.analytics.portfolios import (
+    CitationPartner,
     Competitor,
     Links,
     Side,
     WhiteSpace,
+    citation_partners,
     competitors,
     head_to_head,
     links_between,
     white_space,
+    with_citations,
 )
 from graph.model import NodeKey
 from search.index.protocol import Filters, SearchQuery
@@ -46,9 +49,13 @@ def group(ctx: Context, text: str, policy: AccessPolicy, *, with_subsidiaries: b
 
 def competitors_of(
     ctx: Context, organization: str, policy: AccessPolicy, *, with_subsidiaries: bool, top: int
-) -> tuple[Group, list[Competitor]]:
+) -> tuple[Group, list[Competitor], list[CitationPartner]]:
+    """The IPC-cosine ranking, each competitor with the citations between us and them, and
+    the `top` organisations we cite or are cited by most (maintained citation flows)."""
     ours = group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
-    return ours, competitors(ctx.stores.graph, ours.members, top=top)
+    partners = citation_partners(ctx.stores.graph, ours.members)
+    ranked = with_citations(competitors(ctx.stores.graph, ours.members, top=top), partners)
+    return ours, ranked, partners[:top]
 
 
 def links_of(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.analytics.ledger import ledger_facts, members_as_of
 from graph.groups import group_members
-from graph.model import FactCount, PatentFacts
+from graph.model import EdgeType, FactCount, NodeKey, NodeLabel, PatentFacts
 from graph.store import GraphStore
 
 INVENTION_SHARE_TARGET = 0.5
@@ -90,10 +90,31 @@ def group_kpis(
         orgs = members_as_of(store, org_id, as_of)
     else:
         orgs = group_members(store, org_id, with_subsidiaries=with_subsidiaries)
+    if as_of is None and not _any_owns(store, orgs):
+        # Without a ledger the owned patents are the filed ones (ledger_facts returns them
+        # unchanged): the same figures from counts grouped in the store, a few hundred rows
+        # instead of one per patent.
+        return _kpis_from_store_counts(store, org_id, orgs)
     facts = ledger_facts(store, orgs, store.portfolio(orgs), as_of)
     whole = kpis(org_id, list({f.id: f for f in facts}.values()))
     # Members listed by id, the group's own organisation among them.
     per_member = [kpis(org, [f for f in facts if f.owner == org]) for org in sorted(orgs)]
+    return GroupKpis(whole, per_member)
+
+
+def _any_owns(store: GraphStore, orgs: Sequence[str]) -> bool:
+    """Whether any of `orgs` has an OWNS edge (the ledger): two queries for all of them."""
+    keys = [NodeKey(NodeLabel.ORGANIZATION, org) for org in orgs]
+    return any(link.type is EdgeType.OWNS for link in store.expand(keys, {EdgeType.OWNS}, 1))
+
+
+def _kpis_from_store_counts(store: GraphStore, org_id: str, orgs: Sequence[str]) -> GroupKpis:
+    rows = store.portfolio_counts(orgs)
+    by_owner: dict[str | None, list[FactCount]] = {}
+    for row in rows:
+        by_owner.setdefault(row.owner, []).append(row)
+    whole = kpis_from_counts(org_id, by_owner.get(None, []))
+    per_member = [kpis_from_counts(org, by_owner.get(org, [])) for org in sorted(orgs)]
     return GroupKpis(whole, per_member)
 
 

@@ -19,7 +19,7 @@ from domain.as_of import (
     owned_since,
     stake_on,
 )
-from graph.model import Direction, EdgeType, NodeLabel, PatentFacts
+from graph.model import Direction, EdgeType, Link, NodeKey, NodeLabel, PatentFacts
 from graph.store import GraphReader
 
 MAX_EDGES = 100_000
@@ -86,17 +86,26 @@ def owned_on_day(
 ) -> dict[str, list[str]]:
     """patent id -> the members owning it on `day` (each patent once, whatever the members):
     OWNS periods covering the day, and assignments by contract (TRANSFERRED_TO a member,
-    dated by then) that no gazette event recorded yet."""
+    dated by then) that no gazette event recorded yet. One expand for all the members."""
+    keys = [NodeKey(NodeLabel.ORGANIZATION, m) for m in dict.fromkeys(members)]
+    links = store.expand(keys, {EdgeType.OWNS, EdgeType.TRANSFERRED_TO}, MAX_EDGES) if keys else []
+    owns: dict[str, list[Link]] = {}
+    received: dict[str, list[Link]] = {}
+    for link in links:
+        if link.type is EdgeType.OWNS:
+            owns.setdefault(link.src.id, []).append(link)
+        elif link.dst.label is NodeLabel.ORGANIZATION:
+            received.setdefault(link.dst.id, []).append(link)
     owned: dict[str, list[str]] = {}
-    for member in members:
-        for patent in store.neighbours(EdgeType.OWNS, member, Direction.OUT, MAX_EDGES):
-            if owned_on(patent.edge, day):
-                owned.setdefault(patent.id, []).append(member)
-        for patent in store.neighbours(EdgeType.TRANSFERRED_TO, member, Direction.IN, MAX_EDGES):
-            if covers(patent.edge.get("date"), None, day) and member not in owned.get(
-                patent.id, []
+    for member in dict.fromkeys(members):
+        for link in owns.get(member, []):
+            if owned_on(link.props, day):
+                owned.setdefault(link.dst.id, []).append(member)
+        for link in received.get(member, []):
+            if covers(link.props.get("date"), None, day) and member not in owned.get(
+                link.src.id, []
             ):
-                owned.setdefault(patent.id, []).append(member)
+                owned.setdefault(link.src.id, []).append(member)
     return owned
 
 

@@ -105,7 +105,13 @@ def shortest_paths(
     """The first `k` of every shortest path (by node ids), searched inside the store with no
     fan-out cut: complete within `max_hops`, or `partial` because the time bound stopped it."""
     found = store.shortest_paths(
-        start, goal, edge_types, max_hops=max_hops, timeout_s=time_budget_s, as_of=as_of
+        start,
+        goal,
+        edge_types,
+        max_hops=max_hops,
+        timeout_s=time_budget_s,
+        as_of=as_of,
+        first=k,
     )
     result = PathResult(paths=[Path(p.nodes, p.links) for p in found.paths[:k]])
     if found.timed_out:
@@ -113,7 +119,7 @@ def shortest_paths(
     if found.out_of_memory:
         _stop(result, "the graph server's memory bound per query was reached")
     if found.capped:
-        result.reasons.append(f"more than {len(found.paths)} shortest paths; the first listed")
+        result.reasons.append(f"more than {found.total} shortest paths; the first listed")
     return result
 
 

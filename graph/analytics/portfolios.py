@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.model import EdgeType, IpcShare, Link, NodeKey, NodeLabel, PatentFacts
 from graph.store import AggregateQueries, GraphStore, PortfolioQueries
@@ -44,6 +44,49 @@ class Competitor:
     similarity: float
     shared_patents: int
     shared_codes: list[SharedCode]
+    cites_them: int = 0  # CITES from our patents to theirs (maintained citation flows)
+    cited_by_them: int = 0  # CITES from their patents to ours
+
+
+@dataclass(frozen=True)
+class CitationPartner:
+    """An organisation outside ours that our patents cite or that cites them."""
+
+    org: str
+    name: str
+    cites_them: int
+    cited_by_them: int
+
+
+def citation_partners(store: AggregateQueries, ours: Sequence[str]) -> list[CitationPartner]:
+    """The maintained citation flows between `ours` (summed over the members; flows between
+    members are left out) and every other organisation, most citations either way first."""
+    members = set(ours)
+    out: Counter[str] = Counter()
+    into: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for flow in store.citation_flows(sorted(members)):
+        if flow.src in members and flow.dst not in members:
+            out[flow.dst] += flow.citations
+            names[flow.dst] = flow.dst_name
+        elif flow.dst in members and flow.src not in members:
+            into[flow.src] += flow.citations
+            names[flow.src] = flow.src_name
+    partners = [CitationPartner(org, name, out[org], into[org]) for org, name in names.items()]
+    return sorted(partners, key=lambda p: (-(p.cites_them + p.cited_by_them), p.org))
+
+
+def with_citations(
+    ranked: Sequence[Competitor], partners: Sequence[CitationPartner]
+) -> list[Competitor]:
+    """Each competitor with the citations between us and them (0 when there are none)."""
+    by_org = {p.org: p for p in partners}
+    return [
+        replace(c, cites_them=by_org[c.org].cites_them, cited_by_them=by_org[c.org].cited_by_them)
+        if c.org in by_org
+        else c
+        for c in ranked
+    ]
 
 
 def competitors(

@@ -72,12 +72,25 @@ class CompetitorOut(BaseModel):
     similarity: float = Field(description="cosine of the IPC-subgroup patent-count vectors")
     shared_patents: int = Field(description="their patents in codes we also file in")
     shared_codes: list[SharedCodeOut] = Field(description="the explanation, largest overlap first")
+    cites_them: int = Field(0, description="citations from our patents to theirs")
+    cited_by_them: int = Field(0, description="citations from their patents to ours")
+
+
+class CitationPartnerOut(BaseModel):
+    organization: EntityOut
+    cites_them: int = Field(description="citations from our patents to theirs")
+    cited_by_them: int = Field(description="citations from their patents to ours")
 
 
 class CompetitorsResponse(BaseModel):
     organization: EntityOut
     members: list[str] = Field(description="the organisations counted as 'ours'")
     competitors: list[CompetitorOut]
+    citation_partners: list[CitationPartnerOut] = Field(
+        default_factory=list,
+        description="the organisations we cite or are cited by most (citation flows), "
+        "most citations either way first",
+    )
 
 
 class SideOut(BaseModel):

@@ -412,6 +412,7 @@ class LedgerConformance:
         children = store.neighbours(EdgeType.SUBSIDIARY_OF, "集团", Direction.IN)
         assert [(c.id, c.edge.get("from")) for c in children] == [("乙公司", "2024-01-01")]
 
+
 HUB_DEGREE = 100_000  # patents in one IPC class: far past any fan-out cut
 ORG, PATENT = NodeLabel.ORGANIZATION, NodeLabel.PATENT
 PATH_TYPES = frozenset(EdgeType) - {EdgeType.PARENT, EdgeType.EXTRACTED_FROM}
@@ -441,6 +442,12 @@ class PathQueriesConformance:
             (EdgeType.PARTY_TO, "licensee"),
         ]
         assert first.links[0].sources == [fx.SOURCE] and first.links[1].dst_name
+        assert found.total == 2
+        # Only the first listed (with its evidence), the others counted.
+        one = store.shortest_paths(
+            NodeKey(ORG, fx.A1), NodeKey(ORG, fx.B), PATH_TYPES, max_hops=4, timeout_s=10, first=1
+        )
+        assert one.paths == found.paths[:1] and one.total == 2
 
     def test_type_filter_hop_bound_and_missing_ends(self, store: GraphStore) -> None:
         fx.load(store)
@@ -496,6 +503,56 @@ class PathQueriesConformance:
         )
         assert not found.timed_out
         assert _path_ids(found) == [["甲", ids[0], hub, "CNZZZ", "乙"]]
+
+
+class TargetQueriesConformance:
+    """TargetQueries: due diligence's aggregates over a target's patents."""
+
+    def test_inventor_stats_merge_variants_and_count_citations(self, store: GraphStore) -> None:
+        people = ["张伟@甲", "张伟@甲~2", "李娜@甲", "王强@乙"]
+        store.upsert_nodes(
+            NodeLabel.PERSON, [NodeRow(p, {"name": p.split("@")[0]}, "d#1") for p in people]
+        )
+        store.upsert_nodes(PATENT, [NodeRow(f"CN{n}A", {}, "d#1") for n in range(1, 6)])
+        authored = [
+            ("张伟@甲", 1),
+            ("张伟@甲~2", 1),  # the same patent through the variant counts once
+            ("张伟@甲~2", 2),
+            ("李娜@甲", 2),
+            ("王强@乙", 5),  # not a target patent
+        ]
+        store.upsert_edges(
+            EdgeType.INVENTOR_OF, [EdgeRow(p, f"CN{n}A", {}, "d#1") for p, n in authored]
+        )
+        cites = [(3, 1), (4, 1), (5, 2), (1, 2)]
+        store.upsert_edges(
+            EdgeType.CITES, [EdgeRow(f"CN{a}A", f"CN{b}A", {}, "d#1") for a, b in cites]
+        )
+        ours = ["CN1A", "CN2A", "CN3A"]
+        stats = store.inventor_stats(ours, 10)
+        assert [(s.person, s.name, s.patents, s.citations) for s in stats] == [
+            ("张伟@甲", "张伟", 2, 4),  # CN1A cited twice, CN2A twice
+            ("李娜@甲", "李娜", 1, 2),
+        ]
+        assert store.inventor_stats(ours, 1) == stats[:1]
+        assert store.inventor_stats([], 10) == []
+
+    def test_outside_links_are_the_other_applicants(self, store: GraphStore) -> None:
+        fx.load(store)
+        # P3 is filed by A1 and B: from the group's side B is the only outside applicant.
+        group = [fx.GROUP, fx.A1]
+        links = store.outside_links(EdgeType.APPLICANT_OF, ["CN1000001A", "CN1000003U"], group)
+        assert [(lk.src.id, lk.dst.id) for lk in links] == [(fx.B, "CN1000003U")]
+        assert links[0].sources == [fx.SOURCE] and links[0].src_name == fx.B
+        assert store.outside_links(EdgeType.APPLICANT_OF, [], group) == []
+
+
+# The citation flows of AggregateQueriesConformance._citation_graph.
+EXPECTED_FLOWS = [
+    ("丙", "甲", 1),  # CN5->CN1
+    ("乙", "甲", 2),  # CN4->CN1, CN3->CN2 (CN3 co-owned: 乙 and 甲 both cite)
+    ("甲", "乙", 3),  # CN1->CN3, CN1->CN4, CN2->CN4
+]
 
 
 class AggregateQueriesConformance:
@@ -596,6 +653,73 @@ class AggregateQueriesConformance:
         assert store.org_ipc_counts(["甲", "乙"]) == rows
         assert "OrgIpcCount" not in store.counts().nodes
 
+    def _flows_from_edges(self, store: GraphStore, orgs: list[str]) -> list[tuple[str, str, int]]:
+        """Citation flows counted the slow way: every CITES edge between owned patents."""
+        owners: dict[str, set[str]] = {}
+        patents: set[str] = set()
+        for org in orgs:
+            for patent in store.neighbours(EdgeType.APPLICANT_OF, org, Direction.OUT, 10_000):
+                owners.setdefault(patent.id, set()).add(org)
+                patents.add(patent.id)
+        flows: dict[tuple[str, str], int] = {}
+        for patent in sorted(patents):
+            for cited in store.neighbours(EdgeType.CITES, patent, Direction.OUT, 10_000):
+                for a in owners[patent]:
+                    for b in owners.get(cited.id, set()):
+                        if a != b:
+                            flows[(a, b)] = flows.get((a, b), 0) + 1
+        return sorted((a, b, n) for (a, b), n in flows.items())
+
+    def _citation_graph(self, store: GraphStore, *, owners_first: bool) -> None:
+        """甲 owns CN1, CN2; 乙 owns CN3 with 甲 (co-owned) and CN4; 丙 owns CN5.
+        CN1->CN3, CN1->CN4, CN2->CN4, CN4->CN1, CN5->CN1, CN3->CN2."""
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o + "公司"}, "d#1") for o in "甲乙丙"])
+        store.upsert_nodes(PATENT, [NodeRow(f"CN{n}A", {}, "d#1") for n in range(1, 6)])
+        owned = [("甲", 1), ("甲", 2), ("乙", 3), ("甲", 3), ("乙", 4), ("丙", 5)]
+        cites = [(1, 3), (1, 4), (2, 4), (4, 1), (5, 1), (3, 2)]
+        owner_rows = [EdgeRow(o, f"CN{n}A", {}, "d#1") for o, n in owned]
+        cite_rows = [EdgeRow(f"CN{a}A", f"CN{b}A", {}, "d#1") for a, b in cites]
+        if owners_first:
+            store.upsert_edges(EdgeType.APPLICANT_OF, owner_rows)
+            store.upsert_edges(EdgeType.CITES, cite_rows)
+        else:
+            # Citations first, then owners one by one and in a batch (both counting paths).
+            store.upsert_edges(EdgeType.CITES, cite_rows)
+            store.upsert_edges(EdgeType.APPLICANT_OF, owner_rows[:2])
+            store.upsert_edges(EdgeType.APPLICANT_OF, owner_rows[2:])
+
+    def test_citation_flows_maintained_at_ingest(self, store: GraphStore) -> None:
+        for owners_first in (True, False):
+            store.delete_all()
+            self._citation_graph(store, owners_first=owners_first)
+            rows = store.citation_flows(["甲"])
+            assert [(f.src, f.dst, f.citations) for f in rows] == EXPECTED_FLOWS
+            assert self._flows_from_edges(store, ["甲", "乙", "丙"]) == EXPECTED_FLOWS
+            assert rows[0].src_name == "丙公司" and rows[0].dst_name == "甲公司"
+            assert [(f.src, f.dst) for f in store.citation_flows(["丙"])] == [("丙", "甲")]
+            self._citation_graph(store, owners_first=owners_first)  # re-ingest: no change
+            assert store.citation_flows(["甲"]) == rows
+            assert store.rebuild_aggregates().citation_flow_rows == 3
+            assert store.citation_flows(["甲"]) == rows
+        assert store.citation_flows([]) == []
+        assert "OrgCitationFlow" not in store.counts().nodes
+
+    def test_bulk_load_rebuilds_the_aggregates_at_the_end(self, store: GraphStore) -> None:
+        with store.bulk_load():
+            self._citation_graph(store, owners_first=False)
+            fx.load(store)
+        assert [(f.src, f.dst, f.citations) for f in store.citation_flows(["甲"])] == (
+            EXPECTED_FLOWS
+        )
+        orgs, codes = [fx.A1, fx.B, fx.C], ["H04W72/04", "H04L5/00", "G06F16/36"]
+        self._assert_match_edges(store, orgs, codes)
+        # Counting edge by edge resumes after the bulk load.
+        store.upsert_nodes(PATENT, [NodeRow("CN6A", {}, "d#1")])
+        store.upsert_edges(EdgeType.APPLICANT_OF, [EdgeRow("丙", "CN6A", {}, "d#1")])
+        store.upsert_edges(EdgeType.CITES, [EdgeRow("CN6A", "CN2A", {}, "d#1")])
+        flows = [(f.src, f.dst, f.citations) for f in store.citation_flows(["丙"])]
+        assert ("丙", "甲", 2) in flows
+
 
 class GraphStoreConformance(
     GraphWriterConformance,
@@ -604,6 +728,7 @@ class GraphStoreConformance(
     LedgerConformance,
     PathQueriesConformance,
     AggregateQueriesConformance,
+    TargetQueriesConformance,
 ):
     """The whole GraphStore: every mixin above."""
 

@@ -14,6 +14,7 @@ disputes, people, secrets); this one puts them together and scores.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 
 from domain.access import policy_for
 from graph.analytics.due_diligence.assets import add_assets
@@ -28,7 +29,7 @@ from graph.analytics.due_diligence.model import (
     expand,
 )
 from graph.analytics.due_diligence.ownership import add_ownership
-from graph.analytics.due_diligence.people import add_inventors
+from graph.analytics.due_diligence.people import KEY_INVENTORS, add_inventors
 from graph.analytics.due_diligence.secrets import add_secrets
 from graph.analytics.ledger import acquired_facts
 from graph.analytics.sep import portfolio_by_standard
@@ -54,17 +55,28 @@ def due_diligence(
     facts = list({f.id: f for f in store.portfolio(orgs)}.values())
     facts += acquired_facts(store, orgs, {f.id for f in facts}, today)
     ours = {f.id for f in facts}
-    patent_links = expand(store, NodeLabel.PATENT, sorted(ours), PATENT_EDGES)
-    org_links = expand(store, NodeLabel.ORGANIZATION, orgs, org_edges(confidential))
+    listed = sorted(ours)
+    # Only the few encumbrance and dispute edges of the patents are read whole; applicants
+    # from outside and inventors come filtered and aggregated from the store. The four reads
+    # are independent: sent together, the server works on them while the driver decodes.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        patent_reads = pool.submit(expand, store, NodeLabel.PATENT, listed, PATENT_EDGES)
+        org_reads = pool.submit(
+            expand, store, NodeLabel.ORGANIZATION, orgs, org_edges(confidential)
+        )
+        outside_reads = pool.submit(store.outside_links, EdgeType.APPLICANT_OF, listed, orgs)
+        inventor_reads = pool.submit(store.inventor_stats, listed, KEY_INVENTORS)
+        patent_links, org_links = patent_reads.result(), org_reads.result()
+        outside, inventors = outside_reads.result(), inventor_reads.result()
     add_assets(report, facts, today)
-    add_ownership(store, report, set(orgs), ours, patent_links, today)
+    add_ownership(store, report, set(orgs), ours, outside, today)
     add_encumbrances(store, report, set(orgs), ours, patent_links, org_links, today)
     add_disputes(store, report, patent_links)
     report.seps = {
         standard: sorted(m for f in families for m in f.members)
         for standard, families in portfolio_by_standard(store, orgs).items()
     }
-    add_inventors(store, report, set(orgs), ours, patent_links, confidential, today)
+    add_inventors(store, report, set(orgs), inventors, confidential, today)
     if confidential:
         add_secrets(store, report, org_links)
     report.flags.sort(key=lambda f: (-WEIGHTS[f.severity], f.code, f.reason))
@@ -73,15 +85,7 @@ def due_diligence(
 
 
 PATENT_EDGES = frozenset(
-    {
-        EdgeType.APPLICANT_OF,
-        EdgeType.LICENSED_TO,
-        EdgeType.PLEDGED_TO,
-        EdgeType.TRANSFERRED_TO,
-        EdgeType.CONCERNS,
-        EdgeType.INVENTOR_OF,
-        EdgeType.CITES,
-    }
+    {EdgeType.LICENSED_TO, EdgeType.PLEDGED_TO, EdgeType.TRANSFERRED_TO, EdgeType.CONCERNS}
 )
 
 

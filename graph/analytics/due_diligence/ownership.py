@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 
 from domain.as_of import covers, owned_on
 from graph.analytics.due_diligence.model import Evidence, Report, RiskFlag
 from graph.analytics.ledger import MAX_EDGES, contract_grantors
-from graph.model import Direction, EdgeType, Link
+from graph.model import EdgeType, Link, NodeKey, NodeLabel
 from graph.store import GraphReader
 
 
@@ -20,12 +21,15 @@ def add_ownership(
     links: list[Link],
     today: dt.date,
 ) -> None:
+    """`links`: the APPLICANT_OF edges into `ours` from outside `orgs` (the only applicants
+    that can make a patent co-owned)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for link in links:
         if link.type is EdgeType.APPLICANT_OF and link.dst.id in ours:
             owners[link.dst.id].add(link.src.id)
+    gone = former_owners_of(store, sorted(owners), orgs, today)
     for patent in owners:
-        owners[patent] -= former_owners(store, patent, orgs, today)
+        owners[patent] -= gone.get(patent, set())
     co_owned = {p: sorted(o - orgs) for p, o in owners.items() if o - orgs}
     report.ownership = {
         "sole": sorted(p for p in ours if p not in co_owned),
@@ -49,15 +53,23 @@ def add_ownership(
         )
 
 
-def former_owners(store: GraphReader, patent: str, orgs: set[str], day: dt.date) -> set[str]:
-    """Applicants who no longer owned the patent on `day`: their OWNS period ended (a gazette
-    transfer), or they assigned it to one of `orgs` by a contract dated by then."""
-    gone = {
-        o.id
-        for o in store.neighbours(EdgeType.OWNS, patent, Direction.IN, MAX_EDGES)
-        if not owned_on(o.edge, day)
-    }
-    for transfer in store.neighbours(EdgeType.TRANSFERRED_TO, patent, Direction.OUT, MAX_EDGES):
-        if transfer.id in orgs and covers(transfer.edge.get("date"), None, day):
-            gone |= {pid for pid, _ in contract_grantors(store, transfer.edge.get("contract"))}
-    return gone - orgs
+def former_owners_of(
+    store: GraphReader, patents: Sequence[str], orgs: set[str], day: dt.date
+) -> dict[str, set[str]]:
+    """Per patent, the applicants who no longer owned it on `day`: their OWNS period ended (a
+    gazette transfer), or they assigned it to one of `orgs` by a contract dated by then. One
+    expand for all the patents."""
+    gone: dict[str, set[str]] = defaultdict(set)
+    keys = [NodeKey(NodeLabel.PATENT, p) for p in patents]
+    links = store.expand(keys, {EdgeType.OWNS, EdgeType.TRANSFERRED_TO}, MAX_EDGES) if keys else []
+    for link in links:
+        if link.type is EdgeType.OWNS and not owned_on(link.props, day):
+            gone[link.dst.id].add(link.src.id)
+        elif (
+            link.type is EdgeType.TRANSFERRED_TO
+            and link.dst.id in orgs
+            and covers(link.props.get("date"), None, day)
+        ):
+            grantors = contract_grantors(store, link.props.get("contract"))
+            gone[link.src.id] |= {pid for pid, _ in grantors}
+    return {patent: ids - orgs for patent, ids in gone.items()}

@@ -4,7 +4,8 @@ non-compete, with access to which secrets."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 
 from graph.analytics.due_diligence.model import (
     EXPAND_LIMIT,
@@ -14,7 +15,7 @@ from graph.analytics.due_diligence.model import (
     RiskFlag,
     expand,
 )
-from graph.model import EdgeType, Link, NodeKey, NodeLabel
+from graph.model import EdgeType, InventorStat, Link, NodeKey, NodeLabel
 from graph.store import GraphStore
 
 KEY_INVENTORS = 10
@@ -24,28 +25,14 @@ def add_inventors(
     store: GraphStore,
     report: Report,
     orgs: set[str],
-    ours: set[str],
-    links: list[Link],
+    stats: Sequence[InventorStat],
     confidential: bool,
     today: dt.date,
 ) -> None:
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    cited: Counter[str] = Counter(
-        lk.dst.id for lk in links if lk.type is EdgeType.CITES and lk.dst.id in ours
-    )
-    authored: dict[str, set[str]] = defaultdict(set)
-    for link in links:
-        if link.type is EdgeType.INVENTOR_OF and link.dst.id in ours:
-            person = same_person_at_target(link.src.id)
-            if link.dst.id not in authored[person]:
-                counts[person] += 1
-            names[person] = link.src_name
-            authored[person].add(link.dst.id)
-    ranked = sorted(counts, key=lambda p: (-counts[p], p))[:KEY_INVENTORS]
-    report.inventors = [
-        Inventor(p, names[p], counts[p], sum(cited[x] for x in authored[p])) for p in ranked
-    ]
+    """Key inventors by their patents in the portfolio (a person as same_person_at_target sees
+    them), with the citations those patents received: `stats`, counted in the store
+    (TargetQueries.inventor_stats)."""
+    report.inventors = [Inventor(s.person, s.name, s.patents, s.citations) for s in stats]
     if confidential:
         _departures(store, report, orgs, today)
 
@@ -53,7 +40,8 @@ def add_inventors(
 def same_person_at_target(person_id: str) -> str:
     """One row per name and employer: the resolver keeps a same-name mention it could not
     join with two kinds of evidence apart (`张伟@公司~2`), but inside one target's report a
-    张伟 of the same company is listed once, with all their patents."""
+    张伟 of the same company is listed once, with all their patents (the stores' inventor_stats
+    apply the same rule)."""
     return person_id.split("~", 1)[0]
 
 

@@ -19,6 +19,7 @@ from search_api.routes.graph.common import (
 )
 from search_api.schemas.common import IsoDate
 from search_api.schemas.graph import (
+    CitationPartnerOut,
     CompetitorOut,
     CompetitorsResponse,
     EdgeOut,
@@ -42,8 +43,9 @@ def get_competitors(
     top: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> CompetitorsResponse:
     """Organisations ranked by portfolio overlap in IPC space (cosine over IPC-subgroup patent
-    counts), each with the shared codes as the explanation."""
-    ours, ranked = competitors_of(
+    counts), each with the shared codes and the citations between us and them as the
+    explanation; and the organisations we cite or are cited by most (citation flows)."""
+    ours, ranked, partners = competitors_of(
         ctx, organization, policy, with_subsidiaries=with_subsidiaries, top=top
     )
     return CompetitorsResponse(
@@ -57,8 +59,18 @@ def get_competitors(
                 shared_codes=[
                     SharedCodeOut(code=s.code, ours=s.ours, theirs=s.theirs) for s in c.shared_codes
                 ],
+                cites_them=c.cites_them,
+                cited_by_them=c.cited_by_them,
             )
             for c in ranked
+        ],
+        citation_partners=[
+            CitationPartnerOut(
+                organization=entity_out(NodeKey(NodeLabel.ORGANIZATION, p.org), p.name),
+                cites_them=p.cites_them,
+                cited_by_them=p.cited_by_them,
+            )
+            for p in partners
         ],
     )
 
