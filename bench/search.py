@@ -3,6 +3,7 @@
     python bench/search.py --docs 100000                  # both backends
     python bench/search.py --docs 100000 --backend embedded
     python bench/search.py --docs 100000 --reuse          # keep an already loaded corpus
+    python bench/search.py ... --json                     # end with one JSON line of it all
 
 Elasticsearch and Neo4j settings come from `ipgraph services up` (or IPGRAPH_* variables).
 For each representative query it prints p50/p99 in ms through the API (a real uvicorn server
@@ -97,6 +98,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("bench-data"))
     parser.add_argument("--reuse", action="store_true", help="skip loading when counts match")
     parser.add_argument("--load-only", action="store_true", help="load, do not measure")
+    parser.add_argument(
+        "--json", action="store_true", help="end with one JSON line of every figure of the run"
+    )
     args = parser.parse_args()
     backends = ["embedded", "production"] if args.backend == "both" else [args.backend]
     for backend in backends:
@@ -108,6 +112,8 @@ def main() -> None:
                 _measure(backend, settings, stores, args.repeat)
         finally:
             stores.close()
+    if args.json:
+        print(json.dumps({"bench": "search", "results": SUMMARY}, ensure_ascii=False), flush=True)
 
 
 def _settings(backend: str, workdir: Path) -> Settings:
@@ -297,8 +303,13 @@ def _measure_similar(backend: str, http: httpx.Client, stores: Stores, repeat: i
     console.print(table)
 
 
+# Every figure of the run, by backend, for the one JSON line `--json` ends with.
+SUMMARY: dict[str, list[dict[str, object]]] = {}
+
+
 def _json_line(**values: object) -> None:
-    """One result as a JSON line (stdout, after the table), figures rounded to 0.01."""
+    """One result as a JSON line (stdout, after the table), figures rounded to 0.01; kept for
+    the summary line too."""
     rounded = {
         k: round(v, 2)
         if isinstance(v, float)
@@ -307,6 +318,7 @@ def _json_line(**values: object) -> None:
         else v
         for k, v in values.items()
     }
+    SUMMARY.setdefault(str(values.get("backend")), []).append(rounded)
     print(json.dumps({"bench": "search", **rounded}, ensure_ascii=False), flush=True)
 
 
