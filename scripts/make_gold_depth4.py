@@ -77,6 +77,12 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pledge_loan_57": ("pdf", "simplified"),
     "lic_jpy_58": ("txt", "simplified"),
     "lic_scope_row_59": ("docx", "simplified"),
+    "coop_hk_cash_60": ("pdf", "traditional"),
+    "coop_fund_table_61": ("docx", "simplified"),
+    "nc_self_run_62": ("txt", "simplified"),
+    "nc_tw_self_63": ("txt", "traditional"),
+    "tr_person_64": ("txt", "simplified"),
+    "lic_unit_royalty_65": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
