@@ -325,10 +325,21 @@ class _ColumnUnit:
 
 
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
     r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)\s*[）)]"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
+
+
+def column_unit(header: str) -> _ColumnUnit | None:
+    """The unit a table's header row gives a column of bare numbers (资金投入（万元）)."""
+    return _column_unit(header)
+
+
+def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
+    """A bare number in a column whose header gives the unit (1600 under 投入（万元）)."""
+    bare = _BARE_NUMBER.match(cell)
+    return float(bare.group(1).replace(",", "")) * unit.scale if bare else None
 
 
 def _column_unit(header: str) -> _ColumnUnit | None:

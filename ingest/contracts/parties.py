@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
     Role,
 )
-from ingest.contracts.money import amounts
+from ingest.contracts.money import amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
 from ingest.contracts.structure import Layout
@@ -89,6 +89,7 @@ def _table_shares(
     """A table row per party: 甲方 | 研发经费人民币1000万元、试验条件 | 50%."""
     shares: list[PartyValue] = []
     contributions: list[PartyValue] = []
+    unit = None
     text = layout.text
     offset = layout.body[0]
     for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
@@ -98,17 +99,19 @@ def _table_shares(
             continue
         party = _party_named(parties, cells[0])
         if party is None:
+            unit = column_unit(line) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         percent = _PERCENT.search(cells[-1])
         share = _fraction(percent) if percent else None
         if share is not None:
             shares.append(PartyValue(name=party.name, value=share, evidence=evidence))
-        money = [a for cell in cells[1:-1] if (a := next(amounts(cell), None)) is not None]
+        money = [a.money.amount for cell in cells[1:-1] if (a := next(amounts(cell), None))]
+        if not money and unit is not None and unit.column < len(cells):
+            bare = bare_amount(cells[unit.column], unit)
+            money = [bare] if bare is not None else []
         contributions.append(
-            PartyValue(
-                name=party.name, value=money[0].money.amount if money else None, evidence=evidence
-            )
+            PartyValue(name=party.name, value=money[0] if money else None, evidence=evidence)
         )
     if not any(c.value for c in contributions):
         contributions = []
@@ -397,8 +400,10 @@ def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> Co
 
     def restore(value: str, evidence: Evidence) -> str:
         span = folded.text[evidence.start : evidence.end]
-        if span == value:
-            return folded.original[evidence.start : evidence.end]
+        written = folded.original[evidence.start : evidence.end]
+        # The display form folds brackets to ASCII: 理創技術轉移（香港）有限公司 is still the span.
+        if span == value or organization_name(written) == value:
+            return written
         return folded.original_value(value, evidence.start)
 
     def restore_field(field: Extracted[Any] | None) -> None:
