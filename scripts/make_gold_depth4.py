@@ -83,6 +83,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nc_tw_self_63": ("txt", "traditional"),
     "tr_person_64": ("txt", "simplified"),
     "lic_unit_royalty_65": ("txt", "simplified"),
+    "tr_person_second_66": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 

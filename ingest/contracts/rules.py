@@ -251,6 +251,22 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         found.append(_party(layout, match, block_end, kind, position=len(found)))
+    return _complementary_roles(found, kind)
+
+
+def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[Party]:
+    """受让方：A公司 above 乙方：郑某: a party whose role was only guessed from its position and
+    collides with a role another party is labelled with takes the other role of the pair."""
+    pair = _DEFAULT_ROLES.get(kind) if kind is not None else None
+    if pair is None:
+        return found
+    labelled = {p.role for p in found if p.evidence.confidence == LABELLED}
+    for party in found:
+        if party.evidence.confidence == LABELLED or party.role not in labelled:
+            continue
+        other = pair[1] if party.role == pair[0] else pair[0]
+        if party.role in pair and all(p.role != other for p in found):
+            party.role = other
     return found
 
 
