@@ -84,6 +84,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "tr_person_64": ("txt", "simplified"),
     "lic_unit_royalty_65": ("txt", "simplified"),
     "tr_person_second_66": ("txt", "simplified"),
+    "eq_allot_hk_67": ("txt", "traditional"),
+    "ts_hk_suit_68": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
