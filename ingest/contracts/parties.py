@@ -289,6 +289,9 @@ def _named_investee(
         rf"(?:向|对)\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
         # 认缴丙方新增注册资本 / 丙方为本次增资的目标公司
         rf"(?:认缴|认购|取得|获得|持有)\s*({mentions})\s*(?:的)?(?:新增|增加)?(?:注册资本|股权|股份)",
+        # 丙方同意向甲方配发普通股股份: the company that issues the shares receives the IP
+        rf"({mentions})\s*(?:同意|将|应)?\s*(?:向[^。；，]{{1,20}}?)?(?:配发|发行|增发)[^。；，]{{0,6}}?(?:股份|股权|新股|股)",
+        rf"(?:取得|获得|持有)\s*({mentions})\s*[^。；，]{{0,12}}?(?:注册资本|股权|股份|股本)",
         rf"({mentions})\s*(?:为|系|是)(?:本次)?(?:增资|投资|出资)?(?:的)?(?:目标公司|标的公司|被投资方)",
         rf"({mentions})\s*(?:同意)?(?:接受|吸收)[^。；]{{0,12}}?(?:出资|入股|增资)",
     )
@@ -321,7 +324,8 @@ def _equity_share(
         if word
     )
     pattern = re.compile(
-        rf"(?:{names})\s*(?:的)?(?:持股|持有[^。；，]{{0,12}}?|占[^。；，]{{0,8}}?|股权比例|持股比例"
+        rf"(?:{names})\s*(?:的)?(?:因此|由此|将|可|即)?(?:持股|(?:持有|取得|获得|享有)[^。；，]{{0,20}}?"
+        rf"|占[^。；，]{{0,8}}?|股权比例|持股比例"
         rf"|出资比例|股比)\s*(?:比例)?(?:为|[：:])?\s*({_PERCENT.pattern})"
     )
     # a shareholding table: 股东 | 出资额 | 持股比例, one row per party
@@ -361,8 +365,8 @@ def _equity_share(
         if (
             len(percents) == 1
             and re.search(names, sentence)
-            and re.search(r"作价|出资|入股", sentence)
-            and re.search(r"股权|股份|注册资本|持股", sentence)
+            and re.search(r"作价|出资|入股|增资|注资|配发", sentence)
+            and re.search(r"股权|股份|注册资本|持股|股本", sentence)
         ):
             share = _fraction(percents[0])
             if share is not None:
