@@ -86,6 +86,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "tr_person_second_66": ("txt", "simplified"),
     "eq_allot_hk_67": ("txt", "traditional"),
     "ts_hk_suit_68": ("txt", "traditional"),
+    "lic_per_unit_69": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
