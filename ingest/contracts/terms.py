@@ -98,6 +98,7 @@ _MONEY_SENTENCE = re.compile(
     # 转让款 / 全部款项 / 作为本专利申请权转让的费用
     r"|转让款|许可款|全部款项|款项总额|(?:转让|许可|使用)的?费用|授权费"
     r"|(?:研发|研究开发|研究|开发|项目)经费(?:合共|共计|合计|总计|总额)"
+    r"|首付款|首付费"  # 首付款人民币伍拾万元 beside a royalty
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -322,7 +323,9 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
                     evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
                 )
         if found.royalty_rate is None and re.search(
-            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成", sentence
+            # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
+            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
+            sentence,
         ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
