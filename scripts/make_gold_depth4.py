@@ -87,6 +87,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "eq_allot_hk_67": ("txt", "traditional"),
     "ts_hk_suit_68": ("txt", "traditional"),
     "lic_per_unit_69": ("txt", "simplified"),
+    "coop_first_party_70": ("pdf", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
