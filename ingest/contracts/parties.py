@@ -27,7 +27,7 @@ from ingest.contracts.script import FoldedText
 from ingest.contracts.structure import Layout
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
-_LABELS = "甲方|乙方|丙方|丁方|戊方"
+_LABELS = "甲方|乙方|丙方|丁方|戊方|第[一二三四五六]方"
 
 
 def party_terms(layout: Layout, kind: ContractKind, parties: list[Party]) -> dict[str, Any]:
