@@ -88,6 +88,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ts_hk_suit_68": ("txt", "traditional"),
     "lic_per_unit_69": ("txt", "simplified"),
     "coop_first_party_70": ("pdf", "traditional"),
+    "coop_name_first_71": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
