@@ -247,7 +247,7 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     found: list[Party] = []
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
     if not matches:
-        return _recital_parties(layout, kind)
+        return _named_lines(layout, kind) or _recital_parties(layout, kind)
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         found.append(_party(layout, match, block_end, kind, position=len(found)))
@@ -296,6 +296,34 @@ def _party(
             layout, match.start(name_group), match.start(name_group) + len(name), confidence
         ),
     )
+
+
+# 澳门大学（以下简称“乙方”）: a party block of names, each line naming its label after it
+_NAMED_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<name>[^\s（(：:，,。；]{2,40}?)\s*[（(]\s*(?:以下|下文|下)?(?:简称|称为|称)"
+    r"\s*[：:为]?\s*[“\"「『]?(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
+    r"[ \t\u3000]*[，,；;。]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _named_lines(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    found: list[Party] = []
+    for match in _NAMED_LINE.finditer(layout.text, 0, layout.body[0]):
+        short = match["short"].strip()
+        role, confidence = _role(short, None, kind, len(found))
+        name = match["name"]
+        found.append(
+            Party(
+                label=short,
+                role=role,
+                name=organization_name(name),
+                short_name=short,
+                is_person=_is_person(name),
+                evidence=ev(layout, match.start("name"), match.end("name"), confidence),
+            )
+        )
+    return _complementary_roles(found, kind) if len(found) >= 2 else []
 
 
 _RECITAL_PARTIES = re.compile(
