@@ -89,6 +89,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_per_unit_69": ("txt", "simplified"),
     "coop_first_party_70": ("pdf", "traditional"),
     "coop_name_first_71": ("txt", "traditional"),
+    "coop_joint_funds_72": ("docx", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
