@@ -198,10 +198,21 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
         rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
         r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
     )
+    # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right
+    # after each party named in the funding's breakdown
+    listed = re.compile(
+        rf"({_mentions(parties)})\s*(?:[：:]|为)?\s*"
+        r"(?=人民币|港币|澳门元|美元|欧元|[\d零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾])"
+    )
     found: dict[str, PartyValue] = {}
-    for offset, sentence in sentences(layout):
-        for match in pattern.finditer(sentence):
+    for offset, sentence in sentences(layout, semicolons=False):
+        breakdown = re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        matches = [(m, 12) for m in pattern.finditer(sentence)]
+        matches += [(m, 4) for m in listed.finditer(sentence)] if breakdown else []
+        for match, reach in matches:
             amount = next(amounts(sentence, match.end(), match.end() + 12), None)
+            if amount is not None and amount.start > match.end() + reach:
+                amount = None
             party = _party_named(parties, match.group(1))
             if amount is None or party is None or party.name in found:
                 continue

@@ -51,7 +51,9 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     (
-        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究",
+        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究"
+        # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
+        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$",
         ContractKind.COOPERATION,
     ),
     ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
