@@ -90,6 +90,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "coop_first_party_70": ("pdf", "traditional"),
     "coop_name_first_71": ("txt", "traditional"),
     "coop_joint_funds_72": ("docx", "simplified"),
+    "lic_tw_begins_73": ("docx", "traditional"),
+    "lic_hk_years_until_74": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
