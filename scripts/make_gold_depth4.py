@@ -92,6 +92,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "coop_joint_funds_72": ("docx", "simplified"),
     "lic_tw_begins_73": ("docx", "traditional"),
     "lic_hk_years_until_74": ("txt", "traditional"),
+    "lic_then_affiliates_75": ("txt", "simplified"),
+    "lic_controlled_76": ("txt", "simplified"),
+    "lic_grant_subs_77": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
