@@ -564,14 +564,21 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
     r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
+    r"|(?:全资|控股)(?:或|及|和|、)(?:全资|控股)子公司"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
     r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
-    r"|(?:实际)?控制的(?:其他)?(?:企业|公司))"
+    r"|(?:直接或间接|直接|间接)?(?:实际)?控制的(?:其他)?(?:企业|公司))"
 )
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
     # 向其持股50%以上的子公司: a qualifier before the affiliate word
     r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?的)?"
+    + _AFFILIATE_WORDS
+    # 可将许可权利授予其控股子公司 / 再许可权限于其关联公司
+    + r"|(?<![不无未])(?:可以|可|有权|得)将[^，。；]{0,12}?(?:授予|转授|授权给|许可给)"
+    + r"\s*(?:其|乙方|被许可方)?"
+    + _AFFILIATE_WORDS
+    + r"|(?:再|分|转)(?:许可|授权)(?:权|的权利)?(?:仅)?(?:限于|以)[^，。；]{0,6}?"
     + _AFFILIATE_WORDS
 )
 _CONSENT = re.compile(
@@ -628,7 +635,7 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权"
             r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
-            r"|许可其|许可其他",
+            r"|许可(?:给|予)?其|许可其他",
             sentence,
         ):
             subject = re.sub(
@@ -657,10 +664,12 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             match = pattern.search(sentence)
             if match and _licensor_subject(sentence, match.start()):
                 continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
+            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 allows
+            clause_start = max(sentence.rfind("；", 0, match.start()) if match else -1, 0)
             if match and not (
                 allowed
                 and scope == "affiliates"
-                and "不得" in sentence[: match.start()]
+                and "不得" in sentence[clause_start : match.start()]
                 and "除" not in sentence
             ):
                 if scope == "any" and _CONSENT_ANYWHERE.search(sentence, match.end()):
