@@ -95,6 +95,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_then_affiliates_75": ("txt", "simplified"),
     "lic_controlled_76": ("txt", "simplified"),
     "lic_grant_subs_77": ("txt", "simplified"),
+    "amd_fee_split_78": ("txt", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
