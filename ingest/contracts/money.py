@@ -271,13 +271,25 @@ def _inline_instalments(
     equal = _equal_instalments(layout, start, end)
     if equal:
         return equal
+    found = _split_instalments(layout, start, end, total, _CLAUSE_ENDS)
+    if len(found) < 2:
+        # …内支付六十万元，2025年6月30日前支付六十万元: each clause ends with its amount
+        found = _split_instalments(layout, start, end, total, _CLAUSE_ENDS + r"|(?<=元[，,])")
+    return found
+
+
+# clauses end at ；, or at a comma before the next instalment's label (，余款…)
+_CLAUSE_ENDS = (
+    r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))"
+)
+
+
+def _split_instalments(
+    layout: Layout, start: int, end: int, total: float | None, clause_ends: str
+) -> list[Instalment]:
     found: list[Instalment] = []
     offset = start
-    # clauses end at ；, or at a comma before the next instalment's label (，余款…)
-    for clause in re.split(
-        r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))",
-        layout.text[start:end],
-    ):
+    for clause in re.split(clause_ends, layout.text[start:end]):
         head = _SCHEDULE_HEAD.match(clause)
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])

@@ -341,7 +341,11 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
         if found.structure is None:
             found.structure = _structure(layout, offset, sentence)
     if kind is ContractKind.AMENDMENT:
-        found.structure = None  # the payment structure stays the original's
+        # The new wording states a structure in words (调整后的许可费分两期支付, 一次性支付
+        # 延期许可费); a table of new amounts alone states none. An amendment that changes the
+        # royalty leaves the original's fee-plus-royalty structure, which it does not restate.
+        if found.royalty_rate is not None:
+            found.structure = None
     elif found.royalty_rate is not None:
         structure = "lump_sum+royalty" if found.amount is not None else "royalty"
         found.structure = Extracted(value=structure, evidence=found.royalty_rate.evidence)
