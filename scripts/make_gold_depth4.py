@@ -96,6 +96,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_controlled_76": ("txt", "simplified"),
     "lic_grant_subs_77": ("txt", "simplified"),
     "amd_fee_split_78": ("txt", "simplified"),
+    "coop_recital_three_79": ("txt", "traditional"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
