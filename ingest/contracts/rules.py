@@ -334,8 +334,40 @@ _RECITAL_PARTIES = re.compile(
 )
 
 
+# 本协议由A（以下简称“甲方”）、B（以下简称“乙方”）及C（以下简称“丙方”）共同订立
+_RECITAL_SENTENCE = re.compile(r"本(?:合同|协议|契约)由[^。]{4,400}?(?:订立|签订|签署|缔结)")
+_RECITAL_NAMED = re.compile(
+    r"(?:由|、|及|和|与|以及)\s*([^、，,（(：:]{2,40}?)\s*[（(]\s*(?:以下|下文|下)?(?:简称|称)\s*[：:为]?"
+    r"\s*[“\"「『]([^”\"」』）)]{1,12})[”\"」』]\s*[）)]"
+)
+
+
+def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    sentence = _RECITAL_SENTENCE.search(layout.text)
+    if sentence is None:
+        return []
+    found: list[Party] = []
+    for match in _RECITAL_NAMED.finditer(layout.text, sentence.start(), sentence.end()):
+        short = match.group(2).strip()
+        role, confidence = _role(short, None, kind, len(found))
+        found.append(
+            Party(
+                label=short,
+                role=role,
+                name=organization_name(match.group(1)),
+                short_name=short,
+                is_person=_is_person(match.group(1)),
+                evidence=ev(layout, match.start(1), match.end(1), confidence),
+            )
+        )
+    return _complementary_roles(found, kind) if len(found) >= 3 else []
+
+
 def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     """本合同由A（以下简称“甲”，作为许可方）与B（…）于…签订: parties named in a sentence."""
+    listed = _recital_list(layout, kind)
+    if listed:
+        return listed
     match = _RECITAL_PARTIES.search(layout.text)
     if match is None:
         return []
@@ -817,7 +849,9 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
         re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
-    in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")
+    in_recital = re.compile(
+        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:共同)?(?:签订|签署|订立|缔结)"
+    )
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),
         (in_signature, LABELLED, layout.signature[0]),
