@@ -1,4 +1,4 @@
-"""Check the hand-made gold of tests/gold/contracts_depth5 against its sources (no extractor involved).
+"""Check the hand-made gold of tests/gold/contracts_depth5 against its sources (no extractor).
 
     python3 scripts/check_gold_depth5.py
 
@@ -33,7 +33,8 @@ def check_digit(digits: str) -> str:
 def problems(name: str, entry: dict[str, Any]) -> list[str]:
     source = (SET / "source" / (name.rsplit(".", 1)[0] + ".txt")).read_text("utf-8")
     found: list[str] = []
-    strings = [entry.get(f) for f in TEXT_FIELDS] + [v for f in LIST_FIELDS for v in entry.get(f, [])]
+    strings = [entry.get(f) for f in TEXT_FIELDS]
+    strings += [v for f in LIST_FIELDS for v in entry.get(f, [])]
     strings += [p[1] for p in entry["parties"]] + [i["due"] for i in entry.get("instalments", [])]
     found += [f"not in source: {s}" for s in strings if s is not None and s not in source]
     for number in entry["patents"]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_gold_depth import write_docx, write_pdf, write_txt  # noqa: E402
+from make_gold_depth import write_docx, write_pdf, write_txt
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = ROOT / "tests" / "gold" / "contracts_depth5"
