@@ -36,6 +36,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "eq_mo_14": ("docx", "traditional"),
     "amd_15": ("txt", "simplified"),
     "amd_tw_16": ("pdf", "traditional"),
+    "ts_lic_17": ("pdf", "simplified"),
+    "nda_18": ("txt-gb18030", "simplified"),
+    "tr_patent_tw_19": ("docx", "traditional"),
+    "amd_20": ("txt-gb18030", "simplified"),
 }
 EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
