@@ -22,3 +22,9 @@ class SearchWriteError(SearchError):
     """Some documents were rejected by the index; `detail` names them."""
 
     code = "SEARCH_WRITE_FAILED"
+
+
+class SearchAliasTakenError(SearchError):
+    """A concrete index holds the name the versioned indices are reached through."""
+
+    code = "SEARCH_ALIAS_TAKEN"

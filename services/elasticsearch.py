@@ -79,7 +79,6 @@ class ElasticsearchService:
         ):
             shutil.rmtree(config, ignore_errors=True)
             shutil.copytree(self.home / "config", config)
-            (config / "elasticsearch.yml").write_text(_yaml(self.run_dir, self.port))
             for sub in ("data", "logs", "tmp"):
                 (self.run_dir / sub).mkdir(parents=True, exist_ok=True)
             _chown_tree(self.run_dir)
@@ -87,6 +86,9 @@ class ElasticsearchService:
             self._run_tool(
                 "elasticsearch-keystore", ["add", "-x", "bootstrap.password"], stdin=password
             )
+        # Rewritten on every `up`: a run dir made with other ports must not keep them (its old
+        # transport port could be another server's HTTP port).
+        (config / "elasticsearch.yml").write_text(_yaml(self.run_dir, self.port))
 
     def start(self) -> None:
         if self.running():

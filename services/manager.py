@@ -48,21 +48,22 @@ class LocalServices:
         )
 
     def credentials(self) -> dict[str, str]:
-        """Generated once, then reused: the servers keep the password they started with."""
+        """Passwords generated once, then reused: the servers keep the password they started
+        with. The addresses follow the ports of this `up` (a run dir may be reused on others)."""
+        passwords = {"IPGRAPH_ES_PASSWORD": _password(), "IPGRAPH_NEO4J_PASSWORD": _password()}
         if self.credentials_path.exists():
-            return read_env_file(self.credentials_path)
+            known = read_env_file(self.credentials_path)
+            passwords = {key: known[key] for key in passwords}
         values = {
             "IPGRAPH_ES_URL": self.elasticsearch.url,
             "IPGRAPH_ES_USER": "elastic",
-            "IPGRAPH_ES_PASSWORD": _password(),
+            "IPGRAPH_ES_PASSWORD": passwords["IPGRAPH_ES_PASSWORD"],
             "IPGRAPH_NEO4J_URI": self.neo4j.uri,
             "IPGRAPH_NEO4J_USER": "neo4j",
-            "IPGRAPH_NEO4J_PASSWORD": _password(),
+            "IPGRAPH_NEO4J_PASSWORD": passwords["IPGRAPH_NEO4J_PASSWORD"],
         }
-        self.credentials_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.credentials_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as out:
-            out.writelines(f"{k}={v}\n" for k, v in values.items())
+        if not self.credentials_path.exists() or read_env_file(self.credentials_path) != values:
+            _write_private(self.credentials_path, values)
         return values
 
     def up(self) -> dict[str, str]:
@@ -104,6 +105,17 @@ class LocalServices:
                 "healthy": neo4j_live is not None,
             },
         }
+
+
+def _write_private(path: Path, values: dict[str, str]) -> None:
+    """Readable by the owner only, replaced in one step (a reader never sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.new")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.writelines(f"{k}={v}\n" for k, v in values.items())
+    partial.replace(path)
 
 
 def read_env_file(path: Path) -> dict[str, str]:

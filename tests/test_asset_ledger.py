@@ -520,3 +520,49 @@ def test_group_membership_as_it_stood_from_dated_stakes(stores: Stores, tmp_path
         assert group("2022-03-01") == []
         assert group("2023-01-01") == [PATENT]
         assert group("2024-02-01") == []
+
+
+def test_patent_page_as_of_gives_its_standing_on_each_day(stores: Stores, tmp_path: Path) -> None:
+    """The same timeline read from the patent's side: every owner that day (the owner asked
+    and its co-owners), the pledges, licences and legal status then; nothing before filing."""
+    _ingest(stores, tmp_path, _write(tmp_path / "a.jsonl", [_record(EVENTS)]))
+    with TestClient(create_app(stores=stores)) as client:
+        for day, owner, owns, co_owners, pledgees, licensees, status in TIMELINE:
+            response = client.get(f"/api/v1/patents/{PATENT}", params={"as_of": day})
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert body["value"]["as_of"] == day
+            standing = body["standing"]
+            if day < "2022-01-01":
+                assert standing is None
+                continue
+            if not owns:
+                assert owner not in standing["owners"], (day, owner)
+                continue
+            assert standing["owners"] == sorted([owner, *co_owners]), day
+            assert standing["co_owners"] == []
+            assert [p["pledgee"] for p in standing["pledged_to"]] == pledgees, day
+            assert [(x["licensee"], x["exclusivity"]) for x in standing["licensed_to"]] == licensees
+            assert standing["legal_status"] == status, day
+        assert client.get(f"/api/v1/patents/{PATENT}").json()["standing"] is None
+
+
+def test_neighbors_as_of_shows_the_links_standing_that_day(stores: Stores, tmp_path: Path) -> None:
+    _ingest(stores, tmp_path, _write(tmp_path / "a.jsonl", [_record(EVENTS)]))
+    with TestClient(create_app(stores=stores)) as client:
+
+        def linked(day: str | None, edge: str) -> list[str]:
+            params: dict[str, object] = {"node": PATENT, "types": [edge]}
+            if day is not None:
+                params["as_of"] = day
+            response = client.get("/api/v1/graph/neighbors", params=params)
+            assert response.status_code == 200, response.text
+            ends = [(e["source"], e["target"]) for e in response.json()["edges"]]
+            return sorted(t["name"] if s["id"] == PATENT else s["name"] for s, t in ends)
+
+        for day, owner, owns, co_owners, pledgees, licensees, _ in TIMELINE[1:]:
+            if owns:
+                assert linked(day, "OWNS") == sorted([owner, *co_owners]), day
+                assert linked(day, "PLEDGED_TO") == pledgees, day
+                assert linked(day, "LICENSED_TO") == [name for name, _ in licensees], day
+        assert len(linked(None, "OWNS")) > len(linked("2023-04-01", "OWNS"))

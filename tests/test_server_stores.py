@@ -9,6 +9,7 @@ from elasticsearch import Elasticsearch
 from neo4j import Driver
 
 from graph.neo4j_store import Neo4jGraphStore
+from search.errors import SearchAliasTakenError
 from search.index.chinese import ChineseAnalyzer
 from search.index.elasticsearch_index import ElasticsearchIndex
 from tests.conformance.graph_store_suite import GraphStoreConformance
@@ -52,3 +53,19 @@ class TestElasticsearchIndex(SearchIndexConformance):
         assert mapping["properties"]["title_seg"]["analyzer"] == "whitespace"
         assert mapping["properties"]["title"]["analyzer"] == "standard"
         assert mapping["dynamic"] == "strict"
+
+
+def test_an_index_named_like_the_alias_is_refused_with_a_code_and_kept(
+    es_client: Elasticsearch, analyzer: ChineseAnalyzer, index_prefix: str
+) -> None:
+    index = ElasticsearchIndex(es_client, analyzer, prefix=index_prefix)
+    es_client.indices.create(index=index.alias)  # e.g. left by a tool that knew no aliases
+    try:
+        with pytest.raises(SearchAliasTakenError) as refused:
+            index.ensure_index()
+        assert refused.value.code == "SEARCH_ALIAS_TAKEN"
+        assert refused.value.detail == {"index": index.alias}
+        assert es_client.indices.exists(index=index.alias)
+        assert not es_client.indices.exists(index=index.index_name)
+    finally:
+        es_client.indices.delete(index=index.alias)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from services.manager import LocalServices
-from services.neo4j import JAVA_MAJOR, JAVA_MAX_MAJOR
+from services.elasticsearch import ElasticsearchService
+from services.manager import LocalServices, read_env_file
+from services.neo4j import JAVA_MAJOR, JAVA_MAX_MAJOR, Neo4jService
 from services.process import ServiceError, find_java_home
 from tests.conftest import production_settings
 
@@ -67,3 +68,39 @@ def test_the_running_neo4j_has_the_containment_settings(neo4j_driver: Driver) ->
     assert values["db.memory.transaction.max"] not in ("0B", "0", "")
     assert values["db.transaction.timeout"] not in ("0s", "0")
     assert "dbms.listConfig" not in values["dbms.security.procedures.allowlist"]
+
+
+def test_elasticsearch_config_follows_the_port_of_each_up(tmp_path: Path) -> None:
+    """A run dir first set up on other ports must not keep them: its old transport port could
+    be another local server's HTTP port."""
+    first = ElasticsearchService(tmp_path, 9231, "512m", tmp_path)
+    config = first.run_dir / "config"
+    config.mkdir(parents=True)
+    (config / "elasticsearch.keystore").write_bytes(b"made by an earlier up")
+    (config / "elasticsearch.yml").write_text("http.port: 9231\ntransport.port: 9331\n")
+
+    ElasticsearchService(tmp_path, 9391, "512m", tmp_path).configure("unused")
+
+    written = (config / "elasticsearch.yml").read_text()
+    assert "http.port: 9391" in written and "transport.port: 9491" in written
+    assert "9231" not in written and "9331" not in written
+    assert (config / "elasticsearch.keystore").read_bytes() == b"made by an earlier up"
+
+
+def test_credentials_follow_the_ports_and_keep_the_passwords(tmp_path: Path) -> None:
+    def services(es_port: int, neo4j_port: int) -> LocalServices:
+        return LocalServices(
+            ElasticsearchService(tmp_path, es_port, "512m", tmp_path),
+            Neo4jService(tmp_path, neo4j_port, "512m", tmp_path, pagecache="64m"),
+            tmp_path / "credentials.env",
+        )
+
+    first = services(9231, 7718).credentials()
+    again = services(9391, 7791).credentials()
+
+    assert again["IPGRAPH_ES_URL"] == "http://127.0.0.1:9391"
+    assert again["IPGRAPH_NEO4J_URI"] == "bolt://127.0.0.1:7791"
+    assert again["IPGRAPH_ES_PASSWORD"] == first["IPGRAPH_ES_PASSWORD"]
+    assert again["IPGRAPH_NEO4J_PASSWORD"] == first["IPGRAPH_NEO4J_PASSWORD"]
+    assert read_env_file(tmp_path / "credentials.env") == again
+    assert (tmp_path / "credentials.env").stat().st_mode & 0o777 == 0o600

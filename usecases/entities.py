@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 
 from domain.access import AccessPolicy, display_name
-from graph.analytics.ledger import kind_counts_on, members_as_of
+from graph.analytics.ledger import Holding, kind_counts_on, members_as_of, patent_on
 from graph.analytics.paths import Path
 from graph.entity_pages import (
     NodeView,
@@ -116,6 +116,14 @@ def patent_page(ctx: Context, number: str, policy: AccessPolicy) -> PatentView:
         props=policy.properties(NodeLabel.PATENT, view.props),
         documents=_named(view.documents),
     )
+
+
+def patent_standing(
+    ctx: Context, patent_id: str, day: dt.date, policy: AccessPolicy
+) -> Holding | None:
+    """Who owned the patent on `day`, the pledges and licences then in force and its legal
+    status (the asset ledger); None when it was not yet filed."""
+    return patent_on(ctx.stores.graph, patent_id, day, policy)
 
 
 def organization_page(

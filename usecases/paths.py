@@ -107,6 +107,7 @@ def neighbourhood_of(
     depth: int,
     types: Collection[EdgeType] | None = None,
     limits: Limits,
+    as_of: date | None = None,
 ) -> tuple[NodeKey, Neighbourhood]:
     center = resolve_entity(ctx, node, label, policy)
     found = neighbourhood(
@@ -115,6 +116,7 @@ def neighbourhood_of(
         depth=depth,
         edge_types=walked_types(types, policy),
         limits=limits,
+        as_of=as_of,
     )
     hidden = _hidden(ctx, found.nodes, policy)
     found.nodes = {

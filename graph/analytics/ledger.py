@@ -116,6 +116,33 @@ def portfolio_on(
     return holdings
 
 
+def patent_on(
+    store: GraphReader, patent_id: str, day: dt.date | None, policy: AccessPolicy
+) -> Holding | None:
+    """One patent's standing on `day`: every owner then (OWNS periods covering the day, and
+    assignments by contract dated by then that no gazette event recorded yet, their assignors
+    no longer owning it), the pledges and licences in force and the legal status; None when it
+    was not filed by then."""
+    node = store.get_node(NodeLabel.PATENT, patent_id)
+    if node is None or not filed_by(node.props, day):
+        return None
+    owners = [
+        o.id
+        for o in store.neighbours(EdgeType.OWNS, patent_id, Direction.IN, MAX_EDGES)
+        if owned_on(o.edge, day)
+    ]
+    assigned = [
+        t
+        for t in store.neighbours(EdgeType.TRANSFERRED_TO, patent_id, Direction.OUT, MAX_EDGES)
+        if covers(t.edge.get("date"), None, day) and t.id not in owners
+    ]
+    assignors = {
+        party for t in assigned for party, _ in contract_grantors(store, t.edge.get("contract"))
+    }
+    owners = [o for o in owners if o not in assignors] + [t.id for t in assigned]
+    return _holding(store, patent_id, node.props, owners, set(owners), day, policy)
+
+
 def _holding(
     store: GraphReader,
     patent_id: str,

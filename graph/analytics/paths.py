@@ -245,8 +245,10 @@ def neighbourhood(
     depth: int = 1,
     edge_types: Collection[EdgeType] = DEFAULT_TYPES,
     limits: Limits = Limits(per_node=50),
+    as_of: dt.date | None = None,
 ) -> Neighbourhood:
-    """The nodes within `depth` links of `center` (at most `per_node` links per node)."""
+    """The nodes within `depth` links of `center` (at most `per_node` links per node); with
+    `as_of`, only the links standing that day (domain/as_of.edge_on)."""
     found = Neighbourhood()
     frontier, seen = [center], {center}
     result = PathResult()
@@ -256,6 +258,8 @@ def neighbourhood(
         following = []
         for node in frontier:
             for link in _links_of(links, node, limits.per_node):
+                if not edge_on(link.type.value, link.props, as_of):
+                    continue
                 found.links.append(link)
                 for key in (link.src, link.dst):
                     found.nodes.setdefault(key, link.name_of(key))

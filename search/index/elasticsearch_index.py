@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as ESConnectionError
 
 from config.settings import PATENT_INDEX_TEMPLATE
-from search.errors import SearchError, SearchUnavailableError
+from search.errors import SearchAliasTakenError, SearchError, SearchUnavailableError
 from search.index.chinese import ChineseAnalyzer
 from search.index.compile_common import query_number_keys, segmented_fields
 from search.index.cursor import decode_cursor, encode_cursor
@@ -92,6 +92,7 @@ class ElasticsearchIndex:
         template = json.loads(self._template_path.read_text(encoding="utf-8"))
         template.pop("_comment", None)
         with _translated_errors():
+            self._refuse_an_index_named_like_the_alias()
             self._es.indices.put_index_template(
                 name=self._template_name, index_patterns=[f"{self.alias}-v*"], **template
             )
@@ -105,6 +106,19 @@ class ElasticsearchIndex:
                 self._es.indices.put_mapping(index=self.index_name, properties=properties)
                 if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
                     self._es.indices.put_alias(index=self.index_name, name=self.alias)
+
+    def _refuse_an_index_named_like_the_alias(self) -> None:
+        # Elasticsearch would answer creating the alias with a bare 400; the index is not ours
+        # to remove, so say what is in the way.
+        if self._es.indices.exists(index=self.alias) and not self._es.indices.exists_alias(
+            name=self.alias
+        ):
+            raise SearchAliasTakenError(
+                f"an index named {self.alias!r} exists where ipgraph reaches its versioned"
+                " indices through an alias of that name; rename or remove that index, or set"
+                " another index name",
+                detail={"index": self.alias},
+            )
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         actions = (

@@ -21,8 +21,15 @@ from search_api.schemas.entities import (
     PatentResponse,
     PersonResponse,
 )
+from search_api.schemas.ledger import holding_out
 from search_api.schemas.workflow import FactorOut, ValueOut
-from usecases.entities import node_page, organization_page, patent_page, person_page
+from usecases.entities import (
+    node_page,
+    organization_page,
+    patent_page,
+    patent_standing,
+    person_page,
+)
 from usecases.errors import ErrorCode
 from usecases.workflow import patent_value
 
@@ -42,9 +49,19 @@ def get_patent(
     patent_id: Annotated[str, Path(max_length=64, examples=["CN115000001A"])],
     ctx: Ctx,
     policy: Policy,
+    as_of: Annotated[
+        IsoDate | None,
+        Query(
+            description="YYYY-MM-DD: its owners, pledges, licences and legal status that day,"
+            " and its value then",
+            examples=["2023-06-20"],
+        ),
+    ] = None,
 ) -> PatentResponse:
-    """A patent by publication or application number, with applicants, inventors and IPC."""
+    """A patent by publication or application number, with applicants, inventors and IPC;
+    with `as_of`, its standing in the asset ledger on that day."""
     view = patent_page(ctx, patent_id, policy)
+    standing = patent_standing(ctx, view.id, as_of, policy) if as_of is not None else None
     return PatentResponse(
         id=view.id,
         properties=dict(view.props),
@@ -53,17 +70,17 @@ def get_patent(
         ipc=_linked(view.ipc),
         documents=_linked(view.documents),
         sources=view.sources,
-        value=_value(ctx, view.id),
+        value=_value(ctx, view.id, as_of or dt.date.today()),
+        standing=holding_out(standing) if standing is not None else None,
     )
 
 
-def _value(ctx: Ctx, patent_id: str) -> ValueOut:
-    today = dt.date.today()
-    value = patent_value(ctx, patent_id, ctx.value_model, today)
+def _value(ctx: Ctx, patent_id: str, day: dt.date) -> ValueOut:
+    value = patent_value(ctx, patent_id, ctx.value_model, day)
     return ValueOut(
         score=value.score,
         grade=value.grade.value,
-        as_of=today,
+        as_of=day,
         factors=[FactorOut.model_validate(f.model_dump()) for f in value.factors],
     )
 

@@ -7,10 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from graph.analytics.ledger import Holding
 from search_api.deps import Ctx, Policy
 from search_api.schemas.common import ErrorBody, IsoDate
-from search_api.schemas.ledger import HoldingOut, LicenceOut, PledgeOut, PortfolioResponse
+from search_api.schemas.ledger import PortfolioResponse, holding_out
 from usecases.ledger import portfolio
 
 router = APIRouter(
@@ -51,40 +50,5 @@ def get_portfolio(
         as_of=result.as_of,
         group=result.group,
         members=result.members,
-        patents=[_holding(h) for h in result.patents],
-    )
-
-
-def _holding(h: Holding) -> HoldingOut:
-    return HoldingOut(
-        id=h.id,
-        title=h.title,
-        kind=h.kind,
-        legal_status=h.legal_status,
-        owned_since=h.owned_since,
-        owners=h.owners,
-        co_owners=h.co_owners,
-        pledged_to=[
-            PledgeOut(
-                pledgee=p.pledgee,
-                since=p.since,
-                until=p.until,
-                registration_number=p.registration_number,
-                intra_group=p.intra_group,
-            )
-            for p in h.pledged_to
-        ],
-        licensed_to=[
-            LicenceOut(
-                licensee=x.licensee,
-                exclusivity=x.exclusivity,
-                since=x.since,
-                until=x.until,
-                registration_number=x.registration_number,
-                intra_group=x.intra_group,
-            )
-            for x in h.licensed_to
-        ],
-        evidence=h.evidence,
-        intra_group=h.intra_group,
+        patents=[holding_out(h) for h in result.patents],
     )

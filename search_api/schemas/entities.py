@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from search_api.schemas.ledger import HoldingOut
 from search_api.schemas.workflow import ValueOut
 
 
@@ -39,6 +40,11 @@ class PatentResponse(BaseModel):
     sources: list[str] = Field(description="provenance: source document hash#record")
     value: ValueOut | None = Field(
         default=None, description="score, grade and how each indicator contributed"
+    )
+    standing: HoldingOut | None = Field(
+        default=None,
+        description="with as_of: every owner that day, the pledges and licences then in force"
+        " and the legal status (the asset ledger); null without as_of or before filing",
     )
 
 

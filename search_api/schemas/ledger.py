@@ -6,6 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from graph.analytics.ledger import Holding
+
 
 class PledgeOut(BaseModel):
     pledgee: str = Field(examples=["中国工商银行股份有限公司宁德分行"])
@@ -58,3 +60,39 @@ class PortfolioResponse(BaseModel):
     group: bool = Field(description="subsidiaries held on that day rolled up")
     members: list[str] = Field(description="organisation ids counted")
     patents: list[HoldingOut]
+
+
+def holding_out(h: Holding) -> HoldingOut:
+    """The ledger's reading of one patent, as answered."""
+    return HoldingOut(
+        id=h.id,
+        title=h.title,
+        kind=h.kind,
+        legal_status=h.legal_status,
+        owned_since=h.owned_since,
+        owners=h.owners,
+        co_owners=h.co_owners,
+        pledged_to=[
+            PledgeOut(
+                pledgee=p.pledgee,
+                since=p.since,
+                until=p.until,
+                registration_number=p.registration_number,
+                intra_group=p.intra_group,
+            )
+            for p in h.pledged_to
+        ],
+        licensed_to=[
+            LicenceOut(
+                licensee=x.licensee,
+                exclusivity=x.exclusivity,
+                since=x.since,
+                until=x.until,
+                registration_number=x.registration_number,
+                intra_group=x.intra_group,
+            )
+            for x in h.licensed_to
+        ],
+        evidence=h.evidence,
+        intra_group=h.intra_group,
+    )

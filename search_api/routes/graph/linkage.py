@@ -100,10 +100,25 @@ def get_neighbors(
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     limit: Annotated[int, Query(ge=1, le=500, description="links per node and direction")] = 50,
     types: TypesParam = None,
+    as_of: Annotated[
+        IsoDate | None,
+        Query(
+            description="YYYY-MM-DD: only the links standing that day (ownership periods,"
+            " pledges and licences in force, stakes held, transfers made by then)",
+            examples=["2023-06-20"],
+        ),
+    ] = None,
 ) -> NeighborsResponse:
     """The entities within `depth` links of one entity, for graph views."""
     center, found = neighbourhood_of(
-        ctx, node, policy, label=label, depth=depth, types=types, limits=Limits(limit)
+        ctx,
+        node,
+        policy,
+        label=label,
+        depth=depth,
+        types=types,
+        limits=Limits(limit),
+        as_of=as_of,
     )
     return NeighborsResponse(
         center=entity_of(ctx, center),
