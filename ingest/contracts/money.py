@@ -271,13 +271,25 @@ def _inline_instalments(
     equal = _equal_instalments(layout, start, end)
     if equal:
         return equal
+    found = _split_instalments(layout, start, end, total, _CLAUSE_ENDS)
+    if len(found) < 2:
+        # …内支付六十万元，2025年6月30日前支付六十万元: each clause ends with its amount
+        found = _split_instalments(layout, start, end, total, _CLAUSE_ENDS + r"|(?<=元[，,])")
+    return found
+
+
+# clauses end at ；, or at a comma before the next instalment's label (，余款…)
+_CLAUSE_ENDS = (
+    r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))"
+)
+
+
+def _split_instalments(
+    layout: Layout, start: int, end: int, total: float | None, clause_ends: str
+) -> list[Instalment]:
     found: list[Instalment] = []
     offset = start
-    # clauses end at ；, or at a comma before the next instalment's label (，余款…)
-    for clause in re.split(
-        r"(?<=[；;])|(?<=[，,])(?=(?:余款|尾款|剩余款项|第[二三四五六七八九十]期|[二三四五六七八九十]期款))",
-        layout.text[start:end],
-    ):
+    for clause in re.split(clause_ends, layout.text[start:end]):
         head = _SCHEDULE_HEAD.match(clause)
         skip = head.end() if head else 0
         label = _ENUMERATION.match(clause[skip:])
@@ -325,10 +337,21 @@ class _ColumnUnit:
 
 
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
     r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)\s*[）)]"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
+
+
+def column_unit(header: str) -> _ColumnUnit | None:
+    """The unit a table's header row gives a column of bare numbers (资金投入（万元）)."""
+    return _column_unit(header)
+
+
+def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
+    """A bare number in a column whose header gives the unit (1600 under 投入（万元）)."""
+    bare = _BARE_NUMBER.match(cell)
+    return float(bare.group(1).replace(",", "")) * unit.scale if bare else None
 
 
 def _column_unit(header: str) -> _ColumnUnit | None:

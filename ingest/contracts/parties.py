@@ -21,13 +21,13 @@ from ingest.contracts.model import (
     PartyValue,
     Role,
 )
-from ingest.contracts.money import amounts
+from ingest.contracts.money import amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
 from ingest.contracts.structure import Layout
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
-_LABELS = "甲方|乙方|丙方|丁方|戊方"
+_LABELS = "甲方|乙方|丙方|丁方|戊方|第[一二三四五六]方"
 
 
 def party_terms(layout: Layout, kind: ContractKind, parties: list[Party]) -> dict[str, Any]:
@@ -89,6 +89,7 @@ def _table_shares(
     """A table row per party: 甲方 | 研发经费人民币1000万元、试验条件 | 50%."""
     shares: list[PartyValue] = []
     contributions: list[PartyValue] = []
+    unit = None
     text = layout.text
     offset = layout.body[0]
     for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
@@ -98,17 +99,19 @@ def _table_shares(
             continue
         party = _party_named(parties, cells[0])
         if party is None:
+            unit = column_unit(line) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         percent = _PERCENT.search(cells[-1])
         share = _fraction(percent) if percent else None
         if share is not None:
             shares.append(PartyValue(name=party.name, value=share, evidence=evidence))
-        money = [a for cell in cells[1:-1] if (a := next(amounts(cell), None)) is not None]
+        money = [a.money.amount for cell in cells[1:-1] if (a := next(amounts(cell), None))]
+        if not money and unit is not None and unit.column < len(cells):
+            bare = bare_amount(cells[unit.column], unit)
+            money = [bare] if bare is not None else []
         contributions.append(
-            PartyValue(
-                name=party.name, value=money[0].money.amount if money else None, evidence=evidence
-            )
+            PartyValue(name=party.name, value=money[0] if money else None, evidence=evidence)
         )
     if not any(c.value for c in contributions):
         contributions = []
@@ -195,10 +198,21 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
         rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
         r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
     )
+    # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right
+    # after each party named in the funding's breakdown
+    listed = re.compile(
+        rf"({_mentions(parties)})\s*(?:[：:]|为)?\s*"
+        r"(?=人民币|港币|澳门元|美元|欧元|[\d零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾])"
+    )
     found: dict[str, PartyValue] = {}
-    for offset, sentence in sentences(layout):
-        for match in pattern.finditer(sentence):
+    for offset, sentence in sentences(layout, semicolons=False):
+        breakdown = re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        matches = [(m, 12) for m in pattern.finditer(sentence)]
+        matches += [(m, 4) for m in listed.finditer(sentence)] if breakdown else []
+        for match, reach in matches:
             amount = next(amounts(sentence, match.end(), match.end() + 12), None)
+            if amount is not None and amount.start > match.end() + reach:
+                amount = None
             party = _party_named(parties, match.group(1))
             if amount is None or party is None or party.name in found:
                 continue
@@ -286,6 +300,9 @@ def _named_investee(
         rf"(?:向|对)\s*({mentions})\s*(?:作价)?(?:出资|增资|入股|投资)",
         # 认缴丙方新增注册资本 / 丙方为本次增资的目标公司
         rf"(?:认缴|认购|取得|获得|持有)\s*({mentions})\s*(?:的)?(?:新增|增加)?(?:注册资本|股权|股份)",
+        # 丙方同意向甲方配发普通股股份: the company that issues the shares receives the IP
+        rf"({mentions})\s*(?:同意|将|应)?\s*(?:向[^。；，]{{1,20}}?)?(?:配发|发行|增发)[^。；，]{{0,6}}?(?:股份|股权|新股|股)",
+        rf"(?:取得|获得|持有)\s*({mentions})\s*[^。；，]{{0,12}}?(?:注册资本|股权|股份|股本)",
         rf"({mentions})\s*(?:为|系|是)(?:本次)?(?:增资|投资|出资)?(?:的)?(?:目标公司|标的公司|被投资方)",
         rf"({mentions})\s*(?:同意)?(?:接受|吸收)[^。；]{{0,12}}?(?:出资|入股|增资)",
     )
@@ -318,7 +335,8 @@ def _equity_share(
         if word
     )
     pattern = re.compile(
-        rf"(?:{names})\s*(?:的)?(?:持股|持有[^。；，]{{0,12}}?|占[^。；，]{{0,8}}?|股权比例|持股比例"
+        rf"(?:{names})\s*(?:的)?(?:因此|由此|将|可|即)?(?:持股|(?:持有|取得|获得|享有)[^。；，]{{0,20}}?"
+        rf"|占[^。；，]{{0,8}}?|股权比例|持股比例"
         rf"|出资比例|股比)\s*(?:比例)?(?:为|[：:])?\s*({_PERCENT.pattern})"
     )
     # a shareholding table: 股东 | 出资额 | 持股比例, one row per party
@@ -358,8 +376,8 @@ def _equity_share(
         if (
             len(percents) == 1
             and re.search(names, sentence)
-            and re.search(r"作价|出资|入股", sentence)
-            and re.search(r"股权|股份|注册资本|持股", sentence)
+            and re.search(r"作价|出资|入股|增资|注资|配发", sentence)
+            and re.search(r"股权|股份|注册资本|持股|股本", sentence)
         ):
             share = _fraction(percents[0])
             if share is not None:
@@ -397,8 +415,10 @@ def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> Co
 
     def restore(value: str, evidence: Evidence) -> str:
         span = folded.text[evidence.start : evidence.end]
-        if span == value:
-            return folded.original[evidence.start : evidence.end]
+        written = folded.original[evidence.start : evidence.end]
+        # The display form folds brackets to ASCII: 理創技術轉移（香港）有限公司 is still the span.
+        if span == value or organization_name(written) == value:
+            return written
         return folded.original_value(value, evidence.start)
 
     def restore_field(field: Extracted[Any] | None) -> None:

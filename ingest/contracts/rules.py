@@ -51,7 +51,9 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     (
-        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究",
+        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究"
+        # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
+        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$",
         ContractKind.COOPERATION,
     ),
     ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
@@ -247,10 +249,26 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     found: list[Party] = []
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
     if not matches:
-        return _recital_parties(layout, kind)
+        return _named_lines(layout, kind) or _recital_parties(layout, kind)
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         found.append(_party(layout, match, block_end, kind, position=len(found)))
+    return _complementary_roles(found, kind)
+
+
+def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[Party]:
+    """受让方：A公司 above 乙方：郑某: a party whose role was only guessed from its position and
+    collides with a role another party is labelled with takes the other role of the pair."""
+    pair = _DEFAULT_ROLES.get(kind) if kind is not None else None
+    if pair is None:
+        return found
+    labelled = {p.role for p in found if p.evidence.confidence == LABELLED}
+    for party in found:
+        if party.evidence.confidence == LABELLED or party.role not in labelled:
+            continue
+        other = pair[1] if party.role == pair[0] else pair[0]
+        if party.role in pair and all(p.role != other for p in found):
+            party.role = other
     return found
 
 
@@ -282,14 +300,74 @@ def _party(
     )
 
 
+# 澳门大学（以下简称“乙方”）: a party block of names, each line naming its label after it
+_NAMED_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<name>[^\s（(：:，,。；]{2,40}?)\s*[（(]\s*(?:以下|下文|下)?(?:简称|称为|称)"
+    r"\s*[：:为]?\s*[“\"「『]?(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
+    r"[ \t\u3000]*[，,；;。]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _named_lines(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    found: list[Party] = []
+    for match in _NAMED_LINE.finditer(layout.text, 0, layout.body[0]):
+        short = match["short"].strip()
+        role, confidence = _role(short, None, kind, len(found))
+        name = match["name"]
+        found.append(
+            Party(
+                label=short,
+                role=role,
+                name=organization_name(name),
+                short_name=short,
+                is_person=_is_person(name),
+                evidence=ev(layout, match.start("name"), match.end("name"), confidence),
+            )
+        )
+    return _complementary_roles(found, kind) if len(found) >= 2 else []
+
+
 _RECITAL_PARTIES = re.compile(
     r"本(?:合同|协议)由\s*(?P<first>[^（(，,]{2,40})(?P<first_note>[（(][^）)]*[）)])?\s*与\s*"
     r"(?P<second>[^（(，,]{2,40}?)(?P<second_note>[（(][^）)]*[）)])?\s*(?:于|在|共同|签订|就)"
 )
 
 
+# 本协议由A（以下简称“甲方”）、B（以下简称“乙方”）及C（以下简称“丙方”）共同订立
+_RECITAL_SENTENCE = re.compile(r"本(?:合同|协议|契约)由[^。]{4,400}?(?:订立|签订|签署|缔结)")
+_RECITAL_NAMED = re.compile(
+    r"(?:由|、|及|和|与|以及)\s*([^、，,（(：:]{2,40}?)\s*[（(]\s*(?:以下|下文|下)?(?:简称|称)\s*[：:为]?"
+    r"\s*[“\"「『]([^”\"」』）)]{1,12})[”\"」』]\s*[）)]"
+)
+
+
+def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    sentence = _RECITAL_SENTENCE.search(layout.text)
+    if sentence is None:
+        return []
+    found: list[Party] = []
+    for match in _RECITAL_NAMED.finditer(layout.text, sentence.start(), sentence.end()):
+        short = match.group(2).strip()
+        role, confidence = _role(short, None, kind, len(found))
+        found.append(
+            Party(
+                label=short,
+                role=role,
+                name=organization_name(match.group(1)),
+                short_name=short,
+                is_person=_is_person(match.group(1)),
+                evidence=ev(layout, match.start(1), match.end(1), confidence),
+            )
+        )
+    return _complementary_roles(found, kind) if len(found) >= 3 else []
+
+
 def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     """本合同由A（以下简称“甲”，作为许可方）与B（…）于…签订: parties named in a sentence."""
+    listed = _recital_list(layout, kind)
+    if listed:
+        return listed
     match = _RECITAL_PARTIES.search(layout.text)
     if match is None:
         return []
@@ -518,14 +596,21 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
     r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
+    r"|(?:全资|控股)(?:或|及|和|、)(?:全资|控股)子公司"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
     r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
-    r"|(?:实际)?控制的(?:其他)?(?:企业|公司))"
+    r"|(?:直接或间接|直接|间接)?(?:实际)?控制的(?:其他)?(?:企业|公司))"
 )
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
     # 向其持股50%以上的子公司: a qualifier before the affiliate word
     r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?的)?"
+    + _AFFILIATE_WORDS
+    # 可将许可权利授予其控股子公司 / 再许可权限于其关联公司
+    + r"|(?<![不无未])(?:可以|可|有权|得)将[^，。；]{0,12}?(?:授予|转授|授权给|许可给)"
+    + r"\s*(?:其|乙方|被许可方)?"
+    + _AFFILIATE_WORDS
+    + r"|(?:再|分|转)(?:许可|授权)(?:权|的权利)?(?:仅)?(?:限于|以)[^，。；]{0,6}?"
     + _AFFILIATE_WORDS
 )
 _CONSENT = re.compile(
@@ -582,7 +667,7 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权"
             r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
-            r"|许可其|许可其他",
+            r"|许可(?:给|予)?其|许可其他",
             sentence,
         ):
             subject = re.sub(
@@ -611,10 +696,12 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             match = pattern.search(sentence)
             if match and _licensor_subject(sentence, match.start()):
                 continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
+            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 allows
+            clause_start = max(sentence.rfind("；", 0, match.start()) if match else -1, 0)
             if match and not (
                 allowed
                 and scope == "affiliates"
-                and "不得" in sentence[: match.start()]
+                and "不得" in sentence[clause_start : match.start()]
                 and "除" not in sentence
             ):
                 if scope == "any" and _CONSENT_ANYWHERE.search(sentence, match.end()):
@@ -762,7 +849,9 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
         re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
-    in_recital = re.compile(rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:签订|签署)")
+    in_recital = re.compile(
+        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:共同)?(?:签订|签署|订立|缔结)"
+    )
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),
         (in_signature, LABELLED, layout.signature[0]),
@@ -822,11 +911,14 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
     )
     court = re.compile(
-        r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|起诉)"
+        r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|提出诉讼|起诉|提起|提出)"
         r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
-        r"由([^，。；由\n]{2,40}?法院)(?:专属)?管辖|诉至([^，。；\n]{2,40}?法院)"
+        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?管辖|诉至([^，。；\n]{2,40}?法院)"
+        # 各方同意香港特别行政区法院具有非专属管辖权
+        r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院)(?:拥有|具有|享有|有)"
+        r"(?:非专属|专属|排他性|非排他性)?(?:的)?管辖权"
         # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
         r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?管辖"
     )

@@ -21,9 +21,11 @@ _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日�
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 # 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
-    rf"(?:自|从)?\s*({DATE_SOURCE})\s*(?:起|开始|起算|始)?(?:生效|施行|实施)?\s*[，,]?\s*"
+    rf"(?:自|从|始于)?\s*({DATE_SOURCE})\s*(?:起|开始|起算|始)?(?:生效|施行|实施)?\s*[，,]?\s*"
     r"(?:(?<=[起始算效][，,])[^。；\d至]{0,4}?(?:有效期|为期|期限|共|计)[^。；至]{0,6}?[，,]\s*)?"
-    rf"(?:至|到|—|－|~|～|-|于(?=[^。；]{{0,16}}?(?:届满|到期|终止)))\s*({DATE_SOURCE})\s*(?:止|结束|届满)?"
+    # 始于2024年4月1日，终于2027年3月31日
+    rf"(?:至|到|—|－|~|～|-|终于|止于|于(?=[^。；]{{0,16}}?(?:届满|到期|终止)))\s*({DATE_SOURCE})"
+    r"\s*(?:止|结束|届满)?"
 )
 # 三、合作期限 / 2024年3月1日至2026年2月28日。: a bare period under a heading naming the term.
 _BARE_PERIOD = re.compile(
@@ -58,7 +60,10 @@ _LOAN_PERIOD = re.compile(
 _TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,（(]共计|[，,（(]共)(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
+    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,（(]共计|[，,（(]共)"
+    # 授权期间为三年 (Taiwan): 期间 names the term too
+    r"(?:间)?"
+    rf"(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
     r"(?:[（(]\d+[）)])?\s*(年半|年|个月)(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
 )
 # Periods of something else than the contract: a warranty, a payment, a guarantee.
@@ -84,8 +89,8 @@ _DURATION_FROM = re.compile(
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
 _FROM_DURATION = re.compile(
-    rf"(?:自|从|由)\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)(?:生效)?[，,]?\s*"
-    r"(?:为期|共|(?:有效期|期限)(?:为)?)?\s*"
+    rf"(?:自|从|由|(?<=期间为)|(?<=期限为))\s*({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)"
+    r"(?:生效)?[，,]?\s*(?:为期|共|(?:有效期|期限)(?:为)?)?\s*"
     rf"({CN_NUMBER})\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 )
 _MONEY_SENTENCE = re.compile(
@@ -98,6 +103,8 @@ _MONEY_SENTENCE = re.compile(
     # 转让款 / 全部款项 / 作为本专利申请权转让的费用
     r"|转让款|许可款|全部款项|款项总额|(?:转让|许可|使用)的?费用|授权费"
     r"|(?:研发|研究开发|研究|开发|项目)经费(?:合共|共计|合计|总计|总额)"
+    r"|首付款|首付费"  # 首付款人民币伍拾万元 beside a royalty
+    r"|(?:共同|合计|共计|合共|总计)投入|资金(?:总额|共计|合计|合共|总计)"  # 三方共同投入研发资金…
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -322,7 +329,9 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
                     evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
                 )
         if found.royalty_rate is None and re.search(
-            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成", sentence
+            # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
+            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
+            sentence,
         ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
@@ -332,7 +341,11 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
         if found.structure is None:
             found.structure = _structure(layout, offset, sentence)
     if kind is ContractKind.AMENDMENT:
-        found.structure = None  # the payment structure stays the original's
+        # The new wording states a structure in words (调整后的许可费分两期支付, 一次性支付
+        # 延期许可费); a table of new amounts alone states none. An amendment that changes the
+        # royalty leaves the original's fee-plus-royalty structure, which it does not restate.
+        if found.royalty_rate is not None:
+            found.structure = None
     elif found.royalty_rate is not None:
         structure = "lump_sum+royalty" if found.amount is not None else "royalty"
         found.structure = Extracted(value=structure, evidence=found.royalty_rate.evidence)
@@ -359,10 +372,18 @@ _NON_COMPETE_PERIODS = (
         rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
     ),
 )
+# A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
+# the businesses barred.
+_OR_RUN = r"(?:(?:或者?|及|、)(?:自营|自行经营|经营|为他人经营|投资|从事))*"
 _NON_COMPETE_SCOPES = (
     re.compile(r"不得(?:在|到|去|进入|前往)([^。；]{4,60}?)(?:任职|工作|兼职)"),
     re.compile(
-        r"不得(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?([^，。；]{4,60}?)(?=[，。；]|$)"
+        r"不得(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
+        rf"{_OR_RUN}([^，。；]{{4,60}}?)(?=[，。；]|$)"
+    ),
+    re.compile(
+        r"不得(?:自营|自行经营)(?:或者?|及|、)(?:为他人|替他人|与他人合作)经营"
+        r"([^，。；]{4,60}?)(?=[，。；]|$)"
     ),
 )
 
