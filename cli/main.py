@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
@@ -15,7 +17,14 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from cli.logging import configure_logging
 from config.settings import Settings
@@ -35,6 +44,7 @@ from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
 from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQueue
 from ingest.sep import SepReport, load_sep_declarations
+from ingest.sharding import WHOLE, Shard, ShardSpecError
 from ingest.vocabularies import Vocabularies, load_central_soes
 from search_api.audit import audit
 from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
@@ -123,10 +133,28 @@ def ingest(
     file_format: Annotated[
         InputFormat, typer.Option("--format", help="read every file as this format")
     ] = InputFormat.AUTO,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="processes that segment and extract (default: one per core)"
+        ),
+    ] = os.cpu_count() or 1,
+    shard: Annotated[
+        str,
+        typer.Option(
+            "--shard",
+            help="i/N: load only this process's share of the records, for N processes "
+            "(on any machines) over the same input and servers",
+        ),
+    ] = "0/1",
 ) -> None:
     """Load patent records into the graph and the index; bad records go to the dead letters."""
     settings = Settings()
     chosen = None if file_format is InputFormat.AUTO else file_format.value
+    try:
+        share = Shard.parse(shard)
+    except ShardSpecError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--shard") from exc
     if dry_run:
         problems = 0
         for path in expand_paths(paths):
@@ -143,7 +171,7 @@ def ingest(
                     f"[{problem['field']}] {problem['message']}"
                 )
         raise typer.Exit(code=1 if problems else 0)
-    report = _run_ingest(paths, settings, chosen)
+    report = _run_ingest(paths, settings, chosen, workers, share)
     if report.errors:
         raise typer.Exit(code=1)
 
@@ -518,7 +546,11 @@ def alerts(
 
 
 def _run_ingest(
-    paths: list[Path], settings: Settings, file_format: str | None = None
+    paths: list[Path],
+    settings: Settings,
+    file_format: str | None = None,
+    workers: int = 1,
+    shard: Shard = WHOLE,
 ) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     with (
@@ -527,21 +559,34 @@ def _run_ingest(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("files, {task.fields[records]:,} records, {task.fields[rate]:.0f}/s"),
             TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
         ) as progress,
     ):
-        task = progress.add_task("ingesting", total=len(files_to_load))
+        task = progress.add_task("ingesting", total=len(files_to_load), records=0, rate=0.0)
+        started = time.perf_counter()
+        loaded = 0
+
+        def file_done(_path: str, records: int) -> None:
+            nonlocal loaded
+            loaded += records
+            rate = loaded / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, records=loaded, rate=rate)
+
         vocabularies = Vocabularies.load(settings)
         report = ingest_paths(
             files_to_load,
             stores.graph,
             stores.index,
             settings.dead_letter_dir,
-            on_file_done=lambda _path, _n: progress.advance(task),
+            on_file_done=file_done,
             vocabularies=vocabularies,
             file_format=file_format,
+            workers=workers,
+            shard=shard,
         )
         _refresh(stores, settings, report.patent_ids)
     _print_report(report)

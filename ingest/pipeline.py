@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.ledger import with_stored_events
-from ingest.prepare import add_prepared, prepare
+from ingest.parallel import AnalysePool
+from ingest.prepare import Analyse, add_prepared, prepare
 from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
 from ingest.resolve.inventors import InventorResolver
+from ingest.sharding import WHOLE, Shard
 from ingest.transform import (
     GraphBatch,
 )
@@ -81,100 +84,129 @@ def ingest_paths(
     on_file_done: ProgressCallback | None = None,
     vocabularies: Vocabularies | None = None,
     file_format: str | None = None,
+    workers: int = 1,
+    shard: Shard = WHOLE,
 ) -> IngestReport:
+    """Load `paths`. With `workers` > 1, segmentation and entity extraction run in that many
+    processes (ingest/parallel.py) and the result is the same; `shard` keeps only its share of
+    the records (ingest/sharding.py) for N processes over the same input."""
     vocabularies = vocabularies if vocabularies is not None else Vocabularies.load()
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
     people = InventorResolver(graph)
-    for path in expand_paths(paths):
-        file_report = _ingest_file(
-            path, graph, index, dead_letter_dir, vocabularies, file_format, people,
-            report.patent_ids,
-        )
-        report.files.append(file_report)
-        log.info(
-            "file_ingested",
-            path=str(path),
-            loaded=file_report.records_loaded,
-            problems=len(file_report.problems),
-            encoding=file_report.encoding,
-        )
-        if on_file_done is not None:
-            on_file_done(str(path), file_report.records_loaded)
+    with ExitStack() as stack:
+        analyse = stack.enter_context(AnalysePool(vocabularies, workers)) if workers > 1 else None
+        for path in expand_paths(paths):
+            run = _FileRun(
+                dead_letter_dir,
+                vocabularies,
+                file_format,
+                people,
+                analyse,
+                shard,
+                report.patent_ids,
+            )
+            file_report = _ingest_file(path, graph, index, run)
+            report.files.append(file_report)
+            _file_done(file_report, on_file_done)
     return report
 
 
-def _ingest_file(
-    path: Path,
-    graph: GraphStore,
-    index: SearchIndex,
-    dead_letter_dir: Path,
-    vocabularies: Vocabularies,
-    file_format: str | None,
-    people: InventorResolver,
-    touched: set[str],
-) -> FileReport:
-    if is_contract(path, file_format):
-        return _ingest_contract(
-            path, graph, index, dead_letter_dir, vocabularies, people, touched
-        )
+@dataclass(frozen=True)
+class _FileRun:
+    """What every file of one ingest run shares."""
+
+    dead_letter_dir: Path
+    vocabularies: Vocabularies
+    file_format: str | None
+    people: InventorResolver
+    analyse: Analyse | None
+    shard: Shard
+    # Patents this run wrote (IngestReport.patent_ids), for the monitoring refresh.
+    touched: set[str]
+
+
+def _file_done(file_report: FileReport, on_file_done: ProgressCallback | None) -> None:
+    log.info(
+        "file_ingested",
+        path=file_report.path,
+        loaded=file_report.records_loaded,
+        problems=len(file_report.problems),
+        encoding=file_report.encoding,
+    )
+    if on_file_done is not None:
+        on_file_done(file_report.path, file_report.records_loaded)
+
+
+def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRun) -> FileReport:
+    vocabularies, people = run.vocabularies, run.people
+    if is_contract(path, run.file_format):
+        if not run.shard.owns_file(path.name):
+            return FileReport(str(path))
+        return _ingest_contract(path, graph, index, run)
     file_report = FileReport(str(path))
     try:
-        source = read_source(path, file_format)
+        source = read_source(path, run.file_format)
     except IngestError as exc:
         file_report.problems.append(exc.problem)
-        file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])
+        file_report.dead_letter = _write_dead_letters(run, path, [(exc.problem, "")])
         return file_report
     file_report.encoding = source.encoding
-    file_report.records_read = len(source.records) + len(source.problems)
-    prepared = prepare(source, vocabularies)
+    shard = run.shard
+    source.problems = [
+        (p, raw)
+        for p, raw in source.problems
+        if p.record is None or shard.owns(source.sha256, p.record)
+    ]
+    file_report.records_read = sum(
+        1 for raw in source.records if shard.owns(source.sha256, raw.record)
+    ) + len(source.problems)
+    prepared = prepare(
+        source,
+        vocabularies,
+        run.analyse,
+        owns=None if shard.count == 1 else lambda location: shard.owns(source.sha256, location),
+    )
     rejected = prepared.rejected
     file_report.problems.extend(prepared.warnings)
     batch = GraphBatch()
-    people.preload(
-        person_name(name) for item in prepared.records for name in item.record.inventors
-    )
+    people.preload(person_name(name) for item in prepared.records for name in item.record.inventors)
     for item in prepared.records:
         item = replace(item, record=with_stored_events(graph, item.record))
         file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
     rejected.extend(_write_batch(batch, graph, index, source.path))
-    touched.update(_patents_of(batch))
+    run.touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(batch.documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
     )
-    file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
+    file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
 
 
 def _ingest_contract(
-    path: Path,
-    graph: GraphStore,
-    index: SearchIndex,
-    dead_letter_dir: Path,
-    vocabularies: Vocabularies,
-    people: InventorResolver,
-    touched: set[str],
+    path: Path, graph: GraphStore, index: SearchIndex, run: _FileRun
 ) -> FileReport:
     """One contract file is one record: it loads whole or goes to the dead letters whole."""
     file_report = FileReport(str(path), records_read=1)
+    vocabularies, people = run.vocabularies, run.people
     try:
         document = read_contract(path)
         contract = extract_contract(document)
     except IngestError as exc:
         file_report.problems.append(exc.problem)
-        file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])
+        file_report.dead_letter = _write_dead_letters(run, path, [(exc.problem, "")])
         return file_report
     file_report.encoding = document.encoding or document.format
     batch = GraphBatch()
     add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
     apply_amendments(batch, contract, graph)
     rejected = _write_batch(batch, graph, index, str(path))
-    touched.update(_patents_of(batch))
+    run.touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = 0 if rejected else 1
-    file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
+    file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
 
 
@@ -239,12 +271,14 @@ def _first_filing_links(batch: GraphBatch, graph: GraphStore) -> list[EdgeRow]:
 
 
 def _write_dead_letters(
-    directory: Path, source: Path, rejected: list[tuple[Problem, str]]
+    run: _FileRun, source: Path, rejected: list[tuple[Problem, str]]
 ) -> str | None:
-    """One dead-letter file per source file, rewritten on every run so re-runs never pile up."""
+    """One dead-letter file per source file (and shard), rewritten on every run so re-runs
+    never pile up."""
+    directory = run.dead_letter_dir
     # The path hash keeps same-named files from different folders apart.
     tag = hashlib.sha1(str(source.resolve()).encode("utf-8")).hexdigest()[:8]
-    target = directory / f"{source.name}.{tag}.rejected.jsonl"
+    target = directory / f"{source.name}.{tag}.{run.shard.tag}rejected.jsonl"
     if not rejected:
         target.unlink(missing_ok=True)
         return None

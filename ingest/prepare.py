@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.errors import ErrorCode, Problem
@@ -36,7 +37,19 @@ class PreparedFile:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def prepare(source: SourceFile, vocabularies: Vocabularies) -> PreparedFile:
+# Segmentation and entity extraction of validated records: pure functions of the records, so
+# they may run in other processes (ingest/parallel.py) and give the same result.
+Analyse = Callable[[list[PatentRecord]], list[tuple[dict[str, list[str]], list[Entity]]]]
+
+
+def prepare(
+    source: SourceFile,
+    vocabularies: Vocabularies,
+    analyse: Analyse | None = None,
+    owns: Callable[[int], bool] | None = None,
+) -> PreparedFile:
+    """Validate, segment and extract. `analyse` replaces the in-process segmentation and
+    extraction (a worker pool); `owns(location)` keeps only this shard's records."""
     prepared = PreparedFile(rejected=list(source.problems))
     unmapped = unmapped_headers(source.records, vocabularies.columns)
     if unmapped:
@@ -50,22 +63,33 @@ def prepare(source: SourceFile, vocabularies: Vocabularies) -> PreparedFile:
         )
     valid: list[tuple[int, PatentRecord]] = []
     for raw in source.records:
+        if owns is not None and not owns(raw.record):
+            continue
         outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             prepared.rejected.append((outcome, raw.raw))
         else:
             valid.append((raw.record, outcome))
-    segmentations = [segment(record, vocabularies) for _, record in valid]
-    if vocabularies.nlp is None:
-        found: list[list[Entity]] = [[] for _ in valid]
-    else:
-        texts = [text_fields(record) for _, record in valid]
-        found = extract_many(vocabularies.nlp, texts, segmentations)
+    records = [record for _, record in valid]
+    analysed = analyse(records) if analyse is not None else analyse_records(records, vocabularies)
     prepared.records = [
         PreparedRecord(location, record, words, entities)
-        for (location, record), words, entities in zip(valid, segmentations, found, strict=True)
+        for (location, record), (words, entities) in zip(valid, analysed, strict=True)
     ]
     return prepared
+
+
+def analyse_records(
+    records: list[PatentRecord], vocabularies: Vocabularies
+) -> list[tuple[dict[str, list[str]], list[Entity]]]:
+    """Each record's words per text field (segmented once) and the entities found in them."""
+    segmentations = [segment(record, vocabularies) for record in records]
+    if vocabularies.nlp is None:
+        found: list[list[Entity]] = [[] for _ in records]
+    else:
+        texts = [text_fields(record) for record in records]
+        found = extract_many(vocabularies.nlp, texts, segmentations)
+    return list(zip(segmentations, found, strict=True))
 
 
 def add_prepared(
