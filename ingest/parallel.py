@@ -1,9 +1,14 @@
 """Segmentation and entity extraction in a pool of worker processes.
 
-These are the expensive steps of ingest (jieba and the spaCy components) and pure functions of
-a record, so workers run them on chunks of records and the parent receives the results in input
-order. Everything stateful (organisation and inventor resolution, the asset ledger's reads,
-graph rows, writes) stays in the parent, in record order, through `transform.add_record`: a run
+These are the expensive steps of ingest (segmentation, the index tokens and the spaCy
+components) and pure functions of a record, so workers run them on chunks of records and the
+parent receives the results in input order, as they come: the parent resolves and writes the
+first chunks while the workers analyse the next ones. At most `window` chunks are in flight, so
+memory stays bounded however long the input (backpressure: the parent stops submitting until it
+has consumed the oldest result).
+
+Everything stateful (organisation and inventor resolution, the asset ledger's reads, graph
+rows, writes) stays in the parent, in record order, through `transform.add_record`: a run
 with N workers writes exactly what a run with one does.
 
 Workers are forked after the parent has loaded the vocabularies (jieba's dictionary, the spaCy
@@ -13,23 +18,23 @@ pipeline), so they share those pages and start at once.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator
-from multiprocessing.pool import Pool
+from multiprocessing.pool import ApplyResult, Pool
 from types import TracebackType
 
-from ingest.nlp.pipeline import Entity
-from ingest.prepare import analyse_records
+from ingest.prepare import Analysis, analyse_records
 from ingest.records import PatentRecord
 from ingest.vocabularies import Vocabularies
 
-Analysed = list[tuple[dict[str, list[str]], list[Entity]]]
 DEFAULT_CHUNK = 32  # records per task: large enough to amortise pickling, small enough to balance
+CHUNKS_PER_WORKER = 4  # tasks in flight per worker: enough to never leave one idle
 
 # The vocabularies the forked workers analyse with (set in the parent before forking).
 _worker_vocabularies: Vocabularies | None = None
 
 
-def _analyse_chunk(records: list[PatentRecord]) -> Analysed:
+def _analyse_chunk(records: list[PatentRecord]) -> list[Analysis]:
     assert _worker_vocabularies is not None  # set before the pool forks
     return analyse_records(records, _worker_vocabularies)
 
@@ -65,13 +70,19 @@ class AnalysePool:
             self._pool.join()
             self._pool = None
 
-    def __call__(self, records: list[PatentRecord]) -> Analysed:
-        if self._pool is None:
+    def __call__(self, records: list[PatentRecord]) -> Iterator[Analysis]:
+        """The analyses of `records`, in order, computed ahead by the workers."""
+        pool = self._pool
+        if pool is None:
             raise RuntimeError("AnalysePool used outside its `with` block")
-        results: Analysed = []
-        for chunk in self._pool.imap(_analyse_chunk, _chunks(records, self._chunk_size)):
-            results.extend(chunk)
-        return results
+        window = self._workers * CHUNKS_PER_WORKER
+        pending: deque[ApplyResult[list[Analysis]]] = deque()
+        for chunk in _chunks(records, self._chunk_size):
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+            pending.append(pool.apply_async(_analyse_chunk, (chunk,)))
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _chunks(records: list[PatentRecord], size: int) -> Iterator[list[PatentRecord]]:

@@ -22,9 +22,10 @@ from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.index_writer import IndexWriter
 from ingest.ledger import with_stored_events
 from ingest.parallel import AnalysePool
-from ingest.prepare import Analyse, add_prepared, prepare
+from ingest.prepare import Analyse, PreparedRecord, add_prepared, analysed, validate_file
 from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
 from ingest.resolve.inventors import InventorResolver
 from ingest.sharding import WHOLE, Shard
@@ -35,6 +36,9 @@ from ingest.vocabularies import Vocabularies
 from search.index.protocol import IndexDocument, SearchIndex
 
 log = structlog.get_logger(__name__)
+# Records resolved and written together: large enough for full UNWIND batches and bulk
+# requests, small enough that the pool and the index writer overlap with the graph writes.
+WRITE_CHUNK = 1_000
 ProgressCallback = Callable[[str, int], None]
 
 
@@ -96,7 +100,10 @@ def ingest_paths(
     report = IngestReport()
     people = InventorResolver(graph)
     with ExitStack() as stack:
+        # Exited last: the index is searchable (and refreshing again) once everything is in.
+        stack.enter_context(index.bulk_loading())
         analyse = stack.enter_context(AnalysePool(vocabularies, workers)) if workers > 1 else None
+        writer = stack.enter_context(IndexWriter(index))
         for path in expand_paths(paths):
             run = _FileRun(
                 dead_letter_dir,
@@ -106,6 +113,7 @@ def ingest_paths(
                 analyse,
                 shard,
                 report.patent_ids,
+                writer,
             )
             file_report = _ingest_file(path, graph, index, run)
             report.files.append(file_report)
@@ -125,6 +133,7 @@ class _FileRun:
     shard: Shard
     # Patents this run wrote (IngestReport.patent_ids), for the monitoring refresh.
     touched: set[str]
+    index_writer: IndexWriter
 
 
 def _file_done(file_report: FileReport, on_file_done: ProgressCallback | None) -> None:
@@ -162,27 +171,43 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRu
     file_report.records_read = sum(
         1 for raw in source.records if shard.owns(source.sha256, raw.record)
     ) + len(source.problems)
-    prepared = prepare(
+    prepared, valid = validate_file(
         source,
         vocabularies,
-        run.analyse,
         owns=None if shard.count == 1 else lambda location: shard.owns(source.sha256, location),
     )
     rejected = prepared.rejected
     file_report.problems.extend(prepared.warnings)
-    batch = GraphBatch()
-    people.preload(person_name(name) for item in prepared.records for name in item.record.inventors)
-    for item in prepared.records:
-        item = replace(item, record=with_stored_events(graph, item.record))
-        file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
-    rejected.extend(_write_batch(batch, graph, index, source.path))
-    run.touched.update(_patents_of(batch))
+    documents: set[str] = set()
+    # Chunk by chunk: while the parent resolves and writes one, the pool analyses the next and
+    # the index writer sends the previous one's documents.
+    for chunk in _chunks(analysed(valid, vocabularies, run.analyse), WRITE_CHUNK):
+        batch = GraphBatch()
+        people.preload(person_name(name) for item in chunk for name in item.record.inventors)
+        for item in chunk:
+            item = replace(item, record=with_stored_events(graph, item.record))
+            file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
+        _write_batch(batch, graph, run.index_writer)
+        run.touched.update(_patents_of(batch))
+        documents.update(batch.documents)
+    rejected.extend(_index_rejections(run.index_writer.drain(), source.path))
     file_report.problems.extend(p for p, _ in rejected)
-    file_report.records_loaded = len(batch.documents) - len(
+    file_report.records_loaded = len(documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
     )
     file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
+
+
+def _chunks(items: Iterable[PreparedRecord], size: int) -> Iterator[list[PreparedRecord]]:
+    chunk: list[PreparedRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _ingest_contract(
@@ -202,7 +227,8 @@ def _ingest_contract(
     batch = GraphBatch()
     add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
     apply_amendments(batch, contract, graph)
-    rejected = _write_batch(batch, graph, index, str(path))
+    _write_batch(batch, graph, run.index_writer)
+    rejected = _index_rejections(run.index_writer.drain(), str(path))
     run.touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = 0 if rejected else 1
@@ -228,15 +254,18 @@ def _patents_of(batch: GraphBatch) -> set[str]:
     return ids
 
 
-def _write_batch(
-    batch: GraphBatch, graph: GraphStore, index: SearchIndex, path: str
-) -> list[tuple[Problem, str]]:
+def _write_batch(batch: GraphBatch, graph: GraphStore, writer: IndexWriter) -> None:
+    """The graph rows now (the next records' resolution reads them), the documents through
+    the index writer (nothing reads them during ingest)."""
     batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
-    result = index.upsert([_with_grade(graph, doc) for doc in batch.documents.values()])
+    writer.submit([_with_grade(graph, doc) for doc in batch.documents.values()])
+
+
+def _index_rejections(failed: dict[str, str], path: str) -> list[tuple[Problem, str]]:
     return [
         (Problem(ErrorCode.INDEX_REJECTED, path, reason, field=doc_id), doc_id)
-        for doc_id, reason in result.failed.items()
+        for doc_id, reason in failed.items()
     ]
 
 
