@@ -46,6 +46,7 @@ class ChineseAnalyzer:
         self._tokenizer: rjieba.Jieba | None = None
         self._user_dictionary = user_dictionary
         self._ready = threading.Lock()
+        self._known: dict[str, bool] = {}
 
     def _jieba(self) -> rjieba.Jieba:
         # The dictionary loads lazily (a fraction of a second); do it once, under a lock.
@@ -81,7 +82,10 @@ class ChineseAnalyzer:
         """jieba's search mode from an already made precise segmentation: the dictionary's 2- and
         3-character sub-words of each longer word, then the word (as `cut_for_search` does; not
         rjieba's own, which also splits Latin-digit runs)."""
-        known = self._jieba().has_word
+        return _clean(self._expanded(words))
+
+    def _expanded(self, words: list[str]) -> list[str]:
+        known = self._known_word
         expanded: list[str] = []
         for word in words:
             size = len(word)
@@ -90,17 +94,26 @@ class ChineseAnalyzer:
                 if size > 3:
                     expanded.extend(g for i in range(size - 2) if known(g := word[i : i + 3]))
             expanded.append(word)
-        return _clean(expanded)
+        return expanded
+
+    def _known_word(self, gram: str) -> bool:
+        # The same few thousand sub-words recur in every text: remembered, they cost a dict
+        # lookup instead of a call into the tokenizer (bounded: 2-3 characters, dictionary-sized).
+        known = self._known.get(gram)
+        if known is None:
+            known = self._known[gram] = bool(self._jieba().has_word(gram))
+        return known
 
     def query_tokens(self, text: str) -> list[str]:
         """Tokens a query word must all match: precise mode, duplicates removed, order kept."""
         return list(dict.fromkeys(_clean(self._jieba().cut(text))))
 
     def segmented(self, text: str) -> str:
-        return " ".join(self.index_tokens(text))
+        return self.segmented_words(self.words(text))
 
     def segmented_words(self, words: list[str]) -> str:
-        return " ".join(self.search_tokens(words))
+        """`search_tokens` joined by spaces, made in one pass (the index's word field)."""
+        return _NON_WORD_RUN.sub(" ", " ".join(self._expanded(words)).lower()).strip()
 
 
 def user_dictionary_entries(path: Path) -> list[tuple[str, int | None, str | None]]:
