@@ -4,7 +4,13 @@ aggregate and index document; a run stopped half way and re-run leaves no loss a
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -234,6 +240,71 @@ def test_stopped_run_rerun_loses_and_duplicates_nothing(
     assert _covers(tmp_path / "rerun", tmp_path / "clean")
     _ingest(tmp_path / "rerun", vocabularies, workers=2)
     assert _snapshot(tmp_path / "rerun", any_order=True) == clean
+
+
+WORKTREE = Path(__file__).resolve().parents[1]
+
+
+def _cli_ingest(data_dir: Path, inputs: Path) -> subprocess.Popen[bytes]:
+    """`ipgraph ingest --workers 2` of this checkout, as its own process group (the parent and
+    its forked workers), on the embedded stores in `data_dir`."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("IPGRAPH_")},
+        "IPGRAPH_DATA_DIR": str(data_dir),
+        "PYTHONPATH": str(WORKTREE),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli", "ingest", "--workers", "2", str(inputs)],
+        cwd=WORKTREE,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _patents_in(data_dir: Path) -> int:
+    path = Settings(data_dir=data_dir).embedded_graph_path
+    if not path.exists():
+        return 0
+    graph = sqlite3.connect(path, timeout=5)
+    try:
+        return int(graph.execute("SELECT count(*) FROM nodes WHERE label = 'Patent'").fetchone()[0])
+    except sqlite3.OperationalError:  # the tables are not made yet
+        return 0
+    finally:
+        graph.close()
+
+
+def test_killed_parallel_ingest_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    """A real `ipgraph ingest --workers 2` is killed (SIGKILL, workers and all) once its first
+    file is written and before the others are; running it again ends where one clean run ends:
+    every node, edge, aggregate and document, none twice."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for number, source in enumerate(INPUTS):
+        shutil.copy(source, inputs / f"{number:02d}-{source.name}")
+    for number in range(len(INPUTS), 12):  # later files keep the process busy after the first
+        shutil.copy(INPUTS[0], inputs / f"{number:02d}-again-{INPUTS[0].name}")
+    clean = _cli_ingest(tmp_path / "clean", inputs)
+    assert clean.wait(timeout=600) == 0
+    total = _patents_in(tmp_path / "clean")
+
+    killed = _cli_ingest(tmp_path / "killed", inputs)
+    deadline = time.monotonic() + 600
+    while _patents_in(tmp_path / "killed") == 0 and time.monotonic() < deadline:
+        assert killed.poll() is None, "the run ended before it could be killed"
+        time.sleep(0.01)
+    assert killed.poll() is None
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait(timeout=60)
+    assert 0 < _patents_in(tmp_path / "killed") < total  # stopped part way: records missing
+
+    rerun = _cli_ingest(tmp_path / "killed", inputs)
+    assert rerun.wait(timeout=600) == 0
+    expected = _snapshot(tmp_path / "clean", any_order=True)
+    assert _snapshot(tmp_path / "killed", any_order=True) == expected
+    assert _covers(tmp_path / "killed", tmp_path / "clean")
 
 
 def test_every_record_belongs_to_exactly_one_shard() -> None:
