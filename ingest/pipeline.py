@@ -14,8 +14,9 @@ from pathlib import Path
 import structlog
 
 from domain.names import person_name
+from domain.numbers import patent_lookup_keys
 from graph.lookup import find_patent_by_number
-from graph.model import EdgeRow, EdgeType, NodeLabel
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRecord
 from graph.store import GraphStore
 from ingest.contracts.amendments import apply_amendments
 from ingest.contracts.documents import read_contract
@@ -27,6 +28,7 @@ from ingest.ledger import with_stored_events
 from ingest.parallel import AnalysePool
 from ingest.prepare import Analyse, PreparedRecord, add_prepared, analysed, validate_file
 from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
+from ingest.records import PatentRecord
 from ingest.resolve.inventors import InventorResolver
 from ingest.sharding import WHOLE, Shard
 from ingest.transform import (
@@ -184,8 +186,9 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRu
     for chunk in _chunks(analysed(valid, vocabularies, run.analyse), WRITE_CHUNK):
         batch = GraphBatch()
         people.preload(person_name(name) for item in chunk for name in item.record.inventors)
+        stored = _KnownPatents(graph, [item.record for item in chunk])
         for item in chunk:
-            item = replace(item, record=with_stored_events(graph, item.record))
+            item = replace(item, record=with_stored_events(stored, item.record))
             file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
         _write_batch(batch, graph, run.index_writer)
         run.touched.update(_patents_of(batch))
@@ -197,6 +200,23 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRu
     )
     file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
+
+
+class _KnownPatents:
+    """`find_patent` for a chunk's records, answered from one lookup of all their numbers
+    (nothing is written between that lookup and the records' reads: the chunk is written
+    after all of them are resolved)."""
+
+    def __init__(self, graph: GraphStore, records: list[PatentRecord]) -> None:
+        numbers = (r.publication_number or r.application_number for r in records)
+        self._asked = {key for number in numbers if number for key, _ in patent_lookup_keys(number)}
+        self._found = graph.find_patents(sorted(self._asked))
+        self._graph = graph
+
+    def find_patent(self, number: str) -> NodeRecord | None:
+        if number in self._asked:
+            return self._found.get(number)
+        return self._graph.find_patent(number)
 
 
 def _chunks(items: Iterable[PreparedRecord], size: int) -> Iterator[list[PreparedRecord]]:
@@ -259,7 +279,9 @@ def _write_batch(batch: GraphBatch, graph: GraphStore, writer: IndexWriter) -> N
     the index writer (nothing reads them during ingest)."""
     batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
-    writer.submit([_with_grade(graph, doc) for doc in batch.documents.values()])
+    patents = [doc.id for doc in batch.documents.values() if doc.asset_kind == "patent"]
+    stored = {k: node for k, node in graph.find_patents(patents).items() if node.id == k}
+    writer.submit([_with_grade(stored, doc) for doc in batch.documents.values()])
 
 
 def _index_rejections(failed: dict[str, str], path: str) -> list[tuple[Problem, str]]:
@@ -269,11 +291,11 @@ def _index_rejections(failed: dict[str, str], path: str) -> list[tuple[Problem, 
     ]
 
 
-def _with_grade(graph: GraphStore, document: IndexDocument) -> IndexDocument:
+def _with_grade(stored: dict[str, NodeRecord], document: IndexDocument) -> IndexDocument:
     """A re-ingested patent keeps the grade monitoring gave it (the record has none)."""
     if document.asset_kind != "patent":
         return document
-    node = graph.get_node(NodeLabel.PATENT, document.id)
+    node = stored.get(document.id)
     grade = node.props.get("grade") if node is not None else None
     return dataclasses.replace(document, grade=grade) if isinstance(grade, str) else document
 
