@@ -46,6 +46,7 @@ from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQ
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.sharding import WHOLE, Shard, ShardSpecError
 from ingest.vocabularies import Vocabularies, load_central_soes
+from search.errors import SearchError
 from search_api.audit import audit
 from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
 from search_api.limits import SERVER_OPTIONS
@@ -171,7 +172,11 @@ def ingest(
                     f"[{problem['field']}] {problem['message']}"
                 )
         raise typer.Exit(code=1 if problems else 0)
-    report = _run_ingest(paths, settings, chosen, workers, share)
+    try:
+        report = _run_ingest(paths, settings, chosen, workers, share)
+    except SearchError as exc:  # e.g. SEARCH_ANALYZER_MISMATCH: an index made by another tokenizer
+        console.print(f"[red]{exc.code}: {escape(exc.message)}[/]")
+        raise typer.Exit(code=2) from exc
     if report.errors:
         raise typer.Exit(code=1)
 
