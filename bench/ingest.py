@@ -45,7 +45,7 @@ from ingest.pipeline import ingest_paths
 from ingest.vocabularies import Vocabularies
 from search.index.compile_common import ALL_FIELDS
 from services.manager import local_services_settings
-from stores.backends import build_neo4j_driver, open_stores
+from stores.backends import build_neo4j_driver, for_ingest, open_stores
 
 RECORDS_1M = 1_000_000
 
@@ -250,8 +250,10 @@ def segmented_texts(records: list[dict[str, Any]]) -> list[str]:
 def _settings(backend: str, workdir: Path) -> Settings:
     if backend == "embedded":
         return Settings(backend=Backend.EMBEDDED, data_dir=workdir / "store")
-    return local_services_settings(
-        index_prefix="bench-ingest-", data_dir=workdir / "store", request_timeout_s=120
+    return for_ingest(
+        local_services_settings(
+            index_prefix="bench-ingest-", data_dir=workdir / "store", request_timeout_s=120
+        )
     )
 
 

@@ -53,7 +53,13 @@ from search_api.limits import SERVER_OPTIONS
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
-from stores.backends import Stores, build_webhook, open_stores, open_workflow_store
+from stores.backends import (
+    Stores,
+    build_webhook,
+    for_ingest,
+    open_stores,
+    open_workflow_store,
+)
 from usecases.context import Context
 from usecases.due_diligence import report_on, target_of
 from usecases.errors import UseCaseError
@@ -559,7 +565,7 @@ def _run_ingest(
 ) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     with (
-        open_stores(settings) as stores,
+        open_stores(for_ingest(settings)) as stores,
         Progress(
             TextColumn("{task.description}"),
             BarColumn(),

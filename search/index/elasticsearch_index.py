@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import structlog
-from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as ESConnectionError
 
 from config.settings import PATENT_INDEX_TEMPLATE
@@ -99,10 +100,7 @@ class ElasticsearchIndex:
             self._es.indices.put_index_template(
                 name=self._template_name, index_patterns=[f"{self.alias}-v*"], **template
             )
-            if not self._es.indices.exists(index=self.index_name):
-                self._es.indices.create(
-                    index=self.index_name, aliases={self.alias: {}}, mappings={"_meta": meta}
-                )
+            if not self._es.indices.exists(index=self.index_name) and self._create(meta):
                 log.info("es_index_created", index=self.index_name, alias=self.alias)
             else:
                 self._check_analyzer()
@@ -115,13 +113,39 @@ class ElasticsearchIndex:
                 if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
                     self._es.indices.put_alias(index=self.index_name, name=self.alias)
 
+    def _create(self, meta: dict[str, Any]) -> bool:
+        """Create the versioned index with its alias; False when another process (a shard
+        starting at the same time) created it first."""
+        try:
+            self._es.indices.create(
+                index=self.index_name, aliases={self.alias: {}}, mappings={"_meta": meta}
+            )
+        except BadRequestError as exc:
+            if exc.error != "resource_already_exists_exception":
+                raise
+            return False
+        return True
+
     def _check_analyzer(self) -> None:
         """An index with documents must have been segmented by this analyzer; an empty one
         simply takes it over."""
         mapping = self._es.indices.get_mapping(index=self.index_name)[self.index_name]
         recorded = mapping["mappings"].get("_meta", {}).get("analyzer")
-        if int(self._es.count(index=self.index_name)["count"]) > 0:
+        if self._count_when_ready() > 0:
             check_analyzer(recorded, self._analyzer.identity, self.index_name)
+
+    def _count_when_ready(self, attempts: int = 50, pause_s: float = 0.2) -> int:
+        """The index's document count. An index another process (a shard starting at the same
+        time) has just created answers 503 no_shard_available until its primary has started,
+        even after cluster health says yellow: ask again for a few seconds."""
+        for _ in range(attempts - 1):
+            try:
+                return int(self._es.count(index=self.index_name)["count"])
+            except ApiError as exc:
+                if exc.meta.status != 503:
+                    raise
+                time.sleep(pause_s)
+        return int(self._es.count(index=self.index_name)["count"])
 
     def recorded_analyzer(self) -> dict[str, str] | None:
         """The analyzer the index records (None when it records none)."""
