@@ -23,6 +23,7 @@ import rjieba
 TOKENIZER_NAME = "rjieba"
 TOKENIZER_VERSION = version("rjieba")
 _NON_WORD_RUN = re.compile(r"[\W_]+")
+_SUB_WORDS_REMEMBERED = 500_000  # words whose sub-words are kept (tens of MB at most)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHAR_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
@@ -47,6 +48,8 @@ class ChineseAnalyzer:
         self._user_dictionary = user_dictionary
         self._ready = threading.Lock()
         self._known: dict[str, bool] = {}
+        # Long words recur (锂离子电池 in every battery patent): their sub-words are made once.
+        self._sub_words: dict[str, tuple[str, ...]] = {}
 
     def _jieba(self) -> rjieba.Jieba:
         # The dictionary loads lazily (a fraction of a second); do it once, under a lock.
@@ -85,16 +88,24 @@ class ChineseAnalyzer:
         return _clean(self._expanded(words))
 
     def _expanded(self, words: list[str]) -> list[str]:
-        known = self._known_word
+        sub_words = self._sub_words
         expanded: list[str] = []
         for word in words:
-            size = len(word)
-            if size > 2:
-                expanded.extend(g for i in range(size - 1) if known(g := word[i : i + 2]))
-                if size > 3:
-                    expanded.extend(g for i in range(size - 2) if known(g := word[i : i + 3]))
+            if len(word) > 2:
+                found = sub_words.get(word)
+                if found is None:
+                    found = self._sub_words_of(word)
+                    if len(sub_words) < _SUB_WORDS_REMEMBERED:
+                        sub_words[word] = found
+                expanded.extend(found)
             expanded.append(word)
         return expanded
+
+    def _sub_words_of(self, word: str) -> tuple[str, ...]:
+        known, size = self._known_word, len(word)
+        pairs = [g for i in range(size - 1) if known(g := word[i : i + 2])]
+        triples = [g for i in range(size - 2) if known(g := word[i : i + 3])] if size > 3 else []
+        return (*pairs, *triples)
 
     def _known_word(self, gram: str) -> bool:
         # The same few thousand sub-words recur in every text: remembered, they cost a dict
