@@ -96,6 +96,7 @@ class Source:
     title: str
     sentences: list[str]
     claims: str
+    full_claims: str = ""
 
 
 def load_sources(data_dir: Path = DEFAULT_DATA) -> tuple[list[Source], list[str]]:
@@ -117,12 +118,17 @@ def _source(text: str) -> Source:
         fields[key] = value
     abstract = fields.get("摘要", "")
     sentences = [s + "。" for s in abstract.split("。") if s.strip()]
-    return Source(fields.get("标题", ""), sentences, fields.get("权利声明", "")[:400])
+    claims = fields.get("权利声明", "")
+    # Claims after the first are lines of their own (the short form keeps only the first).
+    _, _, after = text.partition("权利声明：")
+    return Source(fields.get("标题", ""), sentences, claims[:400], after.strip())
 
 
 def generate(
-    count: int, seed: int = 20261125, data_dir: Path = DEFAULT_DATA
+    count: int, seed: int = 20261125, data_dir: Path = DEFAULT_DATA, full_size: bool = False
 ) -> Iterator[dict[str, Any]]:
+    """`full_size`: whole claims and a description of a few thousand characters, as real CN
+    patents have (ingest benchmarks); otherwise short claims and no description."""
     sources, organizations = load_sources(data_dir)
     yield from _records(random.Random(seed), range(count), sources, organizations)
 
@@ -172,7 +178,26 @@ def _records(
             "publication_date": _date(rng, min(year + 1, 2025)),
             "legal_status": rng.choice(_STATUS),
         }
+        if full_size:
+            record["claims"] = base.full_claims or base.claims
+            record["description"] = _description(rng, base, sources, number)
         yield record
+
+
+def _description(rng: random.Random, base: Source, sources: list[Source], number: int) -> str:
+    """技术领域 / 背景技术 (citing a CN patent and a standard) / 发明内容 / 具体实施方式, made of
+    real sentences, about 2,000-4,000 characters."""
+    others = [rng.choice(sources) for _ in range(6)]
+    cited = f"CN{100000000 + rng.randrange(max(number, 1))}A"
+    standard = rng.choice(["GB/T 31485-2015", "GB 38031-2020", "GB/T 19001-2016", "IEC 62619"])
+    background = "".join(s for o in others[:3] for s in o.sentences)
+    content = "".join(s for o in others[3:] for s in o.sentences)
+    embodiment = "".join((o.full_claims or o.claims)[:900] for o in others[:3])
+    return (
+        f"技术领域\n本发明涉及{base.title}的技术领域。\n背景技术\n{background}"
+        f"现有技术如{cited}公开了一种类似方案，其测试按照{standard}进行，但效率较低。\n"
+        f"发明内容\n{''.join(base.sentences)}{content}\n具体实施方式\n{embodiment}"
+    )
 
 
 def _date(rng: random.Random, year: int) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
@@ -15,7 +17,14 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from cli.logging import configure_logging
 from config.settings import Settings
@@ -35,14 +44,22 @@ from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
 from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQueue
 from ingest.sep import SepReport, load_sep_declarations
+from ingest.sharding import WHOLE, Shard, ShardSpecError
 from ingest.vocabularies import Vocabularies, load_central_soes
+from search.errors import SearchError
 from search_api.audit import audit
 from search_api.auth import OPERATOR, Role, add_key, read_keys, revoke_keys
 from search_api.limits import SERVER_OPTIONS
 from search_api.reports.render import ReportFormat, render_report
 from services.manager import LocalServices
 from services.process import ServiceError
-from stores.backends import Stores, build_webhook, open_stores, open_workflow_store
+from stores.backends import (
+    Stores,
+    build_webhook,
+    for_ingest,
+    open_stores,
+    open_workflow_store,
+)
 from usecases.context import Context
 from usecases.due_diligence import report_on, target_of
 from usecases.errors import UseCaseError
@@ -123,10 +140,28 @@ def ingest(
     file_format: Annotated[
         InputFormat, typer.Option("--format", help="read every file as this format")
     ] = InputFormat.AUTO,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="processes that segment and extract (default: one per core)"
+        ),
+    ] = os.cpu_count() or 1,
+    shard: Annotated[
+        str,
+        typer.Option(
+            "--shard",
+            help="i/N: load only this process's share of the records, for N processes "
+            "(on any machines) over the same input and servers",
+        ),
+    ] = "0/1",
 ) -> None:
     """Load patent records into the graph and the index; bad records go to the dead letters."""
     settings = Settings()
     chosen = None if file_format is InputFormat.AUTO else file_format.value
+    try:
+        share = Shard.parse(shard)
+    except ShardSpecError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--shard") from exc
     if dry_run:
         problems = 0
         for path in expand_paths(paths):
@@ -143,7 +178,11 @@ def ingest(
                     f"[{problem['field']}] {problem['message']}"
                 )
         raise typer.Exit(code=1 if problems else 0)
-    report = _run_ingest(paths, settings, chosen)
+    try:
+        report = _run_ingest(paths, settings, chosen, workers, share)
+    except SearchError as exc:  # e.g. SEARCH_ANALYZER_MISMATCH: an index made by another tokenizer
+        console.print(f"[red]{exc.code}: {escape(exc.message)}[/]")
+        raise typer.Exit(code=2) from exc
     if report.errors:
         raise typer.Exit(code=1)
 
@@ -518,30 +557,47 @@ def alerts(
 
 
 def _run_ingest(
-    paths: list[Path], settings: Settings, file_format: str | None = None
+    paths: list[Path],
+    settings: Settings,
+    file_format: str | None = None,
+    workers: int = 1,
+    shard: Shard = WHOLE,
 ) -> IngestReport:
     files_to_load = list(expand_paths(paths))
     with (
-        open_stores(settings) as stores,
+        open_stores(for_ingest(settings)) as stores,
         Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("files, {task.fields[records]:,} records, {task.fields[rate]:.0f}/s"),
             TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
         ) as progress,
     ):
-        task = progress.add_task("ingesting", total=len(files_to_load))
+        task = progress.add_task("ingesting", total=len(files_to_load), records=0, rate=0.0)
+        started = time.perf_counter()
+        loaded = 0
+
+        def file_done(_path: str, records: int) -> None:
+            nonlocal loaded
+            loaded += records
+            rate = loaded / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, records=loaded, rate=rate)
+
         vocabularies = Vocabularies.load(settings)
         report = ingest_paths(
             files_to_load,
             stores.graph,
             stores.index,
             settings.dead_letter_dir,
-            on_file_done=lambda _path, _n: progress.advance(task),
+            on_file_done=file_done,
             vocabularies=vocabularies,
             file_format=file_format,
+            workers=workers,
+            shard=shard,
         )
         _refresh(stores, settings, report.patent_ids)
     _print_report(report)

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     # 1+2+4+8 s once made a dead server answer after 15 s).
     neo4j_connect_timeout_s: float = Field(default=1.5, gt=0)
     neo4j_retry_time_s: float = Field(default=0.5, ge=0)
+    # Ingest is a batch job: concurrent processes (shards, machines) MERGE the same
+    # organisations and IPC codes, and the deadlocks / lock timeouts that follow are transient
+    # errors the driver retries, for up to this long (instead of the API's half second).
+    ingest_neo4j_retry_time_s: float = Field(default=60.0, ge=0)
     user_dictionary: Path = DEFAULT_USER_DICTIONARY
     organization_aliases: Path = DEFAULT_ORGANIZATION_ALIASES
     ipc_titles: Path | None = Field(

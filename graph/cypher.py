@@ -53,6 +53,18 @@ MATCH (n:Patent) WHERE n.id = $id OR n.application_number = $id
 RETURN n {.*} AS node ORDER BY n.id LIMIT 1
 """
 
+# find_patents: two index seeks (id, application number), no OR; the caller keeps, per number,
+# the patent with the smallest id, as FIND_PATENT does.
+FIND_PATENTS = """
+UNWIND $ids AS key
+MATCH (n:Patent {id: key})
+RETURN key, n {.*} AS node
+UNION ALL
+UNWIND $ids AS key
+MATCH (n:Patent {application_number: key})
+RETURN key, n {.*} AS node
+"""
+
 FIND_PERSONS = """
 UNWIND $names AS name
 MATCH (n:Person {name: name})

@@ -448,6 +448,15 @@ class EmbeddedGraphStore:
             row = db.execute(_FIND_PATENT, (number,)).fetchone()
         return _node(NodeLabel.PATENT, row) if row else None
 
+    def find_patents(self, numbers: Sequence[str]) -> dict[str, NodeRecord]:
+        found: dict[str, NodeRecord] = {}
+        with self._transaction() as db:
+            for number in dict.fromkeys(numbers):
+                row = db.execute(_FIND_PATENT, (number,)).fetchone()
+                if row:
+                    found[number] = _node(NodeLabel.PATENT, row)
+        return found
+
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         if not names:
             return []

@@ -8,12 +8,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from domain.numbers import parse_publication_number, patent_lookup_keys
 from graph.model import NodeRecord
-from graph.store import GraphReader
 
 _FAMILY_SEPARATORS = re.compile(r"[;；,，\s]+")
+
+
+class PatentFinder(Protocol):
+    """What a lookup needs of a store (a GraphReader, or answers fetched ahead for a batch)."""
+
+    def find_patent(self, number: str) -> NodeRecord | None: ...
 
 
 @dataclass(frozen=True)
@@ -23,7 +29,7 @@ class PatentMatch:
 
 
 def find_patent_by_number(
-    store: GraphReader, raw: str, *, family: Iterable[str] = ()
+    store: PatentFinder, raw: str, *, family: Iterable[str] = ()
 ) -> PatentMatch:
     for key, matched_by in patent_lookup_keys(raw):
         found = store.find_patent(key)

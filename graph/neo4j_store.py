@@ -292,6 +292,17 @@ class Neo4jGraphStore:
         records = self._read(cypher.FIND_PATENT, {"id": number})
         return _node(NodeLabel.PATENT, records[0]["node"]) if records else None
 
+    def find_patents(self, numbers: Sequence[str]) -> dict[str, NodeRecord]:
+        found: dict[str, NodeRecord] = {}
+        if not numbers:
+            return found
+        for record in self._read(cypher.FIND_PATENTS, {"ids": list(dict.fromkeys(numbers))}):
+            node = _node(NodeLabel.PATENT, record["node"])
+            key = str(record["key"])
+            if key not in found or node.id < found[key].id:
+                found[key] = node
+        return found
+
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         records = self._read(cypher.FIND_PERSONS, {"names": list(dict.fromkeys(names))})
         return [_node(NodeLabel.PERSON, r["node"]) for r in records]

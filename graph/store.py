@@ -71,6 +71,10 @@ class GraphReader(Protocol):
     def find_patent(self, number: str) -> NodeRecord | None:
         """A patent by canonical id or by application number."""
 
+    def find_patents(self, numbers: Sequence[str]) -> dict[str, NodeRecord]:
+        """`find_patent` of many numbers in one round trip (ingest looks up a chunk of records
+        at once): each number that finds a patent, with the one `find_patent` finds."""
+
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         """Every Person node whose `name` is one of `names`, sorted by id (inventor resolution
         reads them to decide whether a new mention is someone already known)."""

@@ -27,9 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from graph.lookup import find_patent_by_number
+from graph.lookup import PatentFinder, find_patent_by_number
 from graph.model import EdgeRow, NodeRow, Properties
-from graph.store import GraphReader
 from ingest.legal_events import (
     Encumbrance,
     LegalEvent,
@@ -68,7 +67,7 @@ class LedgerRows:
     patent_props: Properties
 
 
-def with_stored_events(graph: GraphReader, record: PatentRecord) -> PatentRecord:
+def with_stored_events(graph: PatentFinder, record: PatentRecord) -> PatentRecord:
     """The record with the legal events an earlier file gave for the same patent, so that the
     ledger is built from every event seen whatever order the files arrive in (build_ledger
     drops the duplicates)."""

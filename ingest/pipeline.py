@@ -7,24 +7,30 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import structlog
 
 from domain.names import person_name
+from domain.numbers import patent_lookup_keys
 from graph.lookup import find_patent_by_number
-from graph.model import EdgeRow, EdgeType, NodeLabel
+from graph.model import EdgeRow, EdgeType, NodeLabel, NodeRecord
 from graph.store import GraphStore
 from ingest.contracts.amendments import apply_amendments
 from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.transform import add_contract
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.index_writer import IndexWriter
 from ingest.ledger import with_stored_events
-from ingest.prepare import add_prepared, prepare
+from ingest.parallel import AnalysePool
+from ingest.prepare import Analyse, PreparedRecord, add_prepared, analysed, validate_file
 from ingest.readers import SUPPORTED_SUFFIXES, is_contract, read_source
+from ingest.records import PatentRecord
 from ingest.resolve.inventors import InventorResolver
+from ingest.sharding import WHOLE, Shard
 from ingest.transform import (
     GraphBatch,
 )
@@ -32,6 +38,9 @@ from ingest.vocabularies import Vocabularies
 from search.index.protocol import IndexDocument, SearchIndex
 
 log = structlog.get_logger(__name__)
+# Records resolved and written together: large enough for full UNWIND batches and bulk
+# requests, small enough that the pool and the index writer overlap with the graph writes.
+WRITE_CHUNK = 1_000
 ProgressCallback = Callable[[str, int], None]
 
 
@@ -81,100 +90,169 @@ def ingest_paths(
     on_file_done: ProgressCallback | None = None,
     vocabularies: Vocabularies | None = None,
     file_format: str | None = None,
+    workers: int = 1,
+    shard: Shard = WHOLE,
 ) -> IngestReport:
+    """Load `paths`. With `workers` > 1, segmentation and entity extraction run in that many
+    processes (ingest/parallel.py) and the result is the same; `shard` keeps only its share of
+    the records (ingest/sharding.py) for N processes over the same input."""
     vocabularies = vocabularies if vocabularies is not None else Vocabularies.load()
     graph.ensure_schema()
     index.ensure_index()
     report = IngestReport()
     people = InventorResolver(graph)
-    for path in expand_paths(paths):
-        file_report = _ingest_file(
-            path, graph, index, dead_letter_dir, vocabularies, file_format, people,
-            report.patent_ids,
-        )
-        report.files.append(file_report)
-        log.info(
-            "file_ingested",
-            path=str(path),
-            loaded=file_report.records_loaded,
-            problems=len(file_report.problems),
-            encoding=file_report.encoding,
-        )
-        if on_file_done is not None:
-            on_file_done(str(path), file_report.records_loaded)
+    with ExitStack() as stack:
+        # Exited last: the index is searchable (and refreshing again) once everything is in.
+        stack.enter_context(index.bulk_loading())
+        analyse = stack.enter_context(AnalysePool(vocabularies, workers)) if workers > 1 else None
+        writer = stack.enter_context(IndexWriter(index))
+        for path in expand_paths(paths):
+            run = _FileRun(
+                dead_letter_dir,
+                vocabularies,
+                file_format,
+                people,
+                analyse,
+                shard,
+                report.patent_ids,
+                writer,
+            )
+            file_report = _ingest_file(path, graph, index, run)
+            report.files.append(file_report)
+            _file_done(file_report, on_file_done)
     return report
 
 
-def _ingest_file(
-    path: Path,
-    graph: GraphStore,
-    index: SearchIndex,
-    dead_letter_dir: Path,
-    vocabularies: Vocabularies,
-    file_format: str | None,
-    people: InventorResolver,
-    touched: set[str],
-) -> FileReport:
-    if is_contract(path, file_format):
-        return _ingest_contract(
-            path, graph, index, dead_letter_dir, vocabularies, people, touched
-        )
+@dataclass(frozen=True)
+class _FileRun:
+    """What every file of one ingest run shares."""
+
+    dead_letter_dir: Path
+    vocabularies: Vocabularies
+    file_format: str | None
+    people: InventorResolver
+    analyse: Analyse | None
+    shard: Shard
+    # Patents this run wrote (IngestReport.patent_ids), for the monitoring refresh.
+    touched: set[str]
+    index_writer: IndexWriter
+
+
+def _file_done(file_report: FileReport, on_file_done: ProgressCallback | None) -> None:
+    log.info(
+        "file_ingested",
+        path=file_report.path,
+        loaded=file_report.records_loaded,
+        problems=len(file_report.problems),
+        encoding=file_report.encoding,
+    )
+    if on_file_done is not None:
+        on_file_done(file_report.path, file_report.records_loaded)
+
+
+def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRun) -> FileReport:
+    vocabularies, people = run.vocabularies, run.people
+    if is_contract(path, run.file_format):
+        if not run.shard.owns_file(path.name):
+            return FileReport(str(path))
+        return _ingest_contract(path, graph, index, run)
     file_report = FileReport(str(path))
     try:
-        source = read_source(path, file_format)
+        source = read_source(path, run.file_format)
     except IngestError as exc:
         file_report.problems.append(exc.problem)
-        file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])
+        file_report.dead_letter = _write_dead_letters(run, path, [(exc.problem, "")])
         return file_report
     file_report.encoding = source.encoding
-    file_report.records_read = len(source.records) + len(source.problems)
-    prepared = prepare(source, vocabularies)
+    shard = run.shard
+    source.problems = [
+        (p, raw)
+        for p, raw in source.problems
+        if p.record is None or shard.owns(source.sha256, p.record)
+    ]
+    file_report.records_read = sum(
+        1 for raw in source.records if shard.owns(source.sha256, raw.record)
+    ) + len(source.problems)
+    prepared, valid = validate_file(
+        source,
+        vocabularies,
+        owns=None if shard.count == 1 else lambda location: shard.owns(source.sha256, location),
+    )
     rejected = prepared.rejected
     file_report.problems.extend(prepared.warnings)
-    batch = GraphBatch()
-    people.preload(
-        person_name(name) for item in prepared.records for name in item.record.inventors
-    )
-    for item in prepared.records:
-        item = replace(item, record=with_stored_events(graph, item.record))
-        file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
-    rejected.extend(_write_batch(batch, graph, index, source.path))
-    touched.update(_patents_of(batch))
+    documents: set[str] = set()
+    # Chunk by chunk: while the parent resolves and writes one, the pool analyses the next and
+    # the index writer sends the previous one's documents.
+    for chunk in _chunks(analysed(valid, vocabularies, run.analyse), WRITE_CHUNK):
+        batch = GraphBatch()
+        people.preload(person_name(name) for item in chunk for name in item.record.inventors)
+        stored = _KnownPatents(graph, [item.record for item in chunk])
+        for item in chunk:
+            item = replace(item, record=with_stored_events(stored, item.record))
+            file_report.problems.extend(add_prepared(batch, item, source, vocabularies, people))
+        _write_batch(batch, graph, run.index_writer)
+        run.touched.update(_patents_of(batch))
+        documents.update(batch.documents)
+    rejected.extend(_index_rejections(run.index_writer.drain(), source.path))
     file_report.problems.extend(p for p, _ in rejected)
-    file_report.records_loaded = len(batch.documents) - len(
+    file_report.records_loaded = len(documents) - len(
         [p for p, _ in rejected if p.code is ErrorCode.INDEX_REJECTED]
     )
-    file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
+    file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
 
 
+class _KnownPatents:
+    """`find_patent` for a chunk's records, answered from one lookup of all their numbers
+    (nothing is written between that lookup and the records' reads: the chunk is written
+    after all of them are resolved)."""
+
+    def __init__(self, graph: GraphStore, records: list[PatentRecord]) -> None:
+        numbers = (r.publication_number or r.application_number for r in records)
+        self._asked = {key for number in numbers if number for key, _ in patent_lookup_keys(number)}
+        self._found = graph.find_patents(sorted(self._asked))
+        self._graph = graph
+
+    def find_patent(self, number: str) -> NodeRecord | None:
+        if number in self._asked:
+            return self._found.get(number)
+        return self._graph.find_patent(number)
+
+
+def _chunks(items: Iterable[PreparedRecord], size: int) -> Iterator[list[PreparedRecord]]:
+    chunk: list[PreparedRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _ingest_contract(
-    path: Path,
-    graph: GraphStore,
-    index: SearchIndex,
-    dead_letter_dir: Path,
-    vocabularies: Vocabularies,
-    people: InventorResolver,
-    touched: set[str],
+    path: Path, graph: GraphStore, index: SearchIndex, run: _FileRun
 ) -> FileReport:
     """One contract file is one record: it loads whole or goes to the dead letters whole."""
     file_report = FileReport(str(path), records_read=1)
+    vocabularies, people = run.vocabularies, run.people
     try:
         document = read_contract(path)
         contract = extract_contract(document)
     except IngestError as exc:
         file_report.problems.append(exc.problem)
-        file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, [(exc.problem, "")])
+        file_report.dead_letter = _write_dead_letters(run, path, [(exc.problem, "")])
         return file_report
     file_report.encoding = document.encoding or document.format
     batch = GraphBatch()
     add_contract(batch, contract, document.text, vocabularies, people, _patent_lookup(graph))
     apply_amendments(batch, contract, graph)
-    rejected = _write_batch(batch, graph, index, str(path))
-    touched.update(_patents_of(batch))
+    _write_batch(batch, graph, run.index_writer)
+    rejected = _index_rejections(run.index_writer.drain(), str(path))
+    run.touched.update(_patents_of(batch))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = 0 if rejected else 1
-    file_report.dead_letter = _write_dead_letters(dead_letter_dir, path, rejected)
+    file_report.dead_letter = _write_dead_letters(run, path, rejected)
     return file_report
 
 
@@ -196,23 +274,28 @@ def _patents_of(batch: GraphBatch) -> set[str]:
     return ids
 
 
-def _write_batch(
-    batch: GraphBatch, graph: GraphStore, index: SearchIndex, path: str
-) -> list[tuple[Problem, str]]:
+def _write_batch(batch: GraphBatch, graph: GraphStore, writer: IndexWriter) -> None:
+    """The graph rows now (the next records' resolution reads them), the documents through
+    the index writer (nothing reads them during ingest)."""
     batch.write_graph(graph)
     graph.upsert_edges(EdgeType.MEMBER_OF, _first_filing_links(batch, graph))
-    result = index.upsert([_with_grade(graph, doc) for doc in batch.documents.values()])
+    patents = [doc.id for doc in batch.documents.values() if doc.asset_kind == "patent"]
+    stored = {k: node for k, node in graph.find_patents(patents).items() if node.id == k}
+    writer.submit([_with_grade(stored, doc) for doc in batch.documents.values()])
+
+
+def _index_rejections(failed: dict[str, str], path: str) -> list[tuple[Problem, str]]:
     return [
         (Problem(ErrorCode.INDEX_REJECTED, path, reason, field=doc_id), doc_id)
-        for doc_id, reason in result.failed.items()
+        for doc_id, reason in failed.items()
     ]
 
 
-def _with_grade(graph: GraphStore, document: IndexDocument) -> IndexDocument:
+def _with_grade(stored: dict[str, NodeRecord], document: IndexDocument) -> IndexDocument:
     """A re-ingested patent keeps the grade monitoring gave it (the record has none)."""
     if document.asset_kind != "patent":
         return document
-    node = graph.get_node(NodeLabel.PATENT, document.id)
+    node = stored.get(document.id)
     grade = node.props.get("grade") if node is not None else None
     return dataclasses.replace(document, grade=grade) if isinstance(grade, str) else document
 
@@ -239,12 +322,14 @@ def _first_filing_links(batch: GraphBatch, graph: GraphStore) -> list[EdgeRow]:
 
 
 def _write_dead_letters(
-    directory: Path, source: Path, rejected: list[tuple[Problem, str]]
+    run: _FileRun, source: Path, rejected: list[tuple[Problem, str]]
 ) -> str | None:
-    """One dead-letter file per source file, rewritten on every run so re-runs never pile up."""
+    """One dead-letter file per source file (and shard), rewritten on every run so re-runs
+    never pile up."""
+    directory = run.dead_letter_dir
     # The path hash keeps same-named files from different folders apart.
     tag = hashlib.sha1(str(source.resolve()).encode("utf-8")).hexdigest()[:8]
-    target = directory / f"{source.name}.{tag}.rejected.jsonl"
+    target = directory / f"{source.name}.{tag}.{run.shard.tag}rejected.jsonl"
     if not rejected:
         target.unlink(missing_ok=True)
         return None

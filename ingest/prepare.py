@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ingest.errors import ErrorCode, Problem
@@ -22,11 +23,21 @@ from ingest.vocabularies import Vocabularies
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """What segmentation and extraction give for one record (made in a worker or in-process)."""
+
+    words: dict[str, list[str]]  # jieba's precise words of the title and abstract (keywords)
+    entities: list[Entity]
+    segmented: dict[str, str]  # the index's search-mode tokens per segmented text field
+
+
+@dataclass(frozen=True)
 class PreparedRecord:
     location: int
     record: PatentRecord
-    words: dict[str, list[str]]  # jieba's precise words per text field
+    words: dict[str, list[str]]  # jieba's precise words of the title and abstract
     entities: list[Entity]
+    segmented: dict[str, str] | None = None  # index tokens per text field, made with the words
 
 
 @dataclass
@@ -36,7 +47,29 @@ class PreparedFile:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def prepare(source: SourceFile, vocabularies: Vocabularies) -> PreparedFile:
+# Segmentation and extraction of validated records: pure functions of the records, so they may
+# run in other processes (ingest/parallel.py) and give the same result, in input order.
+Analyse = Callable[[list[PatentRecord]], Iterable[Analysis]]
+_KEYWORD_FIELDS = ("title", "abstract")
+
+
+def prepare(
+    source: SourceFile,
+    vocabularies: Vocabularies,
+    analyse: Analyse | None = None,
+    owns: Callable[[int], bool] | None = None,
+) -> PreparedFile:
+    """Validate, segment and extract. `analyse` replaces the in-process segmentation and
+    extraction (a worker pool); `owns(location)` keeps only this shard's records."""
+    prepared, valid = validate_file(source, vocabularies, owns)
+    prepared.records = list(analysed(valid, vocabularies, analyse))
+    return prepared
+
+
+def validate_file(
+    source: SourceFile, vocabularies: Vocabularies, owns: Callable[[int], bool] | None = None
+) -> tuple[PreparedFile, list[tuple[int, PatentRecord]]]:
+    """The file's rejected records and warnings, and its valid records with their locations."""
     prepared = PreparedFile(rejected=list(source.problems))
     unmapped = unmapped_headers(source.records, vocabularies.columns)
     if unmapped:
@@ -50,22 +83,46 @@ def prepare(source: SourceFile, vocabularies: Vocabularies) -> PreparedFile:
         )
     valid: list[tuple[int, PatentRecord]] = []
     for raw in source.records:
+        if owns is not None and not owns(raw.record):
+            continue
         outcome = validate(raw, source.path, vocabularies.columns)
         if isinstance(outcome, Problem):
             prepared.rejected.append((outcome, raw.raw))
         else:
             valid.append((raw.record, outcome))
-    segmentations = [segment(record, vocabularies) for _, record in valid]
+    return prepared, valid
+
+
+def analysed(
+    valid: list[tuple[int, PatentRecord]],
+    vocabularies: Vocabularies,
+    analyse: Analyse | None = None,
+) -> Iterator[PreparedRecord]:
+    """The valid records with their analysis, in order, as they come (a pool works ahead)."""
+    records = [record for _, record in valid]
+    results = analyse(records) if analyse is not None else analyse_records(records, vocabularies)
+    for (location, record), result in zip(valid, results, strict=True):
+        yield PreparedRecord(location, record, result.words, result.entities, result.segmented)
+
+
+def analyse_records(records: list[PatentRecord], vocabularies: Vocabularies) -> list[Analysis]:
+    """Each record's words per text field (segmented once), the entities found in them and the
+    index tokens made from them."""
+    segmentations = [segment(record, vocabularies) for record in records]
     if vocabularies.nlp is None:
-        found: list[list[Entity]] = [[] for _ in valid]
+        found: list[list[Entity]] = [[] for _ in records]
     else:
-        texts = [text_fields(record) for _, record in valid]
+        texts = [text_fields(record) for record in records]
         found = extract_many(vocabularies.nlp, texts, segmentations)
-    prepared.records = [
-        PreparedRecord(location, record, words, entities)
-        for (location, record), words, entities in zip(valid, segmentations, found, strict=True)
+    analyzer = vocabularies.analyzer
+    return [
+        Analysis(
+            {name: words[name] for name in _KEYWORD_FIELDS if name in words},
+            entities,
+            {name: analyzer.segmented_words(field_words) for name, field_words in words.items()},
+        )
+        for words, entities in zip(segmentations, found, strict=True)
     ]
-    return prepared
 
 
 def add_prepared(
@@ -85,4 +142,5 @@ def add_prepared(
         item.entities,
         item.words,
         people,
+        segmented=item.segmented,
     )

@@ -120,6 +120,7 @@ def add_record(
     entities: Sequence[Entity] = (),
     words: dict[str, list[str]] | None = None,
     people: InventorResolver | None = None,
+    segmented: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Add one record's nodes, edges and document; returns warnings for values it dropped.
     `people` carries inventor identities across records (a fresh one sees only this record).
@@ -134,7 +135,7 @@ def add_record(
     batch.node(NodeLabel.PATENT, NodeRow(checked.patent_id, props, provenance))
     _add_graph_rows(batch, record, checked, source, location, vocabularies, entities, people)
     batch.documents[checked.patent_id] = _index_document(
-        record, checked, props, vocabularies, words
+        record, checked, props, vocabularies, words, segmented
     )
     return checked.warnings
 
@@ -285,8 +286,11 @@ def _index_document(
     props: Properties,
     vocabularies: Vocabularies,
     words: dict[str, list[str]] | None,
+    segmented: dict[str, str] | None = None,
 ) -> IndexDocument:
     depth = _search_depth_fields(record, checked, vocabularies)
+    if segmented is None and words is not None:
+        segmented = {name: vocabularies.analyzer.segmented_words(w) for name, w in words.items()}
     return IndexDocument(
         id=checked.patent_id,
         title=str(props["title"]),
@@ -311,11 +315,7 @@ def _index_document(
         owner_ids=depth["owner_ids"],
         cited_patents=depth["cited_patents"],
         citing_patents=depth["citing_patents"],
-        presegmented=(
-            {name: vocabularies.analyzer.segmented_words(w) for name, w in words.items()}
-            if words is not None
-            else None
-        ),
+        presegmented=segmented,
     )
 
 

@@ -28,3 +28,22 @@ class SearchAliasTakenError(SearchError):
     """A concrete index holds the name the versioned indices are reached through."""
 
     code = "SEARCH_ALIAS_TAKEN"
+
+class AnalyzerMismatchError(SearchError):
+    """The index was segmented by another tokenizer (or version) than this one queries with:
+    its word tokens would not match. Re-ingest into a fresh index; `detail` names both."""
+
+    code = "SEARCH_ANALYZER_MISMATCH"
+
+
+def check_analyzer(recorded: dict[str, str] | None, current: dict[str, str], where: str) -> None:
+    """Refuse an index whose recorded analyzer (None: made before analyzers were recorded,
+    by jieba) differs from the current one in name or version."""
+    found = recorded or {"name": "jieba", "version": "0.42.1 (not recorded)"}
+    if (found.get("name"), found.get("version")) != (current["name"], current["version"]):
+        raise AnalyzerMismatchError(
+            f"{where} was segmented by {found.get('name')} {found.get('version')}, this version "
+            f"segments with {current['name']} {current['version']}: index and query would not "
+            "match; delete the index (ipgraph reset) and ingest again",
+            detail={"recorded": found, "current": current, "index": where},
+        )

@@ -38,6 +38,13 @@ class Stores:
         self.close()
 
 
+def for_ingest(settings: Settings) -> Settings:
+    """The settings an ingest run opens its stores with: transient Neo4j errors (deadlocks
+    between concurrent writers) retried for `ingest_neo4j_retry_time_s`."""
+    retry = max(settings.neo4j_retry_time_s, settings.ingest_neo4j_retry_time_s)
+    return settings.model_copy(update={"neo4j_retry_time_s": retry})
+
+
 def open_stores(settings: Settings) -> Stores:
     """The graph and the index each on its configured backend (`graph_store`, `index_store`)."""
     return Stores(

@@ -30,7 +30,7 @@ def _token_starts(doc: Doc) -> list[int]:
     # Doc.char_span walks every token on each call; one array per document instead.
     starts: list[int] | None = doc.user_data.get("ipgraph_token_starts")
     if starts is None:
-        starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
         doc.user_data["ipgraph_token_starts"] = starts
     return starts
 

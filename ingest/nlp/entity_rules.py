@@ -161,9 +161,15 @@ class OrganizationsByLegalForm:
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
+        matches = list(_SUFFIX.finditer(text))
+        if not matches:
+            return
         starts = _token_starts(doc)
-        ends = {s + len(t.text) for s, t in zip(starts, doc, strict=True)} | {len(text)}
-        for match in _SUFFIX.finditer(text):
+        # Token ends from the token array (walking the Doc's tokens costs a tenth of ingest).
+        offsets = doc.to_array(["IDX", "LENGTH"]) if len(doc) else None
+        ends = set((offsets[:, 0] + offsets[:, 1]).tolist()) if offsets is not None else set()
+        ends.add(len(text))
+        for match in matches:
             if match.end() not in ends and match.group(0) != "株式会社":
                 continue
             start = self._left_edge(doc, starts, text, match.start())

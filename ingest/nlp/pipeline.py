@@ -44,7 +44,12 @@ def load_pipeline(config_path: Path = PIPELINE_CONFIG, **overrides: str) -> Lang
     persons = config["components"].get("ipgraph_persons")
     if persons and persons.get("surnames") and not Path(persons["surnames"]).is_absolute():
         persons["surnames"] = str(CONFIG_DIR / persons["surnames"])
-    return spacy.util.load_model_from_config(config, auto_fill=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    if all(name.startswith("ipgraph_") for name in nlp.pipe_names):
+        # Our components match on characters and read no lexical attribute (like_num, shape,
+        # is_punct ...); computing them for every new word was a sixth of extraction time.
+        nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]  # not in the stubs
+    return nlp
 
 
 def extract_entities(nlp: Language, texts: dict[str, str]) -> list[Entity]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,11 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError, helpers
 from elasticsearch import ConnectionError as ESConnectionError
 
 from config.settings import PATENT_INDEX_TEMPLATE
-from search.errors import SearchAliasTakenError, SearchError, SearchUnavailableError
+from search.errors import (
+    SearchAliasTakenError,
+    SearchError,
+    SearchUnavailableError,
+    check_analyzer,
+)
 from search.index.chinese import ChineseAnalyzer
 from search.index.compile_common import query_number_keys, segmented_fields
 from search.index.cursor import decode_cursor, encode_cursor
@@ -100,23 +106,28 @@ class ElasticsearchIndex:
         self.index_name = f"{self.alias}-v{INDEX_VERSION}"
         self._template_name = f"{prefix}patents"
         self._template_path = template_path
+        self._bulk_loads = 0  # open bulk_loading blocks (upserts skip their refresh)
+        self._bulk_lock = threading.Lock()
 
     def ensure_index(self) -> None:
         template = json.loads(self._template_path.read_text(encoding="utf-8"))
         template.pop("_comment", None)
+        meta = {"analyzer": self._analyzer.identity}
         with _translated_errors():
             self._refuse_an_index_named_like_the_alias()
             self._es.indices.put_index_template(
                 name=self._template_name, index_patterns=[f"{self.alias}-v*"], **template
             )
-            if not self._es.indices.exists(index=self.index_name):
-                self._es.indices.create(index=self.index_name, aliases={self.alias: {}})
+            if not self._es.indices.exists(index=self.index_name) and self._create(meta):
                 log.info("es_index_created", index=self.index_name, alias=self.alias)
             else:
+                self._check_analyzer()
                 # Fields added to the template since the index was made (e.g. `grade`) are
                 # added to it; existing fields are unchanged (a changed one is a new version).
                 properties = template["template"]["mappings"]["properties"]
-                self._es.indices.put_mapping(index=self.index_name, properties=properties)
+                self._es.indices.put_mapping(
+                    index=self.index_name, properties=properties, meta=meta
+                )
                 if not self._es.indices.exists_alias(name=self.alias, index=self.index_name):
                     self._es.indices.put_alias(index=self.index_name, name=self.alias)
 
@@ -133,10 +144,52 @@ class ElasticsearchIndex:
                 detail={"index": self.alias},
             )
 
+    def _create(self, meta: dict[str, Any]) -> bool:
+        """Create the versioned index with its alias; False when another process (a shard
+        starting at the same time) created it first."""
+        try:
+            self._es.indices.create(
+                index=self.index_name, aliases={self.alias: {}}, mappings={"_meta": meta}
+            )
+        except BadRequestError as exc:
+            if exc.error != "resource_already_exists_exception":
+                raise
+            return False
+        return True
+
+    def _check_analyzer(self) -> None:
+        """An index with documents must have been segmented by this analyzer; an empty one
+        simply takes it over."""
+        mapping = self._es.indices.get_mapping(index=self.index_name)[self.index_name]
+        recorded = mapping["mappings"].get("_meta", {}).get("analyzer")
+        if self._count_when_ready() > 0:
+            check_analyzer(recorded, self._analyzer.identity, self.index_name)
+
+    def _count_when_ready(self, attempts: int = 50, pause_s: float = 0.2) -> int:
+        """The index's document count. An index another process (a shard starting at the same
+        time) has just created answers 503 no_shard_available until its primary has started,
+        even after cluster health says yellow: ask again for a few seconds."""
+        for _ in range(attempts - 1):
+            try:
+                return int(self._es.count(index=self.index_name)["count"])
+            except ApiError as exc:
+                if exc.meta.status != 503:
+                    raise
+                time.sleep(pause_s)
+        return int(self._es.count(index=self.index_name)["count"])
+
+    def recorded_analyzer(self) -> dict[str, str] | None:
+        """The analyzer the index records (None when it records none)."""
+        with _translated_errors():
+            mapping = self._es.indices.get_mapping(index=self.index_name)[self.index_name]
+        found = mapping["mappings"].get("_meta", {}).get("analyzer")
+        return dict(found) if isinstance(found, dict) else None
+
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         with _translated_errors():
             written, failed = self._stream((self._action(d) for d in documents), chunk_size=500)
-            self._es.indices.refresh(index=self.alias)
+            if not self._bulk_loads:
+                self._es.indices.refresh(index=self.alias)
         if failed:
             log.warning("es_documents_rejected", count=len(failed), index=self.alias)
         return WriteReport(written=written, failed=failed)
@@ -214,6 +267,40 @@ class ElasticsearchIndex:
                 result = item["index"]
                 failed[str(result.get("_id"))] = json.dumps(result.get("error"), ensure_ascii=False)
         return written, failed
+
+    @contextmanager
+    def bulk_loading(self) -> Iterator[None]:
+        """Refresh off and no replicas while loading; then the template's settings again (the
+        configuration is what an index returns to, so processes loading shards of one input
+        in parallel cannot leave it with another's bulk settings) and one refresh."""
+        with self._bulk_lock:
+            self._bulk_loads += 1
+            if self._bulk_loads == 1:
+                self._put_settings({"refresh_interval": "-1", "number_of_replicas": 0})
+        try:
+            yield
+        finally:
+            with self._bulk_lock:
+                self._bulk_loads -= 1
+                if self._bulk_loads == 0:
+                    settings = self._template_settings()
+                    self._put_settings(
+                        {
+                            "refresh_interval": settings.get("refresh_interval", "1s"),
+                            "number_of_replicas": settings.get("number_of_replicas", 1),
+                        }
+                    )
+                    with _translated_errors():
+                        self._es.indices.refresh(index=self.alias)
+
+    def _put_settings(self, settings: dict[str, Any]) -> None:
+        with _translated_errors():
+            self._es.indices.put_settings(index=self.index_name, settings={"index": settings})
+        log.info("es_index_settings", index=self.index_name, **settings)
+
+    def _template_settings(self) -> dict[str, Any]:
+        template = json.loads(self._template_path.read_text(encoding="utf-8"))
+        return dict(template["template"].get("settings", {}))
 
     def _source(self, doc: IndexDocument) -> dict[str, Any]:
         source = {k: v for k, v in doc.stored().items() if v is not None}

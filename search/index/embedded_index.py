@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from search.errors import SearchError, SearchUnavailableError
+from search.errors import SearchError, SearchUnavailableError, check_analyzer
 from search.index.chinese import ChineseAnalyzer, characters
 from search.index.compile_common import (
     ALL_FIELDS,
@@ -53,11 +53,15 @@ from search.index.sqlite_query import (
     order_by,
 )
 
-SCHEMA_VERSION = 4  # bump when the tables change; older files are refused, not misread
+SCHEMA_VERSION = 5  # bump when the tables change; older files are refused, not misread
 # Versions an older file is brought up from by adding columns (statements run in order):
-# 3 (numbers, owners, citations) gained the value grade in 4. A version-2 file lacks the
-# number and owner columns and is refused: re-ingest it.
-_MIGRATIONS = {3: ("ALTER TABLE documents ADD COLUMN grade TEXT",)}
+# 3 (numbers, owners, citations) gained the value grade in 4; 5 added the `index_meta` table
+# (created with the schema). A version-2 file lacks the number and owner columns and is
+# refused: re-ingest it.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    3: ("ALTER TABLE documents ADD COLUMN grade TEXT",),
+    4: (),
+}
 _BULK_BATCH = 1000  # documents per transaction when bulk loading
 SCAN_PAGE_SIZE = 1000  # hits per page of an export walk
 _SCALAR_COLUMNS = (
@@ -84,6 +88,8 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_filing_date ON documents (filing_date, id);
 CREATE INDEX IF NOT EXISTS documents_publication_date ON documents (publication_date, id);
+-- What the index was built with: `analyzer` (JSON), checked on open.
+CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     {", ".join(_FTS_COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0'
 );
@@ -151,6 +157,26 @@ class EmbeddedSearchIndex:
                 )
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._record_analyzer(db)
+
+    def _record_analyzer(self, db: sqlite3.Connection) -> None:
+        """A file with documents must have been segmented by this analyzer (one from before
+        analyzers were recorded was segmented by jieba); an empty one takes this one."""
+        current = self._analyzer.identity
+        row = db.execute("SELECT value FROM index_meta WHERE key = 'analyzer'").fetchone()
+        if db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]:
+            check_analyzer(json.loads(row[0]) if row else None, current, "the embedded index")
+        db.execute(
+            "INSERT INTO index_meta (key, value) VALUES ('analyzer', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (json.dumps(current, sort_keys=True),),
+        )
+
+    def recorded_analyzer(self) -> dict[str, str] | None:
+        """The analyzer the file records (None when it records none)."""
+        with self._transaction() as db:
+            row = db.execute("SELECT value FROM index_meta WHERE key = 'analyzer'").fetchone()
+        return dict(json.loads(row[0])) if row else None
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
         # Segmenting is the slow part: do it before taking the write lock.
@@ -168,6 +194,11 @@ class EmbeddedSearchIndex:
         while batch := list(itertools.islice(iterator, _BULK_BATCH)):
             written += self.upsert(batch).written
         return WriteReport(written=written)
+
+    @contextmanager
+    def bulk_loading(self) -> Iterator[None]:
+        """Every upsert commits and is searchable at once already; nothing to defer."""
+        yield
 
     def _row(self, doc: IndexDocument) -> tuple[Any, ...]:
         body = json.dumps(doc.stored(), ensure_ascii=False, sort_keys=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Generator, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -253,7 +254,12 @@ class SearchIndex(Protocol):
         """Create the index (and its template/alias) if missing; safe to repeat."""
 
     def upsert(self, documents: Sequence[IndexDocument]) -> WriteReport:
-        """Write documents by id (a re-write replaces, never duplicates); visible on return."""
+        """Write documents by id (a re-write replaces, never duplicates); visible on return,
+        or inside `bulk_loading` when it ends. Safe to call from several threads."""
+
+    def bulk_loading(self) -> AbstractContextManager[None]:
+        """A large load: the index may stop making writes searchable as they come (and keep
+        fewer copies) until the block ends, when everything written is searchable."""
 
     def bulk_load(self, documents: Iterable[IndexDocument]) -> WriteReport:
         """Write a large stream of documents (consumed lazily) as upsert would, tuned for
