@@ -130,18 +130,22 @@ def generate(
     """`full_size`: whole claims and a description of a few thousand characters, as real CN
     patents have (ingest benchmarks); otherwise short claims and no description."""
     sources, organizations = load_sources(data_dir)
-    yield from _records(random.Random(seed), range(count), sources, organizations)
+    yield from _records(random.Random(seed), range(count), sources, organizations, full_size)
 
 
 def generate_block(
-    start: int, count: int, seed: int = 20261125, data_dir: Path = DEFAULT_DATA
+    start: int,
+    count: int,
+    seed: int = 20261125,
+    data_dir: Path = DEFAULT_DATA,
+    full_size: bool = False,
 ) -> list[dict[str, Any]]:
     """Records `start` .. `start + count - 1` from a generator seeded for this block alone, so
     that blocks can be made in parallel processes (the same seed, start and count always give
     the same records; not the records `generate` gives for those numbers)."""
     sources, organizations = _cached_sources(data_dir)
     rng = random.Random(f"{seed}:{start}")
-    return list(_records(rng, range(start, start + count), sources, organizations))
+    return list(_records(rng, range(start, start + count), sources, organizations, full_size))
 
 
 @lru_cache(maxsize=2)
@@ -150,7 +154,11 @@ def _cached_sources(data_dir: Path) -> tuple[list[Source], list[str]]:
 
 
 def _records(
-    rng: random.Random, numbers: range, sources: list[Source], organizations: list[str]
+    rng: random.Random,
+    numbers: range,
+    sources: list[Source],
+    organizations: list[str],
+    full_size: bool = False,
 ) -> Iterator[dict[str, Any]]:
     for number in numbers:
         base = rng.choice(sources)
