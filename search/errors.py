@@ -44,6 +44,7 @@ def check_analyzer(recorded: dict[str, str] | None, current: dict[str, str], whe
         raise AnalyzerMismatchError(
             f"{where} was segmented by {found.get('name')} {found.get('version')}, this version "
             f"segments with {current['name']} {current['version']}: index and query would not "
-            "match; delete the index (ipgraph reset) and ingest again",
+            "match; remove that index (embedded: search.sqlite3 in the data dir; Elasticsearch: "
+            "the versioned index named here) and ingest the sources again",
             detail={"recorded": found, "current": current, "index": where},
         )
