@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_gold_depth import write_docx, write_pdf, write_txt
+from make_gold_depth import write_contracts
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = ROOT / "tests" / "gold" / "contracts_depth2"
@@ -44,21 +44,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "amd_table_24": ("docx", "simplified"),
     "lic_table_25": ("docx", "simplified"),
 }
-EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
 
 def main() -> None:
-    for name, (form, script) in FORMATS.items():
-        text = (CONTRACTS / "source" / f"{name}.txt").read_text("utf-8")
-        target = CONTRACTS / (name + EXTENSIONS[form])
-        if form == "txt":
-            write_txt(text, target, "utf-8")
-        elif form == "txt-gb18030":
-            write_txt(text, target, "gb18030")
-        elif form == "docx":
-            write_docx(text, target)
-        else:
-            write_pdf(text, target, script)
+    write_contracts(CONTRACTS, FORMATS)
 
 
 if __name__ == "__main__":

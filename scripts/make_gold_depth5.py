@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_gold_depth import write_docx, write_pdf, write_txt
+from make_gold_depth import file_name, write_contracts
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACTS = ROOT / "tests" / "gold" / "contracts_depth5"
@@ -41,28 +41,14 @@ FORMATS: dict[str, tuple[str, str]] = {
     "tr_patent_tw_19": ("docx", "traditional"),
     "amd_20": ("txt-gb18030", "simplified"),
 }
-EXTENSIONS = {"txt": ".txt", "txt-gb18030": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
 
 def output_name(name: str) -> str:
-    return name + EXTENSIONS[FORMATS[name][0]]
+    return file_name(name, FORMATS[name][0])
 
 
 def main() -> None:
-    for name, (form, script) in FORMATS.items():
-        source = CONTRACTS / "source" / f"{name}.txt"
-        if not source.exists():
-            continue
-        text = source.read_text("utf-8")
-        target = CONTRACTS / output_name(name)
-        if form == "txt":
-            write_txt(text, target, "utf-8")
-        elif form == "txt-gb18030":
-            write_txt(text, target, "gb18030")
-        elif form == "docx":
-            write_docx(text, target)
-        else:
-            write_pdf(text, target, script)
+    write_contracts(CONTRACTS, FORMATS)
 
 
 if __name__ == "__main__":
