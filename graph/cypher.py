@@ -257,14 +257,18 @@ AGGREGATE_SCHEMA: tuple[str, ...] = (
     # flows of one organisation scanned every flow node (300 ms at 1M patents).
     "CREATE INDEX org_citation_flow_src IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.src)",
     "CREATE INDEX org_citation_flow_dst IF NOT EXISTS FOR (n:OrgCitationFlow) ON (n.dst)",
+    "CREATE CONSTRAINT org_fact_count_key IF NOT EXISTS FOR (n:OrgFactCount) "
+    "REQUIRE (n.org, n.owners, n.kind, n.legal_status, n.country, n.grade, n.year) IS UNIQUE",
+    "CREATE INDEX org_fact_count_org IF NOT EXISTS FOR (n:OrgFactCount) ON (n.org)",
 )
 HAS_AGGREGATE_INPUT = (
     f"OPTIONAL MATCH (:Organization)-[r:{OWNERSHIP_EDGE.value}]->(:Patent) "
     "WITH r LIMIT 1 OPTIONAL MATCH (x:OrgIpcCount) WITH r, x LIMIT 1 "
     "OPTIONAL MATCH (:Patent)-[c:CITES]->(:Patent) WITH r, x, c LIMIT 1 "
     "OPTIONAL MATCH (f:OrgCitationFlow) WITH r, x, c, f LIMIT 1 "
+    "OPTIONAL MATCH (k:OrgFactCount) WITH r, x, c, f, k LIMIT 1 "
     "RETURN r IS NOT NULL AS owners, x IS NOT NULL AS counted, "
-    "c IS NOT NULL AS cites, f IS NOT NULL AS flows"
+    "c IS NOT NULL AS cites, f IS NOT NULL AS flows, k IS NOT NULL AS facts"
 )
 _COUNT_ONE = (
     "MERGE (x:OrgIpcCount {{org: {org}.id, code: {code}.id}}) "
@@ -335,6 +339,7 @@ CITATION_FLOWS_OF: dict[EdgeType, str] = {
 CLEAR_AGGREGATES: tuple[str, ...] = (
     "MATCH (x:OrgIpcCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
     "MATCH (x:OrgCitationFlow) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (x:OrgFactCount) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS",
 )
 ORGANIZATION_IDS = "MATCH (o:Organization) RETURN o.id AS id ORDER BY id"
 # Counted by a read (the aggregation holds one row per group), then written by WRITE_* from
@@ -420,6 +425,55 @@ PORTFOLIO_COUNTS = (
     "WITH owned_by[0] AS owner, kind, legal_status, country, grade, year, count(*) AS patents "
     + _FACT_COLLECT
 )
+# Portfolio counts maintained at ingest (read by portfolio_counts without a day): patents per
+# (owner, owners, kind, legal_status, country, grade, filing year) on OrgFactCount rows, absent
+# facts as ''. `owners` is '' for a patent with one owner, else every owner's id, sorted, each
+# followed by a newline: the rows of one such key are equal on every co-owner, so a group
+# counts a patent its members co-own once. A write that may change a patent's owners or facts
+# takes the patent's rows off (`$sign` -1) before and puts them back (+1) after, in its
+# transaction; a row back at 0 is deleted.
+_OWNERS_AND_FACTS = (
+    "CALL (p) {{ MATCH (p)<-[:{own}]-(x:Organization) WITH x.id AS xid ORDER BY xid "
+    "RETURN collect(xid) AS owners }} "
+    "WITH {keep}owners, CASE WHEN size(owners) > 1 "
+    "THEN reduce(k = '', x IN owners | k + x + '\\n') ELSE '' END AS key, "
+    "coalesce(p.kind, '') AS kind, coalesce(p.legal_status, '') AS legal_status, "
+    "coalesce(p.country, '') AS country, coalesce(p.grade, '') AS grade, "
+    "substring(coalesce(p.filing_date, ''), 0, 4) AS year "
+)
+_FACT_KEYS = "kind, legal_status, country, grade, year"
+ADJUST_FACT_COUNTS = (
+    f"UNWIND $ids AS pid MATCH (p:Patent {{id: pid}}) WHERE EXISTS {{ (p)<-[:{_OWN}]-() }} "
+    + _OWNERS_AND_FACTS.format(own=_OWN, keep="")
+    + f"UNWIND owners AS org WITH org, key, {_FACT_KEYS}, count(*) AS patents "
+    "MERGE (x:OrgFactCount {org: org, owners: key, kind: kind, legal_status: legal_status, "
+    "country: country, grade: grade, year: year}) ON CREATE SET x.patents = 0 "
+    "SET x.patents = x.patents + $sign * patents "
+    "WITH x WHERE x.patents = 0 DELETE x"
+)
+# The patents of the rows an ownership upsert will give a new owner (their rows change).
+NEWLY_OWNED = (
+    f"UNWIND $rows AS row MATCH (a:Organization {{id: row.src}}) MATCH (p:Patent {{id: row.dst}}) "
+    f"WHERE NOT EXISTS {{ (a)-[:{_OWN}]->(p) }} RETURN collect(DISTINCT p.id) AS ids"
+)
+COUNT_ORG_FACTS = (
+    f"UNWIND $ids AS id MATCH (o:Organization {{id: id}})-[:{_OWN}]->(p:Patent) "
+    + _OWNERS_AND_FACTS.format(own=_OWN, keep="o, ")
+    + f"RETURN o.id AS org, key AS owners, {_FACT_KEYS}, count(*) AS patents"
+)
+WRITE_ORG_FACTS = (
+    "UNWIND $rows AS row CREATE (:OrgFactCount {org: row.org, owners: row.owners, "
+    "kind: row.kind, legal_status: row.legal_status, country: row.country, grade: row.grade, "
+    "year: row.year, patents: row.patents})"
+)
+COUNT_FACT_ROWS = "MATCH (x:OrgFactCount) RETURN count(x) AS count"
+ORG_FACT_COUNTS = (
+    "UNWIND $ids AS id MATCH (x:OrgFactCount {org: id}) "
+    "RETURN collect(x.org) AS org, collect(x.owners) AS owners, collect(x.kind) AS kind, "
+    "collect(x.legal_status) AS legal_status, collect(x.country) AS country, "
+    "collect(x.grade) AS grade, collect(x.year) AS year, collect(x.patents) AS patents"
+)
+
 # The profile rows counted from the edges on a day (aggregates hold only the present).
 _ORG_IPC_ON = (
     f"MATCH (o:Organization)-[own:{OWNERSHIP_EDGE.value}]->(p:Patent)-[:CLASSIFIED_AS]->(i:IPC) "
@@ -432,16 +486,18 @@ ORG_IPC_COUNTS_ON = _ORG_IPC_ON.format(where="o.id IN $ids")
 IPC_CODE_COUNTS_ON = _ORG_IPC_ON.format(where="i.id IN $codes")
 
 # Competitor candidates scored in the database from the maintained profiles: the `$limit`
-# organisations with most patents in the profile's codes, with the dot product and their norm,
-# so competitors read `$limit` rows instead of every organisation's rows in every code.
+# organisations with most patents in the `$seek` codes, each with the dot product against the
+# whole `$profile` (a map code -> patents) and its norm, read from its own rows, so
+# competitors read `$limit` rows instead of every organisation's rows in every code.
 COMPETITOR_CANDIDATES = """
-UNWIND $profile AS t
-MATCH (x:OrgIpcCount {code: t.code})
+UNWIND $seek AS code
+MATCH (x:OrgIpcCount {code: code})
 WHERE NOT x.org IN $exclude
-WITH x.org AS org, sum(x.patents) AS shared, sum(x.patents * t.n) AS dot
+WITH x.org AS org, sum(x.patents) AS shared
 ORDER BY shared DESC, org LIMIT $limit
 MATCH (y:OrgIpcCount {org: org})
-WITH org, shared, dot, sum(y.patents * y.patents) AS norm_sq
+WITH org, shared, sum(y.patents * coalesce($profile[y.code], 0)) AS dot,
+     sum(y.patents * y.patents) AS norm_sq
 MATCH (o:Organization {id: org})
 RETURN org, coalesce(o.name, o.id) AS name, shared, dot, norm_sq
 ORDER BY shared DESC, org

@@ -354,15 +354,19 @@ JOIN edges c ON c.type = 'CLASSIFIED_AS' AND c.src = a.dst
 WHERE a.type = '{OWNERSHIP_EDGE.value}' AND {{column}} IN ({{values}}) AND {_OWNED_ON}
 GROUP BY a.src, c.dst ORDER BY a.src, c.dst
 """
-# As cypher.COMPETITOR_CANDIDATES: ?1 the profile {code: patents}, ?2 the excluded ids.
+# As cypher.COMPETITOR_CANDIDATES: ?1 the profile {code: patents}, ?2 the excluded ids,
+# ?4 the codes candidates are sought by.
 _COMPETITOR_CANDIDATES = """
-WITH shared AS (
-    SELECT g.org AS org, sum(g.patents) AS shared, sum(g.patents * j.value) AS dot
-    FROM json_each(?1) j JOIN agg_org_ipc g INDEXED BY agg_org_ipc_by_code ON g.code = j.key
+WITH profile(code, n) AS MATERIALIZED (SELECT key, value FROM json_each(?1)),
+shared AS (
+    SELECT g.org AS org, sum(g.patents) AS shared
+    FROM json_each(?4) j JOIN agg_org_ipc g INDEXED BY agg_org_ipc_by_code ON g.code = j.value
     WHERE g.org NOT IN (SELECT value FROM json_each(?2))
     GROUP BY g.org ORDER BY shared DESC, g.org LIMIT ?3
 )
-SELECT s.org, coalesce(json_extract(o.props, '$.name'), s.org), s.shared, s.dot,
+SELECT s.org, coalesce(json_extract(o.props, '$.name'), s.org), s.shared,
+       (SELECT coalesce(sum(y.patents * p.n), 0) FROM agg_org_ipc y
+        JOIN profile p ON p.code = y.code WHERE y.org = s.org),
        (SELECT sum(y.patents * y.patents) FROM agg_org_ipc y WHERE y.org = s.org)
 FROM shared s JOIN nodes o ON o.label = 'Organization' AND o.id = s.org
 ORDER BY s.shared DESC, s.org
@@ -787,11 +791,21 @@ class EmbeddedGraphStore:
         return [CitationFlow(*row) for row in rows]
 
     def competitor_candidates(
-        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+        self,
+        profile: dict[str, int],
+        exclude: Sequence[str],
+        limit: int,
+        *,
+        seek: Sequence[str] | None = None,
     ) -> list[CandidateScore]:
         if not profile:
             return []
-        params = (json.dumps(profile), json.dumps(sorted(set(exclude))), limit)
+        params = (
+            json.dumps(profile),
+            json.dumps(sorted(set(exclude))),
+            limit,
+            json.dumps(sorted(set(profile if seek is None else seek))),
+        )
         with self._transaction() as db:
             rows = db.execute(_COMPETITOR_CANDIDATES, params).fetchall()
         return [CandidateScore(*row) for row in rows]

@@ -247,6 +247,7 @@ class AggregateCounts:
 
     org_ipc_rows: int
     citation_flow_rows: int = 0
+    portfolio_rows: int | None = None  # None: the store groups portfolio counts per request
 
 
 @dataclass(frozen=True)

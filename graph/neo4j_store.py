@@ -29,6 +29,7 @@ from graph.errors import (
     GraphUnavailableError,
 )
 from graph.model import (
+    OWNERSHIP_EDGE,
     AggregateCounts,
     CandidateScore,
     CitationFlow,
@@ -51,7 +52,13 @@ from graph.model import (
     ShortestPaths,
     SubsidiaryLink,
 )
-from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
+from graph.store import (
+    MAX_GROUP_DEPTH,
+    PATH_CAP,
+    PATH_MAX_HOPS,
+    counts_from_owner_rows,
+    fact_order,
+)
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -113,7 +120,8 @@ class Neo4jGraphStore:
         log.info("neo4j_schema_ready", statements=len(cypher.SCHEMA))
         # A database written before an aggregate existed gets it computed once.
         state = self._read(cypher.HAS_AGGREGATE_INPUT, {})[0]
-        if state["owners"] and (not state["counted"] or (state["cites"] and not state["flows"])):
+        missing = not state["counted"] or not state["facts"]
+        if state["owners"] and (missing or (state["cites"] and not state["flows"])):
             self.rebuild_aggregates()
 
     @contextmanager
@@ -129,18 +137,37 @@ class Neo4jGraphStore:
         statement = cypher.UPSERT_NODES[label]
         size = self._batch_size()
         for start in range(0, len(rows), size):
-            batch = [
-                {"id": r.id, "props": r.props, "source": r.source}
-                for r in rows[start : start + size]
-            ]
-            self._write(statement, {"rows": batch})
+            chunk = rows[start : start + size]
+            batch = [{"id": r.id, "props": r.props, "source": r.source} for r in chunk]
+            if label is NodeLabel.PATENT and not self._bulk:
+                # A patent's facts may change (status, grade): its portfolio rows move.
+                self._in_transaction(self._recounted(statement, batch, [r.id for r in chunk]))
+            else:
+                self._write(statement, {"rows": batch})
+
+    def _recounted(
+        self, statement: LiteralString, batch: list[dict[str, Any]], ids: list[str]
+    ) -> Callable[[neo4j.ManagedTransaction], None]:
+        """Work that takes the portfolio rows of `ids` off, writes, and puts them back."""
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            params = {"ids": sorted(set(ids))}
+            tx.run(cypher.ADJUST_FACT_COUNTS, {**params, "sign": -1}).consume()
+            tx.run(statement, {"rows": batch}).consume()
+            tx.run(cypher.ADJUST_FACT_COUNTS, {**params, "sign": 1}).consume()
+
+        return work
+
+    def _in_transaction(self, work: Callable[[neo4j.ManagedTransaction], None]) -> None:
+        with _translated_errors(), self._driver.session(database=self._database) as session:
+            session.execute_write(work)
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         counted = None if self._bulk else cypher.UPSERT_EDGES_COUNTED.get(edge_type)
         if counted is not None:
             flows = cypher.CITATION_FLOWS_OF.get(edge_type)
             for batch in _unique_pair_batches(rows):
-                self._write_counted(counted, flows, batch)
+                self._write_counted(counted, flows, batch, owned=edge_type is OWNERSHIP_EDGE)
             return
         statement = cypher.UPSERT_EDGES[edge_type]
         size = self._batch_size()
@@ -159,17 +186,24 @@ class Neo4jGraphStore:
         upsert: LiteralString,
         flows: LiteralString | None,
         batch: list[dict[str, Any]],
+        *,
+        owned: bool,
     ) -> None:
-        """The upsert and the citation flows of the edges it created, in one transaction."""
-
+        """The upsert and the citation flows of the edges it created, in one transaction; for
+        ownership edges, the portfolio rows of the patents gaining an owner move too."""
         def work(tx: neo4j.ManagedTransaction) -> None:
+            ids: list[str] = []
+            if owned:
+                ids = tx.run(cypher.NEWLY_OWNED, {"rows": batch}).single(strict=True)["ids"]
+                tx.run(cypher.ADJUST_FACT_COUNTS, {"ids": ids, "sign": -1}).consume()
             created = [dict(r) for r in tx.run(upsert, {"rows": batch})]
             if flows is not None and created:
                 keys = [f"{c['src']}|{c['dst']}" for c in created]
                 tx.run(flows, {"created": created, "keys": keys}).consume()
+            if ids:
+                tx.run(cypher.ADJUST_FACT_COUNTS, {"ids": ids, "sign": 1}).consume()
 
-        with _translated_errors(), self._driver.session(database=self._database) as session:
-            session.execute_write(work)
+        self._in_transaction(work)
 
     def rebuild_aggregates(self) -> AggregateCounts:
         with (
@@ -185,14 +219,18 @@ class Neo4jGraphStore:
             for count, write in (
                 (cypher.COUNT_ORG_IPC, cypher.WRITE_ORG_IPC),
                 (cypher.COUNT_CITATION_FLOWS_OF_ORGS, cypher.WRITE_CITATION_FLOWS),
+                (cypher.COUNT_ORG_FACTS, cypher.WRITE_ORG_FACTS),
             ):
                 counted = [dict(r) for r in self._read(count, {"ids": ids})]
                 for first in range(0, len(counted), BULK_BATCH_SIZE):
                     self._write(write, {"rows": counted[first : first + BULK_BATCH_SIZE]})
         profiles = self._read(cypher.COUNT_AGGREGATES, {})
         flows = self._read(cypher.COUNT_CITATION_FLOWS, {})
+        facts = self._read(cypher.COUNT_FACT_ROWS, {})
         return AggregateCounts(
-            org_ipc_rows=int(profiles[0]["count"]), citation_flow_rows=int(flows[0]["count"])
+            org_ipc_rows=int(profiles[0]["count"]),
+            citation_flow_rows=int(flows[0]["count"]),
+            portfolio_rows=int(facts[0]["count"]),
         )
 
     def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
@@ -227,12 +265,18 @@ class Neo4jGraphStore:
         ]
 
     def competitor_candidates(
-        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+        self,
+        profile: dict[str, int],
+        exclude: Sequence[str],
+        limit: int,
+        *,
+        seek: Sequence[str] | None = None,
     ) -> list[CandidateScore]:
         if not profile:
             return []
         params = {
-            "profile": [{"code": c, "n": n} for c, n in sorted(profile.items())],
+            "profile": profile,
+            "seek": sorted(set(profile if seek is None else seek)),
             "exclude": sorted(set(exclude)),
             "limit": limit,
         }
@@ -247,6 +291,12 @@ class Neo4jGraphStore:
         ids = sorted(set(org_ids))
         if not ids:
             return []
+        if as_of is None:
+            [m] = self._read(cypher.ORG_FACT_COUNTS, {"ids": ids})
+            columns = ("org", "owners", "kind", "legal_status", "country", "grade", "year")
+            return counts_from_owner_rows(
+                zip(*(m[c] for c in columns), m["patents"], strict=True)
+            )
         rows: list[FactCount] = []
         for statement in (cypher.PORTFOLIO_COUNTS,):
             [c] = self._read(statement, {"ids": ids, "as_of": _day(as_of)})

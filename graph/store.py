@@ -10,7 +10,8 @@ from them, once for all stores.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
@@ -162,6 +163,30 @@ class PathQueries(Protocol):
         reads evidence for those only); `total` counts them all."""
 
 
+def counts_from_owner_rows(
+    rows: Iterable[tuple[str, str, Any, Any, Any, Any, str, int]],
+) -> list[FactCount]:
+    """`portfolio_counts` from maintained rows (org, owners, kind, legal_status, country,
+    grade, year, patents), facts absent as '': each org's rows summed, and the whole counted
+    once per patent (a co-owned patent's rows, keyed by its `owners`, are equal on every
+    co-owner asked for, so each key is counted once)."""
+    by_owner: Counter[tuple[Any, ...]] = Counter()
+    shared: dict[tuple[Any, ...], int] = {}
+    for org, owners, *values, year, patents in rows:
+        facts = (*(None if v == "" else v for v in values), year)
+        by_owner[(org, *facts)] += patents
+        if owners:
+            shared[(owners, *facts)] = patents
+        else:
+            by_owner[(None, *facts)] += patents
+    for key, patents in shared.items():
+        by_owner[(None, *key[1:])] += patents
+    return sorted(
+        (FactCount(k[0], k[1], k[2], k[3], k[4], k[5], n) for k, n in by_owner.items()),
+        key=fact_order,
+    )
+
+
 def fact_order(row: FactCount) -> tuple[tuple[bool, str], ...]:
     """The one order of portfolio_counts rows on every store (None first)."""
     return tuple(
@@ -191,11 +216,16 @@ class AggregateQueries(Protocol):
         `as_of` counted from the edges as `org_ipc_counts` does."""
 
     def competitor_candidates(
-        self, profile: dict[str, int], exclude: Sequence[str], limit: int
+        self,
+        profile: dict[str, int],
+        exclude: Sequence[str],
+        limit: int,
+        *,
+        seek: Sequence[str] | None = None,
     ) -> list[CandidateScore]:
-        """The `limit` organisations (not in `exclude`) with most patents in the codes of
-        `profile` (code -> patents), scored against it from the maintained profiles; sorted
-        by (shared desc, org)."""
+        """The `limit` organisations (not in `exclude`) with most patents in the `seek` codes
+        (every code of `profile`, code -> patents, when None), each scored against the whole
+        `profile` from the maintained profiles; sorted by (shared desc, org)."""
 
     def citation_flows(self, org_ids: Sequence[str]) -> list[CitationFlow]:
         """The maintained citation flows out of and into any of `org_ids` (maintained at

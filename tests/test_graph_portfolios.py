@@ -3,6 +3,8 @@ out by hand in the comments), on both backends; and the API over them."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,10 +15,13 @@ from fastapi.testclient import TestClient
 from config.settings import Settings
 from graph.analytics.kpis import group_kpis, kpis
 from graph.analytics.portfolios import (
+    SEEK_ALL_CODES,
+    TAIL_NORM,
     SharedCode,
     competitors,
     head_to_head,
     links_between,
+    seek_codes,
     white_space,
 )
 from graph.groups import group_members
@@ -42,6 +47,29 @@ def test_group_members(stores: Stores) -> None:
     # the organisation first, then its subsidiaries
     assert group_members(stores.graph, fx.GROUP, with_subsidiaries=True) == [fx.GROUP, fx.A1]
     assert group_members(stores.graph, fx.GROUP, with_subsidiaries=False) == [fx.GROUP]
+
+
+def test_seek_codes_of_a_giant_leave_out_a_light_tail() -> None:
+    small = Counter({f"H04W{n}/00": n + 1 for n in range(SEEK_ALL_CODES)})
+    assert seek_codes(small) == sorted(small)  # every code of an ordinary profile
+    # A giant: 40 heavy codes, 4,000 codes with one or two patents.
+    giant = Counter({f"H01M{n}/00": 600 + n for n in range(40)})
+    giant.update({f"G06F{n}/{n % 7:02d}": 1 + n % 2 for n in range(4000)})
+    seek = seek_codes(giant)
+    assert SEEK_ALL_CODES <= len(seek) < len(giant) and seek == sorted(seek)
+    assert all(f"H01M{n}/00" in seek for n in range(40))
+    left_out = [c for c in giant if c not in seek]
+    assert max(giant[c] for c in left_out) <= min(giant[c] for c in seek)
+    # The bound the rule promises: a rival filing only in the codes left out (any counts)
+    # has a cosine of at most TAIL_NORM with the giant.
+    tail = math.sqrt(sum(giant[c] ** 2 for c in left_out))
+    assert tail <= TAIL_NORM * math.sqrt(sum(n * n for n in giant.values()))
+    rival = {c: 3 + len(c) % 5 for c in left_out}
+    dot = sum(giant[c] * n for c, n in rival.items())
+    norm = math.sqrt(sum(n * n for n in giant.values())) * math.sqrt(
+        sum(n * n for n in rival.values())
+    )
+    assert dot / norm <= TAIL_NORM
 
 
 def test_competitors_by_ipc_cosine(stores: Stores) -> None:

@@ -19,6 +19,11 @@ from graph.model import EdgeType, IpcShare, Link, NodeKey, NodeLabel, PatentFact
 from graph.store import AggregateQueries, GraphStore, PortfolioQueries
 
 CANDIDATES = 50  # full profiles are read for this many best-sharing candidates
+# Candidates are sought through every code of a profile of up to SEEK_ALL_CODES codes; a
+# larger one (a giant files in thousands) is sought through its heaviest codes, enough of them
+# that the codes left out hold at most TAIL_NORM of its norm.
+SEEK_ALL_CODES = 256
+TAIL_NORM = 0.1
 EXPAND_LIMIT = 100_000
 
 
@@ -100,7 +105,7 @@ def competitors(
     excluded = set(ours)
     shared: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for share in _shares(store, sorted(profile)):
+    for share in _shares(store, seek_codes(profile)):
         if share.org not in excluded:
             shared[share.org] += share.patents
             names[share.org] = share.name
@@ -120,7 +125,9 @@ def _scored_in_store(
     """The same ranking with the candidates scored by the store: only the top `top` have
     their profiles read, for the explanation."""
     norm = math.sqrt(sum(v * v for v in profile.values()))
-    scored = store.competitor_candidates(dict(profile), ours, CANDIDATES)
+    scored = store.competitor_candidates(
+        dict(profile), ours, CANDIDATES, seek=seek_codes(profile)
+    )
     similarity = {
         c.org: c.dot / (norm * math.sqrt(c.norm_sq)) if norm and c.norm_sq else 0.0 for c in scored
     }
@@ -129,6 +136,24 @@ def _scored_in_store(
     for share in store.org_ipc_counts([c.org for c in best]):
         profiles[share.org][share.code] = share.patents
     return [_competitor(c.org, c.name, profile, profiles[c.org], explain) for c in best]
+
+
+def seek_codes(profile: Counter[str]) -> list[str]:
+    """The codes competitor candidates are sought through: all of them up to SEEK_ALL_CODES,
+    else the heaviest, until those left out hold at most TAIL_NORM of the profile's norm.
+    Why that is safe: an organisation filing only in the codes left out has a similarity of
+    at most TAIL_NORM (Cauchy-Schwarz on the left-out part), so no strong competitor is lost,
+    and a giant's query reads its few hundred heavy codes' rows instead of all its codes'."""
+    ranked = sorted(profile, key=lambda code: (-profile[code], code))
+    if len(ranked) <= SEEK_ALL_CODES:
+        return sorted(ranked)
+    left_out = (TAIL_NORM**2) * sum(n * n for n in profile.values())
+    tail = 0
+    keep = len(ranked)
+    while keep > SEEK_ALL_CODES and tail + profile[ranked[keep - 1]] ** 2 <= left_out:
+        keep -= 1
+        tail += profile[ranked[keep]] ** 2
+    return sorted(ranked[:keep])
 
 
 def _our_profile(store: PortfolioQueries, ours: Sequence[str]) -> Counter[str]:

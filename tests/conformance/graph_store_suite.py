@@ -10,7 +10,7 @@ from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
 from graph.analytics.kpis import kpis, kpis_from_counts
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
-from graph.model import Direction, NodeKey
+from graph.model import Direction, FactCount, NodeKey
 from graph.store import (
     AggregateQueries,
     GraphReader,
@@ -592,6 +592,42 @@ class AggregateQueriesConformance:
             assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
         assert store.portfolio_counts([]) == []
 
+    def test_portfolio_counts_follow_owners_and_facts(self, store: GraphStore) -> None:
+        # The counts as read per patent from the edges (a day far ahead: every edge holds).
+        def per_patent(orgs: list[str]) -> list[FactCount]:
+            return store.portfolio_counts(orgs, as_of=date(9999, 1, 1))
+
+        members, everyone = ["甲", "乙"], ["甲", "乙", "丙"]
+
+        def check() -> None:
+            for orgs in (members, everyone, ["乙"], ["丙"]):
+                assert store.portfolio_counts(orgs) == per_patent(orgs)
+
+        store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in everyone])
+        facts = {"kind": "invention", "legal_status": "pending", "filing_date": "2021-03-01"}
+        store.upsert_nodes(PATENT, [NodeRow(f"CN{n}A", facts, "d#1") for n in range(1, 5)])
+        own = EdgeType.APPLICANT_OF
+        store.upsert_edges(own, [EdgeRow("甲", f"CN{n}A", {}, "d#1") for n in range(1, 4)])
+        check()
+        # A co-owner inside the group, then one outside it, then both in one batch.
+        store.upsert_edges(own, [EdgeRow("乙", "CN1A", {}, "d#2")])
+        store.upsert_edges(own, [EdgeRow("丙", "CN2A", {}, "d#2")])
+        store.upsert_edges(
+            own, [EdgeRow("乙", "CN4A", {}, "d#3"), EdgeRow("丙", "CN4A", {}, "d#3")]
+        )
+        check()
+        whole = [r for r in store.portfolio_counts(members) if r.owner is None]
+        assert sum(r.patents for r in whole) == 4  # CN1A, co-owned by both, once
+        # Facts change after the owners exist: granted, graded, a second time the same.
+        granted = {"legal_status": "valid", "grade": "A"}
+        for _ in range(2):
+            store.upsert_nodes(PATENT, [NodeRow(p, granted, "d#4") for p in ("CN1A", "CN4A")])
+            check()
+        store.upsert_edges(own, [EdgeRow("乙", "CN1A", {}, "d#5")])  # re-ingest: no change
+        check()
+        store.rebuild_aggregates()
+        check()
+
     def test_competitor_candidates_scored_from_the_profiles(self, store: GraphStore) -> None:
         fx.load(store)
         profile = {s.code: s.patents for s in store.ipc_profiles([fx.A1])}
@@ -605,6 +641,18 @@ class AggregateQueriesConformance:
         assert scored == sorted(scored, key=lambda c: (-c.shared, c.org))
         assert store.competitor_candidates(profile, [fx.A1], 1) == scored[:1]
         assert store.competitor_candidates({}, [], 5) == []
+
+    def test_competitor_candidates_sought_through_some_codes(self, store: GraphStore) -> None:
+        fx.load(store)
+        profile = {s.code: s.patents for s in store.ipc_profiles([fx.A1])}
+        seek = sorted(profile)[:1]
+        scored = store.competitor_candidates(profile, [fx.A1], 50, seek=seek)
+        assert scored
+        for candidate in scored:
+            theirs = {s.code: s.patents for s in store.ipc_profiles([candidate.org])}
+            # Found and ranked through the sought codes, scored against the whole profile.
+            assert candidate.shared == sum(n for c, n in theirs.items() if c in seek) > 0
+            assert candidate.dot == sum(n * profile.get(c, 0) for c, n in theirs.items())
 
     def test_as_of_counts_ownership_on_its_days(self, store: GraphStore) -> None:
         store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, "d#1") for o in ("甲", "乙")])
