@@ -650,9 +650,12 @@ app.add_typer(aggregates_app, name="aggregates")
 
 @aggregates_app.command("rebuild")
 def aggregates_rebuild() -> None:
-    """Recompute the maintained aggregates (organisation IPC profiles) from the edges; writes
-    keep them in step, so this is for repairs and for edges removed outside the store."""
+    """Recompute the maintained aggregates (organisation IPC profiles, citation flows, portfolio
+    counts) from the edges; writes keep them in step, so this is for repairs and for edges
+    removed outside the store."""
     with open_stores(Settings()) as stores:
         counts = stores.graph.rebuild_aggregates()
     console.print(f"organisation IPC profile rows: {counts.org_ipc_rows:,}")
     console.print(f"citation flow rows: {counts.citation_flow_rows:,}")
+    if counts.portfolio_rows is not None:
+        console.print(f"portfolio count rows: {counts.portfolio_rows:,}")
