@@ -7,6 +7,8 @@ every value that comes from data travels in `$rows` or another parameter.
 
 from __future__ import annotations
 
+from functools import cache
+
 from graph.model import OWNERSHIP_EDGE, EdgeType, NodeLabel
 
 SCHEMA: tuple[str, ...] = (
@@ -134,23 +136,26 @@ SERVER_VERSION = (
 # One statement per label and direction, so that the start node is found through its label's
 # id constraint; $types filters relationship types, $per_node bounds each node's fan-out.
 _EXPAND_BODY = (
-    "CALL (n) {{ MATCH (n){arrow}(m) WHERE type(r) IN $types "
+    "CALL (n) {{ MATCH (n){arrow}(m) "
     "RETURN r, m ORDER BY type(r), m.id LIMIT $per_node }} "
     "RETURN type(r) AS type, n.id AS id, labels(m) AS other_labels, m.id AS other, "
     "coalesce(m.name, m.title, m.path, m.id) AS other_name, "
     "coalesce(n.name, n.title, n.path, n.id) AS name, "
     "properties(r) AS props"
 )
-EXPAND_OUT: dict[NodeLabel, str] = {
-    label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
-    + _EXPAND_BODY.format(arrow="-[r]->")
-    for label in NodeLabel
-}
-EXPAND_IN: dict[NodeLabel, str] = {
-    label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
-    + _EXPAND_BODY.format(arrow="<-[r]-")
-    for label in NodeLabel
-}
+
+
+@cache
+def expand(label: NodeLabel, types: frozenset[EdgeType], *, out: bool) -> str:
+    """The edges of `types` out of (or into) nodes of `label`, at most $per_node per node. The
+    types are written into the pattern (one statement per combination, from the enum): the
+    server then walks only those edges, where a filter on type(r) read every edge of each
+    node (a patent's inventors, codes and citations: 40% slower at 9,000 patents)."""
+    rel = "-[r:{types}]->" if out else "<-[r:{types}]-"
+    arrow = rel.format(types="|".join(sorted(t.value for t in types)))
+    return f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) " + _EXPAND_BODY.format(
+        arrow=arrow
+    )
 
 # Returned as one record of columns: a record per patent cost more in the driver (decoding
 # tens of thousands of small records) than the query in the server.

@@ -369,13 +369,15 @@ class Neo4jGraphStore:
     def expand(
         self, nodes: Sequence[NodeKey], edge_types: Collection[EdgeType], per_node: int
     ) -> list[Link]:
-        types = sorted(t.value for t in edge_types)
+        types = frozenset(edge_types)
         links: list[Link] = []
+        if not types:
+            return links
         for label in sorted({n.label for n in nodes}):
             ids = sorted({n.id for n in nodes if n.label is label})
-            for out, statements in ((True, cypher.EXPAND_OUT), (False, cypher.EXPAND_IN)):
-                params = {"ids": ids, "types": types, "per_node": per_node}
-                for record in self._read(statements[label], params):
+            for out in (True, False):
+                params = {"ids": ids, "per_node": per_node}
+                for record in self._read(cypher.expand(label, types, out=out), params):
                     links.append(_link(label, record, out=out))
         return sorted(links, key=lambda link: (link.type.value, link.src, link.dst))
 

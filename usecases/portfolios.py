@@ -17,12 +17,10 @@ from graph.analytics.portfolios import (
     Links,
     Side,
     WhiteSpace,
-    citation_partners,
-    competitors,
     head_to_head,
     links_between,
+    ranked_with_citations,
     white_space,
-    with_citations,
 )
 from graph.model import NodeKey
 from search.index.protocol import Filters, SearchQuery
@@ -53,8 +51,7 @@ def competitors_of(
     """The IPC-cosine ranking, each competitor with the citations between us and them, and
     the `top` organisations we cite or are cited by most (maintained citation flows)."""
     ours = group(ctx, organization, policy, with_subsidiaries=with_subsidiaries)
-    partners = citation_partners(ctx.stores.graph, ours.members)
-    ranked = with_citations(competitors(ctx.stores.graph, ours.members, top=top), partners)
+    ranked, partners = ranked_with_citations(ctx.stores.graph, ours.members, top=top)
     return ours, ranked, partners[:top]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from graph.model import EdgeType, IpcShare, Link, NodeKey, NodeLabel, PatentFacts
@@ -79,6 +80,18 @@ def citation_partners(store: AggregateQueries, ours: Sequence[str]) -> list[Cita
             names[flow.src] = flow.src_name
     partners = [CitationPartner(org, name, out[org], into[org]) for org, name in names.items()]
     return sorted(partners, key=lambda p: (-(p.cites_them + p.cited_by_them), p.org))
+
+
+def ranked_with_citations(
+    store: GraphStore, ours: Sequence[str], *, top: int = 10
+) -> tuple[list[Competitor], list[CitationPartner]]:
+    """What a competitor view shows: the IPC-cosine ranking, each competitor with the
+    citations between us and them, and every citation partner (most citations first). The two
+    reads are independent and sent together: the server works on both at once."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        partners = pool.submit(citation_partners, store, ours)
+        ranked = competitors(store, ours, top=top)
+        return with_citations(ranked, partners.result()), partners.result()
 
 
 def with_citations(
