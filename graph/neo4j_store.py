@@ -520,11 +520,12 @@ class Neo4jGraphStore:
             found = self.get_node(start.label, start.id) is not None
             return ShortestPaths([FoundPath((start,), ())] if found else [])
         hops = max(1, min(max_hops, PATH_MAX_HOPS))
-        statement = cypher.SHORTEST_PATHS[(start.label, goal.label, hops)]
+        if not edge_types:
+            return ShortestPaths([])
+        statement = cypher.shortest_paths(start.label, goal.label, hops, frozenset(edge_types))
         params = {
             "src": start.id,
             "dst": goal.id,
-            "types": sorted(t.value for t in edge_types),
             "as_of": as_of.isoformat() if as_of else None,
             "cap": cap + 1,
             "first": cap if first is None else min(first, cap),

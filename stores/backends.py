@@ -79,8 +79,9 @@ def build_neo4j_driver(settings: Settings) -> Driver:
         # execute_query retries transient failures with a doubling back-off; bounded so that a
         # dead server answers 503 within 2 s (see Settings.neo4j_retry_time_s).
         max_transaction_retry_time=settings.neo4j_retry_time_s,
-        # A property no node has yet (a fresh graph, an optional field such as `grade`) is
-        # normal here; the server's "unknown property key" notices would only be log noise.
+        # A property or relationship type no data has yet (a fresh graph, an optional field
+        # such as `grade`, no pledge loaded) is normal here; the server's "unknown property
+        # key / relationship type" notices would only be log noise.
         notifications_disabled_categories=["UNRECOGNIZED"],
     )
 
