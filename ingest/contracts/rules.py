@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import cn2an
 
@@ -51,7 +52,8 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     (
-        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究"
+        # 联合技术开发合同 / 合作研究开发协议: a word or two may stand between the two halves
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)|技术开发.{0,3}合作"
         # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
         "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$",
         ContractKind.COOPERATION,
@@ -93,6 +95,12 @@ _ROLE_WORDS: dict[str, Role] = {
     "接受出资方": Role.INVESTEE,
     "接受投资方": Role.INVESTEE,
     "接受投资公司": Role.INVESTEE,
+    "被出资公司": Role.INVESTEE,
+    "被出资方": Role.INVESTEE,
+    "被出资企业": Role.INVESTEE,
+    "被出资单位": Role.INVESTEE,
+    "受资公司": Role.INVESTEE,
+    "受资企业": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -157,6 +165,55 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
+    return _kind_of_investment(layout) or _kind_from_preamble(layout)
+
+
+# The words of a preamble or first article that say what a contract with an unknown title is:
+# 四方就…联合研发项目订立本合同 / 甲方同意将下列专利许可乙方实施. Kinds only a title can tell
+# apart from the rest (an amendment, an NDA) are not guessed.
+_PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
+    (
+        "作价(?:入股|出资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:出资|入股)",
+        ContractKind.EQUITY_CONTRIBUTION,
+    ),
+    ("专利申请权[^。；]{0,10}?(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
+    (
+        "专利权?[^。；]{0,10}?(?:转让|让与)给|(?:转让|让与)[^。；]{0,10}?专利权",
+        ContractKind.PATENT_TRANSFER,
+    ),
+    ("(?:专利权?|知识产权)[^。；]{0,10}?(?:出质|质押)", ContractKind.PATENT_PLEDGE),
+    (
+        "(?:技术|营业|商业)秘密[^。；]{0,20}?许可[^。；]{0,6}?(?:使用|实施)",
+        ContractKind.TRADE_SECRET_LICENSE,
+    ),
+    ("专利[^。；]{0,20}?许可[^。；]{0,10}?实施", ContractKind.PATENT_LICENSE),
+    (
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)",
+        ContractKind.COOPERATION,
+    ),
+    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
+)
+
+
+def _kind_from_preamble(layout: Layout) -> Extracted[ContractKind] | None:
+    """A title that names no known kind (XX项目协议书): what the preamble and the first article
+    say the parties agree on, read with lower confidence."""
+    assert layout.title is not None
+    # after the parties block: a party's own name (…协同创新研究院) says nothing of the kind
+    start = max(layout.title[1], layout.parties[1])
+    first_article_end = layout.articles[0].end if layout.articles else layout.body[1]
+    pattern = "|".join(f"(?P<k{index}>{words})" for index, (words, _) in enumerate(_PREAMBLE_KINDS))
+    match = re.search(pattern, layout.text[start : min(first_article_end, start + 600)])
+    if match is None or match.lastgroup is None:
+        return None
+    kind = _PREAMBLE_KINDS[int(match.lastgroup[1:])][1]
+    at = start + match.start()
+    return Extracted(value=kind, evidence=ev(layout, at, at + len(match.group(0)), INFERRED))
+
+
+def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:
+    assert layout.title is not None
+    start, end = layout.title
     # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
     if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
         body = layout.text[end:]
@@ -250,10 +307,62 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
     if not matches:
         return _named_lines(layout, kind) or _recital_parties(layout, kind)
+    letters = _letter_roles(layout)
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
-        found.append(_party(layout, match, block_end, kind, position=len(found)))
+        name_group = "name" if match["name"] is not None else "name_below"
+        for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
+            line = _PartyLine(match, at, raw_name, block_end)
+            found.append(_party(layout, line, kind, len(found), letters))
     return _complementary_roles(found, kind)
+
+
+@dataclass(frozen=True)
+class _PartyLine:
+    """One name of a party line (a line may list several persons: 丙方：张三、李四)."""
+
+    match: re.Match[str]
+    at: int  # where the name starts
+    raw_name: str
+    block_end: int  # the end of the party's lines (地址, 法定代表人 …)
+
+
+# 转让方（甲方）： / 甲方（转让方）：… — the role a letter label stands for in this contract
+_LETTER_ROLE = re.compile(
+    r"^[ \t\u3000]*(?:(?P<role>[\u4e00-\u9fff]{2,6})\s*[（(]\s*(?P<letter>[甲乙丙丁戊]方)\s*[）)]"
+    r"|(?P<letter2>[甲乙丙丁戊]方)\s*[（(]\s*(?P<role2>[\u4e00-\u9fff]{2,6})\s*[）)])",
+    re.M,
+)
+
+
+def _letter_roles(layout: Layout) -> dict[str, Role]:
+    """Letter labels a role word names in the parties block: 转让方（甲方）： over the lines
+    甲方一：… / 甲方二：… gives both co-owners the transferor's role."""
+    found: dict[str, Role] = {}
+    # from the title on: a role heading alone on its line stands above the first party line
+    start = layout.title[1] if layout.title else 0
+    for match in _LETTER_ROLE.finditer(layout.text, start, layout.parties[1]):
+        role_word, letter = match["role"] or match["role2"], match["letter"] or match["letter2"]
+        if role_word in _ROLE_WORDS:
+            found.setdefault(letter, _ROLE_WORDS[role_word])
+    return found
+
+
+def _names_on_line(raw: str, at: int) -> list[tuple[int, str]]:
+    """The names a party line lists: 丙方：张三、李四、王五 / 项目人员：张三（身份证号：…）、李四
+    are several persons; 甲方：东部理工大学 is one name."""
+    pieces: list[tuple[int, str]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(raw):
+        depth += 1 if char in "（(" else -1 if char in "）)" else 0
+        if char == "、" and depth == 0:
+            pieces.append((at + start, raw[start:index]))
+            start = index + 1
+    pieces.append((at + start, raw[start:]))
+    names = [_bare_name(piece) for _, piece in pieces]
+    if len(pieces) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", n) for n in names):
+        return pieces
+    return [(at, raw)]
 
 
 def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[Party]:
@@ -273,16 +382,21 @@ def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[
 
 
 def _party(
-    layout: Layout, match: re.Match[str], block_end: int, kind: ContractKind | None, position: int
+    layout: Layout,
+    line: _PartyLine,
+    kind: ContractKind | None,
+    position: int,
+    letters: dict[str, Role],
 ) -> Party:
-    text = layout.text
+    text, match = layout.text, line.match
     label, qualifier = re.sub(r"[ \u3000]", "", match["label"]), match["qualifier"]
-    name_group = "name" if match["name"] is not None else "name_below"
-    raw_name = match[name_group]
-    block = text[match.end() : block_end]
+    raw_name = _before_run_on(line.raw_name)
+    block = text[match.end() : line.block_end]
     if label not in _ROLE_WORDS and not re.fullmatch(r"[甲乙丙丁戊]方", label):
         label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
+    if confidence != LABELLED and label in letters:
+        role, confidence = letters[label], LABELLED
     short = _SHORT_NAME.search(raw_name)
     short_name = (short.group(1) or short.group(2)).strip() if short else None
     name = _bare_name(raw_name[: short.start()] if short else raw_name)
@@ -291,12 +405,10 @@ def _party(
         role=role,
         name=organization_name(name),
         short_name=short_name,
-        is_person=_is_person(name, raw_name + text[match.end() : block_end]),
+        is_person=_is_person(name, raw_name + text[match.end() : line.block_end]),
         address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
-        evidence=ev(
-            layout, match.start(name_group), match.start(name_group) + len(name), confidence
-        ),
+        evidence=ev(layout, line.at, line.at + len(name), confidence),
     )
 
 
@@ -428,9 +540,49 @@ _NAME_END = re.compile(
 )
 
 
+# The legal-form endings after which a PDF line may run on into the next sentence.
+_LEGAL_FORM_END = re.compile(r"(?:有限责任公司|有限公司|股份公司|大学|学院|研究院|研究所)")
+# What starts a sentence, not a further part of a name (…有限公司北京分公司 is one name).
+_SENTENCE_AFTER = re.compile(
+    r"[，,。；;：:]|双方|各方|[一二三四]方|甲乙|本(?:合同|协议)|于|民国|\d{4}年"
+)
+
+
+def _before_run_on(raw: str) -> str:
+    """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form when the rest of
+    the line is a sentence a PDF ran into it (a bracket after the name is left to _bare_name)."""
+    for match in _LEGAL_FORM_END.finditer(raw):
+        rest = raw[match.end() :]
+        if rest and not re.match(r"\s*[（(]", rest) and _SENTENCE_AFTER.search(rest):
+            return raw[: match.end()]
+    return raw
+
+
+# A note in brackets after the name: its role (（许可方）, （甲方）) or a description
+# (（香港注册公司，注册办事处位于…）); a short place in brackets (…大学（深圳）) is part of
+# the name.
+_TRAILING_NOTE = re.compile(r"\s*[（(](?P<note>[^（）()]*)[）)]?\s*$")
+
+
 def _bare_name(raw: str) -> str:
     cut = _NAME_END.search(raw)
-    return (raw[: cut.start()] if cut else raw).strip()
+    name = (raw[: cut.start()] if cut else raw).strip()
+    unclosed = max(name.rfind("（"), name.rfind("(")) > max(name.rfind("）"), name.rfind(")"))
+    if unclosed:  # （香港註冊公司，… cut at its comma: the bracket never closes in the name
+        name = name[: max(name.rfind("（"), name.rfind("("))].strip()
+    note = _TRAILING_NOTE.search(name)
+    if note and note.start() > 0 and _is_note(note["note"]):
+        name = name[: note.start()].strip()
+    return name
+
+
+def _is_note(note: str) -> bool:
+    note = note.strip()
+    return (
+        note in _ROLE_WORDS
+        or bool(re.fullmatch(r"[甲乙丙丁戊]方|第[一二三四五六]方|以下.*|下称.*|简称.*", note))
+        or len(note) > 6
+    )
 
 
 def _line_value(block: str, label: str, clean: Callable[[str], str]) -> str | None:
@@ -915,7 +1067,9 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
-        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?管辖|诉至([^，。；\n]{2,40}?法院)"
+        # 由…法院管辖 / 争议由…法院审理
+        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?(?:管辖|审理|裁判|裁决)"
+        r"|诉至([^，。；\n]{2,40}?法院)"
         # 各方同意香港特别行政区法院具有非专属管辖权
         r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院)(?:拥有|具有|享有|有)"
         r"(?:非专属|专属|排他性|非排他性)?(?:的)?管辖权"

@@ -17,14 +17,19 @@ _SIGNATURE = re.compile(
     r"|签订日期|签署日期|签约日期)",
     re.M,
 )
-# 本协议由以下双方…签订： introduces the parties block, it is not a recital.
-_RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由(?!以下))", re.M)
+# 本协议由以下双方…签订： / 本協議由下列三方訂立： introduces the parties block, it is not a
+# recital.
+_RECITAL = re.compile(
+    r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议|契约)由(?!以下|下列|下述|如下)(?![^。\n]*[：:][ \t]*$))",
+    re.M,
+)
 PARTY_WORDS = (
     # 第一方/第二方/第三方: the labels of Hong Kong agreements
     "甲方|乙方|丙方|丁方|第[一二三四五六]方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
     "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
-    "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司"
+    "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
+    "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (

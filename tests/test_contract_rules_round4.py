@@ -1,0 +1,144 @@
+"""Contract rules of the round after the second blind set (issue 15): kinds from loosely worded
+titles and from the preamble, party lines that carry more than a name, trade-secret register
+numbers, per-party contributions and instalment tables. Every text here is written for the
+tests (no sentence of a gold contract)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from ingest.contracts.documents import ContractDocument
+from ingest.contracts.extract import extract_contract
+from ingest.contracts.model import ContractExtraction
+from ingest.errors import IngestError
+
+
+def _contract(text: str) -> ContractExtraction:
+    document = ContractDocument(
+        path="t.txt",
+        format="txt",
+        encoding="utf-8",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+    )
+    return extract_contract(document)
+
+
+def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
+    return [(p.role.value, p.name) for p in contract.parties]
+
+
+# ---- contract kind ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title", ["联合技术开发合同", "合作研究开发协议", "共同技术攻关协议书", "协同创新研发合同"]
+)
+def test_cooperation_titles_with_words_between_the_halves(title: str) -> None:
+    contract = _contract(
+        f"{title}\n编号：K-1\n甲方：东岭材料有限公司\n乙方：西江工学院\n"
+        "第一条 双方共同完成样机研制。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.kind is not None and contract.kind.value == "cooperation"
+
+
+def test_a_title_naming_no_kind_falls_back_to_the_preamble() -> None:
+    contract = _contract(
+        "青松项目协议书\n编号：K-2\n甲方：东岭材料有限公司\n乙方：西江工学院\n"
+        "双方就“低温电池隔膜”联合攻关项目订立本协议。\n"
+        "第一条 甲方出资人民币300万元。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.kind is not None
+    assert (contract.kind.value, contract.kind.evidence.confidence) == ("cooperation", 0.75)
+
+
+def test_a_party_name_does_not_make_the_kind() -> None:
+    with pytest.raises(IngestError, match="CONTRACT_NOT_RECOGNISED"):
+        _contract(
+            "青松项目协议书\n编号：K-3\n甲方：北方协同创新研究院\n乙方：西江工学院\n"
+            "第一条 甲方向乙方提供场地。\n签订日期：2025年3月3日\n"
+        )
+
+
+# ---- party lines -----------------------------------------------------------------------------
+
+
+def test_parties_listed_under_a_recital_that_introduces_them() -> None:
+    contract = _contract(
+        "联合研发合同\n合同编号：K-4\n本合同由下列三方签订：\n甲方：东岭材料有限公司\n"
+        "乙方：西江工学院\n丙方：南港检测有限公司\n"
+        "第一条 三方共同研发。争议由南港区人民法院审理。\n签订日期：2025年3月3日\n"
+    )
+    assert [name for _, name in _roles(contract)] == [
+        "东岭材料有限公司",
+        "西江工学院",
+        "南港检测有限公司",
+    ]
+    assert contract.dispute_forum is not None and contract.dispute_method is not None
+    assert contract.dispute_method.value == "court"
+    assert contract.dispute_forum.value == "南港区人民法院"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("甲方：东岭材料有限公司（许可方）", "东岭材料有限公司"),
+        ("甲方：东岭材料有限公司（在开曼群岛注册的公司，办公地位于香港湾仔）", "东岭材料有限公司"),
+        ("甲方：东岭材料有限公司（开曼注册，地址见下", "东岭材料有限公司"),
+        ("甲方：东岭材料有限公司双方曾于2021年签订合作框架协议，现约定如下：", "东岭材料有限公司"),
+        ("甲方：西江工学院（深圳）", "西江工学院（深圳）"),
+        ("甲方：东岭材料有限公司北岸分公司", "东岭材料有限公司北岸分公司"),
+    ],
+)
+def test_a_party_line_carrying_more_than_the_name(line: str, name: str) -> None:
+    contract = _contract(
+        f"专利实施许可合同\n编号：K-5\n{line}\n乙方：南港检测有限公司\n"
+        "第一条 甲方以普通许可方式许可乙方实施。\n签订日期：2025年3月3日\n"
+    )
+    assert _roles(contract) == [("licensor", name), ("licensee", "南港检测有限公司")]
+
+
+def test_several_persons_on_one_party_line() -> None:
+    text = (
+        "保密协议\n编号：K-6\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "丙方（项目成员）：周一鸣、钱小雨（身份证号：110101199001******）、孙卫东\n"
+        "第一条 乙方、丙方对甲方资料负有保密义务。\n签订日期：2025年3月3日\n"
+    )
+    contract = _contract(text)
+    assert _roles(contract)[2:] == [
+        ("recipient", "周一鸣"),
+        ("recipient", "钱小雨"),
+        ("recipient", "孙卫东"),
+    ]
+    assert all(p.is_person for p in contract.parties[2:])
+    # each person's evidence points at its own name
+    assert [text[p.evidence.start : p.evidence.end] for p in contract.parties[2:]] == [
+        "周一鸣",
+        "钱小雨",
+        "孙卫东",
+    ]
+
+
+def test_a_role_heading_over_numbered_co_owners() -> None:
+    contract = _contract(
+        "专利权转让合同\n编号：K-7\n转让方（甲方）：\n甲方一：周一鸣，身份证号：1101********\n"
+        "甲方二：钱小雨，身份证号：1101********\n受让方（乙方）：南港检测有限公司\n"
+        "第一条 甲方一、甲方二将其共有的专利权转让给乙方。\n签订日期：2025年3月3日\n"
+    )
+    assert _roles(contract) == [
+        ("transferor", "周一鸣"),
+        ("transferor", "钱小雨"),
+        ("transferee", "南港检测有限公司"),
+    ]
+
+
+def test_a_company_receiving_a_contribution_named_by_its_role() -> None:
+    contract = _contract(
+        "专利作价出资协议\n编号：K-8\n出资方：西江工学院\n被出资公司：南港检测有限公司\n"
+        "第一条 出资方以其专利作价人民币200万元向被出资公司出资。\n签订日期：2025年3月3日\n"
+    )
+    assert _roles(contract) == [("contributor", "西江工学院"), ("investee", "南港检测有限公司")]
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "南港检测有限公司"
