@@ -142,3 +142,81 @@ def test_a_company_receiving_a_contribution_named_by_its_role() -> None:
     assert _roles(contract) == [("contributor", "西江工学院"), ("investee", "南港检测有限公司")]
     assert contract.receiving_company is not None
     assert contract.receiving_company.value == "南港检测有限公司"
+
+
+# ---- trade secrets ---------------------------------------------------------------------------
+
+
+def _nda(clause: str) -> ContractExtraction:
+    return _contract(
+        "保密协议\n编号：K-9\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        f"第一条 {clause}\n签订日期：2025年3月3日\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "number"),
+    [
+        (
+            "本协议所称技术秘密为“高镍正极烧结制度”（甲方内部编号DL-KM-2019-004），包括工艺卡片。",
+            "高镍正极烧结制度",
+            "DL-KM-2019-004",
+        ),
+        (
+            "乙方可能接触甲方的商业秘密，包括但不限于“华南渠道返利政策”（密级：机密，编号SC-07）。",
+            "华南渠道返利政策",
+            "SC-07",
+        ),
+        (
+            "甲方营业秘密「蓝光封装胶配比」（登录编号TW-88-1）应予保密。",
+            "蓝光封装胶配比",
+            "TW-88-1",
+        ),
+        (
+            "甲方的技术秘密“薄膜拉伸窗口”，备案号：BA2020-15，乙方不得披露。",
+            "薄膜拉伸窗口",
+            "BA2020-15",
+        ),
+    ],
+)
+def test_trade_secret_names_and_their_numbers(clause: str, name: str, number: str) -> None:
+    contract = _nda(clause)
+    assert [t.value for t in contract.trade_secrets] == [name]
+    assert [n.value for n in contract.trade_secret_numbers] == [number]
+
+
+def test_a_bracket_without_a_number_after_a_secret_adds_none() -> None:
+    contract = _nda("甲方的技术秘密“薄膜拉伸窗口”（详见附件一）不得披露。")
+    assert [n.value for n in contract.trade_secret_numbers] == []
+
+
+# ---- cooperation money and payment tables ----------------------------------------------------
+
+
+def test_each_party_named_with_its_money_wins_over_one_bearer() -> None:
+    contract = _contract(
+        "合作开发合同\n编号：K-10\n甲方：东岭材料有限公司\n乙方：西江工学院\n丙方：南港检测有限公司\n"
+        "第一条 研发经费共计人民币500万元，由甲方出资人民币350万元，丙方出资人民币150万元，"
+        "乙方以人员和设备投入。\n签订日期：2025年3月3日\n"
+    )
+    assert {c.name: c.value for c in contract.contributions} == {
+        "东岭材料有限公司": 3_500_000,
+        "西江工学院": None,
+        "南港检测有限公司": 1_500_000,
+    }
+
+
+def test_a_payment_table_whose_amount_column_names_only_the_currency() -> None:
+    contract = _contract(
+        "专利权转让合同\n编号：K-11\n转让方：东岭材料有限公司\n受让方：南港检测有限公司\n"
+        "第一条 转让价款为港币300万元，受让方按下列方式给付：\n"
+        "期次\t金额（港币）\t条件\n第一期\t1,000,000\t合同签订后十日内\n"
+        "第二期\t2,000,000\t专利权转让登记公告后二十日内\n"
+        "第二条 其他事项另行约定。\n签订日期：2025年3月3日\n"
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (1_000_000, "合同签订后十日内"),
+        (2_000_000, "专利权转让登记公告后二十日内"),
+    ]
+    assert contract.payment is not None and contract.payment.value == "installments"
+    assert contract.currency == "HKD"

@@ -172,8 +172,8 @@ _SCHEDULE = re.compile(
     # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
     r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
     r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
-    r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款|给付|拨付|缴付)"
+    r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
@@ -337,8 +337,12 @@ class _ColumnUnit:
 
 
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
-    r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)\s*[）)]"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*"
+    r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"
+    r"(?P<unit>元|美元|港元|欧元)"
+    # 金额（新台币） / 金额（HK$）: the currency alone, the cells in its unit
+    r"|(?P<currency>人民币|美元|港币|港元|欧元|新台币|澳门元|日元|HK\$|US\$|NT\$|RMB|EUR|USD|HKD))"
+    r"\s*[）)]"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
 
@@ -358,7 +362,9 @@ def _column_unit(header: str) -> _ColumnUnit | None:
     for column, cell in enumerate(header.rstrip("\n").split("\t")):
         match = _UNIT_HEADER.search(cell)
         if match:
-            word = match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
+            word = match["currency"] or (
+                match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
+            )
             return _ColumnUnit(
                 column, 10_000.0 if match["scale"] else 1.0, _ISO.get(word or "元", "CNY")
             )

@@ -73,9 +73,7 @@ def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     if not shares:
         shares = _clause_shares(layout, parties) or _ratio_shares(layout, parties)
     if not contributions:
-        contributions = _clause_contributions(layout, parties) or _each_contribution(
-            layout, parties
-        )
+        contributions = _text_contributions(layout, parties)
     found: dict[str, Any] = {"shares": shares, "contributions": contributions}
     currencies = [c.currency for c in _contribution_money(layout, contributions)]
     if currencies:
@@ -141,6 +139,15 @@ def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     values = list(found.values())
     total = sum(v.value or 0 for v in values)
     return values if len(values) >= 2 and abs(total - 1) < 0.011 else []
+
+
+def _text_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """Money of several parties, each named with its own amount (由甲方出资450万元，丙方出资150万
+    元), before one party bearing the whole funding (经费500万元，由甲方承担)."""
+    each = _each_contribution(layout, parties)
+    if sum(1 for c in each if c.value is not None) >= 2:
+        return each
+    return _clause_contributions(layout, parties) or each
 
 
 def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:

@@ -680,49 +680,62 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
+# 技术秘密为“…” / 技术秘密，包括但不限于“…”: the words between the kind and the quoted name
+_SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)\s*[：:]?)?"
+
+
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
+    return [secret for secret, _ in _trade_secret_spans(layout)]
+
+
+def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
+    """Each trade secret named in quotes, with the offset right after its closing quote."""
     pattern = re.compile(
-        r"(?:技术|营业|商业)秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]"
+        rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*[“\"「]([^”\"」]{{2,40}})[”\"」]"
         r"|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
         r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?(?:技术|营业|商业)秘密"
     )
-    found: dict[str, Extracted[str]] = {}
+    found: dict[str, tuple[Extracted[str], int]] = {}
     for match in pattern.finditer(layout.text):
         group = next(g for g in (1, 2, 3) if match.group(g))
         name = match.group(group)
-        found.setdefault(
-            name,
-            Extracted(
-                value=name, evidence=ev(layout, match.start(group), match.end(group), LABELLED)
-            ),
+        secret = Extracted(
+            value=name, evidence=ev(layout, match.start(group), match.end(group), LABELLED)
         )
+        found.setdefault(name, (secret, match.end(group) + 1))
     return list(found.values())
 
 
 _SECRET_NUMBER = r"([A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+# 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
+# （内部编号…） / （密级：商密一级，编号…）: any 编号 in the bracket right after the secret's name
+_NOTE_NUMBER = re.compile(
+    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})\s*[：:为]?\s*{_SECRET_NUMBER}[^）)]{{0,20}}[）)]"
+)
 
 
 def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
-    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号, or
-    编号为…的技术秘密."""
+    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号 /
+    备案号, 编号为…的技术秘密, or a number in the bracket after the secret's quoted name."""
     patterns = (
-        re.compile(
-            rf"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)\s*[：:为]?\s*"
-            rf"{_SECRET_NUMBER}"
-        ),
+        re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
+    matches = [m for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    for _, after in _trade_secret_spans(layout):
+        note = _NOTE_NUMBER.match(layout.text, after)
+        if note is not None:
+            matches.append(note)
     found: dict[str, Extracted[str]] = {}
-    for pattern in patterns:
-        for match in pattern.finditer(layout.text, *layout.body):
-            found.setdefault(
-                match.group(1),
-                Extracted(
-                    value=match.group(1),
-                    evidence=ev(layout, match.start(1), match.end(1), LABELLED),
-                ),
-            )
-    return sorted(found.values(), key=lambda e: e.evidence.start)
+    for match in sorted(matches, key=lambda m: m.start(1)):
+        found.setdefault(
+            match.group(1),
+            Extracted(
+                value=match.group(1), evidence=ev(layout, match.start(1), match.end(1), LABELLED)
+            ),
+        )
+    return list(found.values())
 
 
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
