@@ -220,3 +220,41 @@ def test_a_payment_table_whose_amount_column_names_only_the_currency() -> None:
     ]
     assert contract.payment is not None and contract.payment.value == "installments"
     assert contract.currency == "HKD"
+
+
+# ---- equity contributions and terms ----------------------------------------------------------
+
+_EQUITY = (
+    "专利作价入股协议\n编号：K-12\n出资方一：西江工学院\n出资方二：北岸装备研究院有限公司\n"
+    "目标公司：南港检测有限公司\n"
+    "第一条 出资方一、出资方二以其各自专利合计作价人民币900万元入股。\n"
+    "第二条 增资完成后，出资方一持有目标公司12%的股权，出资方二持有目标公司6%的股权，"
+    "合计持有18%。\n签订日期：2025年3月3日\n"
+)
+
+
+def test_several_ip_contributors_hold_their_stated_joint_share() -> None:
+    contract = _contract(_EQUITY)
+    assert contract.equity_share is not None and contract.equity_share.value == 0.18
+
+
+def test_a_percentage_written_twice_is_one_share() -> None:
+    contract = _contract(
+        "专利作价入股协议\n编号：K-13\n甲方：西江工学院\n乙方：南港检测有限公司\n"
+        "第一条 甲方以其专利作价人民币200万元向乙方出资，"
+        "占乙方增资后注册资本的百分之十五（15%）。\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert contract.equity_share is not None and contract.equity_share.value == 0.15
+
+
+def test_a_duty_within_years_of_signing_is_not_the_term() -> None:
+    contract = _contract(
+        "专利作价入股协议\n编号：K-14\n甲方：西江工学院\n乙方：南港检测有限公司\n"
+        "第一条 甲方以其专利作价人民币200万元向乙方出资。\n"
+        "第二条 甲方应促使发明人自本协议签署之日起两年内在乙方任职。\n"
+        "第三条 争议双方同意受南港市中级人民法院的专属司法管辖。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.duration_months is None
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "南港市中级人民法院"

@@ -264,8 +264,8 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     )
     if investee is None and len(parties) == 2:
         investee = parties[0] if parties[1] is contributor else parties[1]
+    others = [p for p in parties if p is not investee]
     if contributor is None:
-        others = [p for p in parties if p is not investee]
         contributor = others[0] if len(others) == 1 else None
     for party in parties:
         if party is investee:
@@ -275,11 +275,33 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if investee is not None:
         found["receiving_company"] = Extracted(value=investee.name, evidence=investee.evidence)
+    share = None
     if contributor is not None:
         share = _equity_share(layout, parties, contributor)
-        if share is not None:
-            found["equity_share"] = share
+    elif len(others) >= 2:
+        share = _joint_equity_share(layout)
+    if share is not None:
+        found["equity_share"] = share
     return found
+
+
+# 出资方一持有18.75%，出资方二持有6.25%，合计持有25%: the contributors' share together
+_JOINT_SHARE = re.compile(
+    r"(?:合计|共计|合共|总计|累计|共同|共)\s*(?:持有|持股|占有?|取得|获得|享有)[^。；，]{0,16}?"
+    rf"(?:的)?(?:股权|股份|股本|注册资本)?(?:比例)?(?:为)?\s*({_PERCENT.pattern})"
+)
+
+
+def _joint_equity_share(layout: Layout) -> Extracted[float] | None:
+    """Several parties contribute the IP and no one of them is named as the contributor: the
+    share they hold together, when the text states it."""
+    for offset, sentence in sentences(layout):
+        match = _JOINT_SHARE.search(sentence)
+        share = _fraction(_PERCENT.match(match.group(1))) if match else None  # type: ignore[arg-type]
+        if match is not None and share is not None:
+            start, end = offset + match.start(1), offset + match.end(1)
+            return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    return None
 
 
 def _only_company(parties: list[Party], contributor: Party | None) -> Party | None:
@@ -378,10 +400,12 @@ def _equity_share(
                 start, end = offset + match.start(1), offset + match.end(1)
                 return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     # 甲方以专利作价出资，占增资后注册资本的17.2%: one percentage in the contributor's sentence
+    # (百分之二十（20%） is one percentage written twice)
     for offset, sentence in sentences(layout):
         percents = list(_PERCENT.finditer(sentence))
         if (
-            len(percents) == 1
+            percents
+            and len({_fraction(p) for p in percents}) == 1
             and re.search(names, sentence)
             and re.search(r"作价|出资|入股|增资|注资|配发", sentence)
             and re.search(r"股权|股份|注册资本|持股|股本", sentence)
