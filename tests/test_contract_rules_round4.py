@@ -258,3 +258,76 @@ def test_a_duty_within_years_of_signing_is_not_the_term() -> None:
     assert contract.duration_months is None
     assert contract.dispute_forum is not None
     assert contract.dispute_forum.value == "南港市中级人民法院"
+
+
+# ---- licences, amendments, pledges -----------------------------------------------------------
+
+
+def _licence(clause: str) -> ContractExtraction:
+    return _contract(
+        "专利实施许可合同\n编号：K-15\n许可方：东岭材料有限公司\n被许可方：南港检测有限公司\n"
+        f"第一条 {clause}\n签订日期：2025年3月3日\n"
+    )
+
+
+def test_a_refusal_then_but_allows_affiliates() -> None:
+    contract = _licence("被许可方不得向任何第三方再许可，但可以将实施权再许可给其控股子公司。")
+    assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value
+    assert contract.sublicense_scope is not None
+    assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_a_number_the_clause_then_excludes_is_not_covered() -> None:
+    contract = _licence(
+        "许可专利为ZL202310123456.1。另一件申请（申请号：202310654321.6）不属于本合同许可范围。"
+    )
+    assert [p.number for p in contract.patents] == ["CN202310123456.1"]
+
+
+def test_the_area_of_a_non_compete_is_its_territory() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：K-16\n甲方：东岭材料有限公司\n乙方：周一鸣\n"
+        "第一条 竞业限制期限为乙方离职后一年。\n第二条 限制区域为长三角地区。\n"
+        "第三条 乙方在上海市居住。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.territory is not None and contract.territory.value == "长三角地区"
+
+
+def test_an_amendment_changing_the_kind_and_widening_the_territory() -> None:
+    contract = _contract(
+        "专利实施许可合同补充协议\n编号：K-17\n原合同编号：K-15\n"
+        "许可方：东岭材料有限公司\n被许可方：南港检测有限公司\n"
+        "一、原合同约定的普通许可自本协议生效之日起变更为独占许可。\n"
+        "二、原合同许可区域由“江苏省”扩大为：长江经济带沿线省市。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.exclusivity is not None and contract.exclusivity.value == "exclusive"
+    assert contract.territory is not None and contract.territory.value == "长江经济带沿线省市"
+
+
+def _pledge(clause: str) -> ContractExtraction:
+    return _contract(
+        "专利权质押合同\n编号：K-18\n出质人：东岭材料有限公司\n质权人：南港银行股份有限公司\n"
+        f"第一条 {clause}\n签订日期：2025年3月3日\n"
+    )
+
+
+def test_a_pledge_without_a_period_of_its_own_lasts_for_the_secured_debt() -> None:
+    contract = _pledge(
+        "被担保的主债权为人民币500万元，债务履行期限自2025年3月10日起至2027年3月9日止。"
+    )
+    assert contract.start_date is not None and contract.end_date is not None
+    assert (contract.start_date.value, contract.end_date.value) == ("2025-03-10", "2027-03-09")
+
+
+def test_a_pledge_period_with_a_latest_end() -> None:
+    contract = _pledge(
+        "质押期间自质押登记之日起至主债务清偿之日止，最迟不晚于2027年6月30日。"
+        "借款期限自2025年3月10日起至2027年3月9日止。"
+    )
+    assert contract.start_date is None
+    assert contract.end_date is not None and contract.end_date.value == "2027-06-30"
+
+
+def test_a_republic_year_with_the_western_year_in_brackets() -> None:
+    contract = _licence("授权期间自民国114年（2025年）7月1日起至2028年6月30日止。")
+    assert contract.start_date is not None and contract.start_date.value == "2025-07-01"

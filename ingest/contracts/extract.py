@@ -34,6 +34,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     signed = rules.sign_date(layout)
     is_license = kind.value in (ContractKind.PATENT_LICENSE, ContractKind.TRADE_SECRET_LICENSE)
     is_amendment = kind.value is ContractKind.AMENDMENT
+    is_non_compete = kind.value is ContractKind.NON_COMPETE
     # An amendment's terms are read from its new wording only, never from the clause it quotes.
     values = new_wording(layout) if is_amendment else layout
     effective = terms.effective_date(layout, signed.value if signed else None)
@@ -64,7 +65,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         sublicense_allowed=rules.sublicense(layout)
         if is_license
         else (rules.sublicense(values) if is_amendment else None),
-        territory=rules.territory(layout) if is_license else None,
+        territory=rules.territory(layout)
+        if is_license
+        else (rules.labelled_territory(values) if is_amendment or is_non_compete else None),
         start_date=term.start,
         end_date=term.end,
         duration_months=term.months,

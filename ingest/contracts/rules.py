@@ -130,7 +130,9 @@ _SHORT_NAME = re.compile(
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+    # 民国113年（2024年）4月1日: the Western year may follow in brackets
+    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:[（(]\d{4}年?[）)]\s*)?"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
     # 113年4月1日: a three-digit year is a Republic of China year (Taiwan), 113 = 2024
@@ -139,7 +141,8 @@ DATE = re.compile(
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
-    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:[（(]\d{4}年?[）)]\s*)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
     r"|(?<![\d.])1\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -622,7 +625,9 @@ def _excluded(text: str, at: int) -> bool:
         (i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text)
     )
     before = text[clause_start:at]
-    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在", text[at:clause_end]))
+    # （申请号：…）不属于本合同转让范围: the exclusion may follow the number
+    after = text[at:clause_end]
+    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在|不属于|不包括在|不纳入", after))
 
 
 def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -745,9 +750,15 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
-    match = pattern.search(layout.text, start, layout.body[1])
-    if match is None:
+    found = list(pattern.finditer(layout.text, start, layout.body[1]))
+    if not found:
         return None
+    # 原约定之非专属授权变更为专属授权: the kind a change sets wins over the one it replaces
+    changed_to = re.compile(r"(?:变更|调整|修改|改|变)(?:为|成)\s*(?:[^，。；\d]{0,4}?)$")
+    match = next(
+        (m for m in found if changed_to.search(layout.text, max(0, m.start() - 10), m.start())),
+        found[0],
+    )
     value = {
         "独占": Exclusivity.EXCLUSIVE,
         "专属": Exclusivity.EXCLUSIVE,
@@ -861,8 +872,9 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             match = pattern.search(sentence)
             if match and _licensor_subject(sentence, match.start()):
                 continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
-            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 allows
-            clause_start = max(sentence.rfind("；", 0, match.start()) if match else -1, 0)
+            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 and
+            # 不得分许可，但可以分许可给其关联公司 allow: a 但 clause starts anew
+            clause_start = _clause_start(sentence, match.start()) if match else 0
             if match and not (
                 allowed
                 and scope == "affiliates"
@@ -876,6 +888,11 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
             return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding `at` starts: after a semicolon or at a 但 (…不得分许可，但可以…)."""
+    return max(0, *(sentence.rfind(mark, 0, at) for mark in ("；", "但")))
 
 
 _ROLE_MENTION = re.compile(
@@ -915,6 +932,26 @@ _PLACE = (
 
 
 _TERRITORY_COLUMN = re.compile(r"^(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?$")
+
+
+# 地域范围：… / 竞业禁止之区域以…为限 / 许可地域由“…”扩大为：…: a territory its clause labels
+_LABELLED_TERRITORY = re.compile(
+    r"(?:许可|实施|使用|授权|限制|禁止)?(?:地域|区域)(?:范围)?"
+    r"(?:(?:为[：:]?|[：:])|以(?=[^，。；\n]{2,30}?为限)"
+    r"|由[^，。；\n]{0,30}?(?:变更|调整|扩大|缩小|修改|改|扩展|延伸)(?:为|至)[：:]?)"
+    r"\s*([^，。；\n\t：:]+?)(?:为限)?(?=[，。；\n\t]|$)"
+)
+
+
+def labelled_territory(layout: Layout) -> Extracted[str] | None:
+    """The territory of a contract that is no licence (a non-compete's area) or of an
+    amendment's new wording: only where a clause labels it, never a place named in passing."""
+    match = _LABELLED_TERRITORY.search(layout.text, *layout.body)
+    if match is None or not match.group(1).strip():
+        return None
+    value = match.group(1).strip()
+    start = match.start(1) + match.group(1).find(value)
+    return Extracted(value=value, evidence=ev(layout, start, start + len(value), LABELLED))
 
 
 def territory(layout: Layout) -> Extracted[str] | None:

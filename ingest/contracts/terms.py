@@ -52,6 +52,8 @@ _END_ONLY = re.compile(
     rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
     # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
     rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
+    # 质押期间自登记之日起至债务清偿之日止，最迟不晚于2025年7月31日: the latest end
+    rf"|(?:期限|期间)[^。；]{{0,60}}?(?:最迟|最晚)(?:不晚于|不迟于|不超过|至|于)\s*({DATE_SOURCE})"
 )
 # The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
 _LOAN_PERIOD = re.compile(
@@ -143,6 +145,8 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
     found = _term(layout, effective, kind)
     if found.start is None and found.end is None:
         _table_term(layout, found)
+    if kind is ContractKind.PATENT_PLEDGE and not (found.start or found.end or found.months):
+        _secured_debt_term(layout, found)
     if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
@@ -150,6 +154,19 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, 0, start, 1, LABELLED)
             found.end = _date_at(layout, 0, end, 1, LABELLED)
     return found
+
+
+def _secured_debt_term(layout: Layout, found: Term) -> None:
+    """A pledge that states no period of its own lasts for the debt it secures: 债务履行期限
+    自…起至…止 (tests/gold/README.md). A pledge with its own 质押期间 never reads this."""
+    for offset, sentence in rules.sentences(layout):
+        if not _LOAN_PERIOD.search(sentence) or not re.search(r"期限|期间", sentence):
+            continue
+        period = _PERIOD.search(sentence)
+        if period:
+            found.start = _date_at(layout, offset, period, 1, LABELLED)
+            found.end = _date_at(layout, offset, period, 2, LABELLED)
+            return
 
 
 _TERM_COLUMN = re.compile(r"期限|有效期|期间|起止日期|起讫日期")
