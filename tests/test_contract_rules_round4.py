@@ -331,3 +331,87 @@ def test_a_pledge_period_with_a_latest_end() -> None:
 def test_a_republic_year_with_the_western_year_in_brackets() -> None:
     contract = _licence("授权期间自民国114年（2025年）7月1日起至2028年6月30日止。")
     assert contract.start_date is not None and contract.start_date.value == "2025-07-01"
+
+
+# ---- money -----------------------------------------------------------------------------------
+
+
+def test_a_royalty_in_thousandths_beside_an_entry_fee() -> None:
+    contract = _licence(
+        "被许可方于本合同生效后七日内支付入门费人民币三十万元。"
+        "被许可方另按许可产品销售额的千分之六向许可方支付提成费。"
+    )
+    assert contract.royalty_rate is not None and contract.royalty_rate.value == 0.006
+    assert contract.entry_fee is not None and contract.entry_fee.value.amount == 300_000
+    assert contract.payment is not None and contract.payment.value == "lump_sum+royalty"
+
+
+def test_a_cooperation_one_party_funds_states_its_funding() -> None:
+    contract = _contract(
+        "合作开发合同\n编号：K-19\n甲方：西江工学院\n乙方：东岭材料有限公司\n丙方：北岸研究所\n"
+        "第一条 乙方提供研发经费人民币八百万元；甲方及丙方投入研究人员和实验设备。\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert contract.amount is not None and contract.amount.value.amount == 8_000_000
+    assert contract.currency == "CNY"
+
+
+def test_the_total_under_a_contributions_table() -> None:
+    contract = _contract(
+        "合作开发合同\n编号：K-20\n甲方：西江工学院\n乙方：东岭材料有限公司\n"
+        "第一条 各方投入如下：\n参与方\t资金投入（万元）\t成果分享比例\n西江工学院\t—\t40%\n"
+        "东岭材料有限公司\t900\t60%\n第二条 资金投入合计人民币900万元。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.amount is not None and contract.amount.value.amount == 9_000_000
+
+
+_AMENDMENT = (
+    "专利权转让合同补充协议\n编号：K-21\n原合同编号：K-11\n"
+    "转让方：东岭材料有限公司\n受让方：南港检测有限公司\n"
+    "一、原合同第三条约定的转让价款人民币二百万元，受让方已付清一百万元。\n"
+    "二、剩余价款的付款安排变更为：\n（一）人民币六十万元，于2025年9月30日前支付；\n"
+    "（二）人民币四十万元，于2026年3月31日前支付。\n"
+    "三、原合同中的违约金由人民币五十万元调整为人民币三十万元。\n签订日期：2025年3月3日\n"
+)
+
+
+def test_an_amendment_setting_a_new_schedule_pays_in_instalments() -> None:
+    contract = _contract(_AMENDMENT)
+    assert [i.amount for i in contract.instalments] == [600_000, 400_000]
+    assert contract.payment is not None and contract.payment.value == "installments"
+    # the damages as amended, not the old ones
+    assert contract.liquidated_damages is not None
+    assert contract.liquidated_damages.value.amount == 300_000
+
+
+def test_an_amendment_telling_the_old_fee_as_background_states_the_new_one() -> None:
+    contract = _contract(
+        "专利实施许可合同补充协议\n编号：K-22\n原合同编号：K-15\n"
+        "许可方：东岭材料有限公司\n被许可方：南港检测有限公司\n"
+        "一、原合同第五条约定的许可使用费人民币六十万元已由被许可方付清。\n"
+        "二、被许可方另行支付续期许可费人民币二十万元。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.amount is not None and contract.amount.value.amount == 200_000
+
+
+def test_disposable_in_a_patent_title_is_no_lump_sum() -> None:
+    contract = _contract(
+        "专利作价入股协议\n编号：K-23\n甲方：西江工学院\n乙方：南港检测有限公司\n"
+        "第一条 甲方以下列专利作价人民币300万元向乙方出资：\n序号\t专利号\t名称\n"
+        "1\tZL202310123456.1\t一种一次性采样拭子的包装结构\n签订日期：2025年3月3日\n"
+    )
+    assert contract.payment is None
+
+
+def test_damages_named_twice_in_one_sentence() -> None:
+    contract = _licence("违约金：被许可方违反保密义务的，应向许可方支付违约金人民币１２０万元。")
+    assert contract.liquidated_damages is not None
+    assert contract.liquidated_damages.value.amount == 1_200_000
+
+
+def test_an_appraised_value_told_after_the_appraiser() -> None:
+    contract = _pledge(
+        "经南港资产评估有限公司评估，上述质押专利权价值为人民币九百万元。"
+        "被担保的主债权为人民币五百万元。"
+    )
+    assert contract.valuation is not None and contract.valuation.value.amount == 9_000_000

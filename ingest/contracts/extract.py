@@ -90,14 +90,17 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         if money.royalty_rate and not is_amendment
         else None,
         valuation=money_rules.valuation(layout, kind.value),
-        liquidated_damages=money_rules.liquidated_damages(layout),
+        liquidated_damages=money_rules.liquidated_damages(values),
         monthly_compensation=money_rules.monthly_compensation(layout),
         **party_rules.party_terms(layout, kind.value, found_parties),
     )
     if kind.value is ContractKind.EQUITY_CONTRIBUTION and extraction.valuation is not None:
         extraction.amount = extraction.valuation  # the amount of a contribution is its 作价
-    if extraction.payment is None and len(schedule) >= 2 and not is_amendment:
-        # a payment table or 首期款/尾款 clauses without the words 分两期
+    if kind.value is ContractKind.COOPERATION and extraction.amount is None:
+        extraction.amount = money_rules.sole_funding(values, extraction.contributions)
+    if extraction.payment is None and len(schedule) >= 2:
+        # a payment table or 首期款/尾款 clauses without the words 分两期 (an amendment's too:
+        # its new schedule, tests/gold/README.md)
         first = schedule[0].evidence
         extraction.payment = Extracted(value="installments", evidence=first)
     extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(

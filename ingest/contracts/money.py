@@ -18,6 +18,7 @@ from ingest.contracts.model import (
     Extracted,
     Instalment,
     Money,
+    PartyValue,
 )
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.structure import Layout
@@ -537,7 +538,10 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
     if kind is ContractKind.EQUITY_CONTRIBUTION:
         pattern = re.compile(r"作价(?:金额|价格)?(?:为|合计|共计|总额为)?")
     elif kind is ContractKind.PATENT_PLEDGE:
-        pattern = re.compile(r"评估(?:价值|值)(?:为|合计|共计)?")
+        # 评估价值为… / 经…评估，上述专利权价值为…
+        pattern = re.compile(
+            r"评估(?:价值|值|[^。；]{0,16}?[，,][^。；]{0,12}?价值)(?:为|合计|共计)?"
+        )
     else:
         return None
     for offset, sentence in sentences(layout):
@@ -554,23 +558,45 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
     return None
 
 
+def sole_funding(layout: Layout, contributions: list[PartyValue]) -> Extracted[Money] | None:
+    """A cooperation one party alone funds (乙方提供研发经费…，甲方、丙方投入人员): that party's
+    money is the whole funding, the amount the text states for the project."""
+    paying = [c for c in contributions if c.value is not None]
+    if len(paying) != 1 or len(contributions) < 2:
+        return None
+    evidence = paying[0].evidence
+    stated = [
+        a
+        for a in amounts(layout.text, evidence.start, evidence.end)
+        if a.money.amount == paying[0].value
+    ]
+    if not stated:
+        return None
+    found = stated[0]
+    return Extracted(value=found.money, evidence=ev(layout, found.start, found.end, LABELLED))
+
+
 def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
     """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
     (万分之五) is not one."""
     for offset, sentence in sentences(layout):
-        match = re.search(r"违约(?:赔偿)?金|违约罚金", sentence)
-        if match is None:
-            continue
-        found = next(amounts(sentence, match.start()), None)
-        if found and found.start - match.end() <= 20:
-            return _money_at(layout, found, offset)
-        # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
-        if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
-            return _money_at(layout, found, offset)
-        before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
-        if before:  # 支付50万元违约金
-            return _money_at(layout, before[-1], offset)
+        # 违约金：乙方违反…的，应支付违约金人民币100万元: any mention may carry the amount
+        for match in re.finditer(r"违约(?:赔偿)?金|违约罚金", sentence):
+            found = _damages_near(sentence, match)
+            if found is not None:
+                return _money_at(layout, found, offset)
     return None
+
+
+def _damages_near(sentence: str, match: re.Match[str]) -> Amount | None:
+    found = next(amounts(sentence, match.start()), None)
+    if found and found.start - match.end() <= 20:
+        return found
+    # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
+    if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
+        return found
+    before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+    return before[-1] if before else None  # 支付50万元违约金
 
 
 def monthly_compensation(layout: Layout) -> Extracted[Money] | None:

@@ -1184,13 +1184,19 @@ def money(text: str) -> Money | None:
     return None
 
 
+_PER = {"百": 100, "千": 1000, "万": 10_000}
+
+
 def rate(text: str) -> float | None:
-    match = re.search(r"百分之([零一二三四五六七八九十点]+)|(\d+(?:\.\d+)?)\s*[%％]", text)
+    """百分之二点五 / 2.5% / 千分之八 (0.008) / 万分之五: the first rate of `text`."""
+    match = re.search(
+        r"([百千万])分之([零一二三四五六七八九十点]+)|(\d+(?:\.\d+)?)\s*([%％‰])", text
+    )
     if match is None:
         return None
     if match.group(1):
-        return float(cn2an.cn2an(match.group(1), "smart")) / 100
-    return float(match.group(2)) / 100
+        return float(cn2an.cn2an(match.group(2), "smart")) / _PER[match.group(1)]
+    return float(match.group(3)) / (1000 if match.group(4) == "‰" else 100)
 
 
 def sentences(layout: Layout, semicolons: bool = True) -> Iterator[tuple[int, str]]:

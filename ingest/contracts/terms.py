@@ -109,6 +109,8 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:研发|研究开发|研究|开发|项目)经费(?:合共|共计|合计|总计|总额)"
     r"|首付款|首付费"  # 首付款人民币伍拾万元 beside a royalty
     r"|(?:共同|合计|共计|合共|总计)投入|资金(?:总额|共计|合计|合共|总计)"  # 三方共同投入研发资金…
+    # 资金投入合计人民币2400万元 / 出资总额为…: the total under a contributions table
+    r"|(?:资金|经费|投入|出资)[^，。；\d]{0,4}?(?:总额|共计|合计|合共|总计)"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -374,7 +376,11 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
 def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
     for pattern, kind in (
         (r"分[两二三四五六\d]+(?:期|次)|分期", "installments"),
-        (r"一次性|一次总付|一次(?:付清|支付|缴清)", "lump_sum"),
+        # 一次性支付 / 一次性许可费; not a 一次性内窥镜 in a patent's title
+        (
+            r"一次性(?=[^，。；\t\n]{0,8}?(?:付|汇|缴|费|结清|转账))|一次总付|一次(?:付清|支付|缴清)",
+            "lump_sum",
+        ),
     ):
         match = re.search(pattern, sentence)
         if match:
