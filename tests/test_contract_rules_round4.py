@@ -44,6 +44,27 @@ def test_cooperation_titles_with_words_between_the_halves(title: str) -> None:
     assert contract.kind is not None and contract.kind.value == "cooperation"
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("技术开发（委托）合同", "cooperation"),
+        ("知识产权转让协议", "patent_transfer"),
+        ("保密及不披露协议", "nda"),
+        ("保密契约书", "nda"),
+        ("不竞争协议", "non_compete"),
+        ("补充合同", "amendment"),
+        ("专利权转让协议之补充条款", "amendment"),
+        ("技术秘密转让合同", "technology_transfer"),
+    ],
+)
+def test_more_titles(title: str, kind: str) -> None:
+    contract = _contract(
+        f"{title}\n编号：K-0\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 双方约定如下。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.kind is not None and contract.kind.value == kind
+
+
 def test_a_title_naming_no_kind_falls_back_to_the_preamble() -> None:
     contract = _contract(
         "青松项目协议书\n编号：K-2\n甲方：东岭材料有限公司\n乙方：西江工学院\n"
@@ -90,6 +111,7 @@ def test_parties_listed_under_a_recital_that_introduces_them() -> None:
         ("甲方：东岭材料有限公司双方曾于2021年签订合作框架协议，现约定如下：", "东岭材料有限公司"),
         ("甲方：西江工学院（深圳）", "西江工学院（深圳）"),
         ("甲方：东岭材料有限公司北岸分公司", "东岭材料有限公司北岸分公司"),
+        ("甲方：东岭材料有限公司（注册地：香港）", "东岭材料有限公司"),
     ],
 )
 def test_a_party_line_carrying_more_than_the_name(line: str, name: str) -> None:
@@ -183,6 +205,32 @@ def test_trade_secret_names_and_their_numbers(clause: str, name: str, number: st
     contract = _nda(clause)
     assert [t.value for t in contract.trade_secrets] == [name]
     assert [n.value for n in contract.trade_secret_numbers] == [number]
+
+
+@pytest.mark.parametrize(
+    ("clause", "names", "numbers"),
+    [
+        (
+            "甲方技术秘密“抗蠕变合金热处理制度”已备案，备案号：浙技秘备〔2023〕第021号。",
+            ["抗蠕变合金热处理制度"],
+            ["浙技秘备〔2023〕第021号"],
+        ),
+        ("本协议所指技术秘密：《电解液配比表》（编号：EL-3）。", ["电解液配比表"], ["EL-3"]),
+        ("甲方拥有名为“电解液配比表”的技术秘密（登记编号EL-3）。", ["电解液配比表"], ["EL-3"]),
+        (
+            "保密信息包括技术秘密“电解液配比表”和“极片辊压参数”（编号分别为EL-3、EL-4）。",
+            ["电解液配比表", "极片辊压参数"],
+            ["EL-3", "EL-4"],
+        ),
+        ("技术秘密名称：电解液配比表；技术秘密编号：EL-3。", ["电解液配比表"], ["EL-3"]),
+    ],
+)
+def test_more_ways_to_name_and_number_trade_secrets(
+    clause: str, names: list[str], numbers: list[str]
+) -> None:
+    contract = _nda(clause)
+    assert [t.value for t in contract.trade_secrets] == names
+    assert [n.value for n in contract.trade_secret_numbers] == numbers
 
 
 def test_a_bracket_without_a_number_after_a_secret_adds_none() -> None:

@@ -30,14 +30,18 @@ from ingest.nlp.patterns import PATENT_NUMBER
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
-    ("补充协议|变更协议|修订协议", ContractKind.AMENDMENT),
+    (
+        "补充协议|变更协议|修订协议|修改协议|补充合同|变更合同|补充条款|补充约定|修正案",
+        ContractKind.AMENDMENT,
+    ),
     # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
     (
         "专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权",
         ContractKind.APPLICATION_TRANSFER,
     ),
     (
-        "专利权?.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        # 知识产权转让协议: the IP a contract transfers is a patent unless it names another
+        "(?:专利权?|知识产权).{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
     ),
     ("质押|设质", ContractKind.PATENT_PLEDGE),
@@ -55,12 +59,18 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         # 联合技术开发合同 / 合作研究开发协议: a word or two may stand between the two halves
         "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)|技术开发.{0,3}合作"
         # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
-        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$",
+        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$"
+        # 技术开发（委托）合同: a development contract, the nearest kind the schema has
+        "|技术开发|委托开发|委托研发",
         ContractKind.COOPERATION,
     ),
-    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
-    ("保密协议|保密合同|保密承诺", ContractKind.NDA),
-    ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
+    ("竞业限制|竞业禁止|不竞争|竞业协议", ContractKind.NON_COMPETE),
+    # 保密及不披露协议 / 保密契约书 / 保密承诺书
+    ("保密.{0,6}(?:协议|合同|契约|合约|承诺)|不披露协议", ContractKind.NDA),
+    (
+        "技术转让|(?:技术|营业|商业)秘密.{0,3}(?:转让|让与)|专有技术.{0,3}(?:转让|让与)",
+        ContractKind.TECHNOLOGY_TRANSFER,
+    ),
 )
 _ROLE_WORDS: dict[str, Role] = {
     "许可方": Role.LICENSOR,
@@ -71,6 +81,8 @@ _ROLE_WORDS: dict[str, Role] = {
     "转让人": Role.TRANSFEROR,
     "受让方": Role.TRANSFEREE,
     "受让人": Role.TRANSFEREE,
+    "出让方": Role.TRANSFEROR,
+    "出让人": Role.TRANSFEROR,
     "出质人": Role.PLEDGOR,
     "出质方": Role.PLEDGOR,
     "质权人": Role.PLEDGEE,
@@ -584,6 +596,7 @@ def _is_note(note: str) -> bool:
     return (
         note in _ROLE_WORDS
         or bool(re.fullmatch(r"[甲乙丙丁戊]方|第[一二三四五六]方|以下.*|下称.*|简称.*", note))
+        or bool(re.search(r"[：:，,；;]|注册|位于|成立|设立", note))
         or len(note) > 6
     )
 
@@ -685,8 +698,19 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
-# 技术秘密为“…” / 技术秘密，包括但不限于“…”: the words between the kind and the quoted name
-_SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)\s*[：:]?)?"
+# 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
+_SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
+_QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
+_SECRET_NAME = re.compile(
+    rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
+    r"|[“\"「『]([^”\"」』\n]{2,40}技术秘密)[”\"」』]"
+    # “…”等技术秘密 / 名为“…”的技术秘密
+    rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
+    # 技术秘密名称：耐腐蚀涂层配方；
+    r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
+)
+# 技术秘密“A”和“B”: further names listed after the first
+_MORE_NAMES = re.compile(rf"\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}")
 
 
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
@@ -694,51 +718,57 @@ def trade_secrets(layout: Layout) -> list[Extracted[str]]:
 
 
 def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
-    """Each trade secret named in quotes, with the offset right after its closing quote."""
-    pattern = re.compile(
-        rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*[“\"「]([^”\"」]{{2,40}})[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?(?:技术|营业|商业)秘密"
-    )
+    """Each trade secret named in quotes (or after 技术秘密名称：), with the offset right after
+    the last name of its list (where a bracket may give the numbers)."""
     found: dict[str, tuple[Extracted[str], int]] = {}
-    for match in pattern.finditer(layout.text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
-        name = match.group(group)
-        secret = Extracted(
-            value=name, evidence=ev(layout, match.start(group), match.end(group), LABELLED)
-        )
-        found.setdefault(name, (secret, match.end(group) + 1))
+    for match in _SECRET_NAME.finditer(layout.text):
+        group = next(g for g in range(1, 6) if match.group(g))
+        spans = [(match.start(group), match.end(group))]
+        after = match.end()
+        while (more := _MORE_NAMES.match(layout.text, after)) is not None:
+            spans.append((more.start(1), more.end(1)))
+            after = more.end()
+        for start, end in spans:
+            name = layout.text[start:end].strip()
+            secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
+            found.setdefault(name, (secret, after))
     return list(found.values())
 
 
-_SECRET_NUMBER = r"([A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+# ASCII (JSJM-2021-0042) or a Chinese document number (苏技秘备〔2022〕第015号)
+_SECRET_NUMBER = (
+    rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+)
 # 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
 _REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
-# （内部编号…） / （密级：商密一级，编号…）: any 编号 in the bracket right after the secret's name
-_NOTE_NUMBER = re.compile(
-    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})\s*[：:为]?\s*{_SECRET_NUMBER}[^）)]{{0,20}}[）)]"
+# （内部编号…） / （密级：商密一级，编号…） / （编号分别为A、B）: any 编号 in the bracket right
+# after the secrets' names
+_NOTE_NUMBERS = re.compile(
+    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
+    rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})*)[^）)]{{0,20}}[）)]"
 )
 
 
 def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
     """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号 /
-    备案号, 编号为…的技术秘密, or a number in the bracket after the secret's quoted name."""
+    备案号, 编号为…的技术秘密, or the numbers in the bracket after the secrets' quoted names."""
     patterns = (
         re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
-    matches = [m for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, *layout.body)]
     for _, after in _trade_secret_spans(layout):
-        note = _NOTE_NUMBER.match(layout.text, after)
+        note = _NOTE_NUMBERS.match(layout.text, after)
         if note is not None:
-            matches.append(note)
+            spans += [
+                (note.start("numbers") + m.start(), note.start("numbers") + m.end())
+                for m in re.finditer(_SECRET_NUMBER, note["numbers"])
+            ]
     found: dict[str, Extracted[str]] = {}
-    for match in sorted(matches, key=lambda m: m.start(1)):
+    for start, end in sorted(spans):
         found.setdefault(
-            match.group(1),
-            Extracted(
-                value=match.group(1), evidence=ev(layout, match.start(1), match.end(1), LABELLED)
-            ),
+            layout.text[start:end],
+            Extracted(value=layout.text[start:end], evidence=ev(layout, start, end, LABELLED)),
         )
     return list(found.values())
 
