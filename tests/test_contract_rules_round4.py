@@ -463,3 +463,79 @@ def test_an_appraised_value_told_after_the_appraiser() -> None:
         "被担保的主债权为人民币五百万元。"
     )
     assert contract.valuation is not None and contract.valuation.value.amount == 9_000_000
+
+
+# ---- more cooperation wordings, instalment labels, persons -----------------------------------
+
+
+def _three_partners(clause: str) -> ContractExtraction:
+    return _contract(
+        "合作开发合同\n编号：K-24\n甲方：东岭材料有限公司\n乙方：西江工学院\n丙方：南港检测有限公司\n"
+        f"{clause}\n签订日期：2025年3月3日\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "第一条 各方出资如下：\n（1）甲方：人民币420万元；\n（2）乙方：不出资，以科研团队投入；\n"
+        "（3）丙方：人民币180万元。",
+        "第一条 甲方以货币方式出资人民币420万元，丙方以货币方式出资人民币180万元，乙方不出资。",
+        "第一条 甲方负责筹措研发经费人民币420万元；丙方负责提供研发经费人民币180万元；"
+        "乙方提供实验条件。",
+    ],
+)
+def test_contributions_in_lists_and_with_a_manner(clause: str) -> None:
+    contract = _three_partners(clause)
+    assert {c.name: c.value for c in contract.contributions} == {
+        "东岭材料有限公司": 4_200_000,
+        "西江工学院": None,
+        "南港检测有限公司": 1_800_000,
+    }
+
+
+def test_shares_given_respectively() -> None:
+    contract = _three_partners("第一条 成果由三方共有，甲方、乙方、丙方的份额分别为45%、35%、20%。")
+    assert [(s.name, s.value) for s in contract.shares] == [
+        ("东岭材料有限公司", 0.45),
+        ("西江工学院", 0.35),
+        ("南港检测有限公司", 0.2),
+    ]
+
+
+def test_an_instalment_label_ending_in_a_colon() -> None:
+    contract = _licence(
+        "许可使用费为人民币90万元，分期支付：\n（一）签约后七日内：人民币30万元；\n"
+        "（二）样机验收合格后十日内：人民币60万元。\n第二条 其他事项另行约定。"
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (300_000, "签约后七日内"),
+        (600_000, "样机验收合格后十日内"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("乙方：周一鸣、钱小雨（以下合称“乙方”）", ["周一鸣", "钱小雨"]),
+        ("乙方：钱小雨 女士", ["钱小雨"]),
+        ("乙方：阿依古丽·买买提（身份证号：6501********）", ["阿依古丽·买买提"]),
+        ("乙方：周一鸣，研究员", ["周一鸣"]),
+    ],
+)
+def test_person_party_lines(line: str, names: list[str]) -> None:
+    contract = _contract(
+        f"保密协议\n编号：K-25\n甲方：东岭材料有限公司\n{line}\n"
+        "第一条 乙方对甲方资料负有保密义务。\n签订日期：2025年3月3日\n"
+    )
+    assert [(p.role.value, p.name, p.is_person) for p in contract.parties[1:]] == [
+        ("recipient", name, True) for name in names
+    ]
+
+
+def test_an_employee_of_an_nda_is_its_recipient() -> None:
+    contract = _contract(
+        "保密协议\n编号：K-26\n用人单位：东岭材料有限公司\n员工：周一鸣\n"
+        "第一条 员工对单位资料负有保密义务。\n签订日期：2025年3月3日\n"
+    )
+    assert _roles(contract) == [("discloser", "东岭材料有限公司"), ("recipient", "周一鸣")]

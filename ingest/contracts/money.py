@@ -485,7 +485,7 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
-        text = text.rstrip("，, ")
+        text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
         after = _due_after_amount(segment, found.end - position)

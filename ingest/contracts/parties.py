@@ -71,7 +71,11 @@ def _mentions(parties: list[Party]) -> str:
 def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     shares, contributions = _table_shares(layout, parties)
     if not shares:
-        shares = _clause_shares(layout, parties) or _ratio_shares(layout, parties)
+        shares = (
+            _clause_shares(layout, parties)
+            or _respective_shares(layout, parties)
+            or _ratio_shares(layout, parties)
+        )
     if not contributions:
         contributions = _text_contributions(layout, parties)
     found: dict[str, Any] = {"shares": shares, "contributions": contributions}
@@ -176,6 +180,34 @@ def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyVal
     return []
 
 
+def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """甲方、乙方、丙方的份额分别为50%、30%、20%: the parties listed, then their shares in the
+    same order."""
+    mention = _mentions(parties)
+    pattern = re.compile(
+        rf"(?P<names>(?:{mention})(?:\s*[、和及与,，]\s*(?:{mention}))+)[^。；%％]{{0,12}}?"
+        r"分别(?:为|是|占|享有|持有)?"
+        rf"\s*(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
+    )
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|比例|享有", sentence):
+            continue
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        named = [_party_named(parties, m.group(0)) for m in re.finditer(mention, match["names"])]
+        values = [_fraction(p) for p in _PERCENT.finditer(match["values"])]
+        if len(named) != len(values) or None in named or None in values:
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=v, evidence=evidence)
+            for p, v in zip(named, values, strict=True)
+            if p is not None
+        ]
+    return []
+
+
 _RATIO = re.compile(r"(\d+(?:\.\d+)?(?:\s*[:：比]\s*\d+(?:\.\d+)?)+)\s*的?(?:比例|份额)")
 
 
@@ -202,8 +234,10 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     """甲方出资人民币600万元；丙方投入研发经费人民币400万元；乙方以技术和人员投入: each party's
     money in its own clause; a party without one contributes no money."""
     pattern = re.compile(
-        rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
-        r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
+        rf"({_mentions(parties)})\s*(?:应|负责|将|拟)?"
+        # 甲方以现金方式出资… / 丙方负责筹措研发经费…
+        r"(?:以[^，。；\d]{1,8}?(?:方式|形式))?(?:出资|投入|提供|承担|筹措|筹集)"
+        r"(?:研发|研究开发|开发|项目)?(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
     )
     # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right
     # after each party named in the funding's breakdown
@@ -213,7 +247,9 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     )
     found: dict[str, PartyValue] = {}
     for offset, sentence in sentences(layout, semicolons=False):
-        breakdown = re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        breakdown = (
+            re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        ) or _funding_list_item(layout, offset, sentence)
         matches = [(m, 12) for m in pattern.finditer(sentence)]
         matches += [(m, 4) for m in listed.finditer(sentence)] if breakdown else []
         for match, reach in matches:
@@ -234,6 +270,19 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     return [
         found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence) for p in parties
     ]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[①②③④⑤⑥])\s*")
+
+
+def _funding_list_item(layout: Layout, offset: int, sentence: str) -> bool:
+    """（1）甲方：人民币300万元 under 各方出资如下: an enumerated line of an article about the
+    funding names one party's money."""
+    if not _LIST_ITEM.match(sentence):
+        return False
+    article = next((a for a in layout.articles if a.start <= offset < a.end), None)
+    head = layout.text[article.start : offset] if article else ""
+    return bool(re.search(r"出资|投入|经费|资金", head))
 
 
 def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list[Any]:

@@ -375,7 +375,7 @@ def _names_on_line(raw: str, at: int) -> list[tuple[int, str]]:
             start = index + 1
     pieces.append((at + start, raw[start:]))
     names = [_bare_name(piece) for _, piece in pieces]
-    if len(pieces) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", n) for n in names):
+    if len(pieces) >= 2 and all(re.fullmatch(_PERSON_NAME, n) for n in names):
         return pieces
     return [(at, raw)]
 
@@ -521,18 +521,31 @@ def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return found
 
 
+# An NDA's 员工 is its recipient; a non-compete's 披露方 its employer: a role word of the
+# other kind of contract read as the role this kind has.
+_KIND_ROLES: dict[ContractKind, dict[Role, Role]] = {
+    ContractKind.NDA: {Role.EMPLOYER: Role.DISCLOSER, Role.EMPLOYEE: Role.RECIPIENT},
+    ContractKind.NON_COMPETE: {Role.DISCLOSER: Role.EMPLOYER, Role.RECIPIENT: Role.EMPLOYEE},
+}
+
+
 def _role(
     label: str, qualifier: str | None, kind: ContractKind | None, position: int
 ) -> tuple[Role, float]:
     for word in (label, qualifier or ""):
         if word in _ROLE_WORDS:
-            return _ROLE_WORDS[word], LABELLED
+            role = _ROLE_WORDS[word]
+            return _KIND_ROLES.get(kind, {}).get(role, role) if kind else role, LABELLED
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
     if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):
         return defaults[1], INFERRED  # a further recipient or employee (丙方: a second person)
     return Role.PARTNER, INFERRED
+
+
+# 张伟 / 欧阳明华 / 阿依古丽·买买提: a Chinese name, or a transliterated one with its dot
+_PERSON_NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}"
 
 
 def _is_person(name: str, context: str = "") -> bool:
@@ -542,7 +555,7 @@ def _is_person(name: str, context: str = "") -> bool:
         r"公司|大学|学院|研究院|研究所|中心|集团|银行|医院|事务所|协会|委员会|厂|局|部", name
     ):
         return False
-    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name):
+    if re.fullmatch(_PERSON_NAME, name):
         return True
     return bool(re.search(r"身份证|身分证", context[:80]))
 
@@ -588,7 +601,8 @@ def _bare_name(raw: str) -> str:
     note = _TRAILING_NOTE.search(name)
     if note and note.start() > 0 and _is_note(note["note"]):
         name = name[: note.start()].strip()
-    return name
+    # 王小明 先生 / 李华女士: a person's honorific is no part of the name
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*(?:先生|女士|小姐)$", "", name)
 
 
 def _is_note(note: str) -> bool:
