@@ -539,3 +539,31 @@ def test_an_employee_of_an_nda_is_its_recipient() -> None:
         "第一条 员工对单位资料负有保密义务。\n签订日期：2025年3月3日\n"
     )
     assert _roles(contract) == [("discloser", "东岭材料有限公司"), ("recipient", "周一鸣")]
+
+
+# ---- layout ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("合同编号：K-27\n专利实施许可合同", "patent_license"),
+        ("密级：内部\n专利权转让合同\n合同编号：K-27", "patent_transfer"),
+        ("PATENT LICENSE AGREEMENT\n专利实施许可协议\n协议编号：K-27", "patent_license"),
+    ],
+)
+def test_the_title_below_a_number_or_classification_line(head: str, kind: str) -> None:
+    contract = _contract(
+        f"{head}\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 双方约定如下。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.kind is not None and contract.kind.value == kind
+    assert contract.id == "K-27"
+
+
+def test_a_table_of_parties_with_a_header_row() -> None:
+    contract = _contract(
+        "合作研发协议\n协议编号：K-28\n合作方\t名称\t住所\n甲方\t东岭材料有限公司\t上海\n"
+        "乙方\t西江工学院\t杭州\n第一条 双方共同研发。\n签订日期：2025年3月3日\n"
+    )
+    assert [p.name for p in contract.parties] == ["东岭材料有限公司", "西江工学院"]

@@ -327,9 +327,14 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         name_group = "name" if match["name"] is not None else "name_below"
         for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
+            if _COLUMN_HEADER.match(raw_name):
+                continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
     return _complementary_roles(found, kind)
+
+
+_COLUMN_HEADER = re.compile(r"(?:名称|单位名称|姓名|住所|地址|联系人|法定代表人)\s*(?:\t|$)")
 
 
 @dataclass(frozen=True)

@@ -118,14 +118,28 @@ def layout(text: str) -> Layout:
     )
 
 
+# 合同编号：… / 密级：秘密 above the title: a labelled line is no title
+_LABEL_LINE = re.compile(r"^[^：:]{1,10}[：:]")
+_NAMES_A_CONTRACT = re.compile(r"合同|协议|契约|合约|约定书|承诺书")
+
+
 def _title(text: str) -> tuple[int, int] | None:
-    """The first line; an English title above the Chinese one (PATENT LICENSE AGREEMENT /
-    专利独占实施许可协议) gives way to the Chinese line below it."""
-    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:3]
-    for match in lines:
-        if re.search(r"[\u4e00-\u9fff]", match.group(1)):
-            return match.start(1), match.end(1)
-    return (lines[0].start(1), lines[0].end(1)) if lines else None
+    """The first Chinese line that names a contract; an English title above the Chinese one
+    (PATENT LICENSE AGREEMENT / 专利独占实施许可协议) and a number or classification line
+    (合同编号：… / 密级：…) above the title give way to it."""
+    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:5]
+    chinese = [m for m in lines[:3] if re.search(r"[\u4e00-\u9fff]", m.group(1))]
+    named = [
+        m
+        for m in lines
+        if _NAMES_A_CONTRACT.search(m.group(1))
+        and not _LABEL_LINE.match(m.group(1))
+        and len(m.group(1)) <= 30
+        and not re.search(r"[，,。；;：:]", m.group(1))  # 本协议由以下双方签订： is a sentence
+    ]
+    for match in (*named[:1], *chinese[:1], *lines[:1]):
+        return match.start(1), match.end(1)
+    return None
 
 
 _PARTY_DETAIL = re.compile(
