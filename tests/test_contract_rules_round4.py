@@ -567,3 +567,23 @@ def test_a_table_of_parties_with_a_header_row() -> None:
         "乙方\t西江工学院\t杭州\n第一条 双方共同研发。\n签订日期：2025年3月3日\n"
     )
     assert [p.name for p in contract.parties] == ["东岭材料有限公司", "西江工学院"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "allowed", "scope"),
+    [
+        ("被许可方仅可在其关联企业范围内再许可。", True, "affiliates"),
+        ("再许可：不允许。", False, None),
+        ("被许可方可以自由再许可。", True, "any"),
+    ],
+)
+def test_sublicensing_wordings_of_this_round(clause: str, allowed: bool, scope: str | None) -> None:
+    contract = _licence(clause)
+    assert contract.sublicense_allowed is not None
+    assert contract.sublicense_allowed.value is allowed
+    assert (contract.sublicense_scope.value if contract.sublicense_scope else None) == scope
+
+
+def test_a_territory_where_the_licensee_may_make() -> None:
+    territory = _licence("被许可方有权在中国大陆地区制造、销售许可产品。").territory
+    assert territory is not None and territory.value == "中国大陆地区"

@@ -837,6 +837,10 @@ _AFFILIATES = re.compile(
     + _AFFILIATE_WORDS
     + r"|(?:再|分|转)(?:许可|授权)(?:权|的权利)?(?:仅)?(?:限于|以)[^，。；]{0,6}?"
     + _AFFILIATE_WORDS
+    # 仅可在其关联企业范围内再许可
+    + r"|(?<![不无未])(?:在|于)\s*(?:其|乙方|被许可方)?"
+    + _AFFILIATE_WORDS
+    + r"(?:的)?(?:范围)?内\s*(?:再|分|转)(?:许可|授权)"
 )
 _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
@@ -876,7 +880,8 @@ _EXCEPTION_CONSENT = re.compile(
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
 _ANY = re.compile(
-    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行|可自由|得自由|可)(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
+    # 有权 / 可自行决定 / 可以自由 …再许可
+    r"(?<![不无])(?:有权|可以|得|可)(?:自由|自行|自主)?(?:决定)?(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
     r"(?:再|分|转)(?:许可|授权)"
     r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)(?:的)?权"
     # 可以不经甲方同意再许可: allowed without any condition
@@ -1015,7 +1020,8 @@ def territory(layout: Layout) -> Extracted[str] | None:
         r"(?:为[：:]?|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t：:]+)"
         rf"|(?:许可|实施|使用|授权)(?:的)?(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
-        r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
+        r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?"
+        r"(?:境内|范围内|全境|地区|大陆|内地)"
         r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
         # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
         r"|(?:(?<=[方人]在))[^，。；在]{2,20}?(?:境内|范围内|全境|地区|大陆|内地|特别行政区|省|市)"
@@ -1285,13 +1291,25 @@ _SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|�
 
 
 def _row_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
-    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许)."""
+    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许), or
+    of a key-term line (再许可：不允许)."""
     offset = layout.body[0]
     for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
         cells = line.rstrip("\n").split("\t")
         if len(cells) == 2:
             yield cells[0].strip(), cells[1], at + len(cells[0]) + 1
+        labelled = _KEY_TERM_LINE.match(line)
+        if len(cells) == 1 and labelled:
+            yield labelled["label"], labelled["value"], at + labelled.start("value")
+
+
+# （四）再许可：不允许。 / 再许可权: 无
+_KEY_TERM_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*"
+    r"|第[一二三四五六七八九十\d]{1,3}条\s*)?"
+    r"(?P<label>[\u4e00-\u9fff]{2,6})\s*[：:]\s*(?P<value>[^\n。；]{1,20})[。；]?\s*$"
+)
 
 
 def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:
