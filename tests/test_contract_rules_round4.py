@@ -587,3 +587,23 @@ def test_sublicensing_wordings_of_this_round(clause: str, allowed: bool, scope: 
 def test_a_territory_where_the_licensee_may_make() -> None:
     territory = _licence("被许可方有权在中国大陆地区制造、销售许可产品。").territory
     assert territory is not None and territory.value == "中国大陆地区"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "许可方：东岭材料有限公司被许可方：南港检测有限公司",
+        "许可方：东岭材料有限公司 被许可方（乙方）：南港检测有限公司",
+    ],
+)
+def test_two_party_lines_a_pdf_joined(lines: str) -> None:
+    text = (
+        f"专利实施许可合同\n编号：K-29\n{lines}\n"
+        "第一条 许可方以普通许可方式许可被许可方实施。\n签订日期：2025年3月3日\n"
+    )
+    contract = _contract(text)
+    assert _roles(contract) == [("licensor", "东岭材料有限公司"), ("licensee", "南港检测有限公司")]
+    assert [text[p.evidence.start : p.evidence.end] for p in contract.parties] == [
+        "东岭材料有限公司",
+        "南港检测有限公司",
+    ]

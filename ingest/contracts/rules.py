@@ -24,7 +24,7 @@ from ingest.contracts.model import (
     Party,
     Role,
 )
-from ingest.contracts.structure import PARTY_LINE, Layout
+from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout
 from ingest.nlp.patterns import PATENT_NUMBER
 
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
@@ -323,15 +323,37 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     if not matches:
         return _named_lines(layout, kind) or _recital_parties(layout, kind)
     letters = _letter_roles(layout)
+    matches = [line for match in matches for line in _joined_party_lines(text, match)]
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
-        name_group = "name" if match["name"] is not None else "name_below"
+        name_group = "name" if match.groupdict().get("name") is not None else "name_below"
         for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
             if _COLUMN_HEADER.match(raw_name):
                 continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
     return _complementary_roles(found, kind)
+
+
+# 许可方：东岭有限公司被许可方：南港有限公司 — two party lines a PDF joined into one
+_JOINED_PARTY = re.compile(
+    rf"(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
+    rf"(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?[ \t\u3000]*[：:]"
+    r"[ \t\u3000]*(?P<name>[^\s（(：:][^\n]*)$",
+    re.M,
+)
+
+
+def _joined_party_lines(text: str, match: re.Match[str]) -> list[re.Match[str]]:
+    """A party line, and the party line a PDF ran into it: the first name then ends where the
+    second label starts."""
+    if match["name"] is None:
+        return [match]
+    joined = _JOINED_PARTY.search(text, match.start("name") + 2, match.end("name"))
+    if joined is None:
+        return [match]
+    first = PARTY_LINE.match(text[: joined.start()], match.start())
+    return [first, joined] if first is not None and first["name"] else [match]
 
 
 _COLUMN_HEADER = re.compile(r"(?:名称|单位名称|姓名|住所|地址|联系人|法定代表人)\s*(?:\t|$)")
