@@ -607,3 +607,33 @@ def test_two_party_lines_a_pdf_joined(lines: str) -> None:
         "东岭材料有限公司",
         "南港检测有限公司",
     ]
+
+
+def test_a_fee_paid_in_full_by_a_deadline_is_a_lump_sum() -> None:
+    contract = _licence("被许可方应向许可方支付许可费人民币四十万元，于本合同生效后二十日内付清。")
+    assert contract.payment is not None and contract.payment.value == "lump_sum"
+
+
+def test_a_balance_paid_in_full_is_no_lump_sum() -> None:
+    contract = _licence("许可费人民币四十万元，余款于验收合格后十日内付清。")
+    assert contract.payment is None
+
+
+def _amending(clause: str) -> ContractExtraction:
+    return _contract(
+        "专利权质押合同补充协议\n编号：K-30\n原合同编号：K-18\n"
+        "出质人：东岭材料有限公司\n质权人：南港银行股份有限公司\n"
+        f"第一条 {clause}\n签订日期：2025年3月3日\n"
+    )
+
+
+def test_an_amendment_replacing_a_quoted_clause_by_a_later_date() -> None:
+    contract = _amending(
+        "原质押合同第四条中“最迟不晚于2026年3月31日”变更为“最迟不晚于2027年3月31日”。"
+    )
+    assert contract.end_date is not None and contract.end_date.value == "2027-03-31"
+
+
+def test_an_amendment_replacing_a_payment_date_sets_no_end() -> None:
+    contract = _amending("原合同中“于2026年3月31日前支付”变更为“于2026年9月30日前支付”。")
+    assert contract.end_date is None

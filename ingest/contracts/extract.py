@@ -104,6 +104,8 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         # its new schedule, tests/gold/README.md)
         first = schedule[0].evidence
         extraction.payment = Extracted(value="installments", evidence=first)
+    if extraction.payment is None and extraction.amount is not None and len(schedule) < 2:
+        extraction.payment = terms.paid_in_full(values)
     extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(
         values, schedule
     )

@@ -149,6 +149,8 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
         _table_term(layout, found)
     if kind is ContractKind.PATENT_PLEDGE and not (found.start or found.end or found.months):
         _secured_debt_term(layout, found)
+    if kind is ContractKind.AMENDMENT and found.end is None:
+        found.end = _quoted_date_changed(layout)
     if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
@@ -156,6 +158,24 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, 0, start, 1, LABELLED)
             found.end = _date_at(layout, 0, end, 1, LABELLED)
     return found
+
+
+# 原合同第三条中“最迟不晚于2025年7月31日”变更为“最迟不晚于2026年7月31日”
+# (the old date is blanked in the new wording: amendments.new_wording)
+_QUOTED_CHANGE = re.compile(
+    r"[“\"「](?P<old>[^”\"」]{0,40})[”\"」]\s*(?:变更|修改|调整|更改)(?:为|成)[：:]?\s*"
+    rf"[“\"「](?P<new>[^”\"」]*?(?P<date>{DATE_SOURCE})[^”\"」]*)[”\"」]"
+)
+
+
+def _quoted_date_changed(layout: Layout) -> Extracted[str] | None:
+    """An amendment that replaces a quoted clause by one holding a date: the new date ends the
+    term, unless the clause is about a payment."""
+    for match in _QUOTED_CHANGE.finditer(layout.text, *layout.body):
+        if re.search(r"支付|付款|价款|费|款项|交付|登记", match["old"] + match["new"]):
+            continue
+        return _date_at(layout, 0, match, match.re.groupindex["date"], LABELLED)
+    return None
 
 
 def _secured_debt_term(layout: Layout, found: Term) -> None:
@@ -371,6 +391,23 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
         structure = "lump_sum+royalty" if found.amount is not None else "royalty"
         found.structure = Extracted(value=structure, evidence=found.royalty_rate.evidence)
     return found
+
+
+# …于本协议签订后30日内付清 / 于2025年6月30日前全额支付: the fee paid at once by a deadline
+_PAID_IN_FULL = re.compile(
+    r"(?:内|前|时)\s*(?:一次(?:性)?)?(?:付清|全额支付|支付完毕|全部付清|结清)"
+)
+
+
+def paid_in_full(layout: Layout) -> Extracted[str] | None:
+    """A fee without instalments or a royalty that one clause says is paid in full by a
+    deadline: a lump sum, though the text does not say 一次性."""
+    for offset, sentence in rules.sentences(layout):
+        match = _PAID_IN_FULL.search(sentence)
+        if match and not re.search(r"余款|尾款|剩余|违约金|赔偿|每[年月季]", sentence):
+            start, end = offset + match.start(), offset + match.end()
+            return Extracted(value="lump_sum", evidence=ev(layout, start, end, LABELLED))
+    return None
 
 
 def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
