@@ -599,7 +599,9 @@ _NAME_END = re.compile(
 _LEGAL_FORM_END = re.compile(r"(?:有限责任公司|有限公司|股份公司|大学|学院|研究院|研究所)")
 # What starts a sentence, not a further part of a name (…有限公司北京分公司 is one name).
 _SENTENCE_AFTER = re.compile(
-    r"[，,。；;：:]|双方|各方|[一二三四]方|甲乙|本(?:合同|协议)|于|民国|\d{4}年"
+    # (于 before a date or a signing: …有限公司于都分公司 is a name)
+    r"[，,。；;：:]|双方|各方|[一二三四]方|甲乙|本(?:合同|协议)|民国|\d{4}年"
+    r"|于(?=\s*(?:\d|民国|[〇零一二三四五六七八九]{4}|本|签|订|此))"
 )
 
 
