@@ -639,3 +639,23 @@ def test_an_amendment_replacing_a_quoted_clause_by_a_later_date() -> None:
 def test_an_amendment_replacing_a_payment_date_sets_no_end() -> None:
     contract = _amending("原合同中“于2026年3月31日前支付”变更为“于2026年9月30日前支付”。")
     assert contract.end_date is None
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "参与方\t成果分享比例\t资金投入（万元）\n甲方\t45%\t420\n乙方\t35%\t—\n丙方\t20%\t180",
+        "参与方\t权益比例\t出资金额\n东岭材料有限公司\t45%\t人民币420万元\n西江工学院\t35%\t无\n"
+        "南港检测有限公司\t20%\t人民币180万元",
+        "名称\t出资额（人民币万元）\t比例\n东岭材料有限公司\t420\t45%\n西江工学院\t0\t35%\n"
+        "南港检测有限公司\t180\t20%",
+    ],
+)
+def test_a_contributions_table_in_any_column_order(table: str) -> None:
+    contract = _three_partners(f"第一条 各方投入及权益：\n{table}\n第二条 其他事项另行约定。")
+    assert {c.name: c.value for c in contract.contributions} == {
+        "东岭材料有限公司": 4_200_000,
+        "西江工学院": None,
+        "南港检测有限公司": 1_800_000,
+    }
+    assert [s.value for s in contract.shares] == [0.45, 0.35, 0.2]

@@ -337,6 +337,9 @@ class _ColumnUnit:
     currency: str
 
 
+ColumnUnit = _ColumnUnit  # the type column_unit returns, for the readers of other tables
+
+
 _UNIT_HEADER = re.compile(
     r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*"
     r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"

@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
     Role,
 )
-from ingest.contracts.money import amounts, bare_amount, column_unit
+from ingest.contracts.money import ColumnUnit, amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
 from ingest.contracts.structure import Layout
@@ -104,20 +104,42 @@ def _table_shares(
             unit = column_unit(line) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
-        percent = _PERCENT.search(cells[-1])
-        share = _fraction(percent) if percent else None
+        share = _share_cell(cells[1:])
         if share is not None:
             shares.append(PartyValue(name=party.name, value=share, evidence=evidence))
-        money = [a.money.amount for cell in cells[1:-1] if (a := next(amounts(cell), None))]
-        if not money and unit is not None and unit.column < len(cells):
-            bare = bare_amount(cells[unit.column], unit)
-            money = [bare] if bare is not None else []
-        contributions.append(
-            PartyValue(name=party.name, value=money[0] if money else None, evidence=evidence)
-        )
+        money = _money_cell(cells, unit)
+        contributions.append(PartyValue(name=party.name, value=money, evidence=evidence))
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
+
+
+_PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")
+
+
+def _share_cell(cells: list[str]) -> float | None:
+    """The share in a party's row: the cell that is a percentage, wherever its column; else a
+    percentage in the last cell (50%（含技术入股）)."""
+    for cell in cells:
+        whole = _PERCENT_CELL.match(cell)
+        if whole is not None:
+            return _fraction(_PERCENT.search(cell))  # type: ignore[arg-type]
+    percent = _PERCENT.search(cells[-1]) if cells else None
+    return _fraction(percent) if percent else None
+
+
+def _money_cell(cells: list[str], unit: ColumnUnit | None) -> float | None:
+    """The money in a party's row: an amount in any cell after the name, else a bare number
+    under a header giving the unit (投入（万元） | 300); 0 is no money."""
+    money = [
+        a.money.amount
+        for cell in cells[1:]
+        if not _PERCENT_CELL.match(cell) and (a := next(amounts(cell), None))
+    ]
+    if not money and unit is not None and unit.column < len(cells):
+        bare = bare_amount(cells[unit.column], unit)
+        money = [bare] if bare is not None else []
+    return money[0] if money and money[0] else None
 
 
 def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
