@@ -659,3 +659,20 @@ def test_a_contributions_table_in_any_column_order(table: str) -> None:
         "南港检测有限公司": 1_800_000,
     }
     assert [s.value for s in contract.shares] == [0.45, 0.35, 0.2]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("编号：第DL2025009号", "第DL2025009号"),
+        ("No.: DL-2025-009", "DL-2025-009"),
+        ("协议编号：〔2025〕东岭许字第9号", "(2025)东岭许字第9号"),
+        ("合同编号 DL-2025-009", "DL-2025-009"),
+    ],
+)
+def test_contract_number_wordings(line: str, number: str) -> None:
+    contract = _contract(
+        f"专利实施许可合同\n{line}\n许可方：东岭材料有限公司\n被许可方：南港检测有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方实施。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.id == number

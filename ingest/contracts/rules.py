@@ -253,7 +253,15 @@ _PREFIXED_NUMBER = (
     r"[\u4e00-\u9fff]{1,8}\d{2,4}(?:[\-_/.][A-Za-z0-9\-_/.]*[A-Za-z0-9](?:号)?"
     r"|\s*第\s*\d{1,6}\s*号)"  # 建鲁质字2025第0017号
 )
-NUMBER = rf"({_DOCUMENT_NUMBER}|{_PREFIXED_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+# 〔2025〕东岭许字第9号: the year first / 第DL2025009号: an ordinal number alone
+_YEAR_FIRST_NUMBER = (
+    r"[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*[\u4e00-\u9fff]{1,10}\s*第?\s*[A-Za-z0-9\-]+\s*号"
+)
+_ORDINAL_NUMBER = r"第\s*[A-Za-z0-9\-]{2,}\s*号"
+NUMBER = (
+    rf"({_DOCUMENT_NUMBER}|{_YEAR_FIRST_NUMBER}|{_PREFIXED_NUMBER}|{_ORDINAL_NUMBER}"
+    r"|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+)
 _BRACKETS = str.maketrans(
     {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
 )
@@ -269,10 +277,11 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?"
-        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)"
-        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
-        re.M,
+        r"^[ \t\u3000]*(?:(?:本)?(?:补充)?"
+        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)|(?:Contract\s*)?No\.?)"
+        # 合同编号：… / 合同编号 DL-2025-009 (the colon lost) / No.: …
+        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?(?:\s*[：:]\s*|[ \t\u3000]+){NUMBER}",
+        re.M | re.I,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if at_line_start is not None:
         return _number_found(layout, at_line_start)
