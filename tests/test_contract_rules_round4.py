@@ -676,3 +676,15 @@ def test_contract_number_wordings(line: str, number: str) -> None:
         "第一条 许可方以普通许可方式许可被许可方实施。\n签订日期：2025年3月3日\n"
     )
     assert contract.id == number
+
+
+def test_a_shareholding_table_with_the_share_before_the_money() -> None:
+    text = (
+        "增资协议\n编号：K-31\n甲方：西江工学院\n乙方：北岸投资有限公司\n丙方：南港检测有限公司\n"
+        "第一条 甲方以其专利作价人民币300万元向丙方增资。\n第二条 增资后丙方股权结构如下：\n"
+        "股东\t持股比例\t出资额（万元）\n甲方\t15%\t300\n乙方\t85%\t1700\n签订日期：2025年3月3日\n"
+    )
+    contract = _contract(text)
+    assert contract.equity_share is not None and contract.equity_share.value == 0.15
+    evidence = contract.equity_share.evidence
+    assert text[evidence.start : evidence.end] == "15%"

@@ -128,6 +128,18 @@ def _share_cell(cells: list[str]) -> float | None:
     return _fraction(percent) if percent else None
 
 
+def _percent_in_row(cells: list[str]) -> tuple[int, re.Match[str]] | None:
+    """(column, match) of a row's share: the cell that is a percentage, else one in the last
+    cell (股东 | 持股比例 | 出资额 or 股东 | 出资额 | 持股比例)."""
+    for column, cell in enumerate(cells[1:], start=1):
+        if _PERCENT_CELL.match(cell):
+            match = _PERCENT.search(cell)
+            if match is not None:
+                return column, match
+    last = _PERCENT.search(cells[-1])
+    return (len(cells) - 1, last) if last is not None else None
+
+
 def _money_cell(cells: list[str], unit: ColumnUnit | None) -> float | None:
     """The money in a party's row: an amount in any cell after the name, else a bare number
     under a header giving the unit (投入（万元） | 300); 0 is no money."""
@@ -445,14 +457,14 @@ def _equity_share(
         at, offset = offset, offset + len(line)
         cells = line.rstrip("\n").split("\t")
         if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
-            percent = _PERCENT.search(cells[-1])
-            share = _fraction(percent) if percent else None
-            if share is not None and percent is not None:
-                start = at + len(line.rstrip("\n")) - len(cells[-1]) + percent.start()
-                return Extracted(
-                    value=share,
-                    evidence=ev(layout, start, start + len(percent.group(0)), LABELLED),
-                )
+            found = _percent_in_row(cells)
+            if found is not None:
+                column, percent = found
+                start = at + sum(len(c) + 1 for c in cells[:column]) + percent.start()
+                share = _fraction(percent)
+                if share is not None:
+                    end = start + len(percent.group(0))
+                    return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     for offset, sentence in sentences(layout):
         match = pattern.search(sentence)
         if match is None:
