@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.contracts import combined, files_of, score
+from bench.contracts import combined, files_of, normal_due, score
 
 GOLD = Path(__file__).resolve().parent / "gold"
 
@@ -37,3 +37,12 @@ def test_combined_counts_are_the_sums_of_each_gold() -> None:
     # a depth field only the second gold scores counts from it alone
     assert total["instalments"].tp == runs[1]["instalments"].tp > 0
     assert "instalments" not in runs[0]
+
+
+def test_due_conditions_compare_without_their_framing_words() -> None:
+    assert normal_due("于2030年3月31日前支付") == normal_due("2030年3月31日前") == "2030年3月31日前"
+    assert normal_due("於本協議簽署後七日內給付") == "本協議簽署後七日內"
+    assert normal_due("已于原合同生效后5日内支付") == "原合同生效后5日内"
+    # the rest of the condition still counts
+    assert normal_due("2030年3月31日或之前") != normal_due("2030年3月31日")
+    assert normal_due("支付") == "支付"

@@ -24,7 +24,8 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
             Problem(
                 ErrorCode.CONTRACT_NOT_RECOGNISED,
                 document.path,
-                "the title names no known contract kind (专利实施许可合同, 专利权转让合同, "
+                "neither the title nor the preamble names a known contract kind "
+                "(专利实施许可合同, 专利权转让合同, "
                 "专利权质押合同, 技术秘密许可合同, 作价入股, 合作开发合同, "
                 "竞业限制协议, 补充协议 …)",
                 field="title",
@@ -34,6 +35,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     signed = rules.sign_date(layout)
     is_license = kind.value in (ContractKind.PATENT_LICENSE, ContractKind.TRADE_SECRET_LICENSE)
     is_amendment = kind.value is ContractKind.AMENDMENT
+    is_non_compete = kind.value is ContractKind.NON_COMPETE
     # An amendment's terms are read from its new wording only, never from the clause it quotes.
     values = new_wording(layout) if is_amendment else layout
     effective = terms.effective_date(layout, signed.value if signed else None)
@@ -64,7 +66,9 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         sublicense_allowed=rules.sublicense(layout)
         if is_license
         else (rules.sublicense(values) if is_amendment else None),
-        territory=rules.territory(layout) if is_license else None,
+        territory=rules.territory(layout)
+        if is_license
+        else (rules.labelled_territory(values) if is_amendment or is_non_compete else None),
         start_date=term.start,
         end_date=term.end,
         duration_months=term.months,
@@ -87,16 +91,21 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         if money.royalty_rate and not is_amendment
         else None,
         valuation=money_rules.valuation(layout, kind.value),
-        liquidated_damages=money_rules.liquidated_damages(layout),
+        liquidated_damages=money_rules.liquidated_damages(values),
         monthly_compensation=money_rules.monthly_compensation(layout),
         **party_rules.party_terms(layout, kind.value, found_parties),
     )
     if kind.value is ContractKind.EQUITY_CONTRIBUTION and extraction.valuation is not None:
         extraction.amount = extraction.valuation  # the amount of a contribution is its 作价
-    if extraction.payment is None and len(schedule) >= 2 and not is_amendment:
-        # a payment table or 首期款/尾款 clauses without the words 分两期
+    if kind.value is ContractKind.COOPERATION and extraction.amount is None:
+        extraction.amount = money_rules.sole_funding(values, extraction.contributions)
+    if extraction.payment is None and len(schedule) >= 2:
+        # a payment table or 首期款/尾款 clauses without the words 分两期 (an amendment's too:
+        # its new schedule, tests/gold/README.md)
         first = schedule[0].evidence
         extraction.payment = Extracted(value="installments", evidence=first)
+    if extraction.payment is None and extraction.amount is not None and len(schedule) < 2:
+        extraction.payment = terms.paid_in_full(values)
     extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(
         values, schedule
     )

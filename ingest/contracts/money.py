@@ -18,6 +18,7 @@ from ingest.contracts.model import (
     Extracted,
     Instalment,
     Money,
+    PartyValue,
 )
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.structure import Layout
@@ -172,8 +173,8 @@ _SCHEDULE = re.compile(
     # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
     r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
     r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款)"
-    r"|(?:支付|付款)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
+    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款|给付|拨付|缴付)"
+    r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
@@ -336,9 +337,16 @@ class _ColumnUnit:
     currency: str
 
 
+ColumnUnit = _ColumnUnit  # the type column_unit returns, for the readers of other tables
+
+
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*(?P<prefix>人民币|美元|港币|欧元)?"
-    r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)\s*[）)]"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*"
+    r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"
+    r"(?P<unit>元|美元|港元|欧元)"
+    # 金额（新台币） / 金额（HK$）: the currency alone, the cells in its unit
+    r"|(?P<currency>人民币|美元|港币|港元|欧元|新台币|澳门元|日元|HK\$|US\$|NT\$|RMB|EUR|USD|HKD))"
+    r"\s*[）)]"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
 
@@ -358,7 +366,9 @@ def _column_unit(header: str) -> _ColumnUnit | None:
     for column, cell in enumerate(header.rstrip("\n").split("\t")):
         match = _UNIT_HEADER.search(cell)
         if match:
-            word = match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
+            word = match["currency"] or (
+                match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
+            )
             return _ColumnUnit(
                 column, 10_000.0 if match["scale"] else 1.0, _ISO.get(word or "元", "CNY")
             )
@@ -478,7 +488,7 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
-        text = text.rstrip("，, ")
+        text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
         after = _due_after_amount(segment, found.end - position)
@@ -531,7 +541,10 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
     if kind is ContractKind.EQUITY_CONTRIBUTION:
         pattern = re.compile(r"作价(?:金额|价格)?(?:为|合计|共计|总额为)?")
     elif kind is ContractKind.PATENT_PLEDGE:
-        pattern = re.compile(r"评估(?:价值|值)(?:为|合计|共计)?")
+        # 评估价值为… / 经…评估，上述专利权价值为…
+        pattern = re.compile(
+            r"评估(?:价值|值|[^。；]{0,16}?[，,][^。；]{0,12}?价值)(?:为|合计|共计)?"
+        )
     else:
         return None
     for offset, sentence in sentences(layout):
@@ -548,23 +561,45 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
     return None
 
 
+def sole_funding(layout: Layout, contributions: list[PartyValue]) -> Extracted[Money] | None:
+    """A cooperation one party alone funds (乙方提供研发经费…，甲方、丙方投入人员): that party's
+    money is the whole funding, the amount the text states for the project."""
+    paying = [c for c in contributions if c.value is not None]
+    if len(paying) != 1 or len(contributions) < 2:
+        return None
+    evidence = paying[0].evidence
+    stated = [
+        a
+        for a in amounts(layout.text, evidence.start, evidence.end)
+        if a.money.amount == paying[0].value
+    ]
+    if not stated:
+        return None
+    found = stated[0]
+    return Extracted(value=found.money, evidence=ev(layout, found.start, found.end, LABELLED))
+
+
 def liquidated_damages(layout: Layout) -> Extracted[Money] | None:
     """违约金 stated as an amount (per person when the text says 分别); a rate of the fee
     (万分之五) is not one."""
     for offset, sentence in sentences(layout):
-        match = re.search(r"违约(?:赔偿)?金|违约罚金", sentence)
-        if match is None:
-            continue
-        found = next(amounts(sentence, match.start()), None)
-        if found and found.start - match.end() <= 20:
-            return _money_at(layout, found, offset)
-        # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
-        if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
-            return _money_at(layout, found, offset)
-        before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
-        if before:  # 支付50万元违约金
-            return _money_at(layout, before[-1], offset)
+        # 违约金：乙方违反…的，应支付违约金人民币100万元: any mention may carry the amount
+        for match in re.finditer(r"违约(?:赔偿)?金|违约罚金", sentence):
+            found = _damages_near(sentence, match)
+            if found is not None:
+                return _money_at(layout, found, offset)
     return None
+
+
+def _damages_near(sentence: str, match: re.Match[str]) -> Amount | None:
+    found = next(amounts(sentence, match.start()), None)
+    if found and found.start - match.end() <= 20:
+        return found
+    # 违约金为转让价款总额的百分之十，即人民币叁拾万元: the amount after a computation
+    if found and re.search(r"即|计|合计|共计", sentence[match.end() : found.start]):
+        return found
+    before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+    return before[-1] if before else None  # 支付50万元违约金
 
 
 def monthly_compensation(layout: Layout) -> Extracted[Money] | None:

@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
     Role,
 )
-from ingest.contracts.money import amounts, bare_amount, column_unit
+from ingest.contracts.money import ColumnUnit, amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
 from ingest.contracts.structure import Layout
@@ -71,11 +71,13 @@ def _mentions(parties: list[Party]) -> str:
 def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     shares, contributions = _table_shares(layout, parties)
     if not shares:
-        shares = _clause_shares(layout, parties) or _ratio_shares(layout, parties)
-    if not contributions:
-        contributions = _clause_contributions(layout, parties) or _each_contribution(
-            layout, parties
+        shares = (
+            _clause_shares(layout, parties)
+            or _respective_shares(layout, parties)
+            or _ratio_shares(layout, parties)
         )
+    if not contributions:
+        contributions = _text_contributions(layout, parties)
     found: dict[str, Any] = {"shares": shares, "contributions": contributions}
     currencies = [c.currency for c in _contribution_money(layout, contributions)]
     if currencies:
@@ -102,20 +104,54 @@ def _table_shares(
             unit = column_unit(line) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
-        percent = _PERCENT.search(cells[-1])
-        share = _fraction(percent) if percent else None
+        share = _share_cell(cells[1:])
         if share is not None:
             shares.append(PartyValue(name=party.name, value=share, evidence=evidence))
-        money = [a.money.amount for cell in cells[1:-1] if (a := next(amounts(cell), None))]
-        if not money and unit is not None and unit.column < len(cells):
-            bare = bare_amount(cells[unit.column], unit)
-            money = [bare] if bare is not None else []
-        contributions.append(
-            PartyValue(name=party.name, value=money[0] if money else None, evidence=evidence)
-        )
+        money = _money_cell(cells, unit)
+        contributions.append(PartyValue(name=party.name, value=money, evidence=evidence))
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
+
+
+_PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")
+
+
+def _share_cell(cells: list[str]) -> float | None:
+    """The share in a party's row: the cell that is a percentage, wherever its column; else a
+    percentage in the last cell (50%（含技术入股）)."""
+    for cell in cells:
+        whole = _PERCENT_CELL.match(cell)
+        if whole is not None:
+            return _fraction(_PERCENT.search(cell))  # type: ignore[arg-type]
+    percent = _PERCENT.search(cells[-1]) if cells else None
+    return _fraction(percent) if percent else None
+
+
+def _percent_in_row(cells: list[str]) -> tuple[int, re.Match[str]] | None:
+    """(column, match) of a row's share: the cell that is a percentage, else one in the last
+    cell (股东 | 持股比例 | 出资额 or 股东 | 出资额 | 持股比例)."""
+    for column, cell in enumerate(cells[1:], start=1):
+        if _PERCENT_CELL.match(cell):
+            match = _PERCENT.search(cell)
+            if match is not None:
+                return column, match
+    last = _PERCENT.search(cells[-1])
+    return (len(cells) - 1, last) if last is not None else None
+
+
+def _money_cell(cells: list[str], unit: ColumnUnit | None) -> float | None:
+    """The money in a party's row: an amount in any cell after the name, else a bare number
+    under a header giving the unit (投入（万元） | 300); 0 is no money."""
+    money = [
+        a.money.amount
+        for cell in cells[1:]
+        if not _PERCENT_CELL.match(cell) and (a := next(amounts(cell), None))
+    ]
+    if not money and unit is not None and unit.column < len(cells):
+        bare = bare_amount(cells[unit.column], unit)
+        money = [bare] if bare is not None else []
+    return money[0] if money and money[0] else None
 
 
 def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
@@ -143,6 +179,15 @@ def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     return values if len(values) >= 2 and abs(total - 1) < 0.011 else []
 
 
+def _text_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """Money of several parties, each named with its own amount (由甲方出资450万元，丙方出资150万
+    元), before one party bearing the whole funding (经费500万元，由甲方承担)."""
+    each = _each_contribution(layout, parties)
+    if sum(1 for c in each if c.value is not None) >= 2:
+        return each
+    return _clause_contributions(layout, parties) or each
+
+
 def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """经费为人民币伍佰万元整，由甲方承担: the funding one party bears; the others contribute no
     money."""
@@ -165,6 +210,34 @@ def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyVal
                 evidence=evidence,
             )
             for p in parties
+        ]
+    return []
+
+
+def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """甲方、乙方、丙方的份额分别为50%、30%、20%: the parties listed, then their shares in the
+    same order."""
+    mention = _mentions(parties)
+    pattern = re.compile(
+        rf"(?P<names>(?:{mention})(?:\s*[、和及与,，]\s*(?:{mention}))+)[^。；%％]{{0,12}}?"
+        r"分别(?:为|是|占|享有|持有)?"
+        rf"\s*(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
+    )
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|比例|享有", sentence):
+            continue
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        named = [_party_named(parties, m.group(0)) for m in re.finditer(mention, match["names"])]
+        values = [_fraction(p) for p in _PERCENT.finditer(match["values"])]
+        if len(named) != len(values) or None in named or None in values:
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=v, evidence=evidence)
+            for p, v in zip(named, values, strict=True)
+            if p is not None
         ]
     return []
 
@@ -195,8 +268,10 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     """甲方出资人民币600万元；丙方投入研发经费人民币400万元；乙方以技术和人员投入: each party's
     money in its own clause; a party without one contributes no money."""
     pattern = re.compile(
-        rf"({_mentions(parties)})\s*(?:应|负责)?(?:出资|投入|提供|承担)(?:研发|研究开发|开发)?"
-        r"(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
+        rf"({_mentions(parties)})\s*(?:应|负责|将|拟)?"
+        # 甲方以现金方式出资… / 丙方负责筹措研发经费…
+        r"(?:以[^，。；\d]{1,8}?(?:方式|形式))?(?:出资|投入|提供|承担|筹措|筹集)"
+        r"(?:研发|研究开发|开发|项目)?(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
     )
     # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right
     # after each party named in the funding's breakdown
@@ -206,7 +281,9 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     )
     found: dict[str, PartyValue] = {}
     for offset, sentence in sentences(layout, semicolons=False):
-        breakdown = re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        breakdown = (
+            re.search(r"其中", sentence) and re.search(r"经费|资金|投入|出资", sentence)
+        ) or _funding_list_item(layout, offset, sentence)
         matches = [(m, 12) for m in pattern.finditer(sentence)]
         matches += [(m, 4) for m in listed.finditer(sentence)] if breakdown else []
         for match, reach in matches:
@@ -227,6 +304,19 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     return [
         found.get(p.name) or PartyValue(name=p.name, value=None, evidence=evidence) for p in parties
     ]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[①②③④⑤⑥])\s*")
+
+
+def _funding_list_item(layout: Layout, offset: int, sentence: str) -> bool:
+    """（1）甲方：人民币300万元 under 各方出资如下: an enumerated line of an article about the
+    funding names one party's money."""
+    if not _LIST_ITEM.match(sentence):
+        return False
+    article = next((a for a in layout.articles if a.start <= offset < a.end), None)
+    head = layout.text[article.start : offset] if article else ""
+    return bool(re.search(r"出资|投入|经费|资金", head))
 
 
 def _contribution_money(layout: Layout, contributions: list[PartyValue]) -> list[Any]:
@@ -257,8 +347,8 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     )
     if investee is None and len(parties) == 2:
         investee = parties[0] if parties[1] is contributor else parties[1]
+    others = [p for p in parties if p is not investee]
     if contributor is None:
-        others = [p for p in parties if p is not investee]
         contributor = others[0] if len(others) == 1 else None
     for party in parties:
         if party is investee:
@@ -268,11 +358,33 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if investee is not None:
         found["receiving_company"] = Extracted(value=investee.name, evidence=investee.evidence)
+    share = None
     if contributor is not None:
         share = _equity_share(layout, parties, contributor)
-        if share is not None:
-            found["equity_share"] = share
+    elif len(others) >= 2:
+        share = _joint_equity_share(layout)
+    if share is not None:
+        found["equity_share"] = share
     return found
+
+
+# 出资方一持有18.75%，出资方二持有6.25%，合计持有25%: the contributors' share together
+_JOINT_SHARE = re.compile(
+    r"(?:合计|共计|合共|总计|累计|共同|共)\s*(?:持有|持股|占有?|取得|获得|享有)[^。；，]{0,16}?"
+    rf"(?:的)?(?:股权|股份|股本|注册资本)?(?:比例)?(?:为)?\s*({_PERCENT.pattern})"
+)
+
+
+def _joint_equity_share(layout: Layout) -> Extracted[float] | None:
+    """Several parties contribute the IP and no one of them is named as the contributor: the
+    share they hold together, when the text states it."""
+    for offset, sentence in sentences(layout):
+        match = _JOINT_SHARE.search(sentence)
+        share = _fraction(_PERCENT.match(match.group(1))) if match else None  # type: ignore[arg-type]
+        if match is not None and share is not None:
+            start, end = offset + match.start(1), offset + match.end(1)
+            return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    return None
 
 
 def _only_company(parties: list[Party], contributor: Party | None) -> Party | None:
@@ -345,14 +457,14 @@ def _equity_share(
         at, offset = offset, offset + len(line)
         cells = line.rstrip("\n").split("\t")
         if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
-            percent = _PERCENT.search(cells[-1])
-            share = _fraction(percent) if percent else None
-            if share is not None and percent is not None:
-                start = at + len(line.rstrip("\n")) - len(cells[-1]) + percent.start()
-                return Extracted(
-                    value=share,
-                    evidence=ev(layout, start, start + len(percent.group(0)), LABELLED),
-                )
+            found = _percent_in_row(cells)
+            if found is not None:
+                column, percent = found
+                start = at + sum(len(c) + 1 for c in cells[:column]) + percent.start()
+                share = _fraction(percent)
+                if share is not None:
+                    end = start + len(percent.group(0))
+                    return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     for offset, sentence in sentences(layout):
         match = pattern.search(sentence)
         if match is None:
@@ -371,10 +483,12 @@ def _equity_share(
                 start, end = offset + match.start(1), offset + match.end(1)
                 return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
     # 甲方以专利作价出资，占增资后注册资本的17.2%: one percentage in the contributor's sentence
+    # (百分之二十（20%） is one percentage written twice)
     for offset, sentence in sentences(layout):
         percents = list(_PERCENT.finditer(sentence))
         if (
-            len(percents) == 1
+            percents
+            and len({_fraction(p) for p in percents}) == 1
             and re.search(names, sentence)
             and re.search(r"作价|出资|入股|增资|注资|配发", sentence)
             and re.search(r"股权|股份|注册资本|持股|股本", sentence)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import cn2an
 
@@ -23,20 +24,24 @@ from ingest.contracts.model import (
     Party,
     Role,
 )
-from ingest.contracts.structure import PARTY_LINE, Layout
+from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout
 from ingest.nlp.patterns import PATENT_NUMBER
 
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
 
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
-    ("补充协议|变更协议|修订协议", ContractKind.AMENDMENT),
+    (
+        "补充协议|变更协议|修订协议|修改协议|补充合同|变更合同|补充条款|补充约定|修正案",
+        ContractKind.AMENDMENT,
+    ),
     # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
     (
         "专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权",
         ContractKind.APPLICATION_TRANSFER,
     ),
     (
-        "专利权?.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        # 知识产权转让协议: the IP a contract transfers is a patent unless it names another
+        "(?:专利权?|知识产权).{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
     ),
     ("质押|设质", ContractKind.PATENT_PLEDGE),
@@ -51,14 +56,21 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     (
-        "合作开发|技术开发.{0,3}合作|联合开发|共同开发|合作研发|联合研发|共同研究|合作研究"
+        # 联合技术开发合同 / 合作研究开发协议: a word or two may stand between the two halves
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)|技术开发.{0,3}合作"
         # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
-        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$",
+        "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$"
+        # 技术开发（委托）合同: a development contract, the nearest kind the schema has
+        "|技术开发|委托开发|委托研发",
         ContractKind.COOPERATION,
     ),
-    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
-    ("保密协议|保密合同|保密承诺", ContractKind.NDA),
-    ("技术转让", ContractKind.TECHNOLOGY_TRANSFER),
+    ("竞业限制|竞业禁止|不竞争|竞业协议", ContractKind.NON_COMPETE),
+    # 保密及不披露协议 / 保密契约书 / 保密承诺书
+    ("保密.{0,6}(?:协议|合同|契约|合约|承诺)|不披露协议", ContractKind.NDA),
+    (
+        "技术转让|(?:技术|营业|商业)秘密.{0,3}(?:转让|让与)|专有技术.{0,3}(?:转让|让与)",
+        ContractKind.TECHNOLOGY_TRANSFER,
+    ),
 )
 _ROLE_WORDS: dict[str, Role] = {
     "许可方": Role.LICENSOR,
@@ -69,6 +81,8 @@ _ROLE_WORDS: dict[str, Role] = {
     "转让人": Role.TRANSFEROR,
     "受让方": Role.TRANSFEREE,
     "受让人": Role.TRANSFEREE,
+    "出让方": Role.TRANSFEROR,
+    "出让人": Role.TRANSFEROR,
     "出质人": Role.PLEDGOR,
     "出质方": Role.PLEDGOR,
     "质权人": Role.PLEDGEE,
@@ -93,6 +107,12 @@ _ROLE_WORDS: dict[str, Role] = {
     "接受出资方": Role.INVESTEE,
     "接受投资方": Role.INVESTEE,
     "接受投资公司": Role.INVESTEE,
+    "被出资公司": Role.INVESTEE,
+    "被出资方": Role.INVESTEE,
+    "被出资企业": Role.INVESTEE,
+    "被出资单位": Role.INVESTEE,
+    "受资公司": Role.INVESTEE,
+    "受资企业": Role.INVESTEE,
     "让与人": Role.TRANSFEROR,
     "让与方": Role.TRANSFEROR,
     "授权人": Role.LICENSOR,
@@ -122,7 +142,9 @@ _SHORT_NAME = re.compile(
 DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
     r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+    # 民国113年（2024年）4月1日: the Western year may follow in brackets
+    r"|(?:中华)?民国\s*(\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:[（(]\d{4}年?[）)]\s*)?"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
     # 113年4月1日: a three-digit year is a Republic of China year (Taiwan), 113 = 2024
@@ -131,7 +153,8 @@ DATE = re.compile(
 DATE_SOURCE = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
-    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"|(?:中华)?民国\s*(?:\d{2,3}|[一二三四五六七八九十百零〇]{1,5})\s*年\s*(?:[（(]\d{4}年?[）)]\s*)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
     r"|(?<![\d.])1\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -157,6 +180,55 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
+    return _kind_of_investment(layout) or _kind_from_preamble(layout)
+
+
+# The words of a preamble or first article that say what a contract with an unknown title is:
+# 四方就…联合研发项目订立本合同 / 甲方同意将下列专利许可乙方实施. Kinds only a title can tell
+# apart from the rest (an amendment, an NDA) are not guessed.
+_PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
+    (
+        "作价(?:入股|出资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:出资|入股)",
+        ContractKind.EQUITY_CONTRIBUTION,
+    ),
+    ("专利申请权[^。；]{0,10}?(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
+    (
+        "专利权?[^。；]{0,10}?(?:转让|让与)给|(?:转让|让与)[^。；]{0,10}?专利权",
+        ContractKind.PATENT_TRANSFER,
+    ),
+    ("(?:专利权?|知识产权)[^。；]{0,10}?(?:出质|质押)", ContractKind.PATENT_PLEDGE),
+    (
+        "(?:技术|营业|商业)秘密[^。；]{0,20}?许可[^。；]{0,6}?(?:使用|实施)",
+        ContractKind.TRADE_SECRET_LICENSE,
+    ),
+    ("专利[^。；]{0,20}?许可[^。；]{0,10}?实施", ContractKind.PATENT_LICENSE),
+    (
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)",
+        ContractKind.COOPERATION,
+    ),
+    ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),
+)
+
+
+def _kind_from_preamble(layout: Layout) -> Extracted[ContractKind] | None:
+    """A title that names no known kind (XX项目协议书): what the preamble and the first article
+    say the parties agree on, read with lower confidence."""
+    assert layout.title is not None
+    # after the parties block: a party's own name (…协同创新研究院) says nothing of the kind
+    start = max(layout.title[1], layout.parties[1])
+    first_article_end = layout.articles[0].end if layout.articles else layout.body[1]
+    pattern = "|".join(f"(?P<k{index}>{words})" for index, (words, _) in enumerate(_PREAMBLE_KINDS))
+    match = re.search(pattern, layout.text[start : min(first_article_end, start + 600)])
+    if match is None or match.lastgroup is None:
+        return None
+    kind = _PREAMBLE_KINDS[int(match.lastgroup[1:])][1]
+    at = start + match.start()
+    return Extracted(value=kind, evidence=ev(layout, at, at + len(match.group(0)), INFERRED))
+
+
+def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:
+    assert layout.title is not None
+    start, end = layout.title
     # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
     if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
         body = layout.text[end:]
@@ -181,7 +253,15 @@ _PREFIXED_NUMBER = (
     r"[\u4e00-\u9fff]{1,8}\d{2,4}(?:[\-_/.][A-Za-z0-9\-_/.]*[A-Za-z0-9](?:号)?"
     r"|\s*第\s*\d{1,6}\s*号)"  # 建鲁质字2025第0017号
 )
-NUMBER = rf"({_DOCUMENT_NUMBER}|{_PREFIXED_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+# 〔2025〕东岭许字第9号: the year first / 第DL2025009号: an ordinal number alone
+_YEAR_FIRST_NUMBER = (
+    r"[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*[\u4e00-\u9fff]{1,10}\s*第?\s*[A-Za-z0-9\-]+\s*号"
+)
+_ORDINAL_NUMBER = r"第\s*[A-Za-z0-9\-]{2,}\s*号"
+NUMBER = (
+    rf"({_DOCUMENT_NUMBER}|{_YEAR_FIRST_NUMBER}|{_PREFIXED_NUMBER}|{_ORDINAL_NUMBER}"
+    r"|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
+)
 _BRACKETS = str.maketrans(
     {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
 )
@@ -197,10 +277,11 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:本)?(?:补充)?"
-        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)"
-        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?\s*[：:]\s*{NUMBER}",
-        re.M,
+        r"^[ \t\u3000]*(?:(?:本)?(?:补充)?"
+        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)|(?:Contract\s*)?No\.?)"
+        # 合同编号：… / 合同编号 DL-2025-009 (the colon lost) / No.: …
+        rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?(?:\s*[：:]\s*|[ \t\u3000]+){NUMBER}",
+        re.M | re.I,
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
     if at_line_start is not None:
         return _number_found(layout, at_line_start)
@@ -250,10 +331,89 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
     if not matches:
         return _named_lines(layout, kind) or _recital_parties(layout, kind)
+    letters = _letter_roles(layout)
+    matches = [line for match in matches for line in _joined_party_lines(text, match)]
     for index, match in enumerate(matches):
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
-        found.append(_party(layout, match, block_end, kind, position=len(found)))
+        name_group = "name" if match.groupdict().get("name") is not None else "name_below"
+        for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
+            if _COLUMN_HEADER.match(raw_name):
+                continue  # 合作方 | 名称 | 住所: the header row of a table of parties
+            line = _PartyLine(match, at, raw_name, block_end)
+            found.append(_party(layout, line, kind, len(found), letters))
     return _complementary_roles(found, kind)
+
+
+# 许可方：东岭有限公司被许可方：南港有限公司 — two party lines a PDF joined into one
+_JOINED_PARTY = re.compile(
+    rf"(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
+    rf"(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?[ \t\u3000]*[：:]"
+    r"[ \t\u3000]*(?P<name>[^\s（(：:][^\n]*)$",
+    re.M,
+)
+
+
+def _joined_party_lines(text: str, match: re.Match[str]) -> list[re.Match[str]]:
+    """A party line, and the party line a PDF ran into it: the first name then ends where the
+    second label starts."""
+    if match["name"] is None:
+        return [match]
+    joined = _JOINED_PARTY.search(text, match.start("name") + 2, match.end("name"))
+    if joined is None:
+        return [match]
+    first = PARTY_LINE.match(text[: joined.start()], match.start())
+    return [first, joined] if first is not None and first["name"] else [match]
+
+
+_COLUMN_HEADER = re.compile(r"(?:名称|单位名称|姓名|住所|地址|联系人|法定代表人)\s*(?:\t|$)")
+
+
+@dataclass(frozen=True)
+class _PartyLine:
+    """One name of a party line (a line may list several persons: 丙方：张三、李四)."""
+
+    match: re.Match[str]
+    at: int  # where the name starts
+    raw_name: str
+    block_end: int  # the end of the party's lines (地址, 法定代表人 …)
+
+
+# 转让方（甲方）： / 甲方（转让方）：… — the role a letter label stands for in this contract
+_LETTER_ROLE = re.compile(
+    r"^[ \t\u3000]*(?:(?P<role>[\u4e00-\u9fff]{2,6})\s*[（(]\s*(?P<letter>[甲乙丙丁戊]方)\s*[）)]"
+    r"|(?P<letter2>[甲乙丙丁戊]方)\s*[（(]\s*(?P<role2>[\u4e00-\u9fff]{2,6})\s*[）)])",
+    re.M,
+)
+
+
+def _letter_roles(layout: Layout) -> dict[str, Role]:
+    """Letter labels a role word names in the parties block: 转让方（甲方）： over the lines
+    甲方一：… / 甲方二：… gives both co-owners the transferor's role."""
+    found: dict[str, Role] = {}
+    # from the title on: a role heading alone on its line stands above the first party line
+    start = layout.title[1] if layout.title else 0
+    for match in _LETTER_ROLE.finditer(layout.text, start, layout.parties[1]):
+        role_word, letter = match["role"] or match["role2"], match["letter"] or match["letter2"]
+        if role_word in _ROLE_WORDS:
+            found.setdefault(letter, _ROLE_WORDS[role_word])
+    return found
+
+
+def _names_on_line(raw: str, at: int) -> list[tuple[int, str]]:
+    """The names a party line lists: 丙方：张三、李四、王五 / 项目人员：张三（身份证号：…）、李四
+    are several persons; 甲方：东部理工大学 is one name."""
+    pieces: list[tuple[int, str]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(raw):
+        depth += 1 if char in "（(" else -1 if char in "）)" else 0
+        if char == "、" and depth == 0:
+            pieces.append((at + start, raw[start:index]))
+            start = index + 1
+    pieces.append((at + start, raw[start:]))
+    names = [_bare_name(piece) for _, piece in pieces]
+    if len(pieces) >= 2 and all(re.fullmatch(_PERSON_NAME, n) for n in names):
+        return pieces
+    return [(at, raw)]
 
 
 def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[Party]:
@@ -273,16 +433,21 @@ def _complementary_roles(found: list[Party], kind: ContractKind | None) -> list[
 
 
 def _party(
-    layout: Layout, match: re.Match[str], block_end: int, kind: ContractKind | None, position: int
+    layout: Layout,
+    line: _PartyLine,
+    kind: ContractKind | None,
+    position: int,
+    letters: dict[str, Role],
 ) -> Party:
-    text = layout.text
+    text, match = layout.text, line.match
     label, qualifier = re.sub(r"[ \u3000]", "", match["label"]), match["qualifier"]
-    name_group = "name" if match["name"] is not None else "name_below"
-    raw_name = match[name_group]
-    block = text[match.end() : block_end]
+    raw_name = _before_run_on(line.raw_name)
+    block = text[match.end() : line.block_end]
     if label not in _ROLE_WORDS and not re.fullmatch(r"[甲乙丙丁戊]方", label):
         label = qualifier or label  # 委托暨合作方（甲方）: the letter label names the party
     role, confidence = _role(label, qualifier, kind, position)
+    if confidence != LABELLED and label in letters:
+        role, confidence = letters[label], LABELLED
     short = _SHORT_NAME.search(raw_name)
     short_name = (short.group(1) or short.group(2)).strip() if short else None
     name = _bare_name(raw_name[: short.start()] if short else raw_name)
@@ -291,12 +456,10 @@ def _party(
         role=role,
         name=organization_name(name),
         short_name=short_name,
-        is_person=_is_person(name, raw_name + text[match.end() : block_end]),
+        is_person=_is_person(name, raw_name + text[match.end() : line.block_end]),
         address=_line_value(block, r"(?:住所地|住所|通讯地址|注册地址|地址)", address),
         legal_representative=_line_value(block, r"法定代表人", str.strip),
-        evidence=ev(
-            layout, match.start(name_group), match.start(name_group) + len(name), confidence
-        ),
+        evidence=ev(layout, line.at, line.at + len(name), confidence),
     )
 
 
@@ -394,18 +557,31 @@ def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return found
 
 
+# An NDA's 员工 is its recipient; a non-compete's 披露方 its employer: a role word of the
+# other kind of contract read as the role this kind has.
+_KIND_ROLES: dict[ContractKind, dict[Role, Role]] = {
+    ContractKind.NDA: {Role.EMPLOYER: Role.DISCLOSER, Role.EMPLOYEE: Role.RECIPIENT},
+    ContractKind.NON_COMPETE: {Role.DISCLOSER: Role.EMPLOYER, Role.RECIPIENT: Role.EMPLOYEE},
+}
+
+
 def _role(
     label: str, qualifier: str | None, kind: ContractKind | None, position: int
 ) -> tuple[Role, float]:
     for word in (label, qualifier or ""):
         if word in _ROLE_WORDS:
-            return _ROLE_WORDS[word], LABELLED
+            role = _ROLE_WORDS[word]
+            return _KIND_ROLES.get(kind, {}).get(role, role) if kind else role, LABELLED
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
     if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):
         return defaults[1], INFERRED  # a further recipient or employee (丙方: a second person)
     return Role.PARTNER, INFERRED
+
+
+# 张伟 / 欧阳明华 / 阿依古丽·买买提: a Chinese name, or a transliterated one with its dot
+_PERSON_NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}"
 
 
 def _is_person(name: str, context: str = "") -> bool:
@@ -415,7 +591,7 @@ def _is_person(name: str, context: str = "") -> bool:
         r"公司|大学|学院|研究院|研究所|中心|集团|银行|医院|事务所|协会|委员会|厂|局|部", name
     ):
         return False
-    if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name):
+    if re.fullmatch(_PERSON_NAME, name):
         return True
     return bool(re.search(r"身份证|身分证", context[:80]))
 
@@ -428,9 +604,53 @@ _NAME_END = re.compile(
 )
 
 
+# The legal-form endings after which a PDF line may run on into the next sentence.
+_LEGAL_FORM_END = re.compile(r"(?:有限责任公司|有限公司|股份公司|大学|学院|研究院|研究所)")
+# What starts a sentence, not a further part of a name (…有限公司北京分公司 is one name).
+_SENTENCE_AFTER = re.compile(
+    # (于 before a date or a signing: …有限公司于都分公司 is a name)
+    r"[，,。；;：:]|双方|各方|[一二三四]方|甲乙|本(?:合同|协议)|民国|\d{4}年"
+    r"|于(?=\s*(?:\d|民国|[〇零一二三四五六七八九]{4}|本|签|订|此))"
+)
+
+
+def _before_run_on(raw: str) -> str:
+    """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form when the rest of
+    the line is a sentence a PDF ran into it (a bracket after the name is left to _bare_name)."""
+    for match in _LEGAL_FORM_END.finditer(raw):
+        rest = raw[match.end() :]
+        if rest and not re.match(r"\s*[（(]", rest) and _SENTENCE_AFTER.search(rest):
+            return raw[: match.end()]
+    return raw
+
+
+# A note in brackets after the name: its role (（许可方）, （甲方）) or a description
+# (（香港注册公司，注册办事处位于…）); a short place in brackets (…大学（深圳）) is part of
+# the name.
+_TRAILING_NOTE = re.compile(r"\s*[（(](?P<note>[^（）()]*)[）)]?\s*$")
+
+
 def _bare_name(raw: str) -> str:
     cut = _NAME_END.search(raw)
-    return (raw[: cut.start()] if cut else raw).strip()
+    name = (raw[: cut.start()] if cut else raw).strip()
+    unclosed = max(name.rfind("（"), name.rfind("(")) > max(name.rfind("）"), name.rfind(")"))
+    if unclosed:  # （香港註冊公司，… cut at its comma: the bracket never closes in the name
+        name = name[: max(name.rfind("（"), name.rfind("("))].strip()
+    note = _TRAILING_NOTE.search(name)
+    if note and note.start() > 0 and _is_note(note["note"]):
+        name = name[: note.start()].strip()
+    # 王小明 先生 / 李华女士: a person's honorific is no part of the name
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*(?:先生|女士|小姐)$", "", name)
+
+
+def _is_note(note: str) -> bool:
+    note = note.strip()
+    return (
+        note in _ROLE_WORDS
+        or bool(re.fullmatch(r"[甲乙丙丁戊]方|第[一二三四五六]方|以下.*|下称.*|简称.*", note))
+        or bool(re.search(r"[：:，,；;]|注册|位于|成立|设立", note))
+        or len(note) > 6
+    )
 
 
 def _line_value(block: str, label: str, clean: Callable[[str], str]) -> str | None:
@@ -470,7 +690,9 @@ def _excluded(text: str, at: int) -> bool:
         (i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text)
     )
     before = text[clause_start:at]
-    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在", text[at:clause_end]))
+    # （申请号：…）不属于本合同转让范围: the exclusion may follow the number
+    after = text[at:clause_end]
+    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在|不属于|不包括在|不纳入", after))
 
 
 def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -528,49 +750,79 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
+# 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
+_SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
+_QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
+_SECRET_NAME = re.compile(
+    rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
+    r"|[“\"「『]([^”\"」』\n]{2,40}技术秘密)[”\"」』]"
+    # “…”等技术秘密 / 名为“…”的技术秘密
+    rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
+    # 技术秘密名称：耐腐蚀涂层配方；
+    r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
+)
+# 技术秘密“A”和“B”: further names listed after the first
+_MORE_NAMES = re.compile(rf"\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}")
+
+
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
-    pattern = re.compile(
-        r"(?:技术|营业|商业)秘密\s*[“\"「]([^”\"」]{2,40})[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40}技术秘密)[”\"」]"
-        r"|[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:等)?(?:技术|营业|商业)秘密"
-    )
-    found: dict[str, Extracted[str]] = {}
-    for match in pattern.finditer(layout.text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
-        name = match.group(group)
-        found.setdefault(
-            name,
-            Extracted(
-                value=name, evidence=ev(layout, match.start(group), match.end(group), LABELLED)
-            ),
-        )
+    return [secret for secret, _ in _trade_secret_spans(layout)]
+
+
+def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
+    """Each trade secret named in quotes (or after 技术秘密名称：), with the offset right after
+    the last name of its list (where a bracket may give the numbers)."""
+    found: dict[str, tuple[Extracted[str], int]] = {}
+    for match in _SECRET_NAME.finditer(layout.text):
+        group = next(g for g in range(1, 6) if match.group(g))
+        spans = [(match.start(group), match.end(group))]
+        after = match.end()
+        while (more := _MORE_NAMES.match(layout.text, after)) is not None:
+            spans.append((more.start(1), more.end(1)))
+            after = more.end()
+        for start, end in spans:
+            name = layout.text[start:end].strip()
+            secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
+            found.setdefault(name, (secret, after))
     return list(found.values())
 
 
-_SECRET_NUMBER = r"([A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+# ASCII (JSJM-2021-0042) or a Chinese document number (苏技秘备〔2022〕第015号)
+_SECRET_NUMBER = (
+    rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+)
+# 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
+# （内部编号…） / （密级：商密一级，编号…） / （编号分别为A、B）: any 编号 in the bracket right
+# after the secrets' names
+_NOTE_NUMBERS = re.compile(
+    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
+    rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})*)[^）)]{{0,20}}[）)]"
+)
 
 
 def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
-    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号, or
-    编号为…的技术秘密."""
+    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号 /
+    备案号, 编号为…的技术秘密, or the numbers in the bracket after the secrets' quoted names."""
     patterns = (
-        re.compile(
-            rf"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)\s*[：:为]?\s*"
-            rf"{_SECRET_NUMBER}"
-        ),
+        re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
+    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    for _, after in _trade_secret_spans(layout):
+        note = _NOTE_NUMBERS.match(layout.text, after)
+        if note is not None:
+            spans += [
+                (note.start("numbers") + m.start(), note.start("numbers") + m.end())
+                for m in re.finditer(_SECRET_NUMBER, note["numbers"])
+            ]
     found: dict[str, Extracted[str]] = {}
-    for pattern in patterns:
-        for match in pattern.finditer(layout.text, *layout.body):
-            found.setdefault(
-                match.group(1),
-                Extracted(
-                    value=match.group(1),
-                    evidence=ev(layout, match.start(1), match.end(1), LABELLED),
-                ),
-            )
-    return sorted(found.values(), key=lambda e: e.evidence.start)
+    for start, end in sorted(spans):
+        found.setdefault(
+            layout.text[start:end],
+            Extracted(value=layout.text[start:end], evidence=ev(layout, start, end, LABELLED)),
+        )
+    return list(found.values())
 
 
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
@@ -580,9 +832,15 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
-    match = pattern.search(layout.text, start, layout.body[1])
-    if match is None:
+    found = list(pattern.finditer(layout.text, start, layout.body[1]))
+    if not found:
         return None
+    # 原约定之非专属授权变更为专属授权: the kind a change sets wins over the one it replaces
+    changed_to = re.compile(r"(?:变更|调整|修改|改|变)(?:为|成)\s*(?:[^，。；\d]{0,4}?)$")
+    match = next(
+        (m for m in found if changed_to.search(layout.text, max(0, m.start() - 10), m.start())),
+        found[0],
+    )
     value = {
         "独占": Exclusivity.EXCLUSIVE,
         "专属": Exclusivity.EXCLUSIVE,
@@ -612,6 +870,10 @@ _AFFILIATES = re.compile(
     + _AFFILIATE_WORDS
     + r"|(?:再|分|转)(?:许可|授权)(?:权|的权利)?(?:仅)?(?:限于|以)[^，。；]{0,6}?"
     + _AFFILIATE_WORDS
+    # 仅可在其关联企业范围内再许可
+    + r"|(?<![不无未])(?:在|于)\s*(?:其|乙方|被许可方)?"
+    + _AFFILIATE_WORDS
+    + r"(?:的)?(?:范围)?内\s*(?:再|分|转)(?:许可|授权)"
 )
 _CONSENT = re.compile(
     r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
@@ -651,7 +913,8 @@ _EXCEPTION_CONSENT = re.compile(
     r"|(?:经|取得|征得|获得)[^。；]{0,14}?(?:同意|批准)[^。；]{0,6}?(?:除外|不在此限))"
 )
 _ANY = re.compile(
-    r"(?<![不无])(?:有权|可以|得|可自行决定|可自行|可自由|得自由|可)(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
+    # 有权 / 可自行决定 / 可以自由 …再许可
+    r"(?<![不无])(?:有权|可以|得|可)(?:自由|自行|自主)?(?:决定)?(?:将[^，。；]{0,16}?|向[^，。；]{0,16}?)?"
     r"(?:再|分|转)(?:许可|授权)"
     r"|(?:享有|具有|拥有)(?:再|分|转)(?:许可|授权)(?:的)?权"
     # 可以不经甲方同意再许可: allowed without any condition
@@ -696,8 +959,9 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             match = pattern.search(sentence)
             if match and _licensor_subject(sentence, match.start()):
                 continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
-            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 allows
-            clause_start = max(sentence.rfind("；", 0, match.start()) if match else -1, 0)
+            # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 and
+            # 不得分许可，但可以分许可给其关联公司 allow: a 但 clause starts anew
+            clause_start = _clause_start(sentence, match.start()) if match else 0
             if match and not (
                 allowed
                 and scope == "affiliates"
@@ -711,6 +975,11 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
         if consent and not re.search(r"不得|无权|禁止|不可|不能", sentence):
             return True, "with_consent", offset + consent.start(), offset + consent.end()
     return None
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding `at` starts: after a semicolon or at a 但 (…不得分许可，但可以…)."""
+    return max(0, *(sentence.rfind(mark, 0, at) for mark in ("；", "但")))
 
 
 _ROLE_MENTION = re.compile(
@@ -752,6 +1021,26 @@ _PLACE = (
 _TERRITORY_COLUMN = re.compile(r"^(?:许可|实施|使用|授权)?(?:地域|区域|地区)(?:范围)?$")
 
 
+# 地域范围：… / 竞业禁止之区域以…为限 / 许可地域由“…”扩大为：…: a territory its clause labels
+_LABELLED_TERRITORY = re.compile(
+    r"(?:许可|实施|使用|授权|限制|禁止)?(?:地域|区域)(?:范围)?"
+    r"(?:(?:为[：:]?|[：:])|以(?=[^，。；\n]{2,30}?为限)"
+    r"|由[^，。；\n]{0,30}?(?:变更|调整|扩大|缩小|修改|改|扩展|延伸)(?:为|至)[：:]?)"
+    r"\s*([^，。；\n\t：:]+?)(?:为限)?(?=[，。；\n\t]|$)"
+)
+
+
+def labelled_territory(layout: Layout) -> Extracted[str] | None:
+    """The territory of a contract that is no licence (a non-compete's area) or of an
+    amendment's new wording: only where a clause labels it, never a place named in passing."""
+    match = _LABELLED_TERRITORY.search(layout.text, *layout.body)
+    if match is None or not match.group(1).strip():
+        return None
+    value = match.group(1).strip()
+    start = match.start(1) + match.group(1).find(value)
+    return Extracted(value=value, evidence=ev(layout, start, start + len(value), LABELLED))
+
+
 def territory(layout: Layout) -> Extracted[str] | None:
     for label, cell, at in header_table_cells(layout):
         if _TERRITORY_COLUMN.match(label) and cell.strip():
@@ -764,7 +1053,8 @@ def territory(layout: Layout) -> Extracted[str] | None:
         r"(?:为[：:]?|[：:]|\t|(?:仅)?限于|(?:仅)?限定为|(?:仅)?限定于|是)\s*([^，。；\n\t：:]+)"
         rf"|(?:许可|实施|使用|授权)(?:的)?(?:范围)(?:为[：:]?|[：:]|\t)\s*({_PLACE})"
         r"|(?:可在|在|于)((?:全球范围内|中华人民共和国境内"
-        r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?(?:境内|范围内|全境)"
+        r"|(?:(?<=可以在)|(?<=可在)|(?<=有权在)|(?<=仅在)|(?<=只能在))[^，。；在]{2,15}?"
+        r"(?:境内|范围内|全境|地区|大陆|内地)"
         r"(?=制造|使用|销售|实施|生产|许诺销售|[（(])"
         # 许可乙方在中国大陆地区独占实施: the place between the licensee and the grant
         r"|(?:(?<=[方人]在))[^，。；在]{2,20}?(?:境内|范围内|全境|地区|大陆|内地|特别行政区|省|市)"
@@ -915,12 +1205,14 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
-        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?管辖|诉至([^，。；\n]{2,40}?法院)"
+        # 由…法院管辖 / 争议由…法院审理
+        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?(?:管辖|审理|裁判|裁决)"
+        r"|诉至([^，。；\n]{2,40}?法院)"
         # 各方同意香港特别行政区法院具有非专属管辖权
         r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院)(?:拥有|具有|享有|有)"
         r"(?:非专属|专属|排他性|非排他性)?(?:的)?管辖权"
         # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
-        r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?管辖"
+        r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?(?:司法)?管辖"
     )
     first_instance = re.compile(r"(?:以|由)([^，。；以由\n]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (
@@ -980,13 +1272,19 @@ def money(text: str) -> Money | None:
     return None
 
 
+_PER = {"百": 100, "千": 1000, "万": 10_000}
+
+
 def rate(text: str) -> float | None:
-    match = re.search(r"百分之([零一二三四五六七八九十点]+)|(\d+(?:\.\d+)?)\s*[%％]", text)
+    """百分之二点五 / 2.5% / 千分之八 (0.008) / 万分之五: the first rate of `text`."""
+    match = re.search(
+        r"([百千万])分之([零一二三四五六七八九十点]+)|(\d+(?:\.\d+)?)\s*([%％‰])", text
+    )
     if match is None:
         return None
     if match.group(1):
-        return float(cn2an.cn2an(match.group(1), "smart")) / 100
-    return float(match.group(2)) / 100
+        return float(cn2an.cn2an(match.group(2), "smart")) / _PER[match.group(1)]
+    return float(match.group(3)) / (1000 if match.group(4) == "‰" else 100)
 
 
 def sentences(layout: Layout, semicolons: bool = True) -> Iterator[tuple[int, str]]:
@@ -1026,13 +1324,25 @@ _SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|�
 
 
 def _row_table_cells(layout: Layout) -> Iterator[tuple[str, str, int]]:
-    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许)."""
+    """(row label, value cell, cell offset) of a two-column key-term table (再许可 | 不允许), or
+    of a key-term line (再许可：不允许)."""
     offset = layout.body[0]
     for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
         cells = line.rstrip("\n").split("\t")
         if len(cells) == 2:
             yield cells[0].strip(), cells[1], at + len(cells[0]) + 1
+        labelled = _KEY_TERM_LINE.match(line)
+        if len(cells) == 1 and labelled:
+            yield labelled["label"], labelled["value"], at + labelled.start("value")
+
+
+# （四）再许可：不允许。 / 再许可权: 无
+_KEY_TERM_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*"
+    r"|第[一二三四五六七八九十\d]{1,3}条\s*)?"
+    r"(?P<label>[\u4e00-\u9fff]{2,6})\s*[：:]\s*(?P<value>[^\n。；]{1,20})[。；]?\s*$"
+)
 
 
 def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:

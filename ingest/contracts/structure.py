@@ -17,14 +17,20 @@ _SIGNATURE = re.compile(
     r"|签订日期|签署日期|签约日期)",
     re.M,
 )
-# 本协议由以下双方…签订： introduces the parties block, it is not a recital.
-_RECITAL = re.compile(r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议)由(?!以下))", re.M)
+# 本协议由以下双方…签订： / 本協議由下列三方訂立： introduces the parties block, it is not a
+# recital.
+_RECITAL = re.compile(
+    r"^[ \t\u3000]*(?:鉴于|本(?:合同|协议|契约)由(?!以下|下列|下述|如下)(?![^。\n]*[：:][ \t]*$))",
+    re.M,
+)
 PARTY_WORDS = (
     # 第一方/第二方/第三方: the labels of Hong Kong agreements
     "甲方|乙方|丙方|丁方|第[一二三四五六]方|许可方|被许可方|许可人|被许可人|转让方|受让方|转让人|受让人|出质人|"
+    "出让方|出让人|"
     "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
-    "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司"
+    "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
+    "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -112,14 +118,28 @@ def layout(text: str) -> Layout:
     )
 
 
+# 合同编号：… / 密级：秘密 above the title: a labelled line is no title
+_LABEL_LINE = re.compile(r"^[^：:]{1,10}[：:]")
+_NAMES_A_CONTRACT = re.compile(r"合同|协议|契约|合约|约定书|承诺书")
+
+
 def _title(text: str) -> tuple[int, int] | None:
-    """The first line; an English title above the Chinese one (PATENT LICENSE AGREEMENT /
-    专利独占实施许可协议) gives way to the Chinese line below it."""
-    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:3]
-    for match in lines:
-        if re.search(r"[\u4e00-\u9fff]", match.group(1)):
-            return match.start(1), match.end(1)
-    return (lines[0].start(1), lines[0].end(1)) if lines else None
+    """The first Chinese line that names a contract; an English title above the Chinese one
+    (PATENT LICENSE AGREEMENT / 专利独占实施许可协议) and a number or classification line
+    (合同编号：… / 密级：…) above the title give way to it."""
+    lines = list(re.finditer(r"^[ \t\u3000]*(\S.*?)[ \t\u3000]*$", text, re.M))[:5]
+    chinese = [m for m in lines[:3] if re.search(r"[\u4e00-\u9fff]", m.group(1))]
+    named = [
+        m
+        for m in lines
+        if _NAMES_A_CONTRACT.search(m.group(1))
+        and not _LABEL_LINE.match(m.group(1))
+        and len(m.group(1)) <= 30
+        and not re.search(r"[，,。；;：:]", m.group(1))  # 本协议由以下双方签订： is a sentence
+    ]
+    for match in (*named[:1], *chinese[:1], *lines[:1]):
+        return match.start(1), match.end(1)
+    return None
 
 
 _PARTY_DETAIL = re.compile(

@@ -52,6 +52,8 @@ _END_ONLY = re.compile(
     rf"|(?:延长|顺延|续展|续期|展期)[^。；\d]{{0,10}}?[，,]\s*(?:即)?(?:延长)?至\s*({DATE_SOURCE})"
     # 质权存续期间至主债务履行期届满之日后两年，即2025年7月31日: the event, then the date
     rf"|(?:期限|期间)至[^。；\d]{{2,30}}?之日(?:后|起)?[^，。；\d]{{0,6}}?[，,]\s*即\s*({DATE_SOURCE})"
+    # 质押期间自登记之日起至债务清偿之日止，最迟不晚于2025年7月31日: the latest end
+    rf"|(?:期限|期间)[^。；]{{0,60}}?(?:最迟|最晚)(?:不晚于|不迟于|不超过|至|于)\s*({DATE_SOURCE})"
 )
 # The loan's period (主合同借款期限为…至…) is not the pledge's unless the sentence ties them.
 _LOAN_PERIOD = re.compile(
@@ -81,6 +83,8 @@ _RELATIVE = re.compile(
     r"(?:自|(?:期限|有效期|期间)(?:为|是|[：:])?\s*(?:自|从)?)"
     rf"(?:本|原)?(?:合同|协议|契约)(?:生效|签订|签署|签字)之日起(?:计算|算)?[，,]?\s*"
     rf"({CN_NUMBER})\s*(年|个月)"
+    # 自本协议签署之日起三年内在乙方服务: a deadline of a duty, not the term (…三年内有效 is one)
+    r"(?!\s*内(?!有效))"
 )
 # 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
@@ -105,6 +109,8 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:研发|研究开发|研究|开发|项目)经费(?:合共|共计|合计|总计|总额)"
     r"|首付款|首付费"  # 首付款人民币伍拾万元 beside a royalty
     r"|(?:共同|合计|共计|合共|总计)投入|资金(?:总额|共计|合计|合共|总计)"  # 三方共同投入研发资金…
+    # 资金投入合计人民币2400万元 / 出资总额为…: the total under a contributions table
+    r"|(?:资金|经费|投入|出资)[^，。；\d]{0,4}?(?:总额|共计|合计|合共|总计)"
 )
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
 
@@ -141,6 +147,10 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
     found = _term(layout, effective, kind)
     if found.start is None and found.end is None:
         _table_term(layout, found)
+    if kind is ContractKind.PATENT_PLEDGE and not (found.start or found.end or found.months):
+        _secured_debt_term(layout, found)
+    if kind is ContractKind.AMENDMENT and found.end is None:
+        found.end = _quoted_date_changed(layout)
     if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
@@ -148,6 +158,37 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
             found.start = _date_at(layout, 0, start, 1, LABELLED)
             found.end = _date_at(layout, 0, end, 1, LABELLED)
     return found
+
+
+# 原合同第三条中“最迟不晚于2025年7月31日”变更为“最迟不晚于2026年7月31日”
+# (the old date is blanked in the new wording: amendments.new_wording)
+_QUOTED_CHANGE = re.compile(
+    r"[“\"「](?P<old>[^”\"」]{0,40})[”\"」]\s*(?:变更|修改|调整|更改)(?:为|成)[：:]?\s*"
+    rf"[“\"「](?P<new>[^”\"」]*?(?P<date>{DATE_SOURCE})[^”\"」]*)[”\"」]"
+)
+
+
+def _quoted_date_changed(layout: Layout) -> Extracted[str] | None:
+    """An amendment that replaces a quoted clause by one holding a date: the new date ends the
+    term, unless the clause is about a payment."""
+    for match in _QUOTED_CHANGE.finditer(layout.text, *layout.body):
+        if re.search(r"支付|付款|价款|费|款项|交付|登记", match["old"] + match["new"]):
+            continue
+        return _date_at(layout, 0, match, match.re.groupindex["date"], LABELLED)
+    return None
+
+
+def _secured_debt_term(layout: Layout, found: Term) -> None:
+    """A pledge that states no period of its own lasts for the debt it secures: 债务履行期限
+    自…起至…止 (tests/gold/README.md). A pledge with its own 质押期间 never reads this."""
+    for offset, sentence in rules.sentences(layout):
+        if not _LOAN_PERIOD.search(sentence) or not re.search(r"期限|期间", sentence):
+            continue
+        period = _PERIOD.search(sentence)
+        if period:
+            found.start = _date_at(layout, offset, period, 1, LABELLED)
+            found.end = _date_at(layout, offset, period, 2, LABELLED)
+            return
 
 
 _TERM_COLUMN = re.compile(r"期限|有效期|期间|起止日期|起讫日期")
@@ -352,10 +393,31 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
     return found
 
 
+# …于本协议签订后30日内付清 / 于2025年6月30日前全额支付: the fee paid at once by a deadline
+_PAID_IN_FULL = re.compile(
+    r"(?:内|前|时)\s*(?:一次(?:性)?)?(?:付清|全额支付|支付完毕|全部付清|结清)"
+)
+
+
+def paid_in_full(layout: Layout) -> Extracted[str] | None:
+    """A fee without instalments or a royalty that one clause says is paid in full by a
+    deadline: a lump sum, though the text does not say 一次性."""
+    for offset, sentence in rules.sentences(layout):
+        match = _PAID_IN_FULL.search(sentence)
+        if match and not re.search(r"余款|尾款|剩余|违约金|赔偿|每[年月季]", sentence):
+            start, end = offset + match.start(), offset + match.end()
+            return Extracted(value="lump_sum", evidence=ev(layout, start, end, LABELLED))
+    return None
+
+
 def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | None:
     for pattern, kind in (
         (r"分[两二三四五六\d]+(?:期|次)|分期", "installments"),
-        (r"一次性|一次总付|一次(?:付清|支付|缴清)", "lump_sum"),
+        # 一次性支付 / 一次性许可费; not a 一次性内窥镜 in a patent's title
+        (
+            r"一次性(?=[^，。；\t\n]{0,8}?(?:付|汇|缴|费|结清|转账))|一次总付|一次(?:付清|支付|缴清)",
+            "lump_sum",
+        ),
     ):
         match = re.search(pattern, sentence)
         if match:
