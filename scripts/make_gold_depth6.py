@@ -26,6 +26,13 @@ FORMATS: dict[str, tuple[str, str]] = {
     "lic_excl_hk_04": ("pdf", "traditional"),
     "tr_patent_05": ("docx", "simplified"),
     "tr_app_06": ("txt", "simplified"),
+    "pledge_07": ("pdf", "simplified"),
+    "ts_lic_08": ("txt", "simplified"),
+    "ts_lic_tw_09": ("docx", "traditional"),
+    "nda_10": ("txt", "simplified"),
+    "nc_11": ("txt-gb18030", "simplified"),
+    "nc_12": ("docx", "simplified"),
+    "nda_mo_13": ("txt", "traditional"),
 }
 
 
