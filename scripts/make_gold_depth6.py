@@ -33,6 +33,11 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nc_11": ("txt-gb18030", "simplified"),
     "nc_12": ("docx", "simplified"),
     "nda_mo_13": ("txt", "traditional"),
+    "coop_14": ("txt", "simplified"),
+    "coop_15": ("docx", "simplified"),
+    "coop_16": ("pdf", "simplified"),
+    "coop_17": ("txt-gb18030", "simplified"),
+    "coop_hk_18": ("txt", "traditional"),
 }
 
 
