@@ -38,6 +38,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "coop_16": ("pdf", "simplified"),
     "coop_17": ("txt-gb18030", "simplified"),
     "coop_hk_18": ("txt", "traditional"),
+    "eq_19": ("txt", "simplified"),
+    "eq_20": ("docx", "simplified"),
+    "eq_21": ("pdf", "simplified"),
+    "eq_tw_22": ("txt", "traditional"),
 }
 
 
