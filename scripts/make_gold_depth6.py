@@ -42,6 +42,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "eq_20": ("docx", "simplified"),
     "eq_21": ("pdf", "simplified"),
     "eq_tw_22": ("txt", "traditional"),
+    "amd_23": ("txt", "simplified"),
+    "amd_24": ("docx", "simplified"),
+    "amd_25": ("pdf", "simplified"),
+    "tr_app_26": ("txt-gb18030", "simplified"),
 }
 
 
