@@ -375,10 +375,9 @@ class Neo4jGraphStore:
             return links
         for label in sorted({n.label for n in nodes}):
             ids = sorted({n.id for n in nodes if n.label is label})
-            for out in (True, False):
-                params = {"ids": ids, "per_node": per_node}
-                for record in self._read(cypher.expand(label, types, out=out), params):
-                    links.append(_link(label, record, out=out))
+            params = {"ids": ids, "per_node": per_node}
+            for record in self._read(cypher.expand(label, types), params):
+                links.append(_link(label, record, out=record["out"]))
         return sorted(links, key=lambda link: (link.type.value, link.src, link.dst))
 
     def ancestors(self, org_id: str) -> list[Neighbour]:
