@@ -236,6 +236,10 @@ def _conf(home: Path, port: int, pagecache: str) -> str:
             "server.http.enabled=false",
             "server.https.enabled=false",
             f"server.memory.pagecache.size={pagecache}",
+            # The default keeps two days of transaction logs: loading 1M generated patents
+            # left 15 GB of them beside a 3 GB store. A local server needs them only for
+            # recovery (Community has no incremental backup), so keep about 1 GB.
+            "db.tx_log.rotation.retention_policy=1G size",
             "dbms.security.auth_enabled=true",
             *SECURITY_SETTINGS,
             f"server.directories.data={home / 'data'}",
