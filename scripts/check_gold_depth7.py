@@ -3,10 +3,12 @@
     python3 scripts/check_gold_depth7.py
 
 Every string value is a substring of the UTF-8 source (or of its NFKC folding: contract numbers),
-every CN number has a valid check digit and appears in the source, dates are ISO and valid, instalments sum to the amount or to one party's
-contribution, shares sum to 1, money contributions sum to the amount when it is stated, every
-entry has the format keys and the same file exists and is `test`, the text files decode back to
-their source (GB18030 ones with CRLF line ends) and every source has an entry.
+every CN number has a valid check digit and appears in the source, dates are ISO and valid,
+instalments sum to the amount or to one party's contribution, shares sum to 1, money
+contributions sum to the amount when it is stated, persons and share holders are parties, a
+sublicense scope comes only with an allowed sublicense, every entry has the format keys and the
+same file exists and is `test`, the text files decode back to their source (GB18030 ones with CRLF
+line ends), every source has an entry and the dates convention is "stated".
 """
 
 from __future__ import annotations
