@@ -492,8 +492,12 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             for label in sorted({n.label for n in nodes}):
                 ids = sorted({n.id for n in nodes if n.label is label})
-                for out in (True, False):
-                    links.extend(self._expand(db, label, ids, edge_types, per_node, out=out))
+                # In parts: one statement binds at most 32,766 values (a group's 38,000
+                # patents in due diligence would fail as one).
+                for start in range(0, len(ids), _ADJACENT_CHUNK):
+                    part = ids[start : start + _ADJACENT_CHUNK]
+                    for out in (True, False):
+                        links.extend(self._expand(db, label, part, edge_types, per_node, out=out))
         return sorted(links, key=lambda link: (link.type.value, link.src, link.dst))
 
     def _expand(

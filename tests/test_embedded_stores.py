@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.embedded_store import EmbeddedGraphStore, open_connection
+from graph.model import EdgeRow, EdgeType, NodeKey, NodeLabel, NodeRow
 from search.index.chinese import ChineseAnalyzer
 from search.index.embedded_index import EmbeddedSearchIndex
 from tests.conformance.graph_store_suite import GraphStoreConformance
@@ -52,3 +54,19 @@ def test_each_store_has_its_own_backend_setting(
     )
     with open_stores(settings) as stores:
         assert (type(stores.graph).__name__, type(stores.index).__name__) == expected
+
+
+def test_expand_more_nodes_than_sqlite_binds(tmp_path: Path) -> None:
+    # Many SQLite builds bind at most 32,766 values per statement (this one: 250,000); a
+    # group's 38,000 patents in due diligence must still expand. Lowered here to 1,000.
+    connection = open_connection(str(tmp_path / "graph.sqlite3"))
+    connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 1_000)
+    store = EmbeddedGraphStore(connection)
+    store.ensure_schema()
+    ids = [f"CN{n}A" for n in range(3_000)]
+    store.upsert_nodes(NodeLabel.ORGANIZATION, [NodeRow("甲", {"name": "甲"}, "d#1")])
+    store.upsert_nodes(NodeLabel.PATENT, [NodeRow(p, {}, "d#1") for p in ids])
+    store.upsert_edges(EdgeType.LICENSED_TO, [EdgeRow(p, "甲", {}, "d#1") for p in ids])
+    links = store.expand([NodeKey(NodeLabel.PATENT, p) for p in ids], {EdgeType.LICENSED_TO}, 5)
+    assert sorted(link.src.id for link in links) == sorted(ids)
+    store.close()
