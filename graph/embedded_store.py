@@ -28,6 +28,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -154,6 +155,42 @@ _UPSERT_EDGE = (
     + _APPEND_SOURCE.format(table="edges", n=5)
 )
 _GET_NODE = "SELECT id, props, sources FROM nodes WHERE label = ? AND id = ?"
+_PERSON_NAMES = """
+SELECT DISTINCT json_extract(props, '$.name') AS name FROM nodes
+WHERE label = 'Person' AND json_extract(props, '$.name') > ? ORDER BY name LIMIT ?
+"""
+# merge_persons (see cypher.PERSON_EDGES_OUT): the target's edge keeps its properties and gains
+# the moved one's others; provenance is the union, the target's first.
+_UNION_SOURCES = """
+(SELECT json_group_array(value) FROM (
+    SELECT value FROM json_each({kept}.sources)
+    UNION ALL
+    SELECT value FROM json_each({moved}.sources)
+    WHERE value NOT IN (SELECT value FROM json_each({kept}.sources))))
+"""
+_MOVE_PERSON_EDGES = """
+INSERT INTO edges (type, src, dst, props, sources)
+SELECT type, {new_src}, {new_dst}, props, sources FROM edges WHERE type = ?1 AND {end} = ?2
+ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(excluded.props, edges.props),
+    sources = {sources}
+"""
+_MOVE_PERSON_EDGES_OUT = _MOVE_PERSON_EDGES.format(
+    new_src="?3",
+    new_dst="dst",
+    end="src",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MOVE_PERSON_EDGES_IN = _MOVE_PERSON_EDGES.format(
+    new_src="src",
+    new_dst="?3",
+    end="dst",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MERGE_PERSON_NODE = f"""
+UPDATE nodes SET sources = {_UNION_SOURCES.format(kept="nodes", moved="gone")}
+FROM (SELECT sources FROM nodes WHERE label = 'Person' AND id = ?1) AS gone
+WHERE label = 'Person' AND id = ?2
+"""
 _FIND_PATENT = """
 SELECT id, props, sources FROM nodes
 WHERE label = 'Patent' AND (id = ?1 OR json_extract(props, '$.application_number') = ?1)
@@ -456,6 +493,34 @@ class EmbeddedGraphStore:
                 if row:
                     found[number] = _node(NodeLabel.PATENT, row)
         return found
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        with self._transaction() as db:
+            rows = db.execute(_PERSON_NAMES, (after, limit)).fetchall()
+        return [str(name) for (name,) in rows]
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        with self._transaction() as db:
+            for row in rows:
+                if row.src == row.into or not all(
+                    db.execute(_GET_NODE, ("Person", node)).fetchone()
+                    for node in (row.src, row.into)
+                ):
+                    continue
+                for edge in EdgeType:
+                    src_label, dst_label = edge.endpoints
+                    if src_label is NodeLabel.PERSON:
+                        db.execute(_MOVE_PERSON_EDGES_OUT, (edge.value, row.src, row.into))
+                        db.execute(
+                            "DELETE FROM edges WHERE type = ? AND src = ?", (edge.value, row.src)
+                        )
+                    if dst_label is NodeLabel.PERSON:
+                        db.execute(_MOVE_PERSON_EDGES_IN, (edge.value, row.src, row.into))
+                        db.execute(
+                            "DELETE FROM edges WHERE type = ? AND dst = ?", (edge.value, row.src)
+                        )
+                db.execute(_MERGE_PERSON_NODE, (row.src, row.into))
+                db.execute("DELETE FROM nodes WHERE label = 'Person' AND id = ?", (row.src,))
 
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         if not names:

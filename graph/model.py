@@ -117,6 +117,14 @@ class EdgeRow:
     source: str
 
 
+@dataclass(frozen=True)
+class NodeMerge:
+    """`src` becomes part of `into` (same label): its edges move to `into`, then it is gone."""
+
+    src: str
+    into: str
+
+
 class Direction(StrEnum):
     OUT = "out"  # (node)-[edge]->(neighbour)
     IN = "in"  # (neighbour)-[edge]->(node)

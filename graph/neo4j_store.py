@@ -44,6 +44,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -153,6 +154,25 @@ class Neo4jGraphStore:
 
     def _batch_size(self) -> int:
         return BULK_BATCH_SIZE if self._bulk else BATCH_SIZE
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        statements = [
+            *cypher.PERSON_EDGES_OUT.values(),
+            *cypher.PERSON_EDGES_IN.values(),
+            cypher.MERGE_PERSON_NODES,
+        ]
+        merges = [{"src": r.src, "into": r.into} for r in rows if r.src != r.into]
+        size = self._batch_size()
+        for start in range(0, len(merges), size):
+            batch = merges[start : start + size]
+
+            # One transaction per batch: a person is never left half moved.
+            def work(tx: neo4j.ManagedTransaction, batch: list[dict[str, str]] = batch) -> None:
+                for statement in statements:
+                    tx.run(statement, {"rows": batch}).consume()
+
+            with _translated_errors(), self._driver.session(database=self._database) as session:
+                session.execute_write(work)
 
     def _write_counted(
         self,
@@ -302,6 +322,10 @@ class Neo4jGraphStore:
             if key not in found or node.id < found[key].id:
                 found[key] = node
         return found
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        records = self._read(cypher.PERSON_NAMES, {"after": after, "limit": limit})
+        return [str(r["name"]) for r in records]
 
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         records = self._read(cypher.FIND_PERSONS, {"names": list(dict.fromkeys(names))})

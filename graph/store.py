@@ -31,6 +31,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -53,6 +54,13 @@ class GraphWriter(Protocol):
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         """Create or update one edge per (src, dst) pair; rows naming missing nodes are skipped."""
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        """Each `src` person becomes part of its `into` person: every edge of `src` moves to
+        `into` (an edge `into` already has to the same node keeps its properties, gains the
+        moved edge's others and both provenances), `src`'s provenance joins `into`'s and `src`
+        is deleted. Rows naming a missing person are skipped; idempotent. Person properties
+        are the caller's to write (`upsert_nodes`)."""
 
     def delete_all(self) -> None:
         """Remove every node and edge (tests and `ipgraph reset`)."""
@@ -78,6 +86,10 @@ class GraphReader(Protocol):
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         """Every Person node whose `name` is one of `names`, sorted by id (inventor resolution
         reads them to decide whether a new mention is someone already known)."""
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        """The distinct names of Person nodes greater than `after`, in order, at most `limit`
+        (a walk over every person, a page at a time)."""
 
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
