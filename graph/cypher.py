@@ -96,6 +96,17 @@ PERSON_EDGES_OUT: dict[EdgeType, str] = {
     for edge in EdgeType
     if edge.endpoints[0] is NodeLabel.PERSON
 }
+# move_person_edges: one edge of a person moves to another person (a person one run splits).
+MOVE_PERSON_EDGE: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:Person {{id: row.src}})-[r:{edge.value}]->"
+        f"(m:{edge.endpoints[1].value} {{id: row.dst}}) "
+        f"MATCH (b:Person {{id: row.into}}) MERGE (b)-[s:{edge.value}]->(m) {_MOVE_EDGE}"
+    )
+    for edge in EdgeType
+    if edge.endpoints[0] is NodeLabel.PERSON
+}
 PERSON_EDGES_IN: dict[EdgeType, str] = {
     edge: (
         f"UNWIND $rows AS row "

@@ -17,6 +17,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -170,7 +171,8 @@ _UNION_SOURCES = """
 """
 _MOVE_PERSON_EDGES = """
 INSERT INTO edges (type, src, dst, props, sources)
-SELECT type, {new_src}, {new_dst}, props, sources FROM edges WHERE type = ?1 AND {end} = ?2
+SELECT type, {new_src}, {new_dst}, props, sources FROM edges
+WHERE type = ?1 AND {end} = ?2 {only}
 ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(excluded.props, edges.props),
     sources = {sources}
 """
@@ -178,12 +180,21 @@ _MOVE_PERSON_EDGES_OUT = _MOVE_PERSON_EDGES.format(
     new_src="?3",
     new_dst="dst",
     end="src",
+    only="",
     sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
 )
 _MOVE_PERSON_EDGES_IN = _MOVE_PERSON_EDGES.format(
     new_src="src",
     new_dst="?3",
     end="dst",
+    only="",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MOVE_PERSON_EDGE = _MOVE_PERSON_EDGES.format(
+    new_src="?3",
+    new_dst="dst",
+    end="src",
+    only="AND dst = ?4",
     sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
 )
 _MERGE_PERSON_NODE = f"""
@@ -521,6 +532,20 @@ class EmbeddedGraphStore:
                         )
                 db.execute(_MERGE_PERSON_NODE, (row.src, row.into))
                 db.execute("DELETE FROM nodes WHERE label = 'Person' AND id = ?", (row.src,))
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        if edge_type.endpoints[0] is not NodeLabel.PERSON:
+            raise ValueError(f"{edge_type} does not start at a person")
+        with self._transaction() as db:
+            for row in rows:
+                into = db.execute(_GET_NODE, ("Person", row.into)).fetchone()
+                if row.src == row.into or into is None:
+                    continue
+                db.execute(_MOVE_PERSON_EDGE, (edge_type.value, row.src, row.into, row.dst))
+                db.execute(
+                    "DELETE FROM edges WHERE type = ? AND src = ? AND dst = ?",
+                    (edge_type.value, row.src, row.dst),
+                )
 
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         if not names:

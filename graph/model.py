@@ -125,6 +125,15 @@ class NodeMerge:
     into: str
 
 
+@dataclass(frozen=True)
+class EdgeMove:
+    """The edge `src` -> `dst` becomes `into` -> `dst` (same type; `into` of `src`'s label)."""
+
+    src: str
+    dst: str
+    into: str
+
+
 class Direction(StrEnum):
     OUT = "out"  # (node)-[edge]->(neighbour)
     IN = "in"  # (neighbour)-[edge]->(node)

@@ -33,6 +33,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -173,6 +174,13 @@ class Neo4jGraphStore:
 
             with _translated_errors(), self._driver.session(database=self._database) as session:
                 session.execute_write(work)
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        statement = cypher.MOVE_PERSON_EDGE[edge_type]
+        moves = [{"src": r.src, "dst": r.dst, "into": r.into} for r in rows if r.src != r.into]
+        size = self._batch_size()
+        for start in range(0, len(moves), size):
+            self._write(statement, {"rows": moves[start : start + size]})
 
     def _write_counted(
         self,

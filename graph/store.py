@@ -21,6 +21,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -61,6 +62,10 @@ class GraphWriter(Protocol):
         moved edge's others and both provenances), `src`'s provenance joins `into`'s and `src`
         is deleted. Rows naming a missing person are skipped; idempotent. Person properties
         are the caller's to write (`upsert_nodes`)."""
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        """Each `edge_type` edge (from a person) `src` -> `dst` becomes `into` -> `dst`, merged
+        as `merge_persons` merges; rows naming a missing node or edge are skipped."""
 
     def delete_all(self) -> None:
         """Remove every node and edge (tests and `ipgraph reset`)."""

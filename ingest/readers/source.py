@@ -87,6 +87,15 @@ def file_errors(path: Path) -> Iterator[None]:
         ) from exc
 
 
+def file_sha256(path: Path, block: int = 256 * 1024) -> str:
+    """The file's content hash, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_bytes(path: Path) -> bytes:
     """The whole file (the formats read whole: JSON documents, XML, XLSX, patent texts)."""
     with file_errors(path):

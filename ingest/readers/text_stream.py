@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ingest.encoding import BOMS, looks_like_text, odd_characters, unknown_encoding
 from ingest.errors import ErrorCode, IngestError, Problem
+from ingest.readers.source import file_sha256
 from ingest.readers.utf8_lines import ends_inside_a_sequence
 
 BLOCK_BYTES = 256 * 1024
@@ -48,7 +49,7 @@ def scan_text(path: Path, file: str) -> ScannedText:
             if sha256 is not None:
                 return ScannedText(sha256, encoding, False)
             if encoding == "utf-8-sig" and _utf8_with_cut_lines(path):
-                return ScannedText(_sha256(path), "utf-8", True)
+                return ScannedText(file_sha256(path, BLOCK_BYTES), "utf-8", True)
             raise unknown_encoding(file, f"has a {encoding} byte-order mark but invalid bytes")
     sha256 = _check_decodes(path, "utf-8")
     if sha256 is not None:
@@ -58,7 +59,7 @@ def scan_text(path: Path, file: str) -> ScannedText:
     except IngestError:
         if not _utf8_with_cut_lines(path):
             raise
-        return ScannedText(_sha256(path), "utf-8", True)
+        return ScannedText(file_sha256(path, BLOCK_BYTES), "utf-8", True)
     return ScannedText(sha256, "gb18030", False)
 
 
@@ -71,13 +72,6 @@ def _blocks(path: Path) -> Iterator[bytes]:
     with path.open("rb") as handle:
         while block := handle.read(BLOCK_BYTES):
             yield block
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    for block in _blocks(path):
-        digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_decodes(path: Path, encoding: str) -> str | None:

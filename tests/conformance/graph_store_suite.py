@@ -10,7 +10,7 @@ from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
 from graph.analytics.kpis import kpis, kpis_from_counts
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
-from graph.model import Direction, NodeKey, NodeMerge
+from graph.model import Direction, EdgeMove, NodeKey, NodeMerge
 from graph.store import (
     AggregateQueries,
     GraphReader,
@@ -190,6 +190,32 @@ class GraphWriterConformance:
         store.merge_persons(merges)  # idempotent
         assert store.counts() == counts
         assert counts.nodes["Person"] == 1 and counts.edges["INVENTOR_OF"] == 2
+
+    def test_moving_one_edge_of_a_person_to_another(self, store: GraphStore) -> None:
+        _load_small_graph(store)  # 张伟@宁德时代 INVENTOR_OF CN115000001A
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN115000002A", "doc2#1")])
+        store.upsert_nodes(NodeLabel.PERSON, [NodeRow("张伟@清华大学", {"name": "张伟"}, "doc2#1")])
+        store.upsert_edges(
+            EdgeType.INVENTOR_OF,
+            [EdgeRow("张伟@宁德时代", "CN115000002A", {"order": 3, "matched_on": []}, "doc2#1")],
+        )
+        moves = [
+            EdgeMove("张伟@宁德时代", "CN115000002A", "张伟@清华大学"),
+            EdgeMove("张伟@宁德时代", "CN115000001A", "无此人"),
+        ]
+        store.move_person_edges(EdgeType.INVENTOR_OF, moves)
+        store.move_person_edges(EdgeType.INVENTOR_OF, moves)  # idempotent
+        links = store.expand(
+            [NodeKey(NodeLabel.PERSON, p) for p in ("张伟@宁德时代", "张伟@清华大学")],
+            [EdgeType.INVENTOR_OF],
+            per_node=10,
+        )
+        assert sorted((link.src.id, link.dst.id, link.props["order"]) for link in links) == [
+            ("张伟@宁德时代", "CN115000001A", 1),
+            ("张伟@清华大学", "CN115000002A", 3),
+        ]
+        moved = next(link for link in links if link.dst.id == "CN115000002A")
+        assert moved.props == {"order": 3, "matched_on": []} and moved.sources == ["doc2#1"]
 
     def test_delete_all_empties_the_store(self, store: GraphStore) -> None:
         _load_small_graph(store)
