@@ -200,3 +200,19 @@ def test_people_one_run_keeps_apart_are_never_merged(tmp_path: Path) -> None:
         assert lina == {"李娜@甲公司": ["CN1A"], "李娜@丙公司": ["CN3A"]}
         again = reconcile_persons(graph)
         assert (again.merged, again.moved, again.updated, again.split) == (0, 0, 0, [])
+
+
+def test_the_cli_reconciles_and_names_a_missing_input(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    runner = CliRunner()
+    env = {"IPGRAPH_DATA_DIR": str(tmp_path / "data")}
+    assert runner.invoke(app, ["ingest", "--workers", "1", str(INPUTS[1])], env=env).exit_code == 0
+    result = runner.invoke(app, ["persons", "reconcile", str(INPUTS[1]), "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.strip().splitlines()[-1])
+    assert report["names"] > 0 and (report["merged"], report["updated"]) == (0, 0)
+    missing = runner.invoke(app, ["persons", "reconcile", str(tmp_path / "gone.jsonl")], env=env)
+    assert missing.exit_code == 1 and "FILE_NOT_FOUND" in missing.output
