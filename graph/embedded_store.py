@@ -157,8 +157,10 @@ _UPSERT_EDGE = (
 )
 _GET_NODE = "SELECT id, props, sources FROM nodes WHERE label = ? AND id = ?"
 _PERSON_NAMES = """
-SELECT DISTINCT json_extract(props, '$.name') AS name FROM nodes
-WHERE label = 'Person' AND json_extract(props, '$.name') > ? ORDER BY name LIMIT ?
+SELECT DISTINCT name FROM (
+    SELECT json_extract(props, '$.name') AS name FROM nodes
+    WHERE label = 'Person' AND json_extract(props, '$.name') > ? ORDER BY name LIMIT ?
+) ORDER BY name
 """
 # merge_persons (see cypher.PERSON_EDGES_OUT): the target's edge keeps its properties and gains
 # the moved one's others; provenance is the union, the target's first.

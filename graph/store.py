@@ -93,8 +93,9 @@ class GraphReader(Protocol):
         reads them to decide whether a new mention is someone already known)."""
 
     def person_names(self, after: str, limit: int) -> list[str]:
-        """The distinct names of Person nodes greater than `after`, in order, at most `limit`
-        (a walk over every person, a page at a time)."""
+        """The distinct names, in order, of the first `limit` Person nodes (in name order) whose
+        name is greater than `after`: a walk over every person, a page at a time (a name with
+        more than `limit` persons is a page of its own; `find_persons` reads all of them)."""
 
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100
