@@ -87,11 +87,16 @@ class _Read:
 
 
 def reconcile_persons(
-    graph: GraphStore, inputs: Sequence[Path] = (), *, page: int = NAMES_PER_PAGE
+    graph: GraphStore,
+    inputs: Sequence[Path] = (),
+    *,
+    ranks: dict[str, int] | None = None,
+    page: int = NAMES_PER_PAGE,
 ) -> ReconcileReport:
     """Bring the Person nodes to what one run over `inputs` (the sharded run's input paths,
-    files or folders, in the order given to ingest) would have made; see the module doc."""
-    ranks = file_ranks(inputs)
+    files or folders, in the order given to ingest) would have made; see the module doc.
+    `ranks` (see `file_ranks`) gives the files' order instead, for inputs no longer on disk."""
+    ranks = file_ranks(inputs) if ranks is None else ranks
     report = ReconcileReport()
     after = ""
     while names := graph.person_names(after, page):
