@@ -238,26 +238,28 @@ def _mentions(
 ) -> list[_Read]:
     """Every INVENTOR_OF edge of `nodes`, with what its patent said when it was resolved: the
     applicants in order (employers; the first names a new person), the other inventors and
-    the IPC subclasses (resolve/inventors.mentions_of)."""
+    the IPC subclasses (resolve/inventors.mentions_of), all read from the patent's edges."""
     person_keys = [NodeKey(NodeLabel.PERSON, node) for node in nodes]
     links = [
         link
         for link in graph.expand(person_keys, [EdgeType.INVENTOR_OF], EDGES_PER_NODE)
         if link.src.id in nodes
     ]
-    patent_ids = sorted({link.dst.id for link in links})
-    patent_keys = [NodeKey(NodeLabel.PATENT, patent) for patent in patent_ids]
     around = graph.expand(
-        patent_keys, [EdgeType.APPLICANT_OF, EdgeType.INVENTOR_OF], EDGES_PER_NODE
+        [NodeKey(NodeLabel.PATENT, patent) for patent in sorted({link.dst.id for link in links})],
+        [EdgeType.APPLICANT_OF, EdgeType.INVENTOR_OF, EdgeType.CLASSIFIED_AS],
+        EDGES_PER_NODE,
     )
     applicants: dict[str, list[tuple[int, str]]] = defaultdict(list)
     inventors: dict[str, set[str]] = defaultdict(set)
+    fields: dict[str, set[str]] = defaultdict(set)
     for link in around:
         if link.type is EdgeType.APPLICANT_OF:
             applicants[link.dst.id].append((_int(link.props.get("order")), link.src.id))
-        else:
+        elif link.type is EdgeType.INVENTOR_OF:
             inventors[link.dst.id].add(link.src_name)
-    fields = _subclasses(graph, patent_ids)
+        elif len(link.dst.id) >= 4:  # CLASSIFIED_AS: the patent's IPC codes
+            fields[link.src.id].add(link.dst.id[:4])
     reads = []
     for link in links:
         patent, name = link.dst.id, str(nodes[link.src.id].props.get("name", ""))
@@ -268,24 +270,11 @@ def _mentions(
             employers[0] if employers else patent,
             frozenset(employers),
             frozenset(inventors[patent] - {name}),
-            fields.get(patent, frozenset()),
+            frozenset(fields[patent]),
         )
         when = (*_first_met(link.sources, ranks), _int(link.props.get("order")), patent)
         reads.append(_Read(link.src.id, mention, when, link))
     return reads
-
-
-def _subclasses(graph: GraphStore, patent_ids: list[str]) -> dict[str, frozenset[str]]:
-    found = graph.find_patents(patent_ids)
-    subclasses = {}
-    for patent in patent_ids:
-        node = found.get(patent)
-        if node is None or node.id != patent:
-            node = graph.get_node(NodeLabel.PATENT, patent)
-        codes = node.props.get("ipc") if node is not None else None
-        codes = codes if isinstance(codes, list) else []
-        subclasses[patent] = frozenset(str(c)[:4] for c in codes if len(str(c)) >= 4)
-    return subclasses
 
 
 def _first_met(sources: Iterable[str], ranks: dict[str, int]) -> tuple[int, str, int]:
