@@ -178,10 +178,13 @@ def test_people_one_run_keeps_apart_are_never_merged(tmp_path: Path) -> None:
         graph = stores.graph
         graph.ensure_schema()
         patents = {"CN1A": ("甲公司", "d#1"), "CN2A": ("乙公司", "d#2"), "CN3A": ("丙公司", "d#3")}
+        graph.upsert_nodes(NodeLabel.IPC, [NodeRow("H01M 4/36", {"level": "group"}, "d#1")])
         for patent, (org, source) in patents.items():
             graph.upsert_nodes(NodeLabel.PATENT, [NodeRow(patent, {"ipc": ["H01M 4/36"]}, source)])
             graph.upsert_nodes(NodeLabel.ORGANIZATION, [NodeRow(org, {"name": org}, source)])
             graph.upsert_edges(EdgeType.APPLICANT_OF, [EdgeRow(org, patent, {"order": 1}, source)])
+            row = EdgeRow(patent, "H01M 4/36", {"order": 1, "main": True}, source)
+            graph.upsert_edges(EdgeType.CLASSIFIED_AS, [row])
         persons = [("张伟@甲公司", "CN1A", "d#1"), ("张伟@乙公司", "CN2A", "d#2")]
         # 李娜's one node holds two patents with nothing in common: one run makes two people.
         persons += [("李娜@甲公司", "CN1A", "d#1"), ("李娜@甲公司", "CN3A", "d#3")]
