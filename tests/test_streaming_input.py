@@ -162,3 +162,14 @@ def test_lines_split_across_blocks_as_splitlines_splits(tmp_path: Path, ending: 
     assert [line for _, line in byte_lines(path)] == data.splitlines(keepends=True)
     offsets = [offset for offset, _ in byte_lines(path)]
     assert offsets[1] == len(data.splitlines(keepends=True)[0])
+
+
+def test_a_file_gone_before_it_is_read_is_a_coded_problem(tmp_path: Path) -> None:
+    """Records are read as ingest goes: a file removed after its scan, before its records are
+    read, gives a FILE_NOT_FOUND problem, not an exception."""
+    path = write_jsonl(tmp_path / "gone.jsonl", 3)
+    source = read_source(path)
+    path.unlink()
+    items = list(source.items())
+    assert len(items) == 1 and not isinstance(items[0], RawRecord)
+    assert items[0][0].code == ErrorCode.FILE_NOT_FOUND and items[0][0].file == str(path)

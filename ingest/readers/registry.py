@@ -89,10 +89,21 @@ def _line_reader(
             scanned.sha256,
             scanned.encoding,
             file_format,
-            lambda: parse(DecodedLines(path, scanned, name), name),
+            lambda: _unless_unreadable(parse(DecodedLines(path, scanned, name), name), name),
         )
 
     return read
+
+
+def _unless_unreadable(items: Iterator[Item], file: str) -> Iterator[Item]:
+    """The records, then (the file is read as ingest goes) a coded problem instead of an
+    exception when the file goes away or fails part way: what was read stays loaded."""
+    try:
+        yield from items
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        code = ErrorCode.FILE_NOT_FOUND if isinstance(exc, FileNotFoundError) else None
+        yield Problem(code or ErrorCode.FILE_UNREADABLE, file, f"reading stopped: {why}"), ""
 
 
 def has_inid_front_page(head: bytes) -> bool:
