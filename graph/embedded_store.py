@@ -204,10 +204,15 @@ UPDATE nodes SET sources = {_UNION_SOURCES.format(kept="nodes", moved="gone")}
 FROM (SELECT sources FROM nodes WHERE label = 'Person' AND id = ?1) AS gone
 WHERE label = 'Person' AND id = ?2
 """
+# Two index seeks (the key, the application-number index), not an OR: SQLite answers the OR
+# by reading every patent, which made ingest's per-chunk lookups grow with the graph.
 _FIND_PATENT = """
-SELECT id, props, sources FROM nodes
-WHERE label = 'Patent' AND (id = ?1 OR json_extract(props, '$.application_number') = ?1)
-ORDER BY id LIMIT 1
+SELECT id, props, sources FROM (
+    SELECT id, props, sources FROM nodes WHERE label = 'Patent' AND id = ?1
+    UNION ALL
+    SELECT id, props, sources FROM nodes
+    WHERE label = 'Patent' AND json_extract(props, '$.application_number') = ?1
+) ORDER BY id LIMIT 1
 """
 _NAME = (
     "coalesce(json_extract(m.props, '$.name'), json_extract(m.props, '$.title'), "
