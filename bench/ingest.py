@@ -13,8 +13,10 @@ database that is empty or already a bench/test scratch), then times bare `jieba.
 on one core over the texts of the first `--jieba-sample` records (all of them for smaller runs),
 the texts the pipeline segments. `--stop-at HH:MM` (UTC) stops cleanly after the file being
 loaded at that time; the figures then count the records loaded. The machine's load average is
-printed with the figures (rates are only comparable within one run). With --json the last line
-of stdout is one JSON object.
+printed with the figures (rates are only comparable within one run). `--reconcile` then times
+`reconcile_persons` over the loaded graph (after one run it changes nothing: it replays every
+inventor mention and reads the graph; `reconcile_s`, `reconcile_persons`, `reconcile_changes`
+join the figures). With --json the last line of stdout is one JSON object.
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ from bench.corpus import DEFAULT_DATA, generate
 from config.settings import Backend, Settings
 from graph.scratch import NotScratchError, claim_scratch_database, release_scratch_database
 from ingest.pipeline import ingest_paths
+from ingest.readers.source import file_sha256
+from ingest.resolve.reconcile import reconcile_persons
 from ingest.vocabularies import Vocabularies
 from search.index.compile_common import ALL_FIELDS
 from services.manager import local_services_settings
-from stores.backends import build_neo4j_driver, for_ingest, open_stores
+from stores.backends import Stores, build_neo4j_driver, for_ingest, open_stores
 
 RECORDS_1M = 1_000_000
 
@@ -62,12 +66,15 @@ def main() -> None:
     parser.add_argument("--jieba-sample", type=int, default=2_000)
     parser.add_argument("--stop-at", help="HH:MM UTC: stop after the file loading then")
     parser.add_argument("--keep", action="store_true", help="leave the loaded data in place")
+    parser.add_argument(
+        "--reconcile", action="store_true", help="then time `ipgraph persons reconcile`"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="ipgraph-bench-ingest-"))
     inputs = GeneratedInput(args, workdir)
     load_before = os.getloadavg()
     settings = _settings(args.backend, workdir)
-    pipeline_s, loaded, profile = _time_pipeline(settings, inputs, workdir, args)
+    pipeline_s, loaded, profile, reconciled = _time_pipeline(settings, inputs, workdir, args)
     pipeline_s -= inputs.generating_s
     sample = segmented_texts(inputs.sample)
     bare_s = time_bare_jieba(sample)
@@ -83,6 +90,7 @@ def main() -> None:
         "bare_jieba_chars_per_s": round(bare_chars_per_s),
         "ratio_vs_bare_jieba": round(chars_per_s / bare_chars_per_s, 3),
         "projected_1m_minutes": round(RECORDS_1M / (loaded / pipeline_s) / 60, 1),
+        **reconciled,
     }
     print(
         f"{loaded} of {args.records} records loaded"
@@ -115,6 +123,7 @@ class GeneratedInput:
         self.sample: list[dict[str, Any]] = []
         self.generating_s = 0.0
         self._chars: list[tuple[int, int]] = []  # (records, characters) per file
+        self.ranks: dict[str, int] = {}  # provenance prefix -> place, for reconcile_persons
 
     def paths(self) -> Iterator[Path]:
         made = 0
@@ -144,6 +153,7 @@ class GeneratedInput:
                 chars += sum(len(t) for t in segmented_texts([record]))
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._chars.append((count, chars))
+        self.ranks[file_sha256(path)[:16]] = len(self.ranks)
 
     def chars_of(self, loaded: int) -> int:
         """Characters of the first `loaded` records (whole files; a stopped run loads whole
@@ -166,7 +176,7 @@ def _deadline(clock: str) -> float:
 
 def _time_pipeline(
     settings: Settings, inputs: GeneratedInput, workdir: Path, args: argparse.Namespace
-) -> tuple[float, int, str]:
+) -> tuple[float, int, str, dict[str, Any]]:
     vocabularies = Vocabularies.load(settings)
     vocabularies.analyzer.words("预热")  # the dictionary loads outside the timing
     stores = open_stores(settings)
@@ -191,6 +201,7 @@ def _time_pipeline(
         )
         profiler.disable()
         elapsed = time.perf_counter() - started
+        reconciled = _reconcile(stores, inputs) if args.reconcile else {}
         if args.backend == "production" and not args.keep:
             stores.graph.delete_all()
             stores.index.delete_all()
@@ -199,10 +210,24 @@ def _time_pipeline(
     finally:
         stores.close()
     if not args.profile:
-        return elapsed, report.records_loaded, ""
+        return elapsed, report.records_loaded, "", reconciled
     buffer = io.StringIO()
     pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(25)
-    return elapsed, report.records_loaded, buffer.getvalue()
+    return elapsed, report.records_loaded, buffer.getvalue(), reconciled
+
+
+def _reconcile(stores: Stores, inputs: GeneratedInput) -> dict[str, Any]:
+    """`reconcile_persons` over what was loaded, in the files' order: after one run there is
+    nothing to change (the replay makes the persons the run made), so this times the reads."""
+    started = time.perf_counter()
+    report = reconcile_persons(stores.graph, ranks=inputs.ranks)
+    seconds = time.perf_counter() - started
+    print(f"persons reconcile: {seconds:.1f} s, {report.summary}")
+    return {
+        "reconcile_s": round(seconds, 1),
+        "reconcile_persons": report.persons,
+        "reconcile_changes": report.merged + report.moved + report.updated,
+    }
 
 
 _progress_started = time.perf_counter()

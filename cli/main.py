@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -43,6 +44,7 @@ from ingest.records import PatentRecord
 from ingest.registers import load_register
 from ingest.resolve.groups import load_group_trees
 from ingest.resolve.organizations import Curation, OrganizationResolver, ReviewQueue
+from ingest.resolve.reconcile import reconcile_persons
 from ingest.sep import SepReport, load_sep_declarations
 from ingest.sharding import WHOLE, Shard, ShardSpecError
 from ingest.vocabularies import Vocabularies, load_central_soes
@@ -640,6 +642,35 @@ def _print_report(report: IngestReport) -> None:
             console.print(f"  [{colour}]{escape(str(problem))}[/]")
         if file_report.dead_letter:
             console.print(f"  rejected records: {file_report.dead_letter}")
+
+
+persons_app = typer.Typer(no_args_is_help=True, help="People in the graph (inventors).")
+app.add_typer(persons_app, name="persons")
+
+
+@persons_app.command("reconcile")
+def persons_reconcile(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="the sharded run's inputs, as given to ingest (their order counts)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """After `ingest --shard i/N` processes that ran at the same time: make the Person nodes
+    one run would have made (merge what it merges, its profiles and evidence; never merge what
+    it keeps apart). Idempotent: a second run changes nothing."""
+    try:
+        with open_stores(for_ingest(Settings())) as stores:
+            report = reconcile_persons(stores.graph, paths or [])
+    except IngestError as exc:
+        console.print(f"[red]{escape(str(exc.problem))}[/]")
+        raise typer.Exit(code=1) from exc
+    if as_json:
+        print(json.dumps(dataclasses.asdict(report), ensure_ascii=False))
+        return
+    console.print(report.summary)
+    for node in report.split:
+        console.print(f"  divided: {escape(node)} held mentions of several people")
 
 
 aggregates_app = typer.Typer(

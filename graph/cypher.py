@@ -73,6 +73,61 @@ MATCH (n:Person {name: name})
 RETURN n {.*} AS node ORDER BY n.id
 """
 
+# The first $limit persons in name order (a seek in the name index, in its order), then their
+# names: a page costs its size, not a scan of every name (DISTINCT before LIMIT would).
+PERSON_NAMES = """
+MATCH (n:Person) WHERE n.name > $after
+WITH n.name AS name ORDER BY name LIMIT $limit
+RETURN DISTINCT name ORDER BY name
+"""
+
+# merge_persons: each edge of a merged-away person moves to the person it joins. An edge the
+# target already has (same type, same other node) keeps its properties and gains the moved
+# edge's others; provenance is the union, the target's first.
+_UNION_SOURCES = (
+    "coalesce(kept.sources, []) + "
+    "[x IN coalesce(moved.sources, []) WHERE NOT x IN coalesce(kept.sources, [])]"
+)
+_MOVE_EDGE = (
+    "WITH r, s, properties(r) AS moved, properties(s) AS kept "
+    f"SET s = moved SET s += kept SET s.sources = {_UNION_SOURCES} DELETE r"
+)
+PERSON_EDGES_OUT: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:Person {{id: row.src}})-[r:{edge.value}]->(m:{edge.endpoints[1].value}) "
+        f"MATCH (b:Person {{id: row.into}}) MERGE (b)-[s:{edge.value}]->(m) {_MOVE_EDGE}"
+    )
+    for edge in EdgeType
+    if edge.endpoints[0] is NodeLabel.PERSON
+}
+# move_person_edges: one edge of a person moves to another person (a person one run splits).
+MOVE_PERSON_EDGE: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:Person {{id: row.src}})-[r:{edge.value}]->"
+        f"(m:{edge.endpoints[1].value} {{id: row.dst}}) "
+        f"MATCH (b:Person {{id: row.into}}) MERGE (b)-[s:{edge.value}]->(m) {_MOVE_EDGE}"
+    )
+    for edge in EdgeType
+    if edge.endpoints[0] is NodeLabel.PERSON
+}
+PERSON_EDGES_IN: dict[EdgeType, str] = {
+    edge: (
+        f"UNWIND $rows AS row "
+        f"MATCH (m:{edge.endpoints[0].value})-[r:{edge.value}]->(a:Person {{id: row.src}}) "
+        f"MATCH (b:Person {{id: row.into}}) MERGE (m)-[s:{edge.value}]->(b) {_MOVE_EDGE}"
+    )
+    for edge in EdgeType
+    if edge.endpoints[1] is NodeLabel.PERSON
+}
+MERGE_PERSON_NODES = (
+    "UNWIND $rows AS row MATCH (a:Person {id: row.src}) MATCH (b:Person {id: row.into}) "
+    "SET b.sources = coalesce(b.sources, []) + "
+    "[x IN coalesce(a.sources, []) WHERE NOT x IN coalesce(b.sources, [])] "
+    "DETACH DELETE a"
+)
+
 _NAME = "coalesce(m.name, m.title, m.path, m.id)"
 NEIGHBOURS_OUT: dict[EdgeType, str] = {
     edge: (

@@ -17,6 +17,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -28,6 +29,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -154,10 +156,63 @@ _UPSERT_EDGE = (
     + _APPEND_SOURCE.format(table="edges", n=5)
 )
 _GET_NODE = "SELECT id, props, sources FROM nodes WHERE label = ? AND id = ?"
+_PERSON_NAMES = """
+SELECT DISTINCT name FROM (
+    SELECT json_extract(props, '$.name') AS name FROM nodes
+    WHERE label = 'Person' AND json_extract(props, '$.name') > ? ORDER BY name LIMIT ?
+) ORDER BY name
+"""
+# merge_persons (see cypher.PERSON_EDGES_OUT): the target's edge keeps its properties and gains
+# the moved one's others; provenance is the union, the target's first.
+_UNION_SOURCES = """
+(SELECT json_group_array(value) FROM (
+    SELECT value FROM json_each({kept}.sources)
+    UNION ALL
+    SELECT value FROM json_each({moved}.sources)
+    WHERE value NOT IN (SELECT value FROM json_each({kept}.sources))))
+"""
+_MOVE_PERSON_EDGES = """
+INSERT INTO edges (type, src, dst, props, sources)
+SELECT type, {new_src}, {new_dst}, props, sources FROM edges
+WHERE type = ?1 AND {end} = ?2 {only}
+ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(excluded.props, edges.props),
+    sources = {sources}
+"""
+_MOVE_PERSON_EDGES_OUT = _MOVE_PERSON_EDGES.format(
+    new_src="?3",
+    new_dst="dst",
+    end="src",
+    only="",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MOVE_PERSON_EDGES_IN = _MOVE_PERSON_EDGES.format(
+    new_src="src",
+    new_dst="?3",
+    end="dst",
+    only="",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MOVE_PERSON_EDGE = _MOVE_PERSON_EDGES.format(
+    new_src="?3",
+    new_dst="dst",
+    end="src",
+    only="AND dst = ?4",
+    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+)
+_MERGE_PERSON_NODE = f"""
+UPDATE nodes SET sources = {_UNION_SOURCES.format(kept="nodes", moved="gone")}
+FROM (SELECT sources FROM nodes WHERE label = 'Person' AND id = ?1) AS gone
+WHERE label = 'Person' AND id = ?2
+"""
+# Two index seeks (the key, the application-number index), not an OR: SQLite answers the OR
+# by reading every patent, which made ingest's per-chunk lookups grow with the graph.
 _FIND_PATENT = """
-SELECT id, props, sources FROM nodes
-WHERE label = 'Patent' AND (id = ?1 OR json_extract(props, '$.application_number') = ?1)
-ORDER BY id LIMIT 1
+SELECT id, props, sources FROM (
+    SELECT id, props, sources FROM nodes WHERE label = 'Patent' AND id = ?1
+    UNION ALL
+    SELECT id, props, sources FROM nodes
+    WHERE label = 'Patent' AND json_extract(props, '$.application_number') = ?1
+) ORDER BY id LIMIT 1
 """
 _NAME = (
     "coalesce(json_extract(m.props, '$.name'), json_extract(m.props, '$.title'), "
@@ -460,6 +515,48 @@ class EmbeddedGraphStore:
                 if row:
                     found[number] = _node(NodeLabel.PATENT, row)
         return found
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        with self._transaction() as db:
+            rows = db.execute(_PERSON_NAMES, (after, limit)).fetchall()
+        return [str(name) for (name,) in rows]
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        with self._transaction() as db:
+            for row in rows:
+                if row.src == row.into or not all(
+                    db.execute(_GET_NODE, ("Person", node)).fetchone()
+                    for node in (row.src, row.into)
+                ):
+                    continue
+                for edge in EdgeType:
+                    src_label, dst_label = edge.endpoints
+                    if src_label is NodeLabel.PERSON:
+                        db.execute(_MOVE_PERSON_EDGES_OUT, (edge.value, row.src, row.into))
+                        db.execute(
+                            "DELETE FROM edges WHERE type = ? AND src = ?", (edge.value, row.src)
+                        )
+                    if dst_label is NodeLabel.PERSON:
+                        db.execute(_MOVE_PERSON_EDGES_IN, (edge.value, row.src, row.into))
+                        db.execute(
+                            "DELETE FROM edges WHERE type = ? AND dst = ?", (edge.value, row.src)
+                        )
+                db.execute(_MERGE_PERSON_NODE, (row.src, row.into))
+                db.execute("DELETE FROM nodes WHERE label = 'Person' AND id = ?", (row.src,))
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        if edge_type.endpoints[0] is not NodeLabel.PERSON:
+            raise ValueError(f"{edge_type} does not start at a person")
+        with self._transaction() as db:
+            for row in rows:
+                into = db.execute(_GET_NODE, ("Person", row.into)).fetchone()
+                if row.src == row.into or into is None:
+                    continue
+                db.execute(_MOVE_PERSON_EDGE, (edge_type.value, row.src, row.into, row.dst))
+                db.execute(
+                    "DELETE FROM edges WHERE type = ? AND src = ? AND dst = ?",
+                    (edge_type.value, row.src, row.dst),
+                )
 
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         if not names:

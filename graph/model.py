@@ -117,6 +117,23 @@ class EdgeRow:
     source: str
 
 
+@dataclass(frozen=True)
+class NodeMerge:
+    """`src` becomes part of `into` (same label): its edges move to `into`, then it is gone."""
+
+    src: str
+    into: str
+
+
+@dataclass(frozen=True)
+class EdgeMove:
+    """The edge `src` -> `dst` becomes `into` -> `dst` (same type; `into` of `src`'s label)."""
+
+    src: str
+    dst: str
+    into: str
+
+
 class Direction(StrEnum):
     OUT = "out"  # (node)-[edge]->(neighbour)
     IN = "in"  # (neighbour)-[edge]->(node)

@@ -34,6 +34,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -45,6 +46,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -180,6 +182,32 @@ class Neo4jGraphStore:
 
     def _batch_size(self) -> int:
         return BULK_BATCH_SIZE if self._bulk else BATCH_SIZE
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        statements = [
+            *cypher.PERSON_EDGES_OUT.values(),
+            *cypher.PERSON_EDGES_IN.values(),
+            cypher.MERGE_PERSON_NODES,
+        ]
+        merges = [{"src": r.src, "into": r.into} for r in rows if r.src != r.into]
+        size = self._batch_size()
+        for start in range(0, len(merges), size):
+            batch = merges[start : start + size]
+
+            # One transaction per batch: a person is never left half moved.
+            def work(tx: neo4j.ManagedTransaction, batch: list[dict[str, str]] = batch) -> None:
+                for statement in statements:
+                    tx.run(statement, {"rows": batch}).consume()
+
+            with _translated_errors(), self._driver.session(database=self._database) as session:
+                session.execute_write(work)
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        statement = cypher.MOVE_PERSON_EDGE[edge_type]
+        moves = [{"src": r.src, "dst": r.dst, "into": r.into} for r in rows if r.src != r.into]
+        size = self._batch_size()
+        for start in range(0, len(moves), size):
+            self._write(statement, {"rows": moves[start : start + size]})
 
     def _write_counted(
         self,
@@ -352,6 +380,10 @@ class Neo4jGraphStore:
             if key not in found or node.id < found[key].id:
                 found[key] = node
         return found
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        records = self._read(cypher.PERSON_NAMES, {"after": after, "limit": limit})
+        return [str(r["name"]) for r in records]
 
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         records = self._read(cypher.FIND_PERSONS, {"names": list(dict.fromkeys(names))})

@@ -22,6 +22,7 @@ from graph.model import (
     CandidateScore,
     CitationFlow,
     Direction,
+    EdgeMove,
     EdgeRow,
     EdgeType,
     FactCount,
@@ -32,6 +33,7 @@ from graph.model import (
     Neighbour,
     NodeKey,
     NodeLabel,
+    NodeMerge,
     NodeRecord,
     NodeRow,
     PatentFacts,
@@ -54,6 +56,17 @@ class GraphWriter(Protocol):
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         """Create or update one edge per (src, dst) pair; rows naming missing nodes are skipped."""
+
+    def merge_persons(self, rows: Sequence[NodeMerge]) -> None:
+        """Each `src` person becomes part of its `into` person: every edge of `src` moves to
+        `into` (an edge `into` already has to the same node keeps its properties, gains the
+        moved edge's others and both provenances), `src`'s provenance joins `into`'s and `src`
+        is deleted. Rows naming a missing person are skipped; idempotent. Person properties
+        are the caller's to write (`upsert_nodes`)."""
+
+    def move_person_edges(self, edge_type: EdgeType, rows: Sequence[EdgeMove]) -> None:
+        """Each `edge_type` edge (from a person) `src` -> `dst` becomes `into` -> `dst`, merged
+        as `merge_persons` merges; rows naming a missing node or edge are skipped."""
 
     def delete_all(self) -> None:
         """Remove every node and edge (tests and `ipgraph reset`)."""
@@ -79,6 +92,11 @@ class GraphReader(Protocol):
     def find_persons(self, names: Sequence[str]) -> list[NodeRecord]:
         """Every Person node whose `name` is one of `names`, sorted by id (inventor resolution
         reads them to decide whether a new mention is someone already known)."""
+
+    def person_names(self, after: str, limit: int) -> list[str]:
+        """The distinct names, in order, of the first `limit` Person nodes (in name order) whose
+        name is greater than `after`: a walk over every person, a page at a time (a name with
+        more than `limit` persons is a page of its own; `find_persons` reads all of them)."""
 
     def neighbours(
         self, edge_type: EdgeType, node_id: str, direction: Direction, limit: int = 100

@@ -17,9 +17,10 @@ pipeline), so they share those pages and start at once.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from multiprocessing.pool import ApplyResult, Pool
 from types import TracebackType
 
@@ -70,8 +71,9 @@ class AnalysePool:
             self._pool.join()
             self._pool = None
 
-    def __call__(self, records: list[PatentRecord]) -> Iterator[Analysis]:
-        """The analyses of `records`, in order, computed ahead by the workers."""
+    def __call__(self, records: Iterable[PatentRecord]) -> Iterator[Analysis]:
+        """The analyses of `records`, in order, computed ahead by the workers; records are
+        drawn from `records` only as the window has room (a file is read as it is analysed)."""
         pool = self._pool
         if pool is None:
             raise RuntimeError("AnalysePool used outside its `with` block")
@@ -85,6 +87,7 @@ class AnalysePool:
             yield from pending.popleft().get()
 
 
-def _chunks(records: list[PatentRecord], size: int) -> Iterator[list[PatentRecord]]:
-    for start in range(0, len(records), size):
-        yield records[start : start + size]
+def _chunks(records: Iterable[PatentRecord], size: int) -> Iterator[list[PatentRecord]]:
+    iterator = iter(records)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk

@@ -165,21 +165,13 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRu
         return file_report
     file_report.encoding = source.encoding
     shard = run.shard
-    source.problems = [
-        (p, raw)
-        for p, raw in source.problems
-        if p.record is None or shard.owns(source.sha256, p.record)
-    ]
-    file_report.records_read = sum(
-        1 for raw in source.records if shard.owns(source.sha256, raw.record)
-    ) + len(source.problems)
+    # The file is read as it is analysed and written: records, their analyses and a chunk
+    # waiting to be written are what is held, not the file.
     prepared, valid = validate_file(
         source,
         vocabularies,
         owns=None if shard.count == 1 else lambda location: shard.owns(source.sha256, location),
     )
-    rejected = prepared.rejected
-    file_report.problems.extend(prepared.warnings)
     documents: set[str] = set()
     # Chunk by chunk: while the parent resolves and writes one, the pool analyses the next and
     # the index writer sends the previous one's documents.
@@ -193,6 +185,9 @@ def _ingest_file(path: Path, graph: GraphStore, index: SearchIndex, run: _FileRu
         _write_batch(batch, graph, run.index_writer)
         run.touched.update(_patents_of(batch))
         documents.update(batch.documents)
+    file_report.records_read = prepared.read
+    file_report.problems[:0] = prepared.warnings
+    rejected = prepared.rejected
     rejected.extend(_index_rejections(run.index_writer.drain(), source.path))
     file_report.problems.extend(p for p, _ in rejected)
     file_report.records_loaded = len(documents) - len(

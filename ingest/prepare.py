@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ingest.errors import ErrorCode, Problem
 from ingest.nlp.pipeline import Entity, extract_many
-from ingest.readers import SourceFile
+from ingest.readers import RawRecord, SourceFile
 from ingest.records import PatentRecord
 from ingest.resolve.inventors import InventorResolver
 from ingest.transform import (
     GraphBatch,
     add_record,
+    export_headers,
     segment,
     text_fields,
     unmapped_headers,
@@ -45,12 +48,15 @@ class PreparedFile:
     records: list[PreparedRecord] = field(default_factory=list)
     rejected: list[tuple[Problem, str]] = field(default_factory=list)  # (problem, raw text)
     warnings: list[Problem] = field(default_factory=list)
+    read: int = 0  # records met (this shard's), loadable or not
 
 
 # Segmentation and extraction of validated records: pure functions of the records, so they may
 # run in other processes (ingest/parallel.py) and give the same result, in input order.
-Analyse = Callable[[list[PatentRecord]], Iterable[Analysis]]
+Analyse = Callable[[Iterable[PatentRecord]], Iterable[Analysis]]
 _KEYWORD_FIELDS = ("title", "abstract")
+# Records analysed together in-process: the spaCy pipeline's batch, and a bound on what is held.
+IN_PROCESS_CHUNK = 64
 
 
 def prepare(
@@ -68,41 +74,77 @@ def prepare(
 
 def validate_file(
     source: SourceFile, vocabularies: Vocabularies, owns: Callable[[int], bool] | None = None
-) -> tuple[PreparedFile, list[tuple[int, PatentRecord]]]:
-    """The file's rejected records and warnings, and its valid records with their locations."""
-    prepared = PreparedFile(rejected=list(source.problems))
-    unmapped = unmapped_headers(source.records, vocabularies.columns)
+) -> tuple[PreparedFile, Iterator[tuple[int, PatentRecord]]]:
+    """The file's valid records with their locations, read and validated as the iterator is
+    consumed (the file is streamed, not loaded); the `PreparedFile` collects the rejected
+    records as they are met, and `read` and `warnings` are complete once the iterator is."""
+    prepared = PreparedFile()
+    return prepared, _validated(source, vocabularies, owns, prepared)
+
+
+def _validated(
+    source: SourceFile,
+    vocabularies: Vocabularies,
+    owns: Callable[[int], bool] | None,
+    prepared: PreparedFile,
+) -> Iterator[tuple[int, PatentRecord]]:
+    headers: set[str] = set()
+    for item in source.items():
+        if not isinstance(item, RawRecord):
+            problem = item[0]
+            if owns is None or problem.record is None or owns(problem.record):
+                prepared.read += 1
+                prepared.rejected.append(item)
+            continue
+        # Every shard warns of the same columns: the file's, not only its share's.
+        headers |= export_headers(item)
+        if owns is not None and not owns(item.record):
+            continue
+        prepared.read += 1
+        outcome = validate(item, source.path, vocabularies.columns)
+        if isinstance(outcome, Problem):
+            prepared.rejected.append((outcome, item.raw))
+        else:
+            yield item.record, outcome
+    unmapped = unmapped_headers(headers, vocabularies.columns)
     if unmapped:
-        prepared.warnings.append(
+        prepared.warnings.insert(
+            0,
             Problem(
                 ErrorCode.COLUMN_UNMAPPED,
                 source.path,
                 f"columns not loaded (no mapping in config/columns): {', '.join(unmapped)}",
                 is_warning=True,
-            )
+            ),
         )
-    valid: list[tuple[int, PatentRecord]] = []
-    for raw in source.records:
-        if owns is not None and not owns(raw.record):
-            continue
-        outcome = validate(raw, source.path, vocabularies.columns)
-        if isinstance(outcome, Problem):
-            prepared.rejected.append((outcome, raw.raw))
-        else:
-            valid.append((raw.record, outcome))
-    return prepared, valid
 
 
 def analysed(
-    valid: list[tuple[int, PatentRecord]],
+    valid: Iterable[tuple[int, PatentRecord]],
     vocabularies: Vocabularies,
     analyse: Analyse | None = None,
 ) -> Iterator[PreparedRecord]:
-    """The valid records with their analysis, in order, as they come (a pool works ahead)."""
-    records = [record for _, record in valid]
-    results = analyse(records) if analyse is not None else analyse_records(records, vocabularies)
-    for (location, record), result in zip(valid, results, strict=True):
+    """The valid records with their analysis, in order, as they come: records are drawn from
+    `valid` only as the analysis needs them (a pool works a bounded window ahead)."""
+    waiting: deque[tuple[int, PatentRecord]] = deque()
+
+    def records() -> Iterator[PatentRecord]:
+        for item in valid:
+            waiting.append(item)
+            yield item[1]
+
+    results = analyse(records()) if analyse is not None else _in_process(records(), vocabularies)
+    for result in results:
+        location, record = waiting.popleft()
         yield PreparedRecord(location, record, result.words, result.entities, result.segmented)
+    if waiting:
+        raise RuntimeError("the analysis returned fewer results than records")
+
+
+def _in_process(records: Iterable[PatentRecord], vocabularies: Vocabularies) -> Iterator[Analysis]:
+    iterator = iter(records)
+    while chunk := list(itertools.islice(iterator, IN_PROCESS_CHUNK)):
+        yield from analyse_records(chunk, vocabularies)
 
 
 def analyse_records(records: list[PatentRecord], vocabularies: Vocabularies) -> list[Analysis]:

@@ -106,9 +106,13 @@ def _record_fields(data: dict[str, Any], columns: ColumnMap) -> dict[str, Any]:
     return {**mapped, **own}
 
 
-def unmapped_headers(rows: list[RawRecord], columns: ColumnMap) -> list[str]:
-    headers = {str(k) for raw in rows for k in raw.data if k not in RECORD_FIELDS}
-    return sorted(h for h in headers if columns.field_of(h) is None)
+def export_headers(raw: RawRecord) -> set[str]:
+    """The keys of a record that are not record fields: an export's column headers."""
+    return {str(k) for k in raw.data if k not in RECORD_FIELDS}
+
+
+def unmapped_headers(headers: Iterable[str], columns: ColumnMap) -> list[str]:
+    return sorted(h for h in set(headers) if columns.field_of(h) is None)
 
 
 def add_record(

@@ -255,7 +255,8 @@ def test_concurrent_shards_on_the_servers_write_what_one_run_writes(
         assert reports[0].patent_ids | reports[1].patent_ids == whole.patent_ids
         got = _store_view(stores, whole.patent_ids)
     # Concurrent shards do not see each other's inventors: a person whose mentions fall in
-    # both may stay two (docs/INGEST_SCALE.md); everything else is the same, nothing is lost.
+    # both may stay two until `ipgraph persons reconcile` (docs/INGEST_SCALE.md,
+    # tests/test_reconcile_persons.py); everything else is the same, nothing is lost.
     people, single_people = (
         got["counts"].nodes.pop("Person"),
         expected["counts"].nodes.pop("Person"),

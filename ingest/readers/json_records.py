@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.readers.source import RawRecord
+from ingest.readers.source import Item, RawRecord
+from ingest.readers.text_stream import DecodedLines
 
-Item = RawRecord | tuple[Problem, str]
 
-
-def json_lines(text: str, file: str) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def json_lines(lines: DecodedLines, file: str) -> Iterator[Item]:
+    """One record per line, parsed as the line is read."""
+    for number, ended in enumerate(lines, start=1):
+        while lines.problems:
+            yield lines.problems.popleft()
+        line = ended.rstrip("\r\n")
         if not line.strip():
             continue
         try:

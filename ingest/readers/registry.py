@@ -2,7 +2,7 @@
 is derived from `READERS`: the CLI's `--format` choices (`FORMATS`), the suffixes a folder is
 searched for (`SUPPORTED_SUFFIXES`), and whether a file is a contract (`is_contract`).
 
-To add a format: write its read function (bytes -> located raw records) in `ingest/readers/`,
+To add a format: write its read function (path -> located raw records) in `ingest/readers/`,
 add a `Reader` here; a suffix two readers share is decided by `sniff` on the first bytes, in
 the order of `READERS`.
 """
@@ -10,7 +10,7 @@ the order of `READERS`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +18,15 @@ from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
 from ingest.readers.patent_xml import xml_documents
-from ingest.readers.source import RawRecord, SourceFile, new_source, read_bytes
-from ingest.readers.tabular import csv_rows, xlsx_rows
+from ingest.readers.source import Item, SourceFile, file_errors, new_source, read_bytes
+from ingest.readers.tabular import check_csv_header, csv_rows, xlsx_rows
+from ingest.readers.text_stream import DecodedLines, scan_text
 from ingest.readers.utf8_lines import decode_records
 
 SNIFF_BYTES = 8192
 _INID_CODE = re.compile(r"^\s*[(（]\d{2}[)）]", re.M)
 
-ReadFunction = Callable[[Path, bytes], SourceFile]
+ReadFunction = Callable[[Path], SourceFile]
 
 
 @dataclass(frozen=True)
@@ -40,51 +41,69 @@ class Reader:
         return self.read is None
 
 
-def _xml(path: Path, data: bytes) -> SourceFile:
-    source = new_source(path, data, "xml-declared", "xml")
-    source.records.extend(xml_documents(data, str(path)))
-    return source
+def _xml(path: Path) -> SourceFile:
+    data = read_bytes(path)
+    return new_source(path, data, "xml-declared", "xml", list(xml_documents(data, str(path))))
 
 
-def _xlsx(path: Path, data: bytes) -> SourceFile:
-    source = new_source(path, data, "xlsx", "xlsx")
-    source.records.extend(xlsx_rows(data, str(path)))
-    return source
+def _xlsx(path: Path) -> SourceFile:
+    data = read_bytes(path)
+    return new_source(path, data, "xlsx", "xlsx", list(xlsx_rows(data, str(path))))
 
 
-def _text_source(path: Path, data: bytes, file_format: str) -> tuple[str, SourceFile]:
-    """Decoded text and its source; lines cut inside a UTF-8 character are reported as
-    problems and the complete ones kept."""
+def _whole_text(
+    path: Path, file_format: str, parse: Callable[[str, str], list[Item]]
+) -> SourceFile:
+    """A format read whole (a JSON document, a patent's text); lines cut inside a UTF-8
+    character are reported as problems and the complete ones kept."""
+    data = read_bytes(path)
     text, encoding, cut_lines = decode_records(data, str(path))
-    source = new_source(path, data, encoding, file_format)
-    source.problems.extend(cut_lines)
-    return text, source
+    items: list[Item] = [*cut_lines, *parse(text, str(path))]
+    return new_source(path, data, encoding, file_format, items)
 
 
-def _csv(path: Path, data: bytes) -> SourceFile:
-    text, source = _text_source(path, data, "csv")
-    source.records.extend(csv_rows(text, str(path)))
-    return source
+def _inid_text(path: Path) -> SourceFile:
+    return _whole_text(path, "inid-text", lambda text, file: [inid_document(text, file)])
 
 
-def _inid_text(path: Path, data: bytes) -> SourceFile:
-    text, source = _text_source(path, data, "inid-text")
-    source.records.append(inid_document(text, str(path)))
-    return source
+def _json(path: Path) -> SourceFile:
+    return _whole_text(path, "json", lambda text, file: list(json_document(text, file)))
 
 
-def _json_reader(file_format: str) -> ReadFunction:
-    def read(path: Path, data: bytes) -> SourceFile:
-        text, source = _text_source(path, data, file_format)
-        parse = json_document if file_format == "json" else json_lines
-        for item in parse(text, str(path)):
-            if isinstance(item, RawRecord):
-                source.records.append(item)
-            else:
-                source.problems.append(item)
-        return source
+def _line_reader(
+    file_format: str,
+    parse: Callable[[DecodedLines, str], Iterator[Item]],
+    check: Callable[[DecodedLines, str], None] | None = None,
+) -> ReadFunction:
+    """A format read one line at a time (JSONL, CSV/TSV): the file is scanned (hash,
+    encoding) and, for tables, its header found now; records are read as they are iterated."""
+
+    def read(path: Path) -> SourceFile:
+        name = str(path)
+        with file_errors(path):
+            scanned = scan_text(path, name)
+            if check is not None:
+                check(DecodedLines(path, scanned, name), name)
+        return SourceFile(
+            name,
+            scanned.sha256,
+            scanned.encoding,
+            file_format,
+            lambda: _unless_unreadable(parse(DecodedLines(path, scanned, name), name), name),
+        )
 
     return read
+
+
+def _unless_unreadable(items: Iterator[Item], file: str) -> Iterator[Item]:
+    """The records, then (the file is read as ingest goes) a coded problem instead of an
+    exception when the file goes away or fails part way: what was read stays loaded."""
+    try:
+        yield from items
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        code = ErrorCode.FILE_NOT_FOUND if isinstance(exc, FileNotFoundError) else None
+        yield Problem(code or ErrorCode.FILE_UNREADABLE, file, f"reading stopped: {why}"), ""
 
 
 def has_inid_front_page(head: bytes) -> bool:
@@ -96,10 +115,10 @@ def has_inid_front_page(head: bytes) -> bool:
 
 
 READERS: tuple[Reader, ...] = (
-    Reader("json", (".json",), _json_reader("json")),
-    Reader("jsonl", (".jsonl", ".ndjson"), _json_reader("jsonl")),
-    Reader("csv", (".csv",), _csv),
-    Reader("tsv", (".tsv",), _csv),
+    Reader("json", (".json",), _json),
+    Reader("jsonl", (".jsonl", ".ndjson"), _line_reader("jsonl", json_lines)),
+    Reader("csv", (".csv",), _line_reader("csv", csv_rows, check_csv_header)),
+    Reader("tsv", (".tsv",), _line_reader("csv", csv_rows, check_csv_header)),
     Reader("xlsx", (".xlsx",), _xlsx),
     Reader("xml", (".xml",), _xml),
     # A .txt is a patent document when it has an INID front page, a contract otherwise.
@@ -150,7 +169,7 @@ def read_source(path: Path, file_format: str | None = None) -> SourceFile:
         raise IngestError(
             Problem(ErrorCode.FORMAT_UNSUPPORTED, str(path), "a contract, not a record file")
         )
-    return reader.read(path, read_bytes(path, reader.suffixes[0]))
+    return reader.read(path)
 
 
 def _head(path: Path) -> bytes | None:

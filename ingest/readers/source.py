@@ -1,8 +1,10 @@
-"""One source file, read and decoded, as located raw records plus the problems found."""
+"""One source file as located raw records plus the problems found, streamed from the file."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,29 +24,61 @@ class RawRecord:
     raw: str
 
 
+# A record, or a record that could not be read: (problem, its raw text).
+Item = RawRecord | tuple[Problem, str]
+
+
+def _no_items() -> Iterator[Item]:
+    return iter(())
+
+
 @dataclass
 class SourceFile:
+    """A file whose hash, encoding and layout are known; its records are read by iterating
+    `items()`, which reads the file again on every call (JSONL and CSV one line at a time)."""
+
     path: str
     sha256: str
     encoding: str
     format: str
-    records: list[RawRecord] = field(default_factory=list)
-    problems: list[tuple[Problem, str]] = field(default_factory=list)  # (problem, raw text)
+    stream: Callable[[], Iterator[Item]] = _no_items
+    _whole: tuple[list[RawRecord], list[tuple[Problem, str]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def items(self) -> Iterator[Item]:
+        """Records and the problems of records that could not be read, in file order."""
+        return self.stream()
+
+    @property
+    def records(self) -> list[RawRecord]:
+        """Every record at once: for small tables (registers, declarations) and tests."""
+        return self._read_whole()[0]
+
+    @property
+    def problems(self) -> list[tuple[Problem, str]]:
+        """Every unreadable record at once (see `records`)."""
+        return self._read_whole()[1]
+
+    def _read_whole(self) -> tuple[list[RawRecord], list[tuple[Problem, str]]]:
+        if self._whole is None:
+            records: list[RawRecord] = []
+            problems: list[tuple[Problem, str]] = []
+            for item in self.items():
+                if isinstance(item, RawRecord):
+                    records.append(item)
+                else:
+                    problems.append(item)
+            self._whole = (records, problems)
+        return self._whole
 
 
-def read_bytes(path: Path, suffix: str) -> bytes:
+@contextmanager
+def file_errors(path: Path) -> Iterator[None]:
+    """A missing or unreadable file as a coded `IngestError`."""
     name = str(path)
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise IngestError(
-            Problem(
-                ErrorCode.FORMAT_UNSUPPORTED,
-                name,
-                f"unsupported file type {suffix or '(none)'}; expected one of "
-                f"{', '.join(SUPPORTED_SUFFIXES)}",
-            )
-        )
     try:
-        return path.read_bytes()
+        yield
     except FileNotFoundError as exc:
         raise IngestError(Problem(ErrorCode.FILE_NOT_FOUND, name, "file not found")) from exc
     except OSError as exc:
@@ -53,5 +87,25 @@ def read_bytes(path: Path, suffix: str) -> bytes:
         ) from exc
 
 
-def new_source(path: Path, data: bytes, encoding: str, file_format: str) -> SourceFile:
-    return SourceFile(str(path), hashlib.sha256(data).hexdigest(), encoding, file_format)
+def file_sha256(path: Path, block: int = 256 * 1024) -> str:
+    """The file's content hash, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file (the formats read whole: JSON documents, XML, XLSX, patent texts)."""
+    with file_errors(path):
+        return path.read_bytes()
+
+
+def new_source(
+    path: Path, data: bytes, encoding: str, file_format: str, items: list[Item]
+) -> SourceFile:
+    """A source read whole: its items are already in memory."""
+    return SourceFile(
+        str(path), hashlib.sha256(data).hexdigest(), encoding, file_format, lambda: iter(items)
+    )

@@ -16,14 +16,24 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers import export_layout
 from ingest.readers.archive_guard import check_archive
-from ingest.readers.source import RawRecord
+from ingest.readers.source import Item, RawRecord
+from ingest.readers.text_stream import DecodedLines
 
 _DELIMITERS = ",\t;|"
+# How much of the file's beginning is searched for the delimiter and the header: the first
+# rows of any export, however long their cells, and a bound on what is held.
+HEAD_CHARACTERS = 256 * 1024
+_SNIFF_CHARACTERS = 8192
 
 
-def csv_rows(text: str, file: str) -> Iterator[RawRecord]:
-    delimiter, layout = _csv_layout(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
+    """The rows of a CSV/TSV export as records, read line by line. The delimiter and the header
+    (below any lines describing the search, see export_layout) are found in the first lines
+    (`HEAD_CHARACTERS` at most), which are then read again as part of the file."""
+    stream = iter(lines)
+    head = _head_lines(stream)
+    delimiter, layout = _csv_layout(head)
+    reader = csv.reader(itertools.chain(head, stream), delimiter=delimiter)
     # An export may open with lines describing the search (export_layout): the header is the
     # row naming known columns, else the first row.
     skip = layout.index - layout.rows + 1 if layout else 0
@@ -32,26 +42,56 @@ def csv_rows(text: str, file: str) -> Iterator[RawRecord]:
     header_rows = [next(reader, []) for _ in range(layout.rows if layout else 1)]
     header = _header(layout.names if layout else header_rows[0], file)
     for row in reader:
+        while lines.problems:
+            yield lines.problems.popleft()
         if not any(cell.strip() for cell in row):
             continue
         yield _record(header, row, reader.line_num)
+    while lines.problems:
+        yield lines.problems.popleft()
 
 
-def _csv_layout(text: str) -> tuple[str, export_layout.HeaderLayout | None]:
-    sample = text[:8192]
+def check_csv_header(lines: DecodedLines, file: str) -> None:
+    """Raise the header's `IngestError` now, before any record is read."""
+    head = _head_lines(iter(lines))
+    delimiter, layout = _csv_layout(head)
+    if layout is None:
+        first = next(csv.reader(head, delimiter=delimiter), [])
+        _header(first, file)
+
+
+def _head_lines(lines: Iterator[str]) -> list[str]:
+    head: list[str] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if size >= HEAD_CHARACTERS:
+            break
+    return head
+
+
+def _sample_lines(head: list[str]) -> int:
+    """How many of the first lines the delimiter sniffer's sample needs."""
+    size = 0
+    for count, line in enumerate(head, start=1):
+        size += len(line)
+        if size >= _SNIFF_CHARACTERS:
+            return count
+    return len(head)
+
+
+def _csv_layout(head: list[str]) -> tuple[str, export_layout.HeaderLayout | None]:
+    sample = "".join(itertools.islice(head, _sample_lines(head)))[:_SNIFF_CHARACTERS]
     try:
         sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
         sniffed = "\t" if sample.count("\t") > sample.count(",") else ","
     best: tuple[str, export_layout.HeaderLayout | None] = (sniffed, None)
     for delimiter in dict.fromkeys((sniffed, *_DELIMITERS)):
-        head = list(
-            itertools.islice(
-                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
-                export_layout.HEADER_SEARCH_ROWS,
-            )
-        )
-        layout = export_layout.find_header(head)
+        reader = csv.reader(head, delimiter=delimiter)
+        rows = list(itertools.islice(reader, export_layout.HEADER_SEARCH_ROWS))
+        layout = export_layout.find_header(rows)
         if layout is not None and (best[1] is None or layout.known > best[1].known):
             best = (delimiter, layout)
     if best[1] is not None and best[1].index == 0 and best[0] != sniffed:

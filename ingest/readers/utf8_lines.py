@@ -34,7 +34,7 @@ def _cut_utf8_lines(data: bytes, file: str) -> tuple[str, str, list[tuple[Proble
         try:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            if not _ends_inside_a_sequence(body):
+            if not ends_inside_a_sequence(body):
                 return None  # not a cut: another encoding, or bytes that are not text
             lines.append(raw[len(body) :].decode("ascii"))
             problem = (
@@ -54,7 +54,7 @@ def _cut_utf8_lines(data: bytes, file: str) -> tuple[str, str, list[tuple[Proble
     return "".join(lines), "utf-8", problems
 
 
-def _ends_inside_a_sequence(body: bytes) -> bool:
+def ends_inside_a_sequence(body: bytes) -> bool:
     """Valid UTF-8 up to an incomplete (not invalid) sequence at its very end."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:

@@ -10,7 +10,7 @@ from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
 from graph.analytics.kpis import kpis, kpis_from_counts
 from graph.entity_pages import node_view, organization_view, patent_view, person_view
 from graph.groups import group_members
-from graph.model import Direction, FactCount, NodeKey
+from graph.model import Direction, EdgeMove, FactCount, NodeKey, NodeMerge
 from graph.store import (
     AggregateQueries,
     GraphReader,
@@ -158,6 +158,65 @@ class GraphWriterConformance:
         view = patent_view(store, "CN1A")
         assert view is not None and view.applicants == []
 
+    def test_merging_persons_moves_their_edges_and_keeps_the_evidence(
+        self, store: GraphStore
+    ) -> None:
+        _load_small_graph(store)  # 张伟@宁德时代 INVENTOR_OF CN115000001A
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN115000002A", "doc2#1")])
+        store.upsert_nodes(NodeLabel.PERSON, [NodeRow("张伟@清华大学", {"name": "张伟"}, "doc2#1")])
+        store.upsert_edges(
+            EdgeType.INVENTOR_OF,
+            [
+                EdgeRow("张伟@清华大学", "CN115000002A", {"order": 2, "matched_on": []}, "doc2#1"),
+                EdgeRow("张伟@清华大学", "CN115000001A", {"order": 9, "role": "x"}, "doc2#2"),
+            ],
+        )
+        merges = [NodeMerge("张伟@清华大学", "张伟@宁德时代"), NodeMerge("无此人", "张伟@宁德时代")]
+        store.merge_persons(merges)
+        assert store.get_node(NodeLabel.PERSON, "张伟@清华大学") is None
+        merged = store.get_node(NodeLabel.PERSON, "张伟@宁德时代")
+        assert merged is not None and sorted(merged.sources) == ["doc1#1", "doc2#1"]
+        links = store.expand(
+            [NodeKey(NodeLabel.PERSON, "张伟@宁德时代")], [EdgeType.INVENTOR_OF], per_node=10
+        )
+        by_patent = {link.dst.id: link for link in links}
+        assert set(by_patent) == {"CN115000001A", "CN115000002A"}
+        # The edge the target had keeps its properties and gains the other's; both provenances.
+        assert by_patent["CN115000001A"].props == {"order": 1, "role": "x"}
+        assert sorted(by_patent["CN115000001A"].sources) == ["doc1#1", "doc2#2"]
+        assert by_patent["CN115000002A"].props == {"order": 2, "matched_on": []}
+        assert by_patent["CN115000002A"].sources == ["doc2#1"]
+        counts = store.counts()
+        store.merge_persons(merges)  # idempotent
+        assert store.counts() == counts
+        assert counts.nodes["Person"] == 1 and counts.edges["INVENTOR_OF"] == 2
+
+    def test_moving_one_edge_of_a_person_to_another(self, store: GraphStore) -> None:
+        _load_small_graph(store)  # 张伟@宁德时代 INVENTOR_OF CN115000001A
+        store.upsert_nodes(NodeLabel.PATENT, [_patent("CN115000002A", "doc2#1")])
+        store.upsert_nodes(NodeLabel.PERSON, [NodeRow("张伟@清华大学", {"name": "张伟"}, "doc2#1")])
+        store.upsert_edges(
+            EdgeType.INVENTOR_OF,
+            [EdgeRow("张伟@宁德时代", "CN115000002A", {"order": 3, "matched_on": []}, "doc2#1")],
+        )
+        moves = [
+            EdgeMove("张伟@宁德时代", "CN115000002A", "张伟@清华大学"),
+            EdgeMove("张伟@宁德时代", "CN115000001A", "无此人"),
+        ]
+        store.move_person_edges(EdgeType.INVENTOR_OF, moves)
+        store.move_person_edges(EdgeType.INVENTOR_OF, moves)  # idempotent
+        links = store.expand(
+            [NodeKey(NodeLabel.PERSON, p) for p in ("张伟@宁德时代", "张伟@清华大学")],
+            [EdgeType.INVENTOR_OF],
+            per_node=10,
+        )
+        assert sorted((link.src.id, link.dst.id, link.props["order"]) for link in links) == [
+            ("张伟@宁德时代", "CN115000001A", 1),
+            ("张伟@清华大学", "CN115000002A", 3),
+        ]
+        moved = next(link for link in links if link.dst.id == "CN115000002A")
+        assert moved.props == {"order": 3, "matched_on": []} and moved.sources == ["doc2#1"]
+
     def test_delete_all_empties_the_store(self, store: GraphStore) -> None:
         _load_small_graph(store)
         store.delete_all()
@@ -295,6 +354,23 @@ class GraphReaderConformance:
             ("张伟@甲", ["甲"]),
         ]
         assert store.find_persons([]) == []
+
+    def test_person_names_page_through_distinct_names(self, store: GraphStore) -> None:
+        store.upsert_nodes(
+            NodeLabel.PERSON,
+            [
+                NodeRow(f"{name}@{n}", {"name": name}, "d#1")
+                for n, name in enumerate(["张伟", "张伟", "李娜", "王芳", "张伟伟"])
+            ],
+        )
+        pages: list[list[str]] = []
+        while page := store.person_names(pages[-1][-1] if pages else "", 2):
+            pages.append(page)
+        everyone = sorted({"张伟", "李娜", "王芳", "张伟伟"})
+        # 张伟's two persons fill the first page; every name comes once, in order.
+        assert pages[0] == ["张伟"] and all(0 < len(page) <= 2 for page in pages)
+        assert [name for page in pages for name in page] == everyone
+        assert store.person_names("", 10) == everyone
 
     def test_unknown_patent_is_none(self, store: GraphStore) -> None:
         _load_small_graph(store)
