@@ -38,7 +38,13 @@ from graph.model import (
     SubsidiaryLink,
 )
 from graph.shortest import RawEdge, SearchTimedOut, all_shortest_paths
-from graph.store import MAX_GROUP_DEPTH, PATH_CAP, PATH_MAX_HOPS, fact_order
+from graph.store import (
+    MAX_GROUP_DEPTH,
+    PATH_CAP,
+    PATH_MAX_HOPS,
+    counts_from_owner_rows,
+    fact_order,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (
@@ -107,6 +113,54 @@ WHEN new.type = '{OWNERSHIP_EDGE.value}' BEGIN
     ON CONFLICT (src, dst) DO UPDATE SET citations = citations + 1;
 END;
 """
+# Portfolio counts (as cypher.ADJUST_FACT_COUNTS on Neo4j): patents per (owner, owners, kind,
+# legal_status, country, grade, filing year), absent facts as ''; `owners` is '' for a patent
+# with one owner, else its owners' ids in order, each followed by a newline. Moved off (?2 =
+# -1) and back (+1) around every write that may change a patent's owners or facts.
+_FACT_TABLE = """
+CREATE TABLE IF NOT EXISTS agg_org_facts (
+    org TEXT NOT NULL, owners TEXT NOT NULL, kind TEXT NOT NULL, legal_status TEXT NOT NULL,
+    country TEXT NOT NULL, grade TEXT NOT NULL, year TEXT NOT NULL, patents INTEGER NOT NULL,
+    PRIMARY KEY (org, owners, kind, legal_status, country, grade, year)
+) WITHOUT ROWID;
+"""
+_FACT_COLUMNS = (
+    "coalesce(json_extract(p.props, '$.kind'), '') AS kind, "
+    "coalesce(json_extract(p.props, '$.legal_status'), '') AS legal_status, "
+    "coalesce(json_extract(p.props, '$.country'), '') AS country, "
+    "coalesce(json_extract(p.props, '$.grade'), '') AS grade, "
+    "substr(coalesce(json_extract(p.props, '$.filing_date'), ''), 1, 4) AS year"
+)
+# The rows of the patents {patents} (an SQL list): each patent's owners key is its owners' ids
+# in order, each followed by a newline ('' for one owner).
+_COUNT_FACTS = f"""
+SELECT a.src AS org, k.owners AS owners, {_FACT_COLUMNS}, count(*) AS patents
+FROM (
+    SELECT o.dst AS pid,
+           CASE WHEN count(*) > 1 THEN group_concat(o.src || char(10), '') ELSE '' END AS owners
+    FROM (SELECT dst, src FROM edges WHERE type = '{OWNERSHIP_EDGE.value}' AND dst IN ({{patents}})
+          ORDER BY dst, src) o
+    GROUP BY o.dst
+) k
+CROSS JOIN edges a INDEXED BY edges_by_dst ON a.type = '{OWNERSHIP_EDGE.value}' AND a.dst = k.pid
+JOIN nodes p ON p.label = 'Patent' AND p.id = a.dst
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+"""
+_FACT_KEY = "org, owners, kind, legal_status, country, grade, year"
+# ?1 the patents (a JSON array), ?2 the sign.
+_ADJUST_FACTS = (
+    f"INSERT INTO agg_org_facts ({_FACT_KEY}, patents) "
+    f"SELECT {_FACT_KEY}, ?2 * patents FROM ("
+    + _COUNT_FACTS.format(patents="SELECT value FROM json_each(?1)")
+    + f") WHERE true ON CONFLICT ({_FACT_KEY}) DO UPDATE SET patents = patents + excluded.patents"
+)
+_DROP_EMPTY_FACTS = "DELETE FROM agg_org_facts WHERE patents = 0"
+_REBUILD_FACTS = (
+    "DELETE FROM agg_org_facts",
+    f"INSERT INTO agg_org_facts ({_FACT_KEY}, patents) "
+    + _COUNT_FACTS.format(patents=f"SELECT dst FROM edges WHERE type = '{OWNERSHIP_EDGE.value}'"),
+)
+_ORG_FACTS = f"SELECT {_FACT_KEY}, patents FROM agg_org_facts WHERE org IN ({{ids}})"
 _TRIGGERS = ("agg_owner_added", "agg_code_added", "agg_flow_cites_added", "agg_flow_owner_added")
 _REBUILD_AGGREGATES = (
     "DELETE FROM agg_org_ipc",
@@ -122,6 +176,7 @@ _REBUILD_AGGREGATES = (
     CROSS JOIN edges c ON c.type = 'CITES' AND c.src = a.dst
     CROSS JOIN edges b ON b.type = '{OWNERSHIP_EDGE.value}' AND b.dst = c.dst
     WHERE a.type = '{OWNERSHIP_EDGE.value}' AND a.src <> b.src GROUP BY a.src, b.src""",
+    *_REBUILD_FACTS,
 )
 _CITATION_FLOWS = """
 SELECT f.src, coalesce(json_extract(a.props, '$.name'), f.src),
@@ -436,6 +491,7 @@ class EmbeddedGraphStore:
         self._db = connection
         # One connection shared by the API's worker threads; SQLite serialises writes anyway.
         self._lock = threading.RLock()
+        self._bulk = False  # inside bulk_load: aggregates recounted at the end
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -452,6 +508,7 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             db.executescript(_SCHEMA)
             db.executescript(_AGGREGATES)
+            db.executescript(_FACT_TABLE)
             # A file written before an aggregate existed gets it computed once.
             if _aggregates_missing(db):
                 for statement in _REBUILD_AGGREGATES:
@@ -463,24 +520,41 @@ class EmbeddedGraphStore:
         with self._transaction() as db:
             for trigger in _TRIGGERS:
                 db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        self._bulk = True
         try:
             yield
         finally:
+            self._bulk = False
             with self._transaction() as db:
                 for statement in _REBUILD_AGGREGATES:
                     db.execute(statement)
                 db.executescript(_AGGREGATES)
 
     def upsert_nodes(self, label: NodeLabel, rows: Sequence[NodeRow]) -> None:
+        # A patent's facts may change (status, grade): its portfolio rows move.
+        moved = [r.id for r in rows] if label is NodeLabel.PATENT and not self._bulk else []
         with self._transaction() as db:
+            self._adjust_facts(db, moved, -1)
             db.executemany(
                 _UPSERT_NODE,
                 [(label.value, r.id, _dump(r.props), r.source) for r in rows],
             )
+            self._adjust_facts(db, moved, 1)
+
+    @staticmethod
+    def _adjust_facts(db: sqlite3.Connection, patents: list[str], sign: int) -> None:
+        if not patents:
+            return
+        db.execute(_ADJUST_FACTS, (json.dumps(sorted(set(patents))), sign))
+        if sign < 0:
+            db.execute(_DROP_EMPTY_FACTS)
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         src_label, dst_label = edge_type.endpoints
+        owned = edge_type is OWNERSHIP_EDGE and not self._bulk
+        moved = [r.dst for r in rows] if owned else []  # their owners may change
         with self._transaction() as db:
+            self._adjust_facts(db, moved, -1)
             db.executemany(
                 _UPSERT_EDGE,
                 [
@@ -496,6 +570,7 @@ class EmbeddedGraphStore:
                     for r in rows
                 ],
             )
+            self._adjust_facts(db, moved, 1)
 
     def get_node(self, label: NodeLabel, node_id: str) -> NodeRecord | None:
         with self._transaction() as db:
@@ -849,7 +924,8 @@ class EmbeddedGraphStore:
                 db.execute(statement)
             (rows,) = db.execute("SELECT count(*) FROM agg_org_ipc").fetchone()
             (flows,) = db.execute("SELECT count(*) FROM agg_citation_flow").fetchone()
-        return AggregateCounts(org_ipc_rows=rows, citation_flow_rows=flows)
+            (facts,) = db.execute("SELECT count(*) FROM agg_org_facts").fetchone()
+        return AggregateCounts(org_ipc_rows=rows, citation_flow_rows=flows, portfolio_rows=facts)
 
     def inventor_stats(self, patent_ids: Sequence[str], limit: int) -> list[InventorStat]:
         params = (json.dumps(sorted(set(patent_ids))), limit)
@@ -917,6 +993,10 @@ class EmbeddedGraphStore:
         ids = sorted(set(org_ids))
         if not ids:
             return []
+        if as_of is None:
+            with self._transaction() as db:
+                statement = _ORG_FACTS.format(ids=", ".join("?" * len(ids)))
+                return counts_from_owner_rows(db.execute(statement, ids).fetchall())
         marks = ", ".join(f"?{n}" for n in range(2, len(ids) + 2))
         params = [as_of.isoformat() if as_of else None, *ids]
         with self._transaction() as db:
@@ -970,6 +1050,7 @@ class EmbeddedGraphStore:
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM agg_org_ipc")
             db.execute("DELETE FROM agg_citation_flow")
+            db.execute("DELETE FROM agg_org_facts")
 
     def close(self) -> None:
         with self._lock:
@@ -984,9 +1065,10 @@ def _aggregates_missing(db: sqlite3.Connection) -> bool:
     if not owners:
         return False
     profiles = db.execute("SELECT 1 FROM agg_org_ipc LIMIT 1").fetchone()
+    facts = db.execute("SELECT 1 FROM agg_org_facts LIMIT 1").fetchone()
     cites = db.execute("SELECT 1 FROM edges WHERE type = 'CITES' LIMIT 1").fetchone()
     flows = db.execute("SELECT 1 FROM agg_citation_flow LIMIT 1").fetchone()
-    return not profiles or bool(cites and not flows)
+    return not profiles or not facts or bool(cites and not flows)
 
 
 def open_connection(path: str) -> sqlite3.Connection:
