@@ -88,21 +88,26 @@ def _expand(side: _Side, other: _Side, adjacent: Adjacency, deadline: float) -> 
     frontier = set(side.frontier)
     edges = adjacent(side.frontier, deadline)
     side.depth += 1
-    following: list[NodeKey] = []
-    for edge in sorted(edges, key=lambda e: (e.type.value, e.src, e.dst)):
-        if edge.src == edge.dst:
-            continue
-        for near, far in ((edge.src, edge.dst), (edge.dst, edge.src)):
-            if near not in frontier:
-                continue
-            seen = side.distance.get(far)
-            if seen is None:
-                side.distance[far] = side.depth
-                following.append(far)
-            if side.distance[far] == side.depth:
-                side.reached_by.setdefault(far, []).append((edge, near))
-    side.frontier = sorted(set(following))
+    # Only edges to nodes not reached before this layer matter (a hub's layer is mostly new
+    # nodes, but a frontier's edges among themselves are many); those are put in one order.
+    steps = [
+        (edge, near, far)
+        for edge in edges
+        if edge.src != edge.dst
+        for near, far in ((edge.src, edge.dst), (edge.dst, edge.src))
+        if near in frontier and far not in side.distance
+    ]
+    steps.sort(key=lambda s: (s[0].type.value, *_order(s[0].src), *_order(s[0].dst)))
+    for edge, near, far in steps:
+        side.distance.setdefault(far, side.depth)
+        side.reached_by.setdefault(far, []).append((edge, near))
+    side.frontier = sorted({far for _, _, far in steps}, key=_order)
     return [node for node in side.frontier if node in other.distance]
+
+
+def _order(key: NodeKey) -> tuple[str, str]:
+    """NodeKey's own order (label, id), as plain strings: sorting hubs' layers is faster."""
+    return key.label.value, key.id
 
 
 def _enumerate(sides: tuple[_Side, _Side], meeting: list[NodeKey], cap: int) -> RawPaths:
