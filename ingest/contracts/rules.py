@@ -341,7 +341,53 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
                 continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
+    found = sorted(found + _table_parties(layout, kind, len(found)), key=_party_start)
     return _complementary_roles(found, kind)
+
+
+def _party_start(party: Party) -> int:
+    return party.evidence.start
+
+
+# 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
+_LABEL_ABOVE_TABLE = re.compile(
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,12}})[）)])?"
+    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*\t[^\n]*)$",
+    re.M,
+)
+_NAME_COLUMN = re.compile(r"(?:姓名|名称|单位名称|成员姓名|人员姓名)")
+
+
+def _table_parties(layout: Layout, kind: ContractKind | None, position: int) -> list[Party]:
+    """A party label over a table of persons: each row's name cell is a party of that role."""
+    found: list[Party] = []
+    for match in _LABEL_ABOVE_TABLE.finditer(layout.text, layout.parties[0], layout.parties[1]):
+        header = match["header"].split("\t")
+        column = next((i for i, c in enumerate(header) if _NAME_COLUMN.fullmatch(c.strip())), None)
+        if column is None:
+            continue
+        # the role word leads the note: （劳动者，共三人）
+        note = re.split(r"[，,、；;]", match["qualifier"] or "")[0]
+        at = match.end() + 1
+        for row in layout.text[at : layout.parties[1]].splitlines(keepends=True):
+            cells = row.rstrip("\n").split("\t")
+            if len(cells) <= column or not cells[column].strip():
+                break
+            name = cells[column].strip()
+            cell_start = sum(len(cell) + 1 for cell in cells[:column])
+            start = at + cell_start + cells[column].index(name)
+            role, confidence = _role(match["label"], note, kind, position + len(found))
+            found.append(
+                Party(
+                    label=match["label"],
+                    role=role,
+                    name=organization_name(name),
+                    is_person=_is_person(name, row),
+                    evidence=ev(layout, start, start + len(name), confidence),
+                )
+            )
+            at += len(row)
+    return found
 
 
 # 许可方：东岭有限公司被许可方：南港有限公司 — two party lines a PDF joined into one
@@ -614,13 +660,22 @@ _SENTENCE_AFTER = re.compile(
 )
 
 
+# …银行股份有限公司某某支行 / …有限公司某地分公司: a branch after the company is part of the name
+_BRANCH = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:分行|支行|分公司|营业部|分理处|办事处|分院|分所|分中心)"
+)
+
+
 def _before_run_on(raw: str) -> str:
-    """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form when the rest of
-    the line is a sentence a PDF ran into it (a bracket after the name is left to _bare_name)."""
+    """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form (or the branch
+    after it) when the rest of the line is a sentence or a label a PDF ran into it (a bracket
+    after the name is left to _bare_name)."""
     for match in _LEGAL_FORM_END.finditer(raw):
-        rest = raw[match.end() :]
+        branch = _BRANCH.match(raw, match.end())
+        end = branch.end() if branch else match.end()
+        rest = raw[end:]
         if rest and not re.match(r"\s*[（(]", rest) and _SENTENCE_AFTER.search(rest):
-            return raw[: match.end()]
+            return raw[:end]
     return raw
 
 

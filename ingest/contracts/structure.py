@@ -148,7 +148,10 @@ _PARTY_DETAIL = re.compile(
     # a person's and a company's other particulars: 性别/住址/职务, 注册资本/成立日期
     r"|性别|出生日期|民族|国籍|住址|现住址|户籍地址|联系地址|联系电话|手机|邮箱|职务|职称|工作单位"
     r"|证件号码|身份证件号码|护照号码|注册资本|成立日期|企业类型|注册号|营业执照号|纳税人识别号"
-    r"|委托代理人|授权代表人|网址|邮政编码)"
+    r"|委托代理人|授权代表人|网址|邮政编码"
+    # 代表人 / 主要负责人 / 统一编号 / 公司注册编号 / 商业登记号码: any label of a signatory or a
+    # register number (Hong Kong, Macau and Taiwan party blocks word them their own way)
+    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号))"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
@@ -157,13 +160,19 @@ _PARTY_DETAIL = re.compile(
 def _end_of_parties(text: str, start: int, limit: int) -> int:
     """The parties block is its party lines and their detail lines (地址, 法定代表人 ...);
     the first other line starts the body, numbered or not."""
-    offset = start
+    offset, in_table = start, False
     for line in text[start:limit].splitlines(keepends=True):
         stripped = line.strip()
+        # 乙方（员工）： above a table of persons (姓名 | 岗位 | 身份证号码): its rows are parties
+        table_row = in_table and "\t" in stripped
         if stripped and not (
-            PARTY_LINE.match(line) or _PARTY_DETAIL.match(line) or _PARTY_LABEL_ONLY.match(line)
+            table_row
+            or PARTY_LINE.match(line)
+            or _PARTY_DETAIL.match(line)
+            or _PARTY_LABEL_ONLY.match(line)
         ):
             return offset
+        in_table = table_row or bool(_PARTY_LABEL_ONLY.match(line))
         offset += len(line)
     return limit
 
