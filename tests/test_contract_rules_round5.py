@@ -90,3 +90,57 @@ def test_a_branch_office_name_runs_on_into_a_sentence() -> None:
         "第一条 许可方许可被许可方实施专利。\n签订日期：2025年7月1日\n"
     )
     assert _roles(contract)[1] == ("licensee", "华南重工有限公司长沙分公司")
+
+
+# ---- instalments ---------------------------------------------------------------------------
+
+
+def _schedule(contract: ContractExtraction) -> list[tuple[float, str]]:
+    return [(i.amount, i.due) for i in contract.instalments]
+
+
+def test_lettered_instalments_in_traditional_script() -> None:
+    contract = _contract(
+        "專利許可協議\n協議編號：HK-8\n許可方：維港材料有限公司\n被許可方：灣區電池有限公司\n"
+        "第3條 許可費總額為港幣壹佰萬元，按以下方式支付：\n"
+        "（a）港幣叁拾萬元，於本協議生效後七日內支付；\n"
+        "（b）港幣叁拾萬元，於樣機驗收合格後十日內支付；\n"
+        "（c）餘款港幣肆拾萬元，於2026年6月30日或之前支付。\n"
+        "第4條 本協議受香港法律管轄。\n簽署日期：2025年3月1日\n"
+    )
+    assert _schedule(contract) == [
+        (300000.0, "本協議生效後七日內"),
+        (300000.0, "樣機驗收合格後十日內"),
+        (400000.0, "2026年6月30日或之前"),
+    ]
+    assert contract.payment is not None and contract.payment.value == "installments"
+
+
+def test_where_the_money_goes_is_no_part_of_the_first_due() -> None:
+    contract = _contract(
+        "合作开发协议\n编号：HZ-2\n甲方：东湖光电有限公司\n乙方：江城大学\n"
+        "第一条 甲方出资三百万元，分两期汇入乙方科研专用账户：协议签订后十日内支付一百万元；"
+        "中期检查通过后十五日内支付二百万元。\n签订日期：2025年4月1日\n"
+    )
+    assert _schedule(contract) == [
+        (1000000.0, "协议签订后十日内"),
+        (2000000.0, "中期检查通过后十五日内"),
+    ]
+
+
+def test_an_amendment_table_gives_the_new_column_in_its_header_unit() -> None:
+    contract = _contract(
+        "专利权转让合同补充协议\n编号：BC-1\n原合同编号：ZR-1\n转让方（甲方）：东川动力科技有限公司\n"
+        "受让方（乙方）：华南重工有限公司\n"
+        "1. 转让价款调整为人民币贰佰万元，付款节点金额调整如下：\n"
+        "付款节点\t原金额（万元）\t调整后金额（万元）\n"
+        "合同生效后七日内\t100\t80\n"
+        "专利权转移登记完成后十日内\t150\t120\n"
+        "2. 其余条款不变。\n甲方（盖章）：东川动力科技有限公司\n日期：2025年8月1日\n",
+        fmt="docx",
+    )
+    assert _schedule(contract) == [
+        (800000.0, "合同生效后七日内"),
+        (1200000.0, "专利权转移登记完成后十日内"),
+    ]
+    assert contract.payment is not None and contract.payment.value == "installments"

@@ -10,7 +10,7 @@ import re
 from graph.model import Direction, EdgeRow, EdgeType, NodeLabel, NodeRow
 from graph.store import GraphStore
 from ingest.contracts.model import ContractExtraction, ContractKind
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import OLD_COLUMN, Layout
 from ingest.contracts.transform import BENEFICIARY
 from ingest.transform import GraphBatch
 
@@ -40,7 +40,6 @@ _ORIGINAL_SAYS = re.compile(
     r"(?P<old>[^，。；\n]*)"
 )
 _CHANGE = re.compile(r"变更|调整|修改|修订|延长|缩短|增加|提高|降低|减少|改为|现为")
-_OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
 
 
 def new_wording(layout: Layout) -> Layout:
@@ -80,11 +79,11 @@ def _old_table_cells(text: str) -> list[tuple[int, int]]:
         cells = line.rstrip("\n").split("\t")
         if len(cells) < 2:
             old_columns = set()
-        elif any(_OLD_COLUMN.match(c.strip()) for c in cells) and not re.search(
+        elif any(OLD_COLUMN.match(c.strip()) for c in cells) and not re.search(
             r"\d|[壹贰叁肆伍陆柒捌玖拾]", line
         ):
             # a header row (原约定金额 | 变更后金额), not a row whose due cell starts with 原合同
-            old_columns = {i for i, c in enumerate(cells) if _OLD_COLUMN.match(c.strip())}
+            old_columns = {i for i, c in enumerate(cells) if OLD_COLUMN.match(c.strip())}
         elif old_columns:
             position = offset
             for index, cell in enumerate(cells):

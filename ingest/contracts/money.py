@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
 )
 from ingest.contracts.rules import LABELLED, ev, sentences
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import OLD_COLUMN, Layout
 
 if TYPE_CHECKING:
     from ingest.contracts.terms import Payment
@@ -182,6 +182,8 @@ _CONDITION = re.compile(
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+    # (a) (b) (c) / （i）: the lettered items of Hong Kong and English-modelled agreements
+    r"|[（(](?:[a-hA-H]|i{1,3}|iv|v)[）)]"
 )
 # 首付款 / 尾款 / 里程碑款： / 验收款： — a label naming the instalment, not its due condition
 _INSTALMENT_LABEL = (
@@ -195,7 +197,10 @@ _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
-    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)(?:方式)?(?:如下)?[\s：:，,]*)?(?:如下[\s：:，,]*)?"
+    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    # 分三期拨付至项目专用账户： / 汇入乙方指定账户：: where the money goes, before the colon
+    r"(?:[^：:，,；;。\d\s]{1,20}?[：:])?[\s：:，,]*)?"
+    r"(?:如下[\s：:，,]*)?"
 )
 # 每期人民币捌拾万元，分别于A、B、C支付: equal instalments, their dues listed in one clause.
 _EQUAL_STEPS = re.compile(r"每期(?:应付|支付)?([^，,；;。]{2,30})[，,]\s*分别(?:于|在)([^；;。]+)")
@@ -365,7 +370,8 @@ def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
 def _column_unit(header: str) -> _ColumnUnit | None:
     for column, cell in enumerate(header.rstrip("\n").split("\t")):
         match = _UNIT_HEADER.search(cell)
-        if match:
+        # 原约定金额（万元） | 变更后金额（万元）: an amendment's amounts are in the new column
+        if match and not OLD_COLUMN.match(cell.strip()):
             word = match["currency"] or (
                 match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
             )

@@ -63,6 +63,10 @@ _PARTY_LABEL_ONLY = re.compile(
 )
 
 
+# 原约定金额 | 变更前 | 现行: the header of an old-value column in an amendment's old/new table
+OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
+
+
 @dataclass(frozen=True)
 class Article:
     label: str  # 第三条 / 三、
