@@ -9,7 +9,7 @@ import hashlib
 
 from ingest.contracts.documents import ContractDocument
 from ingest.contracts.extract import extract_contract
-from ingest.contracts.model import ContractExtraction
+from ingest.contracts.model import ContractExtraction, PartyValue
 
 
 def _contract(text: str, fmt: str = "txt") -> ContractExtraction:
@@ -144,3 +144,48 @@ def test_an_amendment_table_gives_the_new_column_in_its_header_unit() -> None:
         (1200000.0, "专利权转移登记完成后十日内"),
     ]
     assert contract.payment is not None and contract.payment.value == "installments"
+
+
+# ---- shares and contributions --------------------------------------------------------------
+
+
+def _values(found: list[PartyValue]) -> dict[str, float | None]:
+    return {v.name: v.value for v in found}
+
+
+def test_contribution_column_headed_with_money_in_ten_thousands() -> None:
+    contract = _contract(
+        "合作开发合同\n编号：HZ-5\n甲方：东岭材料有限公司\n乙方：西江工学院\n丙方：北港装备有限公司\n"
+        "一、各方投入如下表：\n"
+        "合作方\t投入方式\t投入资金（人民币万元）\t权益比例\n"
+        "东岭材料有限公司\t资金\t2,000\t60%\n"
+        "西江工学院\t研究人员\t不出资\t25%\n"
+        "北港装备有限公司\t资金、场地\t400\t15%\n"
+        "二、争议提交仲裁。\n签订日期：2025年6月1日\n",
+        fmt="docx",
+    )
+    assert _values(contract.contributions) == {
+        "东岭材料有限公司": 20000000.0,
+        "西江工学院": None,
+        "北港装备有限公司": 4000000.0,
+    }
+    assert _values(contract.shares) == {
+        "东岭材料有限公司": 0.6,
+        "西江工学院": 0.25,
+        "北港装备有限公司": 0.15,
+    }
+
+
+def test_a_share_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "联合研发协议\n编号：LH-3\n第一方：东岭材料有限公司\n第二方：西江工学院\n第三方：北港装备有限公司\n"
+        "第1条 研发成果由三方按下列比例共有：\n"
+        "合作方 份额\n第一方 50%\n第二方 30%\n第三方 20%\n"
+        "第2条 争议提交仲裁。\n签署日期：2025年6月1日\n",
+        fmt="pdf",
+    )
+    assert _values(contract.shares) == {
+        "东岭材料有限公司": 0.5,
+        "西江工学院": 0.3,
+        "北港装备有限公司": 0.2,
+    }

@@ -346,7 +346,7 @@ ColumnUnit = _ColumnUnit  # the type column_unit returns, for the readers of oth
 
 
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费|资金)\s*[（(]\s*"
     r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"
     r"(?P<unit>元|美元|港元|欧元)"
     # 金额（新台币） / 金额（HK$）: the currency alone, the cells in its unit

@@ -96,7 +96,7 @@ def _table_shares(
     offset = layout.body[0]
     for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
-        cells = line.rstrip("\n").split("\t")
+        cells = _row_cells(line)
         if len(cells) < 2:
             continue
         party = _party_named(parties, cells[0])
@@ -112,6 +112,20 @@ def _table_shares(
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
+
+
+def _row_cells(line: str) -> list[str]:
+    """A table row's cells: split at tabs; a PDF prints a small table with spaces between the
+    cells (第一方 45%), so a short line of short words without sentence punctuation is a row too."""
+    row = line.rstrip("\n")
+    if "\t" in row:
+        return row.split("\t")
+    words = row.split()
+    if 2 <= len(words) <= 6 and all(len(w) <= 24 for w in words) and not re.search(
+        r"[，,。；;：:]", row
+    ):
+        return words
+    return [row]
 
 
 _PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")
