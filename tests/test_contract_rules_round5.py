@@ -189,3 +189,38 @@ def test_a_share_table_a_pdf_printed_with_spaces() -> None:
         "西江工学院": 0.3,
         "北港装备有限公司": 0.2,
     }
+
+
+# ---- trade secrets and non-competes --------------------------------------------------------
+
+
+def test_a_quoted_name_with_its_register_number_is_a_trade_secret() -> None:
+    contract = _contract(
+        "保密協議\n協議編號：BM-4\n披露方：海灣生物科技有限公司\n接收方：林志豪\n"
+        "鑒於接收方將接觸披露方資料，包括「低溫發酵菌種配比」（內部登記編號：WB-7）"
+        "及「凍乾粉末包裝流程」（登記編號：WB-9），雙方協議如下：\n"
+        "第一條 接收方負保密責任。\n簽署日期：2025年2月3日\n"
+    )
+    names = [s.value for s in contract.trade_secrets]
+    assert names == ["低溫發酵菌種配比", "凍乾粉末包裝流程"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["WB-7", "WB-9"]
+
+
+def test_a_quoted_contract_name_with_a_number_is_no_trade_secret() -> None:
+    contract = _contract(
+        "保密协议\n编号：BM-5\n甲方：东岭材料有限公司\n乙方：西江工学院\n"
+        "鉴于双方签订的“联合研发合同”（合同编号：LH-1）正在履行，双方约定如下：\n"
+        "第一条 乙方负保密责任。\n签订日期：2025年2月3日\n"
+    )
+    assert contract.trade_secrets == []
+
+
+def test_non_compete_period_after_the_labour_contract_ends_and_an_area_under_a_heading() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：JY-9\n用人单位（甲方）：北辰星图信息技术有限公司\n劳动者（乙方）：宁晓川\n"
+        "第一条 竞业限制义务\n乙方在劳动合同解除或者终止之日起十八个月内，不得到竞争企业任职。\n"
+        "第二条 竞业限制区域\n长江三角洲地区。\n"
+        "第三条 争议提交劳动争议仲裁委员会仲裁。\n签订日期：2025年4月1日\n"
+    )
+    assert contract.non_compete_months is not None and contract.non_compete_months.value == 18
+    assert contract.territory is not None and contract.territory.value == "长江三角洲地区"

@@ -805,6 +805,8 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
     return list(found.values())
 
 
+# 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
@@ -815,6 +817,8 @@ _SECRET_NAME = re.compile(
     rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
     # 技术秘密名称：耐腐蚀涂层配方；
     r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
+    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…）: a name with its register number
+    rf"|{_QUOTED_NAME}(?=\s*[（(][^）)]{{0,20}}?{_REGISTER_LABEL})"
 )
 # 技术秘密“A”和“B”: further names listed after the first
 _MORE_NAMES = re.compile(rf"\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}")
@@ -829,7 +833,7 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
     the last name of its list (where a bracket may give the numbers)."""
     found: dict[str, tuple[Extracted[str], int]] = {}
     for match in _SECRET_NAME.finditer(layout.text):
-        group = next(g for g in range(1, 6) if match.group(g))
+        group = next(g for g in range(1, 7) if match.group(g))
         spans = [(match.start(group), match.end(group))]
         after = match.end()
         while (more := _MORE_NAMES.match(layout.text, after)) is not None:
@@ -846,8 +850,6 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
 _SECRET_NUMBER = (
     rf"({_DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
 )
-# 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
-_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
 # （内部编号…） / （密级：商密一级，编号…） / （编号分别为A、B）: any 编号 in the bracket right
 # after the secrets' names
 _NOTE_NUMBERS = re.compile(
@@ -1090,7 +1092,7 @@ def labelled_territory(layout: Layout) -> Extracted[str] | None:
     amendment's new wording: only where a clause labels it, never a place named in passing."""
     match = _LABELLED_TERRITORY.search(layout.text, *layout.body)
     if match is None or not match.group(1).strip():
-        return None
+        return _territory_under_heading(layout)
     value = match.group(1).strip()
     start = match.start(1) + match.group(1).find(value)
     return Extracted(value=value, evidence=ev(layout, start, start + len(value), LABELLED))
@@ -1128,7 +1130,9 @@ def territory(layout: Layout) -> Extracted[str] | None:
 
 _TERRITORY_HEADING = re.compile(
     r"^[ \t\u3000]*(?:第\S{1,4}条|[一二三四五六七八九十]+、|\d+(?:\.\d+)*\.?)?\s*"
-    r"(?:许可|实施|授权|使用){0,2}(?:的)?(?:地域|区域|地区)(?:范围)?[ \t\u3000]*$",
+    # 许可地域 / 竞业限制地域 / 競業禁止區域: a heading alone on its line
+    r"(?:许可|实施|授权|使用|竞业限制|竞业禁止|限制|禁止){0,2}(?:的)?(?:地域|区域|地区)(?:范围)?"
+    r"[ \t\u3000]*$",
     re.M,
 )
 

@@ -431,7 +431,10 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
 _NON_COMPETE_PERIODS = (
     re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)[^。；]{{0,30}}?({CN_NUMBER})\s*(年|个月)"),
     re.compile(
-        rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
+        # 离职后 / 解除或者终止劳动合同后 / 劳动关系解除或终止之日起
+        r"(?:离职|离开|(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?劳动(?:合同|关系)"
+        r"|劳动(?:合同|关系)(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?)"
+        rf"(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
     ),
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
