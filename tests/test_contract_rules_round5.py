@@ -224,3 +224,29 @@ def test_non_compete_period_after_the_labour_contract_ends_and_an_area_under_a_h
     )
     assert contract.non_compete_months is not None and contract.non_compete_months.value == 18
     assert contract.territory is not None and contract.territory.value == "长江三角洲地区"
+
+
+# ---- amendments ----------------------------------------------------------------------------
+
+
+def test_amendment_naming_its_original_above_the_parties_with_a_new_fee() -> None:
+    contract = _contract(
+        "专利实施许可合同补充协议\n协议编号：XK-7-B1\n关联合同：《专利实施许可合同》（合同编号：XK-7）\n"
+        "甲方：东岭材料有限公司\n乙方：西江电池有限公司\n"
+        "第一条 原合同约定的普通许可变更为独占许可。\n"
+        "第二条 乙方应向甲方支付独占许可补偿费人民币六十万元，于本协议签订后十日内支付。\n"
+        "第三条 原合同其他条款不变。\n"
+        "甲方（章）：东岭材料有限公司\n乙方（章）：西江电池有限公司2025年9月9日\n"
+    )
+    assert contract.amends is not None and contract.amends.value == "XK-7"
+    assert contract.amount is not None and contract.amount.value.amount == 600000.0
+    assert contract.sign_date is not None and contract.sign_date.value == "2025-09-09"
+
+
+def test_a_non_compete_compensation_fee_is_no_contract_amount() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：JY-3\n甲方：北辰星图信息技术有限公司\n乙方：宁晓川\n"
+        "第一条 乙方离职后一年内不得到竞争企业任职。\n"
+        "第二条 甲方按月支付竞业限制补偿费人民币八千元。\n签订日期：2025年4月1日\n"
+    )
+    assert contract.amount is None

@@ -299,7 +299,8 @@ def amends(layout: Layout) -> Extracted[str] | None:
         after_title = re.compile(
             rf"《[^》]{{2,40}}》\s*[（(][^）)]{{0,20}}?(?:合同|协议)?编号\s*[：:为]?\s*{number}"
         )
-        found = after_title.search(layout.text, layout.body[0], layout.body[1])
+        # 关联合同：《…》（合同编号：…） above the parties, or in a recital
+        found = after_title.search(layout.text, 0, layout.body[1])
     if found is None:
         named = re.compile(rf"编号为\s*{number}\s*的\s*[《“\"]")
         found = named.search(layout.text, layout.body[0], layout.body[1])

@@ -111,8 +111,10 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:共同|合计|共计|合共|总计)投入|资金(?:总额|共计|合计|合共|总计)"  # 三方共同投入研发资金…
     # 资金投入合计人民币2400万元 / 出资总额为…: the total under a contributions table
     r"|(?:资金|经费|投入|出资)[^，。；\d]{0,4}?(?:总额|共计|合计|合共|总计)"
+    # an amendment's new fee: 排他许可补偿费 / 延期许可使用费 / 追加许可费
+    r"|(?:补偿|延期|追加|变更)(?:许可)?(?:使用)?费"
 )
-_NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
+_NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿|竞业")
 
 
 @dataclass
