@@ -250,3 +250,32 @@ def test_a_non_compete_compensation_fee_is_no_contract_amount() -> None:
         "第二条 甲方按月支付竞业限制补偿费人民币八千元。\n签订日期：2025年4月1日\n"
     )
     assert contract.amount is None
+
+
+# ---- sublicensing and forum ----------------------------------------------------------------
+
+
+def _licence(clause: str) -> ContractExtraction:
+    return _contract(
+        "专利实施许可合同\n合同编号：XK-11\n许可方（甲方）：东岭材料有限公司\n被许可方（乙方）：西江电池有限公司\n"
+        f"第一条 {clause}\n签订日期：2025年1月1日\n"
+    )
+
+
+def test_a_transfer_of_the_licence_to_subsidiaries_excepted_allows_affiliates() -> None:
+    contract = _licence("乙方不得将本合同项下的许可转授予他人，但乙方全资控股的子公司除外。")
+    assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is True
+    assert contract.sublicense_scope is not None and contract.sublicense_scope.value == "affiliates"
+
+
+def test_sublicensing_to_subsidiaries_without_further_consent_is_affiliates() -> None:
+    contract = _licence(
+        "被许可方得再授权予其持股过半之子公司，无须另经许可方同意；此外不得再授权。"
+    )
+    assert contract.sublicense_scope is not None and contract.sublicense_scope.value == "affiliates"
+
+
+def test_an_arbitration_institution_with_its_other_name_in_brackets() -> None:
+    contract = _licence("争议提交华南国际经济贸易仲裁委员会（深圳国际仲裁院）仲裁。")
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "华南国际经济贸易仲裁委员会（深圳国际仲裁院）"

@@ -920,7 +920,8 @@ _AFFILIATE_WORDS = (
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
     # 向其持股50%以上的子公司: a qualifier before the affiliate word
-    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?的)?"
+    # (…持股逾半数之子公司: 之 for 的)
+    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?[的之])?"
     + _AFFILIATE_WORDS
     # 可将许可权利授予其控股子公司 / 再许可权限于其关联公司
     + r"|(?<![不无未])(?:可以|可|有权|得)将[^，。；]{0,12}?(?:授予|转授|授权给|许可给)"
@@ -940,6 +941,7 @@ _CONSENT = re.compile(
 # 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
 _CONSENT_ANYWHERE = re.compile(
     r"(?<![未不])(?<!无需)(?<!无须)(?<!不需)(?<!不必)(?<!无需另行)(?<!无须另行)"
+    r"(?<!无需另)(?<!无须另)(?<!不需另)(?<!不必另)"
     r"(?:经|取得|征得|获得|事先)[^，。；]{0,12}?(?:书面)?(?:同意|批准)(?!的除外)"
 )
 # 未经甲方书面同意，乙方不得转许可: forbidden only without consent, i.e. allowed with it.
@@ -985,6 +987,8 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
     """Sentences about what the licensee may do: the licensor's own rights (许可方有权…再许可)
     are not about sublicensing."""
     for offset, sentence in sentences(layout, semicolons=False):
+        # 转授予 / 再授予 is 转许可 / 再许可 (same length: the offsets stay)
+        sentence = re.sub(r"(?<=[再分转])授予", "许可", sentence)
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权"
             r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
@@ -1253,12 +1257,15 @@ def governing_law(layout: Layout) -> Extracted[str] | None:
 
 
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
+    # 中国国际经济贸易仲裁委员会上海分会 / 中国海事仲裁委员会华南分会: the sub-commission;
+    # 上海国际经济贸易仲裁委员会（上海国际仲裁中心）: the institution's other name in brackets
+    institution = (
+        r"(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)(?:[\u4e00-\u9fff]{2,4}?分会|分会)?"
+        r"(?:[（(][^（()）\n]{2,20}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)[）)])?"
+    )
     arbitration = re.compile(
-        # 中国国际经济贸易仲裁委员会上海分会 / 中国海事仲裁委员会华南分会: the sub-commission
-        r"(?:提交|向|由|交由|提请|递交)\s*([^，。；\n]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)"
-        r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
-        r"|仲裁机构(?:为|[：:])\s*([^，。；\n]{2,40}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)"
-        r"(?:[\u4e00-\u9fff]{2,4}?分会|分会)?)"
+        rf"(?:提交|向|由|交由|提请|递交)\s*([^，。；\n]{{2,40}}?{institution})"
+        rf"|仲裁机构(?:为|[：:])\s*([^，。；\n]{{2,40}}?{institution})"
     )
     court = re.compile(
         r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|提出诉讼|起诉|提起|提出)"
