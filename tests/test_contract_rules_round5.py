@@ -279,3 +279,12 @@ def test_an_arbitration_institution_with_its_other_name_in_brackets() -> None:
     contract = _licence("争议提交华南国际经济贸易仲裁委员会（深圳国际仲裁院）仲裁。")
     assert contract.dispute_forum is not None
     assert contract.dispute_forum.value == "华南国际经济贸易仲裁委员会（深圳国际仲裁院）"
+
+
+def test_a_secured_principal_followed_by_the_penalties_it_covers_is_the_amount() -> None:
+    contract = _contract(
+        "专利权质押合同\n合同编号：ZY-8\n出质人：东川动力科技有限公司\n质权人：北湖银行股份有限公司\n"
+        "第一条 本合同担保的主债权为借款本金人民币贰仟万元整，以及利息、违约金和实现债权的费用。\n"
+        "第二条 出质人违约的，应支付违约金人民币伍拾万元。\n签订日期：2025年7月1日\n"
+    )
+    assert contract.amount is not None and contract.amount.value.amount == 20000000.0

@@ -362,15 +362,22 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
                 )
                 break
     for offset, sentence in rules.sentences(layout):
-        if _NOT_CONTRACT_MONEY.search(sentence):
+        amount = next(money_rules.amounts(sentence), None)
+        # 借款本金…叁仟伍佰万元，以及…违约金、损害赔偿金: a penalty named after the amount is
+        # no penalty amount
+        penalty = _NOT_CONTRACT_MONEY.search(sentence)
+        if (
+            found.amount is None
+            and amount is not None
+            and _MONEY_SENTENCE.search(sentence)
+            and (penalty is None or penalty.start() >= amount.end)
+        ):
+            found.amount = Extracted(
+                value=amount.money,
+                evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
+            )
+        if penalty is not None:
             continue
-        if found.amount is None and _MONEY_SENTENCE.search(sentence):
-            amount = next(money_rules.amounts(sentence), None)
-            if amount is not None:
-                found.amount = Extracted(
-                    value=amount.money,
-                    evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
-                )
         if found.royalty_rate is None and re.search(
             # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
             r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
