@@ -288,3 +288,22 @@ def test_a_secured_principal_followed_by_the_penalties_it_covers_is_the_amount()
         "第二条 出质人违约的，应支付违约金人民币伍拾万元。\n签订日期：2025年7月1日\n"
     )
     assert contract.amount is not None and contract.amount.value.amount == 20000000.0
+
+
+# ---- equity contributions ------------------------------------------------------------------
+
+
+def test_equity_share_in_a_shareholding_table_naming_the_company_with_full_width_brackets() -> (
+    None
+):
+    contract = _contract(
+        "增资协议\n（专利作价出资）\n协议编号：ZZ-4\n投资方（甲方）：华信（南京）光电研究院有限公司\n"
+        "标的公司（乙方）：江宁微显科技有限公司\n"
+        "一、甲方以其拥有的两项专利作价向乙方增资，作价合计人民币伍佰万元。\n"
+        "二、增资后股权结构如下：\n股东名称\t出资额（万元）\t持股比例\n"
+        "江宁投资有限公司\t1,500\t75%\n华信（南京）光电研究院有限公司\t500\t25%\n"
+        "三、争议由南京市中级人民法院管辖。\n甲方（盖章）：华信（南京）光电研究院有限公司\n"
+        "签订日期：2025年3月3日\n",
+        fmt="docx",
+    )
+    assert contract.equity_share is not None and contract.equity_share.value == 0.25

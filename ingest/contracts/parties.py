@@ -49,19 +49,32 @@ def _fraction(match: re.Match[str]) -> float | None:
 
 def _party_named(parties: list[Party], mention: str) -> Party | None:
     """The party a mention names: its label (甲方), its short name (以下简称 …) or its name."""
-    mention = mention.strip()
+    mention = _plain(mention)
     for party in parties:
-        if mention in (party.label, party.short_name, party.name):
+        if mention in (party.label, party.short_name, _plain(party.name)):
             return party
     for party in parties:
-        if mention and (mention in party.name or party.name in mention):
+        name = _plain(party.name)
+        if mention and (mention in name or name in mention):
             return party
     return None
+
+
+_HALF_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")"})
+_FULL_WIDTH_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def _plain(name: str) -> str:
+    """A name as compared: a table cell keeps the full-width brackets of 中电（深圳）有限公司
+    where the party's name was normalised to half-width ones."""
+    return name.strip().translate(_HALF_WIDTH_BRACKETS)
 
 
 def _mentions(parties: list[Party]) -> str:
     words = {_LABELS, *(re.escape(p.short_name) for p in parties if p.short_name)}
     words |= {re.escape(p.name) for p in parties}
+    # the text writes 中电（深圳）有限公司 where the name was normalised to half-width brackets
+    words |= {re.escape(p.name.translate(_FULL_WIDTH_BRACKETS)) for p in parties}
     return "|".join(sorted(words, key=len, reverse=True))
 
 
