@@ -307,3 +307,16 @@ def test_equity_share_in_a_shareholding_table_naming_the_company_with_full_width
         fmt="docx",
     )
     assert contract.equity_share is not None and contract.equity_share.value == 0.25
+
+
+def test_recipients_table_with_a_long_note_and_a_prefixed_name_column() -> None:
+    contract = _contract(
+        "保密协议\n编号：BM-8\n披露方：东岭材料有限公司\n法定代表人：周一\n"
+        "接收方（项目组成员，以下合称“接收方”）：\n"
+        "接收人姓名\t职务\t身份证号码\n凌雪松\t项目经理\t3201**********11\n"
+        "第一条 接收方负保密责任。\n披露方（签字/盖章）：东岭材料有限公司\n"
+        "签署日期：2025年5月5日\n",
+        fmt="docx",
+    )
+    assert _roles(contract) == [("discloser", "东岭材料有限公司"), ("recipient", "凌雪松")]
+    assert contract.sign_date is not None and contract.sign_date.value == "2025-05-05"

@@ -352,11 +352,12 @@ def _party_start(party: Party) -> int:
 
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,12}})[）)])?"
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*\t[^\n]*)$",
     re.M,
 )
-_NAME_COLUMN = re.compile(r"(?:姓名|名称|单位名称|成员姓名|人员姓名)")
+# 姓名 / 员工姓名 / 接收人姓名 / 单位名称
+_NAME_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,4}(?:姓名|名称)")
 
 
 def _table_parties(layout: Layout, kind: ContractKind | None, position: int) -> list[Party]:
