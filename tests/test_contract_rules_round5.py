@@ -320,3 +320,33 @@ def test_recipients_table_with_a_long_note_and_a_prefixed_name_column() -> None:
     )
     assert _roles(contract) == [("discloser", "东岭材料有限公司"), ("recipient", "凌雪松")]
     assert contract.sign_date is not None and contract.sign_date.value == "2025-05-05"
+
+
+def test_an_amendment_table_whose_header_row_names_the_payment_nodes() -> None:
+    contract = _contract(
+        "专利权转让合同补充协议\n编号：BC-2\n原合同编号：ZR-9\n转让方（甲方）：东川动力科技有限公司\n"
+        "受让方（乙方）：华南重工有限公司\n一、转让价款调整如下：\n"
+        "付款节点\t调整前金额（元）\t调整后金额（元）\n"
+        "合同生效后七日内\t500,000\t400,000\n专利登记完成后十日内\t500,000\t300,000\n"
+        "二、其余条款不变。\n甲方（盖章）：东川动力科技有限公司\n日期：2025年8月1日\n",
+        fmt="docx",
+    )
+    assert _schedule(contract) == [
+        (400000.0, "合同生效后七日内"),
+        (300000.0, "专利登记完成后十日内"),
+    ]
+
+
+def test_contributions_in_a_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "合作开发协议\n编号：H-9\n甲方：东岭材料有限公司\n乙方：西江工学院\n丙方：北港装备有限公司\n"
+        "第一条 各方投入及成果份额如下：\n合作方 投入资金（万元） 成果份额\n"
+        "甲方 600 50%\n乙方 不出资 30%\n丙方 200 20%\n"
+        "第二条 争议提交仲裁。\n签订日期：2025年6月1日\n",
+        fmt="pdf",
+    )
+    assert _values(contract.contributions) == {
+        "东岭材料有限公司": 6000000.0,
+        "西江工学院": None,
+        "北港装备有限公司": 2000000.0,
+    }

@@ -257,7 +257,9 @@ def _schedule_after(
         return inline
     found: list[Instalment] = []
     offset = next_line + 1 if next_line >= 0 else end
-    unit: _ColumnUnit | None = None
+    # 付款节点 | 金额（元）: the trigger may be the table's header row itself
+    trigger_line = text[text.rfind("\n", 0, trigger.start()) + 1 : line_end]
+    unit = _column_unit(trigger_line) if "\t" in trigger_line else None
     for line in text[offset:end].splitlines(keepends=True)[:12]:
         instalment = _instalment(layout, offset, line, total, unit)
         if instalment is None and not found and "\t" in line:

@@ -114,7 +114,7 @@ def _table_shares(
             continue
         party = _party_named(parties, cells[0])
         if party is None:
-            unit = column_unit(line) or unit  # the header row: 资金投入（万元）
+            unit = column_unit("\t".join(cells)) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         share = _share_cell(cells[1:])
