@@ -350,3 +350,12 @@ def test_contributions_in_a_table_a_pdf_printed_with_spaces() -> None:
         "西江工学院": None,
         "北港装备有限公司": 2000000.0,
     }
+
+
+def test_a_detail_label_run_into_a_name_without_a_legal_form() -> None:
+    contract = _contract(
+        "专利权质押合同\n合同编号：ZY-2\n出质人：东川动力科技有限公司\n"
+        "质权人：南湖农村商业银行城东支行营业场所：某路1号负责人：王五\n"
+        "第一条 出质人以专利权出质。\n签订日期：2025年7月1日\n"
+    )
+    assert _roles(contract)[1] == ("pledgee", "南湖农村商业银行城东支行")
