@@ -359,3 +359,14 @@ def test_a_detail_label_run_into_a_name_without_a_legal_form() -> None:
         "第一条 出质人以专利权出质。\n签订日期：2025年7月1日\n"
     )
     assert _roles(contract)[1] == ("pledgee", "南湖农村商业银行城东支行")
+
+
+def test_listed_secrets_each_with_its_own_numbered_note() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：J-2\n甲方：北辰星图信息技术有限公司\n乙方：宁晓川\n身份证号码：1101\n"
+        "鉴于乙方掌握甲方技术秘密，包括“冷热分层调度算法”（甲方技术秘密编号：BC-22）"
+        "及“多租户计费模型”（编号：BC-23），双方约定如下：\n"
+        "第一条 乙方离职后六个月内不得到竞争企业任职。\n签订日期：2025年5月6日\n"
+    )
+    assert [s.value for s in contract.trade_secrets] == ["冷热分层调度算法", "多租户计费模型"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["BC-22", "BC-23"]

@@ -117,8 +117,11 @@ _SECRET_NAME = re.compile(
     # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…）: a name with its register number
     rf"|{_QUOTED_NAME}(?=\s*[（(][^）)]{{0,20}}?{_REGISTER_LABEL})"
 )
-# 技术秘密“A”和“B”: further names listed after the first
-_MORE_NAMES = re.compile(rf"\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}")
+# 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
+# between them (“A”（编号：X）及“B”（编号：Y）)
+_MORE_NAMES = re.compile(
+    rf"(?:\s*[（(][^（()）\n]{{0,40}}[）)])?\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}"
+)
 
 
 def trade_secrets(layout: Layout) -> list[Extracted[str]]:
@@ -127,19 +130,19 @@ def trade_secrets(layout: Layout) -> list[Extracted[str]]:
 
 def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
     """Each trade secret named in quotes (or after 技术秘密名称：), with the offset right after
-    the last name of its list (where a bracket may give the numbers)."""
+    its name in the list (where a bracket may give its number, or the last one all numbers)."""
     found: dict[str, tuple[Extracted[str], int]] = {}
     for match in _SECRET_NAME.finditer(layout.text):
         group = next(g for g in range(1, 7) if match.group(g))
-        spans = [(match.start(group), match.end(group))]
+        spans = [(match.start(group), match.end(group), match.end())]
         after = match.end()
         while (more := _MORE_NAMES.match(layout.text, after)) is not None:
-            spans.append((more.start(1), more.end(1)))
             after = more.end()
-        for start, end in spans:
+            spans.append((more.start(1), more.end(1), after))
+        for start, end, name_end in spans:
             name = layout.text[start:end].strip()
             secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
-            found.setdefault(name, (secret, after))
+            found.setdefault(name, (secret, name_end))
     return list(found.values())
 
 
