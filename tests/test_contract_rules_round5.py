@@ -370,3 +370,18 @@ def test_listed_secrets_each_with_its_own_numbered_note() -> None:
     )
     assert [s.value for s in contract.trade_secrets] == ["冷热分层调度算法", "多租户计费模型"]
     assert [n.value for n in contract.trade_secret_numbers] == ["BC-22", "BC-23"]
+
+
+def test_a_schedule_table_announced_by_yi_xia_biao_in_traditional_script() -> None:
+    contract = _contract(
+        "專利讓與契約\n契約編號：TW-T-1\n讓與人（甲方）：北嶺光學股份有限公司\n"
+        "受讓人（乙方）：南湖精密股份有限公司\n第一條 讓與價金新臺幣伍佰萬元，依下表給付：\n"
+        "期別\t給付條件\t金額（新臺幣元）\n第一期\t本契約簽訂後十日內\t2,000,000\n"
+        "第二期\t專利讓與登記完成後十五日內\t3,000,000\n第二條 準據法為中華民國法律。\n"
+        "簽署日期：中華民國114年1月2日\n",
+        fmt="docx",
+    )
+    assert _schedule(contract) == [
+        (2000000.0, "本契約簽訂後十日內"),
+        (3000000.0, "專利讓與登記完成後十五日內"),
+    ]
