@@ -385,3 +385,13 @@ def test_a_schedule_table_announced_by_yi_xia_biao_in_traditional_script() -> No
         (2000000.0, "本契約簽訂後十日內"),
         (3000000.0, "專利讓與登記完成後十五日內"),
     ]
+
+
+def test_numbered_party_lines_of_a_hong_kong_agreement() -> None:
+    contract = _contract(
+        "專利許可協議\n協議編號：HK-5\n本協議由以下雙方於2025年1月1日訂立：\n"
+        "(1) 維港材料有限公司，一家於香港註冊成立的公司（「許可方」）；及\n"
+        "(2) 灣區電池有限公司，一家於香港註冊成立的公司（「被許可方」）。\n"
+        "第1條 許可方授予被許可方獨佔許可。\n簽署日期：2025年1月1日\n"
+    )
+    assert _roles(contract) == [("licensor", "維港材料有限公司"), ("licensee", "灣區電池有限公司")]

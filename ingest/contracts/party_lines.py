@@ -269,11 +269,15 @@ def _party(
     )
 
 
-# 澳门大学（以下简称“乙方”）: a party block of names, each line naming its label after it
+# 澳门大学（以下简称“乙方”）: a party block of names, each line naming its label after it;
+# (1) 维港材料有限公司，一家于香港注册成立的公司（「许可方」）；及: the numbered lines of a
+# Hong Kong agreement, a description between the name and its label
 _NAMED_LINE = re.compile(
-    r"^[ \t\u3000]*(?P<name>[^\s（(：:，,。；]{2,40}?)\s*[（(]\s*(?:以下|下文|下)?(?:简称|称为|称)"
-    r"\s*[：:为]?\s*[“\"「『]?(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
-    r"[ \t\u3000]*[，,；;。]?[ \t\u3000]*$",
+    r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、]|[（(][一二三四五六][）)])?[ \t\u3000]*"
+    r"(?P<name>[^\s（(：:，,。；]{2,40}?)\s*(?:[，,][^\n（(]{1,80}?)?[（(]\s*"
+    r"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*[：:为]?\s*[“\"「『]?|[“\"「『])"
+    r"(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
+    r"[ \t\u3000]*[，,；;。]?(?:及|和|以及|与)?[ \t\u3000]*$",
     re.M,
 )
 
