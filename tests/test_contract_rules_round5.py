@@ -395,3 +395,16 @@ def test_numbered_party_lines_of_a_hong_kong_agreement() -> None:
         "第1條 許可方授予被許可方獨佔許可。\n簽署日期：2025年1月1日\n"
     )
     assert _roles(contract) == [("licensor", "維港材料有限公司"), ("licensee", "灣區電池有限公司")]
+
+
+def test_persons_in_a_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：NC-8\n甲方（用人单位）：北辰星图信息技术有限公司\n法定代表人：钟立\n"
+        "乙方（员工，共两人）：\n序号 姓名 部门 身份证号\n1 宁晓川 研发部 110101199001****11\n"
+        "2 柏文静 测试部 110101199202****22\n一、乙方离职后两年内不得到竞争企业任职。\n"
+        "甲方（盖章）：北辰星图信息技术有限公司\n签订日期：2025年5月6日\n",
+        fmt="pdf",
+    )
+    assert _roles(contract)[1:] == [("employee", "宁晓川"), ("employee", "柏文静")]
+    evidence = contract.parties[2].evidence
+    assert evidence.end - evidence.start == 3

@@ -24,7 +24,7 @@ from ingest.contracts.model import (
 from ingest.contracts.money import ColumnUnit, amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import Layout, row_cells
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
 _LABELS = "甲方|乙方|丙方|丁方|戊方|第[一二三四五六]方"
@@ -109,7 +109,7 @@ def _table_shares(
     offset = layout.body[0]
     for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
-        cells = _row_cells(line)
+        cells = [cell for _, cell in row_cells(line)]
         if len(cells) < 2:
             continue
         party = _party_named(parties, cells[0])
@@ -125,20 +125,6 @@ def _table_shares(
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
-
-
-def _row_cells(line: str) -> list[str]:
-    """A table row's cells: split at tabs; a PDF prints a small table with spaces between the
-    cells (第一方 45%), so a short line of short words without sentence punctuation is a row too."""
-    row = line.rstrip("\n")
-    if "\t" in row:
-        return row.split("\t")
-    words = row.split()
-    if 2 <= len(words) <= 6 and all(len(w) <= 24 for w in words) and not re.search(
-        r"[，,。；;：:]", row
-    ):
-        return words
-    return [row]
 
 
 _PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from domain.names import address, organization_kind, organization_name
 from ingest.contracts.model import ContractKind, Party, Role
 from ingest.contracts.rules import INFERRED, LABELLED, amended_kind, ev
-from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout
+from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout, row_cells
 
 _ROLE_WORDS: dict[str, Role] = {
     "许可方": Role.LICENSOR,
@@ -111,7 +111,7 @@ def _party_start(party: Party) -> int:
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
-    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*\t[^\n]*)$",
+    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*)$",
     re.M,
 )
 # 姓名 / 员工姓名 / 接收人姓名 / 单位名称
@@ -122,20 +122,20 @@ def _table_parties(layout: Layout, kind: ContractKind | None, position: int) -> 
     """A party label over a table of persons: each row's name cell is a party of that role."""
     found: list[Party] = []
     for match in _LABEL_ABOVE_TABLE.finditer(layout.text, layout.parties[0], layout.parties[1]):
-        header = match["header"].split("\t")
+        header = [cell for _, cell in row_cells(match["header"])]
         column = next((i for i, c in enumerate(header) if _NAME_COLUMN.fullmatch(c.strip())), None)
-        if column is None:
+        if len(header) < 2 or column is None:
             continue
         # the role word leads the note: （劳动者，共三人）
         note = re.split(r"[，,、；;]", match["qualifier"] or "")[0]
         at = match.end() + 1
         for row in layout.text[at : layout.parties[1]].splitlines(keepends=True):
-            cells = row.rstrip("\n").split("\t")
-            if len(cells) <= column or not cells[column].strip():
+            cells = row_cells(row)
+            if len(cells) != len(header) or not cells[column][1].strip():
                 break
-            name = cells[column].strip()
-            cell_start = sum(len(cell) + 1 for cell in cells[:column])
-            start = at + cell_start + cells[column].index(name)
+            cell_at, cell = cells[column]
+            name = cell.strip()
+            start = at + cell_at + cell.index(name)
             role, confidence = _role(match["label"], note, kind, position + len(found))
             found.append(
                 Party(

@@ -69,6 +69,25 @@ _PARTY_LABEL_ONLY = re.compile(
 OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
 
 
+def row_cells(line: str) -> list[tuple[int, str]]:
+    """A table row's cells with their offsets in the line: split at tabs; a PDF prints a small
+    table with spaces between the cells (第一方 45%), so a short line of a few short words
+    without sentence punctuation is a row too; any other line is one cell."""
+    row = line.rstrip("\n")
+    if "\t" in row:
+        cells, at = [], 0
+        for cell in row.split("\t"):
+            cells.append((at, cell))
+            at += len(cell) + 1
+        return cells
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", row)]
+    if 2 <= len(words) <= 8 and all(len(w) <= 24 for _, w in words) and not re.search(
+        r"[，,。；;：:]", row
+    ):
+        return words
+    return [(0, row)]
+
+
 @dataclass(frozen=True)
 class Article:
     label: str  # 第三条 / 三、
@@ -170,7 +189,7 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
     for line in text[start:limit].splitlines(keepends=True):
         stripped = line.strip()
         # 乙方（员工）： above a table of persons (姓名 | 岗位 | 身份证号码): its rows are parties
-        table_row = in_table and "\t" in stripped
+        table_row = in_table and len(row_cells(line)) >= 2
         if stripped and not (
             table_row
             or PARTY_LINE.match(line)
