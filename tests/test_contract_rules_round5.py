@@ -408,3 +408,17 @@ def test_persons_in_a_table_a_pdf_printed_with_spaces() -> None:
     assert _roles(contract)[1:] == [("employee", "宁晓川"), ("employee", "柏文静")]
     evidence = contract.parties[2].evidence
     assert evidence.end - evidence.start == 3
+
+
+def test_a_payment_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "专利权转让合同\n合同编号：ZR-5\n转让方：东川动力科技有限公司\n受让方：华南重工有限公司\n"
+        "第一条 转让价款人民币三百万元，付款节点如下：\n付款节点 付款金额（万元）\n"
+        "合同生效后10日内 100\n专利权转移登记完成后15日内 200\n"
+        "第二条 争议由长沙市中级人民法院管辖。\n签订日期：2025年1月1日\n",
+        fmt="pdf",
+    )
+    assert _schedule(contract) == [
+        (1000000.0, "合同生效后10日内"),
+        (2000000.0, "专利权转移登记完成后15日内"),
+    ]

@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
 )
 from ingest.contracts.rules import LABELLED, ev, sentences
-from ingest.contracts.structure import OLD_COLUMN, Layout
+from ingest.contracts.structure import OLD_COLUMN, Layout, row_cells
 
 if TYPE_CHECKING:
     from ingest.contracts.terms import Payment
@@ -259,10 +259,10 @@ def _schedule_after(
     offset = next_line + 1 if next_line >= 0 else end
     # 付款节点 | 金额（元）: the trigger may be the table's header row itself
     trigger_line = text[text.rfind("\n", 0, trigger.start()) + 1 : line_end]
-    unit = _column_unit(trigger_line) if "\t" in trigger_line else None
+    unit = _column_unit(trigger_line) if len(row_cells(trigger_line)) >= 2 else None
     for line in text[offset:end].splitlines(keepends=True)[:12]:
         instalment = _instalment(layout, offset, line, total, unit)
-        if instalment is None and not found and "\t" in line:
+        if instalment is None and not found and len(row_cells(line)) >= 2:
             unit = _column_unit(line) or unit
         offset += len(line)
         if instalment is not None:
@@ -370,7 +370,7 @@ def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
 
 
 def _column_unit(header: str) -> _ColumnUnit | None:
-    for column, cell in enumerate(header.rstrip("\n").split("\t")):
+    for column, (_, cell) in enumerate(row_cells(header)):
         match = _UNIT_HEADER.search(cell)
         # 原约定金额（万元） | 变更后金额（万元）: an amendment's amounts are in the new column
         if match and not OLD_COLUMN.match(cell.strip()):
@@ -387,7 +387,7 @@ def _instalment(
     layout: Layout, at: int, line: str, total: float | None, unit: _ColumnUnit | None = None
 ) -> Instalment | None:
     body = line.rstrip("\n")
-    if "\t" in body:
+    if len(row_cells(body)) >= 2:
         return _table_instalment(layout, at, body, total, unit)
     label = _ENUMERATION.match(body)
     if label is None:
@@ -398,10 +398,7 @@ def _instalment(
 def _table_instalment(
     layout: Layout, at: int, row: str, total: float | None, unit: _ColumnUnit | None = None
 ) -> Instalment | None:
-    cells, position = [], 0
-    for cell in row.split("\t"):
-        cells.append((at + position, cell))
-        position += len(cell) + 1
+    cells = [(at + position, cell) for position, cell in row_cells(row)]
     money_cells = [(o, c, a) for o, c in cells if (a := next(amounts(c), None)) is not None]
     if not money_cells:  # a share of the total (30%) when the row states no amount
         money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
