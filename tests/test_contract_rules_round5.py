@@ -422,3 +422,31 @@ def test_a_payment_table_a_pdf_printed_with_spaces() -> None:
         (1000000.0, "合同生效后10日内"),
         (2000000.0, "专利权转移登记完成后15日内"),
     ]
+
+
+def test_an_amendment_old_new_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "专利实施许可合同补充协议\n编号：B-5\n原合同编号：XK-5\n许可方（甲方）：东岭材料有限公司\n"
+        "被许可方（乙方）：西江电池有限公司\n一、许可使用费付款安排变更如下：\n"
+        "付款阶段 原约定金额（万元） 变更后金额（万元）\n"
+        "合同生效后十日内 30 20\n产品量产后三十日内 30 40\n"
+        "二、其余条款不变。\n甲方（盖章）：东岭材料有限公司\n日期：2025年8月1日\n",
+        fmt="pdf",
+    )
+    assert _schedule(contract) == [
+        (200000.0, "合同生效后十日内"),
+        (400000.0, "产品量产后三十日内"),
+    ]
+
+
+def test_equity_share_in_a_shareholding_table_a_pdf_printed_with_spaces() -> None:
+    contract = _contract(
+        "专利作价入股协议\n编号：ZG-1\n甲方：华信（南京）光电研究院有限公司\n"
+        "乙方（目标公司）：江宁微显科技有限公司\n"
+        "一、甲方以其专利作价人民币伍佰万元向乙方出资。\n二、增资后股权结构：\n"
+        "股东名称 出资额（万元） 持股比例\n江宁投资有限公司 1,500 75%\n"
+        "华信（南京）光电研究院有限公司 500 25%\n"
+        "签订日期：2025年3月3日\n",
+        fmt="pdf",
+    )
+    assert contract.equity_share is not None and contract.equity_share.value == 0.25

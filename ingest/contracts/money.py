@@ -387,12 +387,16 @@ def _instalment(
     layout: Layout, at: int, line: str, total: float | None, unit: _ColumnUnit | None = None
 ) -> Instalment | None:
     body = line.rstrip("\n")
-    if len(row_cells(body)) >= 2:
+    if "\t" in body:
         return _table_instalment(layout, at, body, total, unit)
     label = _ENUMERATION.match(body)
-    if label is None:
-        return None
-    return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
+    found = None
+    if label is not None:
+        found = _clause_instalment(layout, at + label.end(), body[label.end() :], total)
+    if found is None and len(row_cells(body)) >= 2:
+        # 合同生效后10日内 100: a row of a table a PDF printed with spaces
+        return _table_instalment(layout, at, body, total, unit)
+    return found
 
 
 def _table_instalment(

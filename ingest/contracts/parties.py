@@ -468,12 +468,13 @@ def _equity_share(
     offset = layout.body[0]
     for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
-        cells = line.rstrip("\n").split("\t")
+        positioned = row_cells(line)
+        cells = [cell for _, cell in positioned]
         if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
             found = _percent_in_row(cells)
             if found is not None:
                 column, percent = found
-                start = at + sum(len(c) + 1 for c in cells[:column]) + percent.start()
+                start = at + positioned[column][0] + percent.start()
                 share = _fraction(percent)
                 if share is not None:
                     end = start + len(percent.group(0))
