@@ -10,7 +10,7 @@ import re
 from graph.model import Direction, EdgeRow, EdgeType, NodeLabel, NodeRow
 from graph.store import GraphStore
 from ingest.contracts.model import ContractExtraction, ContractKind
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import OLD_COLUMN, Layout, row_cells
 from ingest.contracts.transform import BENEFICIARY
 from ingest.transform import GraphBatch
 
@@ -40,7 +40,6 @@ _ORIGINAL_SAYS = re.compile(
     r"(?P<old>[^，。；\n]*)"
 )
 _CHANGE = re.compile(r"变更|调整|修改|修订|延长|缩短|增加|提高|降低|减少|改为|现为")
-_OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
 
 
 def new_wording(layout: Layout) -> Layout:
@@ -49,8 +48,8 @@ def new_wording(layout: Layout) -> Layout:
     column of an old/new table. Values are read from what is left: the terms as amended."""
     text = list(layout.text)
 
-    def blank(start: int, end: int) -> None:
-        text[start:end] = " " * (end - start)
+    def blank(start: int, end: int, mark: str = " ") -> None:
+        text[start:end] = mark * (end - start)
 
     for match in _QUOTED_OLD.finditer(layout.text):
         blank(match.start("old"), match.end("old"))
@@ -66,31 +65,36 @@ def new_wording(layout: Layout) -> Layout:
         for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
             if value.group(0).strip():
                 blank(value.start(), value.end())
-    for start, end in _old_table_cells(layout.text):
-        blank(start, end)
+    for start, end, mark in _old_table_cells(layout.text):
+        blank(start, end, mark)
     return dataclasses.replace(layout, text="".join(text))
 
 
-def _old_table_cells(text: str) -> list[tuple[int, int]]:
-    """The cells under an old-value header (原金额, 变更前) of a tab table, to the table's end."""
-    spans: list[tuple[int, int]] = []
+def _old_table_cells(text: str) -> list[tuple[int, int, str]]:
+    """The cells under an old-value header (原金额, 变更前) of a table, to the table's end, and
+    what to blank them with: spaces in a tab row; a mark in a row a PDF printed with spaces,
+    whose columns stay apart only while every cell holds a word."""
+    spans: list[tuple[int, int, str]] = []
     old_columns: set[int] = set()
+    width = 0
     offset = 0
     for line in text.splitlines(keepends=True):
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) < 2:
-            old_columns = set()
-        elif any(_OLD_COLUMN.match(c.strip()) for c in cells) and not re.search(
-            r"\d|[壹贰叁肆伍陆柒捌玖拾]", line
+        cells = row_cells(line)
+        if len(cells) < 2 or ("\t" not in line and len(cells) != width):
+            old_columns = set()  # (a PDF's spaced row counts its cells like the header)
+        if len(cells) >= 2 and any(OLD_COLUMN.match(c.strip()) for _, c in cells) and not (
+            re.search(r"\d|[壹贰叁肆伍陆柒捌玖拾]", line)
         ):
             # a header row (原约定金额 | 变更后金额), not a row whose due cell starts with 原合同
-            old_columns = {i for i, c in enumerate(cells) if _OLD_COLUMN.match(c.strip())}
+            old_columns = {i for i, (_, c) in enumerate(cells) if OLD_COLUMN.match(c.strip())}
+            width = len(cells)
         elif old_columns:
-            position = offset
-            for index, cell in enumerate(cells):
-                if index in old_columns:
-                    spans.append((position, position + len(cell)))
-                position += len(cell) + 1
+            mark = " " if "\t" in line else "—"
+            spans += [
+                (offset + at, offset + at + len(cell), mark)
+                for index, (at, cell) in enumerate(cells)
+                if index in old_columns
+            ]
         offset += len(line)
     return spans
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ingest.contracts import assets, licence, party_lines, rules, terms
 from ingest.contracts import money as money_rules
 from ingest.contracts import parties as party_rules
-from ingest.contracts import rules, terms
 from ingest.contracts.amendments import new_wording
 from ingest.contracts.documents import ContractDocument
 from ingest.contracts.model import ContractExtraction, ContractKind, Extracted
@@ -43,7 +43,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     money = terms.payment(values, kind.value)
     forum, method = rules.dispute(layout)
     non_compete_months, non_compete_scope = terms.non_compete(layout)
-    found_parties = rules.parties(layout, kind.value)
+    found_parties = party_lines.parties(layout, kind.value)
     schedule = money_rules.instalments(values, money.amount.value.amount if money.amount else None)
     extraction = ContractExtraction(
         id=number.value if number else f"sha256:{document.sha256[:16]}",
@@ -56,19 +56,19 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         kind=kind,
         amends=rules.amends(layout) if is_amendment else None,
         parties=found_parties,
-        patents=rules.patents(layout),
-        trademarks=rules.trademarks(layout),
-        trade_secrets=rules.trade_secrets(layout),
-        exclusivity=rules.exclusivity(values, in_title=not is_amendment)
+        patents=assets.patents(layout),
+        trademarks=assets.trademarks(layout),
+        trade_secrets=assets.trade_secrets(layout),
+        exclusivity=licence.exclusivity(values, in_title=not is_amendment)
         if is_license or is_amendment
         else None,
         # an amendment may change the sublicensing clause: read from its new wording
-        sublicense_allowed=rules.sublicense(layout)
+        sublicense_allowed=licence.sublicense(layout)
         if is_license
-        else (rules.sublicense(values) if is_amendment else None),
-        territory=rules.territory(layout)
+        else (licence.sublicense(values) if is_amendment else None),
+        territory=licence.territory(layout)
         if is_license
-        else (rules.labelled_territory(values) if is_amendment or is_non_compete else None),
+        else (licence.labelled_territory(values) if is_amendment or is_non_compete else None),
         start_date=term.start,
         end_date=term.end,
         duration_months=term.months,
@@ -82,10 +82,10 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         non_compete_months=non_compete_months,
         non_compete_scope=non_compete_scope,
         script=folded.script,
-        trade_secret_numbers=rules.trade_secret_numbers(layout),
-        sublicense_scope=rules.sublicense_scope(layout)
+        trade_secret_numbers=assets.trade_secret_numbers(layout),
+        sublicense_scope=licence.sublicense_scope(layout)
         if is_license
-        else (rules.sublicense_scope(values) if is_amendment else None),
+        else (licence.sublicense_scope(values) if is_amendment else None),
         instalments=schedule,
         entry_fee=money_rules.entry_fee(layout, money)
         if money.royalty_rate and not is_amendment

@@ -21,7 +21,7 @@ from ingest.contracts.model import (
     PartyValue,
 )
 from ingest.contracts.rules import LABELLED, ev, sentences
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import OLD_COLUMN, Layout, row_cells
 
 if TYPE_CHECKING:
     from ingest.contracts.terms import Payment
@@ -172,7 +172,7 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 _SCHEDULE = re.compile(
     # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
     r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
-    r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|按下表|付款(?:节点|计划|进度)"
+    r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|(?:按|依|依照|按照|如)下表|付款(?:节点|计划|进度)"
     r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款|给付|拨付|缴付)"
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
 )
@@ -182,6 +182,8 @@ _CONDITION = re.compile(
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+    # (a) (b) (c) / （i）: the lettered items of Hong Kong and English-modelled agreements
+    r"|[（(](?:[a-hA-H]|i{1,3}|iv|v)[）)]"
 )
 # 首付款 / 尾款 / 里程碑款： / 验收款： — a label naming the instalment, not its due condition
 _INSTALMENT_LABEL = (
@@ -195,7 +197,10 @@ _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
-    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付)(?:方式)?(?:如下)?[\s：:，,]*)?(?:如下[\s：:，,]*)?"
+    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    # 分三期拨付至项目专用账户： / 汇入乙方指定账户：: where the money goes, before the colon
+    r"(?:[^：:，,；;。\d\s]{1,20}?[：:])?[\s：:，,]*)?"
+    r"(?:如下[\s：:，,]*)?"
 )
 # 每期人民币捌拾万元，分别于A、B、C支付: equal instalments, their dues listed in one clause.
 _EQUAL_STEPS = re.compile(r"每期(?:应付|支付)?([^，,；;。]{2,30})[，,]\s*分别(?:于|在)([^；;。]+)")
@@ -252,10 +257,12 @@ def _schedule_after(
         return inline
     found: list[Instalment] = []
     offset = next_line + 1 if next_line >= 0 else end
-    unit: _ColumnUnit | None = None
+    # 付款节点 | 金额（元）: the trigger may be the table's header row itself
+    trigger_line = text[text.rfind("\n", 0, trigger.start()) + 1 : line_end]
+    unit = _column_unit(trigger_line) if len(row_cells(trigger_line)) >= 2 else None
     for line in text[offset:end].splitlines(keepends=True)[:12]:
         instalment = _instalment(layout, offset, line, total, unit)
-        if instalment is None and not found and "\t" in line:
+        if instalment is None and not found and len(row_cells(line)) >= 2:
             unit = _column_unit(line) or unit
         offset += len(line)
         if instalment is not None:
@@ -341,7 +348,7 @@ ColumnUnit = _ColumnUnit  # the type column_unit returns, for the readers of oth
 
 
 _UNIT_HEADER = re.compile(
-    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费)\s*[（(]\s*"
+    r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费|资金)\s*[（(]\s*"
     r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"
     r"(?P<unit>元|美元|港元|欧元)"
     # 金额（新台币） / 金额（HK$）: the currency alone, the cells in its unit
@@ -363,9 +370,10 @@ def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
 
 
 def _column_unit(header: str) -> _ColumnUnit | None:
-    for column, cell in enumerate(header.rstrip("\n").split("\t")):
+    for column, (_, cell) in enumerate(row_cells(header)):
         match = _UNIT_HEADER.search(cell)
-        if match:
+        # 原约定金额（万元） | 变更后金额（万元）: an amendment's amounts are in the new column
+        if match and not OLD_COLUMN.match(cell.strip()):
             word = match["currency"] or (
                 match["prefix"] if match["unit"] == "元" and match["prefix"] else match["unit"]
             )
@@ -382,18 +390,19 @@ def _instalment(
     if "\t" in body:
         return _table_instalment(layout, at, body, total, unit)
     label = _ENUMERATION.match(body)
-    if label is None:
-        return None
-    return _clause_instalment(layout, at + label.end(), body[label.end() :], total)
+    found = None
+    if label is not None:
+        found = _clause_instalment(layout, at + label.end(), body[label.end() :], total)
+    if found is None and len(row_cells(body)) >= 2:
+        # 合同生效后10日内 100: a row of a table a PDF printed with spaces
+        return _table_instalment(layout, at, body, total, unit)
+    return found
 
 
 def _table_instalment(
     layout: Layout, at: int, row: str, total: float | None, unit: _ColumnUnit | None = None
 ) -> Instalment | None:
-    cells, position = [], 0
-    for cell in row.split("\t"):
-        cells.append((at + position, cell))
-        position += len(cell) + 1
+    cells = [(at + position, cell) for position, cell in row_cells(row)]
     money_cells = [(o, c, a) for o, c in cells if (a := next(amounts(c), None)) is not None]
     if not money_cells:  # a share of the total (30%) when the row states no amount
         money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]

@@ -24,7 +24,7 @@ from ingest.contracts.model import (
 from ingest.contracts.money import ColumnUnit, amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
 from ingest.contracts.script import FoldedText
-from ingest.contracts.structure import Layout
+from ingest.contracts.structure import Layout, row_cells
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
 _LABELS = "甲方|乙方|丙方|丁方|戊方|第[一二三四五六]方"
@@ -49,19 +49,32 @@ def _fraction(match: re.Match[str]) -> float | None:
 
 def _party_named(parties: list[Party], mention: str) -> Party | None:
     """The party a mention names: its label (甲方), its short name (以下简称 …) or its name."""
-    mention = mention.strip()
+    mention = _plain(mention)
     for party in parties:
-        if mention in (party.label, party.short_name, party.name):
+        if mention in (party.label, party.short_name, _plain(party.name)):
             return party
     for party in parties:
-        if mention and (mention in party.name or party.name in mention):
+        name = _plain(party.name)
+        if mention and (mention in name or name in mention):
             return party
     return None
+
+
+_HALF_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")"})
+_FULL_WIDTH_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def _plain(name: str) -> str:
+    """A name as compared: a table cell keeps the full-width brackets of 中电（深圳）有限公司
+    where the party's name was normalised to half-width ones."""
+    return name.strip().translate(_HALF_WIDTH_BRACKETS)
 
 
 def _mentions(parties: list[Party]) -> str:
     words = {_LABELS, *(re.escape(p.short_name) for p in parties if p.short_name)}
     words |= {re.escape(p.name) for p in parties}
+    # the text writes 中电（深圳）有限公司 where the name was normalised to half-width brackets
+    words |= {re.escape(p.name.translate(_FULL_WIDTH_BRACKETS)) for p in parties}
     return "|".join(sorted(words, key=len, reverse=True))
 
 
@@ -96,12 +109,12 @@ def _table_shares(
     offset = layout.body[0]
     for line in text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
-        cells = line.rstrip("\n").split("\t")
+        cells = [cell for _, cell in row_cells(line)]
         if len(cells) < 2:
             continue
         party = _party_named(parties, cells[0])
         if party is None:
-            unit = column_unit(line) or unit  # the header row: 资金投入（万元）
+            unit = column_unit("\t".join(cells)) or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         share = _share_cell(cells[1:])
@@ -455,12 +468,13 @@ def _equity_share(
     offset = layout.body[0]
     for line in layout.text[layout.body[0] : layout.body[1]].splitlines(keepends=True):
         at, offset = offset, offset + len(line)
-        cells = line.rstrip("\n").split("\t")
+        positioned = row_cells(line)
+        cells = [cell for _, cell in positioned]
         if len(cells) >= 2 and _party_named(parties, cells[0]) is contributor:
             found = _percent_in_row(cells)
             if found is not None:
                 column, percent = found
-                start = at + sum(len(c) + 1 for c in cells[:column]) + percent.start()
+                start = at + positioned[column][0] + percent.start()
                 share = _fraction(percent)
                 if share is not None:
                     end = start + len(percent.group(0))

@@ -12,7 +12,8 @@ _ARTICLE = re.compile(
     r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、)", re.M
 )
 _SIGNATURE = re.compile(
-    r"^[ \t\u3000]*(?:\S{1,6}[（(](?:盖章|签字|签章|签字盖章|签名|签署|公章)[）)]"
+    # 甲方（盖章）： / 乙方（章）： / 乙方（签字/盖章）：
+    r"^[ \t\u3000]*(?:\S{1,6}[（(][^（()）\n]{0,6}?(?:盖章|签字|签章|签名|签署|公章|章)[）)]"
     r"|\S{1,6}[：:].*(?:[（(](?:盖章|签名|签字|公章)[）)]|(?:代表人|授权人|获授权人)(?:签署|签字|签名)?[：:]?\s*$)"
     r"|签订日期|签署日期|签约日期)",
     re.M,
@@ -58,9 +59,33 @@ _BARE_SIGNATURE = re.compile(
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
 _PARTY_LABEL_ONLY = re.compile(
-    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,8}}[）)])?"
+    # 乙方（劳动者，以下合称“乙方各成员”）： above a table of persons: a longer note
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,20}}[）)])?"
     r"[ \t]*[：:]?[ \t]*$"
 )
+
+
+# 原约定金额 | 变更前 | 现行: the header of an old-value column in an amendment's old/new table
+OLD_COLUMN = re.compile(r"^(?:原|变更前|修改前|调整前|修订前|现行)")
+
+
+def row_cells(line: str) -> list[tuple[int, str]]:
+    """A table row's cells with their offsets in the line: split at tabs; a PDF prints a small
+    table with spaces between the cells (第一方 45%), so a short line of a few short words
+    without sentence punctuation is a row too; any other line is one cell."""
+    row = line.rstrip("\n")
+    if "\t" in row:
+        cells, at = [], 0
+        for cell in row.split("\t"):
+            cells.append((at, cell))
+            at += len(cell) + 1
+        return cells
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", row)]
+    if 2 <= len(words) <= 8 and all(len(w) <= 24 for _, w in words) and not re.search(
+        r"[，,。；;：:]", row
+    ):
+        return words
+    return [(0, row)]
 
 
 @dataclass(frozen=True)
@@ -148,7 +173,10 @@ _PARTY_DETAIL = re.compile(
     # a person's and a company's other particulars: 性别/住址/职务, 注册资本/成立日期
     r"|性别|出生日期|民族|国籍|住址|现住址|户籍地址|联系地址|联系电话|手机|邮箱|职务|职称|工作单位"
     r"|证件号码|身份证件号码|护照号码|注册资本|成立日期|企业类型|注册号|营业执照号|纳税人识别号"
-    r"|委托代理人|授权代表人|网址|邮政编码)"
+    r"|委托代理人|授权代表人|网址|邮政编码"
+    # 代表人 / 主要负责人 / 统一编号 / 公司注册编号 / 商业登记号码: any label of a signatory or a
+    # register number (Hong Kong, Macau and Taiwan party blocks word them their own way)
+    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号))"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
@@ -157,13 +185,19 @@ _PARTY_DETAIL = re.compile(
 def _end_of_parties(text: str, start: int, limit: int) -> int:
     """The parties block is its party lines and their detail lines (地址, 法定代表人 ...);
     the first other line starts the body, numbered or not."""
-    offset = start
+    offset, in_table = start, False
     for line in text[start:limit].splitlines(keepends=True):
         stripped = line.strip()
+        # 乙方（员工）： above a table of persons (姓名 | 岗位 | 身份证号码): its rows are parties
+        table_row = in_table and len(row_cells(line)) >= 2
         if stripped and not (
-            PARTY_LINE.match(line) or _PARTY_DETAIL.match(line) or _PARTY_LABEL_ONLY.match(line)
+            table_row
+            or PARTY_LINE.match(line)
+            or _PARTY_DETAIL.match(line)
+            or _PARTY_LABEL_ONLY.match(line)
         ):
             return offset
+        in_table = table_row or bool(_PARTY_LABEL_ONLY.match(line))
         offset += len(line)
     return limit
 

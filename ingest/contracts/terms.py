@@ -111,8 +111,10 @@ _MONEY_SENTENCE = re.compile(
     r"|(?:共同|合计|共计|合共|总计)投入|资金(?:总额|共计|合计|合共|总计)"  # 三方共同投入研发资金…
     # 资金投入合计人民币2400万元 / 出资总额为…: the total under a contributions table
     r"|(?:资金|经费|投入|出资)[^，。；\d]{0,4}?(?:总额|共计|合计|合共|总计)"
+    # an amendment's new fee: 排他许可补偿费 / 延期许可使用费 / 追加许可费
+    r"|(?:补偿|延期|追加|变更)(?:许可)?(?:使用)?费"
 )
-_NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿")
+_NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿|竞业")
 
 
 @dataclass
@@ -360,15 +362,22 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
                 )
                 break
     for offset, sentence in rules.sentences(layout):
-        if _NOT_CONTRACT_MONEY.search(sentence):
+        amount = next(money_rules.amounts(sentence), None)
+        # 借款本金…叁仟伍佰万元，以及…违约金、损害赔偿金: a penalty named after the amount is
+        # no penalty amount
+        penalty = _NOT_CONTRACT_MONEY.search(sentence)
+        if (
+            found.amount is None
+            and amount is not None
+            and _MONEY_SENTENCE.search(sentence)
+            and (penalty is None or penalty.start() >= amount.end)
+        ):
+            found.amount = Extracted(
+                value=amount.money,
+                evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
+            )
+        if penalty is not None:
             continue
-        if found.amount is None and _MONEY_SENTENCE.search(sentence):
-            amount = next(money_rules.amounts(sentence), None)
-            if amount is not None:
-                found.amount = Extracted(
-                    value=amount.money,
-                    evidence=ev(layout, offset + amount.start, offset + amount.end, LABELLED),
-                )
         if found.royalty_rate is None and re.search(
             # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
             r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
@@ -431,7 +440,10 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
 _NON_COMPETE_PERIODS = (
     re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)[^。；]{{0,30}}?({CN_NUMBER})\s*(年|个月)"),
     re.compile(
-        rf"(?:离职|离开|解除或终止劳动(?:合同|关系))(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
+        # 离职后 / 解除或者终止劳动合同后 / 劳动关系解除或终止之日起
+        r"(?:离职|离开|(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?劳动(?:合同|关系)"
+        r"|劳动(?:合同|关系)(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?)"
+        rf"(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
     ),
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to

@@ -1,0 +1,183 @@
+"""The assets a contract covers: patent and application numbers (not those it excludes),
+registered trademarks, trade secrets named in quotes and their register numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from domain.numbers import parse_application_number, parse_publication_number
+from ingest.contracts.model import CoveredPatent, Extracted
+from ingest.contracts.rules import DOCUMENT_NUMBER, LABELLED, ev
+from ingest.contracts.structure import Layout
+from ingest.nlp.patterns import PATENT_NUMBER
+
+
+def patents(layout: Layout) -> list[CoveredPatent]:
+    text = layout.text
+    seen: dict[str, CoveredPatent] = {}
+    for start, end, number in _patent_numbers(text, layout.body[0], layout.body[1]):
+        if number not in seen:
+            seen[number] = CoveredPatent(
+                number=number,
+                title=_patent_title(text, start, end),
+                evidence=ev(layout, start, end, LABELLED),
+            )
+    return list(seen.values())
+
+
+# 202210000104.7, and the spaced form certificates print: ZL 2021 1 0123456.7
+_BARE_APPLICATION = re.compile(
+    r"(?<![\dA-Za-z.])((?:(?:ZL|CN)\s?)?\d{4}\s?\d\s?\d{7}\.[\dX])(?![\d])"
+)
+
+
+# 不包括申请号为…的专利申请: a number the clause names to exclude it.
+_EXCLUDED = re.compile(r"不包括|不包含|不含|除外|不在本(?:合同|协议)|排除|不属于")
+
+
+def _excluded(text: str, at: int) -> bool:
+    clause_start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    clause_end = min(
+        (i for i in (text.find(c, at) for c in "。；;\n") if i >= 0), default=len(text)
+    )
+    before = text[clause_start:at]
+    # （申请号：…）不属于本合同转让范围: the exclusion may follow the number
+    after = text[at:clause_end]
+    return bool(_EXCLUDED.search(before) or re.search(r"除外|不在|不属于|不包括在|不纳入", after))
+
+
+def _patent_numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for match in PATENT_NUMBER.finditer(text, start, end):
+        raw = match.group(0)
+        application = parse_application_number(raw)
+        number = (
+            application.canonical
+            if application.check_digit_ok is not None
+            else parse_publication_number(raw).canonical
+        )
+        spans.append((match.start(), match.end(), number))
+    for match in _BARE_APPLICATION.finditer(text, start, end):
+        if not any(s <= match.start() < e for s, e, _ in spans):
+            spans.append(
+                (
+                    match.start(),
+                    match.end(),
+                    parse_application_number(re.sub(r"\s", "", match.group(1))).canonical,
+                )
+            )
+    yield from sorted(span for span in spans if not _excluded(text, span[0]))
+
+
+def _patent_title(text: str, start: int, end: int) -> str | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    row = "\t" in line or re.match(r"^\s*\d{1,3}\s+\S+\s+\S", line)
+    if row:
+        cells = [c.strip() for c in re.split(r"\t|\s{1,}", line) if c.strip()]
+        named = [c for c in cells if re.search(r"[\u4e00-\u9fff]{4,}", c)]
+        return max(named, key=len) if named else None
+    after = text[end : end + 80]
+    quoted = re.match(r"[^。；]{0,12}?(?:名称|发明名称)为[“\"]([^”\"]+)[”\"]", after)
+    if quoted:
+        return quoted.group(1)
+    bracketed = re.match(r"[（(]([^）)]{4,60})[）)]", after)
+    return bracketed.group(1) if bracketed else None
+
+
+def trademarks(layout: Layout) -> list[Extracted[str]]:
+    pattern = re.compile(r"第\s*(\d{6,9})\s*号(?:注册)?商标|商标注册号\s*[：:为]?\s*(\d{6,9})")
+    found: dict[str, Extracted[str]] = {}
+    for match in pattern.finditer(layout.text, *layout.body):
+        group = next(index for index in (1, 2, 3) if match.group(index))
+        found.setdefault(
+            match.group(group),
+            Extracted(
+                value=match.group(group),
+                evidence=ev(layout, match.start(group), match.end(group), LABELLED),
+            ),
+        )
+    return list(found.values())
+
+
+# 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
+# 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
+_SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
+_QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
+_SECRET_NAME = re.compile(
+    rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
+    r"|[“\"「『]([^”\"」』\n]{2,40}技术秘密)[”\"」』]"
+    # “…”等技术秘密 / 名为“…”的技术秘密
+    rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
+    # 技术秘密名称：耐腐蚀涂层配方；
+    r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
+    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…）: a name with its register number
+    rf"|{_QUOTED_NAME}(?=\s*[（(][^）)]{{0,20}}?{_REGISTER_LABEL})"
+)
+# 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
+# between them (“A”（编号：X）及“B”（编号：Y）)
+_MORE_NAMES = re.compile(
+    rf"(?:\s*[（(][^（()）\n]{{0,40}}[）)])?\s*(?:、|和|及|与|以及)\s*{_QUOTED_NAME}"
+)
+
+
+def trade_secrets(layout: Layout) -> list[Extracted[str]]:
+    return [secret for secret, _ in _trade_secret_spans(layout)]
+
+
+def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
+    """Each trade secret named in quotes (or after 技术秘密名称：), with the offset right after
+    its name in the list (where a bracket may give its number, or the last one all numbers)."""
+    found: dict[str, tuple[Extracted[str], int]] = {}
+    for match in _SECRET_NAME.finditer(layout.text):
+        group = next(g for g in range(1, 7) if match.group(g))
+        spans = [(match.start(group), match.end(group), match.end())]
+        after = match.end()
+        while (more := _MORE_NAMES.match(layout.text, after)) is not None:
+            after = more.end()
+            spans.append((more.start(1), more.end(1), after))
+        for start, end, name_end in spans:
+            name = layout.text[start:end].strip()
+            secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
+            found.setdefault(name, (secret, name_end))
+    return list(found.values())
+
+
+# ASCII (JSJM-2021-0042) or a Chinese document number (苏技秘备〔2022〕第015号)
+_SECRET_NUMBER = (
+    rf"({DOCUMENT_NUMBER}|[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9])"
+)
+# （内部编号…） / （密级：商密一级，编号…） / （编号分别为A、B）: any 编号 in the bracket right
+# after the secrets' names
+_NOTE_NUMBERS = re.compile(
+    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
+    rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})*)[^）)]{{0,20}}[）)]"
+)
+
+
+def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
+    """The register number of a trade secret: 技术秘密登记号 / 登记号 / 营业秘密登录编号 /
+    备案号, 编号为…的技术秘密, or the numbers in the bracket after the secrets' quoted names."""
+    patterns = (
+        re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
+        re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
+    )
+    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    for _, after in _trade_secret_spans(layout):
+        note = _NOTE_NUMBERS.match(layout.text, after)
+        if note is not None:
+            spans += [
+                (note.start("numbers") + m.start(), note.start("numbers") + m.end())
+                for m in re.finditer(_SECRET_NUMBER, note["numbers"])
+            ]
+    found: dict[str, Extracted[str]] = {}
+    for start, end in sorted(spans):
+        found.setdefault(
+            layout.text[start:end],
+            Extracted(value=layout.text[start:end], evidence=ev(layout, start, end, LABELLED)),
+        )
+    return list(found.values())
+
