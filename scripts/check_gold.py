@@ -1,6 +1,8 @@
-"""Check the hand-made gold of tests/gold/contracts_depth7 against its sources (no extractor).
+"""Check the hand-made gold of blind contract sets against their sources (no extractor).
 
-    python3 scripts/check_gold_depth7.py
+    python3 scripts/check_gold.py contracts_depth6 contracts_depth7 contracts_depth8
+
+Each name is a folder of tests/gold (with source/*.txt) and its gold file tests/gold/<name>.json.
 
 Every string value is a substring of the UTF-8 source (or of its NFKC folding: contract numbers),
 every CN number has a valid check digit and appears in the source, dates are ISO and valid,
@@ -22,8 +24,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "tests" / "gold" / "contracts_depth7"
-GOLD = ROOT / "tests" / "gold" / "contracts_depth7.json"
+GOLDS = ROOT / "tests" / "gold"
+# The sets annotated blind, each checked by default.
+BLIND_SETS = ("contracts_depth3", "contracts_depth5", "contracts_depth6", "contracts_depth7",
+              "contracts_depth8")
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TEXT_FIELDS = ("id", "amends", "territory", "governing_law", "dispute_forum", "non_compete_scope",
                "receiving_company")
@@ -42,8 +46,8 @@ def check_digit(digits: str) -> str:
     return "X" if total == 10 else str(total)
 
 
-def source_of(name: str) -> str:
-    return (SET / "source" / (name.rsplit(".", 1)[0] + ".txt")).read_text("utf-8")
+def source_of(folder: Path, name: str) -> str:
+    return (folder / "source" / (name.rsplit(".", 1)[0] + ".txt")).read_text("utf-8")
 
 
 def string_problems(entry: dict[str, Any], source: str) -> list[str]:
@@ -91,8 +95,8 @@ def sum_problems(entry: dict[str, Any]) -> list[str]:
     return found
 
 
-def file_problems(name: str, entry: dict[str, Any], source: str) -> list[str]:
-    path = SET / name
+def file_problems(path: Path, entry: dict[str, Any], source: str) -> list[str]:
+    name = path.name
     if not path.exists():
         return [f"missing file {name}"]
     if entry["format"] != "txt":
@@ -103,8 +107,8 @@ def file_problems(name: str, entry: dict[str, Any], source: str) -> list[str]:
     return [] if text == expected else [f"{name} does not decode to its source"]
 
 
-def problems(name: str, entry: dict[str, Any]) -> list[str]:
-    source = source_of(name)
+def problems(folder: Path, name: str, entry: dict[str, Any]) -> list[str]:
+    source = source_of(folder, name)
     found = [f"missing key {k}" for k in REQUIRED if k not in entry]
     if found:
         return found
@@ -113,24 +117,26 @@ def problems(name: str, entry: dict[str, Any]) -> list[str]:
         if field in entry:
             date.fromisoformat(entry[field])
     found += string_problems(entry, source) + number_problems(entry, source)
-    return found + sum_problems(entry) + file_problems(name, entry, source)
+    return found + sum_problems(entry) + file_problems(folder / name, entry, source)
 
 
-def main() -> int:
-    gold = json.loads(GOLD.read_text("utf-8"))
+def check(set_name: str) -> bool:
+    folder = GOLDS / set_name
+    gold = json.loads((GOLDS / f"{set_name}.json").read_text("utf-8"))
     names = [k for k in gold if not k.startswith("_")]
-    bad = {n: p for n in names if (p := problems(n, gold[n]))}
+    bad = {n: p for n in names if (p := problems(folder, n, gold[n]))}
     unsplit = [n for n in names if gold["_split"].get(n) != "test"]
     if gold["_conventions"].get("dates") != "stated":
         unsplit.append("_conventions.dates is not stated")
     stems = {n.rsplit(".", 1)[0] for n in names}
-    orphans = [p.stem for p in (SET / "source").glob("*.txt") if p.stem not in stems]
+    orphans = [p.stem for p in (folder / "source").glob("*.txt") if p.stem not in stems]
     for name, found in bad.items():
-        print(name, found)
-    print(f"{len(names)} contracts, {len(bad)} with problems, unsplit: {unsplit}, "
+        print(set_name, name, found)
+    print(f"{set_name}: {len(names)} contracts, {len(bad)} with problems, unsplit: {unsplit}, "
           f"sources without gold: {orphans}")
-    return 1 if bad or unsplit or orphans else 0
+    return not (bad or unsplit or orphans)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sets = sys.argv[1:] or list(BLIND_SETS)
+    sys.exit(0 if all([check(name) for name in sets]) else 1)
