@@ -522,6 +522,11 @@ ADJUST_FACT_COUNTS = (
     "SET x.patents = x.patents + $sign * patents "
     "WITH x WHERE x.patents = 0 DELETE x"
 )
+# A write lock on each existing patent of $ids (sorted: writers lock in one order), held to
+# the end of the transaction: what the transaction then reads of them cannot change under it.
+LOCK_PATENTS = (
+    "UNWIND $ids AS pid MATCH (p:Patent {id: pid}) SET p.ipgraph_lock = true REMOVE p.ipgraph_lock"
+)
 # The patents of the rows an ownership upsert will give a new owner (their rows change).
 NEWLY_OWNED = (
     f"UNWIND $rows AS row MATCH (a:Organization {{id: row.src}}) MATCH (p:Patent {{id: row.dst}}) "

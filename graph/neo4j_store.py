@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -74,6 +75,24 @@ COUNTED_BATCH_SIZE = 250
 # few seconds at 1M patents: far from the 60 s transaction timeout).
 REBUILD_ORGS_PER_TX = 50
 DELETE_TIMEOUT_S = 3600.0
+MERGE_ATTEMPTS = 5  # a write that lost a MERGE race to a concurrent writer runs again
+
+
+def _retry_merge_races(work: Callable[[], T]) -> T:
+    """Run a write again when it lost a MERGE race: two writers (concurrent shards, the ingest
+    writer and an API write) creating the same node or aggregate row at once both pass the
+    MERGE's read, and the later commit fails on the uniqueness constraint, a client error the
+    driver does not retry. The transaction was rolled back whole, and run again it finds the
+    node. A real duplicate fails every attempt and is raised."""
+    for attempt in range(1, MERGE_ATTEMPTS + 1):
+        try:
+            return work()
+        except neo4j.exceptions.ConstraintError:
+            if attempt == MERGE_ATTEMPTS:
+                raise
+            log.info("neo4j_merge_race_retried", attempt=attempt)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
 
 @contextmanager
@@ -104,7 +123,7 @@ class Neo4jGraphStore:
         read: bool = False,
         transform: Callable[[neo4j.Result], T],
     ) -> T:
-        with _translated_errors():
+        def run() -> T:
             return self._driver.execute_query(
                 statement,
                 params or {},
@@ -112,6 +131,9 @@ class Neo4jGraphStore:
                 routing_=RoutingControl.READ if read else RoutingControl.WRITE,
                 result_transformer_=transform,
             )
+
+        with _translated_errors():
+            return run() if read else _retry_merge_races(run)
 
     def _write(self, statement: LiteralString, params: dict[str, Any]) -> None:
         self._query(statement, params, transform=neo4j.Result.consume)
@@ -154,6 +176,7 @@ class Neo4jGraphStore:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             params = {"ids": sorted(set(ids))}
+            tx.run(cypher.LOCK_PATENTS, params).consume()  # as in _write_counted
             tx.run(cypher.ADJUST_FACT_COUNTS, {**params, "sign": -1}).consume()
             tx.run(statement, {"rows": batch}).consume()
             tx.run(cypher.ADJUST_FACT_COUNTS, {**params, "sign": 1}).consume()
@@ -162,14 +185,19 @@ class Neo4jGraphStore:
 
     def _in_transaction(self, work: Callable[[neo4j.ManagedTransaction], None]) -> None:
         with _translated_errors(), self._driver.session(database=self._database) as session:
-            session.execute_write(work)
+            _retry_merge_races(lambda: session.execute_write(work))
 
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         counted = None if self._bulk else cypher.UPSERT_EDGES_COUNTED.get(edge_type)
         if counted is not None:
             flows = cypher.CITATION_FLOWS_OF.get(edge_type)
+            # The patent end of each edge is locked first (see _write_counted).
+            end = "src" if edge_type.endpoints[0] is NodeLabel.PATENT else "dst"
             for batch in _unique_pair_batches(rows):
-                self._write_counted(counted, flows, batch, owned=edge_type is OWNERSHIP_EDGE)
+                locked = sorted({row[end] for row in batch})
+                self._write_counted(
+                    counted, flows, batch, locked, owned=edge_type is OWNERSHIP_EDGE
+                )
             return
         statement = cypher.UPSERT_EDGES[edge_type]
         size = self._batch_size()
@@ -214,12 +242,17 @@ class Neo4jGraphStore:
         upsert: LiteralString,
         flows: LiteralString | None,
         batch: list[dict[str, Any]],
+        locked: list[str],
         *,
         owned: bool,
     ) -> None:
         """The upsert and the citation flows of the edges it created, in one transaction; for
-        ownership edges, the portfolio rows of the patents gaining an owner move too."""
+        ownership edges, the portfolio rows of the patents gaining an owner move too. The
+        patents are locked first: two writers of the same edge would otherwise both see it
+        missing and both count it (read committed), or both move the same rows."""
+
         def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(cypher.LOCK_PATENTS, {"ids": locked}).consume()
             ids: list[str] = []
             if owned:
                 ids = tx.run(cypher.NEWLY_OWNED, {"rows": batch}).single(strict=True)["ids"]
@@ -322,9 +355,7 @@ class Neo4jGraphStore:
         if as_of is None:
             [m] = self._read(cypher.ORG_FACT_COUNTS, {"ids": ids})
             columns = ("org", "owners", "kind", "legal_status", "country", "grade", "year")
-            return counts_from_owner_rows(
-                zip(*(m[c] for c in columns), m["patents"], strict=True)
-            )
+            return counts_from_owner_rows(zip(*(m[c] for c in columns), m["patents"], strict=True))
         rows: list[FactCount] = []
         for statement in (cypher.PORTFOLIO_COUNTS,):
             [c] = self._read(statement, {"ids": ids, "as_of": _day(as_of)})

@@ -4,6 +4,7 @@ and provides a `store` fixture that yields an empty, schema-ready store."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from graph import EdgeRow, EdgeType, GraphStore, NodeLabel, NodeRow
@@ -667,6 +668,32 @@ class AggregateQueriesConformance:
             mine = [r for r in rows if r.owner == org]
             assert kpis_from_counts(org, mine) == kpis(org, [f for f in facts if f.owner == org])
         assert store.portfolio_counts([]) == []
+
+    def test_concurrent_writers_of_the_same_patents_agree(self, store: GraphStore) -> None:
+        # Shards on several machines write the same organisations, codes and patents at once:
+        # every MERGE race is run again, and the maintained counts equal the edges after.
+        orgs = ["甲", "乙"]
+        facts = {"kind": "invention", "legal_status": "valid", "filing_date": "2020-01-01"}
+
+        def shard(worker: int) -> None:
+            for round_ in range(4):
+                ids = [f"CN{round_}{n:03d}A" for n in range(40)]
+                store.upsert_nodes(ORG, [NodeRow(o, {"name": o}, f"w{worker}#1") for o in orgs])
+                store.upsert_nodes(NodeLabel.IPC, [NodeRow("H01M", {}, f"w{worker}#1")])
+                store.upsert_nodes(PATENT, [NodeRow(p, facts, f"w{worker}#1") for p in ids])
+                store.upsert_edges(
+                    EdgeType.APPLICANT_OF,
+                    [EdgeRow(orgs[n % 2], p, {}, f"w{worker}#1") for n, p in enumerate(ids)],
+                )
+                store.upsert_edges(
+                    EdgeType.CLASSIFIED_AS, [EdgeRow(p, "H01M", {}, f"w{worker}#1") for p in ids]
+                )
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(shard, range(4)))
+        assert store.portfolio_counts(orgs) == store.portfolio_counts(orgs, as_of=date(9999, 1, 1))
+        assert sum(r.patents for r in store.portfolio_counts(orgs) if r.owner is None) == 160
+        assert store.org_ipc_counts(orgs) == store.ipc_profiles(orgs)
 
     def test_portfolio_counts_follow_owners_and_facts(self, store: GraphStore) -> None:
         # The counts as read per patent from the edges (a day far ahead: every edge holds).
