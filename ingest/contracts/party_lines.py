@@ -35,6 +35,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "员工": Role.EMPLOYEE,
     "出资方": Role.CONTRIBUTOR,
     "出资人": Role.CONTRIBUTOR,
+    # 注资方 / 接受注资方: how a Hong Kong agreement names a capital contribution's two sides
+    "注资方": Role.CONTRIBUTOR,
+    "注资人": Role.CONTRIBUTOR,
+    "接受注资方": Role.INVESTEE,
+    "接受注资公司": Role.INVESTEE,
     "投资方": Role.CONTRIBUTOR,
     "目标公司": Role.INVESTEE,
     "标的公司": Role.INVESTEE,
@@ -152,8 +157,11 @@ def _table_parties(layout: Layout, kind: ContractKind | None, position: int) -> 
 
 # 许可方：东岭有限公司被许可方：南港有限公司 — two party lines a PDF joined into one
 _JOINED_PARTY = re.compile(
-    rf"(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
-    rf"(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?[ \t\u3000]*[：:]"
+    rf"(?:(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
+    # …岗位：工程师乙方二：…: a numbered label is a new party line after any word
+    rf"|(?=(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})\s*[（(：:]))"
+    rf"(?P<label>{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?"
+    r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?[ \t\u3000]*[：:]"
     r"[ \t\u3000]*(?P<name>[^\s（(：:][^\n]*)$",
     re.M,
 )
@@ -436,13 +444,22 @@ def _before_run_on(raw: str) -> str:
     """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form (or the branch
     after it) when the rest of the line is a sentence or a label a PDF ran into it (a bracket
     after the name is left to _bare_name)."""
-    for match in _LEGAL_FORM_END.finditer(raw):
-        branch = _BRANCH.match(raw, match.end())
-        end = branch.end() if branch else match.end()
+    ends = [_name_end_after(raw, match) for match in _LEGAL_FORM_END.finditer(raw)]
+    for index, end in enumerate(ends):
         rest = raw[end:]
-        if rest and not re.match(r"\s*[（(]", rest) and _SENTENCE_AFTER.search(rest):
-            return raw[:end]
+        sentence = _SENTENCE_AFTER.search(rest)
+        if not rest or re.match(r"\s*[（(]", rest) or sentence is None:
+            continue
+        # …研究院有限公司，一家…: a further legal form before the sentence still names it
+        if any(later <= end + sentence.start() for later in ends[index + 1 :]):
+            continue
+        return raw[:end]
     return raw
+
+
+def _name_end_after(raw: str, legal_form: re.Match[str]) -> int:
+    branch = _BRANCH.match(raw, legal_form.end())
+    return branch.end() if branch else legal_form.end()
 
 
 # A note in brackets after the name: its role (（许可方）, （甲方）) or a description

@@ -46,7 +46,8 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
     (
-        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?出资"
+        # 知识产权注资协议: 注资 is how Hong Kong says a capital contribution
+        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?[出注]资"
         "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
@@ -298,7 +299,9 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
     in_recital = re.compile(
-        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:共同)?(?:签订|签署|订立|缔结)"
+        # 于…由下列各方订立 / 于…在北京由双方共同签订
+        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:由[^，。；]{{1,12}}?)?(?:共同)?"
+        r"(?:签订|签署|订立|缔结)"
     )
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),

@@ -1,0 +1,71 @@
+"""Contract rules of the round after the fourth blind set (issue 15): Hong Kong capital
+contributions (注資), names with two legal-form words, numbered party lines a PDF ran together,
+and the other wording families that set revealed. Every text here is written for the tests (no
+sentence of a gold contract)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest.contracts.documents import ContractDocument
+from ingest.contracts.extract import extract_contract
+from ingest.contracts.model import ContractExtraction
+
+
+def _contract(text: str, fmt: str = "txt") -> ContractExtraction:
+    document = ContractDocument(
+        path=f"t.{fmt}",
+        format=fmt,
+        encoding="utf-8" if fmt == "txt" else None,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+    )
+    return extract_contract(document)
+
+
+def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
+    return [(p.role.value, p.name) for p in contract.parties]
+
+
+# ---- kinds and party blocks --------------------------------------------------------------------
+
+
+def test_a_hong_kong_capital_contribution_with_numbered_party_lines() -> None:
+    contract = _contract(
+        "技術注資協議\n協議編號：HK-ZZ-77\n本協議於2024年9月3日由以下雙方訂立：\n"
+        "（1）注資方：海灣智聯材料有限公司，一家於香港註冊成立之公司（「注資方」）；\n"
+        "（2）接受注資方：北角儲能科技有限公司，註冊地址位於香港灣仔（「公司」）。\n"
+        "背景：注資方擬以其專利作價注資。\n"
+        "1. 雙方同意專利之作價為港幣伍佰萬元。\n"
+        "注資方：海灣智聯材料有限公司\n接受注資方：北角儲能科技有限公司\n"
+    )
+    assert contract.kind is not None and contract.kind.value.value == "equity_contribution"
+    assert _roles(contract) == [
+        ("contributor", "海灣智聯材料有限公司"),
+        ("investee", "北角儲能科技有限公司"),
+    ]
+    assert contract.sign_date is not None and contract.sign_date.value == "2024-09-03"
+
+
+def test_an_institute_that_is_a_limited_company_keeps_its_legal_form() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：JY-3\n甲方：江东智能装备研究院有限公司统一社会信用代码：91320000X\n"
+        "乙方：龚晓峰\n身份证号：320102199001011234\n一、乙方离职后二年内不得入职竞争企业。\n"
+        "甲方（盖章）：江东智能装备研究院有限公司\n签订日期：2025年3月1日\n"
+    )
+    assert _roles(contract)[0] == ("employer", "江东智能装备研究院有限公司")
+
+
+def test_numbered_person_lines_a_pdf_ran_together() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：JY-4\n甲方：西岭电子有限公司\n"
+        "乙方一：温子墨　　身份证号：320102199001011234　　岗位：硬件主管"
+        "乙方二：陆青禾　　身份证号：320102199202021234　　岗位：测试工程师\n"
+        "一、乙方离职后二年内不得入职竞争企业。\n甲方（盖章）：西岭电子有限公司\n"
+        "签订日期：2025年3月1日\n"
+    )
+    assert _roles(contract) == [
+        ("employer", "西岭电子有限公司"),
+        ("employee", "温子墨"),
+        ("employee", "陆青禾"),
+    ]
