@@ -69,3 +69,30 @@ def test_numbered_person_lines_a_pdf_ran_together() -> None:
         ("employee", "温子墨"),
         ("employee", "陆青禾"),
     ]
+
+
+def test_persons_in_a_table_a_party_line_points_to() -> None:
+    contract = _contract(
+        "竞业限制协议\n协议编号：JY-5\n甲方（用人单位）：南屏光电有限公司\n"
+        "乙方（劳动者）：详见下表所列人员，每人分别签署本协议。\n"
+        "序号\t姓名\t职务\t身份证号码\n1\t方知远\t工艺主管\t110101199001011234\n"
+        "2\t岑雨桐\t质量经理\t110101199102021234\n"
+        "第一条　乙方离职后一年内不得入职竞争企业。\n甲方（盖章）：南屏光电有限公司\n"
+        "日期：2025年2月3日\n"
+    )
+    assert _roles(contract) == [
+        ("employer", "南屏光电有限公司"),
+        ("employee", "方知远"),
+        ("employee", "岑雨桐"),
+    ]
+    assert [p.name for p in contract.parties if p.is_person] == ["方知远", "岑雨桐"]
+
+
+def test_the_contract_number_as_a_row_of_a_key_term_table() -> None:
+    contract = _contract(
+        "专利实施许可合同\n甲方（许可方）：东篱机电有限公司\n乙方（被许可方）：西岸泵业有限公司\n"
+        "主要条款如下表：\n条款\t内容\n合同编号\tDL-XK-2025-18\n许可方式\t普通许可\n"
+        "一、许可费为人民币十万元。\n签订日期：2025年4月1日\n"
+    )
+    assert contract.contract_number is not None
+    assert contract.contract_number.value == "DL-XK-2025-18"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from domain.names import address, organization_kind, organization_name
 from ingest.contracts.model import ContractKind, Party, Role
 from ingest.contracts.rules import INFERRED, LABELLED, amended_kind, ev
-from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout, row_cells
+from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, TABLE_POINTER, Layout, row_cells
 
 _ROLE_WORDS: dict[str, Role] = {
     "许可方": Role.LICENSOR,
@@ -101,7 +101,7 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         name_group = "name" if match.groupdict().get("name") is not None else "name_below"
         for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
-            if _COLUMN_HEADER.match(raw_name):
+            if _COLUMN_HEADER.match(raw_name) or TABLE_POINTER.fullmatch(raw_name.strip()):
                 continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
@@ -116,7 +116,7 @@ def _party_start(party: Party) -> int:
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
-    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*)$",
+    rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*\n(?P<header>[^\n]*)$",
     re.M,
 )
 # 姓名 / 员工姓名 / 接收人姓名 / 单位名称

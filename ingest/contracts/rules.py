@@ -217,7 +217,17 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
     match = re.compile(
         rf"(?<![原主证款])(?:合同|协议|契约|合约)(?:编号|号)\s*[：:]\s*{NUMBER}"
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
-    return _number_found(layout, match)
+    return _number_found(layout, match or _key_term_row(layout))
+
+
+# 合同编号 | HD-2024-7: a row of a key-term table after the parties gives the number too
+_NUMBER_ROW = re.compile(
+    rf"^[ \t\u3000]*(?:合同|协议|契约|合约)(?:编号|号码)(?:\t|[ \u3000]+){NUMBER}[ \t\u3000]*$", re.M
+)
+
+
+def _key_term_row(layout: Layout) -> re.Match[str] | None:
+    return _NUMBER_ROW.search(layout.text, layout.parties[0], layout.body[1])
 
 
 def amends(layout: Layout) -> Extracted[str] | None:

@@ -59,10 +59,12 @@ _BARE_SIGNATURE = re.compile(
 
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
+# 乙方：下表所列三人，… / 乙方：详见下表: a party line whose names are the table below it
+TABLE_POINTER = re.compile(r"[^\n]{0,6}?(?:下表|下列表格|如下表|表格所列)[^\n]*")
 _PARTY_LABEL_ONLY = re.compile(
     # 乙方（劳动者，以下合称“乙方各成员”）： above a table of persons: a longer note
     rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,20}}[）)])?"
-    r"[ \t]*[：:]?[ \t]*$"
+    rf"[ \t]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t]*$"
 )
 
 
