@@ -116,7 +116,8 @@ def _party_start(party: Party) -> int:
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
-    rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*\n(?P<header>[^\n]*)$",
+    rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*"
+    r"\n(?P<header>[^\n]*)$",
     re.M,
 )
 # 姓名 / 员工姓名 / 接收人姓名 / 单位名称

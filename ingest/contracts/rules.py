@@ -222,7 +222,8 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
 
 # 合同编号 | HD-2024-7: a row of a key-term table after the parties gives the number too
 _NUMBER_ROW = re.compile(
-    rf"^[ \t\u3000]*(?:合同|协议|契约|合约)(?:编号|号码)(?:\t|[ \u3000]+){NUMBER}[ \t\u3000]*$", re.M
+    rf"^[ \t\u3000]*(?:合同|协议|契约|合约)(?:编号|号码)(?:\t|[ \u3000]+){NUMBER}[ \t\u3000]*$",
+    re.M,
 )
 
 
