@@ -42,7 +42,8 @@ _LETTERED_ROLE = (
 )
 PARTY_LINE = re.compile(
     # （1）注资方：… / (2) 甲方：…: a Hong Kong agreement numbers its party lines
-    rf"^[ \t\u3000]*(?:[（(](?:\d{{1,2}}|[一二三四五六])[）)][ \t\u3000]*)?(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*)?"
+    rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
