@@ -96,3 +96,17 @@ def test_the_contract_number_as_a_row_of_a_key_term_table() -> None:
     )
     assert contract.contract_number is not None
     assert contract.contract_number.value == "DL-XK-2025-18"
+
+
+def test_a_role_heading_over_two_co_owners_gives_both_its_role() -> None:
+    contract = _contract(
+        "专利申请权转让合同\n合同编号：ZR-8\n转让方：\n甲方一：北麓新材料有限公司\n"
+        "法定代表人：石原\n甲方二：庞书远\n身份证号码：110101198001011234\n"
+        "受让方（乙方）：南溪精工有限公司\n一、甲方一与甲方二将申请权转让给乙方。\n"
+        "签订日期：2025年6月1日\n"
+    )
+    assert _roles(contract) == [
+        ("transferor", "北麓新材料有限公司"),
+        ("transferor", "庞书远"),
+        ("transferee", "南溪精工有限公司"),
+    ]

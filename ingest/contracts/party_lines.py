@@ -211,7 +211,18 @@ def _letter_roles(layout: Layout) -> dict[str, Role]:
         role_word, letter = match["role"] or match["role2"], match["letter"] or match["letter2"]
         if role_word in _ROLE_WORDS:
             found.setdefault(letter, _ROLE_WORDS[role_word])
+    for match in _ROLE_HEADING.finditer(layout.text, start, layout.parties[1]):
+        if match["role"] in _ROLE_WORDS:
+            found.setdefault(match["letter"], _ROLE_WORDS[match["role"]])
     return found
+
+
+# 转让方： alone on its line over 甲方一：… / 甲方二：…: the heading names the letter's role
+_ROLE_HEADING = re.compile(
+    r"^[ \t\u3000]*(?P<role>[\u4e00-\u9fff]{2,6})[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    r"[ \t\u3000]*(?P<letter>[甲乙丙丁戊]方)",
+    re.M,
+)
 
 
 def _names_on_line(raw: str, at: int) -> list[tuple[int, str]]:
