@@ -110,3 +110,26 @@ def test_a_role_heading_over_two_co_owners_gives_both_its_role() -> None:
         ("transferor", "庞书远"),
         ("transferee", "南溪精工有限公司"),
     ]
+
+
+# ---- trade secrets ---------------------------------------------------------------------------
+
+
+def test_listed_secrets_each_with_its_register_number_after_a_comma() -> None:
+    contract = _contract(
+        "保密协议\n编号：BM-3\n甲方：东澜微电子有限公司\n乙方：卓一鸣\n"
+        "一、保密信息包括：\n（1）“滤波器晶圆刻蚀工艺窗口”，登记号DL-TS-09；\n"
+        "（2）“封装应力仿真模型”，登记号DL-TS-10；\n签订日期：2025年1月1日\n"
+    )
+    assert [s.value for s in contract.trade_secrets] == ["滤波器晶圆刻蚀工艺窗口", "封装应力仿真模型"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["DL-TS-09", "DL-TS-10"]
+
+
+def test_a_secret_point_number_in_the_bracket_after_the_name() -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：JY-9\n甲方：北溟化工有限公司\n乙方：韦子衿\n身份证号：110101199001011234\n"
+        "乙方知悉甲方“低温催化剂再生配比”（密点编号：BM-MD-77）等信息，订立本协议。\n"
+        "一、乙方离职后两年内不得入职竞争企业。\n签订日期：2025年1月1日\n"
+    )
+    assert [s.value for s in contract.trade_secrets] == ["低温催化剂再生配比"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["BM-MD-77"]

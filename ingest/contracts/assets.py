@@ -103,7 +103,8 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 
 # 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
-_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
+# (密点编号: the number of a secret point, a unit of a trade secret)
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号)"
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
@@ -114,8 +115,9 @@ _SECRET_NAME = re.compile(
     rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
     # 技术秘密名称：耐腐蚀涂层配方；
     r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
-    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…）: a name with its register number
-    rf"|{_QUOTED_NAME}(?=\s*[（(][^）)]{{0,20}}?{_REGISTER_LABEL})"
+    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…） / “…”，登记号…: a name with
+    # its register number, in a bracket or after a comma
+    rf"|{_QUOTED_NAME}(?=\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*){_REGISTER_LABEL})"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)
