@@ -121,7 +121,8 @@ def test_listed_secrets_each_with_its_register_number_after_a_comma() -> None:
         "一、保密信息包括：\n（1）“滤波器晶圆刻蚀工艺窗口”，登记号DL-TS-09；\n"
         "（2）“封装应力仿真模型”，登记号DL-TS-10；\n签订日期：2025年1月1日\n"
     )
-    assert [s.value for s in contract.trade_secrets] == ["滤波器晶圆刻蚀工艺窗口", "封装应力仿真模型"]
+    names = [s.value for s in contract.trade_secrets]
+    assert names == ["滤波器晶圆刻蚀工艺窗口", "封装应力仿真模型"]
     assert [n.value for n in contract.trade_secret_numbers] == ["DL-TS-09", "DL-TS-10"]
 
 
