@@ -134,3 +134,19 @@ def test_a_secret_point_number_in_the_bracket_after_the_name() -> None:
     )
     assert [s.value for s in contract.trade_secrets] == ["低温催化剂再生配比"]
     assert [n.value for n in contract.trade_secret_numbers] == ["BM-MD-77"]
+
+
+# ---- payment schedules -------------------------------------------------------------------------
+
+
+def test_a_payment_heading_closing_its_line_over_enumerated_clauses() -> None:
+    contract = _contract(
+        "专利实施许可合同\n合同编号：XK-31\n甲方：东港光电有限公司\n乙方：西津机电有限公司\n"
+        "第三条　许可使用费\n3.1 许可使用费总额为人民币壹佰万元。\n3.2 付款安排：\n"
+        "（一）合同签订后十日内，乙方支付总额的40%，即人民币肆拾万元；\n"
+        "（二）技术验收合格后三十日内，乙方支付总额的60%，即人民币陆拾万元。\n"
+        "第四条　争议提交上海仲裁委员会仲裁。\n签订日期：2025年5月5日\n"
+    )
+    schedule = [(i.amount, i.due) for i in contract.instalments]
+    assert schedule == [(400000.0, "合同签订后十日内"), (600000.0, "技术验收合格后三十日内")]
+    assert contract.payment is not None and contract.payment.value == "installments"
