@@ -9,7 +9,7 @@ import hashlib
 
 from ingest.contracts.documents import ContractDocument
 from ingest.contracts.extract import extract_contract
-from ingest.contracts.model import ContractExtraction
+from ingest.contracts.model import ContractExtraction, PartyValue
 
 
 def _contract(text: str, fmt: str = "txt") -> ContractExtraction:
@@ -150,3 +150,38 @@ def test_a_payment_heading_closing_its_line_over_enumerated_clauses() -> None:
     schedule = [(i.amount, i.due) for i in contract.instalments]
     assert schedule == [(400000.0, "合同签订后十日内"), (600000.0, "技术验收合格后三十日内")]
     assert contract.payment is not None and contract.payment.value == "installments"
+
+
+# ---- cooperations ------------------------------------------------------------------------------
+
+
+def _values(items: list[PartyValue]) -> list[tuple[str, float | None]]:
+    return [(v.name, v.value) for v in items]
+
+
+def test_a_contribution_column_whose_name_header_is_the_shared_role_word() -> None:
+    contract = _contract(
+        "联合研发合作合同\n合同编号：HZ-41\n合作方一：东澄储能有限公司\n合作方二：南屿理工大学\n"
+        "合作方三：西垣电控有限公司\n一、各方出资与成果共有比例见下表：\n"
+        "合作方\t分工\t出资（万元）\t成果共有比例\n东澄储能有限公司\t系统集成\t2,000\t50%\n"
+        "南屿理工大学\t仿真\t不出资\t20%\n西垣电控有限公司\t控制器\t600\t30%\n"
+        "二、争议提交南京仲裁委员会仲裁。\n签订日期：2025年1月1日\n"
+    )
+    assert _values(contract.contributions) == [
+        ("东澄储能有限公司", 20_000_000.0),
+        ("南屿理工大学", None),
+        ("西垣电控有限公司", 6_000_000.0),
+    ]
+
+
+def test_shares_listed_after_the_parties_with_an_according_to_ratio() -> None:
+    contract = _contract(
+        "产学研合作协议\n协议编号：CXY-2\n第一方：北塬航空部件有限公司\n第二方：东林工业大学\n"
+        "第三方：南汀复材有限公司\n1 成果归属\n成果由第一方、第二方、第三方依照45%、25%、30%的比例共有。\n"
+        "签署日期：2025年2月2日\n"
+    )
+    assert _values(contract.shares) == [
+        ("北塬航空部件有限公司", 0.45),
+        ("东林工业大学", 0.25),
+        ("南汀复材有限公司", 0.3),
+    ]

@@ -112,9 +112,10 @@ def _table_shares(
         cells = [cell for _, cell in row_cells(line)]
         if len(cells) < 2:
             continue
-        party = _party_named(parties, cells[0])
+        header_unit = column_unit("\t".join(cells))
+        party = None if header_unit else _row_party(parties, cells[0])
         if party is None:
-            unit = column_unit("\t".join(cells)) or unit  # the header row: 资金投入（万元）
+            unit = header_unit or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         share = _share_cell(cells[1:])
@@ -125,6 +126,14 @@ def _table_shares(
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
+
+
+def _row_party(parties: list[Party], cell: str) -> Party | None:
+    """The party a row's first cell names; a label every party shares (合作方 heading the name
+    column of 合作方一…四) names none."""
+    if sum(1 for p in parties if p.label == cell.strip()) >= 2:
+        return None
+    return _party_named(parties, cell)
 
 
 _PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")
@@ -233,7 +242,8 @@ def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]
     mention = _mentions(parties)
     pattern = re.compile(
         rf"(?P<names>(?:{mention})(?:\s*[、和及与,，]\s*(?:{mention}))+)[^。；%％]{{0,12}}?"
-        r"分别(?:为|是|占|享有|持有)?"
+        # …分别为50%、30%、20% / 按照50%、30%、20%的比例共有
+        r"(?:分别(?:为|是|占|享有|持有)?|(?:按照?|依照?)(?=[^。；]{0,3}\d[^。；]*比例))"
         rf"\s*(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
     )
     for offset, sentence in sentences(layout):
