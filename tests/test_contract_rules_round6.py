@@ -177,7 +177,8 @@ def test_a_contribution_column_whose_name_header_is_the_shared_role_word() -> No
 def test_shares_listed_after_the_parties_with_an_according_to_ratio() -> None:
     contract = _contract(
         "产学研合作协议\n协议编号：CXY-2\n第一方：北塬航空部件有限公司\n第二方：东林工业大学\n"
-        "第三方：南汀复材有限公司\n1 成果归属\n成果由第一方、第二方、第三方依照45%、25%、30%的比例共有。\n"
+        "第三方：南汀复材有限公司\n1 成果归属\n"
+        "成果由第一方、第二方、第三方依照45%、25%、30%的比例共有。\n"
         "签署日期：2025年2月2日\n"
     )
     assert _values(contract.shares) == [
