@@ -186,3 +186,19 @@ def test_shares_listed_after_the_parties_with_an_according_to_ratio() -> None:
         ("东林工业大学", 0.25),
         ("南汀复材有限公司", 0.3),
     ]
+
+
+# ---- amendments ------------------------------------------------------------------------------
+
+
+def test_an_amended_non_compete_period_not_the_one_the_recital_recalls() -> None:
+    contract = _contract(
+        "竞业限制协议补充协议\n协议编号：JY-7-BC\n原协议编号：JY-7\n甲方：北岳动力有限公司\n"
+        "乙方：鲁一帆（身份证号：110101199001011234）\n"
+        "双方签订的《竞业限制协议》（以下简称原协议）约定乙方离职后两年内不得入职竞争企业。"
+        "现双方协商一致，变更如下：\n"
+        "一、原协议第二条修改为：“乙方离职后三十个月内不得入职竞争企业。”\n"
+        "签订日期：2025年8月8日\n"
+    )
+    assert contract.non_compete_months is not None
+    assert contract.non_compete_months.value == 30
