@@ -207,7 +207,8 @@ def test_an_amended_non_compete_period_not_the_one_the_recital_recalls() -> None
 def test_an_amended_territory_stated_without_the_old_one() -> None:
     contract = _contract(
         "专利实施许可合同补充协议\n编号：XK-9-BC\n原合同编号：XK-9\n甲方：东岚科技有限公司\n"
-        "乙方：西溪材料有限公司\n双方协商一致，变更如下：\n1. 许可地域变更为浙江省杭州市、湖州市。\n"
+        "乙方：西溪材料有限公司\n双方协商一致，变更如下：\n"
+        "1. 许可地域变更为浙江省杭州市、湖州市。\n"
         "日期：2025年9月9日\n"
     )
     assert contract.territory is not None
