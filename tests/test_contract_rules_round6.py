@@ -213,3 +213,13 @@ def test_an_amended_territory_stated_without_the_old_one() -> None:
     )
     assert contract.territory is not None
     assert contract.territory.value == "浙江省杭州市、湖州市"
+
+
+def test_sublicensing_to_wholly_owned_subsidiaries_in_hong_kong_wording() -> None:
+    contract = _contract(
+        "專利許可協議\n協議編號：HK-PL-3\n許可方：維港光學有限公司\n被許可方：灣區精密有限公司\n"
+        "第一條　被許可方得向其全資附屬公司再許可本專利，無須徵得許可方同意，"
+        "惟不得向其他人士再許可。\n簽署日期：2025年1月1日\n"
+    )
+    assert contract.sublicense_scope is not None
+    assert contract.sublicense_scope.value == "affiliates"
