@@ -223,3 +223,30 @@ def test_sublicensing_to_wholly_owned_subsidiaries_in_hong_kong_wording() -> Non
     )
     assert contract.sublicense_scope is not None
     assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_a_contribution_titled_only_as_an_injection_of_capital() -> None:
+    contract = _contract(
+        "注資協議\n協議編號：HK-ZZ-8\n甲方：灣仔新材料有限公司\n乙方：觀塘電池科技有限公司\n"
+        "背景：甲方擬以其專利作價注資乙方。\n1. 專利之作價為港幣叁佰萬元。\n"
+        "簽署日期：2025年1月1日\n"
+    )
+    assert contract.kind is not None and contract.kind.value.value == "equity_contribution"
+
+
+def test_a_role_heading_with_a_note_over_the_co_owners() -> None:
+    contract = _contract(
+        "专利申请权转让合同\n合同编号：ZR-9\n转让方（共同申请人）：\n甲方一：南郊电机有限公司\n"
+        "甲方二：闻一舟\n身份证号码：110101198001011234\n乙方：北郭电气有限公司\n"
+        "一、甲方将申请权转让给乙方。\n签订日期：2025年6月1日\n"
+    )
+    assert [role for role, _ in _roles(contract)] == ["transferor", "transferor", "transferee"]
+
+
+def test_sublicensing_to_affiliated_companies_in_hong_kong_wording() -> None:
+    contract = _contract(
+        "專利許可協議\n協議編號：HK-PL-4\n許可方：維港光學有限公司\n被許可方：灣區精密有限公司\n"
+        "第一條　被許可方僅可向其聯屬公司再許可本專利。\n簽署日期：2025年1月1日\n"
+    )
+    assert contract.sublicense_scope is not None
+    assert contract.sublicense_scope.value == "affiliates"

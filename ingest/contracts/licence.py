@@ -39,8 +39,9 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
-    # 全资附属公司: how Hong Kong says a wholly-owned subsidiary
+    # 全资附属公司 / 联属公司 / 关连公司: how Hong Kong says a subsidiary or an affiliate
     r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|(?:全资|控股)?附属公司|母公司"
+    r"|联属公司|关连公司"
     r"|控股股东"
     r"|(?:全资|控股)(?:或|及|和|、)(?:全资|控股)子公司"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"

@@ -219,7 +219,9 @@ def _letter_roles(layout: Layout) -> dict[str, Role]:
 
 # 转让方： alone on its line over 甲方一：… / 甲方二：…: the heading names the letter's role
 _ROLE_HEADING = re.compile(
-    r"^[ \t\u3000]*(?P<role>[\u4e00-\u9fff]{2,6})[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    # 转让方（共同申请人）： — a note may follow the heading
+    r"^[ \t\u3000]*(?P<role>[\u4e00-\u9fff]{2,6})(?:[（(][^）)\n]{1,12}[）)])?"
+    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n"
     r"[ \t\u3000]*(?P<letter>[甲乙丙丁戊]方)",
     re.M,
 )
@@ -403,6 +405,8 @@ def _role(
             role = _ROLE_WORDS[word]
             return _KIND_ROLES.get(kind, {}).get(role, role) if kind else role, LABELLED
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
+    # 甲方 takes the first role and 乙方 the second wherever they stand (after 甲方一、甲方二)
+    position = {"甲方": 0, "乙方": 1}.get(label, position)
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
     if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):

@@ -117,7 +117,7 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 # apart from the rest (an amendment, an NDA) are not guessed.
 _PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
-        "作价(?:入股|出资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:出资|入股)",
+        "作价(?:入股|[出注]资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:[出注]资|入股)",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     ("专利申请权[^。；]{0,10}?(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
@@ -159,10 +159,10 @@ def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:
     assert layout.title is not None
     start, end = layout.title
     # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
-    if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
+    if re.search(r"增资|入股|出资|投资|注资", layout.text[start:end]):
         body = layout.text[end:]
         ip = re.search(
-            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|出资)",
+            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|[出注]资)",
             body,
         )
         if ip:
