@@ -250,3 +250,11 @@ def test_sublicensing_to_affiliated_companies_in_hong_kong_wording() -> None:
     )
     assert contract.sublicense_scope is not None
     assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_a_sign_date_after_signed_on_in_the_opening_sentence() -> None:
+    contract = _contract(
+        "保密协议\n编号：BM-12\n本协议由以下双方签订于2025年4月18日：\n甲方：东湖微纳有限公司\n"
+        "乙方：柯一然\n一、乙方对甲方的保密信息负保密义务。\n"
+    )
+    assert contract.sign_date is not None and contract.sign_date.value == "2025-04-18"

@@ -313,6 +313,8 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
         # 于…由下列各方订立 / 于…在北京由双方共同签订
         rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:由[^，。；]{{1,12}}?)?(?:共同)?"
         r"(?:签订|签署|订立|缔结)"
+        # 本协议由双方签订于…: the contract's own signing, not an original's it recalls
+        rf"|本(?:合同|协议|契约)[^，。；]{{0,12}}?(?:签订|签署|订立)于\s*({DATE_SOURCE})"
     )
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),
@@ -320,14 +322,16 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
         (in_recital, COMPUTED, 0),
     ):
         dates = [
-            (value, match)
+            (value, match, group)
             for match in pattern.finditer(layout.text, start)
-            if (date := DATE.match(match.group(1))) and (value := parse_date(date))
+            if (group := match.lastindex or 1)
+            and (date := DATE.match(match.group(group)))
+            and (value := parse_date(date))
         ]
         if dates:
-            value, match = max(dates, key=lambda item: item[0])
+            value, match, group = max(dates, key=lambda item: item[0])
             return Extracted(
-                value=value, evidence=ev(layout, match.start(1), match.end(1), confidence)
+                value=value, evidence=ev(layout, match.start(group), match.end(group), confidence)
             )
     return None
 
