@@ -258,3 +258,13 @@ def test_a_sign_date_after_signed_on_in_the_opening_sentence() -> None:
         "乙方：柯一然\n一、乙方对甲方的保密信息负保密义务。\n"
     )
     assert contract.sign_date is not None and contract.sign_date.value == "2025-04-18"
+
+
+def test_two_secrets_whose_numbers_one_label_gives_in_order() -> None:
+    contract = _contract(
+        "保密协议\n编号：BM-15\n甲方：南塘传感有限公司\n乙方：邵明川\n"
+        "一、保密信息为甲方的“压阻芯片掺杂配方”、“温漂补偿系数表”，登记号分别为NT-11、NT-12。\n"
+        "签订日期：2025年4月18日\n"
+    )
+    assert [s.value for s in contract.trade_secrets] == ["压阻芯片掺杂配方", "温漂补偿系数表"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["NT-11", "NT-12"]
