@@ -268,3 +268,22 @@ def test_two_secrets_whose_numbers_one_label_gives_in_order() -> None:
     )
     assert [s.value for s in contract.trade_secrets] == ["压阻芯片掺杂配方", "温漂补偿系数表"]
     assert [n.value for n in contract.trade_secret_numbers] == ["NT-11", "NT-12"]
+
+
+def test_numbered_participants_and_their_shares_by_number() -> None:
+    contract = _contract(
+        "联合研发合作协议\n协议编号：HZ-60\n参与方一：北泽能源有限公司\n参与方二：东篱工业大学\n"
+        "参与方三：南港电控有限公司\n"
+        "一、成果由参与方一、参与方二、参与方三按照50%、30%、20%的比例共有。\n"
+        "签订日期：2025年1月1日\n"
+    )
+    assert [name for _, name in _roles(contract)] == [
+        "北泽能源有限公司",
+        "东篱工业大学",
+        "南港电控有限公司",
+    ]
+    assert _values(contract.shares) == [
+        ("北泽能源有限公司", 0.5),
+        ("东篱工业大学", 0.3),
+        ("南港电控有限公司", 0.2),
+    ]
