@@ -287,3 +287,16 @@ def test_numbered_participants_and_their_shares_by_number() -> None:
         ("东篱工业大学", 0.3),
         ("南港电控有限公司", 0.2),
     ]
+
+
+def test_shares_in_the_order_of_the_parties_block() -> None:
+    contract = _contract(
+        "合作研发协议\n协议编号：HZ-61\n甲方：北泽能源有限公司\n乙方：东篱工业大学\n"
+        "丙方：南港电控有限公司\n一、合作成果由三方按45%、35%、20%的比例共有。\n"
+        "签订日期：2025年1月1日\n"
+    )
+    assert _values(contract.shares) == [
+        ("北泽能源有限公司", 0.45),
+        ("东篱工业大学", 0.35),
+        ("南港电控有限公司", 0.2),
+    ]

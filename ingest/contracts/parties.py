@@ -111,6 +111,7 @@ def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
             _clause_shares(layout, parties)
             or _respective_shares(layout, parties)
             or _ratio_shares(layout, parties)
+            or _ordered_shares(layout, parties)
         )
     if not contributions:
         contributions = _text_contributions(layout, parties)
@@ -311,6 +312,30 @@ def _ratio_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
         return [
             PartyValue(name=p.name, value=round(t / sum(terms), 6), evidence=evidence)
             for p, t in zip(parties, terms, strict=True)
+        ]
+    return []
+
+
+# 三方按40%、35%、25%的比例共有: one percentage per party, in the order of the parties block
+_ORDERED_PERCENTS = re.compile(
+    rf"(?:各方|[双两三四五六]方)[^。；%％\d]{{0,8}}?"
+    rf"(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
+)
+
+
+def _ordered_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    for offset, sentence in sentences(layout):
+        match = _ORDERED_PERCENTS.search(sentence)
+        if match is None or not re.search(r"共有|归属|份额|享有", sentence):
+            continue
+        values = [_fraction(p) for p in _PERCENT.finditer(match["values"])]
+        total = sum(v for v in values if v is not None)
+        if len(values) != len(parties) or None in values or abs(total - 1) > 0.011:
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=v, evidence=evidence)
+            for p, v in zip(parties, values, strict=True)
         ]
     return []
 
