@@ -300,3 +300,12 @@ def test_shares_in_the_order_of_the_parties_block() -> None:
         ("东篱工业大学", 0.35),
         ("南港电控有限公司", 0.2),
     ]
+
+
+def test_the_sign_date_as_a_row_of_a_key_term_table() -> None:
+    contract = _contract(
+        "专利实施许可合同\n甲方：东篱机电有限公司\n乙方：西岸泵业有限公司\n主要条款：\n条款\t内容\n"
+        "合同编号\tDL-XK-2025-20\n签订日期\t2025年4月2日\n一、许可费为人民币十万元。\n"
+        "甲方（盖章）：\n乙方（盖章）：\n"
+    )
+    assert contract.sign_date is not None and contract.sign_date.value == "2025-04-02"

@@ -305,7 +305,9 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     else 于…签订 in the recitals. When parties sign on different days, the later one: the
     contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
+        # 签订日期：… / 签订日期 | … (a key-term table row)
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)(?:\s*[：:]\s*|\t\s*)"
+        rf"({DATE_SOURCE})",
         re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
