@@ -103,10 +103,12 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 
 # 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
-_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|备案编号|备案号|认定编号)"
+# (密点编号: the number of a secret point, a unit of a trade secret)
+_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号)"
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
+_QUOTED_OTHER = r"[“\"「『][^”\"」』\n]{2,40}[”\"」』]"  # a further name, not captured
 _SECRET_NAME = re.compile(
     rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
     r"|[“\"「『]([^”\"」』\n]{2,40}技术秘密)[”\"」』]"
@@ -114,8 +116,11 @@ _SECRET_NAME = re.compile(
     rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"
     # 技术秘密名称：耐腐蚀涂层配方；
     r"|(?:技术|营业|商业)秘密(?:的)?名称\s*[：:为]\s*([^，。；;\n\t（(“「]{2,40})"
-    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…）: a name with its register number
-    rf"|{_QUOTED_NAME}(?=\s*[（(][^）)]{{0,20}}?{_REGISTER_LABEL})"
+    # 包括甲方“…”（密点登记编号：…） / …及「…」（登記編號：…） / “…”，登记号…: a name with
+    # its register number, in a bracket or after a comma
+    # (“A”、“B”，登记号分别为…: the first of the names the numbers follow)
+    rf"|{_QUOTED_NAME}(?=(?:\s*(?:、|和|及|与)\s*{_QUOTED_OTHER})*"
+    rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*){_REGISTER_LABEL})"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)
@@ -166,6 +171,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
     spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    spans += _listed_numbers(layout)
     for _, after in _trade_secret_spans(layout):
         note = _NOTE_NUMBERS.match(layout.text, after)
         if note is not None:
@@ -181,3 +187,17 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         )
     return list(found.values())
 
+
+# 登记号分别为A、B: one label over the numbers of several secrets, in their order
+_NUMBER_LIST = re.compile(
+    rf"{_REGISTER_LABEL}分别\s*[：:为是]?\s*"
+    rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})+)"
+)
+
+
+def _listed_numbers(layout: Layout) -> list[tuple[int, int]]:
+    return [
+        (match.start("numbers") + m.start(), match.start("numbers") + m.end())
+        for match in _NUMBER_LIST.finditer(layout.text, *layout.body)
+        for m in re.finditer(_SECRET_NUMBER, match["numbers"])
+    ]

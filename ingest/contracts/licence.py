@@ -39,7 +39,10 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
 # Sublicensing under a condition is allowed: only to affiliates, or after written consent.
 # 关联公司 … 母公司及母公司控制的其他企业 / 同一集团内的成员企业: companies of the licensee's group
 _AFFILIATE_WORDS = (
-    r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|附属公司|母公司|控股股东"
+    # 全资附属公司 / 联属公司 / 关连公司: how Hong Kong says a subsidiary or an affiliate
+    r"(?:关联公司|关联企业|关联方|关系企业|控股子公司|全资子公司|子公司|(?:全资|控股)?附属公司|母公司"
+    r"|联属公司|关连公司"
+    r"|控股股东"
     r"|(?:全资|控股)(?:或|及|和|、)(?:全资|控股)子公司"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
     r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
@@ -215,7 +218,8 @@ _TERRITORY_COLUMN = re.compile(r"^(?:许可|实施|使用|授权)?(?:地域|区�
 _LABELLED_TERRITORY = re.compile(
     r"(?:许可|实施|使用|授权|限制|禁止)?(?:地域|区域)(?:范围)?"
     r"(?:(?:为[：:]?|[：:])|以(?=[^，。；\n]{2,30}?为限)"
-    r"|由[^，。；\n]{0,30}?(?:变更|调整|扩大|缩小|修改|改|扩展|延伸)(?:为|至)[：:]?)"
+    # 许可地域由A变更为B / 许可地域变更为B
+    r"|(?:由[^，。；\n]{0,30}?)?(?:变更|调整|扩大|缩小|修改|改|扩展|延伸)(?:为|至)[：:]?)"
     r"\s*([^，。；\n\t：:]+?)(?:为限)?(?=[，。；\n\t]|$)"
 )
 

@@ -47,9 +47,15 @@ def _fraction(match: re.Match[str]) -> float | None:
         return None
 
 
-def _party_named(parties: list[Party], mention: str) -> Party | None:
-    """The party a mention names: its label (甲方), its short name (以下简称 …) or its name."""
+def _party_named(parties: list[Party], mention: str, numbered: bool = False) -> Party | None:
+    """The party a mention names: its label (甲方), its short name (以下简称 …) or its name;
+    with `numbered`, also its place among the parties sharing a label (合作方二), which says
+    who a cooperation's clause means (an equity contribution's 出资方一 and 出资方二 together
+    are the contributors, tests/gold/README.md)."""
     mention = _plain(mention)
+    by_number = _numbered_label(parties, mention) if numbered else None
+    if by_number is not None:
+        return by_number
     for party in parties:
         if mention in (party.label, party.short_name, _plain(party.name)):
             return party
@@ -58,6 +64,20 @@ def _party_named(parties: list[Party], mention: str) -> Party | None:
         if mention and (mention in name or name in mention):
             return party
     return None
+
+
+_NUMBERED = re.compile(r"(?P<label>\S+?)(?P<number>[一二三四五六七八九十]|\d{1,2})")
+
+
+def _numbered_label(parties: list[Party], mention: str) -> Party | None:
+    """合作方二 / 参与方3: the party of that place among those sharing the label."""
+    match = _NUMBERED.fullmatch(mention)
+    if match is None:
+        return None
+    same = [p for p in parties if p.label == match["label"]]
+    number = match["number"]
+    place = int(number) if number.isdigit() else "一二三四五六七八九十".index(number) + 1
+    return same[place - 1] if len(same) >= 2 and place <= len(same) else None
 
 
 _HALF_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")"})
@@ -70,8 +90,11 @@ def _plain(name: str) -> str:
     return name.strip().translate(_HALF_WIDTH_BRACKETS)
 
 
-def _mentions(parties: list[Party]) -> str:
+def _mentions(parties: list[Party], numbered: bool = False) -> str:
     words = {_LABELS, *(re.escape(p.short_name) for p in parties if p.short_name)}
+    if numbered:  # 合作方一 / 参与方2: a label several parties share, with its number
+        shared = {p.label for p in parties if sum(q.label == p.label for q in parties) >= 2}
+        words |= {rf"{re.escape(label)}(?:[一二三四五六七八九十]|\d{{1,2}})" for label in shared}
     words |= {re.escape(p.name) for p in parties}
     # the text writes 中电（深圳）有限公司 where the name was normalised to half-width brackets
     words |= {re.escape(p.name.translate(_FULL_WIDTH_BRACKETS)) for p in parties}
@@ -88,6 +111,7 @@ def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
             _clause_shares(layout, parties)
             or _respective_shares(layout, parties)
             or _ratio_shares(layout, parties)
+            or _ordered_shares(layout, parties)
         )
     if not contributions:
         contributions = _text_contributions(layout, parties)
@@ -112,9 +136,10 @@ def _table_shares(
         cells = [cell for _, cell in row_cells(line)]
         if len(cells) < 2:
             continue
-        party = _party_named(parties, cells[0])
+        header_unit = column_unit("\t".join(cells))
+        party = None if header_unit else _row_party(parties, cells[0])
         if party is None:
-            unit = column_unit("\t".join(cells)) or unit  # the header row: 资金投入（万元）
+            unit = header_unit or unit  # the header row: 资金投入（万元）
             continue
         evidence = ev(layout, at, at + len(line.rstrip()), LABELLED)
         share = _share_cell(cells[1:])
@@ -125,6 +150,14 @@ def _table_shares(
     if not any(c.value for c in contributions):
         contributions = []
     return shares, contributions
+
+
+def _row_party(parties: list[Party], cell: str) -> Party | None:
+    """The party a row's first cell names; a label every party shares (合作方 heading the name
+    column of 合作方一…四) names none."""
+    if sum(1 for p in parties if p.label == cell.strip()) >= 2:
+        return None
+    return _party_named(parties, cell, numbered=True)
 
 
 _PERCENT_CELL = re.compile(rf"^\s*(?:{_PERCENT.pattern})\s*$")
@@ -171,7 +204,8 @@ def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """其中甲方占百分之六十，乙方占百分之四十 / 甲方享有60%: shares named in a clause about the
     ownership of results."""
     mention = re.compile(
-        rf"({_mentions(parties)})\s*(?:占有?|享有|持有|拥有|按|为)?\s*(?:其中)?(?:的)?"
+        rf"({_mentions(parties, numbered=True)})"
+        r"\s*(?:占有?|享有|持有|拥有|按|为)?\s*(?:其中)?(?:的)?"
         rf"(?:份额|比例)?\s*(?:为)?\s*({_PERCENT.pattern})"
     )
     found: dict[str, PartyValue] = {}
@@ -179,7 +213,7 @@ def _clause_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
         if not re.search(r"共有|归属|份额|比例", sentence):
             continue
         for match in mention.finditer(sentence):
-            party = _party_named(parties, match.group(1))
+            party = _party_named(parties, match.group(1), numbered=True)
             share = _fraction(_PERCENT.match(match.group(2)))  # type: ignore[arg-type]
             if party is not None and share is not None and party.name not in found:
                 found[party.name] = PartyValue(
@@ -204,7 +238,8 @@ def _text_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue
 def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """经费为人民币伍佰万元整，由甲方承担: the funding one party bears; the others contribute no
     money."""
-    bearer = re.compile(rf"由\s*({_mentions(parties)})\s*(?:承担|负担|支付|出资|提供)")
+    mentions = _mentions(parties, numbered=True)
+    bearer = re.compile(rf"由\s*({mentions})\s*(?:承担|负担|支付|出资|提供)")
     for offset, sentence in sentences(layout):
         if not re.search(r"经费|资金|费用", sentence):
             continue
@@ -212,7 +247,7 @@ def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyVal
         found = next(amounts(sentence), None)
         if match is None or found is None:
             continue
-        party = _party_named(parties, match.group(1))
+        party = _party_named(parties, match.group(1), numbered=True)
         if party is None:
             continue
         evidence = ev(layout, offset + found.start, offset + match.end(), LABELLED)
@@ -230,10 +265,11 @@ def _clause_contributions(layout: Layout, parties: list[Party]) -> list[PartyVal
 def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """甲方、乙方、丙方的份额分别为50%、30%、20%: the parties listed, then their shares in the
     same order."""
-    mention = _mentions(parties)
+    mention = _mentions(parties, numbered=True)
     pattern = re.compile(
         rf"(?P<names>(?:{mention})(?:\s*[、和及与,，]\s*(?:{mention}))+)[^。；%％]{{0,12}}?"
-        r"分别(?:为|是|占|享有|持有)?"
+        # …分别为50%、30%、20% / 按照50%、30%、20%的比例共有
+        r"(?:分别(?:为|是|占|享有|持有)?|(?:按照?|依照?)(?=[^。；]{0,3}\d[^。；]*比例))"
         rf"\s*(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
     )
     for offset, sentence in sentences(layout):
@@ -242,7 +278,10 @@ def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]
         match = pattern.search(sentence)
         if match is None:
             continue
-        named = [_party_named(parties, m.group(0)) for m in re.finditer(mention, match["names"])]
+        named = [
+            _party_named(parties, m.group(0), numbered=True)
+            for m in re.finditer(mention, match["names"])
+        ]
         values = [_fraction(p) for p in _PERCENT.finditer(match["values"])]
         if len(named) != len(values) or None in named or None in values:
             continue
@@ -277,11 +316,35 @@ def _ratio_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     return []
 
 
+# 三方按40%、35%、25%的比例共有: one percentage per party, in the order of the parties block
+_ORDERED_PERCENTS = re.compile(
+    rf"(?:各方|[双两三四五六]方)[^。；%％\d]{{0,8}}?"
+    rf"(?P<values>(?:{_PERCENT.pattern})(?:\s*[、和及与,，]\s*(?:{_PERCENT.pattern}))+)"
+)
+
+
+def _ordered_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    for offset, sentence in sentences(layout):
+        match = _ORDERED_PERCENTS.search(sentence)
+        if match is None or not re.search(r"共有|归属|份额|享有", sentence):
+            continue
+        values = [_fraction(p) for p in _PERCENT.finditer(match["values"])]
+        total = sum(v for v in values if v is not None)
+        if len(values) != len(parties) or None in values or abs(total - 1) > 0.011:
+            continue
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [
+            PartyValue(name=p.name, value=v, evidence=evidence)
+            for p, v in zip(parties, values, strict=True)
+        ]
+    return []
+
+
 def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]:
     """甲方出资人民币600万元；丙方投入研发经费人民币400万元；乙方以技术和人员投入: each party's
     money in its own clause; a party without one contributes no money."""
     pattern = re.compile(
-        rf"({_mentions(parties)})\s*(?:应|负责|将|拟)?"
+        rf"({_mentions(parties, numbered=True)})\s*(?:应|负责|将|拟)?"
         # 甲方以现金方式出资… / 丙方负责筹措研发经费…
         r"(?:以[^，。；\d]{1,8}?(?:方式|形式))?(?:出资|投入|提供|承担|筹措|筹集)"
         r"(?:研发|研究开发|开发|项目)?(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
@@ -289,7 +352,7 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right
     # after each party named in the funding's breakdown
     listed = re.compile(
-        rf"({_mentions(parties)})\s*(?:[：:]|为)?\s*"
+        rf"({_mentions(parties, numbered=True)})\s*(?:[：:]|为)?\s*"
         r"(?=人民币|港币|澳门元|美元|欧元|[\d零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾])"
     )
     found: dict[str, PartyValue] = {}
@@ -303,7 +366,7 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
             amount = next(amounts(sentence, match.end(), match.end() + 12), None)
             if amount is not None and amount.start > match.end() + reach:
                 amount = None
-            party = _party_named(parties, match.group(1))
+            party = _party_named(parties, match.group(1), numbered=True)
             if amount is None or party is None or party.name in found:
                 continue
             found[party.name] = PartyValue(

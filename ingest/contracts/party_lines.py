@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from domain.names import address, organization_kind, organization_name
 from ingest.contracts.model import ContractKind, Party, Role
 from ingest.contracts.rules import INFERRED, LABELLED, amended_kind, ev
-from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, Layout, row_cells
+from ingest.contracts.structure import PARTY_LINE, PARTY_WORDS, TABLE_POINTER, Layout, row_cells
 
 _ROLE_WORDS: dict[str, Role] = {
     "许可方": Role.LICENSOR,
@@ -35,6 +35,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "员工": Role.EMPLOYEE,
     "出资方": Role.CONTRIBUTOR,
     "出资人": Role.CONTRIBUTOR,
+    # 注资方 / 接受注资方: how a Hong Kong agreement names a capital contribution's two sides
+    "注资方": Role.CONTRIBUTOR,
+    "注资人": Role.CONTRIBUTOR,
+    "接受注资方": Role.INVESTEE,
+    "接受注资公司": Role.INVESTEE,
     "投资方": Role.CONTRIBUTOR,
     "目标公司": Role.INVESTEE,
     "标的公司": Role.INVESTEE,
@@ -96,7 +101,7 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
         block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
         name_group = "name" if match.groupdict().get("name") is not None else "name_below"
         for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
-            if _COLUMN_HEADER.match(raw_name):
+            if _COLUMN_HEADER.match(raw_name) or TABLE_POINTER.fullmatch(raw_name.strip()):
                 continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
@@ -111,7 +116,8 @@ def _party_start(party: Party) -> int:
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
-    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*)$",
+    rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*"
+    r"\n(?P<header>[^\n]*)$",
     re.M,
 )
 # 姓名 / 员工姓名 / 接收人姓名 / 单位名称
@@ -152,8 +158,11 @@ def _table_parties(layout: Layout, kind: ContractKind | None, position: int) -> 
 
 # 许可方：东岭有限公司被许可方：南港有限公司 — two party lines a PDF joined into one
 _JOINED_PARTY = re.compile(
-    rf"(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
-    rf"(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,8}})[）)])?[ \t\u3000]*[：:]"
+    rf"(?:(?:(?<=[\s）)])|(?<=公司|大学|学院|中心)|(?<=研究院|研究所))[ \t\u3000]*"
+    # …岗位：工程师乙方二：…: a numbered label is a new party line after any word
+    rf"|(?=(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})\s*[（(：:]))"
+    rf"(?P<label>{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?"
+    r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?[ \t\u3000]*[：:]"
     r"[ \t\u3000]*(?P<name>[^\s（(：:][^\n]*)$",
     re.M,
 )
@@ -202,7 +211,20 @@ def _letter_roles(layout: Layout) -> dict[str, Role]:
         role_word, letter = match["role"] or match["role2"], match["letter"] or match["letter2"]
         if role_word in _ROLE_WORDS:
             found.setdefault(letter, _ROLE_WORDS[role_word])
+    for match in _ROLE_HEADING.finditer(layout.text, start, layout.parties[1]):
+        if match["role"] in _ROLE_WORDS:
+            found.setdefault(match["letter"], _ROLE_WORDS[match["role"]])
     return found
+
+
+# 转让方： alone on its line over 甲方一：… / 甲方二：…: the heading names the letter's role
+_ROLE_HEADING = re.compile(
+    # 转让方（共同申请人）： — a note may follow the heading
+    r"^[ \t\u3000]*(?P<role>[\u4e00-\u9fff]{2,6})(?:[（(][^）)\n]{1,12}[）)])?"
+    r"[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    r"[ \t\u3000]*(?P<letter>[甲乙丙丁戊]方)",
+    re.M,
+)
 
 
 def _names_on_line(raw: str, at: int) -> list[tuple[int, str]]:
@@ -383,6 +405,8 @@ def _role(
             role = _ROLE_WORDS[word]
             return _KIND_ROLES.get(kind, {}).get(role, role) if kind else role, LABELLED
     defaults = _DEFAULT_ROLES.get(kind) if kind is not None else None
+    # 甲方 takes the first role and 乙方 the second wherever they stand (after 甲方一、甲方二)
+    position = {"甲方": 0, "乙方": 1}.get(label, position)
     if defaults is not None and position < 2:
         return defaults[position], INFERRED
     if defaults is not None and kind in (ContractKind.NDA, ContractKind.NON_COMPETE):
@@ -436,13 +460,22 @@ def _before_run_on(raw: str) -> str:
     """被授权人：桃园…股份有限公司双方前于…签订…: the name ends at its legal form (or the branch
     after it) when the rest of the line is a sentence or a label a PDF ran into it (a bracket
     after the name is left to _bare_name)."""
-    for match in _LEGAL_FORM_END.finditer(raw):
-        branch = _BRANCH.match(raw, match.end())
-        end = branch.end() if branch else match.end()
+    ends = [_name_end_after(raw, match) for match in _LEGAL_FORM_END.finditer(raw)]
+    for index, end in enumerate(ends):
         rest = raw[end:]
-        if rest and not re.match(r"\s*[（(]", rest) and _SENTENCE_AFTER.search(rest):
-            return raw[:end]
+        sentence = _SENTENCE_AFTER.search(rest)
+        if not rest or re.match(r"\s*[（(]", rest) or sentence is None:
+            continue
+        # …研究院有限公司，一家…: a further legal form before the sentence still names it
+        if any(later <= end + sentence.start() for later in ends[index + 1 :]):
+            continue
+        return raw[:end]
     return raw
+
+
+def _name_end_after(raw: str, legal_form: re.Match[str]) -> int:
+    branch = _BRANCH.match(raw, legal_form.end())
+    return branch.end() if branch else legal_form.end()
 
 
 # A note in brackets after the name: its role (（许可方）, （甲方）) or a description

@@ -46,7 +46,8 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
     (
-        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?出资"
+        # 知识产权注资协议: 注资 is how Hong Kong says a capital contribution
+        "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?[出注]资"
         "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
@@ -116,7 +117,7 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
 # apart from the rest (an amendment, an NDA) are not guessed.
 _PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
-        "作价(?:入股|出资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:出资|入股)",
+        "作价(?:入股|[出注]资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:[出注]资|入股)",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     ("专利申请权[^。；]{0,10}?(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
@@ -158,10 +159,10 @@ def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:
     assert layout.title is not None
     start, end = layout.title
     # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
-    if re.search(r"增资|入股|出资|投资", layout.text[start:end]):
+    if re.search(r"增资|入股|出资|投资|注资", layout.text[start:end]):
         body = layout.text[end:]
         ip = re.search(
-            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|出资)",
+            r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|[出注]资)",
             body,
         )
         if ip:
@@ -216,7 +217,18 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
     match = re.compile(
         rf"(?<![原主证款])(?:合同|协议|契约|合约)(?:编号|号)\s*[：:]\s*{NUMBER}"
     ).search(layout.text, 0, layout.parties[0] or len(layout.text))
-    return _number_found(layout, match)
+    return _number_found(layout, match or _key_term_row(layout))
+
+
+# 合同编号 | HD-2024-7: a row of a key-term table after the parties gives the number too
+_NUMBER_ROW = re.compile(
+    rf"^[ \t\u3000]*(?:合同|协议|契约|合约)(?:编号|号码)(?:\t|[ \u3000]+){NUMBER}[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _key_term_row(layout: Layout) -> re.Match[str] | None:
+    return _NUMBER_ROW.search(layout.text, layout.parties[0], layout.body[1])
 
 
 def amends(layout: Layout) -> Extracted[str] | None:
@@ -293,12 +305,18 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     else 于…签订 in the recitals. When parties sign on different days, the later one: the
     contract is concluded then."""
     labelled = re.compile(
-        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)\s*[：:]\s*({DATE_SOURCE})",
+        # 签订日期：… / 签订日期 | … (a key-term table row)
+        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)(?:\s*[：:]\s*|\t\s*)"
+        rf"({DATE_SOURCE})",
         re.M,
     )
     in_signature = re.compile(rf"({DATE_SOURCE})")
     in_recital = re.compile(
-        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:共同)?(?:签订|签署|订立|缔结)"
+        # 于…由下列各方订立 / 于…在北京由双方共同签订
+        rf"于\s*({DATE_SOURCE})\s*(?:在[^，。]{{1,10}})?(?:由[^，。；]{{1,12}}?)?(?:共同)?"
+        r"(?:签订|签署|订立|缔结)"
+        # 本协议由双方签订于…: the contract's own signing, not an original's it recalls
+        rf"|本(?:合同|协议|契约)[^，。；]{{0,12}}?(?:签订|签署|订立)于\s*({DATE_SOURCE})"
     )
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),
@@ -306,14 +324,16 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
         (in_recital, COMPUTED, 0),
     ):
         dates = [
-            (value, match)
+            (value, match, group)
             for match in pattern.finditer(layout.text, start)
-            if (date := DATE.match(match.group(1))) and (value := parse_date(date))
+            if (group := match.lastindex or 1)
+            and (date := DATE.match(match.group(group)))
+            and (value := parse_date(date))
         ]
         if dates:
-            value, match = max(dates, key=lambda item: item[0])
+            value, match, group = max(dates, key=lambda item: item[0])
             return Extracted(
-                value=value, evidence=ev(layout, match.start(1), match.end(1), confidence)
+                value=value, evidence=ev(layout, match.start(group), match.end(group), confidence)
             )
     return None
 

@@ -31,7 +31,10 @@ PARTY_WORDS = (
     "出质方|质权人|质权方|出资方|出资人|目标公司|用人单位|劳动者|员工|披露方|接收方|合作方|"
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
     "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
-    "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业"
+    "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业|"
+    "接受注资方|接受注资公司|注资方|注资人|"
+    # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
+    "合作单位|参与方|参与单位|协作方|协作单位|联合方"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -40,7 +43,9 @@ _LETTERED_ROLE = (
     r"|[甲乙丙丁戊][ \u3000]+方"
 )
 PARTY_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    # （1）注资方：… / (2) 甲方：…: a Hong Kong agreement numbers its party lines
+    r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*)?"
+    rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
@@ -58,10 +63,12 @@ _BARE_SIGNATURE = re.compile(
 
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
+# 乙方：下表所列三人，… / 乙方：详见下表: a party line whose names are the table below it
+TABLE_POINTER = re.compile(r"[^\n]{0,6}?(?:下表|下列表格|如下表|表格所列)[^\n]*")
 _PARTY_LABEL_ONLY = re.compile(
     # 乙方（劳动者，以下合称“乙方各成员”）： above a table of persons: a longer note
     rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,20}}[）)])?"
-    r"[ \t]*[：:]?[ \t]*$"
+    rf"[ \t]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t]*$"
 )
 
 
