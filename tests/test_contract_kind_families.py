@@ -1,0 +1,97 @@
+"""The contract kind from titles in unusual words (families of title words) and, where neither
+title nor preamble names a kind, from the parties' roles and the clauses (issue 15)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from ingest.contracts.documents import ContractDocument
+from ingest.contracts.extract import extract_contract
+from ingest.contracts.model import ContractExtraction
+from ingest.errors import IngestError
+
+
+def _contract(text: str) -> ContractExtraction:
+    document = ContractDocument(
+        path="t.txt",
+        format="txt",
+        encoding="utf-8",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+    )
+    return extract_contract(document)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("实用新型实施权授予协议", "patent_license"),
+        ("專利普通實施權授與契約", "patent_license"),
+        ("发明创造申请权让与协议书", "application_transfer"),
+        ("生产工艺诀窍许可使用合同", "trade_secret_license"),
+        ("Know-how使用许可协议", "trade_secret_license"),
+        ("非专利技术使用合同", "trade_secret_license"),
+        ("员工同业竞争回避承诺书", "non_compete"),
+        ("高管竞业避止契约", "non_compete"),
+        ("商务信息守密约定书", "nda"),
+        ("专利权出质合同", "patent_pledge"),
+        ("专利许可合同变更约定", "amendment"),
+    ],
+)
+def test_titles_in_unusual_words(title: str, kind: str) -> None:
+    contract = _contract(
+        f"{title}\n编号：F-1\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 双方约定如下。\n签订日期：2025年3月3日\n"
+    )
+    assert contract.kind is not None
+    assert (contract.kind.value, contract.kind.evidence.confidence) == (kind, 0.95)
+
+
+_PLEDGE = (
+    "青松项目协议书\n编号：F-2\n甲方（出质人）：东岭材料有限公司\n乙方（质权人）：北江商业银行股份有限公司\n"
+    "第一条 出质人以其下列权利为主债权提供担保。\n"
+    "第二条 双方于本协议签订后十日内办理质押登记。\n签订日期：2025年3月3日\n"
+)
+_KNOW_HOW_LICENCE = (
+    "青松项目协议书\n编号：F-3\n甲方（许可方）：东岭材料有限公司\n乙方（被许可方）：南港电池有限公司\n"
+    "第一条 许可方将其技术秘密“隔膜涂布配方”提供给被许可方，用于隔膜生产。\n"
+    "第二条 被许可方每年支付使用费人民币50万元；本技术秘密不得再许可。\n签订日期：2025年3月3日\n"
+)
+_NON_COMPETE = (
+    "青松项目协议书\n编号：F-4\n用人单位：东岭材料有限公司\n劳动者：周立群\n"
+    "第一条 劳动者离职后两年内不得到经营同类业务的单位任职。\n"
+    "第二条 用人单位按月向劳动者支付经济补偿人民币8000元。\n签订日期：2025年3月3日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (_PLEDGE, "patent_pledge"),
+        (_KNOW_HOW_LICENCE, "trade_secret_license"),
+        (_NON_COMPETE, "non_compete"),
+    ],
+)
+def test_the_kind_read_from_roles_and_clauses(text: str, kind: str) -> None:
+    contract = _contract(text)
+    assert contract.kind is not None
+    assert (contract.kind.value, contract.kind.evidence.confidence) == (kind, 0.6)
+
+
+def test_a_licence_of_patents_read_from_its_content_stays_a_patent_licence() -> None:
+    text = _KNOW_HOW_LICENCE.replace("技术秘密“隔膜涂布配方”", "专利ZL202310012345.6").replace(
+        "本技术秘密", "本专利"
+    )
+    contract = _contract(text)
+    assert contract.kind is not None and contract.kind.value == "patent_license"
+
+
+def test_thin_or_mixed_evidence_is_still_not_recognised() -> None:
+    # one transfer role and one licence role: neither family is clearly ahead
+    with pytest.raises(IngestError, match="CONTRACT_NOT_RECOGNISED"):
+        _contract(
+            "青松项目协议书\n编号：F-5\n甲方（转让方）：东岭材料有限公司\n乙方（被许可方）：南港检测有限公司\n"
+            "第一条 甲方向乙方提供场地。\n签订日期：2025年3月3日\n"
+        )
