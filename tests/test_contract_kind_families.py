@@ -95,3 +95,25 @@ def test_thin_or_mixed_evidence_is_still_not_recognised() -> None:
             "青松项目协议书\n编号：F-5\n甲方（转让方）：东岭材料有限公司\n乙方（被许可方）：南港检测有限公司\n"
             "第一条 甲方向乙方提供场地。\n签订日期：2025年3月3日\n"
         )
+
+
+_ARABIC_ARTICLES = (
+    "專利普通許可協議\n協議編號：HK-T-9\n本協議由以下雙方簽訂：\n"
+    "(1) 維新材料（亞洲）有限公司，一家在香港註冊成立的公司（「許可方」）；及\n"
+    "(2) 南灣精工有限公司，一家在澳門註冊成立的公司（「被許可方」）。\n"
+    "1. 許可標的\n許可方許可被許可方實施專利ZL202310012345.6。\n"
+    "2. 許可期間\n2.1 許可期間：由2025年3月1日起至2027年2月28日止。\n"
+    "3. 爭議解決\n本協議受香港特別行政區法律管轄。\n"
+    "許可方：維新材料（亞洲）有限公司　授權簽署人：何家明\n"
+    "被許可方：南灣精工有限公司　授權簽署人：林嘉慧\n"
+)
+
+
+def test_articles_numbered_in_arabic_digits_and_a_place_within_a_party_name() -> None:
+    contract = _contract(_ARABIC_ARTICLES)
+    assert sorted((p.role.value, p.name) for p in contract.parties) == [
+        ("licensee", "南灣精工有限公司"),
+        ("licensor", "維新材料（亞洲）有限公司"),
+    ]
+    assert contract.start_date is not None and contract.start_date.evidence.article == "2."
+    assert contract.end_date is not None and contract.end_date.value == "2027-02-28"

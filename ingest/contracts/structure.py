@@ -11,6 +11,18 @@ from dataclasses import dataclass
 _ARTICLE = re.compile(
     r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、)", re.M
 )
+# 1. 授權標的 / 2. 授權性質: Hong Kong agreements number their articles in Arabic digits (1.1 is
+# a clause within one). Read so only where no 第一条 or 一、 head exists, as a 1. line elsewhere
+# is an item within an article.
+_ARABIC_ARTICLE = re.compile(
+    r"^[ \t\u3000]*(\d{1,2}[.．](?![\d.．]))[ \t\u3000]*(?=[\u4e00-\u9fff])", re.M
+)
+
+
+def _article_heads(text: str) -> re.Pattern[str]:
+    return _ARTICLE if _ARTICLE.search(text) else _ARABIC_ARTICLE
+
+
 _SIGNATURE = re.compile(
     # 甲方（盖章）： / 乙方（章）： / 乙方（签字/盖章）：
     r"^[ \t\u3000]*(?:\S{1,6}[（(][^（()）\n]{0,6}?(?:盖章|签字|签章|签名|签署|公章|章)[）)]"
@@ -210,12 +222,13 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
 
 
 def _first_article_or_recital(text: str, after: int) -> int:
-    found = [m.start() for m in (_ARTICLE.search(text, after), _RECITAL.search(text, after)) if m]
+    heads = _article_heads(text)
+    found = [m.start() for m in (heads.search(text, after), _RECITAL.search(text, after)) if m]
     return min(found) if found else len(text)
 
 
 def _signature_start(text: str, after: int) -> int:
-    last_article = max((m.start() for m in _ARTICLE.finditer(text)), default=0)
+    last_article = max((m.start() for m in _article_heads(text).finditer(text)), default=0)
     for match in _SIGNATURE.finditer(text, max(after, last_article)):
         return match.start()
     # 甲方：… / 乙方：… / a date, with no 盖章 mark: party lines closing the text, no sentence.
@@ -227,7 +240,11 @@ def _signature_start(text: str, after: int) -> int:
 
 
 def _articles(text: str, start: int, end: int) -> list[Article]:
-    heads = [(m.start(), m.group(1)) for m in _ARTICLE.finditer(text) if start <= m.start() < end]
+    heads = [
+        (m.start(), m.group(1))
+        for m in _article_heads(text).finditer(text)
+        if start <= m.start() < end
+    ]
     return [
         Article(label.strip(), begin, heads[i + 1][0] if i + 1 < len(heads) else end)
         for i, (begin, label) in enumerate(heads)
