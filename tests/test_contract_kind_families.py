@@ -4,10 +4,14 @@ title nor preamble names a kind, from the parties' roles and the clauses (issue 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 
-from ingest.contracts.documents import ContractDocument
+from ingest.contracts.documents import ContractDocument, read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
@@ -117,3 +121,84 @@ def test_articles_numbered_in_arabic_digits_and_a_place_within_a_party_name() ->
     ]
     assert contract.start_date is not None and contract.start_date.evidence.article == "2."
     assert contract.end_date is not None and contract.end_date.value == "2027-02-28"
+
+
+# ---- party blocks ----------------------------------------------------------------------------
+
+
+def _pdf(target: Path, lines: list[str]) -> Path:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(target))
+    page.setFont("STSong-Light", 10)
+    for index, line in enumerate(lines):
+        page.drawString(40, 800 - 18 * index, line)
+    page.save()
+    return target
+
+
+def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
+    return sorted((p.role.value, p.name) for p in contract.parties)
+
+
+def test_numbered_party_lines_of_a_pdf_are_not_run_together(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "t.pdf",
+        [
+            "专利申请权转让合同",
+            "合同编号：QT-SQ-2025-0088",
+            "转让方一：东岭材料研究所",
+            "转让方二：周立群（自然人）",
+            "受让方（乙方）：南港储能有限公司",
+            "一、转让费为人民币五十万元。",
+            "二、本合同争议由东岭市人民法院管辖。",
+        ],
+    )
+    contract = extract_contract(read_contract(path))
+    assert _roles(contract) == [
+        ("transferee", "南港储能有限公司"),
+        ("transferor", "东岭材料研究所"),
+        ("transferor", "周立群"),
+    ]
+
+
+def test_rows_of_a_pdf_table_of_persons_stay_rows(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "t.pdf",
+        [
+            "竞业限制协议",
+            "编号：QT-JY-2025-0012",
+            "甲方：东岭材料有限公司",
+            "乙方（核心研发人员，共两人）：",
+            "姓名 身份证号 部门 岗位",
+            "周立群 310101199001011234 材料研究所 工程师",
+            "何嘉明 310101199202021234 工艺部 技术主管",
+            "一、乙方离职后两年内不得到同类企业任职。",
+        ],
+    )
+    contract = extract_contract(read_contract(path))
+    assert _roles(contract) == [
+        ("employee", "何嘉明"),
+        ("employee", "周立群"),
+        ("employer", "东岭材料有限公司"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "name"),
+    [
+        (
+            "信息接收方（乙方，共两人）：\n序号\t姓名\t岗位\n1\t周立群\t顾问\n",
+            "recipient",
+            "周立群",
+        ),
+        ("增资方：周立群\n身份证号码：310101199001011234\n", "contributor", "周立群"),
+    ],
+)
+def test_more_ways_to_label_a_party(line: str, role: str, name: str) -> None:
+    title = "保密协议" if "接收" in line else "专利作价增资协议"
+    other = "信息披露方（甲方）：" if "接收" in line else "目标公司："
+    other += "东岭材料有限公司\n"
+    contract = _contract(
+        f"{title}\n编号：F-6\n{other}{line}第一条 双方约定如下。\n签订日期：2025年3月3日\n"
+    )
+    assert (role, name) in _roles(contract)

@@ -38,6 +38,9 @@ _ROLE_WORDS: dict[str, Role] = {
     # 注资方 / 接受注资方: how a Hong Kong agreement names a capital contribution's two sides
     "注资方": Role.CONTRIBUTOR,
     "注资人": Role.CONTRIBUTOR,
+    # 增资方：戚宏亮: who pays in the new capital (here with patents)
+    "增资方": Role.CONTRIBUTOR,
+    "增资人": Role.CONTRIBUTOR,
     "接受注资方": Role.INVESTEE,
     "接受注资公司": Role.INVESTEE,
     "投资方": Role.CONTRIBUTOR,
@@ -115,7 +118,9 @@ def _party_start(party: Party) -> int:
 
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
+    # 信息接收方（乙方，共两人）： a word may stand before the role word
+    rf"^[ \t\u3000]*[\u4e00-\u9fff]{{0,4}}?(?P<label>{PARTY_WORDS})"
+    rf"(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
     rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*"
     r"\n(?P<header>[^\n]*)$",
     re.M,
@@ -505,6 +510,8 @@ def _is_note(note: str) -> bool:
         note in _ROLE_WORDS
         or bool(re.fullmatch(r"[甲乙丙丁戊]方|第[一二三四五六]方|以下.*|下称.*|简称.*", note))
         or bool(re.search(r"[：:，,；;]|注册|位于|成立|设立", note))
+        # 周立群（自然人） / （个人） / （独资企业）: what kind of person the party is
+        or bool(re.fullmatch(r"自然人|个人|法人|独资企业|合伙企业|个体工商户", note))
         or len(note) > 6
     )
 

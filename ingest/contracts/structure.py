@@ -44,13 +44,14 @@ PARTY_WORDS = (
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
     "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
     "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业|"
-    "接受注资方|接受注资公司|注资方|注资人|"
+    "接受注资方|接受注资公司|注资方|注资人|增资方|增资人|"
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
     "合作单位|参与方|参与单位|协作方|协作单位|联合方"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
-    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
+    # 信息接收方（乙方，共两人）: a note may follow the letter inside the brackets
+    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方(?:[）)]|[，,、][^）)\n]{1,12}[）)]))"
     # 甲　方 / 乙  方: letter labels spaced out by the typesetter
     r"|[甲乙丙丁戊][ \u3000]+方"
 )
