@@ -202,3 +202,25 @@ def test_more_ways_to_label_a_party(line: str, role: str, name: str) -> None:
         f"{title}\n编号：F-6\n{other}{line}第一条 双方约定如下。\n签订日期：2025年3月3日\n"
     )
     assert (role, name) in _roles(contract)
+
+
+# ---- non-compete period ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "months"),
+    [
+        ("一、同业禁止期限：自乙方离职之日起十八个月。", 18),
+        ("一、竞业回避期间为乙方离职后两年。", 24),
+        ("一、乙方离职后一年六个月内不得到同类企业任职。", 18),
+        ("一、乙方离职后2年3个月内不得到同类企业任职。", 27),
+        ("一、竞业限制期间甲方按乙方离职前十二个月平均工资的三成支付补偿。", None),
+    ],
+)
+def test_non_compete_periods_in_other_words(clause: str, months: int | None) -> None:
+    contract = _contract(
+        "竞业限制协议\n编号：F-7\n甲方：东岭材料有限公司\n乙方：周立群\n"
+        f"{clause}\n签订日期：2025年3月3日\n"
+    )
+    found = contract.non_compete_months
+    assert (found.value if found else None) == months

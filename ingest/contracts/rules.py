@@ -32,6 +32,8 @@ FROM_CONTENT = 0.6
 # title in unusual words (专利实施权独占授予合同, 技术诀窍使用许可合同, 同业禁止约定书) still
 # finds its kind. The first family that matches wins: the narrower kinds come first.
 _GRANT = "许可|授权|授予|授与|准许"
+# 竞业限制 and its other names: a non-compete's title, and the word of its period (同业禁止期限)
+NON_COMPETE_WORDS = "竞业(?:限制|禁止|回避|避止)?|同业禁止|禁止同业|同业竞争|不竞争"
 _KNOW_HOW = "(?:技术|营业|商业)秘密|专有技术|技术诀窍|诀窍|(?i:know-how)|非专利技术"
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
@@ -76,7 +78,7 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         ContractKind.COOPERATION,
     ),
     # 竞业回避协议 / 离职后同业禁止约定书 / 竞业避止契约
-    ("竞业|同业禁止|禁止同业|不竞争|同业竞争", ContractKind.NON_COMPETE),
+    (NON_COMPETE_WORDS, ContractKind.NON_COMPETE),
     # 保密及不披露协议 / 保密契约书 / 保密承诺书 / 守密约定书
     (
         "(?:保密|守密|保守秘密|不披露|不泄露|不泄密).{0,6}(?:协议|合同|契约|合约|承诺|约定)",
