@@ -224,3 +224,20 @@ def test_non_compete_periods_in_other_words(clause: str, months: int | None) -> 
     )
     found = contract.non_compete_months
     assert (found.value if found else None) == months
+
+
+# ---- instalments -----------------------------------------------------------------------------
+
+
+def test_a_schedule_announced_by_its_count_without_fen() -> None:
+    contract = _contract(
+        "专利实施许可合同\n编号：F-8\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 许可费总额为人民币叁佰万元。乙方按下列两期付款：\n"
+        "第一期：人民币壹佰万元，于本合同生效后十日内支付；\n"
+        "第二期：人民币贰佰万元，于2026年3月31日前支付。\n"
+        "第二条 其他\n签订日期：2025年3月3日\n"
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (1000000.0, "本合同生效后十日内"),
+        (2000000.0, "2026年3月31日前"),
+    ]
