@@ -241,3 +241,13 @@ def test_a_schedule_announced_by_its_count_without_fen() -> None:
         (1000000.0, "本合同生效后十日内"),
         (2000000.0, "2026年3月31日前"),
     ]
+
+
+def test_a_quoted_secret_name_before_a_label_naming_its_kind() -> None:
+    contract = _contract(
+        "技术秘密许可合同\n编号：F-9\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 甲方许可乙方使用：“低温焊膏配比表”，商业秘密登记号：DL-TS-07。\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert [s.value for s in contract.trade_secrets] == ["低温焊膏配比表"]
+    assert [n.value for n in contract.trade_secret_numbers] == ["DL-TS-07"]
