@@ -251,3 +251,27 @@ def test_a_quoted_secret_name_before_a_label_naming_its_kind() -> None:
     )
     assert [s.value for s in contract.trade_secrets] == ["低温焊膏配比表"]
     assert [n.value for n in contract.trade_secret_numbers] == ["DL-TS-07"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "exclusivity"),
+    [
+        ("第一条 甲方授与乙方者为非专属之通常实施权。", "ordinary"),
+        ("第一条 甲方授与乙方专属实施权，甲方自己亦不得实施。", "exclusive"),
+    ],
+)
+def test_taiwanese_names_of_the_right_granted(clause: str, exclusivity: str) -> None:
+    contract = _contract(
+        "专利授权契约书\n编号：F-10\n甲方：东岭材料股份有限公司\n乙方：南港精工股份有限公司\n"
+        f"{clause}\n签订日期：2025年3月3日\n"
+    )
+    assert contract.exclusivity is not None and contract.exclusivity.value == exclusivity
+
+
+def test_a_company_receiving_a_contribution_with_zhi_below_an_address_label() -> None:
+    contract = _contract(
+        "專利權作價入股協議\n協議編號：F-11\n出資人：東嶺材料有限公司\n　　營業地址：澳門新馬路1號\n"
+        "接受出資之公司：南港精工有限公司\n　　地址：珠海市香洲區1號\n"
+        "第一條 出資人以其專利作價入股公司。\n簽訂日期：2025年3月3日\n"
+    )
+    assert ("investee", "南港精工有限公司") in _roles(contract)

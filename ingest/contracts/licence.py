@@ -16,6 +16,8 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
     pattern = re.compile(
         r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
+        # 通常实施权 / 非专属之通常实施权 / 专属实施权: the Taiwanese names of a right to work
+        r"|(非独占|非排他|非专属|独占|排他|专属|普通|通常)(?:之|的)?(?:通常)?(?:实施|使用)权"
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     found = list(pattern.finditer(layout.text, start, layout.body[1]))
@@ -32,7 +34,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         "专属": Exclusivity.EXCLUSIVE,
         "独家": Exclusivity.EXCLUSIVE,
         "排他": Exclusivity.SOLE,
-    }.get(match.group(1) or match.group(2), Exclusivity.ORDINARY)
+    }.get(match.group(1) or match.group(2) or match.group(3), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 

@@ -44,6 +44,8 @@ PARTY_WORDS = (
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
     "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
     "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业|"
+    # 接受出資之公司: the Macau and Taiwan wording, with 之
+    "接受出资之公司|接受投资之公司|接受注资之公司|"
     "接受注资方|接受注资公司|注资方|注资人|增资方|增资人|"
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
     "合作单位|参与方|参与单位|协作方|协作单位|联合方"
@@ -196,7 +198,8 @@ _PARTY_DETAIL = re.compile(
     r"|委托代理人|授权代表人|网址|邮政编码"
     # 代表人 / 主要负责人 / 统一编号 / 公司注册编号 / 商业登记号码: any label of a signatory or a
     # register number (Hong Kong, Macau and Taiwan party blocks word them their own way)
-    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号))"
+    # 登记地址 / 营业地址 / 主要营业地址: any address label
+    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号|地址|住所))"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
