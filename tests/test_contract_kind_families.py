@@ -270,8 +270,22 @@ def test_taiwanese_names_of_the_right_granted(clause: str, exclusivity: str) -> 
 
 def test_a_company_receiving_a_contribution_with_zhi_below_an_address_label() -> None:
     contract = _contract(
-        "專利權作價入股協議\n協議編號：F-11\n出資人：東嶺材料有限公司\n　　營業地址：澳門新馬路1號\n"
+        "專利權作價入股協議\n協議編號：F-11\n出資人：東嶺材料有限公司\n"
+        "　　營業地址：澳門新馬路1號\n"
         "接受出資之公司：南港精工有限公司\n　　地址：珠海市香洲區1號\n"
         "第一條 出資人以其專利作價入股公司。\n簽訂日期：2025年3月3日\n"
     )
     assert ("investee", "南港精工有限公司") in _roles(contract)
+
+
+def test_a_schedule_whose_announcement_names_the_account() -> None:
+    contract = _contract(
+        "合作开发合同\n编号：F-12\n甲方：东岭材料有限公司\n乙方：西江工学院\n"
+        "第一条 甲方出资人民币300万元，按以下进度拨付至乙方科研账户："
+        "本合同签订后十日内拨付一百万元；样机验收后十五日内拨付二百万元。\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (1000000.0, "本合同签订后十日内"),
+        (2000000.0, "样机验收后十五日内"),
+    ]

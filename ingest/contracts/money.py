@@ -201,7 +201,9 @@ _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
-    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    r"[\s：:，,]*(?:(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    # 按以下进度拨付至项目专用账户：: the verb already read with the schedule's announcement
+    r"|(?=[至到]))"
     # 分三期拨付至项目专用账户： / 汇入乙方指定账户：: where the money goes, before the colon
     r"(?:[^：:，,；;。\d\s]{1,20}?[：:])?[\s：:，,]*)?"
     r"(?:如下[\s：:，,]*)?"
