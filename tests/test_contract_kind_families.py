@@ -289,3 +289,13 @@ def test_a_schedule_whose_announcement_names_the_account() -> None:
         (1000000.0, "本合同签订后十日内"),
         (2000000.0, "样机验收后十五日内"),
     ]
+
+
+def test_an_amended_territory_in_quotes_ends_at_the_closing_quote() -> None:
+    contract = _contract(
+        "专利实施许可合同补充协议\n编号：F-13\n原合同编号：K-9\n甲方：东岭材料有限公司\n"
+        "乙方：南港检测有限公司\n"
+        "一、原合同第三条“许可地域：广东省”变更为：“许可地域：广东省及海南省”。\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert contract.territory is not None and contract.territory.value == "广东省及海南省"
