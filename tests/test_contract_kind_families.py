@@ -299,3 +299,15 @@ def test_an_amended_territory_in_quotes_ends_at_the_closing_quote() -> None:
         "签订日期：2025年3月3日\n"
     )
     assert contract.territory is not None and contract.territory.value == "广东省及海南省"
+
+
+def test_each_party_bearing_its_share_of_the_funding() -> None:
+    contract = _contract(
+        "共同研究開發契約書\n契約編號：F-14\n甲方：東嶺材料股份有限公司\n乙方：南港科技大學\n"
+        "第一條 研究經費總額為新臺幣伍佰萬元。甲方負擔新臺幣參佰萬元，乙方負擔新臺幣貳佰萬元。\n"
+        "中華民國114年3月3日\n"
+    )
+    assert [(c.name, c.value) for c in contract.contributions] == [
+        ("東嶺材料股份有限公司", 3000000.0),
+        ("南港科技大學", 2000000.0),
+    ]
