@@ -311,3 +311,15 @@ def test_each_party_bearing_its_share_of_the_funding() -> None:
         ("東嶺材料股份有限公司", 3000000.0),
         ("南港科技大學", 2000000.0),
     ]
+
+
+def test_payments_after_a_colon_that_announces_their_sum() -> None:
+    contract = _contract(
+        "专利实施许可合同\n编号：F-15\n甲方：东岭材料有限公司\n乙方：南港检测有限公司\n"
+        "第一条 乙方支付使用费人民币叁佰万元：于2025年6月30日前支付人民币壹佰万元；"
+        "于2026年6月30日前支付人民币贰佰万元。\n签订日期：2025年3月3日\n"
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (1000000.0, "2025年6月30日前"),
+        (2000000.0, "2026年6月30日前"),
+    ]

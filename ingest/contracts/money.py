@@ -233,7 +233,8 @@ def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
             continue
         clauses: list[tuple[int, str]] = []
         position = 0
-        for segment in re.split(r"(?<=[，,；;])", sentence):
+        # …追加支付使用费一百五十万元：于…支付九十万元；…: a colon ends the announcement too
+        for segment in re.split(r"(?<=[，,；;：:])", sentence):
             if _PAY_VERB.search(segment) or re.match(_INSTALMENT_LABEL, segment):
                 clauses.append((position, segment))
             elif clauses:
@@ -246,6 +247,8 @@ def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
             instalment = _clause_instalment(layout, at + offset + skip, clause[skip:], total)
             if instalment is not None:
                 found.append(instalment)
+        if len(found) >= 3 and abs(found[0].amount - total) < 0.5:
+            found = found[1:]  # the announcement of the sum, before the payments that make it
         if len(found) >= 2 and abs(sum(i.amount for i in found) - total) < 0.5:
             return found
     return []
