@@ -323,3 +323,13 @@ def test_payments_after_a_colon_that_announces_their_sum() -> None:
         (1000000.0, "2025年6月30日前"),
         (2000000.0, "2026年6月30日前"),
     ]
+
+
+def test_an_amendment_reads_the_new_area_not_the_one_its_recital_recalls() -> None:
+    contract = _contract(
+        "竞业限制协议补充协议\n编号：F-16\n原协议编号：K-8\n甲方：东岭材料有限公司\n乙方：周立群\n"
+        "鉴于原协议约定的竞业限制期限为两年、地域为长三角地区，双方变更如下：\n"
+        "1. 原协议第三条变更为：“竞业限制的地域范围：上海市、江苏省。”\n"
+        "签订日期：2025年3月3日\n"
+    )
+    assert contract.territory is not None and contract.territory.value == "上海市、江苏省"

@@ -230,8 +230,12 @@ _LABELLED_TERRITORY = re.compile(
 def labelled_territory(layout: Layout) -> Extracted[str] | None:
     """The territory of a contract that is no licence (a non-compete's area) or of an
     amendment's new wording: only where a clause labels it, never a place named in passing."""
-    match = _LABELLED_TERRITORY.search(layout.text, *layout.body)
-    if match is None or not match.group(1).strip():
+    # the first label with a value: an amendment's old value is blanked out (amendments.py)
+    match = next(
+        (m for m in _LABELLED_TERRITORY.finditer(layout.text, *layout.body) if m.group(1).strip()),
+        None,
+    )
+    if match is None:
         return _territory_under_heading(layout)
     value = match.group(1).strip()
     start = match.start(1) + match.group(1).find(value)
