@@ -34,6 +34,8 @@ _OLD_VALUE = re.compile(
     r"|[百千万]分之[零一二三四五六七八九十点]+|\d+(?:\.\d+)?\s*[%％‰]"
     # 离职后一年内 / 十二个月: a period told in words
     r"|[零一二两三四五六七八九十百]+\s*个?(?:月|年)"
+    # 地域为南方五省区: an area the original set
+    r"|(?:(?<=地域为)|(?<=区域为)|(?<=范围为))[^，。；、\n]+"
 )
 # 鉴于…原合同约定许可期限至2024年5月9日止: what the original says, told as background
 # 原合同第六条约定的许可使用费…已付清: the article may stand between

@@ -120,7 +120,8 @@ _SECRET_NAME = re.compile(
     # its register number, in a bracket or after a comma
     # (“A”、“B”，登记号分别为…: the first of the names the numbers follow)
     rf"|{_QUOTED_NAME}(?=(?:\s*(?:、|和|及|与)\s*{_QUOTED_OTHER})*"
-    rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*){_REGISTER_LABEL})"
+    # 「…」，營業秘密登記編號：…: the label may name the kind of secret first
+    rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL})"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)

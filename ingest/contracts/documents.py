@@ -20,14 +20,16 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingest.contracts.script import to_simplified
+from ingest.contracts.structure import PARTY_WORDS
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.archive_guard import check_archive
 
 # Party, number and recital lines of contracts that the PDF reflow must not run together.
 _MORE_BLOCK_STARTS = (
-    r"许可人|被许可人|转让人|受让人|出质方|质权方|出资方|用人单位|员工|披露方|接收方|合作方|"
-    r"授权人|被授权人|授权方|被授权方|[^，。：:\s]{1,8}[（(][甲乙丙丁戊]方[）)]|"
+    # every party word of structure.PARTY_WORDS, numbered or not (转让方一：…)
+    rf"(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?\s*[：:（(]|"
+    r"[^，。：:\s]{1,8}[（(][甲乙丙丁戊]方[）)，,]|"
     r"(?:补充)?(?:合同|协议|契约)编号|原(?:合同|协议)编号|编号[：:]|本(?:合同|协议)由|双方于|"
     # 1. / 2、/ 1.1 / a table row's 序号: a numbered line; 2026年10月31日 wrapped is not one
     r"\d{1,2}(?:\.\d{1,2})*(?:[.、．)）]|\s)\s*\S|日期[：:]"
@@ -164,6 +166,15 @@ def _starts_block(line: str) -> bool:
     return bool(_BLOCK_START.match(line) or _BLOCK_START.match(to_simplified(line)))
 
 
+def _spaced_row(line: str) -> bool:
+    """A table row as a PDF prints it: three to eight short words apart, no sentence
+    punctuation (姓名 身份证号 所在部门 职务); one row does not continue the one above."""
+    words = line.split()
+    return 3 <= len(words) <= 8 and all(len(w) <= 24 for w in words) and not re.search(
+        r"[，,。；;：:]", line
+    )
+
+
 def _reflow(text: str) -> str:
     """PDF text comes as wrapped lines with blank lines between: a line that stops mid-sentence
     (long, no closing punctuation) continues on the next one unless that one starts a block."""
@@ -176,6 +187,7 @@ def _reflow(text: str) -> str:
             and len(previous) >= 15
             and previous[-1] not in _LINE_END
             and not _starts_block(line)
+            and not (_spaced_row(previous) and _spaced_row(line))
         ):
             merged[-1] = previous + line
         else:

@@ -24,7 +24,8 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
             Problem(
                 ErrorCode.CONTRACT_NOT_RECOGNISED,
                 document.path,
-                "neither the title nor the preamble names a known contract kind "
+                "neither the title, the preamble nor the roles and clauses name a known "
+                "contract kind "
                 "(专利实施许可合同, 专利权转让合同, "
                 "专利权质押合同, 技术秘密许可合同, 作价入股, 合作开发合同, "
                 "竞业限制协议, 补充协议 …)",

@@ -16,6 +16,8 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
     pattern = re.compile(
         r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
+        # 通常实施权 / 非专属之通常实施权 / 专属实施权: the Taiwanese names of a right to work
+        r"|(非独占|非排他|非专属|独占|排他|专属|普通|通常)(?:之|的)?(?:通常)?(?:实施|使用)权"
     )
     start = layout.title[0] if layout.title and in_title else layout.body[0]
     found = list(pattern.finditer(layout.text, start, layout.body[1]))
@@ -32,7 +34,7 @@ def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity]
         "专属": Exclusivity.EXCLUSIVE,
         "独家": Exclusivity.EXCLUSIVE,
         "排他": Exclusivity.SOLE,
-    }.get(match.group(1) or match.group(2), Exclusivity.ORDINARY)
+    }.get(match.group(1) or match.group(2) or match.group(3), Exclusivity.ORDINARY)
     return Extracted(value=value, evidence=ev(layout, match.start(), match.end(), LABELLED))
 
 
@@ -220,15 +222,20 @@ _LABELLED_TERRITORY = re.compile(
     r"(?:(?:为[：:]?|[：:])|以(?=[^，。；\n]{2,30}?为限)"
     # 许可地域由A变更为B / 许可地域变更为B
     r"|(?:由[^，。；\n]{0,30}?)?(?:变更|调整|扩大|缩小|修改|改|扩展|延伸)(?:为|至)[：:]?)"
-    r"\s*([^，。；\n\t：:]+?)(?:为限)?(?=[，。；\n\t]|$)"
+    # a new wording in quotes (变更为：“实施地域：…”。) ends at its closing quote
+    r"\s*([^，。；\n\t：:”」』]+?)(?:为限)?(?=[，。；\n\t”」』]|$)"
 )
 
 
 def labelled_territory(layout: Layout) -> Extracted[str] | None:
     """The territory of a contract that is no licence (a non-compete's area) or of an
     amendment's new wording: only where a clause labels it, never a place named in passing."""
-    match = _LABELLED_TERRITORY.search(layout.text, *layout.body)
-    if match is None or not match.group(1).strip():
+    # the first label with a value: an amendment's old value is blanked out (amendments.py)
+    match = next(
+        (m for m in _LABELLED_TERRITORY.finditer(layout.text, *layout.body) if m.group(1).strip()),
+        None,
+    )
+    if match is None:
         return _territory_under_heading(layout)
     value = match.group(1).strip()
     start = match.start(1) + match.group(1).find(value)

@@ -172,8 +172,10 @@ def _money_at(layout: Layout, found: Amount, offset: int = 0) -> Extracted[Money
 _SCHEDULE = re.compile(
     # 首期款人民币一百万元于…支付，余款…于…前支付: the labels alone announce a schedule
     r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
-    r"|分[两二三四五六七八九十\d]+(?:期|次|笔)|分期|(?:按|依|依照|按照|如)下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:进度|方式|约定|安排|节点)?(?:支付|付款|给付|拨付|缴付)"
+    # 分三期 / 按下列三期支付: the count of the instalments
+    r"|[分按][两二三四五六七八九十\d]+(?:期|次|笔)|分期|(?:按|依|依照|按照|如)下表|付款(?:节点|计划|进度)"
+    r"|(?:以下|如下|下列)(?:[两二三四五六七八九十\d]+(?:期|次|笔)|进度|方式|约定|安排|节点)?"
+    r"(?:支付|付款|给付|拨付|缴付)"
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
     # 支付方式： closing its line, the clauses below it
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[ \t\u3000]*[：:][ \t\u3000]*(?=\n)"
@@ -199,7 +201,9 @@ _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
-    r"[\s：:，,]*(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    r"[\s：:，,]*(?:(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
+    # 按以下进度拨付至项目专用账户：: the verb already read with the schedule's announcement
+    r"|(?=[至到]))"
     # 分三期拨付至项目专用账户： / 汇入乙方指定账户：: where the money goes, before the colon
     r"(?:[^：:，,；;。\d\s]{1,20}?[：:])?[\s：:，,]*)?"
     r"(?:如下[\s：:，,]*)?"
@@ -229,7 +233,8 @@ def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
             continue
         clauses: list[tuple[int, str]] = []
         position = 0
-        for segment in re.split(r"(?<=[，,；;])", sentence):
+        # …追加支付使用费一百五十万元：于…支付九十万元；…: a colon ends the announcement too
+        for segment in re.split(r"(?<=[，,；;：:])", sentence):
             if _PAY_VERB.search(segment) or re.match(_INSTALMENT_LABEL, segment):
                 clauses.append((position, segment))
             elif clauses:
@@ -242,6 +247,8 @@ def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
             instalment = _clause_instalment(layout, at + offset + skip, clause[skip:], total)
             if instalment is not None:
                 found.append(instalment)
+        if len(found) >= 3 and abs(found[0].amount - total) < 0.5:
+            found = found[1:]  # the announcement of the sum, before the payments that make it
         if len(found) >= 2 and abs(sum(i.amount for i in found) - total) < 0.5:
             return found
     return []

@@ -346,7 +346,8 @@ def _each_contribution(layout: Layout, parties: list[Party]) -> list[PartyValue]
     pattern = re.compile(
         rf"({_mentions(parties, numbered=True)})\s*(?:应|负责|将|拟)?"
         # 甲方以现金方式出资… / 丙方负责筹措研发经费…
-        r"(?:以[^，。；\d]{1,8}?(?:方式|形式))?(?:出资|投入|提供|承担|筹措|筹集)"
+        # 甲方負擔新臺幣捌佰萬元: 负担, the Taiwanese word for bearing a cost
+        r"(?:以[^，。；\d]{1,8}?(?:方式|形式))?(?:出资|投入|提供|承担|负担|筹措|筹集)"
         r"(?:研发|研究开发|开发|项目)?(?:经费|资金|费用)?\s*(?:为|共计|合计)?\s*"
     )
     # …共同投入研发资金人民币六百万元，其中甲方三百五十万元，丙方二百五十万元: the amount right

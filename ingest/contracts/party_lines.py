@@ -38,6 +38,9 @@ _ROLE_WORDS: dict[str, Role] = {
     # 注资方 / 接受注资方: how a Hong Kong agreement names a capital contribution's two sides
     "注资方": Role.CONTRIBUTOR,
     "注资人": Role.CONTRIBUTOR,
+    # 增资方：戚宏亮: who pays in the new capital (here with patents)
+    "增资方": Role.CONTRIBUTOR,
+    "增资人": Role.CONTRIBUTOR,
     "接受注资方": Role.INVESTEE,
     "接受注资公司": Role.INVESTEE,
     "投资方": Role.CONTRIBUTOR,
@@ -50,6 +53,9 @@ _ROLE_WORDS: dict[str, Role] = {
     "合资公司": Role.INVESTEE,
     "增资公司": Role.INVESTEE,
     "接受出资公司": Role.INVESTEE,
+    "接受出资之公司": Role.INVESTEE,
+    "接受投资之公司": Role.INVESTEE,
+    "接受注资之公司": Role.INVESTEE,
     "接受出资方": Role.INVESTEE,
     "接受投资方": Role.INVESTEE,
     "接受投资公司": Role.INVESTEE,
@@ -115,7 +121,9 @@ def _party_start(party: Party) -> int:
 
 # 乙方（劳动者，共三人）： alone on its line above a table whose header names a 姓名 column
 _LABEL_ABOVE_TABLE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS})(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
+    # 信息接收方（乙方，共两人）： a word may stand before the role word
+    rf"^[ \t\u3000]*[\u4e00-\u9fff]{{0,4}}?(?P<label>{PARTY_WORDS})"
+    rf"(?:\s*[（(](?P<qualifier>[^）)]{{1,20}})[）)])?"
     rf"[ \t\u3000]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t\u3000]*"
     r"\n(?P<header>[^\n]*)$",
     re.M,
@@ -296,7 +304,9 @@ def _party(
 # Hong Kong agreement, a description between the name and its label
 _NAMED_LINE = re.compile(
     r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、]|[（(][一二三四五六][）)])?[ \t\u3000]*"
-    r"(?P<name>[^\s（(：:，,。；]{2,40}?)\s*(?:[，,][^\n（(]{1,80}?)?[（(]\s*"
+    # 中电科技创新（香港）有限公司: a place in brackets may stand within the name
+    r"(?P<name>(?:[^\s（(：:，,。；]|[（(][\u4e00-\u9fff]{2,4}[）)]){2,40}?)"
+    r"\s*(?:[，,][^\n（(]{1,80}?)?[（(]\s*"
     r"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*[：:为]?\s*[“\"「『]?|[“\"「『])"
     r"(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
     r"[ \t\u3000]*[，,；;。]?(?:及|和|以及|与)?[ \t\u3000]*$",
@@ -503,6 +513,8 @@ def _is_note(note: str) -> bool:
         note in _ROLE_WORDS
         or bool(re.fullmatch(r"[甲乙丙丁戊]方|第[一二三四五六]方|以下.*|下称.*|简称.*", note))
         or bool(re.search(r"[：:，,；;]|注册|位于|成立|设立", note))
+        # 周立群（自然人） / （个人） / （独资企业）: what kind of person the party is
+        or bool(re.fullmatch(r"自然人|个人|法人|独资企业|合伙企业|个体工商户", note))
         or len(note) > 6
     )
 

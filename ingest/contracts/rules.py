@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import cn2an
 
@@ -23,15 +24,27 @@ from ingest.contracts.model import (
 from ingest.contracts.structure import Layout
 
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
+# a kind read from the roles and clauses of a contract whose title and preamble name none
+FROM_CONTENT = 0.6
 
+# The kinds by the words of a title, in families: each family lists the several ways Chinese
+# (and, folded to simplified script, Taiwanese and Hong Kong) titles name the kind, so that a
+# title in unusual words (专利实施权独占授予合同, 技术诀窍使用许可合同, 同业禁止约定书) still
+# finds its kind. The first family that matches wins: the narrower kinds come first.
+_GRANT = "许可|授权|授予|授与|准许"
+# 竞业限制 and its other names: a non-compete's title, and the word of its period (同业禁止期限)
+NON_COMPETE_WORDS = "竞业(?:限制|禁止|回避|避止)?|同业禁止|禁止同业|同业竞争|不竞争"
+_KNOW_HOW = "(?:技术|营业|商业)秘密|专有技术|技术诀窍|诀窍|(?i:know-how)|非专利技术"
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
-        "补充协议|变更协议|修订协议|修改协议|补充合同|变更合同|补充条款|补充约定|修正案",
+        "补充协议|变更协议|修订协议|修改协议|修正协议|补充合同|变更合同|修订合同|补充条款"
+        "|补充约定|变更约定|修正案",
         ContractKind.AMENDMENT,
     ),
-    # 技术转让（专利申请权）合同 and the other titles of the official technology-contract models
+    # 技术转让（专利申请权）合同 / 发明创造申请权转让合同: the right to apply, not a granted patent
     (
-        "专利申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}专利申请权",
+        "申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}(?:专利)?申请权"
+        "|发明创造.{0,6}(?:转让|让与)",
         ContractKind.APPLICATION_TRANSFER,
     ),
     (
@@ -39,12 +52,16 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         "(?:专利权?|知识产权).{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
     ),
-    ("质押|设质", ContractKind.PATENT_PLEDGE),
+    ("质押|设质|出质", ContractKind.PATENT_PLEDGE),
     (
-        "(?:技术|营业|商业)秘密.*(?:许可|授权)|专有技术.*(?:许可|授权)",
+        f"(?:{_KNOW_HOW}).*(?:{_GRANT}|使用)",
         ContractKind.TRADE_SECRET_LICENSE,
     ),
-    ("专利.*(?:许可|授权)", ContractKind.PATENT_LICENSE),
+    # 专利实施权独占授予合同 / 专利通常实施权授与契约书: a right to work a patent, granted
+    (
+        f"专利.*(?:{_GRANT})|实施权.{{0,6}}(?:{_GRANT})|专利.{{0,4}}实施权",
+        ContractKind.PATENT_LICENSE,
+    ),
     (
         # 知识产权注资协议: 注资 is how Hong Kong says a capital contribution
         "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?[出注]资"
@@ -60,11 +77,15 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
         "|技术开发|委托开发|委托研发",
         ContractKind.COOPERATION,
     ),
-    ("竞业限制|竞业禁止|不竞争|竞业协议", ContractKind.NON_COMPETE),
-    # 保密及不披露协议 / 保密契约书 / 保密承诺书
-    ("保密.{0,6}(?:协议|合同|契约|合约|承诺)|不披露协议", ContractKind.NDA),
+    # 竞业回避协议 / 离职后同业禁止约定书 / 竞业避止契约
+    (NON_COMPETE_WORDS, ContractKind.NON_COMPETE),
+    # 保密及不披露协议 / 保密契约书 / 保密承诺书 / 守密约定书
     (
-        "技术转让|(?:技术|营业|商业)秘密.{0,3}(?:转让|让与)|专有技术.{0,3}(?:转让|让与)",
+        "(?:保密|守密|保守秘密|不披露|不泄露|不泄密).{0,6}(?:协议|合同|契约|合约|承诺|约定)",
+        ContractKind.NDA,
+    ),
+    (
+        f"技术转让|(?:{_KNOW_HOW}).{{0,3}}(?:转让|让与)",
         ContractKind.TECHNOLOGY_TRANSFER,
     ),
 )
@@ -109,7 +130,9 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
-    return _kind_of_investment(layout) or _kind_from_preamble(layout)
+    return (
+        _kind_of_investment(layout) or _kind_from_preamble(layout) or _kind_from_content(layout)
+    )
 
 
 # The words of a preamble or first article that say what a contract with an unknown title is:
@@ -153,6 +176,94 @@ def _kind_from_preamble(layout: Layout) -> Extracted[ContractKind] | None:
     kind = _PREAMBLE_KINDS[int(match.lastgroup[1:])][1]
     at = start + match.start()
     return Extracted(value=kind, evidence=ev(layout, at, at + len(match.group(0)), INFERRED))
+
+
+# What a contract whose title and preamble name no kind is, read from its content: the words
+# that name the parties' roles (2 points each) and the clauses' own words (1 point each). A
+# family is chosen only with clear evidence: at least _CLEAR points, and twice the points of
+# the runner-up. Its narrower kinds are told apart by which of two sets of words occurs more
+# (a licence of 技术秘密 rather than of 专利). Amendments are never guessed: only a title says so.
+_CLEAR = 4
+
+
+@dataclass(frozen=True)
+class _Family:
+    roles: str
+    clauses: str
+    kind: ContractKind
+    # (words, rival words, narrower kind): the narrower kind where its words outnumber the rival's
+    narrower: tuple[tuple[str, str, ContractKind], ...] = ()
+
+
+_PATENT_WORDS = r"专利号|专利权|ZL\s*\d|\d{12}\.[\dX]"
+_CONTENT_FAMILIES: tuple[_Family, ...] = (
+    _Family(
+        roles="被?许可[方人]|被?授权[方人]|被?授予[方人]",
+        clauses="许可使用费|使用费|提成|入门费|独占|排他|普通许可|实施许可|再许可|分许可",
+        kind=ContractKind.PATENT_LICENSE,
+        narrower=((_KNOW_HOW, _PATENT_WORDS, ContractKind.TRADE_SECRET_LICENSE),),
+    ),
+    _Family(
+        roles="转让[方人]|受让[方人]|让与[方人]|受让",
+        clauses="转让费|转让价款|著录项目变更|权属变更|过户",
+        kind=ContractKind.PATENT_TRANSFER,
+        narrower=(
+            ("申请权|申请号", r"专利号|专利证书|授权公告", ContractKind.APPLICATION_TRANSFER),
+            (_KNOW_HOW, _PATENT_WORDS, ContractKind.TECHNOLOGY_TRANSFER),
+        ),
+    ),
+    _Family(
+        roles="出质[方人]|质权[方人]|出质",
+        clauses="质押登记|质权|主债权|借款|授信|担保",
+        kind=ContractKind.PATENT_PLEDGE,
+    ),
+    _Family(
+        roles="用人单位|劳动者|雇主|雇员",
+        clauses="离职|解除或终止劳动|劳动关系|经济补偿|按月.{0,6}补偿|同类业务|任职|竞争",
+        kind=ContractKind.NON_COMPETE,
+    ),
+    _Family(
+        roles="披露[方人]|接收[方人]|接受[方人]|信息提供[方人]",
+        clauses="保密信息|机密信息|保密义务|不得披露|不得泄露|保密期限",
+        kind=ContractKind.NDA,
+    ),
+    _Family(
+        roles="出资[方人]|被投资[方人]|投资[方人]|目标公司|标的公司",
+        clauses="作价|入股|注册资本|股权比例|持股|股东|增资",
+        kind=ContractKind.EQUITY_CONTRIBUTION,
+    ),
+    _Family(
+        roles="合作[方人]|合作各方|协作[方人]|委托[方人]|研究开发[方人]",
+        clauses="研发|研究开发|联合开发|共同开发|技术成果|成果归属|研究经费|开发经费",
+        kind=ContractKind.COOPERATION,
+    ),
+)
+
+
+def _kind_from_content(layout: Layout) -> Extracted[ContractKind] | None:
+    assert layout.title is not None
+    text = layout.text[layout.title[1] :]
+    scored = sorted(
+        ((_points(family, text), index) for index, family in enumerate(_CONTENT_FAMILIES)),
+        reverse=True,
+    )
+    (best, index), (second, _) = scored[0], scored[1]
+    if best < _CLEAR or best < 2 * second:
+        return None
+    family = _CONTENT_FAMILIES[index]
+    kind = family.kind
+    for words, rival, narrower in family.narrower:
+        if len(re.findall(words, text)) > len(re.findall(rival, text)):
+            kind = narrower
+            break
+    role = re.search(family.roles, text)
+    at = layout.title[1] + (role.start() if role else 0)
+    length = len(role.group(0)) if role else 0
+    return Extracted(value=kind, evidence=ev(layout, at, at + length, FROM_CONTENT))
+
+
+def _points(family: _Family, text: str) -> int:
+    return 2 * len(re.findall(family.roles, text)) + len(re.findall(family.clauses, text))
 
 
 def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:

@@ -11,6 +11,18 @@ from dataclasses import dataclass
 _ARTICLE = re.compile(
     r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、)", re.M
 )
+# 1. 授權標的 / 2. 授權性質: Hong Kong agreements number their articles in Arabic digits (1.1 is
+# a clause within one). Read so only where no 第一条 or 一、 head exists, as a 1. line elsewhere
+# is an item within an article.
+_ARABIC_ARTICLE = re.compile(
+    r"^[ \t\u3000]*(\d{1,2}[.．](?![\d.．]))[ \t\u3000]*(?=[\u4e00-\u9fff])", re.M
+)
+
+
+def _article_heads(text: str) -> re.Pattern[str]:
+    return _ARTICLE if _ARTICLE.search(text) else _ARABIC_ARTICLE
+
+
 _SIGNATURE = re.compile(
     # 甲方（盖章）： / 乙方（章）： / 乙方（签字/盖章）：
     r"^[ \t\u3000]*(?:\S{1,6}[（(][^（()）\n]{0,6}?(?:盖章|签字|签章|签名|签署|公章|章)[）)]"
@@ -32,13 +44,16 @@ PARTY_WORDS = (
     "戊方|让与人|让与方|被授权人|被授权方|授权人|授权方|投资方|被投资方|标的公司|雇主|受雇人|"
     "被投资公司|被投资企业|受资方|合资公司|增资公司|接受出资公司|接受出资方|接受投资方|接受投资公司|"
     "被出资公司|被出资方|被出资企业|被出资单位|受资公司|受资企业|"
-    "接受注资方|接受注资公司|注资方|注资人|"
+    # 接受出資之公司: the Macau and Taiwan wording, with 之
+    "接受出资之公司|接受投资之公司|接受注资之公司|"
+    "接受注资方|接受注资公司|注资方|注资人|增资方|增资人|"
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
     "合作单位|参与方|参与单位|协作方|协作单位|联合方"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
-    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方[）)])"
+    # 信息接收方（乙方，共两人）: a note may follow the letter inside the brackets
+    r"[\u4e00-\u9fff]{1,6}(?=\s*[（(][甲乙丙丁戊]方(?:[）)]|[，,、][^）)\n]{1,12}[）)]))"
     # 甲　方 / 乙  方: letter labels spaced out by the typesetter
     r"|[甲乙丙丁戊][ \u3000]+方"
 )
@@ -183,7 +198,8 @@ _PARTY_DETAIL = re.compile(
     r"|委托代理人|授权代表人|网址|邮政编码"
     # 代表人 / 主要负责人 / 统一编号 / 公司注册编号 / 商业登记号码: any label of a signatory or a
     # register number (Hong Kong, Macau and Taiwan party blocks word them their own way)
-    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号))"
+    # 登记地址 / 营业地址 / 主要营业地址: any address label
+    r"|[\u4e00-\u9fff]{0,6}(?:代表人|负责人|编号|代码|号码|登记号|地址|住所))"
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
@@ -210,12 +226,13 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
 
 
 def _first_article_or_recital(text: str, after: int) -> int:
-    found = [m.start() for m in (_ARTICLE.search(text, after), _RECITAL.search(text, after)) if m]
+    heads = _article_heads(text)
+    found = [m.start() for m in (heads.search(text, after), _RECITAL.search(text, after)) if m]
     return min(found) if found else len(text)
 
 
 def _signature_start(text: str, after: int) -> int:
-    last_article = max((m.start() for m in _ARTICLE.finditer(text)), default=0)
+    last_article = max((m.start() for m in _article_heads(text).finditer(text)), default=0)
     for match in _SIGNATURE.finditer(text, max(after, last_article)):
         return match.start()
     # 甲方：… / 乙方：… / a date, with no 盖章 mark: party lines closing the text, no sentence.
@@ -227,7 +244,11 @@ def _signature_start(text: str, after: int) -> int:
 
 
 def _articles(text: str, start: int, end: int) -> list[Article]:
-    heads = [(m.start(), m.group(1)) for m in _ARTICLE.finditer(text) if start <= m.start() < end]
+    heads = [
+        (m.start(), m.group(1))
+        for m in _article_heads(text).finditer(text)
+        if start <= m.start() < end
+    ]
     return [
         Article(label.strip(), begin, heads[i + 1][0] if i + 1 < len(heads) else end)
         for i, (begin, label) in enumerate(heads)

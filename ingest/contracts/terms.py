@@ -319,6 +319,10 @@ def _months_at(
     if value is None:
         return None
     start, end = offset + match.start(1), offset + match.end(2)
+    more = match.groupdict().get("and_months")
+    if more is not None and match.group(2) == "年":
+        value += rules.months(more, "个月") or 0
+        end = offset + match.end("and_months") + len("个月")
     return Extracted(value=value, evidence=ev(layout, start, end, confidence))
 
 
@@ -437,13 +441,19 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
     return None
 
 
+# 一年六个月 / 1年6个月: a period in years and months
+_AND_MONTHS = rf"(?:\s*(?P<and_months>{CN_NUMBER})\s*个月)?"
 _NON_COMPETE_PERIODS = (
-    re.compile(rf"竞业(?:限制|禁止)(?:期限|期间|期)[^。；]{{0,30}}?({CN_NUMBER})\s*(年|个月)"),
+    re.compile(
+        # not the months an allowance is reckoned on (离职前十二个月平均工资)
+        rf"(?:{rules.NON_COMPETE_WORDS})(?:期限|期间|期)(?:(?!补偿|工资|支付)[^。；]){{0,30}}?"
+        rf"(?<![前零〇一二三四五六七八九十两百\d])({CN_NUMBER})\s*(年|个月){_AND_MONTHS}"
+    ),
     re.compile(
         # 离职后 / 解除或者终止劳动合同后 / 劳动关系解除或终止之日起
         r"(?:离职|离开|(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?劳动(?:合同|关系)"
         r"|劳动(?:合同|关系)(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?)"
-        rf"(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月)内"
+        rf"(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月){_AND_MONTHS}内"
     ),
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
@@ -465,7 +475,7 @@ _NON_COMPETE_SCOPES = (
 def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] | None]:
     months: Extracted[int] | None = None
     where: Extracted[str] | None = None
-    if not re.search("竞业", layout.text):
+    if not re.search(rules.NON_COMPETE_WORDS, layout.text):
         return None, None
     for offset, sentence in rules.sentences(layout):
         for period in _NON_COMPETE_PERIODS:
