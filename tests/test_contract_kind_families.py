@@ -3,7 +3,6 @@ title nor preamble names a kind, from the parties' roles and the clauses (issue 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from ingest.contracts.documents import ContractDocument, read_contract
+from ingest.contracts.documents import read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
-
-
-def _contract(text: str) -> ContractExtraction:
-    document = ContractDocument(
-        path="t.txt",
-        format="txt",
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-    )
-    return extract_contract(document)
+from tests.contract_texts import extract_text as _contract
 
 
 @pytest.mark.parametrize(

@@ -5,30 +5,12 @@ tests (no sentence of a gold contract)."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from ingest.contracts.documents import ContractDocument
-from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
-
-
-def _contract(text: str) -> ContractExtraction:
-    document = ContractDocument(
-        path="t.txt",
-        format="txt",
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-    )
-    return extract_contract(document)
-
-
-def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
-    return [(p.role.value, p.name) for p in contract.parties]
-
+from tests.contract_texts import extract_text as _contract
+from tests.contract_texts import roles as _roles
 
 # ---- contract kind ---------------------------------------------------------------------------
 

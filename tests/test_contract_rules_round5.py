@@ -5,27 +5,9 @@ sentence of a gold contract)."""
 
 from __future__ import annotations
 
-import hashlib
-
-from ingest.contracts.documents import ContractDocument
-from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction, PartyValue
-
-
-def _contract(text: str, fmt: str = "txt") -> ContractExtraction:
-    document = ContractDocument(
-        path=f"t.{fmt}",
-        format=fmt,
-        encoding="utf-8" if fmt == "txt" else None,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-    )
-    return extract_contract(document)
-
-
-def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
-    return [(p.role.value, p.name) for p in contract.parties]
-
+from tests.contract_texts import extract_text as _contract
+from tests.contract_texts import roles as _roles
 
 # ---- parties ---------------------------------------------------------------------------------
 
@@ -293,9 +275,7 @@ def test_a_secured_principal_followed_by_the_penalties_it_covers_is_the_amount()
 # ---- equity contributions ------------------------------------------------------------------
 
 
-def test_equity_share_in_a_shareholding_table_naming_the_company_with_full_width_brackets() -> (
-    None
-):
+def test_equity_share_in_a_shareholding_table_naming_the_company_with_full_width_brackets() -> None:
     contract = _contract(
         "增资协议\n（专利作价出资）\n协议编号：ZZ-4\n投资方（甲方）：华信（南京）光电研究院有限公司\n"
         "标的公司（乙方）：江宁微显科技有限公司\n"

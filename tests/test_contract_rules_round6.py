@@ -5,27 +5,9 @@ sentence of a gold contract)."""
 
 from __future__ import annotations
 
-import hashlib
-
-from ingest.contracts.documents import ContractDocument
-from ingest.contracts.extract import extract_contract
-from ingest.contracts.model import ContractExtraction, PartyValue
-
-
-def _contract(text: str, fmt: str = "txt") -> ContractExtraction:
-    document = ContractDocument(
-        path=f"t.{fmt}",
-        format=fmt,
-        encoding="utf-8" if fmt == "txt" else None,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-    )
-    return extract_contract(document)
-
-
-def _roles(contract: ContractExtraction) -> list[tuple[str, str]]:
-    return [(p.role.value, p.name) for p in contract.parties]
-
+from ingest.contracts.model import PartyValue
+from tests.contract_texts import extract_text as _contract
+from tests.contract_texts import roles as _roles
 
 # ---- kinds and party blocks --------------------------------------------------------------------
 
