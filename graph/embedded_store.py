@@ -155,6 +155,12 @@ _ADJUST_FACTS = (
     + f") WHERE true ON CONFLICT ({_FACT_KEY}) DO UPDATE SET patents = patents + excluded.patents"
 )
 _DROP_EMPTY_FACTS = "DELETE FROM agg_org_facts WHERE patents = 0"
+# ?1 the [owner, patent] pairs of an ownership upsert: the patents it gives a new owner.
+_NEWLY_OWNED = f"""
+SELECT DISTINCT json_extract(j.value, '$[1]') FROM json_each(?1) j
+WHERE NOT EXISTS (SELECT 1 FROM edges e WHERE e.type = '{OWNERSHIP_EDGE.value}'
+    AND e.src = json_extract(j.value, '$[0]') AND e.dst = json_extract(j.value, '$[1]'))
+"""
 _REBUILD_FACTS = (
     "DELETE FROM agg_org_facts",
     f"INSERT INTO agg_org_facts ({_FACT_KEY}, patents) "
@@ -231,28 +237,11 @@ INSERT INTO edges (type, src, dst, props, sources)
 SELECT type, {new_src}, {new_dst}, props, sources FROM edges
 WHERE type = ?1 AND {end} = ?2 {only}
 ON CONFLICT (type, src, dst) DO UPDATE SET props = json_patch(excluded.props, edges.props),
-    sources = {sources}
-"""
-_MOVE_PERSON_EDGES_OUT = _MOVE_PERSON_EDGES.format(
-    new_src="?3",
-    new_dst="dst",
-    end="src",
-    only="",
-    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
-)
-_MOVE_PERSON_EDGES_IN = _MOVE_PERSON_EDGES.format(
-    new_src="src",
-    new_dst="?3",
-    end="dst",
-    only="",
-    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
-)
+    sources = """ + _UNION_SOURCES.format(kept="edges", moved="excluded")
+_MOVE_PERSON_EDGES_OUT = _MOVE_PERSON_EDGES.format(new_src="?3", new_dst="dst", end="src", only="")
+_MOVE_PERSON_EDGES_IN = _MOVE_PERSON_EDGES.format(new_src="src", new_dst="?3", end="dst", only="")
 _MOVE_PERSON_EDGE = _MOVE_PERSON_EDGES.format(
-    new_src="?3",
-    new_dst="dst",
-    end="src",
-    only="AND dst = ?4",
-    sources=_UNION_SOURCES.format(kept="edges", moved="excluded"),
+    new_src="?3", new_dst="dst", end="src", only="AND dst = ?4"
 )
 _MERGE_PERSON_NODE = f"""
 UPDATE nodes SET sources = {_UNION_SOURCES.format(kept="nodes", moved="gone")}
@@ -552,8 +541,10 @@ class EmbeddedGraphStore:
     def upsert_edges(self, edge_type: EdgeType, rows: Sequence[EdgeRow]) -> None:
         src_label, dst_label = edge_type.endpoints
         owned = edge_type is OWNERSHIP_EDGE and not self._bulk
-        moved = [r.dst for r in rows] if owned else []  # their owners may change
         with self._transaction() as db:
+            # As cypher.NEWLY_OWNED: only patents gaining an owner move (a re-run moves none).
+            pairs = json.dumps([[r.src, r.dst] for r in rows]) if owned else "[]"
+            moved = [pid for (pid,) in db.execute(_NEWLY_OWNED, (pairs,))]
             self._adjust_facts(db, moved, -1)
             db.executemany(
                 _UPSERT_EDGE,
