@@ -36,7 +36,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.scoring import PrecisionRecall
-from ingest.contracts.documents import read_contract
+from ingest.contracts.documents import ContractDocument, read_contract
 from ingest.contracts.extract import extract_contract
 from ingest.contracts.model import ContractExtraction
 from ingest.errors import IngestError
@@ -171,8 +171,13 @@ def files_of(gold: dict[str, Any], split: str = "all") -> list[str]:
 
 
 def score(
-    gold: dict[str, dict[str, Any]], samples: Path = SAMPLES, split: str = "all"
+    gold: dict[str, dict[str, Any]],
+    samples: Path = SAMPLES,
+    split: str = "all",
+    read: Callable[[Path], ContractDocument] = read_contract,
 ) -> dict[str, FieldScore]:
+    """Per-field counts of one gold; `read` turns a file into its text (bench/contracts_probe.py
+    reads it changed)."""
     depth = _depth(gold)
     list_fields = LIST_FIELDS + (DEPTH_LIST_FIELDS if depth else ())
     scalar_fields = SCALAR_FIELDS + (DEPTH_SCALAR_FIELDS if depth else ())
@@ -181,7 +186,7 @@ def score(
     for file in files_of(gold, split):
         expected = gold[file]
         try:
-            contract: ContractExtraction | None = extract_contract(read_contract(samples / file))
+            contract: ContractExtraction | None = extract_contract(read(samples / file))
         except IngestError as exc:
             print(f"{file}: not extracted ({exc})", file=sys.stderr)
             contract = None

@@ -63,6 +63,7 @@ def read_contract(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ContractDoc
         text = _pdf_text(data, file)
     else:
         text, encoding = decode(data, file)
+        text = plain_text(text)
     text = _tidy(text)
     if not text.strip():
         raise _error(ErrorCode.CONTRACT_EMPTY, file, "the file holds no text")
@@ -193,6 +194,28 @@ def _reflow(text: str) -> str:
         else:
             merged.append(line)
     return "\n".join(merged)
+
+
+def plain_text(text: str) -> str:
+    """A text file's text; one saved from a PDF keeps its wrapped lines: joined like a PDF's."""
+    return _reflow(text) if _hard_wrapped(text) else text
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines cut at one width whatever the sentence: at least five long lines of the same length
+    (within a character) that stop without punctuation, a fifth of the text's lines or more."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # a table's rows (cells apart by tabs) are not wrapped prose, however alike their lengths
+    cut = [
+        len(line)
+        for line in lines
+        if len(line) >= 20 and line[-1] not in _LINE_END and "\t" not in line
+    ]
+    if len(cut) < 5:
+        return False
+    width = max(set(cut), key=cut.count)
+    at_width = sum(1 for length in cut if abs(length - width) <= 1)
+    return at_width >= 5 and at_width * 5 >= len(lines)
 
 
 def _tidy(text: str) -> str:

@@ -110,4 +110,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     extraction.currency = money_rules.currency_of(extraction) or money_rules.schedule_currency(
         values, schedule
     )
-    return party_rules.in_original_script(extraction, folded)
+    extraction = party_rules.in_original_script(extraction, folded)
+    if extraction.contract_number is not None:
+        extraction.id = extraction.contract_number.value
+    return extraction

@@ -6,6 +6,7 @@ values put back into the document's own script."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import cn2an
@@ -23,7 +24,7 @@ from ingest.contracts.model import (
 )
 from ingest.contracts.money import ColumnUnit, amounts, bare_amount, column_unit
 from ingest.contracts.rules import LABELLED, ev, sentences
-from ingest.contracts.script import FoldedText
+from ingest.contracts.script import FoldedText, to_simplified
 from ingest.contracts.structure import Layout, row_cells
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
@@ -632,6 +633,9 @@ def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> Co
         "receiving_company",
     ):
         restore_field(getattr(extraction, name))
+    for number in (extraction.contract_number, extraction.amends):
+        if number is not None:
+            number.value = _number_as_written(number.value, number.evidence, folded)
     extraction.instalments = [
         Instalment(
             amount=i.amount,
@@ -643,3 +647,12 @@ def in_original_script(extraction: ContractExtraction, folded: FoldedText) -> Co
     for value in (*extraction.shares, *extraction.contributions):
         value.name = written.get(value.name) or folded.original_value(value.name)
     return extraction
+
+
+def _number_as_written(value: str, evidence: Evidence, folded: FoldedText) -> str:
+    """A contract number in the document's own script (建株質字(2023)第0086號 stays traditional),
+    NFKC-folded like every contract number."""
+    written = unicodedata.normalize("NFKC", folded.original[evidence.start : evidence.end])
+    # to_simplified keeps the length, so the number's place in it is its place in `written`
+    at = to_simplified(written).find(value)
+    return written[at : at + len(value)] if at >= 0 else value

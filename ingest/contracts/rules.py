@@ -24,8 +24,9 @@ from ingest.contracts.model import (
 from ingest.contracts.structure import Layout
 
 LABELLED, COMPUTED, INFERRED = 0.95, 0.8, 0.75
-# a kind read from the roles and clauses of a contract whose title and preamble name none
-FROM_CONTENT = 0.6
+# a kind read from the roles and clauses of a contract whose title and preamble name none:
+# many of their words, or (a short text) a few words of one kind and none of any other
+FROM_CONTENT, FROM_FEW_WORDS = 0.6, 0.45
 
 # The kinds by the words of a title, in families: each family lists the several ways Chinese
 # (and, folded to simplified script, Taiwanese and Hong Kong) titles name the kind, so that a
@@ -130,9 +131,16 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     for pattern, kind in _KINDS:
         if re.search(pattern, layout.text[start:end]):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
-    return (
-        _kind_of_investment(layout) or _kind_from_preamble(layout) or _kind_from_content(layout)
-    )
+    invested = _kind_of_investment(layout)
+    if invested:
+        return invested
+    preamble, content = _kind_from_preamble(layout), _kind_from_content(layout)
+    # A preamble's words may name another kind in passing (保密信息 of 双方合作研发 in an NDA,
+    # a licence stating 该专利未设定质押): the roles and clauses of the whole text decide then.
+    if preamble and content and content.evidence and content.evidence.confidence >= FROM_CONTENT:
+        if _family_of(preamble.value) != _family_of(content.value):
+            return content
+    return preamble or content
 
 
 # The words of a preamble or first article that say what a contract with an unknown title is:
@@ -180,10 +188,11 @@ def _kind_from_preamble(layout: Layout) -> Extracted[ContractKind] | None:
 
 # What a contract whose title and preamble name no kind is, read from its content: the words
 # that name the parties' roles (2 points each) and the clauses' own words (1 point each). A
-# family is chosen only with clear evidence: at least _CLEAR points, and twice the points of
-# the runner-up. Its narrower kinds are told apart by which of two sets of words occurs more
+# family is chosen only with twice the points of the runner-up and at least _SOME points; with
+# fewer than _CLEAR it is read with a lower confidence (a one-page NDA says
+# 保密 a few times). Its narrower kinds are told apart by which of two sets of words occurs more
 # (a licence of 技术秘密 rather than of 专利). Amendments are never guessed: only a title says so.
-_CLEAR = 4
+_CLEAR, _SOME = 4, 2
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,8 @@ _PATENT_WORDS = r"专利号|专利权|ZL\s*\d|\d{12}\.[\dX]"
 _CONTENT_FAMILIES: tuple[_Family, ...] = (
     _Family(
         roles="被?许可[方人]|被?授权[方人]|被?授予[方人]",
-        clauses="许可使用费|使用费|提成|入门费|独占|排他|普通许可|实施许可|再许可|分许可",
+        # 许可 alone: 甲方许可乙方使用 in a licence whose parties are only 甲方 and 乙方
+        clauses="许可使用费|使用费|提成|入门费|独占|排他|普通许可|实施许可|再许可|分许可|许可",
         kind=ContractKind.PATENT_LICENSE,
         narrower=((_KNOW_HOW, _PATENT_WORDS, ContractKind.TRADE_SECRET_LICENSE),),
     ),
@@ -208,7 +218,7 @@ _CONTENT_FAMILIES: tuple[_Family, ...] = (
         clauses="转让费|转让价款|著录项目变更|权属变更|过户",
         kind=ContractKind.PATENT_TRANSFER,
         narrower=(
-            ("申请权|申请号", r"专利号|专利证书|授权公告", ContractKind.APPLICATION_TRANSFER),
+            ("申请权|申请号", r"专利号|专利证书|授权公告|专利权", ContractKind.APPLICATION_TRANSFER),
             (_KNOW_HOW, _PATENT_WORDS, ContractKind.TECHNOLOGY_TRANSFER),
         ),
     ),
@@ -219,22 +229,26 @@ _CONTENT_FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         roles="用人单位|劳动者|雇主|雇员",
-        clauses="离职|解除或终止劳动|劳动关系|经济补偿|按月.{0,6}补偿|同类业务|任职|竞争",
+        clauses=f"离职|解除或终止劳动|劳动关系|经济补偿|按月.{{0,6}}补偿|补偿金|同类业务|任职|竞争"
+        f"|{NON_COMPETE_WORDS}|相同或(?:类似|相近|近似)|自营",
         kind=ContractKind.NON_COMPETE,
     ),
     _Family(
         roles="披露[方人]|接收[方人]|接受[方人]|信息提供[方人]",
-        clauses="保密信息|机密信息|保密义务|不得披露|不得泄露|保密期限",
+        # 保密 alone: a one-page NDA may say nothing else (其他合同 say it in one clause)
+        clauses="保密信息|机密信息|保密义务|不得披露|不得泄露|保密期限?|保密|泄露|泄密",
         kind=ContractKind.NDA,
     ),
     _Family(
-        roles="出资[方人]|被投资[方人]|投资[方人]|目标公司|标的公司",
-        clauses="作价|入股|注册资本|股权比例|持股|股东|增资",
+        # 出资方 also funds a joint development: no word of this family
+        roles="被投资[方人]|投资[方人]|目标公司|标的公司",
+        clauses="作价|入股|注册资本|股权比例|持股|股东|增资|股本|股份(?!有限)",
         kind=ContractKind.EQUITY_CONTRIBUTION,
     ),
     _Family(
         roles="合作[方人]|合作各方|协作[方人]|委托[方人]|研究开发[方人]",
-        clauses="研发|研究开发|联合开发|共同开发|技术成果|成果归属|研究经费|开发经费",
+        clauses="研发|研究开发|联合开发|共同开发|技术成果|成果归属|研究经费|开发经费|课题|攻关"
+        "|研究任务|技术路线|里程碑|共同申请|联合申请|共有",
         kind=ContractKind.COOPERATION,
     ),
 )
@@ -248,7 +262,7 @@ def _kind_from_content(layout: Layout) -> Extracted[ContractKind] | None:
         reverse=True,
     )
     (best, index), (second, _) = scored[0], scored[1]
-    if best < _CLEAR or best < 2 * second:
+    if best < _SOME or best < 2 * second:
         return None
     family = _CONTENT_FAMILIES[index]
     kind = family.kind
@@ -256,10 +270,19 @@ def _kind_from_content(layout: Layout) -> Extracted[ContractKind] | None:
         if len(re.findall(words, text)) > len(re.findall(rival, text)):
             kind = narrower
             break
-    role = re.search(family.roles, text)
+    role = re.search(family.roles, text) or re.search(family.clauses, text)
     at = layout.title[1] + (role.start() if role else 0)
     length = len(role.group(0)) if role else 0
-    return Extracted(value=kind, evidence=ev(layout, at, at + length, FROM_CONTENT))
+    confidence = FROM_CONTENT if best >= _CLEAR else FROM_FEW_WORDS
+    return Extracted(value=kind, evidence=ev(layout, at, at + length, confidence))
+
+
+def _family_of(kind: ContractKind) -> int:
+    """The content family a kind belongs to (a narrower kind to its family); -1: none."""
+    for index, family in enumerate(_CONTENT_FAMILIES):
+        if kind is family.kind or any(kind is narrower for _, _, narrower in family.narrower):
+            return index
+    return -1
 
 
 def _points(family: _Family, text: str) -> int:
@@ -310,7 +333,11 @@ _BRACKETS = str.maketrans(
 def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str] | None:
     found = _found(layout, match, 1, LABELLED)
     if found is not None:
-        found.value = re.sub(r"\s+", "", found.value.translate(_BRACKETS))
+        value = re.sub(r"\s+", "", found.value.translate(_BRACKETS))
+        # （原合同编号:SPCI-2024-11) typed with a half-width bracket: the bracket closes the note
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1]
+        found.value = value
     return found
 
 

@@ -9,6 +9,7 @@ values the document states in its own script are read back from the original (`o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,8 +52,18 @@ def fold(text: str) -> FoldedText:
     # A simplified contract may quote a traditional name or two; one written in traditional
     # script changes on every line.
     if changed >= 5 and changed * 20 >= len(text):
-        return FoldedText(original=text, text=simplified, script="traditional")
-    return FoldedText(original=text, text=width_folded, script="simplified")
+        return FoldedText(original=text, text=_cjk_punctuation(simplified), script="traditional")
+    return FoldedText(original=text, text=_cjk_punctuation(width_folded), script="simplified")
+
+
+_HALF_TO_FULL = {",": "，", ";": "；"}
+_HALF_BESIDE_CJK = re.compile(r"(?<=[\u4e00-\u9fff）》」”])[,;]|[,;](?=[\u4e00-\u9fff（《「“])")
+
+
+def _cjk_punctuation(text: str) -> str:
+    """A comma or semicolon typed half-width beside Chinese (协商不成的,提交…仲裁委员会) as the
+    full-width one the rules end a clause at; 1,200,000 keeps its commas."""
+    return _HALF_BESIDE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
 
 
 def to_simplified(text: str) -> str:
