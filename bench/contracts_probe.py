@@ -5,8 +5,9 @@
 Every annotated contract of the depth golds (tests/gold/contracts_depth*.json) is read, its text
 rewritten by one probe that keeps every annotated value (a neutral title, traditional script,
 other date forms, articles numbered 1. 2. instead of 第一条, half-width punctuation, amounts in
-another notation: 1,200,000元 or 壹佰贰拾万元, lines broken every 38 characters as
-a PDF converted to text has them), the gold's strings rewritten the same way, and scored like bench/contracts.py.
+another notation: 1,200,000元 or 壹佰贰拾万元, lines broken every 38 characters as a PDF
+converted to text has them), the gold's strings rewritten the same way, and scored like
+bench/contracts.py.
 The rules were tuned on these contracts in their own wording; a field that falls under a probe
 depends on a wording rather than on what the text says. `identity` is the baseline. The table
 gives the micro F1 and the share of annotated values found per probe, and the fields that lose
@@ -129,7 +130,10 @@ PROBES: dict[str, tuple[Rewrite, Rewrite]] = {
     "title": (_title_rewrite, lambda s: s),
     "traditional": (lambda t: _to_traditional().convert(t), lambda s: _to_traditional().convert(s)),
     "dates": (lambda t: _DATE.sub(_date_form, t), lambda s: _DATE.sub(_date_form, s)),
-    "articles": (lambda t: _ARTICLE.sub(_article_form, t), lambda s: _ARTICLE.sub(_article_form, s)),
+    "articles": (
+        lambda t: _ARTICLE.sub(_article_form, t),
+        lambda s: _ARTICLE.sub(_article_form, s),
+    ),
     "punctuation": (lambda t: t.translate(_PUNCT), lambda s: s.translate(_PUNCT)),
     "amounts": (lambda t: _WAN.sub(_yuan_form, t), lambda s: _WAN.sub(_yuan_form, s)),
     "wrapped": (_wrapped, lambda s: s),
@@ -169,7 +173,7 @@ def reader(rewrite: Rewrite) -> Callable[[Path], ContractDocument]:
 
 
 def probe_gold(gold: dict[str, Any], probe: str) -> dict[str, Any]:
-    text_rewrite, gold_rewrite = PROBES[probe]
+    gold_rewrite = PROBES[probe][1]
     out = {k: v for k, v in gold.items() if k.startswith("_")}
     for file in files_of(gold):
         entry = gold[file]

@@ -137,9 +137,14 @@ def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     preamble, content = _kind_from_preamble(layout), _kind_from_content(layout)
     # A preamble's words may name another kind in passing (保密信息 of 双方合作研发 in an NDA,
     # a licence stating 该专利未设定质押): the roles and clauses of the whole text decide then.
-    if preamble and content and content.evidence and content.evidence.confidence >= FROM_CONTENT:
-        if _family_of(preamble.value) != _family_of(content.value):
-            return content
+    if (
+        preamble
+        and content
+        and content.evidence
+        and content.evidence.confidence >= FROM_CONTENT
+        and _family_of(preamble.value) != _family_of(content.value)
+    ):
+        return content
     return preamble or content
 
 
@@ -218,7 +223,11 @@ _CONTENT_FAMILIES: tuple[_Family, ...] = (
         clauses="转让费|转让价款|著录项目变更|权属变更|过户",
         kind=ContractKind.PATENT_TRANSFER,
         narrower=(
-            ("申请权|申请号", r"专利号|专利证书|授权公告|专利权", ContractKind.APPLICATION_TRANSFER),
+            (
+                "申请权|申请号",
+                r"专利号|专利证书|授权公告|专利权",
+                ContractKind.APPLICATION_TRANSFER,
+            ),
             (_KNOW_HOW, _PATENT_WORDS, ContractKind.TECHNOLOGY_TRANSFER),
         ),
     ),
