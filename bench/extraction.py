@@ -240,7 +240,8 @@ def score_exports(path: Path, split: str = "all") -> tuple[list[Scores], list[st
     for file, expected in gold.items():
         if file.startswith("_") or split not in ("all", sides.get(file)):
             continue
-        got = _export_records(path.parent / "exports_depth" / file, columns, notes)
+        # the files of tests/gold/<name>.json are in tests/gold/<name>/
+        got = _export_records(path.with_suffix("") / file, columns, notes)
         for record in expected["records"]:
             key = record.get("publication_number") or record.get("application_number")
             found = got.get(record.get("publication_number")) or got.get(
