@@ -104,7 +104,9 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 # 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
 # (密点编号: the number of a secret point, a unit of a trade secret)
-_REGISTER_LABEL = r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号)"
+_REGISTER_LABEL = (
+    r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号|密级编号|保密编号)"
+)
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
@@ -149,7 +151,31 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
             name = layout.text[start:end].strip()
             secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
             found.setdefault(name, (secret, name_end))
+    for start, end in _listed_secrets(layout.text):
+        name = layout.text[start:end].strip()
+        found.setdefault(name, (Extracted(value=name, evidence=ev(layout, start, end, LABELLED)), end))
     return list(found.values())
+
+
+# 将接触公司的下列技术秘密：\nA. “…”，…；\nB. “…”: the names listed below such a lead
+_SECRETS_LEAD = re.compile(
+    r"(?:下列|以下|如下|下述)[^。\n]{0,6}(?:技术|营业|商业)秘密[^。\n]{0,8}[：:][ \t\u3000]*\n"
+    r"|(?:技术|营业|商业)秘密(?:包括|如下|清单)[^。\n]{0,6}[：:][ \t\u3000]*\n"
+)
+_LISTED_SECRET = re.compile(
+    r"[ \t\u3000]*(?:[A-Za-z]|\d{1,2}|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]|[一二三四五六七八九十])"
+    r"[.、．)）]?[ \t\u3000]*"
+    rf"(?:{_QUOTED_NAME}|(?P<plain>[^，,。；;：:\n（(“「]{{2,40}}))[^\n]*(?:\n|$)"
+)
+
+
+def _listed_secrets(text: str) -> Iterator[tuple[int, int]]:
+    for lead in _SECRETS_LEAD.finditer(text):
+        at = lead.end()
+        while (item := _LISTED_SECRET.match(text, at)) is not None:
+            group = 1 if item.group(1) else "plain"
+            yield item.start(group), item.end(group)
+            at = item.end()
 
 
 # ASCII (JSJM-2021-0042) or a Chinese document number (苏技秘备〔2022〕第015号)
@@ -171,7 +197,10 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
-    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, *layout.body)]
+    # a register label is never anything else: read from the title on (a letter of undertaking
+    # lists its secrets before its articles)
+    start = layout.title[1] if layout.title else 0
+    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, start, layout.body[1])]
     spans += _listed_numbers(layout)
     for _, after in _trade_secret_spans(layout):
         note = _NOTE_NUMBERS.match(layout.text, after)

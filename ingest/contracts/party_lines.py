@@ -73,6 +73,9 @@ _ROLE_WORDS: dict[str, Role] = {
     "被授权方": Role.LICENSEE,
     "雇主": Role.EMPLOYER,
     "受雇人": Role.EMPLOYEE,
+    # 承诺人: who signs an undertaking (保密承诺书 / 竞业限制承诺书): the employee's side
+    "承诺人": Role.EMPLOYEE,
+    "承诺方": Role.EMPLOYEE,
 }
 _DEFAULT_ROLES: dict[ContractKind, tuple[Role, Role]] = {
     ContractKind.PATENT_LICENSE: (Role.LICENSOR, Role.LICENSEE),
@@ -96,15 +99,84 @@ _SHORT_NAME = re.compile(
 def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     if kind is ContractKind.AMENDMENT:
         kind = amended_kind(layout) or kind
+    matches = list(PARTY_LINE.finditer(layout.text, layout.parties[0], layout.parties[1]))
+    if matches:
+        return _party_lines(layout, kind, matches, layout.parties[1])
+    # 甲方（转让方）、乙方（受让方）就…: parties named by their labels only, until the
+    # signature block gives their names
+    last_article = layout.articles[-1].start if layout.articles else layout.body[0]
+    signed = list(PARTY_LINE.finditer(layout.text, last_article, layout.signature[1]))
+    return (
+        _named_lines(layout, kind)
+        or _recital_parties(layout, kind)
+        or _addressee_and_undertakers(layout, kind)
+        or _party_lines(layout, kind, signed, len(layout.text))
+    )
+
+
+# a person's name at the start of a listed line, a transliterated one first (its dot)
+_PERSON_NAME_PATTERN = r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}"
+# 致：深圳极域智能科技有限公司（以下简称“公司”）: the company an undertaking is given to
+_ADDRESSEE = re.compile(r"^[ \t\u3000]*致[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[^\s（(，,：:][^\n]*)$", re.M)
+# 承诺人：\n（1）贺子轩，身份证号码：…\n（2）梁诗琪，…: the persons who give it, listed below
+_UNDERTAKERS = re.compile(
+    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|承诺人|承诺方|声明人|保证人)"
+    r"(?:\s*[（(][^）)\n]{1,20}[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    r"(?P<lines>(?:[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])[ \t\u3000]*[^\n]+\n?)+)",
+    re.M,
+)
+_LISTED_PERSON = re.compile(
+    rf"^[ \t\u3000]*(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])[ \t\u3000]*(?P<name>{_PERSON_NAME_PATTERN})"
+    r"(?=[，,；;、\s（(]|$)",
+    re.M,
+)
+
+
+def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    """An undertaking (承诺书) addressed to a company (致：…) by persons listed below a label."""
+    listed = _UNDERTAKERS.search(layout.text, 0, layout.body[1])
+    addressee = _ADDRESSEE.search(layout.text, 0, listed.start() if listed else layout.body[1])
+    if listed is None or addressee is None:
+        return []
+    pair = _DEFAULT_ROLES.get(kind) if kind is not None else None
+    role, _ = _role(listed["label"], None, kind, 1)
+    first_role = pair[0] if pair else Role.PARTNER
+    name = addressee["name"]
+    short = _SHORT_NAME.search(name)
+    name = _bare_name(name[: short.start()] if short else name)
+    found = [
+        Party(
+            label="致",
+            role=first_role,
+            name=organization_name(name),
+            short_name=(short.group(1) or short.group(2)).strip() if short else None,
+            is_person=False,
+            evidence=ev(layout, addressee.start("name"), addressee.start("name") + len(name), INFERRED),
+        )
+    ]
+    for person in _LISTED_PERSON.finditer(layout.text, listed.start("lines"), listed.end("lines")):
+        found.append(
+            Party(
+                label=listed["label"],
+                role=role,
+                name=person["name"],
+                short_name=None,
+                is_person=True,
+                evidence=ev(layout, person.start("name"), person.end("name"), LABELLED),
+            )
+        )
+    return found if len(found) >= 2 else []
+
+
+def _party_lines(
+    layout: Layout, kind: ContractKind | None, matches: list[re.Match[str]], end: int
+) -> list[Party]:
     text = layout.text
     found: list[Party] = []
-    matches = list(PARTY_LINE.finditer(text, layout.parties[0], layout.parties[1]))
-    if not matches:
-        return _named_lines(layout, kind) or _recital_parties(layout, kind)
     letters = _letter_roles(layout)
     matches = [line for match in matches for line in _joined_party_lines(text, match)]
     for index, match in enumerate(matches):
-        block_end = matches[index + 1].start() if index + 1 < len(matches) else layout.parties[1]
+        block_end = matches[index + 1].start() if index + 1 < len(matches) else end
         name_group = "name" if match.groupdict().get("name") is not None else "name_below"
         for at, raw_name in _names_on_line(match[name_group], match.start(name_group)):
             if _COLUMN_HEADER.match(raw_name) or TABLE_POINTER.fullmatch(raw_name.strip()):
@@ -306,7 +378,8 @@ _NAMED_LINE = re.compile(
     r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、]|[（(][一二三四五六][）)])?[ \t\u3000]*"
     # 中电科技创新（香港）有限公司: a place in brackets may stand within the name
     r"(?P<name>(?:[^\s（(：:，,。；]|[（(][\u4e00-\u9fff]{2,4}[）)]){2,40}?)"
-    r"\s*(?:[，,][^\n（(]{1,80}?)?[（(]\s*"
+    # its description may hold brackets of its own: （股份代號：1867）
+    r"\s*(?:[，,](?:[^\n（(]|[（(][^）)\n]{0,20}[）)]){1,200}?)?[（(]\s*"
     r"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*[：:为]?\s*[“\"「『]?|[“\"「『])"
     r"(?P<short>[^”\"」』）)，,]{1,12})[”\"」』]?\s*[）)]"
     r"[ \t\u3000]*[，,；;。]?(?:及|和|以及|与)?[ \t\u3000]*$",
@@ -333,9 +406,18 @@ def _named_lines(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 2 else []
 
 
+# a name may hold a short bracketed part followed by more of it: 铁科院（北京）轨道装备技术有限公司
+_NAME_IN_SENTENCE = r"(?:[^（(，,]|[（(][^）)，,]{1,8}[）)](?=[^\s（(，,]))"
 _RECITAL_PARTIES = re.compile(
-    r"本(?:合同|协议)由\s*(?P<first>[^（(，,]{2,40})(?P<first_note>[（(][^）)]*[）)])?\s*与\s*"
-    r"(?P<second>[^（(，,]{2,40}?)(?P<second_note>[（(][^）)]*[）)])?\s*(?:于|在|共同|签订|就)"
+    rf"本(?:合同|协议)由\s*(?P<first>{_NAME_IN_SENTENCE}{{2,40}}?)"
+    r"(?P<first_note>[（(][^）)]*[）)])?\s*与\s*"
+    rf"(?P<second>{_NAME_IN_SENTENCE}{{2,40}}?)(?P<second_note>[（(][^）)]*[）)])?"
+    r"\s*(?:于|在|共同|签订|就)"
+)
+# （…，作为许可方） / （注册地址：…，下称“许可人”）: the role a recital's note gives a party
+_NOTE_ROLE = re.compile(
+    r"(?:作为|(?:以下|下文|下)?(?:简称|称为|称)\s*[：:为]?\s*[“\"「『]?)(?P<word>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:[”\"」』]|[，,）)]|$)"
 )
 
 
@@ -381,7 +463,9 @@ def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
         (("first", "first_note"), ("second", "second_note"))
     ):
         name, note = match[name_group].strip(), match[note_group] or ""
-        role_word = next((w for w in _ROLE_WORDS if f"作为{w}" in note), None)
+        role_word = next(
+            (m["word"] for m in _NOTE_ROLE.finditer(note) if m["word"] in _ROLE_WORDS), None
+        )
         role, confidence = _role(role_word or "", None, kind, position)
         short = re.search(r"简称\s*[“\"「]([^”\"」]+)[”\"」]", note)
         found.append(

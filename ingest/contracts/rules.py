@@ -124,12 +124,21 @@ def title(layout: Layout) -> Extracted[str] | None:
     return Extracted(value=layout.text[start:end], evidence=ev(layout, start, end, LABELLED))
 
 
+_SUBTITLE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*([（(][^）)\n]{2,24}[）)])[ \t\u3000]*$", re.M)
+
+
 def contract_kind(layout: Layout) -> Extracted[ContractKind] | None:
     if layout.title is None:
         return None
     start, end = layout.title
+    # 知识产权转让合同书 over （发明专利申请权）: a bracketed line below the title narrows it
+    # as the model contracts' names put it: 技术转让（专利申请权）合同
+    subtitle = _SUBTITLE.match(layout.text, end)
+    name = re.match(r"(.*?)((?:合同|协议|契约|合约)书?)?$", layout.text[start:end])
+    assert name is not None
+    titled = name.group(1) + (subtitle.group(1) if subtitle else "") + (name.group(2) or "")
     for pattern, kind in _KINDS:
-        if re.search(pattern, layout.text[start:end]):
+        if re.search(pattern, titled):
             return Extracted(value=kind, evidence=ev(layout, start, end, LABELLED))
     invested = _kind_of_investment(layout)
     if invested:
@@ -330,8 +339,13 @@ _YEAR_FIRST_NUMBER = (
     r"[（(〔\[【]\s*\d{4}\s*[）)〕\]】]\s*[\u4e00-\u9fff]{1,10}\s*第?\s*[A-Za-z0-9\-]+\s*号"
 )
 _ORDINAL_NUMBER = r"第\s*[A-Za-z0-9\-]{2,}\s*号"
+# 2025年鄂州（质）字0036号: a year, a place, the kind of business in brackets, a serial
+_YEAR_PLACE_NUMBER = (
+    r"\d{4}\s*年?\s*[\u4e00-\u9fff]{1,8}\s*[（(〔][\u4e00-\u9fff]{1,3}[）)〕]\s*字?\s*第?\s*"
+    r"[A-Za-z0-9\-]+\s*号"
+)
 NUMBER = (
-    rf"({DOCUMENT_NUMBER}|{_YEAR_FIRST_NUMBER}|{_PREFIXED_NUMBER}|{_ORDINAL_NUMBER}"
+    rf"({DOCUMENT_NUMBER}|{_YEAR_PLACE_NUMBER}|{_YEAR_FIRST_NUMBER}|{_PREFIXED_NUMBER}|{_ORDINAL_NUMBER}"
     r"|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
 )
 _BRACKETS = str.maketrans(
@@ -353,8 +367,10 @@ def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str]
 def contract_number(layout: Layout) -> Extracted[str] | None:
     # Its own number, not 原合同编号 (an amendment's original) nor 主合同编号 / 保证合同编号.
     at_line_start = re.compile(
-        r"^[ \t\u3000]*(?:(?:本)?(?:补充)?"
-        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书)?(?:编号|号码)|(?:Contract\s*)?No\.?)"
+        r"^[ \t\u3000]*(?:(?:本)?(?:补充|变更|修订|修正|修改)?"
+        # 文件编号 / 承诺书编号: the number of a letter of undertaking or of any instrument
+        r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书|文件|文书|承诺书|确认书|授权书|声明书)?"
+        r"(?:编号|号码)|(?:Contract\s*)?No\.?)"
         # 合同编号：… / 合同编号 DL-2025-009 (the colon lost) / No.: …
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?(?:\s*[：:]\s*|[ \t\u3000]+){NUMBER}",
         re.M | re.I,
@@ -384,7 +400,9 @@ def amends(layout: Layout) -> Extracted[str] | None:
     found = labelled.search(layout.text)
     if found is None:
         after_title = re.compile(
-            rf"《[^》]{{2,40}}》\s*[（(][^）)]{{0,20}}?(?:合同|协议)?编号\s*[：:为]?\s*{number}"
+            # 所变更之原契约：专利授权实施契约书（契约编号：…）: the original named without 《》
+            rf"(?:《[^》]{{2,40}}》|原(?:合同|协议|契约|合约)[：:]?[^\n（(]{{0,40}})"
+            rf"\s*[（(][^）)]{{0,20}}?(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}"
         )
         # 关联合同：《…》（合同编号：…） above the parties, or in a recital
         found = after_title.search(layout.text, 0, layout.body[1])

@@ -59,10 +59,12 @@ _LETTERED_ROLE = (
 )
 PARTY_LINE = re.compile(
     # （1）注资方：… / (2) 甲方：…: a Hong Kong agreement numbers its party lines
-    r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*)?"
+    r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*"
+    # 1. 授权方（以下简称甲方）：… / 二、乙方：…: numbered like a list
+    r"|(?:\d{1,2}|[一二三四五六])[.、．][ \t\u3000]*)?"
     rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
     r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
-    r"(?:\s*[（(](?P<qualifier>[^）)]{1,8})[）)])?"
+    r"(?:\s*[（(](?P<qualifier>[^）)]{1,12})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
     # 甲方（许可方）： with the name on the next line: 名称：…
     r"|[ \t]*[：:]?[ \t]*\n[ \t\u3000]*(?:名称|单位名称|公司名称|姓名)[ \t]*[：:][ \t]*"
@@ -153,6 +155,8 @@ def layout(text: str) -> Layout:
     articles_start = (
         _end_of_parties(text, parties_start, first_block) if first_party else first_block
     )
+    if first_party is None:
+        parties_start, articles_start = _parties_article(text, first_block)
     signature_start = _signature_start(text, articles_start)
     articles = _articles(text, articles_start, signature_start)
     return Layout(
@@ -223,6 +227,27 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
         in_table = table_row or bool(_PARTY_LABEL_ONLY.match(line))
         offset += len(line)
     return limit
+
+
+# 一、协议当事人 / 第一条 合同双方 / 1. 签约各方: a first article that is the parties block
+_PARTIES_HEADING = re.compile(
+    r"[^\n]{0,12}?(?:当事人|签约方|缔约方|立约方|合同主体|协议主体|合同双方|协议双方|合同各方|协议各方"
+    r"|签约各方|双方基本信息|各方基本信息|当事方)[^\n。]{0,8}$",
+    re.M,
+)
+
+
+def _parties_article(text: str, first_block: int) -> tuple[int, int]:
+    """The parties block of a contract whose party lines (or table) stand in a first article
+    headed as such; (first_block, first_block) when there is none."""
+    heading = _PARTIES_HEADING.match(text, first_block)
+    if heading is None:
+        return first_block, first_block
+    following = _article_heads(text).search(text, heading.end())
+    end = following.start() if following else len(text)
+    if PARTY_LINE.search(text, heading.end(), end) is None:
+        return first_block, first_block
+    return first_block, end
 
 
 def _first_article_or_recital(text: str, after: int) -> int:
