@@ -197,10 +197,16 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
     )
-    # a register label is never anything else: read from the title on (a letter of undertaking
-    # lists its secrets before its articles)
+    # read from the title on, the parties' own particulars left out (商业登记编号 is a
+    # company's): a letter of undertaking lists its secrets before its articles
     start = layout.title[1] if layout.title else 0
-    spans = [m.span(1) for p in patterns for m in p.finditer(layout.text, start, layout.body[1])]
+    spans = [
+        m.span(1)
+        for p in patterns
+        for m in p.finditer(layout.text, start, layout.body[1])
+        if not layout.parties[0] <= m.start() < layout.parties[1]
+        and not re.search(r"(?:商业|工商|企业|公司|法人)$", layout.text[max(0, m.start() - 2) : m.start()])
+    ]
     spans += _listed_numbers(layout)
     for _, after in _trade_secret_spans(layout):
         note = _NOTE_NUMBERS.match(layout.text, after)

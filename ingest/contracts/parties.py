@@ -150,7 +150,17 @@ def _table_shares(
         contributions.append(PartyValue(name=party.name, value=money, evidence=evidence))
     if not any(c.value for c in contributions):
         contributions = []
-    return shares, contributions
+    return _first_per_party(shares), _first_per_party(contributions)
+
+
+def _first_per_party(values: list[PartyValue]) -> list[PartyValue]:
+    """One value per party: its first row with a value, else its first row (a later table
+    naming the parties again, the signature table, adds nothing)."""
+    chosen: dict[str, PartyValue] = {}
+    for value in values:
+        if value.name not in chosen or (chosen[value.name].value is None and value.value):
+            chosen[value.name] = value
+    return list(chosen.values())
 
 
 def _row_party(parties: list[Party], cell: str) -> Party | None:

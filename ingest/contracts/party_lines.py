@@ -73,6 +73,7 @@ _ROLE_WORDS: dict[str, Role] = {
     "被授权方": Role.LICENSEE,
     "雇主": Role.EMPLOYER,
     "受雇人": Role.EMPLOYEE,
+    "雇员": Role.EMPLOYEE,
     # 承诺人: who signs an undertaking (保密承诺书 / 竞业限制承诺书): the employee's side
     "承诺人": Role.EMPLOYEE,
     "承诺方": Role.EMPLOYEE,
@@ -110,8 +111,61 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
         _named_lines(layout, kind)
         or _recital_parties(layout, kind)
         or _addressee_and_undertakers(layout, kind)
+        or _headed_table(layout, kind)
         or _party_lines(layout, kind, signed, len(layout.text))
     )
+
+
+# 签约方 / 一、合同当事人 / 协议各方信息 over a table with a 名称 column: a table of parties
+_PARTIES_TABLE_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条|\d{1,2}[.、．])?[ \t\u3000]*"
+    r"(?:签约方|签约各方|缔约方|缔约各方|当事人|合同当事人|协议当事人|当事方|合作各方|协议各方|合同各方"
+    r"|各方|双方)(?:信息|基本信息|基本情况|情况)?[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*\t[^\n]*)$",
+    re.M,
+)
+# （以下分别称“合资公司”和“研究院”，合称“双方”）: the short names of the rows, in order
+_RESPECTIVELY = re.compile(
+    r"^[ \t\u3000]*[（(](?:以下|下文|下)?分别(?:简称|称为|称)[：:为]?(?P<names>[^）)\n]*?)(?:[，,]\s*合称[^）)\n]*)?[）)]",
+    re.M,
+)
+
+
+def _headed_table(layout: Layout, kind: ContractKind | None) -> list[Party]:
+    start = layout.title[1] if layout.title else 0
+    end = layout.articles[0].end if layout.articles else layout.body[1]
+    heading = _PARTIES_TABLE_HEADING.search(layout.text, start, end)
+    if heading is None:
+        return []
+    header = [cell.strip() for _, cell in row_cells(heading["header"])]
+    column = next((i for i, c in enumerate(header) if _NAME_COLUMN.fullmatch(c)), None)
+    if column is None:
+        return []
+    found: list[Party] = []
+    at = heading.end() + 1
+    for row in layout.text[at:end].splitlines(keepends=True):
+        cells = row_cells(row)
+        if len(cells) != len(header) or not cells[column][1].strip():
+            break
+        cell_at, cell = cells[column]
+        name = cell.strip()
+        begin = at + cell_at + cell.index(name)
+        role, confidence = _role("", None, kind, len(found))
+        found.append(
+            Party(
+                label=name,
+                role=role,
+                name=organization_name(name),
+                is_person=_is_person(name, row),
+                evidence=ev(layout, begin, begin + len(name), confidence),
+            )
+        )
+        at += len(row)
+    respectively = _RESPECTIVELY.match(layout.text, at)
+    if respectively is not None:
+        shorts = re.findall(r"[“\"「『]([^”\"」』]{1,12})[”\"」』]", respectively["names"])
+        for party, short in zip(found, shorts, strict=False):
+            party.short_name = short
+    return _complementary_roles(found, kind) if len(found) >= 2 else []
 
 
 # a person's name at the start of a listed line, a transliterated one first (its dot)

@@ -543,7 +543,8 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"(?:[（(][^（()）\n]{2,20}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)[）)])?"
     )
     arbitration = re.compile(
-        rf"(?:提交|向|由|交由|提请|递交)\s*([^，。；\n]{{2,40}}?{institution})"
+        # 提付…仲裁协会: how Taiwanese contracts submit a dispute
+        rf"(?:提交|向|由|交由|提请|递交|提付|送交|交付)\s*([^，。；\n]{{2,40}}?{institution})"
         rf"|仲裁机构(?:为|[：:])\s*([^，。；\n]{{2,40}}?{institution})"
     )
     court = re.compile(
@@ -558,7 +559,8 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院)(?:拥有|具有|享有|有)"
         r"(?:非专属|专属|排他性|非排他性)?(?:的)?管辖权"
         # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
-        r"|(?:受|提交|服从)([^，。；受\n]{2,40}?法院)(?:的)?(?:非专属|专属|排他性|非排他性)?(?:司法)?管辖"
+        r"|(?:受|提交|服从|接受)([^，。；受\n]{2,40}?法院)(?:的|之)?(?:非专属|专属|排他性|非排他性)?"
+        r"(?:司法)?管辖"
     )
     first_instance = re.compile(r"(?:以|由)([^，。；以由\n]{2,30}?法院)为(?:第一审)?管辖法院")
     for pattern, method in (

@@ -443,27 +443,34 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
 
 # 一年六个月 / 1年6个月: a period in years and months
 _AND_MONTHS = rf"(?:\s*(?P<and_months>{CN_NUMBER})\s*个月)?"
+# 壹年 too; never the year of a date (自2025年3月1日起)
+_PERIOD_NUMBER = rf"({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
 _NON_COMPETE_PERIODS = (
     re.compile(
         # not the months an allowance is reckoned on (离职前十二个月平均工资)
         rf"(?:{rules.NON_COMPETE_WORDS})(?:期限|期间|期)(?:(?!补偿|工资|支付)[^。；]){{0,30}}?"
-        rf"(?<![前零〇一二三四五六七八九十两百\d])({CN_NUMBER})\s*(年|个月){_AND_MONTHS}"
+        rf"(?<![前零〇一二三四五六七八九十两百\d])"
+        rf"{_PERIOD_NUMBER}{_AND_MONTHS}"
     ),
     re.compile(
         # 离职后 / 解除或者终止劳动合同后 / 劳动关系解除或终止之日起
-        r"(?:离职|离开|(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?劳动(?:合同|关系)"
-        r"|劳动(?:合同|关系)(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?)"
-        rf"(?:之日)?(?:后|起)\s*({CN_NUMBER})\s*(年|个月){_AND_MONTHS}内"
+        # 雇佣关系终止后 / 聘用合同届满后: a Hong Kong employment, a fixed-term one
+        r"(?:离职|离开|(?:解除|终止)(?:或者?|及|、)?(?:解除|终止)?(?:劳动|雇佣|雇用|聘用)(?:合同|关系)"
+        r"|(?:劳动|雇佣|雇用|聘用|劳务)(?:合同|关系)(?:解除|终止|结束|届满)"
+        r"(?:或者?|及|、)?(?:解除|终止)?)"
+        rf"(?:之日)?(?:后|起)\s*{_PERIOD_NUMBER}{_AND_MONTHS}内"
     ),
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
 # the businesses barred.
-_OR_RUN = r"(?:(?:或者?|及|、)(?:自营|自行经营|经营|为他人经营|投资|从事))*"
+_OR_RUN = r"(?:(?:或者?|及|、)(?:自营|自行经营|经营|为他人经营|投资|从事)(?:于)?)*"
 _NON_COMPETE_SCOPES = (
     re.compile(r"不得(?:在|到|去|进入|前往)([^。；]{4,60}?)(?:任职|工作|兼职)"),
     re.compile(
-        r"不得(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
-        rf"{_OR_RUN}([^，。；]{{4,60}}?)(?=[，。；]|$)"
+        # 不会直接或间接受雇于或投资于…之公司: an undertaking in its own words
+        r"(?:不得|不会|不应|不可|不能|不再)(?:直接或(?:者)?间接(?:地)?)?"
+        r"(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
+        rf"{_OR_RUN}(?:于)?([^，。；]{{4,60}}?)(?=[，。；]|$)"
     ),
     re.compile(
         r"不得(?:自营|自行经营)(?:或者?|及|、)(?:为他人|替他人|与他人合作)经营"
