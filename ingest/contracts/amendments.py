@@ -18,13 +18,15 @@ from ingest.transform import GraphBatch
 # (将原合同第四条修改为：“…” quotes the new wording: not blanked)
 _QUOTED_OLD = re.compile(
     r"原(?:合同|协议|契约|合约)?\s*第[^「“\"『。；\n]{1,12}?(?:条|款|项)"
-    r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
+    r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|修正|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
     r"[^「“\"『。；\n]{0,20}?[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )
 _TITLE = re.compile(r"《[^》\n]*》")
 # 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value
 _FROM_OLD = re.compile(
-    r"(?:由|从|将|把|原)(?P<old>[^，。；\n]{1,40}?)(?:调整|变更|修改|修订|延长|缩短|增加|提高|降低|减少|改)(?:为|至)"
+    # 原契约第五条授权金总额新台币壹仟贰佰万元，修正为…: the old value may close its clause
+    r"(?:由|从|将|把|原)(?P<old>[^，。；\n]{1,40}?[，,]?)"
+    r"(?:调整|变更|修改|修订|修正|延长|缩短|增加|提高|降低|减少|改)(?:为|至)"
 )
 # Only the amounts and dates of an old value are blanked: its words still name the term.
 _OLD_VALUE = re.compile(
@@ -41,10 +43,12 @@ _OLD_VALUE = re.compile(
 # 原合同第六条约定的许可使用费…已付清: the article may stand between
 _ORIGINAL_SAYS = re.compile(
     # （以下简称原协议）约定…: the bracket of a defined name may close before the verb
-    r"原(?:合同|协议|契约)?[）)”」]?(?:中)?(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?(?:约定|规定|确定)"
+    # 签订原契约，约定授权期间至…: the comma of a Taiwanese recital may stand before the verb
+    r"原(?:合同|协议|契约)?[）)”」]?(?:中)?(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?[，,]?"
+    r"(?:约定|规定|确定)"
     r"(?P<old>[^，。；\n]*)"
 )
-_CHANGE = re.compile(r"变更|调整|修改|修订|延长|缩短|增加|提高|降低|减少|改为|现为")
+_CHANGE = re.compile(r"变更|调整|修改|修订|修正|延长|缩短|增加|提高|降低|减少|改为|现为")
 
 
 def new_wording(layout: Layout) -> Layout:

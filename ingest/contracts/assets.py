@@ -124,6 +124,9 @@ _SECRET_NAME = re.compile(
     rf"|{_QUOTED_NAME}(?=(?:\s*(?:、|和|及|与)\s*{_QUOTED_OTHER})*"
     # 「…」，營業秘密登記編號：…: the label may name the kind of secret first
     rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL})"
+    # “专有技术”指甲方开发并采取保密措施的《…工艺包》: a defined term's name
+    r"|[“\"「『]?(?:专有技术|技术诀窍|非专利技术|(?:技术|营业|商业)秘密)[”\"」』]?\s*(?:系|是)?指"
+    r"[^。；\n“《「]{0,30}?(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)
@@ -141,7 +144,7 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
     its name in the list (where a bracket may give its number, or the last one all numbers)."""
     found: dict[str, tuple[Extracted[str], int]] = {}
     for match in _SECRET_NAME.finditer(layout.text):
-        group = next(g for g in range(1, 7) if match.group(g))
+        group = next(g for g in range(1, match.re.groups + 1) if match.group(g))
         spans = [(match.start(group), match.end(group), match.end())]
         after = match.end()
         while (more := _MORE_NAMES.match(layout.text, after)) is not None:

@@ -182,6 +182,8 @@ _SCHEDULE = re.compile(
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
+    # 已于2025年7月10日支付: a payment made on a day (an amendment restating its schedule)
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
@@ -523,7 +525,7 @@ def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
         return None
     rest = segment[amount_end:]
     # …于…内支付 after the amount, or US$300,000：被许可方收到发票后四十五日内
-    head = re.match(r"[\s，,]*(?:(?:应|须|需|并)?(?:于|在)|[：:])", rest)
+    head = re.match(r"[\s，,]*(?:(?:应|须|需|并|已经|已)?(?:于|在)|[：:])", rest)
     if head is None:
         return None
     text = rest[head.end() :]

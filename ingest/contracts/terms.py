@@ -16,8 +16,9 @@ from ingest.contracts.structure import Layout
 _NOT_THE_TERM = re.compile(
     r"保密期|竞业限制|竞业禁止|违约|补偿|登记后|生效后|签订后|之日起[^年月]{0,3}[内日]"
 )
-# An NDA's term is its confidentiality period.
+# An NDA's term is its confidentiality period; a non-compete's, its period of restraint.
 _NOT_THE_NDA_TERM = re.compile(r"竞业限制|竞业禁止|违约|补偿|之日起[^年月]{0,3}[内日]")
+_NOT_THE_RESTRAINT = re.compile(r"保密期|违约|补偿|之日起[^年月]{0,3}[内日]")
 # 自…起至…止 / 2024年6月1日—2029年5月31日 / 从…开始，到…结束
 # 2025年1月1日起，有效期三年，至2027年12月31日止: a length may stand between the two ends.
 _PERIOD = re.compile(
@@ -153,6 +154,8 @@ def term(layout: Layout, effective: str | None, kind: ContractKind | None = None
         _secured_debt_term(layout, found)
     if kind is ContractKind.AMENDMENT and found.end is None:
         found.end = _quoted_date_changed(layout)
+    if kind is ContractKind.NON_COMPETE:
+        found.months = None  # the restraint's length is non_compete_months (tests/gold/README.md)
     if found.start is None:  # 起始日期：… 终止日期：…, both ends labelled apart
         start = _LABELLED_START.search(layout.text, *layout.body)
         end = _LABELLED_END.search(layout.text, *layout.body)
@@ -220,7 +223,10 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
     relative duration from the effective date (the sign date when the contract takes effect on
     signing); an amendment's 即至…止 gives the new end date."""
     found = Term()
-    not_the_term = _NOT_THE_NDA_TERM if kind is ContractKind.NDA else _NOT_THE_TERM
+    not_the_term = {
+        ContractKind.NDA: _NOT_THE_NDA_TERM,
+        ContractKind.NON_COMPETE: _NOT_THE_RESTRAINT,
+    }.get(kind, _NOT_THE_TERM) if kind is not None else _NOT_THE_TERM
     previous = ""
     for offset, sentence in rules.sentences(layout):
         heading, previous = previous, sentence
@@ -232,7 +238,9 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if _LOAN_PERIOD.search(sentence) and not _TIES_TO_CONTRACT.search(sentence):
             continue
         if not_the_term.search(sentence) or not re.search(
-            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展|许可期|授权期",
+            r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展|许可期|授权期"
+            # 项目实施期：2025年1月1日—2027年12月31日: a project's period is a cooperation's term
+            r"|实施期|合作期|研发期|研究期|执行期|项目期",
             sentence,
         ):
             continue
