@@ -156,7 +156,8 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
             found.setdefault(name, (secret, name_end))
     for start, end in _listed_secrets(layout.text):
         name = layout.text[start:end].strip()
-        found.setdefault(name, (Extracted(value=name, evidence=ev(layout, start, end, LABELLED)), end))
+        listed = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
+        found.setdefault(name, (listed, end))
     return list(found.values())
 
 
@@ -166,19 +167,31 @@ _SECRETS_LEAD = re.compile(
     r"|(?:技术|营业|商业)秘密(?:包括|如下|清单)[^。\n]{0,6}[：:][ \t\u3000]*\n"
 )
 _LISTED_SECRET = re.compile(
-    r"[ \t\u3000]*(?:[A-Za-z]|\d{1,2}|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]|[一二三四五六七八九十])"
-    r"[.、．)）]?[ \t\u3000]*"
+    r"[ \t\u3000]*(?P<marker>[A-Za-z]|\d{1,2}|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]"
+    r"|[一二三四五六七八九十])[.、．)）]?[ \t\u3000]*"
     rf"(?:{_QUOTED_NAME}|(?P<plain>[^，,。；;：:\n（(“「]{{2,40}}))[^\n]*(?:\n|$)"
 )
 
 
 def _listed_secrets(text: str) -> Iterator[tuple[int, int]]:
     for lead in _SECRETS_LEAD.finditer(text):
-        at = lead.end()
+        at, style = lead.end(), None
         while (item := _LISTED_SECRET.match(text, at)) is not None:
-            group = 1 if item.group(1) else "plain"
+            # the list ends where the numbering changes (A. B. then the articles' 一、)
+            if style is not None and _marker_style(item["marker"]) != style:
+                break
+            style = _marker_style(item["marker"])
+            group = 2 if item.group(2) else "plain"  # 1 is the marker
             yield item.start(group), item.end(group)
             at = item.end()
+
+
+def _marker_style(marker: str) -> str:
+    if marker[0] in "（(":
+        return "bracket"
+    if marker.isascii() and marker.isalpha():
+        return "latin"
+    return "digit" if marker.isdigit() else "cn"
 
 
 # ASCII (JSJM-2021-0042) or a Chinese document number (苏技秘备〔2022〕第015号)
@@ -191,6 +204,10 @@ _NOTE_NUMBERS = re.compile(
     rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
     rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})*)[^）)]{{0,20}}[）)]"
 )
+
+
+# 商业登记编号 / 工商登记号: a company's registration, not a secret's
+_COMPANY_REGISTER = re.compile(r"(?:商业|工商|企业|公司|法人)$")
 
 
 def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
@@ -208,7 +225,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         for p in patterns
         for m in p.finditer(layout.text, start, layout.body[1])
         if not layout.parties[0] <= m.start() < layout.parties[1]
-        and not re.search(r"(?:商业|工商|企业|公司|法人)$", layout.text[max(0, m.start() - 2) : m.start()])
+        and not _COMPANY_REGISTER.search(layout.text, max(0, m.start() - 2), m.start())
     ]
     spans += _listed_numbers(layout)
     for _, after in _trade_secret_spans(layout):

@@ -118,14 +118,16 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
 
 # 签约方 / 一、合同当事人 / 协议各方信息 over a table with a 名称 column: a table of parties
 _PARTIES_TABLE_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条|\d{1,2}[.、．])?[ \t\u3000]*"
-    r"(?:签约方|签约各方|缔约方|缔约各方|当事人|合同当事人|协议当事人|当事方|合作各方|协议各方|合同各方"
-    r"|各方|双方)(?:信息|基本信息|基本情况|情况)?[ \t\u3000]*[：:]?[ \t\u3000]*\n(?P<header>[^\n]*\t[^\n]*)$",
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条|\d{1,2}[.、．])?"
+    r"[ \t\u3000]*(?:签约方|签约各方|缔约方|缔约各方|当事人|合同当事人|协议当事人|当事方|合作各方"
+    r"|协议各方|合同各方|各方|双方)(?:信息|基本信息|基本情况|情况)?[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    r"(?P<header>[^\n]*\t[^\n]*)$",
     re.M,
 )
 # （以下分别称“合资公司”和“研究院”，合称“双方”）: the short names of the rows, in order
 _RESPECTIVELY = re.compile(
-    r"^[ \t\u3000]*[（(](?:以下|下文|下)?分别(?:简称|称为|称)[：:为]?(?P<names>[^）)\n]*?)(?:[，,]\s*合称[^）)\n]*)?[）)]",
+    r"^[ \t\u3000]*[（(](?:以下|下文|下)?分别(?:简称|称为|称)[：:为]?(?P<names>[^）)\n]*?)"
+    r"(?:[，,]\s*合称[^）)\n]*)?[）)]",
     re.M,
 )
 
@@ -171,7 +173,9 @@ def _headed_table(layout: Layout, kind: ContractKind | None) -> list[Party]:
 # a person's name at the start of a listed line, a transliterated one first (its dot)
 _PERSON_NAME_PATTERN = r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}"
 # 致：深圳极域智能科技有限公司（以下简称“公司”）: the company an undertaking is given to
-_ADDRESSEE = re.compile(r"^[ \t\u3000]*致[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[^\s（(，,：:][^\n]*)$", re.M)
+_ADDRESSEE = re.compile(
+    r"^[ \t\u3000]*致[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[^\s（(，,：:][^\n]*)$", re.M
+)
 # 承诺人：\n（1）贺子轩，身份证号码：…\n（2）梁诗琪，…: the persons who give it, listed below
 _UNDERTAKERS = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|承诺人|承诺方|声明人|保证人)"
@@ -180,7 +184,8 @@ _UNDERTAKERS = re.compile(
     re.M,
 )
 _LISTED_PERSON = re.compile(
-    rf"^[ \t\u3000]*(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])[ \t\u3000]*(?P<name>{_PERSON_NAME_PATTERN})"
+    r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])[ \t\u3000]*"
+    rf"(?P<name>{_PERSON_NAME_PATTERN})"
     r"(?=[，,；;、\s（(]|$)",
     re.M,
 )
@@ -195,7 +200,7 @@ def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> lis
     pair = _DEFAULT_ROLES.get(kind) if kind is not None else None
     role, _ = _role(listed["label"], None, kind, 1)
     first_role = pair[0] if pair else Role.PARTNER
-    name = addressee["name"]
+    name, at = addressee["name"], addressee.start("name")
     short = _SHORT_NAME.search(name)
     name = _bare_name(name[: short.start()] if short else name)
     found = [
@@ -205,7 +210,7 @@ def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> lis
             name=organization_name(name),
             short_name=(short.group(1) or short.group(2)).strip() if short else None,
             is_person=False,
-            evidence=ev(layout, addressee.start("name"), addressee.start("name") + len(name), INFERRED),
+            evidence=ev(layout, at, at + len(name), INFERRED),
         )
     ]
     for person in _LISTED_PERSON.finditer(layout.text, listed.start("lines"), listed.end("lines")):
