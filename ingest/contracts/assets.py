@@ -13,10 +13,13 @@ from ingest.contracts.structure import Layout
 from ingest.nlp.patterns import PATENT_NUMBER
 
 
-def patents(layout: Layout) -> list[CoveredPatent]:
+def patents(layout: Layout, amendment: bool = False) -> list[CoveredPatent]:
     text = layout.text
     seen: dict[str, CoveredPatent] = {}
-    for start, end, number in _patent_numbers(text, layout.body[0], layout.body[1]):
+    # an amendment's background (原协议…宣告ZL…无效) tells its story: it covers the patents its
+    # articles name (tests/gold/README.md, contracts_depth10)
+    first = layout.articles[0].start if amendment and layout.articles else layout.body[0]
+    for start, end, number in _patent_numbers(text, first, layout.body[1]):
         if number not in seen:
             seen[number] = CoveredPatent(
                 number=number,
@@ -124,6 +127,9 @@ _SECRET_NAME = re.compile(
     rf"|{_QUOTED_NAME}(?=(?:\s*(?:、|和|及|与)\s*{_QUOTED_OTHER})*"
     # 「…」，營業秘密登記編號：…: the label may name the kind of secret first
     rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL})"
+    # 「…工艺」（内部机密档案编号：…）（「专有技术」）: a name the text defines as the know-how
+    rf"|{_QUOTED_NAME}(?=(?:\s*[（(][^）)\n]{{0,40}}[）)])?\s*[（(]\s*[“\"「『]?"
+    r"(?:专有技术|技术秘密|技术诀窍|营业秘密|商业秘密)[”\"」』]?\s*[）)])"
     # “专有技术”指甲方开发并采取保密措施的《…工艺包》: a defined term's name
     r"|[“\"「『]?(?:专有技术|技术诀窍|非专利技术|(?:技术|营业|商业)秘密)[”\"」』]?\s*(?:系|是)?指"
     r"[^。；\n“《「]{0,30}?(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
@@ -206,8 +212,8 @@ _NOTE_NUMBERS = re.compile(
 )
 
 
-# 商业登记编号 / 工商登记号: a company's registration, not a secret's
-_COMPANY_REGISTER = re.compile(r"(?:商业|工商|企业|公司|法人)$")
+# 商业登记编号 / 工商登记号 / 合同登记编号: a company's or a contract's registration, not a secret's
+_COMPANY_REGISTER = re.compile(r"(?:商业|工商|企业|公司|法人|合同|协议)$")
 
 
 def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:

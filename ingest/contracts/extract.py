@@ -57,7 +57,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
         kind=kind,
         amends=rules.amends(layout) if is_amendment else None,
         parties=found_parties,
-        patents=assets.patents(layout),
+        patents=assets.patents(layout, amendment=is_amendment),
         trademarks=assets.trademarks(layout),
         trade_secrets=assets.trade_secrets(layout),
         exclusivity=licence.exclusivity(values, in_title=not is_amendment)

@@ -74,6 +74,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "雇主": Role.EMPLOYER,
     "受雇人": Role.EMPLOYEE,
     "雇员": Role.EMPLOYEE,
+    # 认购方 / 发行方: a subscription of new shares paid with IP (Hong Kong)
+    "认购方": Role.CONTRIBUTOR,
+    "认购人": Role.CONTRIBUTOR,
+    "发行方": Role.INVESTEE,
+    "发行人": Role.INVESTEE,
     # 承诺人: who signs an undertaking (保密承诺书 / 竞业限制承诺书): the employee's side
     "承诺人": Role.EMPLOYEE,
     "承诺方": Role.EMPLOYEE,
@@ -179,7 +184,7 @@ _ADDRESSEE = re.compile(
 # 承诺人：\n（1）贺子轩，身份证号码：…\n（2）梁诗琪，…: the persons who give it, listed below
 _UNDERTAKERS = re.compile(
     rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|承诺人|承诺方|声明人|保证人)"
-    r"(?:\s*[（(][^）)\n]{1,20}[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*\n"
+    r"(?:\s*[（(](?P<qualifier>[^）)\n]{1,20})[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*\n"
     r"(?P<lines>(?:[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])[ \t\u3000]*[^\n]+\n?)+)",
     re.M,
 )
@@ -191,6 +196,36 @@ _LISTED_PERSON = re.compile(
 )
 
 
+def _listed_below(layout: Layout, kind: ContractKind | None, position: int) -> list[Party]:
+    """乙方（核心技术人员）：\n1. 卓文杰，身份证号…\n2. 韦思琪，…: the persons a label lists below it."""
+    found: list[Party] = []
+    # the label line ends the party lines' block: read on to the first article
+    end = max(layout.parties[1], layout.articles[0].start if layout.articles else layout.body[1])
+    for listed in _UNDERTAKERS.finditer(layout.text, layout.parties[0], end):
+        found += _persons_listed(layout, kind, listed, position + len(found))
+    return found
+
+
+def _persons_listed(
+    layout: Layout, kind: ContractKind | None, listed: re.Match[str], position: int
+) -> list[Party]:
+    found: list[Party] = []
+    lines = _LISTED_PERSON.finditer(layout.text, listed.start("lines"), listed.end("lines"))
+    for person in lines:
+        role, confidence = _role(listed["label"], listed["qualifier"], kind, position)
+        found.append(
+            Party(
+                label=listed["label"],
+                role=role,
+                name=person["name"],
+                short_name=None,
+                is_person=True,
+                evidence=ev(layout, person.start("name"), person.end("name"), confidence),
+            )
+        )
+    return found
+
+
 def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> list[Party]:
     """An undertaking (承诺书) addressed to a company (致：…) by persons listed below a label."""
     listed = _UNDERTAKERS.search(layout.text, 0, layout.body[1])
@@ -198,7 +233,6 @@ def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> lis
     if listed is None or addressee is None:
         return []
     pair = _DEFAULT_ROLES.get(kind) if kind is not None else None
-    role, _ = _role(listed["label"], None, kind, 1)
     first_role = pair[0] if pair else Role.PARTNER
     name, at = addressee["name"], addressee.start("name")
     short = _SHORT_NAME.search(name)
@@ -213,17 +247,7 @@ def _addressee_and_undertakers(layout: Layout, kind: ContractKind | None) -> lis
             evidence=ev(layout, at, at + len(name), INFERRED),
         )
     ]
-    for person in _LISTED_PERSON.finditer(layout.text, listed.start("lines"), listed.end("lines")):
-        found.append(
-            Party(
-                label=listed["label"],
-                role=role,
-                name=person["name"],
-                short_name=None,
-                is_person=True,
-                evidence=ev(layout, person.start("name"), person.end("name"), LABELLED),
-            )
-        )
+    found += _persons_listed(layout, kind, listed, 1)
     return found if len(found) >= 2 else []
 
 
@@ -242,7 +266,8 @@ def _party_lines(
                 continue  # 合作方 | 名称 | 住所: the header row of a table of parties
             line = _PartyLine(match, at, raw_name, block_end)
             found.append(_party(layout, line, kind, len(found), letters))
-    found = sorted(found + _table_parties(layout, kind, len(found)), key=_party_start)
+    found += _table_parties(layout, kind, len(found))
+    found = sorted(found + _listed_below(layout, kind, len(found)), key=_party_start)
     return _complementary_roles(found, kind)
 
 
@@ -437,6 +462,8 @@ _NAMED_LINE = re.compile(
     r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、]|[（(][一二三四五六][）)])?[ \t\u3000]*"
     # 中电科技创新（香港）有限公司: a place in brackets may stand within the name
     r"(?P<name>(?:[^\s（(：:，,。；]|[（(][\u4e00-\u9fff]{2,4}[）)]){2,40}?)"
+    # 港湾生物科技有限公司（Harbour Bioscience Limited）: its English name in brackets
+    r"(?:[ \t\u3000]*[（(][A-Za-z][^）)\n]{1,80}[）)])?"
     # its description may hold brackets of its own: （股份代號：1867）
     r"\s*(?:[，,](?:[^\n（(]|[（(][^）)\n]{0,20}[）)]){1,200}?)?[（(]\s*"
     r"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*[：:为]?\s*[“\"「『]?|[“\"「『])"
@@ -509,13 +536,22 @@ def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 3 else []
 
 
+def _names_no_one(name: str) -> bool:
+    """文末签署的增资方 / 目标公司: a recital that names the parties by their roles only (their
+    names are in the signature block)."""
+    name = name.strip()
+    return name in _ROLE_WORDS or bool(
+        re.search(r"文末|文尾|下文|下列|以下|签署的|签字的|签章的|盖章的", name)
+    )
+
+
 def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     """本合同由A（以下简称“甲”，作为许可方）与B（…）于…签订: parties named in a sentence."""
     listed = _recital_list(layout, kind)
     if listed:
         return listed
     match = _RECITAL_PARTIES.search(layout.text)
-    if match is None:
+    if match is None or any(_names_no_one(match[g]) for g in ("first", "second")):
         return []
     found = []
     for position, (name_group, note_group) in enumerate(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -348,15 +349,14 @@ NUMBER = (
     rf"({DOCUMENT_NUMBER}|{_YEAR_PLACE_NUMBER}|{_YEAR_FIRST_NUMBER}|{_PREFIXED_NUMBER}|{_ORDINAL_NUMBER}"
     r"|[A-Za-z0-9][A-Za-z0-9\-_/.()]*[A-Za-z0-9)])"
 )
-_BRACKETS = str.maketrans(
-    {"（": "(", "〔": "(", "[": "(", "【": "(", "）": ")", "〕": ")", "]": ")", "】": ")"}
-)
 
 
 def _number_found(layout: Layout, match: re.Match[str] | None) -> Extracted[str] | None:
     found = _found(layout, match, 1, LABELLED)
     if found is not None:
-        value = re.sub(r"\s+", "", found.value.translate(_BRACKETS))
+        # NFKC as every contract number (tests/gold/README.md): （2024） becomes (2024), 〔2025〕
+        # stays as written
+        value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", found.value))
         # （原合同编号:SPCI-2024-11) typed with a half-width bracket: the bracket closes the note
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1]
@@ -370,7 +370,10 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
         r"^[ \t\u3000]*(?:(?:本)?(?:补充|变更|修订|修正|修改)?"
         # 文件编号 / 承诺书编号: the number of a letter of undertaking or of any instrument
         r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书|文件|文书|承诺书|确认书|授权书|声明书)?"
-        r"(?:编号|号码)|(?:Contract\s*)?No\.?)"
+        r"(?:编号|号码)|(?:Contract\s*)?No\.?"
+        # 管理编号 / 合同登记编号 / 补充条款编号 / 承诺函编号: any word of the instrument before 编号,
+        # not an original's, a main contract's nor a person's or a company's number
+        r"|(?![原主旧附])[\u4e00-\u9fff]{1,6}?(?<!身份证)(?<!信用)(?<!证件)(?<!商业登记)编号)"
         # 合同编号：… / 合同编号 DL-2025-009 (the colon lost) / No.: …
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?(?:\s*[：:]\s*|[ \t\u3000]+){NUMBER}",
         re.M | re.I,

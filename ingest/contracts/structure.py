@@ -50,7 +50,7 @@ PARTY_WORDS = (
     "接受出资之公司|接受投资之公司|接受注资之公司|"
     "接受注资方|接受注资公司|注资方|注资人|增资方|增资人|"
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
-    "合作单位|参与方|参与单位|协作方|协作单位|联合方"
+    "合作单位|参与方|参与单位|协作方|协作单位|联合方|认购方|认购人|发行方|发行人"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -83,7 +83,11 @@ _BARE_SIGNATURE = re.compile(
 
 # 甲方（许可方）： alone on its line, the name below it (名称：…)
 # 乙方：下表所列三人，… / 乙方：详见下表: a party line whose names are the table below it
-TABLE_POINTER = re.compile(r"[^\n]{0,6}?(?:下表|下列表格|如下表|表格所列)[^\n]*")
+TABLE_POINTER = re.compile(
+    r"[^\n]{0,6}?(?:下表|下列表格|如下表|表格所列"
+    # 乙方：下列外聘专家（以下合称“乙方”）: the persons the table below lists
+    r"|(?:下列|以下|如下)[\u4e00-\u9fff]{0,6}?(?:人员|专家|员工|人士|个人|自然人|成员|顾问))[^\n]*"
+)
 _PARTY_LABEL_ONLY = re.compile(
     # 乙方（劳动者，以下合称“乙方各成员”）： above a table of persons: a longer note
     rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,20}}[）)])?"
@@ -205,6 +209,9 @@ _PARTY_DETAIL = re.compile(
     # Hong Kong and Macau particulars: 注册办事处, 香港身份证号码, 职位
     r"|注册办事处|办事处|主要营业地点|营业地址|职位|岗位|部门|香港身份证号码|澳门居民身份证号码"
     r"|身份证明文件号码|护照号|证件类型|商业登记编号|商业登记号码|公司编号"
+    # a university's particulars: the office that handles it, the project's leader
+    r"|经办部门|经办人|承办部门|项目负责人|联系部门|所属部门|代表|签约代表"
+    r"|注册地|注册编号|公司注册编号|注册号码|授权签字人|签字人|董事|注册国"
     # 代表人 / 主要负责人 / 统一编号 / 公司注册编号 / 商业登记号码: any label of a signatory or a
     # register number (Hong Kong, Macau and Taiwan party blocks word them their own way)
     # 登记地址 / 营业地址 / 主要营业地址: any address label
@@ -212,6 +219,10 @@ _PARTY_DETAIL = re.compile(
     r"\s*[：:]"
     r"|[（(](?:以下|下)(?:简)?称)"
 )
+
+
+# （转让方一、转让方二合称“转让方”…） between the party lines: a note on them
+_PARTIES_NOTE = re.compile(r"^[ \t\u3000]*[（(][^\n]*(?:合称|统称|简称|分别称)[^\n]*[）)][。；]?[ \t\u3000]*$")
 
 
 def _end_of_parties(text: str, start: int, limit: int) -> int:
@@ -227,6 +238,7 @@ def _end_of_parties(text: str, start: int, limit: int) -> int:
             or PARTY_LINE.match(line)
             or _PARTY_DETAIL.match(line)
             or _PARTY_LABEL_ONLY.match(line)
+            or _PARTIES_NOTE.match(line)
         ):
             return offset
         in_table = table_row or bool(_PARTY_LABEL_ONLY.match(line))
