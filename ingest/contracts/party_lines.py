@@ -197,7 +197,8 @@ _LISTED_PERSON = re.compile(
 
 
 def _listed_below(layout: Layout, kind: ContractKind | None, position: int) -> list[Party]:
-    """乙方（核心技术人员）：\n1. 卓文杰，身份证号…\n2. 韦思琪，…: the persons a label lists below it."""
+    """乙方（核心技术人员）：\n1. 卓文杰，身份证号…\n2. 韦思琪，…: the persons a label lists
+    below it."""
     found: list[Party] = []
     # the label line ends the party lines' block: read on to the first article
     end = max(layout.parties[1], layout.articles[0].start if layout.articles else layout.body[1])

@@ -67,7 +67,9 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
         # 知识产权注资协议: 注资 is how Hong Kong says a capital contribution
         "作价入股|作价出资|出资入股|技术入股|作价投资|(?:知识产权|专利权?|技术|无形资产)(?:作价)?[出注]资"
-        "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)",
+        "|(?:专利|知识产权).{0,6}增资|增资.{0,6}(?:专利|知识产权)"
+        # 知识产权认购股份协议: new shares subscribed with IP (Hong Kong)
+        "|(?:专利权?|知识产权|技术)[\u4e00-\u9fff]{0,2}认购",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
     (
@@ -83,7 +85,8 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (NON_COMPETE_WORDS, ContractKind.NON_COMPETE),
     # 保密及不披露协议 / 保密契约书 / 保密承诺书 / 守密约定书
     (
-        "(?:保密|守密|保守秘密|不披露|不泄露|不泄密).{0,6}(?:协议|合同|契约|合约|承诺|约定)",
+        "(?:保密|守密|保守[\u4e00-\u9fff]{0,4}?秘密|不披露|不泄露|不泄密).{0,6}"
+        "(?:协议|合同|契约|合约|承诺|约定)",
         ContractKind.NDA,
     ),
     (
@@ -312,7 +315,7 @@ def _kind_of_investment(layout: Layout) -> Extracted[ContractKind] | None:
     assert layout.title is not None
     start, end = layout.title
     # 增资扩股协议 / 投资协议 whose body contributes IP at a value: an equity contribution
-    if re.search(r"增资|入股|出资|投资|注资", layout.text[start:end]):
+    if re.search(r"增资|入股|出资|投资|注资|认购", layout.text[start:end]):
         body = layout.text[end:]
         ip = re.search(
             r"(?:专利|知识产权|技术秘密|专有技术)[^。；]{0,40}?作价|作价[^。；]{0,10}?(?:入股|[出注]资)",
@@ -371,8 +374,8 @@ def contract_number(layout: Layout) -> Extracted[str] | None:
         # 文件编号 / 承诺书编号: the number of a letter of undertaking or of any instrument
         r"(?:合同|协议|契约|协议书|合约|约定书|合同书|契约书|文件|文书|承诺书|确认书|授权书|声明书)?"
         r"(?:编号|号码)|(?:Contract\s*)?No\.?"
-        # 管理编号 / 合同登记编号 / 补充条款编号 / 承诺函编号: any word of the instrument before 编号,
-        # not an original's, a main contract's nor a person's or a company's number
+        # 管理编号 / 合同登记编号 / 补充条款编号 / 承诺函编号: any word of the instrument
+        # before 编号, not an original's, a main contract's nor a person's or a company's
         r"|(?![原主旧附])[\u4e00-\u9fff]{1,6}?(?<!身份证)(?<!信用)(?<!证件)(?<!商业登记)编号)"
         # 合同编号：… / 合同编号 DL-2025-009 (the colon lost) / No.: …
         rf"\s*(?:[（(][^）)\n]{{0,20}}[）)])?(?:\s*[：:]\s*|[ \t\u3000]+){NUMBER}",

@@ -222,7 +222,9 @@ _PARTY_DETAIL = re.compile(
 
 
 # （转让方一、转让方二合称“转让方”…） between the party lines: a note on them
-_PARTIES_NOTE = re.compile(r"^[ \t\u3000]*[（(][^\n]*(?:合称|统称|简称|分别称)[^\n]*[）)][。；]?[ \t\u3000]*$")
+_PARTIES_NOTE = re.compile(
+    r"^[ \t\u3000]*[（(][^\n]*(?:合称|统称|简称|分别称)[^\n]*[）)][。；]?[ \t\u3000]*$"
+)
 
 
 def _end_of_parties(text: str, start: int, limit: int) -> int:
