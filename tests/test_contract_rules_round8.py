@@ -44,8 +44,9 @@ def test_party_lines_with_english_names_in_brackets() -> None:
         "專有技術獨家使用許可協議\n協議編號：HBL/7\n本協議由以下雙方訂立：\n"
         "(1) 港灣生物科技有限公司（Harbour Bioscience Limited），一家於香港註冊成立的有限公司"
         "（「許可方」）；及\n"
-        "(2) 蘇州泓濟生物製藥有限公司（Suzhou Hongji Biopharma Co., Ltd.），一家公司（「被許可方」）。\n"
-        "背景\n(A) 許可方擁有「抗體細胞株構建工藝」（內部機密檔案編號：HBCS-0042）（「專有技術」）。\n"
+        "(2) 蘇州泓濟生物製藥有限公司（Suzhou Hongji Biopharma Co., Ltd.），"
+        "一家公司（「被許可方」）。\n背景\n"
+        "(A) 許可方擁有「抗體細胞株構建工藝」（內部機密檔案編號：HBCS-0042）（「專有技術」）。\n"
         "1. 許可方許可被許可方使用專有技術。\n"
     )
     assert roles(contract) == [
@@ -135,7 +136,8 @@ def test_a_subscription_of_shares_names_subscriber_and_issuer() -> None:
 def test_an_amendments_background_patent_is_not_covered() -> None:
     contract = extract_text(
         "技术成果转让协议之变更协议\n编号：BG-19\n原协议编号：ZR-2024-1\n甲方：东岭大学\n"
-        "乙方：南港封装有限公司\n背景：国家知识产权局宣告ZL202020219889.3号实用新型专利的权利要求3至5无效。\n"
+        "乙方：南港封装有限公司\n"
+        "背景：国家知识产权局宣告ZL202020219889.3号实用新型专利的权利要求3至5无效。\n"
         "第一条 双方同意将ZL202110587921.2号专利增列为转让标的。\n" + _SIGNED
     )
     assert [p.number for p in contract.patents] == ["CN202110587921.2"]
