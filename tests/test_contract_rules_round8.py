@@ -112,7 +112,8 @@ def test_parties_named_by_role_in_the_recital_are_read_from_the_signature() -> N
 def test_the_parties_block_goes_on_past_more_particulars(particulars: str) -> None:
     contract = extract_text(
         "专利权转让合同\n合同号：ZR-21\n转让方：东岭大学\n" + particulars + "\n"
-        "受让方：南港机械制造有限公司\n住所：成都市新华大道368号\n第一条 转让标的为专利。\n" + _SIGNED
+        "受让方：南港机械制造有限公司\n住所：成都市新华大道368号\n"
+        "第一条 转让标的为专利。\n" + _SIGNED
     )
     assert roles(contract) == [
         ("transferor", "东岭大学"),
