@@ -3,12 +3,14 @@ read from analyst exports.
 
     python bench/extraction.py [--gold tests/gold/extraction.txt]
         [--depth-gold tests/gold/entities_depth.txt] [--exports tests/gold/exports_depth.json]
-        [--split tune|test|all] [--json]
+        [--patents tests/gold/patents_depth.json] [--split tune|test|all] [--json]
 
 Prints, per label, the true positives, false positives, false negatives, precision, recall and
 F1, and lists every miss and every false alarm; then the same per export field (records matched
 by publication, else application number; `--split` takes the export files the gold's `_split`
-puts on that side). `--json` prints every figure as one JSON object on the last line.
+puts on that side); then per field of the patent documents in plain text (INID front pages) of
+`--patents`, one record per file. `--json` prints every figure as one JSON object on the last
+line.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ LABELS = ("PATENT_NUMBER", "STANDARD", "ORGANIZATION")
 DEPTH_LABELS = ("ORGANIZATION", "PERSON", "MONEY", "IPC", "DATE", "PATENT_NUMBER")
 DEPTH_GOLD = GOLD.parent / "entities_depth.txt"
 EXPORTS_GOLD = GOLD.parent / "exports_depth.json"
+PATENTS_GOLD = GOLD.parent / "patents_depth.json"
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
 
 
@@ -150,6 +153,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--depth-gold", type=Path, default=DEPTH_GOLD)
     parser.add_argument("--exports", type=Path, default=EXPORTS_GOLD)
+    parser.add_argument("--patents", type=Path, default=PATENTS_GOLD)
     parser.add_argument("--split", choices=("all", "tune", "test"), default="all")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--json", action="store_true", help="figures as JSON on the last line")
@@ -166,6 +170,10 @@ def main() -> None:
         scores, notes = score_exports(args.exports, args.split)
         print_scores(f"export fields ({args.split}), {args.exports}", scores, notes)
         report["exports"] = figures(scores)
+    if args.patents.exists():
+        scores, notes = score_patents(args.patents, args.split)
+        print_scores(f"patent document fields ({args.split}), {args.patents}", scores, notes)
+        report["patents"] = figures(scores)
     keyphrases = keyphrase_scores(args.data)
     if keyphrases is None:
         print(f"keywords: skipped, no KPPatent-ZH under {args.data}")
@@ -252,6 +260,66 @@ def score_exports(path: Path, split: str = "all") -> tuple[list[Scores], list[st
     return [Scores(name, *counts[name]) for name in counts], notes
 
 
+# ---- patent documents in plain text ---------------------------------------------------------
+
+PATENT_SCALARS = (
+    "publication_number",
+    "application_number",
+    "title",
+    "abstract",
+    "filing_date",
+    "publication_date",
+    "grant_date",
+    "agency",
+    "pct_application",
+    "pct_publication",
+    "divisional_of",
+)
+PATENT_LISTS = ("applicants", "inventors", "ipc", "priority", "cited")
+
+
+def patent_values(record: PatentRecord) -> dict[str, Any]:
+    """A patent document's record in the gold's normal form (IPC codes compared without
+    spaces: H04B 7/06 and H04B7/06 are one code)."""
+    values = export_values(record)
+    data = record.model_dump(mode="json")
+    values.update({name: data.get(name) for name in PATENT_SCALARS if name not in values})
+    values["ipc"] = [code.replace(" ", "") for code in values["ipc"]]
+    values["cited"] = values.get("cites", [])
+    return values
+
+
+def score_patents(path: Path, split: str = "all") -> tuple[list[Scores], list[str]]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    sides: dict[str, str] = gold.get("_split", {})
+    columns = ColumnMap.load()
+    counts = {name: [0, 0, 0] for name in PATENT_SCALARS + PATENT_LISTS}
+    notes: list[str] = []
+    for file, expected in gold.items():
+        if file.startswith("_") or split not in ("all", sides.get(file)):
+            continue
+        found = _patent_record(path.with_suffix("") / file, columns, notes)
+        want = dict(expected)
+        want["ipc"] = [code.replace(" ", "") for code in expected.get("ipc") or []]
+        for name in PATENT_SCALARS + PATENT_LISTS:
+            _score_field(counts[name], name, want.get(name), found, file, notes, PATENT_LISTS)
+    return [Scores(name, *counts[name]) for name in counts], notes
+
+
+def _patent_record(file: Path, columns: ColumnMap, notes: list[str]) -> dict[str, Any] | None:
+    try:
+        source = read_source(file)
+    except IngestError as exc:
+        notes.append(f"{file.name}: not read ({exc})")
+        return None
+    for raw in source.records:
+        record = validate(raw, source.path, columns)
+        if isinstance(record, PatentRecord):
+            return patent_values(record)
+        notes.append(f"{file.name}: rejected ({record.message})")
+    return None
+
+
 def _export_records(file: Path, columns: ColumnMap, notes: list[str]) -> dict[str, dict[str, Any]]:
     try:
         source = read_source(file)
@@ -278,9 +346,10 @@ def _score_field(
     found: dict[str, Any] | None,
     where: str,
     notes: list[str],
+    lists: tuple[str, ...] = EXPORT_LISTS,
 ) -> None:
     got = found.get(name) if found else None
-    if name in EXPORT_LISTS:
+    if name in lists:
         want = {_item(v) for v in expected or []}
         have = {_item(v) for v in got or []}
         if expected is None and not have:
