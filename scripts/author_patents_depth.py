@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (document text and convention prose are data, kept on their lines)
 """Write the blind patent-document gold set (tests/gold/patents_depth/ and patents_depth.json).
 
 Authoring script, run once by the author: each document's text is written below by hand, with
