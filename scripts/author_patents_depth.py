@@ -354,6 +354,7 @@ add(
 (73)专利权人 中国石油化工股份有限公司
 地址 100728 北京市朝阳区朝阳门北大街22号
 专利权人 中国石化北京燕山分公司
+地址 102500 北京市房山区燕山岗南路1号
 (72)发明人 乔金樑 张晓红 宋志海 戚桂村 蔡传伦
 (74)专利代理机构 北京润平知识产权代理有限公司 11283
 代理人 刘兵 肖冰滨
@@ -1117,7 +1118,7 @@ CONVENTIONS = {
     ),
     "inventors": (
         "(72) 发明人 / 设计人 names in order, split at ASCII or full-width spaces, ；, 、; "
-        "transliterated names keep their · (F·施密特, 罗兰·德拉什)."
+        "transliterated names keep their · (F·施密特, 罗兰·德拉什); 代理人 and 审查员 are not annotated."
     ),
     "agency": (
         "(74) 专利代理机构 name without its 5-digit code, with (普通合伙) brackets as written; "
