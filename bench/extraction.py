@@ -273,9 +273,19 @@ PATENT_SCALARS = (
     "agency",
     "pct_application",
     "pct_publication",
+    "pct_national_phase_date",
     "divisional_of",
+    "earlier_publication",
 )
-PATENT_LISTS = ("applicants", "inventors", "ipc", "priority", "cited")
+PATENT_LISTS = (
+    "applicants",
+    "original_applicants",
+    "inventors",
+    "ipc",
+    "locarno",
+    "priority",
+    "cited",
+)
 
 
 def patent_values(record: PatentRecord) -> dict[str, Any]:
@@ -290,13 +300,13 @@ def patent_values(record: PatentRecord) -> dict[str, Any]:
 
 
 def score_patents(path: Path, split: str = "all") -> tuple[list[Scores], list[str]]:
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    sides: dict[str, str] = gold.get("_split", {})
+    # {"_conventions": …, "documents": {file: {"_split": "tune", field: value …}}}
+    documents: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["documents"]
     columns = ColumnMap.load()
     counts = {name: [0, 0, 0] for name in PATENT_SCALARS + PATENT_LISTS}
     notes: list[str] = []
-    for file, expected in gold.items():
-        if file.startswith("_") or split not in ("all", sides.get(file)):
+    for file, expected in documents.items():
+        if split not in ("all", expected.get("_split")):
             continue
         found = _patent_record(path.with_suffix("") / file, columns, notes)
         want = dict(expected)
