@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from domain.ipc import ipc_code
 from domain.names import organization_key
@@ -26,8 +26,16 @@ _WEAK_SUFFIXES = frozenset({"公司", "集团", "学院", "医院", "银行", "�
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|事务所"
+    r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|专利代理事务所|律师事务所|事务所|"
+    r"知识产权局|专利局|专利商标局|委员会"
 )
+# Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
+_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会"})
+_GOVERNMENT_STEM = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])")
+# A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
+_BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
+# Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
+_GENERIC_STEM = re.compile(r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)")
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
 _STOP_WORDS = frozenset(
@@ -116,6 +124,11 @@ _STOP_WORDS = frozenset(
         "承担",
         "资助",
         "赞助",
+        "某",
+        "及其",
+        "以及其",
+        "及其他",
+        "其他",
     ]
 )
 # Verbs that stop a name but also occur inside one (华测检测认证集团, 深圳市投资控股有限公司,
@@ -127,8 +140,10 @@ _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 _FOREIGN = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){0,5}[A-Z][A-Za-z0-9&'\-]*,?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|GmbH|AG|SE|S\.A\.|N\.V\.|B\.V\.|"
-    r"plc|PLC|Limited|K\.K\.|Company)(?![A-Za-z])"
+    r"(?:Co\.,?\s*Ltd\.?|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.\s*KG)?|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+    r"(?![A-Za-z])"
 )
 _MAX_NAME = 40
 
@@ -158,6 +173,7 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
+        _join_units(doc, text)
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -176,13 +192,18 @@ class OrganizationsByLegalForm:
             stem = text[start : match.start()]
             if match.group(0) == "株式会社" and not stem:
                 continue  # 株式会社村田制作所: found from its other suffix
-            if len(stem) < 2 or _NOT_A_STEM.match(stem):
+            if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
-            if match.group(0) in _WEAK_SUFFIXES and not _has_proper_name(stem):
+            suffix = match.group(0)
+            if suffix in _GOVERNMENT_SUFFIXES:
+                if not (_GOVERNMENT_STEM.match(stem) or _has_proper_name(stem)):
+                    continue
+            elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):
                 continue
-            if match.group(0) in stem and match.group(0) not in ("公司", "集团"):
+            if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
-            yield start, match.end()
+            bracket = _BRACKET_FORM.match(text, match.end())
+            yield start, bracket.end() if bracket else match.end()
 
     @staticmethod
     def _left_edge(doc: Doc, starts: list[int], text: str, suffix_start: int) -> int:
@@ -213,7 +234,7 @@ class OrganizationsByLegalForm:
                 pass
             elif token in _STOP_WORDS or not _is_name_part(token):
                 break
-            elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]):
+            elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]) and not _is_word(token):
                 edge = token_start + 1  # 由国网: the function word glued to the name
                 break
             if suffix_start - token_start > _MAX_NAME:
@@ -226,6 +247,64 @@ class OrganizationsByLegalForm:
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
         for match in _FOREIGN.finditer(text):
             yield match.start(), match.end()
+
+
+# A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
+# 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
+# punctuation, function word or legal form of its own.
+_UNIT_TAIL = re.compile(
+    r"(?P<body>(?![和与及、])[\u4e00-\u9fff]{0,18}?)"
+    r"(?P<unit>国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|"
+    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|附属医院|医院|分院|所)"
+)
+_UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
+# A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
+_ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
+
+
+def _join_units(doc: Doc, text: str) -> None:
+    spans = list(doc.spans.get(SPAN_KEY, []))
+    changed = False
+    for index, span in enumerate(spans):
+        if span.label_ != "ORGANIZATION":
+            continue
+        tail = _UNIT_TAIL.match(text, span._.end)
+        if tail is None or _UNIT_BODY_STOP.search(tail.group("body")):
+            continue
+        if tail.group("unit") == "所" and not (
+            _ACADEMY.search(text[span._.start : span._.end]) and _unit_ends(text, tail.end())
+        ):
+            continue
+        if any(
+            other._.start < tail.end() and span._.end < other._.end
+            for other in spans
+            if other is not span and other.label_ != "ORGANIZATION"
+        ):
+            continue
+        spans[index] = _respan(doc, span._.start, tail.end(), text)
+        changed = True
+    if changed:
+        doc.spans[SPAN_KEY] = [
+            s for s in spans if not any(_inside((s._.start, s._.end), (o._.start, o._.end))
+                                        for o in spans if o.label_ == "ORGANIZATION"
+                                        and s.label_ == "ORGANIZATION")
+        ]
+
+
+def _unit_ends(text: str, end: int) -> bool:
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return True
+    return any(text.startswith(word, end) for word in (*_STOP_WORDS, *_UNIT_VERBS))
+
+
+_UNIT_VERBS = ("完成", "研制", "研发", "开发", "提供", "测试", "检测", "牵头", "参与", "承担")
+
+
+def _respan(doc: Doc, start: int, end: int, text: str) -> Span:
+    """A new ORGANIZATION span over [start, end) with the same extension fields as _add."""
+    _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(text[start:end]))
+    added: Span = doc.spans[SPAN_KEY][-1]
+    return added
 
 
 def _crossable(
@@ -254,10 +333,17 @@ def _has_proper_name(stem: str) -> bool:
     return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
+def _is_word(token: str) -> bool:
+    """A dictionary word (经营, 自动): its first character is not a function word glued on."""
+    import jieba
+
+    return len(token) == 2 and jieba.dt.FREQ.get(token, 0) > 0
+
+
 def _is_name_part(token: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9&]+", token):
-        # Latin inside a Chinese name is an acronym (LG化学, TCL科技), not a run of words
-        return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{0,5}", token))
+        # Latin inside a Chinese name is an acronym (LG化学, TCL科技, 3M创新), not a run of words
+        return bool(re.fullmatch(r"(?=[0-9]?[A-Z])[A-Z0-9][A-Z0-9&]{0,5}", token))
     return bool(re.fullmatch(r"[\u4e00-\u9fff（）()·&]+", token))
 
 
@@ -268,7 +354,8 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 # ---- persons -------------------------------------------------------------------------------
 
 _PERSON_BEFORE = re.compile(
-    r"(?:发明人|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人)\s*[：:为是]?\s*"
+    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人|审查员)"
+    r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
     r"(?:教授|副教授|博士|研究员|副研究员|院士|工程师|高级工程师|高工|先生|女士|老师|主任|"
@@ -280,34 +367,49 @@ _AFTER_NAME = re.compile(
     r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
     r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
 )
+# Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
+_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+# A field label after the list (；申请号：, 地址 …) is not a name.
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+# Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
+_TRANSLITERATED = re.compile(
+    r"[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
+    r"(?<=[\u4e00-\u9fff])"
+)
+# Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][a-z]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-z]+){1,2}(?![A-Za-z])"
+)
+# What makes a Latin-script pair of words a person: 等人, 等制备了, et al., a title.
+_LATIN_CUE = re.compile(
+    r"\s*(?:等人|等(?!公司|企业|单位|机构|厂商|厂家|品牌|国家|地区)|et\s+al|教授|博士|团队|课题组)"
+)
+_LATIN_SEPARATOR = re.compile(r"\s*(?:[、,，和与及]|and)\s*")
 
 
 class PersonsByCue:
-    """PERSON spans: the names after 发明人/联系人 (a list joined by 、和), and a name before a
-    title (…教授, …研究员, …团队). A name is two to four characters led by a known surname."""
+    """PERSON spans: the names after 发明人/代理人/审查员 (a list joined by 、，;； or spaces), a
+    name before a title (…教授, …研究员, …团队), and Latin-script names that 等人/et al. or a
+    title marks as people. A Chinese name is two to four characters led by a known surname; a
+    Japanese one (田中一郎) a Japanese surname and one to three characters; transliterated names
+    (约翰·史密斯) are taken in cue lists whole."""
 
-    def __init__(self, surnames: Iterable[str]) -> None:
+    def __init__(self, surnames: Iterable[str], foreign_surnames: Iterable[str] = ()) -> None:
         names = sorted({s.strip() for s in surnames if s.strip()}, key=len, reverse=True)
         self.surnames = tuple(names)
+        foreign = sorted({s.strip() for s in foreign_surnames if s.strip()}, key=len, reverse=True)
+        self.foreign_surnames = tuple(foreign)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: set[tuple[int, int]] = set()
         for match in _PERSON_BEFORE.finditer(text):
-            position = match.end()
-            while True:
-                name_end = self._name_end(text, position)
-                if name_end is None:
-                    break
-                found.add((position, name_end))
-                separator = re.match(r"\s*[、，,和及与]\s*", text[name_end:])
-                if separator is None:
-                    break
-                position = name_end + separator.end()
+            found.update(self._cue_list(text, match.end()))
         for match in _PERSON_AFTER.finditer(text):
             start = self._name_start(text, match.start())
             if start is not None:
                 found.add((start, match.start()))
+        found.update(_latin_names(text))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
@@ -315,22 +417,47 @@ class PersonsByCue:
             _add(doc, "PERSON", start, end, "ipgraph_persons", text[start:end])
         return doc
 
+    def _cue_list(self, text: str, position: int) -> Iterable[tuple[int, int]]:
+        while True:
+            name_end = self._list_name_end(text, position)
+            if name_end is None:
+                return
+            yield position, name_end
+            separator = _LIST_SEPARATOR.match(text, name_end)
+            if separator is None:
+                return
+            position = separator.end()
+
+    def _list_name_end(self, text: str, start: int) -> int | None:
+        if _FIELD_LABEL.match(text, start):
+            return None
+        foreign = _TRANSLITERATED.match(text, start)
+        if foreign and _breaks(text, foreign.end()):
+            return foreign.end()
+        latin = _LATIN_NAME.match(text, start)
+        if latin and _breaks(text, latin.end()):
+            return latin.end()
+        return self._name_end(text, start)
+
     def _is_name(self, candidate: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate):
             return False
         surname = next((s for s in self.surnames if candidate.startswith(s)), None)
-        return surname is not None and 1 <= len(candidate) - len(surname) <= 2
+        if surname is not None and 1 <= len(candidate) - len(surname) <= 2:
+            return True
+        japanese = next((s for s in self.foreign_surnames if candidate.startswith(s)), None)
+        return japanese is not None and 1 <= len(candidate) - len(japanese) <= 3
 
     def _name_end(self, text: str, start: int) -> int | None:
         """The end of a name starting at `start`: the longest (up to 4) that is followed by a
         break; a name is never followed by more Chinese of itself."""
-        for length in (3, 2, 4):
+        for length in (3, 2, 4, 5):
             end = start + length
             candidate = text[start:end]
             if candidate.endswith("等"):
                 continue  # 李娜等参与: 等 closes the list, it is not part of the name
             if self._is_name(candidate) and (
-                end >= len(text) or text[end] in _NAME_BREAK or _AFTER_NAME.match(text, end)
+                _breaks(text, end) or _AFTER_NAME.match(text, end)
             ):
                 return end
         return None
@@ -344,6 +471,27 @@ class PersonsByCue:
             if self._is_name(text[start:end]) and (before in _NAME_BREAK or before.isascii()):
                 return start
         return None
+
+
+def _breaks(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in _NAME_BREAK or text[end] == "\u3000"
+
+
+def _latin_names(text: str) -> set[tuple[int, int]]:
+    """Latin-script names marked as people: the last of a list by its cue (…等人), each one
+    before it by the separator that joins it to a marked name."""
+    candidates = list(_LATIN_NAME.finditer(text))
+    marked: set[tuple[int, int]] = set()
+    next_start: int | None = None
+    for match in reversed(candidates):
+        cue = _LATIN_CUE.match(text, match.end())
+        joined = _LATIN_SEPARATOR.match(text, match.end())
+        if cue or (joined is not None and joined.end() == next_start):
+            marked.add(match.span())
+            next_start = match.start()
+        else:
+            next_start = None
+    return marked
 
 
 # ---- money, IPC codes, bare application numbers ---------------------------------------------
@@ -394,10 +542,17 @@ def make_organizations(nlp: Language, name: str) -> OrganizationsByLegalForm:
     return OrganizationsByLegalForm()
 
 
-@Language.factory("ipgraph_persons", default_config={"surnames": ""})
-def make_persons(nlp: Language, name: str, surnames: str) -> PersonsByCue:
-    lines = Path(surnames).read_text(encoding="utf-8").split() if surnames else []
-    return PersonsByCue(line for line in lines if not line.startswith("#"))
+@Language.factory("ipgraph_persons", default_config={"surnames": "", "foreign_surnames": ""})
+def make_persons(nlp: Language, name: str, surnames: str, foreign_surnames: str) -> PersonsByCue:
+    return PersonsByCue(_words(surnames), _words(foreign_surnames))
+
+
+def _words(path: str) -> list[str]:
+    """The words of a list file, comment lines (#) left out."""
+    if not path:
+        return []
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
 
 
 @Language.factory(
