@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from domain.ipc import ipc_code
 from domain.names import organization_key
 from domain.numbers import parse_application_number
+from ingest.nlp import text_numbers
 from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
 
 # ---- organisations ----------------------------------------------------------------------------
@@ -453,6 +454,8 @@ class PersonsByCue:
         break; a name is never followed by more Chinese of itself."""
         for length in (3, 2, 4, 5):
             end = start + length
+            if end > len(text):
+                continue
             candidate = text[start:end]
             if candidate.endswith("等"):
                 continue  # 李娜等参与: 等 closes the list, it is not part of the name
@@ -494,21 +497,27 @@ def _latin_names(text: str) -> set[tuple[int, int]]:
     return marked
 
 
-# ---- money, IPC codes, bare application numbers ---------------------------------------------
+# ---- money, IPC codes, patent numbers and dates in other forms --------------------------------
 
 MONEY = re.compile(
     r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
     r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?(?:美元|欧元|港元|港币|日元|英镑|韩元|元)"
     # 元素, 五元杂环, 二元醇: chemistry, not yuan
     r"(?![素杂环件胞组醇酸胺酯烯器数])"
-    r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元整?"
+    # 整 closes a written amount (人民币捌拾万元整) but is not part of it
+    r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元"
 )
+# A plain count with 元 running on into a word is a part, not money (128元相控阵, 64元阵列): a
+# bare integer amount is followed by punctuation or one of these words.
+_BARE_YUAN = re.compile(r"\d+元")
+_AFTER_YUAN = frozenset("的每人钱整左以起至到及和与或为用作给由即上下多之内外不可计共而/、")
 IPC = re.compile(r"(?<![A-Za-z0-9])[A-H]\d{2}[A-Z]\s?\d{1,4}\s?/\s?\d{2,6}(?![\d/])")
 BARE_APPLICATION = re.compile(r"(?<![A-Za-z\d.])\d{12}\.[\dX](?!\d)")
 
 
 class MorePatterns:
-    """MONEY in any currency, IPC codes and bare 12-digit CN application numbers."""
+    """MONEY in any currency, IPC codes, patent numbers in every citation and priority form
+    (ingest/nlp/text_numbers.py) and dates in the forms patterns.py does not know."""
 
     def __init__(self, labels: Iterable[str]) -> None:
         self.labels = set(labels)
@@ -520,21 +529,37 @@ class MorePatterns:
         def add(label: str, start: int, end: int, normalized: str) -> None:
             if not any(a < end and start < b for a, b in taken):
                 _add(doc, label, start, end, "ipgraph_more_patterns", normalized)
+                taken.append((start, end))
 
         if "MONEY" in self.labels:
+            for start, end, value in text_numbers.symbol_money(text):
+                add("MONEY", start, end, value)
             for match in MONEY.finditer(text):
-                add("MONEY", match.start(), match.end(), match.group(0).strip())
+                if _is_money(text, match):
+                    add("MONEY", match.start(), match.end(), match.group(0).strip())
         if "IPC" in self.labels:
             for match in IPC.finditer(text):
                 code = ipc_code(match.group(0))
                 if code is not None:
                     add("IPC", match.start(), match.end(), code)
+        if "DATE" in self.labels:
+            for start, end, value in text_numbers.dates(text):
+                add("DATE", start, end, value)
         if "PATENT_NUMBER" in self.labels:
             for match in BARE_APPLICATION.finditer(text):
                 number = parse_application_number(match.group(0))
                 if number.check_digit_ok:
                     add("PATENT_NUMBER", match.start(), match.end(), number.canonical)
+            for start, end, value in text_numbers.patent_numbers(text):
+                add("PATENT_NUMBER", start, end, value)
         return doc
+
+
+def _is_money(text: str, match: re.Match[str]) -> bool:
+    if not _BARE_YUAN.fullmatch(match.group(0).strip()) or match.end() >= len(text):
+        return True
+    follower = text[match.end()]
+    return not ("\u4e00" <= follower <= "\u9fff") or follower in _AFTER_YUAN
 
 
 @Language.factory("ipgraph_organizations", default_config={})
@@ -556,7 +581,8 @@ def _words(path: str) -> list[str]:
 
 
 @Language.factory(
-    "ipgraph_more_patterns", default_config={"labels": ["MONEY", "IPC", "PATENT_NUMBER"]}
+    "ipgraph_more_patterns",
+    default_config={"labels": ["MONEY", "IPC", "PATENT_NUMBER", "DATE"]},
 )
 def make_more_patterns(nlp: Language, name: str, labels: list[str]) -> MorePatterns:
     return MorePatterns(labels)
