@@ -32,11 +32,15 @@ _SUFFIX = re.compile(
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
 _GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会"})
-_GOVERNMENT_STEM = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])")
+_GOVERNMENT_STEM = re.compile(
+    r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
+)
 # A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
 _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
 # Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
-_GENERIC_STEM = re.compile(r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)")
+_GENERIC_STEM = re.compile(
+    r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)"
+)
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
 _STOP_WORDS = frozenset(
@@ -286,9 +290,13 @@ def _join_units(doc: Doc, text: str) -> None:
         changed = True
     if changed:
         doc.spans[SPAN_KEY] = [
-            s for s in spans if not any(_inside((s._.start, s._.end), (o._.start, o._.end))
-                                        for o in spans if o.label_ == "ORGANIZATION"
-                                        and s.label_ == "ORGANIZATION")
+            s
+            for s in spans
+            if not any(
+                _inside((s._.start, s._.end), (o._.start, o._.end))
+                for o in spans
+                if o.label_ == "ORGANIZATION" and s.label_ == "ORGANIZATION"
+            )
         ]
 
 
@@ -303,7 +311,9 @@ _UNIT_VERBS = ("完成", "研制", "研发", "开发", "提供", "测试", "检�
 
 def _respan(doc: Doc, start: int, end: int, text: str) -> Span:
     """A new ORGANIZATION span over [start, end) with the same extension fields as _add."""
-    _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(text[start:end]))
+    _add(
+        doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(text[start:end])
+    )
     added: Span = doc.spans[SPAN_KEY][-1]
     return added
 
@@ -362,6 +372,11 @@ _PERSON_AFTER = re.compile(
     r"(?:教授|副教授|博士|研究员|副研究员|院士|工程师|高级工程师|高工|先生|女士|老师|主任|"
     r"团队|课题组|等人)"
 )
+# A name never ends in a title (王教授, 李博士, 张总): the title is not part of the person.
+_TITLE_END = re.compile(
+    r"(?:教授|博士|老师|先生|女士|小姐|院士|工程师|研究员|主任|经理|总监|律师|医生|"
+    r"代理人|代理师|审查员|发明人)$|^[\u4e00-\u9fff][总工]$"
+)
 _NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
 # 欧阳明辉提出了该方案 / 王芳表示 / 皇甫嵩林等: what a name may be followed by
 _AFTER_NAME = re.compile(
@@ -392,8 +407,8 @@ class PersonsByCue:
     """PERSON spans: the names after 发明人/代理人/审查员 (a list joined by 、，;； or spaces), a
     name before a title (…教授, …研究员, …团队), and Latin-script names that 等人/et al. or a
     title marks as people. A Chinese name is two to four characters led by a known surname; a
-    Japanese one (田中一郎) a Japanese surname and one to three characters; transliterated names
-    (约翰·史密斯) are taken in cue lists whole."""
+    Japanese or Korean one (田中一郎, 朴智勋) a foreign surname and one to three characters;
+    transliterated names (约翰·史密斯) are taken in cue lists whole. Titles stay out."""
 
     def __init__(self, surnames: Iterable[str], foreign_surnames: Iterable[str] = ()) -> None:
         names = sorted({s.strip() for s in surnames if s.strip()}, key=len, reverse=True)
@@ -441,7 +456,7 @@ class PersonsByCue:
         return self._name_end(text, start)
 
     def _is_name(self, candidate: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate) or _TITLE_END.search(candidate):
             return False
         surname = next((s for s in self.surnames if candidate.startswith(s)), None)
         if surname is not None and 1 <= len(candidate) - len(surname) <= 2:
@@ -459,9 +474,7 @@ class PersonsByCue:
             candidate = text[start:end]
             if candidate.endswith("等"):
                 continue  # 李娜等参与: 等 closes the list, it is not part of the name
-            if self._is_name(candidate) and (
-                _breaks(text, end) or _AFTER_NAME.match(text, end)
-            ):
+            if self._is_name(candidate) and (_breaks(text, end) or _AFTER_NAME.match(text, end)):
                 return end
         return None
 

@@ -25,8 +25,7 @@ _END = r"(?![A-Za-z0-9])"
 _START = r"(?<![A-Za-z0-9/.])"
 # Numbers whose office prefix or shape says what they are: no context needed.
 _PREFIXED = re.compile(
-    _START
-    + r"(?:"
+    _START + r"(?:"
     # CN application numbers with inner spaces or without the dot: ZL 2017 1 0358246.X
     r"(?:ZL|CN)\s?\d{4}\s\d\s?\d{7}\s?\.?\s?[\dX]"
     r"|ZL\s?(?:\d{12}|\d{8})\.?[\dX]"
@@ -58,9 +57,7 @@ _CUE_BEFORE = re.compile(
     r"国际申请|申请|对比文件|专利文献)\s*(?:为|是|：|:)?\s*[“\"「『]?\s*(?:第|No\.?|NO\.?)?\s*"
     rf"(?P<number>{_NUMBER})"
 )
-_CUE_AFTER = re.compile(
-    rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)"
-)
+_CUE_AFTER = re.compile(rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)")
 # A priority line of a front page: number, date, country (62/123,456 2019.03.12 US).
 _PRIORITY_TRIPLE = re.compile(
     rf"(?<![\w/.,\-])(?P<number>{_NUMBER})\s+(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}"
@@ -82,7 +79,10 @@ _COUNTRIES = (
 
 def patent_numbers(text: str) -> Iterator[Found]:
     for match in _PREFIXED.finditer(text):
-        yield match.start(), match.end(), _normalize(match.group(0), None)
+        number = match.group(0)
+        # the German application form is written without its DE too: 10 2020 123 456.7
+        country = "DE" if number.startswith("10") else None
+        yield match.start(), match.end(), _normalize(number, country)
     for match in _CN_UNDOTTED.finditer(text):
         digits, check = match.groups()
         if cn_check_digit(digits) == check:
