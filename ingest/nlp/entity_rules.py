@@ -23,15 +23,18 @@ from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
 
 # A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
 # stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
-_WEAK_SUFFIXES = frozenset({"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所"})
+_WEAK_SUFFIXES = frozenset(
+    {"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所", "中心"}
+)
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
     r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|专利代理事务所|律师事务所|事务所|"
-    r"知识产权局|专利局|专利商标局|委员会"
+    r"知识产权局|专利局|专利商标局|委员会|中心"
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
-_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会"})
+# 国家纳米科学中心 too: a centre is named by its scope, a control or data centre is not.
+_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会", "中心"})
 _GOVERNMENT_STEM = re.compile(
     r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
 )
@@ -144,7 +147,8 @@ _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 _FOREIGN = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){0,5}[A-Z][A-Za-z0-9&'\-]*,?\s+"
+    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-zß-ÿ0-9&'\-]*\.?|&|of|and|de|des|du|der|für|the)\s+){0,6}"
+    r"[A-Z][A-Za-zß-ÿ0-9&'\-]*,?\s+"
     r"(?:Co\.,?\s*Ltd\.?|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
     r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.\s*KG)?|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
@@ -257,14 +261,31 @@ class OrganizationsByLegalForm:
 # A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
 # 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
 # punctuation, function word or legal form of its own.
-_UNIT_TAIL = re.compile(
-    r"(?P<body>(?![和与及、])[\u4e00-\u9fff]{0,18}?)"
-    r"(?P<unit>国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|"
-    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|附属医院|医院|分院|所)"
+_UNIT_WORD = re.compile(
+    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|"
+    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|附属医院|医院|分院|所|系"
 )
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
 _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
+_MAX_UNIT = 24
+
+
+def _unit_tail(text: str, start: int, parent: str) -> int | None:
+    """The end of a unit's name written right after its parent's, if one is."""
+    if start >= len(text) or text[start] in "和与及、":
+        return None
+    for match in _UNIT_WORD.finditer(text, start, min(len(text), start + _MAX_UNIT)):
+        body = text[start : match.start()]
+        if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
+            return None
+        unit = match.group(0)
+        if unit == "所" and not _ACADEMY.search(parent):
+            continue
+        if unit in ("所", "系") and not _unit_ends(text, match.end()):
+            continue  # 所述, 所需, 系统
+        return match.end()
+    return None
 
 
 def _join_units(doc: Doc, text: str) -> None:
@@ -273,20 +294,14 @@ def _join_units(doc: Doc, text: str) -> None:
     for index, span in enumerate(spans):
         if span.label_ != "ORGANIZATION":
             continue
-        tail = _UNIT_TAIL.match(text, span._.end)
-        if tail is None or _UNIT_BODY_STOP.search(tail.group("body")):
-            continue
-        if tail.group("unit") == "所" and not (
-            _ACADEMY.search(text[span._.start : span._.end]) and _unit_ends(text, tail.end())
-        ):
-            continue
-        if any(
-            other._.start < tail.end() and span._.end < other._.end
+        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end])
+        if tail_end is None or any(
+            other._.start < tail_end and span._.end < other._.end
             for other in spans
             if other is not span and other.label_ != "ORGANIZATION"
         ):
             continue
-        spans[index] = _respan(doc, span._.start, tail.end(), text)
+        spans[index] = _respan(doc, span._.start, tail_end, text)
         changed = True
     if changed:
         doc.spans[SPAN_KEY] = [
@@ -385,6 +400,7 @@ _AFTER_NAME = re.compile(
 )
 # Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
 _LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+_ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
 # A field label after the list (；申请号：, 地址 …) is not a name.
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
@@ -394,7 +410,14 @@ _TRANSLITERATED = re.compile(
 )
 # Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-z]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-z]+){1,2}(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:[A-Z][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-zß-ÿ]+){1,2}"
+    r"(?![A-Za-zß-ÿ])"
+)
+# A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
+_LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
+_SURNAME_CUE = re.compile(
+    r"\s*(?:等人|et\s+al|等(?:提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|"
+    r"合成|构建|使用|在|于|对|将|把|首先|首次|已|曾|也|还))"
 )
 # What makes a Latin-script pair of words a person: 等人, 等制备了, et al., a title.
 _LATIN_CUE = re.compile(
@@ -439,7 +462,8 @@ class PersonsByCue:
             if name_end is None:
                 return
             yield position, name_end
-            separator = _LIST_SEPARATOR.match(text, name_end)
+            original = _ORIGINAL_NAME.match(text, name_end)  # 史密斯·约翰（John Smith）
+            separator = _LIST_SEPARATOR.match(text, original.end() if original else name_end)
             if separator is None:
                 return
             position = separator.end()
@@ -496,13 +520,19 @@ def _breaks(text: str, end: int) -> bool:
 def _latin_names(text: str) -> set[tuple[int, int]]:
     """Latin-script names marked as people: the last of a list by its cue (…等人), each one
     before it by the separator that joins it to a marked name."""
-    candidates = list(_LATIN_NAME.finditer(text))
+    full = list(_LATIN_NAME.finditer(text))
+    covered = [m.span() for m in full]
+    single = [
+        m for m in _LATIN_SURNAME.finditer(text) if not any(a <= m.start() < b for a, b in covered)
+    ]
+    candidates = sorted(full + single, key=lambda m: m.start())
     marked: set[tuple[int, int]] = set()
     next_start: int | None = None
     for match in reversed(candidates):
-        cue = _LATIN_CUE.match(text, match.end())
+        is_single = match.re is _LATIN_SURNAME
+        cue = (_SURNAME_CUE if is_single else _LATIN_CUE).match(text, match.end())
         joined = _LATIN_SEPARATOR.match(text, match.end())
-        if cue or (joined is not None and joined.end() == next_start):
+        if cue or (not is_single and joined is not None and joined.end() == next_start):
             marked.add(match.span())
             next_start = match.start()
         else:
@@ -514,7 +544,8 @@ def _latin_names(text: str) -> set[tuple[int, int]]:
 
 MONEY = re.compile(
     r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
-    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?(?:美元|欧元|港元|港币|日元|英镑|韩元|元)"
+    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
+    r"(?:元人民币|人民币|美元|欧元|港元|港币|日元|英镑|韩元|美金|元)"
     # 元素, 五元杂环, 二元醇: chemistry, not yuan
     r"(?![素杂环件胞组醇酸胺酯烯器数])"
     # 整 closes a written amount (人民币捌拾万元整) but is not part of it
