@@ -33,7 +33,7 @@ _SUFFIX = re.compile(
     r"知识产权局|专利局|专利商标局|委员会|中心"
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
-# 国家纳米科学中心 too: a centre is named by its scope, a control or data centre is not.
+# A centre counts only when named by its scope (国家纳米科学中心, 北京市疾病预防控制中心).
 _GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会", "中心"})
 _GOVERNMENT_STEM = re.compile(
     r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
@@ -204,7 +204,10 @@ class OrganizationsByLegalForm:
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
-            if suffix in _GOVERNMENT_SUFFIXES:
+            if suffix == "中心":
+                if not _GOVERNMENT_STEM.match(stem):
+                    continue  # 控制中心, 数据中心, 凹槽中心: only a centre named by its scope
+            elif suffix in _GOVERNMENT_SUFFIXES:
                 if not (_GOVERNMENT_STEM.match(stem) or _has_proper_name(stem)):
                     continue
             elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):

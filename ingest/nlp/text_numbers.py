@@ -77,7 +77,14 @@ _COUNTRIES = (
 )
 
 
+# A CN publication number glued to the text before it by PDF extraction, as page headers are
+# (图12CN109306747A说明书附图, 步骤4CN108151594A说明书): the letters CN mark its start.
+_GLUED_CN = re.compile(r"(?<![A-Za-z])(?<=\d)CN\d{9}[ABCUY]\d?(?=CN|[^A-Za-z0-9]|$)")
+
+
 def patent_numbers(text: str) -> Iterator[Found]:
+    for match in _GLUED_CN.finditer(text):
+        yield match.start(), match.end(), match.group(0)
     for match in _PREFIXED.finditer(text):
         number = match.group(0)
         # the German application form is written without its DE too: 10 2020 123 456.7
@@ -182,4 +189,7 @@ _SYMBOL_MONEY = re.compile(
 
 def symbol_money(text: str) -> Iterator[Found]:
     for match in _SYMBOL_MONEY.finditer(text):
-        yield match.start(), match.end(), match.group(0)
+        amount = match.group(0)
+        if amount.startswith("$") and not re.search(r"[,.]\d|[^\d\s]$", amount):
+            continue  # a bare $1 is a placeholder or PDF noise ($1本发明), not an amount
+        yield match.start(), match.end(), amount
