@@ -29,7 +29,7 @@ _WEAK_SUFFIXES = frozenset(
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|专利代理事务所|律师事务所|事务所|"
+    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|专利代理事务所|律师事务所|事务所|"
     r"知识产权局|专利局|专利商标局|委员会|中心"
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
@@ -198,6 +198,8 @@ class OrganizationsByLegalForm:
             if match.end() not in ends and match.group(0) != "株式会社":
                 continue
             start = self._left_edge(doc, starts, text, match.start())
+            if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
+                start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
             if match.group(0) == "株式会社" and not stem:
                 continue  # 株式会社村田制作所: found from its other suffix
@@ -216,6 +218,14 @@ class OrganizationsByLegalForm:
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
             bracket = _BRACKET_FORM.match(text, match.end())
             yield start, bracket.end() if bracket else match.end()
+
+    def _lab_start(self, doc: Doc, starts: list[int], text: str, start: int) -> int:
+        """A laboratory's name joins two fields with 与/和 (汽车安全与节能国家重点实验室)."""
+        before = self._left_edge(doc, starts, text, start - 1)
+        head = text[before : start - 1]
+        if len(head) < 2 or _SUFFIX.search(head) or _NOT_A_STEM.match(head):
+            return start
+        return before
 
     @staticmethod
     def _left_edge(doc: Doc, starts: list[int], text: str, suffix_start: int) -> int:
@@ -418,14 +428,13 @@ _LATIN_NAME = re.compile(
 )
 # A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
 _LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
-_SURNAME_CUE = re.compile(
-    r"\s*(?:等人|et\s+al|等(?:提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|"
-    r"合成|构建|使用|在|于|对|将|把|首先|首次|已|曾|也|还))"
-)
 # What makes a Latin-script pair of words a person: 等人, 等制备了, et al., a title.
-_LATIN_CUE = re.compile(
-    r"\s*(?:等人|等(?!公司|企业|单位|机构|厂商|厂家|品牌|国家|地区)|et\s+al|教授|博士|团队|课题组)"
+_RESEARCH_VERBS = (
+    r"提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|合成|构建|使用|在|于|对|将|"
+    r"把|首先|首次|已|曾|也|还"
 )
+_LATIN_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS})|教授|博士|团队|课题组)")
+_SURNAME_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS}))")
 _LATIN_SEPARATOR = re.compile(r"\s*(?:[、,，和与及]|and)\s*")
 
 

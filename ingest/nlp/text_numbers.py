@@ -29,6 +29,7 @@ _PREFIXED = re.compile(
     # CN application numbers with inner spaces or without the dot: ZL 2017 1 0358246.X
     r"(?:ZL|CN)\s?\d{4}\s\d\s?\d{7}\s?\.?\s?[\dX]"
     r"|ZL\s?(?:\d{12}|\d{8})\.?[\dX]"
+    r"|CN\s?\d{8}\.[\dX]"
     r"|PCT/[A-Z]{2}\d{2,4}/\d{5,6}"
     r"|WO\s?(?:\d{4}/\d{5,6}|\d{10})(?:\s?A\d)?"
     r"|US\s?(?:\d{1,2},\d{3},\d{3}|\d{7,8})(?:\s?[ABES]\d?)?"
@@ -50,11 +51,13 @@ _PREFIXED = re.compile(
 # A CN application number without its dot (2016102861593): year, kind digit, serial, check
 # digit; the check digit must be right, so a 13-digit batch number is not taken.
 _CN_UNDOTTED = re.compile(r"(?<![A-Za-z0-9.])((?:19|20)\d{2}[12389]\d{7})([\dX])(?![\d.])")
+# An old (1985-2003) CN application number, eight digits and the check digit: 98123456.9.
+_CN_OLD = re.compile(r"(?<![A-Za-z\d.])((?:8[5-9]|9\d|0[0-3])[1-3]\d{5})\.([\dX])(?![\d.])")
 # Digit strings that only their context makes a patent number.
 _NUMBER = r"(?:[A-Z]{2}\s?)?\d[\d,./\-]*[\dX]"
 _CUE_BEFORE = re.compile(
     r"(?:申请号|专利号|申请序列号|序列号|优先权号|公开号|公告号|公布号|专利申请|临时申请|"
-    r"国际申请|申请|对比文件|专利文献)\s*(?:为|是|：|:)?\s*[“\"「『]?\s*(?:第|No\.?|NO\.?)?\s*"
+    r"国际申请|申请数据|公布数据|优先权数据|申请|对比文件|专利文献)\s*(?:为|是|：|:)?\s*[“\"「『]?\s*(?:第|No\.?|NO\.?)?\s*"
     rf"(?P<number>{_NUMBER})"
 )
 _CUE_AFTER = re.compile(rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)")
@@ -90,10 +93,11 @@ def patent_numbers(text: str) -> Iterator[Found]:
         # the German application form is written without its DE too: 10 2020 123 456.7
         country = "DE" if number.startswith("10") else None
         yield match.start(), match.end(), _normalize(number, country)
-    for match in _CN_UNDOTTED.finditer(text):
-        digits, check = match.groups()
-        if cn_check_digit(digits) == check:
-            yield match.start(), match.end(), f"CN{digits}.{check}"
+    for pattern in (_CN_UNDOTTED, _CN_OLD):
+        for match in pattern.finditer(text):
+            digits, check = match.groups()
+            if cn_check_digit(digits) == check:
+                yield match.start(), match.end(), f"CN{digits}.{check}"
     for pattern in (_CUE_BEFORE, _CUE_AFTER, _PRIORITY_TRIPLE):
         for match in pattern.finditer(text):
             start, end = match.span("number")
