@@ -29,7 +29,7 @@ _WEAK_SUFFIXES = frozenset(
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|专利代理事务所|律师事务所|事务所|"
+    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|代理事务所|律师事务所|事务所|"
     r"知识产权局|专利局|专利商标局|委员会|中心"
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
@@ -132,6 +132,14 @@ _STOP_WORDS = frozenset(
         "承担",
         "资助",
         "赞助",
+        "获",
+        "获得",
+        "受",
+        "受到",
+        "依托",
+        "交由",
+        "报送",
+        "授予",
         "某",
         "及其",
         "以及其",
@@ -142,7 +150,7 @@ _STOP_WORDS = frozenset(
 # Verbs that stop a name but also occur inside one (华测检测认证集团, 深圳市投资控股有限公司,
 # 国投创新投资管理有限公司): crossed when the words between them and the legal form hold no
 # proper name, i.e. could not be a name on their own (认证集团, 控股, 管理).
-_VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制"})
+_VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制", "联合"})
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
@@ -202,7 +210,11 @@ class OrganizationsByLegalForm:
                 start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
             if match.group(0) == "株式会社" and not stem:
-                continue  # 株式会社村田制作所: found from its other suffix
+                # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
+                end = self._right_edge(doc, starts, text, match.end())
+                if end - match.end() >= 2:
+                    yield match.start(), end
+                continue
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
@@ -218,6 +230,20 @@ class OrganizationsByLegalForm:
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
             bracket = _BRACKET_FORM.match(text, match.end())
             yield start, bracket.end() if bracket else match.end()
+
+    @staticmethod
+    def _right_edge(doc: Doc, starts: list[int], text: str, position: int) -> int:
+        index = bisect_right(starts, position) - 1
+        if index < 0 or starts[index] != position:
+            return position
+        edge = position
+        while index < len(doc) and edge - position <= 10:
+            token = doc[index].text
+            if starts[index] != edge or token in _STOP_WORDS or not _is_name_part(token):
+                break
+            edge += len(token)
+            index += 1
+        return edge
 
     def _lab_start(self, doc: Doc, starts: list[int], text: str, start: int) -> int:
         """A laboratory's name joins two fields with 与/和 (汽车安全与节能国家重点实验室)."""

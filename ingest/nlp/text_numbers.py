@@ -124,6 +124,8 @@ def _normalize(raw: str, country: str | None) -> str:
     if compact[:2].isalpha() and compact[:2] not in ("ZL", "CN"):
         if compact.startswith("PCT") or compact.startswith("WO"):
             return compact
+        if "." in compact:  # an application number with its check digit: DE102019106234.5
+            return parse_application_number(compact).canonical
         return parse_publication_number(compact).canonical
     if country not in (None, "CN"):
         return parse_application_number(f"{country}{compact}").canonical
