@@ -40,6 +40,13 @@ def test_inventor_agent_and_examiner_lists_with_every_separator(nlp: Language) -
     assert _texts(nlp, record, "PERSON") == ["高翔", "宋佳怡", "欧阳志强", "黄立"]
 
 
+def test_padded_two_character_names_on_front_pages(nlp: Language) -> None:
+    text = "(72)发明人 李 娜 皇甫明 王 刚 (74)专利代理机构 大连理工大学专利中心 21200"
+    found = [(e.text, e.normalized) for e in _entities(nlp, text, "PERSON")]
+    assert found == [("李 娜", "李娜"), ("皇甫明", "皇甫明"), ("王 刚", "王刚")]
+    assert _texts(nlp, text, "ORGANIZATION") == ["大连理工大学专利中心"]
+
+
 def test_foreign_names_in_inventor_lists(nlp: Language) -> None:
     text = (
         "发明人：汉斯-彼得·施密特、大卫·J·米勒（David J. Miller）；山本健太；朴智勋，"
@@ -79,7 +86,8 @@ def test_institution_short_names_come_from_config(nlp: Language) -> None:
     listed = (CONFIG_DIR / "dictionaries" / "institution_abbreviations.tsv").read_text("utf-8")
     assert "哈尔滨工业大学\t哈工大" in listed
     text = (
-        "样品由哈工大提供，中国科大和上海交大参与测试，北航负责建模；北大西洋的海况数据另行获取。"
+        "样品由哈工大提供，中国科大和上海交大参与测试，北航负责建模；"
+        "北大西洋的海况数据另行获取，样机存放于清华园。"
     )
     found = [(e.text, e.normalized) for e in _entities(nlp, text, "ORGANIZATION")]
     assert found == [

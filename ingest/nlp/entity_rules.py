@@ -301,7 +301,7 @@ class OrganizationsByLegalForm:
 # 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
 # punctuation, function word or legal form of its own.
 _UNIT_WORD = re.compile(
-    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|"
+    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
     r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|附属医院|医院|分院|所|系"
 )
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
@@ -439,6 +439,7 @@ _AFTER_NAME = re.compile(
 )
 # Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
 _LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+_PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
 # A field label after the list (；申请号：, 地址 …) is not a name.
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
@@ -491,7 +492,8 @@ class PersonsByCue:
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
                 continue
-            _add(doc, "PERSON", start, end, "ipgraph_persons", text[start:end])
+            name = text[start:end]
+            _add(doc, "PERSON", start, end, "ipgraph_persons", _person_key(name))
         return doc
 
     def _cue_list(self, text: str, position: int) -> Iterable[tuple[int, int]]:
@@ -515,7 +517,12 @@ class PersonsByCue:
         latin = _LATIN_NAME.match(text, start)
         if latin and _breaks(text, latin.end()):
             return latin.end()
-        return self._name_end(text, start)
+        end = self._name_end(text, start)
+        if end is None:
+            padded = _PADDED_NAME.match(text, start)  # 张 伟: front pages pad two-character names
+            if padded and self._is_name(padded.group(1) + padded.group(2)):
+                end = padded.end()
+        return end
 
     def _is_name(self, candidate: str) -> bool:
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate) or _TITLE_END.search(candidate):
@@ -549,6 +556,11 @@ class PersonsByCue:
             if self._is_name(text[start:end]) and (before in _NAME_BREAK or before.isascii()):
                 return start
         return None
+
+
+def _person_key(name: str) -> str:
+    """The name without a front page's padding (张 伟 -> 张伟); Latin names keep their spaces."""
+    return re.sub(r"[ \u3000]", "", name) if not re.search(r"[A-Za-z]", name) else name
 
 
 def _breaks(text: str, end: int) -> bool:
