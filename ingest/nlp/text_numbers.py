@@ -122,8 +122,8 @@ def _country(text: str, start: int, end: int) -> str | None:
 def _normalize(raw: str, country: str | None) -> str:
     compact = re.sub(r"[\s,]", "", raw)
     if compact[:2].isalpha() and compact[:2] not in ("ZL", "CN"):
-        if compact.startswith("PCT") or compact.startswith("WO"):
-            return compact
+        if compact.startswith("PCT"):
+            return compact  # an international application, not a publication
         if "." in compact:  # an application number with its check digit: DE102019106234.5
             return parse_application_number(compact).canonical
         return parse_publication_number(compact).canonical
