@@ -74,6 +74,14 @@ def test_latin_script_persons_only_where_context_says_so(nlp: Language) -> None:
     ]
 
 
+def test_a_list_of_names_before_its_cue_and_a_person_as_applicant(nlp: Language) -> None:
+    text = "孙浩、钱晓雯和冯磊等人比较了两种涂层。(71)申请人 卫东 地址 230000 安徽省合肥市"
+    assert _texts(nlp, text, "PERSON") == ["孙浩", "钱晓雯", "冯磊", "卫东"]
+    company = "(71)申请人 安徽恒光新材料科技有限公司 地址 230000 安徽省合肥市"
+    assert _texts(nlp, company, "PERSON") == []
+    assert _texts(nlp, company, "ORGANIZATION") == ["安徽恒光新材料科技有限公司"]
+
+
 def test_titles_and_eponyms_are_not_persons(nlp: Language) -> None:
     text = "发明人王教授提出了方案，由赵敏研究员测试杨氏模量，并用傅里叶变换和王水处理。"
     assert _texts(nlp, text, "PERSON") == ["赵敏"]
@@ -125,6 +133,18 @@ def test_foreign_companies_by_their_legal_forms(nlp: Language) -> None:
         "Tetra Laval Holdings & Finance S.A.",
         "Sony Group Corp.",
         "3M创新有限公司",
+    ]
+
+
+def test_universities_and_institutes_named_in_english(nlp: Language) -> None:
+    text = (
+        "该算法由Stanford University和University of Tokyo提出，"
+        "Fraunhofer Institute for Solar Energy Systems做了验证。"
+    )
+    assert _texts(nlp, text, "ORGANIZATION") == [
+        "Stanford University",
+        "University of Tokyo",
+        "Fraunhofer Institute for Solar Energy Systems",
     ]
 
 

@@ -162,6 +162,15 @@ _FOREIGN = re.compile(
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
     r"(?![A-Za-z])"
 )
+# Universities and institutes named in English: Stanford University, University of Tokyo,
+# Massachusetts Institute of Technology, Fraunhofer Institute for Solar Energy Systems.
+_CAPITALISED = r"[A-Z][A-Za-zß-ÿ'\-]*"
+_FOREIGN_INSTITUTION = re.compile(
+    rf"(?<![A-Za-z])(?:{_CAPITALISED}\s+){{0,4}}"
+    r"(?:University|Institute|College|Laboratory|Laboratories|Academy)"
+    rf"(?:\s+(?:of|for)(?:\s+(?:the|and|{_CAPITALISED})){{1,5}})?(?![A-Za-z])"
+    rf"(?<!\sthe)(?<!\sand)"
+)
 _MAX_NAME = 40
 
 
@@ -293,8 +302,9 @@ class OrganizationsByLegalForm:
 
     @staticmethod
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
-        for match in _FOREIGN.finditer(text):
-            yield match.start(), match.end()
+        for pattern in (_FOREIGN, _FOREIGN_INSTITUTION):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end()
 
 
 # A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
@@ -418,8 +428,11 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 # ---- persons -------------------------------------------------------------------------------
 
+# 申请人/专利权人 name a person when one is the applicant (申请人 张伟 地址 …): a name is only
+# taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
-    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人|审查员)"
+    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人|审查员|"
+    r"申请人|专利权人)"
     r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
@@ -484,9 +497,14 @@ class PersonsByCue:
         for match in _PERSON_BEFORE.finditer(text):
             found.update(self._cue_list(text, match.end()))
         for match in _PERSON_AFTER.finditer(text):
-            start = self._name_start(text, match.start())
-            if start is not None:
-                found.add((start, match.start()))
+            end = match.start()
+            start = self._name_start(text, end)
+            while start is not None:  # 王磊、李娜等人: each name of the list before the cue
+                found.add((start, end))
+                if start < 2 or text[start - 1] not in "、，,和与及":
+                    break
+                end = start - 1
+                start = self._name_start(text, end)
         found.update(_latin_names(text))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
