@@ -7,11 +7,19 @@ tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
-from config.settings import CONFIG_DIR
+from config.settings import CONFIG_DIR, Settings
+from graph.model import Direction, EdgeType
 from ingest.nlp.pipeline import Entity, extract_entities, load_pipeline
+from ingest.pipeline import ingest_paths
+from stores.backends import open_stores
+from tests.conftest import SAMPLE_PATENTS
+
+SAMPLES = SAMPLE_PATENTS.parent
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +266,28 @@ def test_money_led_by_currency_symbols_and_in_capital_numerals(nlp: Language) ->
 def test_counts_with_yuan_and_placeholders_are_not_money(nlp: Language) -> None:
     text = "采用128元相控阵和64元阵列，$1本发明公开了一种五元环化合物，单价为2600元的探头。"
     assert _texts(nlp, text, "MONEY") == ["2600元"]
+
+
+# ---- ingest ----------------------------------------------------------------------------------
+
+
+def test_ingest_cites_foreign_prior_art_and_links_short_names(tmp_path: Path) -> None:
+    sample = (SAMPLES / "CN115000004A.sample.txt").read_text(encoding="utf-8")
+    document = sample.replace(
+        "现有技术如CN110000001A公开了一种波束训练方法，但波束切换时延较大。",
+        "US9045625公开了一种波束训练方法，WO2013/178746改进了码本，中科院也做了类似研究。",
+    )
+    path = tmp_path / "CN115000004A.txt"
+    path.write_text(document, encoding="utf-8")
+    stores = open_stores(Settings(data_dir=tmp_path / "data"))
+    try:
+        report = ingest_paths([path], stores.graph, stores.index, tmp_path / "dead")
+        assert report.errors == []
+        cited = stores.graph.neighbours(EdgeType.CITES, "CN115000004A", Direction.OUT)
+        assert sorted(c.id for c in cited) == ["US9045625", "WO2013178746"]
+        named = stores.graph.neighbours(
+            EdgeType.MENTIONS_ORGANIZATION, "CN115000004A", Direction.OUT
+        )
+        assert "中国科学院" in {n.id for n in named}
+    finally:
+        stores.close()
