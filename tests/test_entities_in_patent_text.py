@@ -263,6 +263,15 @@ def test_money_led_by_currency_symbols_and_in_capital_numerals(nlp: Language) ->
     ]
 
 
+def test_money_in_lower_case_numerals_and_dates_spaced_by_pdf(nlp: Language) -> None:
+    text = (
+        "合同于2019 年 3 月 12 日签订，首期人民币二十万元，尾款三万元；二元醇与一元二次方程无关。"
+    )
+    assert _texts(nlp, text, "MONEY") == ["人民币二十万元", "三万元"]
+    found = [(e.text, e.normalized) for e in _entities(nlp, text, "DATE")]
+    assert found == [("2019 年 3 月 12 日", "2019-03-12")]
+
+
 def test_counts_with_yuan_and_placeholders_are_not_money(nlp: Language) -> None:
     text = "采用128元相控阵和64元阵列，$1本发明公开了一种五元环化合物，单价为2600元的探头。"
     assert _texts(nlp, text, "MONEY") == ["2600元"]

@@ -618,6 +618,9 @@ MONEY = re.compile(
     r"(?![素杂环件胞组醇酸胺酯烯器数])"
     # 整 closes a written amount (人民币捌拾万元整) but is not part of it
     r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元"
+    # in lower-case numerals only with 人民币 or 万/亿 (二十万元), never 二元醇 or 五元环
+    r"|人民币[零一二三四五六七八九十百千万亿两]+元"
+    r"|[一二三四五六七八九十两][零一二三四五六七八九十百千]*[万亿]元(?![素杂环件胞组醇酸胺酯烯器数])"
 )
 # A plain count with 元 running on into a word is a part, not money (128元相控阵, 64元阵列): a
 # bare integer amount is followed by punctuation or one of these words.

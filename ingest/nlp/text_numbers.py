@@ -158,7 +158,18 @@ _ENGLISH_DATE = re.compile(
 )
 
 
+# 2019 年 3 月 12 日 as PDF extraction spaces it, and full-width digits (２０１９年３月１２日).
+_SPACED_OR_WIDE = re.compile(
+    r"(?<![\d０-９])([12１２][\d０-９]{3})\s*年\s*([\d０-９]{1,2})\s*月\s*([\d０-９]{1,2})\s*日"
+)
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def dates(text: str) -> Iterator[Found]:
+    for match in _SPACED_OR_WIDE.finditer(text):
+        year, month, day = (int(g.translate(_WIDE)) for g in match.groups())
+        if _valid(year, month, day):
+            yield match.start(), match.end(), f"{year}-{month:02d}-{day:02d}"
     for match in _DAY_FIRST.finditer(text):
         day, _sep, month, year = match.groups()
         if _valid(int(year), int(month), int(day)):
