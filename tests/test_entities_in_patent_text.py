@@ -174,6 +174,18 @@ def test_partnership_brackets_and_units_inside_a_parent(nlp: Language) -> None:
     ]
 
 
+def test_schools_and_institutes_whose_names_join_two_fields(nlp: Language) -> None:
+    text = (
+        "由南京大学化学与化工学院和中科院宁波材料技术与工程研究所完成，"
+        "中国石油化工股份有限公司北京化工研究院提供原料。"
+    )
+    assert _texts(nlp, text, "ORGANIZATION") == [
+        "南京大学化学与化工学院",
+        "中科院宁波材料技术与工程研究所",
+        "中国石油化工股份有限公司北京化工研究院",
+    ]
+
+
 def test_a_unit_is_not_read_into_a_following_word(nlp: Language) -> None:
     text = "清华大学所述的方法由清华大学开发系统实现。"
     assert _texts(nlp, text, "ORGANIZATION") == ["清华大学", "清华大学"]

@@ -312,7 +312,7 @@ class OrganizationsByLegalForm:
 # punctuation, function word or legal form of its own.
 _UNIT_WORD = re.compile(
     r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
-    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|附属医院|医院|分院|所|系"
+    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|研究院|学院|附属医院|医院|分院|所|系"
 )
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
