@@ -431,7 +431,7 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 # 申请人/专利权人 name a person when one is the applicant (申请人 张伟 地址 …): a name is only
 # taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
-    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人|审查员|"
+    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理师|代理人|经办人|法定代表人|审查员|"
     r"申请人|专利权人)"
     r"\s*[：:为是]?\s*"
 )
