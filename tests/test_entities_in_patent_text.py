@@ -261,6 +261,8 @@ def test_dates_day_first_compact_and_in_chinese_numerals(nlp: Language) -> None:
         ("2022-1-7", "2022-1-7"),
         ("二〇二一年三月十五日", "二〇二一年三月十五日"),
     ]
+    record = "公开（公告）日：20230418；有效期届满日：20421202；样品编号：20190312"
+    assert _texts(nlp, record, "DATE") == ["20230418", "20421202"]
 
 
 def test_money_led_by_currency_symbols_and_in_capital_numerals(nlp: Language) -> None:

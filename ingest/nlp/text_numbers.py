@@ -141,8 +141,11 @@ def _normalize(raw: str, country: str | None) -> str:
 _DAY_FIRST = re.compile(r"(?<![\d.\-/])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.\-/])")
 # A compact date in a record's date field: 申请日：20221202, (22)申请日 20190312.
 _COMPACT = re.compile(
-    r"(?:申请日|公开日|公告日|授权日|公布日|优先权日|申请日期|公开日期|公告日期|日期|生效日|"
-    r"国家阶段日|提交日)\s*[）)]?\s*[：:为是]?\s*(?P<date>(?:19|20)\d{6})(?!\d)"
+    r"(?:(?:申请日|公开日|公告日|授权日|公布日|优先权日|申请日期|公开日期|公告日期|日期|生效日|"
+    r"国家阶段日|提交日)\s*[）)]?\s*[：:为是]?"
+    # any field whose label ends in 日 or 日期 and a colon: 公开（公告）日：, 到期日：
+    r"|[\u4e00-\u9fff（）()]{0,8}日期?\s*[：:])"
+    r"\s*(?P<date>(?:19|20)\d{6})(?!\d)"
 )
 _CHINESE_DIGITS = "〇零○Ｏ一二三四五六七八九"
 _CHINESE_DATE = re.compile(
