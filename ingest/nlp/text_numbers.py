@@ -171,9 +171,9 @@ _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 def dates(text: str) -> Iterator[Found]:
     for match in _SPACED_OR_WIDE.finditer(text):
-        year, month, day = (int(g.translate(_WIDE)) for g in match.groups())
-        if _valid(year, month, day):
-            yield match.start(), match.end(), f"{year}-{month:02d}-{day:02d}"
+        parts = [int(g.translate(_WIDE)) for g in match.groups()]
+        if _valid(*parts):
+            yield match.start(), match.end(), "{}-{:02d}-{:02d}".format(*parts)
     for match in _DAY_FIRST.finditer(text):
         day, _sep, month, year = match.groups()
         if _valid(int(year), int(month), int(day)):
