@@ -75,6 +75,16 @@ class PatternMatcher:
         return doc
 
 
+_SHORT_NAME = 3
+
+
+def _token_ends(doc: Doc) -> set[int]:
+    if not len(doc):
+        return set()
+    offsets = doc.to_array(["IDX", "LENGTH"])
+    return set((offsets[:, 0] + offsets[:, 1]).tolist())
+
+
 class Gazetteer:
     """Organisation names and short names, matched longest-first without overlaps."""
 
@@ -97,10 +107,17 @@ class Gazetteer:
             key=lambda m: (m[0], -(m[1] - m[0])),
         )
         last_end = -1
+        ends: set[int] | None = None
         for start, end, key in found:
-            if start >= last_end:
-                _add(doc, "ORGANIZATION", start, end, "ipgraph_gazetteer", key)
-                last_end = end
+            if start < last_end:
+                continue
+            if end - start <= _SHORT_NAME:
+                # a short name must end a word: 清华 is not the 清华 of 清华园
+                ends = _token_ends(doc) if ends is None else ends
+                if end not in ends:
+                    continue
+            _add(doc, "ORGANIZATION", start, end, "ipgraph_gazetteer", key)
+            last_end = end
         return doc
 
 

@@ -11,22 +11,38 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from domain.ipc import ipc_code
 from domain.names import organization_key
 from domain.numbers import parse_application_number
+from ingest.nlp import text_numbers
 from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
 
 # ---- organisations ----------------------------------------------------------------------------
 
 # A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
 # stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
-_WEAK_SUFFIXES = frozenset({"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所"})
+_WEAK_SUFFIXES = frozenset(
+    {"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所", "中心"}
+)
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|实验室|制作所|製作所|株式会社|银行|事务所"
+    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|代理事务所|律师事务所|事务所|"
+    r"知识产权局|专利局|专利商标局|委员会|中心"
+)
+# Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
+# A centre counts only when named by its scope (国家纳米科学中心, 北京市疾病预防控制中心).
+_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会", "中心"})
+_GOVERNMENT_STEM = re.compile(
+    r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
+)
+# A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
+_BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
+# Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
+_GENERIC_STEM = re.compile(
+    r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)"
 )
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
@@ -116,19 +132,44 @@ _STOP_WORDS = frozenset(
         "承担",
         "资助",
         "赞助",
+        "获",
+        "获得",
+        "受",
+        "受到",
+        "依托",
+        "交由",
+        "报送",
+        "授予",
+        "某",
+        "及其",
+        "以及其",
+        "及其他",
+        "其他",
     ]
 )
 # Verbs that stop a name but also occur inside one (华测检测认证集团, 深圳市投资控股有限公司,
 # 国投创新投资管理有限公司): crossed when the words between them and the legal form hold no
 # proper name, i.e. could not be a name on their own (认证集团, 控股, 管理).
-_VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制"})
+_VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制", "联合"})
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 _FOREIGN = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){0,5}[A-Z][A-Za-z0-9&'\-]*,?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|GmbH|AG|SE|S\.A\.|N\.V\.|B\.V\.|"
-    r"plc|PLC|Limited|K\.K\.|Company)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-zß-ÿ0-9&'\-]*\.?|&|of|and|de|des|du|der|für|the)\s+){0,6}"
+    r"[A-Z][A-Za-zß-ÿ0-9&'\-]*,?\s+"
+    r"(?:Co\.,?\s*Ltd\.?|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.\s*KG)?|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+    r"(?![A-Za-z])"
+)
+# Universities and institutes named in English: Stanford University, University of Tokyo,
+# Massachusetts Institute of Technology, Fraunhofer Institute for Solar Energy Systems.
+_CAPITALISED = r"[A-Z][A-Za-zß-ÿ'\-]*"
+_FOREIGN_INSTITUTION = re.compile(
+    rf"(?<![A-Za-z])(?:{_CAPITALISED}\s+){{0,4}}"
+    r"(?:University|Institute|College|Laboratory|Laboratories|Academy)"
+    rf"(?:\s+(?:of|for)(?:\s+(?:the|and|{_CAPITALISED})){{1,5}})?(?![A-Za-z])"
+    rf"(?<!\sthe)(?<!\sand)"
 )
 _MAX_NAME = 40
 
@@ -158,6 +199,7 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
+        _join_units(doc, text)
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -173,16 +215,52 @@ class OrganizationsByLegalForm:
             if match.end() not in ends and match.group(0) != "株式会社":
                 continue
             start = self._left_edge(doc, starts, text, match.start())
+            if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
+                start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
             if match.group(0) == "株式会社" and not stem:
-                continue  # 株式会社村田制作所: found from its other suffix
-            if len(stem) < 2 or _NOT_A_STEM.match(stem):
+                # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
+                end = self._right_edge(doc, starts, text, match.end())
+                if end - match.end() >= 2:
+                    yield match.start(), end
                 continue
-            if match.group(0) in _WEAK_SUFFIXES and not _has_proper_name(stem):
+            if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
-            if match.group(0) in stem and match.group(0) not in ("公司", "集团"):
+            suffix = match.group(0)
+            if suffix == "中心":
+                if not _GOVERNMENT_STEM.match(stem):
+                    continue  # 控制中心, 数据中心, 凹槽中心: only a centre named by its scope
+            elif suffix in _GOVERNMENT_SUFFIXES:
+                if not (_GOVERNMENT_STEM.match(stem) or _has_proper_name(stem)):
+                    continue
+            elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):
+                continue
+            if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
-            yield start, match.end()
+            bracket = _BRACKET_FORM.match(text, match.end())
+            yield start, bracket.end() if bracket else match.end()
+
+    @staticmethod
+    def _right_edge(doc: Doc, starts: list[int], text: str, position: int) -> int:
+        index = bisect_right(starts, position) - 1
+        if index < 0 or starts[index] != position:
+            return position
+        edge = position
+        while index < len(doc) and edge - position <= 10:
+            token = doc[index].text
+            if starts[index] != edge or token in _STOP_WORDS or not _is_name_part(token):
+                break
+            edge += len(token)
+            index += 1
+        return edge
+
+    def _lab_start(self, doc: Doc, starts: list[int], text: str, start: int) -> int:
+        """A laboratory's name joins two fields with 与/和 (汽车安全与节能国家重点实验室)."""
+        before = self._left_edge(doc, starts, text, start - 1)
+        head = text[before : start - 1]
+        if len(head) < 2 or _SUFFIX.search(head) or _NOT_A_STEM.match(head):
+            return start
+        return before
 
     @staticmethod
     def _left_edge(doc: Doc, starts: list[int], text: str, suffix_start: int) -> int:
@@ -213,7 +291,7 @@ class OrganizationsByLegalForm:
                 pass
             elif token in _STOP_WORDS or not _is_name_part(token):
                 break
-            elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]):
+            elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]) and not _is_word(token):
                 edge = token_start + 1  # 由国网: the function word glued to the name
                 break
             if suffix_start - token_start > _MAX_NAME:
@@ -224,8 +302,84 @@ class OrganizationsByLegalForm:
 
     @staticmethod
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
-        for match in _FOREIGN.finditer(text):
-            yield match.start(), match.end()
+        for pattern in (_FOREIGN, _FOREIGN_INSTITUTION):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end()
+
+
+# A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
+# 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
+# punctuation, function word or legal form of its own.
+_UNIT_WORD = re.compile(
+    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
+    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|研究院|学院|附属医院|医院|分院|所|系"
+)
+_UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
+# A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
+_ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
+_MAX_UNIT = 24
+
+
+def _unit_tail(text: str, start: int, parent: str) -> int | None:
+    """The end of a unit's name written right after its parent's, if one is."""
+    if start >= len(text) or text[start] in "和与及、":
+        return None
+    for match in _UNIT_WORD.finditer(text, start, min(len(text), start + _MAX_UNIT)):
+        body = text[start : match.start()]
+        if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
+            return None
+        unit = match.group(0)
+        if unit == "所" and not _ACADEMY.search(parent):
+            continue
+        if unit in ("所", "系") and not _unit_ends(text, match.end()):
+            continue  # 所述, 所需, 系统
+        return match.end()
+    return None
+
+
+def _join_units(doc: Doc, text: str) -> None:
+    spans = list(doc.spans.get(SPAN_KEY, []))
+    changed = False
+    for index, span in enumerate(spans):
+        if span.label_ != "ORGANIZATION":
+            continue
+        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end])
+        if tail_end is None or any(
+            other._.start < tail_end and span._.end < other._.end
+            for other in spans
+            if other is not span and other.label_ != "ORGANIZATION"
+        ):
+            continue
+        spans[index] = _respan(doc, span._.start, tail_end, text)
+        changed = True
+    if changed:
+        doc.spans[SPAN_KEY] = [
+            s
+            for s in spans
+            if not any(
+                _inside((s._.start, s._.end), (o._.start, o._.end))
+                for o in spans
+                if o.label_ == "ORGANIZATION" and s.label_ == "ORGANIZATION"
+            )
+        ]
+
+
+def _unit_ends(text: str, end: int) -> bool:
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return True
+    return any(text.startswith(word, end) for word in (*_STOP_WORDS, *_UNIT_VERBS))
+
+
+_UNIT_VERBS = ("完成", "研制", "研发", "开发", "提供", "测试", "检测", "牵头", "参与", "承担")
+
+
+def _respan(doc: Doc, start: int, end: int, text: str) -> Span:
+    """A new ORGANIZATION span over [start, end) with the same extension fields as _add."""
+    _add(
+        doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(text[start:end])
+    )
+    added: Span = doc.spans[SPAN_KEY][-1]
+    return added
 
 
 def _crossable(
@@ -254,10 +408,17 @@ def _has_proper_name(stem: str) -> bool:
     return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
+def _is_word(token: str) -> bool:
+    """A dictionary word (经营, 自动): its first character is not a function word glued on."""
+    import jieba
+
+    return len(token) == 2 and jieba.dt.FREQ.get(token, 0) > 0
+
+
 def _is_name_part(token: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9&]+", token):
-        # Latin inside a Chinese name is an acronym (LG化学, TCL科技), not a run of words
-        return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{0,5}", token))
+        # Latin inside a Chinese name is an acronym (LG化学, TCL科技, 3M创新), not a run of words
+        return bool(re.fullmatch(r"(?=[0-9]?[A-Z])[A-Z0-9][A-Z0-9&]{0,5}", token))
     return bool(re.fullmatch(r"[\u4e00-\u9fff（）()·&]+", token))
 
 
@@ -267,12 +428,21 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 # ---- persons -------------------------------------------------------------------------------
 
+# 申请人/专利权人 name a person when one is the applicant (申请人 张伟 地址 …): a name is only
+# taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
-    r"(?:发明人|设计人|联系人|负责人|作者|专利代理师|代理人|经办人|法定代表人)\s*[：:为是]?\s*"
+    r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理师|代理人|经办人|法定代表人|审查员|"
+    r"申请人|专利权人)"
+    r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
     r"(?:教授|副教授|博士|研究员|副研究员|院士|工程师|高级工程师|高工|先生|女士|老师|主任|"
     r"团队|课题组|等人)"
+)
+# A name never ends in a title (王教授, 李博士, 张总): the title is not part of the person.
+_TITLE_END = re.compile(
+    r"(?:教授|博士|老师|先生|女士|小姐|院士|工程师|研究员|主任|经理|总监|律师|医生|"
+    r"代理人|代理师|审查员|发明人)$|^[\u4e00-\u9fff][总工]$"
 )
 _NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
 # 欧阳明辉提出了该方案 / 王芳表示 / 皇甫嵩林等: what a name may be followed by
@@ -280,58 +450,118 @@ _AFTER_NAME = re.compile(
     r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
     r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
 )
+# Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
+_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+_PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
+# A field label after the list (；申请号：, 地址 …) is not a name.
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+# Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
+_TRANSLITERATED = re.compile(
+    r"[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
+    r"(?<=[\u4e00-\u9fff])"
+)
+# Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-zß-ÿ]+){1,2}"
+    r"(?![A-Za-zß-ÿ])"
+)
+# A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
+_LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
+# What makes a Latin-script pair of words a person: 等人, 等制备了, et al., a title.
+_RESEARCH_VERBS = (
+    r"提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|合成|构建|使用|在|于|对|将|"
+    r"把|首先|首次|已|曾|也|还"
+)
+_LATIN_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS})|教授|博士|团队|课题组)")
+_SURNAME_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS}))")
+_LATIN_SEPARATOR = re.compile(r"\s*(?:[、,，和与及]|and)\s*")
 
 
 class PersonsByCue:
-    """PERSON spans: the names after 发明人/联系人 (a list joined by 、和), and a name before a
-    title (…教授, …研究员, …团队). A name is two to four characters led by a known surname."""
+    """PERSON spans: the names after 发明人/代理人/审查员 (a list joined by 、，;； or spaces), a
+    name before a title (…教授, …研究员, …团队), and Latin-script names that 等人/et al. or a
+    title marks as people. A Chinese name is two to four characters led by a known surname; a
+    Japanese or Korean one (田中一郎, 朴智勋) a foreign surname and one to three characters;
+    transliterated names (约翰·史密斯) are taken in cue lists whole. Titles stay out."""
 
-    def __init__(self, surnames: Iterable[str]) -> None:
+    def __init__(self, surnames: Iterable[str], foreign_surnames: Iterable[str] = ()) -> None:
         names = sorted({s.strip() for s in surnames if s.strip()}, key=len, reverse=True)
         self.surnames = tuple(names)
+        foreign = sorted({s.strip() for s in foreign_surnames if s.strip()}, key=len, reverse=True)
+        self.foreign_surnames = tuple(foreign)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: set[tuple[int, int]] = set()
         for match in _PERSON_BEFORE.finditer(text):
-            position = match.end()
-            while True:
-                name_end = self._name_end(text, position)
-                if name_end is None:
-                    break
-                found.add((position, name_end))
-                separator = re.match(r"\s*[、，,和及与]\s*", text[name_end:])
-                if separator is None:
-                    break
-                position = name_end + separator.end()
+            found.update(self._cue_list(text, match.end()))
         for match in _PERSON_AFTER.finditer(text):
-            start = self._name_start(text, match.start())
-            if start is not None:
-                found.add((start, match.start()))
+            end = match.start()
+            start = self._name_start(text, end)
+            while start is not None:  # 王磊、李娜等人: each name of the list before the cue
+                found.add((start, end))
+                if start < 2 or text[start - 1] not in "、，,和与及":
+                    break
+                end = start - 1
+                start = self._name_start(text, end)
+        found.update(_latin_names(text))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
                 continue
-            _add(doc, "PERSON", start, end, "ipgraph_persons", text[start:end])
+            name = text[start:end]
+            _add(doc, "PERSON", start, end, "ipgraph_persons", _person_key(name))
         return doc
 
+    def _cue_list(self, text: str, position: int) -> Iterable[tuple[int, int]]:
+        while True:
+            name_end = self._list_name_end(text, position)
+            if name_end is None:
+                return
+            yield position, name_end
+            original = _ORIGINAL_NAME.match(text, name_end)  # 史密斯·约翰（John Smith）
+            separator = _LIST_SEPARATOR.match(text, original.end() if original else name_end)
+            if separator is None:
+                return
+            position = separator.end()
+
+    def _list_name_end(self, text: str, start: int) -> int | None:
+        if _FIELD_LABEL.match(text, start):
+            return None
+        foreign = _TRANSLITERATED.match(text, start)
+        if foreign and _breaks(text, foreign.end()):
+            return foreign.end()
+        latin = _LATIN_NAME.match(text, start)
+        if latin and _breaks(text, latin.end()):
+            return latin.end()
+        end = self._name_end(text, start)
+        if end is None:
+            padded = _PADDED_NAME.match(text, start)  # 张 伟: front pages pad two-character names
+            if padded and self._is_name(padded.group(1) + padded.group(2)):
+                end = padded.end()
+        return end
+
     def _is_name(self, candidate: str) -> bool:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", candidate) or _TITLE_END.search(candidate):
             return False
         surname = next((s for s in self.surnames if candidate.startswith(s)), None)
-        return surname is not None and 1 <= len(candidate) - len(surname) <= 2
+        if surname is not None and 1 <= len(candidate) - len(surname) <= 2:
+            return True
+        japanese = next((s for s in self.foreign_surnames if candidate.startswith(s)), None)
+        return japanese is not None and 1 <= len(candidate) - len(japanese) <= 3
 
     def _name_end(self, text: str, start: int) -> int | None:
         """The end of a name starting at `start`: the longest (up to 4) that is followed by a
         break; a name is never followed by more Chinese of itself."""
-        for length in (3, 2, 4):
+        for length in (3, 2, 4, 5):
             end = start + length
+            if end > len(text):
+                continue
             candidate = text[start:end]
             if candidate.endswith("等"):
                 continue  # 李娜等参与: 等 closes the list, it is not part of the name
-            if self._is_name(candidate) and (
-                end >= len(text) or text[end] in _NAME_BREAK or _AFTER_NAME.match(text, end)
-            ):
+            if self._is_name(candidate) and (_breaks(text, end) or _AFTER_NAME.match(text, end)):
                 return end
         return None
 
@@ -346,21 +576,63 @@ class PersonsByCue:
         return None
 
 
-# ---- money, IPC codes, bare application numbers ---------------------------------------------
+def _person_key(name: str) -> str:
+    """The name without a front page's padding (张 伟 -> 张伟); Latin names keep their spaces."""
+    return re.sub(r"[ \u3000]", "", name) if not re.search(r"[A-Za-z]", name) else name
+
+
+def _breaks(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in _NAME_BREAK or text[end] == "\u3000"
+
+
+def _latin_names(text: str) -> set[tuple[int, int]]:
+    """Latin-script names marked as people: the last of a list by its cue (…等人), each one
+    before it by the separator that joins it to a marked name."""
+    full = list(_LATIN_NAME.finditer(text))
+    covered = [m.span() for m in full]
+    single = [
+        m for m in _LATIN_SURNAME.finditer(text) if not any(a <= m.start() < b for a, b in covered)
+    ]
+    candidates = sorted(full + single, key=lambda m: m.start())
+    marked: set[tuple[int, int]] = set()
+    next_start: int | None = None
+    for match in reversed(candidates):
+        is_single = match.re is _LATIN_SURNAME
+        cue = (_SURNAME_CUE if is_single else _LATIN_CUE).match(text, match.end())
+        joined = _LATIN_SEPARATOR.match(text, match.end())
+        if cue or (not is_single and joined is not None and joined.end() == next_start):
+            marked.add(match.span())
+            next_start = match.start()
+        else:
+            next_start = None
+    return marked
+
+
+# ---- money, IPC codes, patent numbers and dates in other forms --------------------------------
 
 MONEY = re.compile(
     r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
-    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?(?:美元|欧元|港元|港币|日元|英镑|韩元|元)"
+    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
+    r"(?:元人民币|人民币|美元|欧元|港元|港币|日元|英镑|韩元|美金|元)"
     # 元素, 五元杂环, 二元醇: chemistry, not yuan
     r"(?![素杂环件胞组醇酸胺酯烯器数])"
-    r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元整?"
+    # 整 closes a written amount (人民币捌拾万元整) but is not part of it
+    r"|(?:人民币|港币)?[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元"
+    # in lower-case numerals only with 人民币 or 万/亿 (二十万元), never 二元醇 or 五元环
+    r"|人民币[零一二三四五六七八九十百千万亿两]+元"
+    r"|[一二三四五六七八九十两][零一二三四五六七八九十百千]*[万亿]元(?![素杂环件胞组醇酸胺酯烯器数])"
 )
+# A plain count with 元 running on into a word is a part, not money (128元相控阵, 64元阵列): a
+# bare integer amount is followed by punctuation or one of these words.
+_BARE_YUAN = re.compile(r"\d+元")
+_AFTER_YUAN = frozenset("的每人钱整左以起至到及和与或为用作给由即上下多之内外不可计共而/、")
 IPC = re.compile(r"(?<![A-Za-z0-9])[A-H]\d{2}[A-Z]\s?\d{1,4}\s?/\s?\d{2,6}(?![\d/])")
 BARE_APPLICATION = re.compile(r"(?<![A-Za-z\d.])\d{12}\.[\dX](?!\d)")
 
 
 class MorePatterns:
-    """MONEY in any currency, IPC codes and bare 12-digit CN application numbers."""
+    """MONEY in any currency, IPC codes, patent numbers in every citation and priority form
+    (ingest/nlp/text_numbers.py) and dates in the forms patterns.py does not know."""
 
     def __init__(self, labels: Iterable[str]) -> None:
         self.labels = set(labels)
@@ -372,21 +644,37 @@ class MorePatterns:
         def add(label: str, start: int, end: int, normalized: str) -> None:
             if not any(a < end and start < b for a, b in taken):
                 _add(doc, label, start, end, "ipgraph_more_patterns", normalized)
+                taken.append((start, end))
 
         if "MONEY" in self.labels:
+            for start, end, value in text_numbers.symbol_money(text):
+                add("MONEY", start, end, value)
             for match in MONEY.finditer(text):
-                add("MONEY", match.start(), match.end(), match.group(0).strip())
+                if _is_money(text, match):
+                    add("MONEY", match.start(), match.end(), match.group(0).strip())
         if "IPC" in self.labels:
             for match in IPC.finditer(text):
                 code = ipc_code(match.group(0))
                 if code is not None:
                     add("IPC", match.start(), match.end(), code)
+        if "DATE" in self.labels:
+            for start, end, value in text_numbers.dates(text):
+                add("DATE", start, end, value)
         if "PATENT_NUMBER" in self.labels:
             for match in BARE_APPLICATION.finditer(text):
                 number = parse_application_number(match.group(0))
                 if number.check_digit_ok:
                     add("PATENT_NUMBER", match.start(), match.end(), number.canonical)
+            for start, end, value in text_numbers.patent_numbers(text):
+                add("PATENT_NUMBER", start, end, value)
         return doc
+
+
+def _is_money(text: str, match: re.Match[str]) -> bool:
+    if not _BARE_YUAN.fullmatch(match.group(0).strip()) or match.end() >= len(text):
+        return True
+    follower = text[match.end()]
+    return not ("\u4e00" <= follower <= "\u9fff") or follower in _AFTER_YUAN
 
 
 @Language.factory("ipgraph_organizations", default_config={})
@@ -394,14 +682,22 @@ def make_organizations(nlp: Language, name: str) -> OrganizationsByLegalForm:
     return OrganizationsByLegalForm()
 
 
-@Language.factory("ipgraph_persons", default_config={"surnames": ""})
-def make_persons(nlp: Language, name: str, surnames: str) -> PersonsByCue:
-    lines = Path(surnames).read_text(encoding="utf-8").split() if surnames else []
-    return PersonsByCue(line for line in lines if not line.startswith("#"))
+@Language.factory("ipgraph_persons", default_config={"surnames": "", "foreign_surnames": ""})
+def make_persons(nlp: Language, name: str, surnames: str, foreign_surnames: str) -> PersonsByCue:
+    return PersonsByCue(_words(surnames), _words(foreign_surnames))
+
+
+def _words(path: str) -> list[str]:
+    """The words of a list file, comment lines (#) left out."""
+    if not path:
+        return []
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
 
 
 @Language.factory(
-    "ipgraph_more_patterns", default_config={"labels": ["MONEY", "IPC", "PATENT_NUMBER"]}
+    "ipgraph_more_patterns",
+    default_config={"labels": ["MONEY", "IPC", "PATENT_NUMBER", "DATE"]},
 )
 def make_more_patterns(nlp: Language, name: str, labels: list[str]) -> MorePatterns:
     return MorePatterns(labels)

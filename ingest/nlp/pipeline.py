@@ -41,9 +41,10 @@ def load_pipeline(config_path: Path = PIPELINE_CONFIG, **overrides: str) -> Lang
         gazetteer[key] = (
             str(CONFIG_DIR / value) if value and not Path(value).is_absolute() else value
         )
-    persons = config["components"].get("ipgraph_persons")
-    if persons and persons.get("surnames") and not Path(persons["surnames"]).is_absolute():
-        persons["surnames"] = str(CONFIG_DIR / persons["surnames"])
+    persons = config["components"].get("ipgraph_persons") or {}
+    for key in ("surnames", "foreign_surnames"):
+        if persons.get(key) and not Path(persons[key]).is_absolute():
+            persons[key] = str(CONFIG_DIR / persons[key])
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
     if all(name.startswith("ipgraph_") for name in nlp.pipe_names):
         # Our components match on characters and read no lexical attribute (like_num, shape,

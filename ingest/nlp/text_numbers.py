@@ -1,0 +1,216 @@
+"""Patent numbers, dates and amounts in the forms citations, priority claims and records write
+them, beyond the regular shapes of patterns.py: foreign offices' numbers (DE 10 2019 106 234.5,
+EP 3 123 456 B1, KR 10-1845123 B1, US9045625, WO2013/178746, PCT/CN2020/123456), CN application
+numbers without their dot or with spaces (2016102861593, ZL 2017 1 0358246.X), digit strings that
+only their context makes a number (申请号为62636137, 第62/683,755号美国临时专利申请, a priority
+line's `number date country`), day-first and compact dates, Chinese-numeral dates, and amounts
+led by a currency symbol (US$5 million, HK$35,000, ¥300,000).
+
+Each finder returns (start, end, normalized) triples on the raw text; MorePatterns adds them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from domain.numbers import cn_check_digit, parse_application_number, parse_publication_number
+
+Found = tuple[int, int, str]
+
+# ---- patent numbers ----------------------------------------------------------------------------
+
+_END = r"(?![A-Za-z0-9])"
+_START = r"(?<![A-Za-z0-9/.])"
+# Numbers whose office prefix or shape says what they are: no context needed.
+_PREFIXED = re.compile(
+    _START + r"(?:"
+    # CN application numbers with inner spaces or without the dot: ZL 2017 1 0358246.X
+    r"(?:ZL|CN)\s?\d{4}\s\d\s?\d{7}\s?\.?\s?[\dX]"
+    r"|ZL\s?(?:\d{12}|\d{8})\.?[\dX]"
+    r"|CN\s?\d{8}\.[\dX]"
+    r"|CN\s?(?:\d{9}|\d{7})(?:\s?[ABCUY]\d?)?"
+    r"|PCT/[A-Z]{2}\d{2,4}/\d{5,6}"
+    r"|WO\s?(?:\d{4}/\d{5,6}|\d{10})(?:\s?A\d)?"
+    r"|US\s?(?:\d{1,2},\d{3},\d{3}|\d{7,8})(?:\s?[ABES]\d?)?"
+    r"|US\s?(?:19|20)\d{2}/?\d{7}(?:\s?A\d)?"
+    r"|US\s?\d{2}/\d{3},?\d{3}"
+    r"|EP\s?\d(?:\s?\d{3}){2}(?:\s?[AB]\d)?"
+    r"|EP\s?\d{8}(?:\.\d)?"
+    r"|JP\s?(?:特[开開願]\s?)?(?:\d{4}-\d{5,6}|[HSR]\d{1,2}-\d{5,6}|\d{10}|\d{7})(?:\s?[AB]\d?)?"
+    r"|KR\s?10-?\d{7}(?:\s?B\d)?"
+    r"|KR\s?10-?\d{4}-?\d{7}(?:\s?A)?"
+    r"|(?:DE\s?)?10\s?(?:19|20)\d{2}\s?\d{3}\s?\d{3}(?:\.\d)?(?:\s?[ABU]\d)?"
+    r"|DE\s?\d{3}\s?\d{2}\s?\d{3}(?:\.\d)?(?:\s?[ABCU]\d)?"
+    r"|TW\s?[IM]?\d{6,9}(?:\s?[AB])?"
+    r"|GB\s?\d(?:\s?\d{3}){2}(?:\s?[AB])?"
+    r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
+    r"(?:\.\d)?(?:\s?[A-C]\d?)?"
+    r")" + _END
+)
+# A CN application number without its dot (2016102861593): year, kind digit, serial, check
+# digit; the check digit must be right, so a 13-digit batch number is not taken.
+_CN_UNDOTTED = re.compile(r"(?<![A-Za-z0-9.])((?:19|20)\d{2}[12389]\d{7})([\dX])(?![\d.])")
+# An old (1985-2003) CN application number, eight digits and the check digit: 98123456.9.
+_CN_OLD = re.compile(r"(?<![A-Za-z\d.])((?:8[5-9]|9\d|0[0-3])[1-3]\d{5})\.([\dX])(?![\d.])")
+# Digit strings that only their context makes a patent number.
+_NUMBER = r"(?:[A-Z]{2}\s?)?\d[\d,./\-]*[\dX]"
+_CUE_BEFORE = re.compile(
+    r"(?:申请号|专利号|申请序列号|序列号|优先权号|公开号|公告号|公布号|专利申请|临时申请|"
+    r"国际申请|申请数据|公布数据|优先权数据|申请|对比文件|专利文献|专利)\s*(?:为|是|：|:)?\s*[“\"「『]?\s*(?:第|No\.?|NO\.?)?\s*"
+    rf"(?P<number>{_NUMBER})"
+)
+_CUE_AFTER = re.compile(rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)")
+# A priority line of a front page: number, date, country (62/123,456 2019.03.12 US).
+_PRIORITY_TRIPLE = re.compile(
+    rf"(?<![\w/.,\-])(?P<number>{_NUMBER})\s+(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}"
+    r"\s+[A-Z]{2}(?![A-Za-z])"
+)
+_DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:[.\-/]\d{1,2}){2}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}")
+_COUNTRIES = (
+    ("美国", "US"),
+    ("日本", "JP"),
+    ("德国", "DE"),
+    ("欧洲", "EP"),
+    ("韩国", "KR"),
+    ("法国", "FR"),
+    ("英国", "GB"),
+    ("台湾", "TW"),
+    ("中国", "CN"),
+)
+
+
+# A CN publication number glued to the text before it by PDF extraction, as page headers are
+# (图12CN109306747A说明书附图, 步骤4CN108151594A说明书): the letters CN mark its start.
+_GLUED_CN = re.compile(r"(?<![A-Za-z])(?<=\d)CN\d{9}[ABCUY]\d?(?=CN|[^A-Za-z0-9]|$)")
+
+
+def patent_numbers(text: str) -> Iterator[Found]:
+    for match in _GLUED_CN.finditer(text):
+        yield match.start(), match.end(), match.group(0)
+    for match in _PREFIXED.finditer(text):
+        number = match.group(0)
+        # the German application form is written without its DE too: 10 2020 123 456.7
+        country = "DE" if number.startswith("10") else None
+        yield match.start(), match.end(), _normalize(number, country)
+    for pattern in (_CN_UNDOTTED, _CN_OLD):
+        for match in pattern.finditer(text):
+            digits, check = match.groups()
+            if cn_check_digit(digits) == check:
+                yield match.start(), match.end(), f"CN{digits}.{check}"
+    for pattern in (_CUE_BEFORE, _CUE_AFTER, _PRIORITY_TRIPLE):
+        for match in pattern.finditer(text):
+            start, end = match.span("number")
+            number = text[start:end]
+            if sum(c.isdigit() for c in number) < 6 or _DATE_LIKE.fullmatch(number):
+                continue
+            if end < len(text) and (text[end].isdigit() or text[end] in "年月日"):
+                continue
+            yield start, end, _normalize(number, _country(text, start, end))
+
+
+def _country(text: str, start: int, end: int) -> str | None:
+    """The office a bare number belongs to, by the country word near it (德国专利申请…)."""
+    window = text[max(0, start - 16) : start] + text[end : end + 12]
+    found = [(window.rfind(word), code) for word, code in _COUNTRIES if word in window]
+    if not found:
+        after = re.match(r"\s+(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+([A-Z]{2})", text[end:])
+        return after.group(1) if after else None
+    return max(found)[1]
+
+
+def _normalize(raw: str, country: str | None) -> str:
+    compact = re.sub(r"[\s,]", "", raw)
+    if compact[:2].isalpha() and compact[:2] not in ("ZL", "CN"):
+        if compact.startswith("PCT"):
+            return compact  # an international application, not a publication
+        if "." in compact:  # an application number with its check digit: DE102019106234.5
+            return parse_application_number(compact).canonical
+        return parse_publication_number(compact).canonical
+    if country not in (None, "CN"):
+        return parse_application_number(f"{country}{compact}").canonical
+    if "." in compact or re.fullmatch(r"(?:ZL|CN)?\d{12}[\dX]", compact):
+        return parse_application_number(compact).canonical
+    return parse_publication_number(compact).canonical
+
+
+# ---- dates ------------------------------------------------------------------------------------
+
+# Day first, as European priority claims write it: 12.03.2019, 12/03/2019.
+_DAY_FIRST = re.compile(r"(?<![\d.\-/])(\d{1,2})([./\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.\-/])")
+# A compact date in a record's date field: 申请日：20221202, (22)申请日 20190312.
+_COMPACT = re.compile(
+    r"(?:(?:申请日|公开日|公告日|授权日|公布日|优先权日|申请日期|公开日期|公告日期|日期|生效日|"
+    r"国家阶段日|提交日)\s*[）)]?\s*[：:为是]?"
+    # any field whose label ends in 日 or 日期 and a colon: 公开（公告）日：, 到期日：
+    r"|[\u4e00-\u9fff（）()]{0,8}日期?\s*[：:])"
+    r"\s*(?P<date>(?:19|20)\d{6})(?!\d)"
+)
+_CHINESE_DIGITS = "〇零○Ｏ一二三四五六七八九"
+_CHINESE_DATE = re.compile(
+    rf"[{_CHINESE_DIGITS}]{{4}}年(?:十[一二]?|[一二三四五六七八九])月"
+    r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日"
+)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_ENGLISH_DATE = re.compile(
+    rf"(?<![A-Za-z]){_MONTHS}\.?\s+\d{{1,2}},\s*(?:19|20)\d{{2}}(?!\d)"
+    rf"|(?<!\d)\d{{1,2}}\s+{_MONTHS}\.?,?\s+(?:19|20)\d{{2}}(?!\d)"
+)
+
+
+# 2019 年 3 月 12 日 as PDF extraction spaces it, and full-width digits (２０１９年３月１２日).
+_SPACED_OR_WIDE = re.compile(
+    r"(?<![\d０-９])([12１２][\d０-９]{3})\s*年\s*([\d０-９]{1,2})\s*月\s*([\d０-９]{1,2})\s*日"
+)
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def dates(text: str) -> Iterator[Found]:
+    for match in _SPACED_OR_WIDE.finditer(text):
+        parts = [int(g.translate(_WIDE)) for g in match.groups()]
+        if _valid(*parts):
+            yield match.start(), match.end(), "{}-{:02d}-{:02d}".format(*parts)
+    for match in _DAY_FIRST.finditer(text):
+        day, _sep, month, year = match.groups()
+        if _valid(int(year), int(month), int(day)):
+            yield match.start(), match.end(), f"{year}-{int(month):02d}-{int(day):02d}"
+    for match in _COMPACT.finditer(text):
+        value = match.group("date")
+        if _valid(int(value[:4]), int(value[4:6]), int(value[6:])):
+            start, end = match.span("date")
+            yield start, end, f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    for match in _CHINESE_DATE.finditer(text):
+        yield match.start(), match.end(), match.group(0)
+    for match in _ENGLISH_DATE.finditer(text):
+        yield match.start(), match.end(), match.group(0)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# ---- money ------------------------------------------------------------------------------------
+
+# An amount led by a currency symbol or code, with or without 元: US$5 million, HK$35,000.
+_SYMBOL_MONEY = re.compile(
+    r"(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|¥|￥|\$|€|£|RMB|CNY|USD|EUR|HKD|JPY|GBP)\s?"
+    r"\d+(?:,\d{3})*(?:\.\d+)?(?!\d)"
+    r"(?:\s?(?:million|billion|thousand|[MmBb]n|万|亿|千)(?![A-Za-z]))?"
+    r"(?:\s?(?:美元|港元|港币|欧元|日元|英镑|元))?"
+)
+
+
+def symbol_money(text: str) -> Iterator[Found]:
+    for match in _SYMBOL_MONEY.finditer(text):
+        amount = match.group(0)
+        if amount.startswith("$") and not re.search(r"[,.]\d|[^\d\s]$", amount):
+            continue  # a bare $1 is a placeholder or PDF noise ($1本发明), not an amount
+        yield match.start(), match.end(), amount
