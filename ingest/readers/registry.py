@@ -17,6 +17,7 @@ from pathlib import Path
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
+from ingest.readers.legacy_sheets import xls_as_xlsx
 from ingest.readers.patent_xml import xml_documents
 from ingest.readers.source import Item, SourceFile, file_errors, new_source, read_bytes
 from ingest.readers.tabular import check_csv_header, csv_rows, xlsx_rows
@@ -49,6 +50,13 @@ def _xml(path: Path) -> SourceFile:
 def _xlsx(path: Path) -> SourceFile:
     data = read_bytes(path)
     return new_source(path, data, "xlsx", "xlsx", list(xlsx_rows(data, str(path))))
+
+
+def _xls(path: Path) -> SourceFile:
+    """An .xls export (binary, HTML, Excel 2003 XML or text) read as the .xlsx it converts to."""
+    data = read_bytes(path)
+    workbook = xls_as_xlsx(data, str(path))
+    return new_source(path, data, "xls", "xls", list(xlsx_rows(workbook, str(path))))
 
 
 def _whole_text(
@@ -120,6 +128,7 @@ READERS: tuple[Reader, ...] = (
     Reader("csv", (".csv",), _line_reader("csv", csv_rows, check_csv_header)),
     Reader("tsv", (".tsv",), _line_reader("csv", csv_rows, check_csv_header)),
     Reader("xlsx", (".xlsx",), _xlsx),
+    Reader("xls", (".xls",), _xls),
     Reader("xml", (".xml",), _xml),
     # A .txt is a patent document when it has an INID front page, a contract otherwise.
     Reader("txt", (".txt",), _inid_text, sniff=has_inid_front_page),
