@@ -44,7 +44,8 @@ _OLD_VALUE = re.compile(
 _ORIGINAL_SAYS = re.compile(
     # （以下简称原协议）约定…: the bracket of a defined name may close before the verb
     # 签订原契约，约定授权期间至…: the comma of a Taiwanese recital may stand before the verb
-    r"原(?:合同|协议|契约)?[）)”」]?(?:中)?(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?[，,]?"
+    # （以下简称“原协议”），约定…: a quote and a bracket may both close
+    r"原(?:合同|协议|契约)?[）)”」]{0,2}(?:中)?(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?[，,]?"
     r"(?:约定|规定|确定)"
     r"(?P<old>[^，。；\n]*)"
 )

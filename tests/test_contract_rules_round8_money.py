@@ -1,0 +1,82 @@
+"""Money, term and permission rules of the round measured on the blind contracts_depth10 set
+(issue 15): stage headings (二期：, 里程碑一：), instalment-name cells, a table's unit said above
+it, recitals of the original's price, and the fields after them. Each test is a contract written
+for it, not one of the gold's."""
+
+from __future__ import annotations
+
+from ingest.contracts.model import ContractExtraction
+from tests.contract_texts import extract_text
+
+_SIGNED = "签订日期：2025年3月3日\n"
+
+
+def _schedule(contract: ContractExtraction) -> list[tuple[float, str]]:
+    return [(i.amount, i.due) for i in contract.instalments]
+
+
+def test_stage_headings_without_the_word_kuan_head_their_instalments() -> None:
+    contract = extract_text(
+        "专利权转让合同\n合同编号：ZR-77\n转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+        "第二条 转让价款为人民币伍佰万元，受让方按以下节点付款：\n"
+        "首期：合同生效之日起十个工作日内，支付人民币壹佰万元；\n"
+        "二期：专利权人变更登记公告后十五个工作日内，支付人民币贰佰万元；\n"
+        "三期：受让方完成中试并书面确认后二十日内，支付人民币贰佰万元。\n" + _SIGNED
+    )
+    assert _schedule(contract) == [
+        (1_000_000.0, "合同生效之日起十个工作日内"),
+        (2_000_000.0, "专利权人变更登记公告后十五个工作日内"),
+        (2_000_000.0, "受让方完成中试并书面确认后二十日内"),
+    ]
+    assert contract.payment is not None and contract.payment.value == "installments"
+
+
+def test_milestones_in_traditional_script_are_a_schedule() -> None:
+    contract = extract_text(
+        "技術許可協議\n協議編號：ML-9\n許可方：港島醫學科技有限公司\n被許可方：廣州康寧藥業有限公司\n"
+        "3.1 許可費總額為港幣壹仟萬元，按下列里程碑支付：\n"
+        "里程碑一：本協議簽署後二十日內，支付港幣肆佰萬元；\n"
+        "里程碑二：被許可方完成首批產品驗證後三十日內，支付港幣陸佰萬元。\n" + _SIGNED
+    )
+    assert _schedule(contract) == [
+        (4_000_000.0, "本協議簽署後二十日內"),
+        (6_000_000.0, "被許可方完成首批產品驗證後三十日內"),
+    ]
+
+
+def test_a_cell_naming_the_instalment_is_not_its_due_condition() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：XK-31\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
+        "第三条 许可费总额为人民币60万元，按下表支付：\n"
+        "款项\t支付时点\t金额（元）\n"
+        "预付款\t本合同签订后15日内\t200,000\n"
+        "验收款\t合同产品通过客户验收后30日内\t400,000\n" + _SIGNED,
+        "docx",
+    )
+    assert _schedule(contract) == [
+        (200_000.0, "本合同签订后15日内"),
+        (400_000.0, "合同产品通过客户验收后30日内"),
+    ]
+
+
+def test_an_amendment_table_in_a_unit_stated_above_it_gives_the_new_column() -> None:
+    contract = extract_text(
+        "关于《专利权转让合同》的变更协议\n变更协议编号：ZR-77-B1\n"
+        "所变更协议：《专利权转让合同》（合同编号：ZR-77）\n"
+        "转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+        "双方于2024年5月6日签署《专利权转让合同》（以下简称“原合同”），约定转让价款人民币伍佰万元。\n"
+        "一、原合同第二条约定的转让价款“人民币伍佰万元”变更为人民币肆佰万元。\n"
+        "二、付款节点调整如下表（单位：万元）：\n"
+        "款项\t付款条件\t原约定金额\t变更后金额\n"
+        "首期\t已于2024年5月20日支付\t100\t100\n"
+        "二期\t专利权人变更登记公告后十五个工作日内\t200\t180\n"
+        "尾款\t受让方完成中试并书面确认后二十日内\t200\t120\n" + _SIGNED,
+        "docx",
+    )
+    assert contract.amount is not None and contract.amount.value.amount == 4_000_000.0
+    assert _schedule(contract) == [
+        (1_000_000.0, "已于2024年5月20日支付"),
+        (1_800_000.0, "专利权人变更登记公告后十五个工作日内"),
+        (1_200_000.0, "受让方完成中试并书面确认后二十日内"),
+    ]
+    assert contract.payment is not None and contract.payment.value == "installments"
