@@ -80,3 +80,47 @@ def test_an_amendment_table_in_a_unit_stated_above_it_gives_the_new_column() -> 
         (1_200_000.0, "受让方完成中试并书面确认后二十日内"),
     ]
     assert contract.payment is not None and contract.payment.value == "installments"
+
+
+def test_the_price_before_zuojia_wins_over_the_part_of_it_after_a_comma() -> None:
+    contract = extract_text(
+        "技术入股协议\n协议编号：RG-12\n甲方：东岳材料科学研究院有限公司\n乙方：泰山新型建材有限公司\n"
+        "第一条 甲方以其专利ZL202110587921.2向乙方增资。\n"
+        "第二条 经评估，该专利的评估值为人民币900万元。双方确定该专利按人民币捌佰万元作价出资，"
+        "其中人民币200万元计入乙方注册资本，其余人民币600万元计入资本公积。\n" + _SIGNED
+    )
+    assert contract.valuation is not None and contract.valuation.value.amount == 8_000_000.0
+    assert contract.amount is not None and contract.amount.value.amount == 8_000_000.0
+
+
+def test_a_share_of_income_rewarding_the_inventors_is_no_royalty() -> None:
+    contract = extract_text(
+        "专利申请权转让合同\n合同编号：SQ-5\n甲方（出让方）：西湖理工大学\n乙方（受让方）：钱塘精密仪器有限公司\n"
+        "第一条 甲方将申请号为202310587921.2的专利申请的申请权转让给乙方。\n"
+        "第二条 转让价款为人民币捌拾万元，乙方应于本合同生效之日起30日内一次性支付。\n"
+        "第三条 甲方将转让净收入的百分之六十奖励发明人，与乙方无关。\n" + _SIGNED
+    )
+    assert contract.royalty_rate is None
+    assert contract.entry_fee is None
+    assert contract.payment is not None and contract.payment.value == "lump_sum"
+
+
+def test_letting_its_subsidiaries_use_the_know_how_is_sublicensing_to_affiliates() -> None:
+    contract = extract_text(
+        "技术秘密许可协议\n协议编号：JM-8\n许可方：岭南种业科技有限公司\n被许可方：桂北农业发展有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方使用“水稻制种隔离技术”。\n"
+        "第二条 被许可方可允许其全资子公司在许可区域内使用该技术，但不得向其他任何单位再许可。\n"
+        + _SIGNED
+    )
+    assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is True
+    assert contract.sublicense_scope is not None
+    assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_a_licensee_that_may_not_let_its_subsidiaries_use_it_may_not_sublicense() -> None:
+    contract = extract_text(
+        "技术秘密许可协议\n协议编号：JM-9\n许可方：岭南种业科技有限公司\n被许可方：桂北农业发展有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方使用“水稻制种隔离技术”。\n"
+        "第二条 被许可方不得允许其子公司使用该技术，亦不得再许可任何第三方。\n" + _SIGNED
+    )
+    assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is False

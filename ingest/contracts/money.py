@@ -603,13 +603,16 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
         return None
     for offset, sentence in sentences(layout):
         for match in pattern.finditer(sentence):
-            found = next(amounts(sentence, match.end(), match.end() + 20), None)
-            if found is None:
-                # 以人民币1200万元作价入股: the amount just before 作价
-                before = [
-                    a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6
-                ]
-                found = before[-1] if before else None
+            after = next(amounts(sentence, match.end(), match.end() + 20), None)
+            # 以人民币1200万元作价入股: the amount just before 作价
+            before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+            found = after
+            if before and (
+                after is None or re.search(r"[，,；;]", sentence[match.end() : after.start])
+            ):
+                # 按人民币贰仟贰佰万元作价出资，其中人民币550万元计入注册资本: what follows the
+                # comma is a part of the price, not the price
+                found = before[-1]
             if found:
                 return _money_at(layout, found, offset)
     return None

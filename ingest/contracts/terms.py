@@ -115,6 +115,7 @@ _MONEY_SENTENCE = re.compile(
     # an amendment's new fee: 排他许可补偿费 / 延期许可使用费 / 追加许可费
     r"|(?:补偿|延期|追加|变更)(?:许可)?(?:使用)?费"
 )
+_REWARD = re.compile(r"奖励|奖酬|奖金")
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿|竞业")
 
 
@@ -390,10 +391,15 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
             )
         if penalty is not None:
             continue
-        if found.royalty_rate is None and re.search(
-            # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
-            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
-            sentence,
+        if (
+            found.royalty_rate is None
+            and re.search(
+                # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
+                r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
+                sentence,
+            )
+            # 将转让净收入的百分之七十奖励项目完成人: the seller's reward to its inventors
+            and not _REWARD.search(sentence)
         ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
