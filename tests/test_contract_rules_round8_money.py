@@ -124,3 +124,50 @@ def test_a_licensee_that_may_not_let_its_subsidiaries_use_it_may_not_sublicense(
         "第二条 被许可方不得允许其子公司使用该技术，亦不得再许可任何第三方。\n" + _SIGNED
     )
     assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is False
+
+
+def test_a_sub_commission_named_after_the_commission_is_the_forum() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：XK-40\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
+        "第九条 争议提交中国国际经济贸易仲裁委员会西南分会（重庆仲裁中心）仲裁。\n" + _SIGNED
+    )
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "中国国际经济贸易仲裁委员会西南分会（重庆仲裁中心）"
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：XK-41\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
+        "第九条 争议提交中国国际经济贸易仲裁委员会粤港澳大湾区国际仲裁中心仲裁。\n" + _SIGNED
+    )
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "中国国际经济贸易仲裁委员会粤港澳大湾区国际仲裁中心"
+
+
+def test_the_commission_alone_when_its_rules_follow_its_name() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：XK-42\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
+        "第九条 争议提交中国国际经济贸易仲裁委员会按照其现行有效的仲裁规则在北京仲裁中心开庭仲裁。\n"
+        + _SIGNED
+    )
+    assert contract.dispute_forum is not None
+    assert contract.dispute_forum.value == "中国国际经济贸易仲裁委员会"
+
+
+def test_a_definition_of_the_competitors_is_the_non_compete_scope() -> None:
+    contract = extract_text(
+        "竞业限制协议\n协议编号：JY-3\n甲方：江夏光电科技有限公司\n乙方：邓明远\n"
+        "第一条 乙方在与甲方的劳动关系解除或终止后一年半内，不得到与甲方有竞争关系的单位任职。"
+        "前款所称有竞争关系的单位，是指从事光纤激光器研发、生产或销售的企业。\n"
+        "第二条 竞业限制期间，甲方按月向乙方支付补偿金人民币六千元。\n" + _SIGNED
+    )
+    assert contract.non_compete_scope is not None
+    assert contract.non_compete_scope.value == "从事光纤激光器研发、生产或销售的企业"
+    assert contract.non_compete_months is not None and contract.non_compete_months.value == 18
+
+
+def test_without_a_definition_the_barred_employers_are_the_scope() -> None:
+    contract = extract_text(
+        "竞业限制协议\n协议编号：JY-4\n甲方：江夏光电科技有限公司\n乙方：邓明远\n"
+        "第一条 乙方离职后二年内，不得到与甲方有竞争关系的单位任职。\n" + _SIGNED
+    )
+    assert contract.non_compete_scope is not None
+    assert contract.non_compete_scope.value == "与甲方有竞争关系的单位"
+    assert contract.non_compete_months is not None and contract.non_compete_months.value == 24
