@@ -171,3 +171,31 @@ def test_without_a_definition_the_barred_employers_are_the_scope() -> None:
     assert contract.non_compete_scope is not None
     assert contract.non_compete_scope.value == "与甲方有竞争关系的单位"
     assert contract.non_compete_months is not None and contract.non_compete_months.value == 24
+
+
+def test_a_target_company_named_only_on_its_signature_line_receives_the_contribution() -> None:
+    contract = extract_text(
+        "以专利增资协议\n协议编号：ZZ-15\n"
+        "本协议由文末签署的增资方（以下简称“甲方”）与目标公司（以下简称“乙方”）于2025年6月9日签订。\n"
+        "第一条 甲方以专利ZL202110587921.2向乙方增资，作价人民币300万元。\n"
+        "第二条 增资完成后，甲方持有乙方注册资本的百分之十五。\n"
+        "甲方（增资方）：南湖设计研究院有限公司（盖章）\n"
+        "乙方（目标公司）：北湖智能建造科技有限公司（盖章）\n"
+    )
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "北湖智能建造科技有限公司"
+
+
+def test_an_issuer_line_names_the_receiving_company_and_the_post_deal_share() -> None:
+    contract = extract_text(
+        "知識產權認購股份協議\n協議編號：SUB-9\n"
+        "認購人：東灣科研轉化有限公司\n地址：香港數碼港道100號\n\n"
+        "發行方：西貢感測科技有限公司\n地址：香港西貢大網仔路1號\n\n"
+        "1. 認購人同意以其專利ZL202110587921.2作價港幣伍佰萬元認購發行方新發行之普通股。\n"
+        "2. 發行方須於完成日配發5,000,000股普通股，佔認購完成後發行方全部已發行股份的12%。\n"
+        "簽署日期：2025年7月8日\n",
+        "docx",
+    )
+    assert contract.receiving_company is not None
+    assert contract.receiving_company.value == "西貢感測科技有限公司"
+    assert contract.equity_share is not None and contract.equity_share.value == 0.12
