@@ -199,3 +199,43 @@ def test_an_issuer_line_names_the_receiving_company_and_the_post_deal_share() ->
     assert contract.receiving_company is not None
     assert contract.receiving_company.value == "西貢感測科技有限公司"
     assert contract.equity_share is not None and contract.equity_share.value == 0.12
+
+
+def test_a_unit_note_on_its_own_line_and_a_numbered_table() -> None:
+    contract = extract_text(
+        "专利权转让合同\n合同编号：ZR-80\n转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+        "第二条 转让价款为人民币叁佰万元，按下表支付：\n"
+        "金额单位：人民币万元\n"
+        "序号\t付款条件\t金额\n"
+        "1\t合同生效后十日内\t120\n"
+        "2\t专利权转移登记公告后三十日内\t180\n" + _SIGNED,
+        "docx",
+    )
+    assert _schedule(contract) == [
+        (1_200_000.0, "合同生效后十日内"),
+        (1_800_000.0, "专利权转移登记公告后三十日内"),
+    ]
+
+
+def test_a_due_cell_ending_with_the_instalment_name_is_still_a_due() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：XK-32\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
+        "第三条 许可费总额为人民币50万元，按下表支付：\n"
+        "节点\t金额（元）\n"
+        "合同签订后10日内支付首付款\t200,000\n"
+        "产品验收合格后支付尾款\t300,000\n" + _SIGNED,
+        "docx",
+    )
+    assert _schedule(contract) == [
+        (200_000.0, "合同签订后10日内支付首付款"),
+        (300_000.0, "产品验收合格后支付尾款"),
+    ]
+
+
+def test_a_price_computed_after_zuojia_wins_over_the_appraisal_before_it() -> None:
+    contract = extract_text(
+        "技术入股协议\n协议编号：RG-13\n甲方：东岳材料科学研究院有限公司\n乙方：泰山新型建材有限公司\n"
+        "第一条 甲方以其专利ZL202110587921.2向乙方增资。\n"
+        "第二条 该专利按评估值人民币600万元的九折作价，即人民币540万元。\n" + _SIGNED
+    )
+    assert contract.valuation is not None and contract.valuation.value.amount == 5_400_000.0

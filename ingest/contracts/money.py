@@ -279,6 +279,8 @@ def _schedule_after(
         instalment = _instalment(layout, offset, line, total, unit)
         if instalment is None and not found and len(row_cells(line)) >= 2:
             unit = _column_unit(line) or unit
+        elif instalment is None and not found:
+            unit = _unit_note(line) or unit  # 单位：万元 on its own line above the table
         offset += len(line)
         if instalment is not None:
             found.append(instalment)
@@ -443,7 +445,8 @@ def _table_instalment(
         columns = (
             [cells[unit.column]]
             if unit.column != _ANY_COLUMN
-            else [(o, c) for o, c in cells if _BARE_NUMBER.match(c)]
+            # 序号 | 付款条件 | 金额: a row's first cell numbers it
+            else [(o, c) for o, c in cells[1 if len(cells) >= 3 else 0 :] if _BARE_NUMBER.match(c)]
         )
         bare = _BARE_NUMBER.match(columns[0][1]) if len(columns) == 1 else None
         if bare:
@@ -477,7 +480,7 @@ def _table_instalment(
 
 # 验收款 / 交付款 / 第二期: a cell naming the instalment, whatever event its name recalls
 _LABEL_CELL = re.compile(
-    r"^\s*(?:[^\s\d，,。；;：:]{1,6}?(?:款|费|款项)|第?[首尾末一二三四五六七八九十\d]{1,2}(?:期|笔))\s*$"
+    r"^\s*(?:[^\s\d，,。；;：:前后内日]{1,5}?(?:款|费|款项)|第?[首尾末一二三四五六七八九十\d]{1,2}(?:期|笔))\s*$"
 )
 
 
@@ -607,8 +610,11 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
             # 以人民币1200万元作价入股: the amount just before 作价
             before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
             found = after
+            between = sentence[match.end() : after.start] if after else ""
             if before and (
-                after is None or re.search(r"[，,；;]", sentence[match.end() : after.start])
+                after is None
+                # 按评估值600万元的九折作价，即540万元: the computed price follows
+                or (re.search(r"[，,；;]", between) and not re.search(r"即|计|合计|共计", between))
             ):
                 # 按人民币贰仟贰佰万元作价出资，其中人民币550万元计入注册资本: what follows the
                 # comma is a part of the price, not the price
