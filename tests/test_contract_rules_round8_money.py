@@ -239,3 +239,20 @@ def test_a_price_computed_after_zuojia_wins_over_the_appraisal_before_it() -> No
         "第二条 该专利按评估值人民币600万元的九折作价，即人民币540万元。\n" + _SIGNED
     )
     assert contract.valuation is not None and contract.valuation.value.amount == 5_400_000.0
+
+
+def test_numbered_stages_under_an_enumeration_head_their_clauses() -> None:
+    head = "专利权转让合同\n合同编号：ZR-81\n转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+    expected = [(300_000.0, "合同签订后7日内"), (700_000.0, "专利权变更登记完成后15日内")]
+    by_phase = extract_text(
+        head + "第二条 转让价款为人民币一百万元，按以下阶段支付：\n"
+        "第一阶段：合同签订后7日内，支付人民币30万元；\n"
+        "第二阶段：专利权变更登记完成后15日内，支付人民币70万元。\n" + _SIGNED
+    )
+    numbered = extract_text(
+        head + "第二条 转让价款为人民币一百万元，分两期支付：\n"
+        "（1）第一期：合同签订后7日内，支付人民币30万元；\n"
+        "（2）第二期：专利权变更登记完成后15日内，支付人民币70万元。\n" + _SIGNED
+    )
+    assert _schedule(by_phase) == expected
+    assert _schedule(numbered) == expected
