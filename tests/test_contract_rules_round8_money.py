@@ -144,7 +144,8 @@ def test_a_sub_commission_named_after_the_commission_is_the_forum() -> None:
 def test_the_commission_alone_when_its_rules_follow_its_name() -> None:
     contract = extract_text(
         "专利实施许可合同\n合同编号：XK-42\n许可方：北辰电子有限公司\n被许可方：南屏车载系统有限公司\n"
-        "第九条 争议提交中国国际经济贸易仲裁委员会按照其现行有效的仲裁规则在北京仲裁中心开庭仲裁。\n"
+        "第九条 争议提交中国国际经济贸易仲裁委员会按照其现行有效的仲裁规则"
+        "在北京仲裁中心开庭仲裁。\n"
         + _SIGNED
     )
     assert contract.dispute_forum is not None
@@ -242,7 +243,10 @@ def test_a_price_computed_after_zuojia_wins_over_the_appraisal_before_it() -> No
 
 
 def test_numbered_stages_under_an_enumeration_head_their_clauses() -> None:
-    head = "专利权转让合同\n合同编号：ZR-81\n转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+    head = (
+        "专利权转让合同\n合同编号：ZR-81\n"
+        "转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+    )
     expected = [(300_000.0, "合同签订后7日内"), (700_000.0, "专利权变更登记完成后15日内")]
     by_phase = extract_text(
         head + "第二条 转让价款为人民币一百万元，按以下阶段支付：\n"

@@ -486,7 +486,9 @@ def _labelled_investee(layout: Layout) -> Extracted[str] | None:
 
 
 # 占认购完成后发行方全部已发行股份的18% / 增资后持有目标公司20%的股权: the share after the deal
-_AFTER_DEAL = re.compile(r"(?:增资|认购|出资|入股|发行|配发|交割|本次交易)(?:完成|完毕)?(?:后|之后)")
+_AFTER_DEAL = re.compile(
+    r"(?:增资|认购|出资|入股|发行|配发|交割|本次交易)(?:完成|完毕)?(?:后|之后)"
+)
 
 
 def _post_deal_share(layout: Layout) -> Extracted[float] | None:
