@@ -260,3 +260,14 @@ def test_numbered_stages_under_an_enumeration_head_their_clauses() -> None:
     )
     assert _schedule(by_phase) == expected
     assert _schedule(numbered) == expected
+
+
+def test_an_allowance_to_subsidiaries_alone_is_sublicensing_to_affiliates() -> None:
+    contract = extract_text(
+        "技术秘密许可协议\n协议编号：JM-10\n许可方：岭南种业科技有限公司\n被许可方：桂北农业发展有限公司\n"
+        "第一条 许可方以普通许可方式许可被许可方使用“水稻制种隔离技术”。\n"
+        "第二条 被许可方可允许其全资子公司在许可区域内使用该技术。\n" + _SIGNED
+    )
+    assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is True
+    assert contract.sublicense_scope is not None
+    assert contract.sublicense_scope.value == "affiliates"

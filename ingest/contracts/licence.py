@@ -129,7 +129,10 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权"
             r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
-            r"|许可(?:给|予)?其|许可其他",
+            r"|许可(?:给|予)?其|许可其他"
+            # 被许可方可允许其全资子公司使用许可技术: an allowance to affiliates on its own
+            r"|(?<![不无未])(?<!不得)(?<!不可)(?:可以|可|有权|得)允许[^，。；]{0,14}?"
+            + _AFFILIATE_WORDS,
             sentence,
         ):
             subject = re.sub(
