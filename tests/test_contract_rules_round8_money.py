@@ -271,3 +271,20 @@ def test_an_allowance_to_subsidiaries_alone_is_sublicensing_to_affiliates() -> N
     assert contract.sublicense_allowed is not None and contract.sublicense_allowed.value is True
     assert contract.sublicense_scope is not None
     assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_an_amendment_reciting_the_original_price_in_other_words_gives_the_new_one() -> None:
+    head = (
+        "专利权转让合同补充协议\n补充协议编号：ZR-78-S1\n原合同编号：ZR-78\n"
+        "转让方：东川新材料研究院有限公司\n受让方：西岭化工有限公司\n"
+    )
+    numbered = extract_text(
+        head + "鉴于双方于2024年5月6日签订的原合同（合同编号：ZR-78）"
+        "约定转让价款为人民币伍佰万元。\n一、转让价款调整为人民币肆佰万元。\n" + _SIGNED
+    )
+    with_comma = extract_text(
+        head + "原合同第二条规定，转让价款为人民币伍佰万元。"
+        "现将转让价款变更为人民币肆佰万元。\n" + _SIGNED
+    )
+    for contract in (numbered, with_comma):
+        assert contract.amount is not None and contract.amount.value.amount == 4_000_000.0
