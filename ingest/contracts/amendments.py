@@ -44,8 +44,12 @@ _OLD_VALUE = re.compile(
 _ORIGINAL_SAYS = re.compile(
     # （以下简称原协议）约定…: the bracket of a defined name may close before the verb
     # 签订原契约，约定授权期间至…: the comma of a Taiwanese recital may stand before the verb
-    r"原(?:合同|协议|契约)?[）)”」]?(?:中)?(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?[，,]?"
-    r"(?:约定|规定|确定)"
+    # （以下简称“原协议”），约定…: a quote and a bracket may both close
+    # 原合同（合同编号：ZR-77）约定… / 原合同第二条规定，转让价款为…: a bracketed number, and a
+    # comma after the verb
+    r"原(?:合同|协议|契约)?[）)”」]{0,2}(?:[（(][^（()）\n]{1,30}[）)])?(?:中)?"
+    r"(?:第[^，。；\n]{1,8}?(?:条|款|项))?(?:中)?[，,]?"
+    r"(?:约定|规定|确定)[，,：:]?"
     r"(?P<old>[^，。；\n]*)"
 )
 _CHANGE = re.compile(r"变更|调整|修改|修订|修正|延长|缩短|增加|提高|降低|减少|改为|现为")

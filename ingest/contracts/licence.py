@@ -62,6 +62,10 @@ _AFFILIATES = re.compile(
     + _AFFILIATE_WORDS
     + r"|(?:再|分|转)(?:许可|授权)(?:权|的权利)?(?:仅)?(?:限于|以)[^，。；]{0,6}?"
     + _AFFILIATE_WORDS
+    # 可允许其控股子公司使用许可技术: letting an affiliate use it is sublicensing to it
+    + r"|(?<![不无未])(?<!不得)(?<!不可)(?:可以|可|有权|得)允许\s*(?:其|乙方|被许可方|被许可人)?"
+    + r"(?:[^，。；]{0,12}?[的之])?"
+    + _AFFILIATE_WORDS
     # 仅可在其关联企业范围内再许可
     + r"|(?<![不无未])(?:在|于)\s*(?:其|乙方|被许可方)?"
     + _AFFILIATE_WORDS
@@ -125,7 +129,10 @@ def _licensee_sentences(layout: Layout) -> Iterator[tuple[int, str]]:
         if re.search(
             r"再许可|分许可|转许可|再授权|转授权|分授权"
             r"|(?:许可|授权|允许)(?:给|予)?(?:任何)?(?:第三方|第三人|他人)"
-            r"|许可(?:给|予)?其|许可其他",
+            r"|许可(?:给|予)?其|许可其他"
+            # 被许可方可允许其全资子公司使用许可技术: an allowance to affiliates on its own
+            r"|(?<![不无未])(?<!不得)(?<!不可)(?:可以|可|有权|得)允许[^，。；]{0,14}?"
+            + _AFFILIATE_WORDS,
             sentence,
         ):
             subject = re.sub(

@@ -174,7 +174,7 @@ _SCHEDULE = re.compile(
     r"(?=(?:首期款|首付款|首期|预付款)[^。\n]{2,60}?[，,；;](?:余款|尾款|剩余款项|第二期|二期款|进度款))"
     # 分三期 / 按下列三期支付: the count of the instalments
     r"|[分按][两二三四五六七八九十\d]+(?:期|次|笔)|分期|(?:按|依|依照|按照|如)下表|付款(?:节点|计划|进度)"
-    r"|(?:以下|如下|下列)(?:[两二三四五六七八九十\d]+(?:期|次|笔)|进度|方式|约定|安排|节点)?"
+    r"|(?:以下|如下|下列)(?:[两二三四五六七八九十\d]+(?:期|次|笔)|进度|方式|约定|安排|节点|里程碑|阶段)?"
     r"(?:支付|付款|给付|拨付|缴付)"
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
     # 支付方式： closing its line, the clauses below it
@@ -195,6 +195,11 @@ _NUMBERING = (
 _INSTALMENT_LABEL = (
     r"(?:首期款|首付款|首期|尾款|余款|剩余款项|预付款|进度款|[一二三四五六七八九十\d]+期款)"
     r"\s*[：:，,]?|[^\s：:，,。；\d（(]{1,6}?(?:款|费)\s*[：:]"
+    # 二期： / 尾期： / （1）第一期： / 里程碑一： / 节点2： / 第一阶段：: a numbered stage
+    # heading its clause
+    r"|第?(?:[一二三四五六七八九十\d]{1,2}|末|尾)(?:期|笔|次)(?:款项|付款|款)?\s*[：:]"
+    r"|(?:里程碑|节点|阶段)\s*[一二三四五六七八九十\d]{1,2}\s*[：:，,]"
+    r"|第[一二三四五六七八九十\d]{1,2}(?:阶段|个里程碑|个节点)\s*[：:，,]"
 )
 _ENUMERATION = re.compile(
     rf"^[ \t\u3000]*(?:(?:{_NUMBERING})\s*(?:{_INSTALMENT_LABEL})?|{_INSTALMENT_LABEL})\s*"
@@ -271,10 +276,13 @@ def _schedule_after(
     # 付款节点 | 金额（元）: the trigger may be the table's header row itself
     trigger_line = text[text.rfind("\n", 0, trigger.start()) + 1 : line_end]
     unit = _column_unit(trigger_line) if len(row_cells(trigger_line)) >= 2 else None
+    unit = unit or _unit_note(trigger_line)
     for line in text[offset:end].splitlines(keepends=True)[:12]:
         instalment = _instalment(layout, offset, line, total, unit)
         if instalment is None and not found and len(row_cells(line)) >= 2:
             unit = _column_unit(line) or unit
+        elif instalment is None and not found:
+            unit = _unit_note(line) or unit  # 单位：万元 on its own line above the table
         offset += len(line)
         if instalment is not None:
             found.append(instalment)
@@ -380,6 +388,24 @@ def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
     return float(bare.group(1).replace(",", "")) * unit.scale if bare else None
 
 
+# 调整如下表（单位：万元） / 金额单位：美元: the unit of a table's bare amounts, said above it
+_UNIT_NOTE = re.compile(
+    r"(?:金额)?单位\s*[：:为]\s*(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?"
+    r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)?"
+)
+_ANY_COLUMN = -1  # the one cell of a row that holds a bare number
+
+
+def _unit_note(line: str) -> _ColumnUnit | None:
+    match = _UNIT_NOTE.search(line)
+    if match is None or not (match["scale"] or match["unit"] or match["prefix"]):
+        return None
+    word = match["prefix"] if match["unit"] in (None, "元") and match["prefix"] else match["unit"]
+    return _ColumnUnit(
+        _ANY_COLUMN, 10_000.0 if match["scale"] else 1.0, _ISO.get(word or "元", "CNY")
+    )
+
+
 def _column_unit(header: str) -> _ColumnUnit | None:
     for column, (_, cell) in enumerate(row_cells(header)):
         match = _UNIT_HEADER.search(cell)
@@ -418,9 +444,15 @@ def _table_instalment(
     if not money_cells:  # a share of the total (30%) when the row states no amount
         money_cells = [(o, c, a) for o, c in cells if (a := _amount_or_share(c, total)) is not None]
     if not money_cells and unit is not None and unit.column < len(cells):
-        cell_at, cell = cells[unit.column]
-        bare = _BARE_NUMBER.match(cell)
+        columns = (
+            [cells[unit.column]]
+            if unit.column != _ANY_COLUMN
+            # 序号 | 付款条件 | 金额: a row's first cell numbers it
+            else [(o, c) for o, c in cells[1 if len(cells) >= 3 else 0 :] if _BARE_NUMBER.match(c)]
+        )
+        bare = _BARE_NUMBER.match(columns[0][1]) if len(columns) == 1 else None
         if bare:
+            cell_at, cell = columns[0]
             value = float(bare.group(1).replace(",", "")) * unit.scale
             money = Money(amount=value, currency=unit.currency, text=cell.strip())
             money_cells = [(cell_at, cell, Amount(money, 0, len(cell)))]
@@ -432,6 +464,7 @@ def _table_instalment(
         if c.strip()
         and (_CONDITION.search(c) or _DATE_CELL.search(c))
         and next(amounts(c), None) is None
+        and not _LABEL_CELL.match(c)
     ]
     if not due:
         return None
@@ -445,6 +478,12 @@ def _table_instalment(
         due=due_text.strip(),
         evidence=ev(layout, due_at, cell_at + len(cell), LABELLED),
     )
+
+
+# 验收款 / 交付款 / 第二期: a cell naming the instalment, whatever event its name recalls
+_LABEL_CELL = re.compile(
+    r"^\s*(?:[^\s\d，,。；;：:前后内日]{1,5}?(?:款|费|款项)|第?[首尾末一二三四五六七八九十\d]{1,2}(?:期|笔))\s*$"
+)
 
 
 _SHARE_OF_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二三四五六七八九十点]+)")
@@ -569,13 +608,19 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
         return None
     for offset, sentence in sentences(layout):
         for match in pattern.finditer(sentence):
-            found = next(amounts(sentence, match.end(), match.end() + 20), None)
-            if found is None:
-                # 以人民币1200万元作价入股: the amount just before 作价
-                before = [
-                    a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6
-                ]
-                found = before[-1] if before else None
+            after = next(amounts(sentence, match.end(), match.end() + 20), None)
+            # 以人民币1200万元作价入股: the amount just before 作价
+            before = [a for a in amounts(sentence, 0, match.start()) if match.start() - a.end <= 6]
+            found = after
+            between = sentence[match.end() : after.start] if after else ""
+            if before and (
+                after is None
+                # 按评估值600万元的九折作价，即540万元: the computed price follows
+                or (re.search(r"[，,；;]", between) and not re.search(r"即|计|合计|共计", between))
+            ):
+                # 按人民币贰仟贰佰万元作价出资，其中人民币550万元计入注册资本: what follows the
+                # comma is a part of the price, not the price
+                found = before[-1]
             if found:
                 return _money_at(layout, found, offset)
     return None

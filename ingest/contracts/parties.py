@@ -444,16 +444,70 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
         elif party.role in (Role.PARTNER, Role.INVESTEE):
             party.role = Role.CONTRIBUTOR
     found: dict[str, Any] = {}
-    if investee is not None:
-        found["receiving_company"] = Extracted(value=investee.name, evidence=investee.evidence)
+    company = None
+    if investee is None or _GENERIC_INVESTEE.match(investee.name):
+        # 本协议由…与目标公司（以下简称“乙方”）签订 … 乙方（目标公司）：…有限公司: the name
+        # a 目标公司 / 发行方 line gives, when the parties read leave the company unnamed
+        company = _labelled_investee(layout)
+    if company is None and investee is not None:
+        company = Extracted(value=investee.name, evidence=investee.evidence)
+    if company is not None:
+        found["receiving_company"] = company
     share = None
     if contributor is not None:
         share = _equity_share(layout, parties, contributor)
     elif len(others) >= 2:
         share = _joint_equity_share(layout)
+    else:
+        share = _post_deal_share(layout)
     if share is not None:
         found["equity_share"] = share
     return found
+
+
+# 目标公司 / 发行方 as a party's name: the defined term, not the company's name
+_GENERIC_INVESTEE = re.compile(
+    r"^(?:目标|标的|被投资|合资|项目)?公司$|^(?:发行|被投资|增资|目标)(?:方|人|企业)$"
+)
+_LABELLED_INVESTEE = re.compile(
+    r"(?:目标公司|标的公司|被投资方|被投资公司|被投资企业|发行方|发行人)\s*[）)]?\s*[：:]\s*"
+    r"(?:指|为|系|即)?\s*([^\s：:，,。；（()）]{2,40}?(?:股份有限公司|有限责任公司|有限公司|公司))"
+    r"(?=[\s（(，,。；]|$)"
+)
+
+
+def _labelled_investee(layout: Layout) -> Extracted[str] | None:
+    match = _LABELLED_INVESTEE.search(layout.text)
+    if match is None:
+        return None
+    return Extracted(
+        value=match.group(1), evidence=ev(layout, match.start(1), match.end(1), LABELLED)
+    )
+
+
+# 占认购完成后发行方全部已发行股份的18% / 增资后持有目标公司20%的股权: the share after the deal
+_AFTER_DEAL = re.compile(
+    r"(?:增资|认购|出资|入股|发行|配发|交割|本次交易)(?:完成|完毕)?(?:后|之后)"
+)
+
+
+def _post_deal_share(layout: Layout) -> Extracted[float] | None:
+    """The contributor is not among the parties read: the one percentage of a sentence about
+    the shares held after the contribution is its share."""
+    for offset, sentence in sentences(layout):
+        percents = list(_PERCENT.finditer(sentence))
+        if (
+            percents
+            and len({_fraction(p) for p in percents}) == 1
+            and _AFTER_DEAL.search(sentence)
+            and re.search(r"股权|股份|注册资本|持股|股本", sentence)
+            and not re.search(r"违约|逾期|利息|罚", sentence)
+        ):
+            share = _fraction(percents[0])
+            if share is not None:
+                start, end = offset + percents[0].start(), offset + percents[0].end()
+                return Extracted(value=share, evidence=ev(layout, start, end, LABELLED))
+    return None
 
 
 # 出资方一持有18.75%，出资方二持有6.25%，合计持有25%: the contributors' share together

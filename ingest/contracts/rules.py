@@ -544,9 +544,13 @@ def governing_law(layout: Layout) -> Extracted[str] | None:
 def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     # 中国国际经济贸易仲裁委员会上海分会 / 中国海事仲裁委员会华南分会: the sub-commission;
     # 上海国际经济贸易仲裁委员会（上海国际仲裁中心）: the institution's other name in brackets
+    # 中国国际经济贸易仲裁委员会天津国际经济金融仲裁中心（天津分会）: a sub-commission's own
+    # name, and its other name in brackets
     institution = (
-        r"(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)(?:[\u4e00-\u9fff]{2,4}?分会|分会)?"
-        r"(?:[（(][^（()）\n]{2,20}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)[）)])?"
+        r"(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会)"
+        r"(?:(?:(?!按照|根据|依据|依照|适用|仲裁规则)[\u4e00-\u9fff]){2,14}?(?:分会|仲裁中心|仲裁院)"
+        r"|分会)?"
+        r"(?:[（(][^（()）\n]{2,20}?(?:仲裁委员会|仲裁中心|仲裁院|仲裁协会|分会)[）)])?"
     )
     arbitration = re.compile(
         # 提付…仲裁协会: how Taiwanese contracts submit a dispute

@@ -115,6 +115,7 @@ _MONEY_SENTENCE = re.compile(
     # an amendment's new fee: 排他许可补偿费 / 延期许可使用费 / 追加许可费
     r"|(?:补偿|延期|追加|变更)(?:许可)?(?:使用)?费"
 )
+_REWARD = re.compile(r"奖励|奖酬|奖金")
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿|竞业")
 
 
@@ -390,10 +391,15 @@ def payment(layout: Layout, kind: ContractKind | None = None) -> Payment:
             )
         if penalty is not None:
             continue
-        if found.royalty_rate is None and re.search(
-            # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
-            r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
-            sentence,
+        if (
+            found.royalty_rate is None
+            and re.search(
+                # 就每件许可产品按其出厂价的0.8%: a rate on each unit sold
+                r"销售|营业额|营业收入|净收入|收入的|提成|权利金|费率|分成|出厂价|售价|每件|每台|每套",
+                sentence,
+            )
+            # 将转让净收入的百分之七十奖励项目完成人: the seller's reward to its inventors
+            and not _REWARD.search(sentence)
         ):
             value_rate = rules.rate(sentence)
             if value_rate is not None:
@@ -452,7 +458,10 @@ def _structure(layout: Layout, offset: int, sentence: str) -> Extracted[str] | N
 # 一年六个月 / 1年6个月: a period in years and months
 _AND_MONTHS = rf"(?:\s*(?P<and_months>{CN_NUMBER})\s*个月)?"
 # 壹年 too; never the year of a date (自2025年3月1日起)
-_PERIOD_NUMBER = rf"({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*(年|个月)(?!\s*\d{{1,2}}\s*月)"
+# 一年半: a year and a half
+_PERIOD_NUMBER = (
+    rf"({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*(年半|年|个月)(?!\s*\d{{1,2}}\s*月)"
+)
 _NON_COMPETE_PERIODS = (
     re.compile(
         # not the months an allowance is reckoned on (离职前十二个月平均工资)
@@ -487,6 +496,23 @@ _NON_COMPETE_SCOPES = (
 )
 
 
+# 前述竞争单位包括但不限于从事…的单位 / 有竞争关系的单位是指：…: the text defines the
+# businesses barred; that definition is the scope, not the generic words it defines.
+_COMPETITOR_DEFINED = re.compile(
+    r"(?:竞争(?:关系)?(?:的)?(?:单位|企业|公司|对手|事业|业务|机构|用人单位)|竞争方|竞业单位)"
+    r"[^。；，,]{0,4}?[，,]?\s*(?:包括但不限于|包括|是指|系指|指)[：:]?\s*([^。；]{4,80}?)(?=[。；]|$)"
+)
+
+
+def _defined_competitors(layout: Layout) -> Extracted[str] | None:
+    for offset, sentence in rules.sentences(layout):
+        found = _COMPETITOR_DEFINED.search(sentence)
+        if found:
+            start, end = offset + found.start(1), offset + found.end(1)
+            return Extracted(value=found.group(1), evidence=ev(layout, start, end, LABELLED))
+    return None
+
+
 def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] | None]:
     months: Extracted[int] | None = None
     where: Extracted[str] | None = None
@@ -502,4 +528,6 @@ def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] |
             if where is None and found:
                 start, end = offset + found.start(1), offset + found.end(1)
                 where = Extracted(value=found.group(1), evidence=ev(layout, start, end, LABELLED))
-    return months, where
+    if where is None and months is None:
+        return None, None  # no restraint: a definition of competitors alone sets none
+    return months, _defined_competitors(layout) or where
