@@ -182,7 +182,7 @@ def _markers(line: str, seen: set[str], current: str | None) -> list[tuple[int, 
             found.append((match.start(), value_start, code))
         elif not found and _is_label(code, before.strip()):
             found.append((0, _value_start(line, match.end()), code))  # label before its code
-        elif code in _LABELS and _unlabelled_code(before, code, seen, current, bool(found)):
+        elif code in _LABELS and _unlabelled_code(line, match, seen, current, bool(found)):
             found.append((match.start(), _value_start(line, match.end()), code))
     if found and not line[: found[0][0]].strip():
         return found
@@ -195,12 +195,14 @@ def _is_label(code: str, text: str) -> bool:
 
 
 def _unlabelled_code(
-    before: str, code: str, seen: set[str], current: str | None, after_marker: bool
+    line: str, match: re.Match[str], seen: set[str], current: str | None, after_marker: bool
 ) -> bool:
     """A code printed without its label: at the start of a line, or after a space on a line of
-    fields, and never inside a title or abstract (whose `(10)` is a reference numeral)."""
+    fields; inside a title or abstract (whose `(10)` is a reference numeral) only a new code
+    alone on its line."""
+    code, before, rest = match.group(1), line[: match.start()], line[match.end() :]
     if current in _FREE_TEXT and not after_marker:
-        return False
+        return not before.strip() and code not in seen and not rest.strip()
     if not before.strip():
         return True
     return before[-1:].isspace() and code not in seen
@@ -243,11 +245,11 @@ def _bare_label(line: str, seen: set[str], current: str | None) -> tuple[int, in
         consumed = _consume(stripped, label)
         if consumed is None:
             continue
-        after = stripped[consumed : consumed + 1]
+        after = stripped.rstrip()[consumed : consumed + 1]
         if after and not (after.isspace() or after in ":："):
             continue
-        if current in _FREE_TEXT and after not in ":：":
-            return None
+        if current in _FREE_TEXT and after.isspace():
+            return None  # a title or abstract line that starts with the word
         if code == current or code in _SUBLINES.get(current or "", ()):
             return None
         if code.isdigit() and code in seen:

@@ -34,7 +34,7 @@ _CITATION = re.compile(
 _IPC = re.compile(r"([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
 _LOCARNO_EDITION = re.compile(r"LOC\s*[(（]\s*\d+\s*[)）]", re.I)
 _LOCARNO = re.compile(r"(?<!\d)(\d{2})\s*[-－–]\s*(\d{2})(?!\d)")
-_AGENCY_CODE = re.compile(r"\s*(?<!\d)\d{5}\s*$")
+_AGENCY_CODE = re.compile(r"\s*(?<!\d)\d{5}(?!\d)")
 _CJK = "\u4e00-\u9fff"
 # Names on one line: always split at these; at a space only between two CJK names (a Latin
 # company name keeps its spaces).
@@ -101,6 +101,8 @@ def priority_claims(text: str) -> list[str]:
     segments = [text[: dates[0].start()]]
     segments += [text[a.end() : b.start()] for a, b in itertools.pairwise(dates)]
     segments.append(text[dates[-1].end() :])
+    if not re.search(r"\d", segments[0]):  # the date first: `2019.10.16 US 62/915,872`
+        return _date_first_claims(dates, segments[1:])
     country_after = bool(_COUNTRY_AT_START.match(segments[-1])) or not _COUNTRY_AT_START.match(
         segments[0]
     )
@@ -113,6 +115,17 @@ def priority_claims(text: str) -> list[str]:
             following = _COUNTRY_AT_START.match(segments[index + 1])
             country = following.group(1) if following else None
         number = _priority_number(number_text, country)
+        if number:
+            claims.append(f"{number} {date_text(found.group(0))}")
+    return claims
+
+
+def _date_first_claims(dates: list[re.Match[str]], numbers: list[str]) -> list[str]:
+    claims = []
+    for found, number_text in zip(dates, numbers, strict=True):
+        country = _COUNTRY_AT_START.match(number_text)
+        rest = number_text[country.end() :] if country else number_text
+        number = _priority_number(rest, country.group(1) if country else None)
         if number:
             claims.append(f"{number} {date_text(found.group(0))}")
     return claims
@@ -205,10 +218,9 @@ def person_names(text: str) -> list[str]:
 
 def agency_name(text: str) -> str | None:
     """(74) `长沙市融智专利事务所（普通合伙） 43114` -> the name without its code and agents."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    lines = [line for line in lines if not line.startswith("代理人")]
-    name = re.split(r"\s+代理人", " ".join(lines))[0]
-    name = _AGENCY_CODE.sub("", name).strip()
+    before_agents = re.split(r"(?:^|\s)代\s*理\s*人", text.strip())[0]
+    name = " ".join(line.strip() for line in before_agents.splitlines() if line.strip())
+    name = _AGENCY_CODE.split(name)[0].strip()
     return name or None
 
 
