@@ -210,7 +210,8 @@ def test_values_on_the_line_after_their_label_with_colons() -> None:
 
 def test_reference_numerals_in_the_abstract_are_no_codes() -> None:
     data = _read(DB_VIEW)
-    assert data["abstract"] == "本发明提供一种半导体器件，包括衬底(10)和栅极，所述栅极(12)设置在衬底上。"
+    abstract = "本发明提供一种半导体器件，包括衬底(10)和栅极，所述栅极(12)设置在衬底上。"
+    assert data["abstract"] == abstract
     assert data["claims"].startswith("1.一种半导体器件")
 
 
