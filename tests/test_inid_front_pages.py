@@ -381,3 +381,33 @@ def test_a_text_without_a_front_page_is_refused_with_a_code_naming_the_file(
         read_source(path, "txt")
     assert caught.value.problem.code == ErrorCode.RECORD_INVALID
     assert str(path) in str(caught.value)
+
+
+# The 1990s layout: priority in separate (32) date, (33) country and (31) number fields, a label
+# printed before its code, a number without its kind code, Latin names.
+LAYOUT_1999 = """[19]中华人民共和国国家知识产权局
+[12]发明专利申请公开说明书
+[21]申请号 98123456.1
+[43]公开日 1999年6月2日 公开号[11] CN 1219876
+[22]申请日 1998.10.12
+[30]优先权
+[32]1997.10.14 [33]JP [31]280567/97
+[71]申请人 MATSUSHITA ELECTRIC INDUSTRIAL CO., LTD.
+[72]发明人 TARO YAMADA; ICHIRO SUZUKI
+[74]专利代理机构 中国专利代理(香港)有限公司
+代理人 王勇
+[51]Int.Cl6 H01M 10/40
+[54]发明名称 非水电解质二次电池
+[57]摘要 一种非水电解质二次电池。
+"""
+
+
+def test_the_1999_layout_with_separate_priority_fields_and_latin_names() -> None:
+    data = _read(LAYOUT_1999)
+    assert data["publication_number"] == "CN1219876A"  # the kind from 申请公开说明书
+    assert data["application_number"] == "CN98123456.1"
+    assert (data["publication_date"], data["filing_date"]) == ("1999-06-02", "1998-10-12")
+    assert data["applicants"] == ["MATSUSHITA ELECTRIC INDUSTRIAL CO., LTD."]
+    assert data["inventors"] == ["TARO YAMADA", "ICHIRO SUZUKI"]
+    assert data["ipc"] == ["H01M 10/40"]
+    assert _record(LAYOUT_1999).priority_claims() == [("JP28056797", "1997-10-14")]

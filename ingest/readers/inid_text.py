@@ -180,8 +180,8 @@ def _markers(line: str, seen: set[str], current: str | None) -> list[tuple[int, 
             # the type and office lines keep their words: they tell the kind of document
             value_start = match.end() if code in _KEEP_LABEL else label_end
             found.append((match.start(), value_start, code))
-        elif not found and _is_label(code, before.strip()):
-            found.append((0, _value_start(line, match.end()), code))  # label before its code
+        elif (label_start := _label_before(code, before)) is not None:
+            found.append((label_start, _value_start(line, match.end()), code))
         elif code in _LABELS and _unlabelled_code(line, match, seen, current, bool(found)):
             found.append((match.start(), _value_start(line, match.end()), code))
     if found and not line[: found[0][0]].strip():
@@ -190,8 +190,15 @@ def _markers(line: str, seen: set[str], current: str | None) -> list[tuple[int, 
     return ([bare] if bare else []) + found
 
 
-def _is_label(code: str, text: str) -> bool:
-    return bool(text) and any(_consume(text, label) == len(text) for label in _LABELS.get(code, ()))
+def _label_before(code: str, before: str) -> int | None:
+    """Where the code's label starts when it is printed just before the code (`公开号[11]`), at
+    the start of the line or after a space."""
+    text = before.rstrip()
+    for label in _LABELS.get(code, ()):
+        start = len(text) - len(label)
+        if start >= 0 and text.endswith(label) and (start == 0 or text[start - 1].isspace()):
+            return start
+    return None
 
 
 def _unlabelled_code(
@@ -273,6 +280,7 @@ def _record(fields: list[_Field]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     publication = values.publication_number(text("10", "11"))
     kind = values.kind_of(publication, text("12"))
+    publication = publication or values.publication_number(text("10", "11"), kind)
     grant = values.is_grant(kind)
     scalars: dict[str, Any] = {
         "publication_number": publication,

@@ -18,6 +18,7 @@ DATE = re.compile(
 _PUBLICATION = re.compile(
     r"(?<![A-Za-z\d])(?:CN|ZL)?\s*(\d(?:\s?\d){5,9})\s*\.?\s*([A-Z]\d?)(?![A-Za-z])"
 )
+_KINDLESS_PUBLICATION = re.compile(r"(?<![A-Za-z\d.])(?:CN)?\s*(\d(?:\s?\d){6,8})(?![\d.])")
 _APPLICATION = re.compile(r"(?<!\d)(\d{12}|\d{8})(?:\.?([0-9X]))?(?!\d)")
 _PCT_APPLICATION = re.compile(r"PCT\s*/\s*[A-Z]{2}\s*\d{2,4}\s*/\s*\d{5,6}")
 _PCT_PUBLICATION = re.compile(r"WO\s*\d{2,4}\s*/\s*\d{5,6}")
@@ -55,13 +56,17 @@ def without_dates(text: str) -> str:
     return DATE.sub(" , ", fold(text))
 
 
-def publication_number(text: str) -> str | None:
-    """`CN 115000004 A`, `CN115121384A`, `CN 2583456Y`, `115000004 A` -> CN + digits + kind."""
+def publication_number(text: str, kind: str | None = None) -> str | None:
+    """`CN 115000004 A`, `CN115121384A`, `CN 2583456Y`, `115000004 A` -> CN + digits + kind; a
+    number printed without its kind code takes `kind` (from the document type) when given."""
     match = _PUBLICATION.search(without_dates(text))
-    if match is None:
+    if match is not None:
+        digits = re.sub(r"\s", "", match.group(1))
+        return parse_publication_number(f"CN{digits}{match.group(2)}").canonical
+    bare = _KINDLESS_PUBLICATION.search(without_dates(text))
+    if bare is None or kind is None:
         return None
-    digits = re.sub(r"\s", "", match.group(1))
-    return parse_publication_number(f"CN{digits}{match.group(2)}").canonical
+    return parse_publication_number(f"CN{re.sub(r'[^0-9]', '', bare.group(1))}{kind}").canonical
 
 
 def application_number(text: str) -> str | None:
@@ -210,8 +215,9 @@ def organisation_names(line: str) -> list[str]:
 
 def person_names(text: str) -> list[str]:
     """Inventors split at spaces (ASCII or full-width), ；, 、 and commas; `F·施密特` stays
-    one name; a line of Latin names only is split at its commas and semicolons."""
-    if not re.search(f"[{_CJK}]", text) and re.search(r"[;,；，]", text):
+    one name; a line of Latin names only (`JOHN SMITH; MARY JONES`) is split at its commas and
+    semicolons alone."""
+    if not re.search(f"[{_CJK}]", text):
         return [n for n in _LATIN_PERSON_SEPARATORS.split(text.strip()) if n]
     return [n for n in _PERSON_SEPARATORS.split(text) if n]
 
