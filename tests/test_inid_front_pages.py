@@ -411,3 +411,34 @@ def test_the_1999_layout_with_separate_priority_fields_and_latin_names() -> None
     assert data["inventors"] == ["TARO YAMADA", "ICHIRO SUZUKI"]
     assert data["ipc"] == ["H01M 10/40"]
     assert _record(LAYOUT_1999).priority_claims() == [("JP28056797", "1997-10-14")]
+
+
+# A PDF copied with its layout kept: the right column ((10)/(43), (54), (57)) beside the left.
+SIDE_BY_SIDE = """(19)国家知识产权局                       (10)申请公布号 CN 115998877 A
+                                          (43)申请公布日 2023.04.21
+(12)发明专利申请
+(21)申请号 202180045678.X                 (54)发明名称
+(22)申请日 2021.06.30                          用于校准雷达传感器的方法
+(71)申请人 罗伯特·博世有限公司           (57)摘要
+     地址 德国斯图加特                         本发明涉及一种用于校准雷达
+(72)发明人 J·米勒 K·施耐德                    传感器的方法，包括发送(10)
+(74)专利代理机构 中国专利代理（香港）          信号。
+     有限公司 72001
+     代理人 吴鹏
+(51)Int.Cl.
+     G01S 7/40(2006.01)
+                                          权利要求书2页 说明书8页 附图3页
+"""
+
+
+def test_columns_side_by_side_are_read_one_after_the_other() -> None:
+    data = _read(SIDE_BY_SIDE)
+    assert data["publication_number"] == "CN115998877A"
+    assert data["publication_date"] == "2023-04-21"
+    assert data["filing_date"] == "2021-06-30"
+    assert data["title"] == "用于校准雷达传感器的方法"
+    assert data["abstract"] == "本发明涉及一种用于校准雷达传感器的方法，包括发送(10)信号。"
+    assert data["applicants"] == ["罗伯特·博世有限公司"]
+    assert data["inventors"] == ["J·米勒", "K·施耐德"]
+    assert data["agency"] == "中国专利代理（香港）有限公司"  # wrapped over two lines
+    assert data["ipc"] == ["G01S 7/40"]

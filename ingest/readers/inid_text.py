@@ -79,6 +79,9 @@ _BARE: list[tuple[str, str]] = sorted(
 _SUBLINES = {"71": ("address",), "73": ("address",), "74": ("agent",), "65": ("10", "43")}
 _FREE_TEXT = ("54", "57")  # fields whose text may hold bracketed reference numerals
 _AFTER_LABEL = re.compile(r"^\s*[:：]?\s*")
+_COLUMN_GAP = re.compile(r"[ \t\u3000]{3,}")
+_MIN_COLUMN = 20  # a right column starts at least this far in (characters)
+_COLUMN_SLACK = 6  # CJK and Latin widths make the column drift by a few characters
 
 
 @dataclass
@@ -153,7 +156,7 @@ def _without_page_lines(text: str, own_number: str | None) -> str:
 def _front_page(lines: list[str]) -> list[_Field]:
     fields: list[_Field] = []
     seen: set[str] = set()
-    for line in lines:
+    for line in _columns_one_after_the_other(lines):
         current = fields[-1].code if fields else None
         markers = _markers(line, seen, current)
         if not markers:
@@ -167,6 +170,42 @@ def _front_page(lines: list[str]) -> list[_Field]:
             fields.append(_Field(code, [line[value_start:end]]))
             seen.add(code)
     return fields
+
+
+def _columns_one_after_the_other(lines: list[str]) -> list[str]:
+    """A PDF copied with its layout kept prints the front page's two columns side by side, the
+    right one ((10)/(43) at the top, (54) and the (57) abstract below) after a wide gap on the
+    same lines: when codes start after such a gap on several lines, far in, the text after the
+    first wide gap at or beyond that column is the right column's and is read after the left
+    column's, as the page is read."""
+    starts = sorted(
+        gap.end()
+        for line in lines
+        for gap in _COLUMN_GAP.finditer(line)
+        if line[: gap.start()].strip() and _CODE.match(line, gap.end())
+    )
+    if len(starts) < 2 or starts[0] < _MIN_COLUMN:
+        return lines
+    column = starts[0]  # the leftmost start: the right column drifts to the right, not left
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        cut = _column_cut(line, column)
+        left.append(line[:cut] if cut is not None else line)
+        if cut is not None and line[cut:].strip():
+            right.append(line[cut:])
+    return left + right
+
+
+def _column_cut(line: str, column: int) -> int | None:
+    if not line.strip():
+        return None
+    if len(line) - len(line.lstrip()) >= column - _COLUMN_SLACK:
+        return 0  # only the right column has text on this line
+    gaps = [gap for gap in _COLUMN_GAP.finditer(line) if gap.end() >= column - _COLUMN_SLACK]
+    if gaps and line[: gaps[0].start()].strip():
+        return gaps[0].end()
+    return None
 
 
 def _markers(line: str, seen: set[str], current: str | None) -> list[tuple[int, int, str]]:

@@ -225,11 +225,18 @@ def person_names(text: str) -> list[str]:
 def agency_name(text: str) -> str | None:
     """(74) `长沙市融智专利事务所（普通合伙） 43114` -> the name without its code and agents."""
     before_agents = re.split(r"(?:^|\s)代\s*理\s*人", text.strip())[0]
-    name = " ".join(line.strip() for line in before_agents.splitlines() if line.strip())
+    name = joined(before_agents, keep_latin_spaces=True)
     name = _AGENCY_CODE.split(name)[0].strip()
     return name or None
 
 
-def joined(text: str) -> str:
-    """A wrapped title or abstract: its lines joined without breaks or indentation."""
-    return "".join(line.strip() for line in text.splitlines())
+def joined(text: str, keep_latin_spaces: bool = False) -> str:
+    """A wrapped title, abstract or name: its lines joined without breaks or indentation (with
+    a space between two Latin words when asked)."""
+    result = ""
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        latin = re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9.,]$", result)
+        result += (" " if keep_latin_spaces and latin else "") + line
+    return result
