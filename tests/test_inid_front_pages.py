@@ -442,3 +442,17 @@ def test_columns_side_by_side_are_read_one_after_the_other() -> None:
     assert data["inventors"] == ["J·米勒", "K·施耐德"]
     assert data["agency"] == "中国专利代理（香港）有限公司"  # wrapped over two lines
     assert data["ipc"] == ["G01S 7/40"]
+
+
+def test_priority_claims_joined_by_semicolons_and_citations_after_a_label() -> None:
+    from ingest.readers.inid_values import citations, priority_claims
+
+    assert priority_claims("2020-071234 2020.04.10 JP；2020-081234 2020.05.10 JP") == [
+        "JP2020071234 2020-04-10",
+        "JP2020081234 2020-05-10",
+    ]
+    assert citations("对比文件：CN107936171A；US20160046786A1\nUS 6,123,456 B1,2000.09.19") == [
+        "CN107936171A",
+        "US20160046786A1",
+        "US6123456B1",
+    ]

@@ -29,7 +29,7 @@ _OFFICES = (
     "|MX|ZA|NZ|PL|CZ|HU|UA|EA|AP|OA"
 )
 _CITATION = re.compile(
-    rf"(?:^|[；;]\s*)({_OFFICES})\s*(\d{{1,3}}(?:,\d{{3}}){{2,}}|\d[\d\s/\-.]*\d)\s*([A-Z]\d?)?"
+    rf"(?:^|[；;:：,，]\s*)({_OFFICES})\s*(\d{{1,3}}(?:,\d{{3}}){{2,}}|\d[\d\s/\-.]*\d)\s*([A-Z]\d?)?"
     r"(?=\s*(?:[,，;；。(（]|$)|\s)"
 )
 _IPC = re.compile(r"([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
@@ -149,7 +149,7 @@ def priority_from_parts(numbers: list[str], dates: list[str], countries: list[st
 
 
 def _priority_number(text: str, country: str | None) -> str | None:
-    compact = re.sub(r"[\s,/\-]", "", fold(text)).upper()
+    compact = re.sub(r"[\s,/\-;、]", "", fold(text)).upper()
     prefix = re.match(r"^([A-Z]{2})", compact)
     if prefix:
         country, compact = prefix.group(1), compact[2:]
