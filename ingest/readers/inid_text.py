@@ -25,8 +25,8 @@ from ingest.readers.source import RawRecord
 
 _CODE = re.compile(r"[(（\[【]\s*(\d{2})\s*[)）\]】]")
 _SECTION = re.compile(
-    r"^\s*(权\s*利\s*要\s*求\s*书|说\s*明\s*书(?:\s*附\s*图)?|简\s*要\s*说\s*明|摘\s*要\s*附\s*图"
-    r"|外观设计图片或照片)\s*$"
+    r"^\s*(权\s*利\s*要\s*求\s*书|说\s*明\s*书(?:\s*(?:附\s*图|摘\s*要))?|简\s*要\s*说\s*明"
+    r"|摘\s*要\s*附\s*图|外观设计图片或照片)\s*$"
 )
 _PAGE_LINE = re.compile(
     r"^\s*(?:(?:CN|ZL)\s*\d[\d\s]*[A-Z]\d?\s*)?"
