@@ -456,3 +456,20 @@ def test_priority_claims_joined_by_semicolons_and_citations_after_a_label() -> N
         "US20160046786A1",
         "US6123456B1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("LG电子株式会社 LG化学株式会社", ["LG电子株式会社", "LG化学株式会社"]),
+        ("SIEMENS AKTIENGESELLSCHAFT", ["SIEMENS AKTIENGESELLSCHAFT"]),
+        ("甲科技有限公司、乙研究院", ["甲科技有限公司", "乙研究院"]),
+        ("中国专利代理（香港）有限公司", ["中国专利代理（香港）有限公司"]),
+    ],
+)
+def test_owner_names_split_at_separators_and_between_chinese_names(
+    line: str, names: list[str]
+) -> None:
+    from ingest.readers.inid_values import organisation_names
+
+    assert organisation_names(line) == names

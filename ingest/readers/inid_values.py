@@ -40,7 +40,8 @@ _CJK = "\u4e00-\u9fff"
 # Names on one line: always split at these; at a space only between two CJK names (a Latin
 # company name keeps its spaces).
 _NAME_SEPARATORS = re.compile(r"[；;、，\u3000]+")
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}）)])\s+(?=[{_CJK}（(])")
+_ENDS_CHINESE = re.compile(rf"[{_CJK}）)]$")
+_HAS_CHINESE = re.compile(rf"[{_CJK}]")
 _PERSON_SEPARATORS = re.compile(r"[\s\u3000；;、，,]+")
 _LATIN_PERSON_SEPARATORS = re.compile(r"\s*[；;，,]\s*")
 _GRANT_KINDS = frozenset("BCUYSD")
@@ -207,9 +208,19 @@ def locarno_classes(text: str) -> list[str]:
 
 
 def organisation_names(line: str) -> list[str]:
-    names = []
+    """Owners on one line: split at ；, 、, full-width commas and spaces; at an ASCII space only
+    where a Chinese name ends and the next holds Chinese (`LG电子株式会社 LG化学株式会社`), so
+    that `SIEMENS AKTIENGESELLSCHAFT` stays one name."""
+    names: list[str] = []
     for part in _NAME_SEPARATORS.split(line):
-        names += [n.strip() for n in _SPACE_BETWEEN_CJK.split(part) if n.strip()]
+        current: list[str] = []
+        for token in part.split():
+            if current and _ENDS_CHINESE.search(current[-1]) and _HAS_CHINESE.search(token):
+                names.append(" ".join(current))
+                current = []
+            current.append(token)
+        if current:
+            names.append(" ".join(current))
     return names
 
 
