@@ -157,6 +157,8 @@ def _front_page(lines: list[str]) -> list[_Field]:
     fields: list[_Field] = []
     seen: set[str] = set()
     for line in _columns_one_after_the_other(lines):
+        if _PAGE_LINE.match(line):
+            continue  # a page-count line that shared its line with the other column
         current = fields[-1].code if fields else None
         markers = _markers(line, seen, current)
         if not markers:
