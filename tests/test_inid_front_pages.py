@@ -472,3 +472,19 @@ def test_owner_names_split_at_separators_and_between_chinese_names(
     from ingest.readers.inid_values import organisation_names
 
     assert organisation_names(line) == names
+
+
+def test_the_earlier_publication_printed_with_its_own_code_under_65() -> None:
+    text = """(12)发明专利
+(10)授权公告号 CN 111138724 B
+(45)授权公告日 2022.03.15
+(21)申请号 201811296543.7
+(65)同一申请的已公布的文献号
+(10)申请公布号 CN 111138724 A
+(43)申请公布日 2020.05.12
+(54)发明名称 一种方法
+"""
+    data = _read(text)
+    assert data["publication_number"] == "CN111138724B"
+    assert data["publication_date"] == "2022-03-15"
+    assert data["earlier_publication"] == {"number": "CN111138724A", "date": "2020-05-12"}

@@ -335,7 +335,9 @@ def _record(fields: list[_Field]) -> dict[str, Any]:
         "pct_publication": values.pct_reference(text("87"), publication=True),
     }
     data.update({k: v for k, v in scalars.items() if v})
-    data.update(_dates(text("43"), text("45"), text("65"), kind, grant))
+    # the earlier A's number under (65), or in a second (10)/(11) field printed under it
+    earlier = "\n".join([text("65"), *(f.text for f in by_code.get("10", [])[1:])])
+    data.update(_dates(text("43"), text("45"), earlier if "65" in by_code else "", kind, grant))
     if kind not in ("S", "D") and text("57"):
         data["abstract"] = values.joined(text("57"))
     data.update(_owners(by_code))
