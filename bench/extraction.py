@@ -293,9 +293,15 @@ def patent_values(record: PatentRecord) -> dict[str, Any]:
     spaces: H04B 7/06 and H04B7/06 are one code)."""
     values = export_values(record)
     data = record.model_dump(mode="json")
-    values.update({name: data.get(name) for name in PATENT_SCALARS if name not in values})
+    fields = PATENT_SCALARS + PATENT_LISTS
+    values.update({name: data.get(name) for name in fields if name not in values})
     values["ipc"] = [code.replace(" ", "") for code in values["ipc"]]
     values["cited"] = values.get("cites", [])
+    if record.divisional_of:
+        values["divisional_of"] = parse_application_number(record.divisional_of).canonical
+    if record.earlier_publication:
+        number = parse_publication_number(record.earlier_publication.number).canonical
+        values["earlier_publication"] = {**data["earlier_publication"], "number": number}
     return values
 
 

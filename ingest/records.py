@@ -17,6 +17,8 @@ _PRIORITY_DATE = re.compile(
     r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<!\d)(?:19|20)\d{6}(?!\d)"
 )
 
+_LANGUAGE_CODE = re.compile(r"\s+[A-Z]{2}$")
+
 
 class Transfer(BaseModel):
     """A change of owner as an export lists it (转让人 -> 受让人)."""
@@ -40,6 +42,37 @@ class License(BaseModel):
     licensors: list[str] = Field(default_factory=list, description="许可人")
     licensees: list[str] = Field(default_factory=list, description="被许可人")
     type: str | None = Field(default=None, description="许可类型 as exported, e.g. 独占许可")
+
+
+class DocumentReference(BaseModel):
+    """Another document named on a front page by its number and date: the PCT application (86),
+    the PCT publication (87), the same application's earlier publication (65)/(43). JSON input
+    may give it as an object or as one string, number then date (`PCT/US2020/055812
+    2020.10.16`)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    number: str = Field(
+        min_length=1,
+        description="as printed without spaces: PCT/US2020/055812, WO2021/076789, CN111138724A",
+    )
+    date: dt.date | None = Field(default=None, description="its filing or publication date")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_one_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = fold(value)
+            dated = _PRIORITY_DATE.search(text)
+            # the (87) language code after a WO number (EN, JA) is not part of the number
+            number = _LANGUAGE_CODE.sub("", fold(_PRIORITY_DATE.sub(" ", text)))
+            return {"number": re.sub(r"\s", "", number), "date": dated.group(0) if dated else None}
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_in_any_usual_form(cls, value: Any) -> Any:
+        return date_text(value) if value is not None else None
 
 
 class PatentRecord(BaseModel):
@@ -113,6 +146,31 @@ class PatentRecord(BaseModel):
     pledges: list[Pledge] = Field(default_factory=list, description="质押 (出质人/质权人)")
     licenses: list[License] = Field(default_factory=list, description="许可 (许可人/被许可人)")
     agency: str | None = Field(default=None, description="专利代理机构")
+    original_applicants: list[str] = Field(
+        default_factory=list,
+        description="(71) 申请人 of a granted patent whose (73) 专利权人 (then its `applicants`) "
+        "differ after a transfer",
+    )
+    divisional_of: str | None = Field(
+        default=None, description="(62) 分案原申请: the parent application number"
+    )
+    earlier_publication: DocumentReference | None = Field(
+        default=None,
+        description="(65) the same application's earlier publication (the A of a B) and its (43)",
+    )
+    pct_application: DocumentReference | None = Field(
+        default=None, description="(86) PCT国际申请的申请数据: PCT/US2020/055812 and its date"
+    )
+    pct_publication: DocumentReference | None = Field(
+        default=None, description="(87) PCT国际申请的公布数据: WO2021/076789 and its date"
+    )
+    pct_national_phase_date: dt.date | None = Field(
+        default=None, description="(85) PCT国际申请进入国家阶段日"
+    )
+    locarno: list[str] = Field(
+        default_factory=list,
+        description="a design's Locarno classes ((51)/(52) LOC(12)Cl. 12-07 -> 12-07)",
+    )
 
     @field_validator(
         "applicants",
@@ -125,6 +183,8 @@ class PatentRecord(BaseModel):
         "priority",
         "cites",
         "cited_by",
+        "original_applicants",
+        "locarno",
         mode="before",
     )
     @classmethod
@@ -134,7 +194,9 @@ class PatentRecord(BaseModel):
             return [part for part in _LIST_SEPARATORS.split(value) if part.strip()]
         return value
 
-    @field_validator("filing_date", "publication_date", "grant_date", mode="before")
+    @field_validator(
+        "filing_date", "publication_date", "grant_date", "pct_national_phase_date", mode="before"
+    )
     @classmethod
     def _dates_in_any_usual_form(cls, value: Any) -> Any:
         # 2022-01-04, 20220104, 2022.01.04, 2022/1/4 and 2022年1月4日 are all the same date.

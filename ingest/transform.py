@@ -207,6 +207,7 @@ def _patent_props(
             "family": [parse_publication_number(n).canonical for n in record.family],
             "cites": [parse_publication_number(n).canonical for n in record.cites],
             **_export_events(record),
+            **_front_page_links(record),
             # Backward / forward citation counts as the export states them.
             "backward_citations": len(record.cites) or None,
             "forward_citations": len(record.cited_by) or None,
@@ -494,6 +495,32 @@ def _export_events(record: PatentRecord) -> dict[str, PropertyValue | None]:
         "transfers": _json_events(record.transfers, by_alias=True),
         "pledges": _json_events(record.pledges),
         "licenses": _json_events(record.licenses),
+    }
+
+
+def _front_page_links(record: PatentRecord) -> dict[str, PropertyValue | None]:
+    """What a front page says about other filings, as Patent properties: the divisional's
+    parent, the earlier publication of a grant, the PCT application and publication, the (71)
+    applicants of a transferred grant and a design's Locarno classes."""
+    earlier, pct_application, pct_publication = (
+        record.earlier_publication,
+        record.pct_application,
+        record.pct_publication,
+    )
+    parent = record.divisional_of
+    return {
+        "original_applicants": [organization_name(a) for a in record.original_applicants] or None,
+        "divisional_of": parse_application_number(parent).canonical if parent else None,
+        "earlier_publication": parse_publication_number(earlier.number).canonical
+        if earlier
+        else None,
+        "earlier_publication_date": _iso(earlier.date) if earlier else None,
+        "pct_application": pct_application.number if pct_application else None,
+        "pct_application_date": _iso(pct_application.date) if pct_application else None,
+        "pct_publication": pct_publication.number if pct_publication else None,
+        "pct_publication_date": _iso(pct_publication.date) if pct_publication else None,
+        "pct_national_phase_date": _iso(record.pct_national_phase_date),
+        "locarno": record.locarno or None,
     }
 
 

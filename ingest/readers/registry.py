@@ -9,13 +9,13 @@ the order of `READERS`.
 
 from __future__ import annotations
 
-import re
+import codecs
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import ErrorCode, IngestError, Problem
-from ingest.readers.inid_text import inid_document
+from ingest.readers.inid_text import inid_document, labelled_codes
 from ingest.readers.json_records import json_document, json_lines
 from ingest.readers.legacy_sheets import xls_as_xlsx
 from ingest.readers.patent_xml import xml_documents
@@ -25,7 +25,6 @@ from ingest.readers.text_stream import DecodedLines, scan_text
 from ingest.readers.utf8_lines import decode_records
 
 SNIFF_BYTES = 8192
-_INID_CODE = re.compile(r"^\s*[(（]\d{2}[)）]", re.M)
 
 ReadFunction = Callable[[Path], SourceFile]
 
@@ -115,11 +114,18 @@ def _unless_unreadable(items: Iterator[Item], file: str) -> Iterator[Item]:
 
 
 def has_inid_front_page(head: bytes) -> bool:
-    """A patent document's front page: (21) 申请号, (54) 发明名称 ... at least three codes."""
-    text = head.decode("utf-8", errors="ignore") or head.decode("gb18030", errors="ignore")
-    if "\ufffd" in text or not any("\u4e00" <= c <= "\u9fff" for c in text):
-        text = head.decode("gb18030", errors="ignore")
-    return len(_INID_CODE.findall(text)) >= 3
+    """A patent document's front page: at least three INID codes, in any bracket (`(21)`,
+    `( 21 )`, `（21）`, `[21]`), each followed by its own label ((21) 申请号, (54) 发明名称 ...);
+    a contract's numbered items (10) (11) (12) carry no such labels."""
+    return labelled_codes(_head_text(head)) >= 3
+
+
+def _head_text(head: bytes) -> str:
+    """The first bytes as text: strict UTF-8 (a character cut at the end allowed), else GB18030."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return head.decode("gb18030", errors="ignore")
 
 
 READERS: tuple[Reader, ...] = (
