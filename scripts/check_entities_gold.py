@@ -1,4 +1,5 @@
-"""Check the hand-written entity gold `tests/gold/entities_depth2.txt` mechanically.
+"""Check a hand-written entity gold (`tests/gold/entities_depth2.txt` by default, or the file given,
+e.g. `tests/gold/entities_depth3.txt`) mechanically.
 
 Reads only the gold file (no project code): every line parses (`tune`/`test` prefix, balanced
 `[[LABEL|text]]` marks, a known label, a span without surrounding white space), every 12-digit CN
