@@ -34,7 +34,8 @@ def test_persons_listed_with_name_labels_and_their_listed_secrets() -> None:
         ("recipient", "骆文韬"),
     ]
     # the unquoted item (客户名单 …) is confidential information, not a named trade secret
-    assert [s.value for s in contract.trade_secrets] == ["智能排版引擎核心算法", "古籍识别训练语料库"]
+    secrets = [s.value for s in contract.trade_secrets]
+    assert secrets == ["智能排版引擎核心算法", "古籍识别训练语料库"]
     assert [n.value for n in contract.trade_secret_numbers] == ["DL-MM-021", "DL-MM-022"]
 
 
