@@ -126,7 +126,10 @@ _SECRET_NAME = re.compile(
     # (“A”、“B”，登记号分别为…: the first of the names the numbers follow)
     rf"|{_QUOTED_NAME}(?=(?:\s*(?:、|和|及|与)\s*{_QUOTED_OTHER})*"
     # 「…」，營業秘密登記編號：…: the label may name the kind of secret first
-    rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL})"
+    rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL}"
+    # 「…数据包」（资料室编号：KY-DR-2025-03）: a confidential item numbered in a bracket (not a
+    # contract's, a certificate's or a patent's number)
+    r"|\s*[（(][^）)]{0,12}?(?<!合同)(?<!协议)(?<!证书)(?<!专利)(?<!申请)编号\s*[：:为]?\s*[A-Za-z0-9])"
     # 「…工艺」（内部机密档案编号：…）（「专有技术」）: a name the text defines as the know-how
     rf"|{_QUOTED_NAME}(?=(?:\s*[（(][^）)\n]{{0,40}}[）)])?\s*[（(]\s*[“\"「『]?"
     r"(?:专有技术|技术秘密|技术诀窍|营业秘密|商业秘密)[”\"」』]?\s*[）)])"
@@ -160,10 +163,10 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
             name = layout.text[start:end].strip()
             secret = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
             found.setdefault(name, (secret, name_end))
-    for start, end in _listed_secrets(layout.text):
+    for start, end, name_end in _listed_secrets(layout.text):
         name = layout.text[start:end].strip()
         listed = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
-        found.setdefault(name, (listed, end))
+        found.setdefault(name, (listed, name_end))
     return list(found.values())
 
 
@@ -171,6 +174,9 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
 _SECRETS_LEAD = re.compile(
     r"(?:下列|以下|如下|下述)[^。\n]{0,6}(?:技术|营业|商业)秘密[^。\n]{0,8}[：:][ \t\u3000]*\n"
     r"|(?:技术|营业|商业)秘密(?:包括|如下|清单)[^。\n]{0,6}[：:][ \t\u3000]*\n"
+    # 保密信息包括但不限于：\n（一）“…”（内部编号：…）: only the named items of such a list
+    # (a quoted name) are trade secrets, not 客户名单 and the like
+    r"|(?P<information>(?:保密|机密|秘密)信息(?:包括|是指|指|如下)[^。\n]{0,6}[：:][ \t\u3000]*\n)"
 )
 _LISTED_SECRET = re.compile(
     r"[ \t\u3000]*(?P<marker>[A-Za-z]|\d{1,2}|[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]"
@@ -179,7 +185,8 @@ _LISTED_SECRET = re.compile(
 )
 
 
-def _listed_secrets(text: str) -> Iterator[tuple[int, int]]:
+def _listed_secrets(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end) of each listed name, and where its name ends in the text (after a quote)."""
     for lead in _SECRETS_LEAD.finditer(text):
         at, style = lead.end(), None
         while (item := _LISTED_SECRET.match(text, at)) is not None:
@@ -187,9 +194,11 @@ def _listed_secrets(text: str) -> Iterator[tuple[int, int]]:
             if style is not None and _marker_style(item["marker"]) != style:
                 break
             style = _marker_style(item["marker"])
-            group = 2 if item.group(2) else "plain"  # 1 is the marker
-            yield item.start(group), item.end(group)
             at = item.end()
+            if item.group(2):  # 1 is the marker
+                yield item.start(2), item.end(2), item.end(2) + 1
+            elif not lead["information"]:
+                yield item.start("plain"), item.end("plain"), item.end("plain")
 
 
 def _marker_style(marker: str) -> str:

@@ -188,7 +188,9 @@ def _reflow(text: str) -> str:
             and len(previous) >= 15
             and previous[-1] not in _LINE_END
             and not _starts_block(line)
-            and not (_spaced_row(previous) and _spaced_row(line))
+            # a table row ends at its line: neither the next row nor the sentence after the
+            # table continues it
+            and not _spaced_row(previous)
         ):
             merged[-1] = previous + line
         else:

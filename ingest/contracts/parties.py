@@ -111,6 +111,7 @@ def _cooperation(layout: Layout, parties: list[Party]) -> dict[str, Any]:
         shares = (
             _clause_shares(layout, parties)
             or _respective_shares(layout, parties)
+            or _equal_shares(layout, parties)
             or _ratio_shares(layout, parties)
             or _ordered_shares(layout, parties)
         )
@@ -302,6 +303,32 @@ def _respective_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]
             for p, v in zip(named, values, strict=True)
             if p is not None
         ]
+    return []
+
+
+_EACH_HOLDS = re.compile(
+    rf"(?:双方|各方|三方|四方|五方|合作各方)各(?:自)?(?:占|享有|持有|拥有|占有)?(?:其中)?(?:的)?"
+    rf"\s*(?:{_PERCENT.pattern})"
+    r"|(?:双方|各方|三方|四方|合作各方)(?:按)?(?:均等|平均|等额|各半|平分)"
+)
+
+
+def _equal_shares(layout: Layout, parties: list[Party]) -> list[PartyValue]:
+    """由双方共有，双方各占百分之五十 / 各方平均共有: every party holds the same share."""
+    if len(parties) < 2:
+        return []
+    for offset, sentence in sentences(layout):
+        if not re.search(r"共有|归属|份额|比例|享有|成果", sentence):
+            continue
+        match = _EACH_HOLDS.search(sentence)
+        if match is None:
+            continue
+        percent = _PERCENT.search(match.group(0))
+        share = _fraction(percent) if percent else 1 / len(parties)
+        if share is None or abs(share * len(parties) - 1) > 0.01:
+            continue  # 各占30% of three parties names no whole
+        evidence = ev(layout, offset + match.start(), offset + match.end(), LABELLED)
+        return [PartyValue(name=p.name, value=share, evidence=evidence) for p in parties]
     return []
 
 

@@ -74,7 +74,7 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     (
         # 联合技术开发合同 / 合作研究开发协议: a word or two may stand between the two halves
-        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)|技术开发.{0,3}合作"
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关|研制)|技术开发.{0,3}合作"
         # 产学研合作协议 / 技术合作协议: other R&D cooperations (licences and the rest come first)
         "|产学研|(?:技术|科技|研发|科研)合作|合作(?:协议|合同|协议书)$"
         # 技术开发（委托）合同: a development contract, the nearest kind the schema has
@@ -181,7 +181,7 @@ _PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     ("专利[^。；]{0,20}?许可[^。；]{0,10}?实施", ContractKind.PATENT_LICENSE),
     (
-        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关)",
+        "(?:合作|联合|共同|协同)[\u4e00-\u9fff]{0,4}?(?:开发|研发|研究|攻关|研制)",
         ContractKind.COOPERATION,
     ),
     ("竞业限制|竞业禁止", ContractKind.NON_COMPETE),

@@ -50,7 +50,9 @@ PARTY_WORDS = (
     "接受出资之公司|接受投资之公司|接受注资之公司|"
     "接受注资方|接受注资公司|注资方|注资人|增资方|增资人|"
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
-    "合作单位|参与方|参与单位|协作方|协作单位|联合方|认购方|认购人|发行方|发行人"
+    "合作单位|参与方|参与单位|协作方|协作单位|联合方|认购方|认购人|发行方|发行人|"
+    # 委托研制方 / 承研方: the two sides of a commissioned joint development
+    "委托研制方|委托开发方|委托研发方|委托方|受托方|承研方|研制方|承担方|研发方|开发方"
 )
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
@@ -64,7 +66,9 @@ PARTY_LINE = re.compile(
     r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*"
     # 1. 授权方（以下简称甲方）：… / 二、乙方：…: numbered like a list
     r"|(?:\d{1,2}|[一二三四五六])[.、．][ \t\u3000]*)?"
-    rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE})"
+    rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE}"
+    # 公司 over 名称：…: the company of a Hong Kong subscription, only with its name below
+    r"|公司(?=[ \t]*[：:]?[ \t]*\n[ \t\u3000]*(?:名称|公司名称)[ \t]*[：:]))"
     r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,12})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
@@ -90,7 +94,7 @@ TABLE_POINTER = re.compile(
 )
 _PARTY_LABEL_ONLY = re.compile(
     # 乙方（劳动者，以下合称“乙方各成员”）： above a table of persons: a longer note
-    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE})(?:\s*[（(][^）)]{{1,20}}[）)])?"
+    rf"^[ \t\u3000]*(?:{PARTY_WORDS}|{_LETTERED_ROLE}|公司)(?:\s*[（(][^）)]{{1,20}}[）)])?"
     rf"[ \t]*(?:[：:][ \t\u3000]*(?:{TABLE_POINTER.pattern})?)?[ \t]*$"
 )
 
