@@ -297,6 +297,8 @@ def patent_values(record: PatentRecord) -> dict[str, Any]:
     values.update({name: data.get(name) for name in fields if name not in values})
     values["ipc"] = [code.replace(" ", "") for code in values["ipc"]]
     values["cited"] = values.get("cites", [])
+    # a design has no abstract: the record's empty default is no value
+    values["abstract"] = values.get("abstract") or None
     if record.divisional_of:
         values["divisional_of"] = parse_application_number(record.divisional_of).canonical
     if record.earlier_publication:
