@@ -1,7 +1,16 @@
-"""Analyst-export column headers -> patent record fields (config/columns/patent_columns.tsv)."""
+"""Analyst-export column headers -> patent record fields (config/columns/patent_columns.tsv).
+
+A header is looked up as written, then with English plurals dropped (Priority numbers), then
+by the alternatives it names (申请人/专利权人); a weak variant (`~header` in the file) fills its
+field only when no other column of the row does. The cell values are then read by the rules of
+the vendors' exports: lists joined by any usual separator (`;` `；` `;;` `、` `|` `,` new lines,
+commas kept inside company names such as `Co., Ltd.`), a kind code or country in a column of
+its own joined to the number, Excel date serials, and a grant date standing in for the
+publication date of a granted document listed by its grant number."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -10,55 +19,103 @@ from typing import Any
 
 from config.settings import CONFIG_DIR
 from domain.dates import date_text
+from domain.text import fold
 from ingest.readers import export_layout
 
 DEFAULT_COLUMNS = CONFIG_DIR / "columns" / "patent_columns.tsv"
-_NOISE = re.compile(r"[\s()（）\[\]【】_\-:：]+")
+_NOISE = re.compile(r"[\s()（）\[\]【】_\-:：.·]+")
+_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _DATE_FIELDS = {"filing_date", "publication_date", "grant_date"}
+_NUMBER_FIELDS = {"publication_number", "application_number"}
+_NAME_FIELDS = {"applicants", "current_owners", "inventors", "applicant_addresses"}
+_NUMBER_LIST_FIELDS = {"family", "cites", "cited_by", "priority"}
 _LIST_FIELDS = {
-    "applicants",
-    "current_owners",
-    "applicant_addresses",
-    "inventors",
+    *_NAME_FIELDS,
+    *_NUMBER_LIST_FIELDS,
     "ipc",
     "legal_events",
-    "family",
-    "cites",
-    "cited_by",
-    "priority",
     "priority_dates",
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
 _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
+# A comma between names, unless what follows is the legal form of the name before it
+# (Samsung Electronics Co., Ltd.; Acme, Inc.).
+_NAME_COMMA = re.compile(
+    r"\s*[,，]\s*(?!(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
+    r"jr|sr)\b)",
+    re.IGNORECASE,
+)
+# Between numbers a comma separates only before the next number's country (US63/042,117 is one).
+_NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2})")
+# Several numbers in one cell separated by spaces: US20200211495 A1 EP3685374 A1.
+_NUMBER_IN_CELL = re.compile(r"[A-Z]{2}[\s\-]?\d[\d\-/,.]*\d(?:[\s\-.]?[A-Z]\d?)?(?![A-Za-z0-9])")
+_KIND_LETTERS = re.compile(r"^[A-Z]\d?$")
+_KIND_BY_TYPE = (
+    ("发明授权", "B"),
+    ("授权发明", "B"),
+    ("发明公开", "A"),
+    ("发明申请", "A"),
+    ("发明专利申请", "A"),
+    ("实用新型", "U"),
+    ("外观设计", "S"),
+)
+# Excel stores a date as days since 1899-12-30; a cell that lost its date format shows that.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_SERIALS = range(10000, 80000)
 
 
 def header_key(header: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", header)).lower()
 
 
+def _singular_key(header: str) -> str:
+    return header_key(_PLURAL.sub("", unicodedata.normalize("NFKC", header).lower()))
+
+
 @dataclass(frozen=True)
 class ColumnMap:
     by_header: dict[str, str] = field(default_factory=dict)
+    # header key -> the fields it may fill, in order, each with whether it is a weak variant
+    candidates: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = DEFAULT_COLUMNS) -> ColumnMap:
-        mapping: dict[str, str] = {}
+        candidates: dict[str, list[tuple[str, bool]]] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             name, _, variants = line.partition("\t")
-            mapping[header_key(name)] = name
-            for variant in variants.split("|"):
-                mapping.setdefault(header_key(variant), name)
-        return cls(mapping)
+            for variant in (name, *variants.split("|")):
+                weak = variant.startswith("~")
+                text = variant.removeprefix("~")
+                if not text.strip():
+                    continue
+                for key in dict.fromkeys((header_key(text), _singular_key(text))):
+                    fields = candidates.setdefault(key, [])
+                    if name not in (f for f, _ in fields):
+                        fields.append((name, weak))
+        frozen = {key: tuple(fields) for key, fields in candidates.items()}
+        return cls({key: fields[0][0] for key, fields in frozen.items()}, frozen)
+
+    def candidates_of(self, header: str) -> tuple[tuple[str, bool], ...]:
+        """The fields a header may fill: as written, without plurals, else the first of the
+        alternatives it names (申请人/专利权人, 法律状态/事件) that is known."""
+        for key in (header_key(header), _singular_key(header)):
+            if key in self.candidates:
+                return self.candidates[key]
+            if key in self.by_header:  # a map built by hand
+                return ((self.by_header[key], False),)
+        if "/" in header:
+            for part in header.split("/"):
+                found = self.candidates_of(part) if part.strip() else ()
+                if found:
+                    return found
+        return ()
 
     def field_of(self, header: str) -> str | None:
-        found = self.by_header.get(header_key(header))
-        if found is None and "/" in header:
-            # 申请人/专利权人, 法律状态/事件: a header naming alternatives is its first known one
-            parts = (self.by_header.get(header_key(part)) for part in header.split("/"))
-            found = next((part for part in parts if part is not None), None)
-        return found
+        found = self.candidates_of(header)
+        return found[0][0] if found else None
 
     def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
         """The non-empty cells of a row under their field names, as trimmed text; for tables
@@ -72,21 +129,68 @@ class ColumnMap:
 
     def to_record(self, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         """The record fields of one export row, and the headers that map to nothing."""
-        record: dict[str, Any] = {}
+        cells: list[tuple[tuple[tuple[str, bool], ...], Any]] = []
         unmapped: list[str] = []
         for header, value in row.items():
-            name = self.field_of(str(header))
-            if name is None:
+            found = self.candidates_of(str(header))
+            if not found:
                 unmapped.append(str(header))
-                continue
-            if name in record or _is_empty(value):
-                continue  # the first column with a value wins
-            record[name] = _value(name, value)
+            elif not _is_empty(value):
+                cells.append((found, value))
+        record: dict[str, Any] = {}
+        waiting = []
+        for found, value in cells:  # strong headers first: the first column with a value wins
+            name, weak = found[0]
+            if weak or name in record or not _plausible(name, value):
+                waiting.append((found, value))
+            else:
+                record[name] = _value(name, value)
+        for found, value in waiting:  # then weak ones and alternatives, into what is left
+            name = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
+            if name is not None:
+                record[name] = _value(name, value)
+        _numbers_with_their_parts(record)
         main = record.pop("ipc_main", None)
         if main:
             record["ipc"] = [main, *[c for c in record.get("ipc", []) if c != main]]
         _events(record)
         return {k: v for k, v in record.items() if v not in (None, [], "")}, unmapped
+
+
+def _plausible(name: str, value: Any) -> bool:
+    """A number cell holds digits (暂无, -, N/A are no number); a weak `id` column holding a
+    row counter is no publication number either."""
+    if name in _NUMBER_FIELDS:
+        digits = sum(c.isdigit() for c in fold(_cell_text(value)))
+        return digits >= 5
+    return True
+
+
+def _numbers_with_their_parts(record: dict[str, Any]) -> None:
+    """A publication number exported without its country or kind (CNIPR: `CN112712611` and a
+    文献类型 `B`; Lens: Jurisdiction, number, Kind) gets them from their own columns; a granted
+    document listed by its grant number without a publication date was published on its grant
+    date (a ledger's 公告号 and 授权公告日)."""
+    country = fold(str(record.pop("country_code", "") or "")).upper()
+    kind = _kind_letter(record.pop("kind_code", None)) or _kind_letter(record.get("patent_type"))
+    number = record.get("publication_number")
+    if number:
+        compact = re.sub(r"[\s\-_.]", "", fold(str(number)).upper())
+        if re.fullmatch(r"[A-Z]{2}", country) and re.fullmatch(r"\d+(?:[A-Z]\d?)?", compact):
+            compact = country + compact
+            record["publication_number"] = compact
+        if kind and re.fullmatch(r"[A-Z]{2}\d+", compact):
+            record["publication_number"] = compact + kind
+    granted = re.search(r"[B-DUYS]\d?$", re.sub(r"[\s\-.]", "", fold(str(number or "")).upper()))
+    if number and granted and "publication_date" not in record and record.get("grant_date"):
+        record["publication_date"] = record["grant_date"]
+
+
+def _kind_letter(value: Any) -> str | None:
+    text = fold(str(value or "")).upper()
+    if _KIND_LETTERS.match(text):
+        return text
+    return next((kind for words, kind in _KIND_BY_TYPE if words in text), None)
 
 
 _EVENT_COLUMNS = ("transferors", "transferees", "pledgors", "pledgees", "licensors", "licensees")
@@ -96,6 +200,8 @@ def _events(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
+    if "transfers" in record:
+        record["transfers"] = export_layout.transfer_cell(record["transfers"])
     if cells["transferors"] or cells["transferees"]:
         record["transfers"] = export_layout.transfers(cells["transferors"], cells["transferees"])
     if "pledges" in record:
@@ -125,14 +231,23 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _cell_text(value: Any) -> str:
+    """A cell as text; a whole number Excel stored as a float (2020111234569.0) without `.0`."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _value(name: str, value: Any) -> Any:
     if name in _DATE_FIELDS:
-        return date_text(value)
-    if name in ("pledges", "licenses", "cited_by_count", *_EVENT_COLUMNS, "license_type"):
+        return _date(value)
+    if name in ("pledges", "licenses", "transfers", *_EVENT_COLUMNS, "license_type"):
         return value  # read whole by _events
+    if name == "cited_by_count":
+        return _cell_text(value)
     if name == "priority_dates":
-        items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
-        return [date_text(item) for item in items if str(item).strip()]
+        items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
+        return [_date(item) for item in items if str(item).strip()]
     if name in ("ipc", "ipc_main") and not isinstance(value, list):
         # All codes of a patent in one cell, however joined: `G06F 16/36 G06N 3/08`,
         # `C21D-001/18 | C22C-038/04`.
@@ -140,6 +255,53 @@ def _value(name: str, value: Any) -> Any:
         if codes:
             return codes if name == "ipc" else codes[0]
     if name in _LIST_FIELDS:
-        items = value if isinstance(value, list) else _LIST_SEPARATORS.split(str(value))
-        return [str(item).strip() for item in items if str(item).strip()]
-    return str(value).strip() if not isinstance(value, str) else value.strip()
+        return list_items(name, value)
+    return _cell_text(value).strip()
+
+
+def list_items(name: str, value: Any) -> list[str]:
+    """The items of a list cell, however the vendor joined them."""
+    items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
+    found: list[str] = []
+    for item in (str(i).strip() for i in items):
+        if name in _NAME_FIELDS:
+            found += _NAME_COMMA.split(item)
+        elif name in _NUMBER_LIST_FIELDS:
+            for part in _NUMBER_COMMA.split(item):
+                found += _numbers_in(part) if name != "priority" else priority_claims_in(part)
+        else:
+            found.append(item)
+    return [item.strip() for item in found if item.strip()]
+
+
+def _numbers_in(text: str) -> list[str]:
+    numbers = _NUMBER_IN_CELL.findall(fold(text))
+    return numbers if len(numbers) > 1 else [text]
+
+
+_PRIORITY_DATE = re.compile(
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<![\d\-/.])(?:19|20)\d{6}(?![\d\-/.])"
+)
+
+
+def priority_claims_in(text: str) -> list[str]:
+    """Several claims written one after the other with their dates and no separator
+    (`JP2019-087654 2019.05.07 CN201911098765.2 2019.11.12`, or date first) -> one per claim."""
+    folded = fold(text)
+    dates = list(_PRIORITY_DATE.finditer(folded))
+    if len(dates) < 2:
+        return [text]
+    date_first = dates[0].start() == 0
+    cuts = [d.start() for d in dates[1:]] if date_first else [d.end() for d in dates[:-1]]
+    parts = [folded[a:b] for a, b in zip([0, *cuts], [*cuts, len(folded)], strict=True)]
+    return [part.strip(" ,，") for part in parts if part.strip(" ,，")]
+
+
+def _date(value: Any) -> Any:
+    """A date cell; an Excel day count (a date cell that lost its format) as its date."""
+    text = _cell_text(value).strip() if not hasattr(value, "year") else ""
+    if isinstance(value, int | float) or (text.isdigit() and len(text) == 5):
+        serial = int(float(text or value))
+        if serial in _EXCEL_SERIALS:
+            return (_EXCEL_EPOCH + dt.timedelta(days=serial)).isoformat()
+    return date_text(value)

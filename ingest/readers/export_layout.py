@@ -31,29 +31,24 @@ class HeaderLayout:
 
 
 @lru_cache(maxsize=1)
-def _known_headers() -> frozenset[str]:
-    from ingest.readers.columns import header_key
+def _known_headers() -> tuple[Any, ...]:
+    """The column maps of every vocabulary in config/columns/*.tsv (patents, registers, SEP
+    declarations), each with its weak variants, plurals and alternatives."""
+    from ingest.readers.columns import ColumnMap
 
-    known: set[str] = set()
-    for path in sorted((CONFIG_DIR / "columns").glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            name, _, variants = line.partition("\t")
-            known.add(header_key(name))
-            known.update(header_key(v) for v in variants.split("|") if v.strip())
-    return frozenset(known)
+    return tuple(ColumnMap.load(path) for path in sorted((CONFIG_DIR / "columns").glob("*.tsv")))
 
 
 def _text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip().lstrip("\ufeff")
 
 
-def _known_count(cells: Sequence[str]) -> int:
-    from ingest.readers.columns import header_key
+def is_known_header(cell: str) -> bool:
+    return bool(cell) and any(columns.candidates_of(cell) for columns in _known_headers())
 
-    known = _known_headers()
-    return sum(1 for cell in cells if cell and header_key(cell) in known)
+
+def _known_count(cells: Sequence[str]) -> int:
+    return sum(1 for cell in cells if is_known_header(cell))
 
 
 def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
@@ -89,6 +84,37 @@ def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool
     return names, True
 
 
+# Rows below the data that are no patent: totals, notes, the vendor's closing line.
+_FOOTER = re.compile(
+    r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|注\s*\d*\s*[:：.、]|说\s*明\s*[:：]|备\s*注\s*[:：]|"
+    r"数据来源|本数据|本表|本报告|以上|导出|制表|统计|检索式|检索表达式|共\s*\d+\s*(?:条|件|项)|"
+    r"total\b|subtotal\b|sum\b|notes?\s*[:：]|source\s*[:：]|generated\b|exported\b|"
+    r"copyright\b|©)",
+    re.IGNORECASE,
+)
+_PATENT_NUMBER = re.compile(r"\d{9,}|\d{8}\.[\dX]|[A-Z]{2}\s?-?\d{5,}")
+# A table this wide with a single cell filled, in its first column, is a note line.
+_NOTE_WIDTH = 3
+
+
+def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
+    """Whether a row below the header is a record: not empty, not the header repeated (an
+    export printed in pages), not a 合计/注：/本数据由…提供 line. Rows that are records but
+    lack what a record needs stay records, so that the record gets its coded problem."""
+    texts = [_fold_digits(_text(c)) for c in cells]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled:
+        return False
+    if len(filled) >= 2 and all(i < len(header) and header[i] == t for i, t in filled):
+        return False
+    if any(_PATENT_NUMBER.search(t.upper()) for _, t in filled):
+        return True
+    if _FOOTER.match(filled[0][1]):
+        return False
+    only_first_column = len(filled) == 1 and filled[0][0] == 0
+    return not (only_first_column and len([h for h in header if h]) >= _NOTE_WIDTH)
+
+
 def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
     for index, row in enumerate(rows):
         if any(_text(c) for c in row):
@@ -102,6 +128,8 @@ _NAMES = re.compile(r"\s*[、,，;；|]\s*")
 _ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
 _LABELLED = re.compile(
     r"(?P<label>出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
+    r"转让方|受让方|变更前权利人|变更后权利人|原权利人|现权利人|原专利权人|新专利权人|"
+    r"变更前专利权人|变更后专利权人|变更前|变更后|assignor|assignee|"
     r"许可类型|许可种类|类型)\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
     r"[；;]\s*(?:独占|排他|普通|交叉|分)许可)"
 )
@@ -131,8 +159,9 @@ def licenses(cell: Any) -> list[dict[str, Any]]:
     found = []
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
-        licensors = parts.get("许可人") or parts.get("许可方")
-        licensees = parts.get("被许可人") or parts.get("被许可方")
+        # a CNIPA licence record names the parties 让与人 and 受让人
+        licensors = parts.get("许可人") or parts.get("许可方") or parts.get("让与人")
+        licensees = parts.get("被许可人") or parts.get("被许可方") or parts.get("受让人")
         kind = parts.get("许可类型") or parts.get("许可种类") or parts.get("类型")
         if kind is None:
             bare = _LICENSE_TYPE.search(entry)
@@ -158,6 +187,27 @@ def transfers(transferors: Any, transferees: Any) -> list[dict[str, list[str]]]:
     if len(froms) != len(tos):
         return [{"from": [n for f in froms for n in f], "to": [n for t in tos for n in t]}]
     return [{"from": f, "to": t} for f, t in zip(froms, tos, strict=True)]
+
+
+_FROM_LABELS = ("转让人", "让与人", "转让方", "变更前权利人", "变更前专利权人", "原权利人",
+                "原专利权人", "变更前", "assignor")
+_TO_LABELS = ("受让人", "受让方", "变更后权利人", "变更后专利权人", "现权利人", "新专利权人",
+              "变更后", "assignee")
+
+
+def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
+    """A cell holding whole transfers (CNIPR 权利转移: 转让人：…；受让人：…；变更生效日：…, one
+    per line or joined by ` | `)."""
+    found = []
+    for entry in _ENTRIES.split(_text(cell)):
+        parts = labelled_parts(entry)
+        froms = next((parts[label] for label in _FROM_LABELS if parts.get(label)), "")
+        tos = next((parts[label] for label in _TO_LABELS if parts.get(label)), "")
+        if found and tos and not froms and not found[-1]["to"]:
+            found[-1]["to"] = names(tos)  # the roles of one transfer on two lines
+        elif froms or tos:
+            found.append({"from": names(froms), "to": names(tos)})
+    return found
 
 
 def count(cell: Any) -> int | None:

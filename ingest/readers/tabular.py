@@ -41,12 +41,14 @@ def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
         next(reader, None)
     header_rows = [next(reader, []) for _ in range(layout.rows if layout else 1)]
     header = _header(layout.names if layout else header_rows[0], file)
+    start = reader.line_num + 1
     for row in reader:
         while lines.problems:
             yield lines.problems.popleft()
-        if not any(cell.strip() for cell in row):
-            continue
-        yield _record(header, row, reader.line_num)
+        # a record's line is the one it starts on (a quoted cell may hold several lines)
+        first_line, start = start, reader.line_num + 1
+        if export_layout.is_data_row(header, row):
+            yield _record(header, row, first_line)
     while lines.problems:
         yield lines.problems.popleft()
 
@@ -126,7 +128,8 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             if header is None:
                 header = _header([str(c) for c in cells], file)
                 continue
-            yield _record(header, cells, number)
+            if export_layout.is_data_row(header, cells):
+                yield _record(header, cells, number)
     finally:
         workbook.close()
 
