@@ -61,8 +61,15 @@ def cn_check_digit(digits: str) -> str:
     return "X" if total == 10 else str(total)
 
 
+_NUMBER_LABEL = re.compile(r"^(?:专利申请号|申请号|专利号)[:：]?")
+# An application number printed with its publication's kind letter (Lens: CN 202110567890 A).
+_KIND_AFTER_APPLICATION = re.compile(r"^((?:ZL|CN)?(?:\d{12}|\d{8}))[A-WYZ]\d?$")
+_KIND_AFTER_FOREIGN_NUMBER = re.compile(r"^([A-Z]{2}\d{6,})[A-Z]\d?$")
+
+
 def parse_application_number(raw: str) -> PatentNumber:
-    text = _SEPARATORS.sub("", fold(raw).upper()).removeprefix("申请号")
+    text = _NUMBER_LABEL.sub("", _SEPARATORS.sub("", fold(raw).upper()))
+    text = _KIND_AFTER_APPLICATION.sub(r"\1", text)
     match = _CN_APPLICATION.match(text)
     if match is None:
         return PatentNumber(_SEPARATORS.sub("", text), _country(text), is_application=True)
@@ -86,14 +93,18 @@ def parse_publication_number(raw: str) -> PatentNumber:
     return PatentNumber(text, country, kind_code=kind)
 
 
-_PRIORITY_DATE = re.compile(r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\b\d{8}\b")
+_PRIORITY_DATE = re.compile(
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?"
+    r"|\b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b"
+)
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
 _TRAILING_COUNTRY = re.compile(r"\s+([A-Z]{2})\s*$")
 
 
 def parse_priority(raw: str) -> PatentNumber | None:
     """A priority claim as exports and front pages print it, date and country anywhere:
     `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN` -> the application number."""
-    text = _PRIORITY_DATE.sub(" ", fold(raw).upper()).strip()
+    text = _BRACKETS.sub(" ", _PRIORITY_DATE.sub(" ", fold(raw).upper())).strip()
     country = _TRAILING_COUNTRY.search(text)
     if country:
         text = text[: country.start()].strip()
@@ -101,6 +112,10 @@ def parse_priority(raw: str) -> PatentNumber | None:
             text = country.group(1) + text
     if sum(c.isdigit() for c in text) < 5:
         return None
+    # a foreign claim printed with a kind letter (EP 17192345 A) is the application's number
+    compact = _SEPARATORS.sub("", text)
+    if not compact.startswith(("CN", "ZL")):
+        text = _KIND_AFTER_FOREIGN_NUMBER.sub(r"\1", compact)
     return parse_application_number(text)
 
 

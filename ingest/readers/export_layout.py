@@ -52,9 +52,12 @@ def _known_count(cells: Sequence[str]) -> int:
 
 
 def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
-    """The header among the first rows: the one naming the most known columns (at least two);
-    a group row above it (two or more cells, none a data row) fills the cells it merges over
-    both rows (序号, 法律状态). None when no row names two known columns."""
+    """The header among the first rows: the one naming the most known columns (at least two).
+    A header may take two rows: a group row above cells of its own (基本信息 over 公开号 and
+    申请号, 序号 and 法律状态 merged over both rows), or field names above the parts they are
+    split into (优先权 over 号 and 日): a cell empty in the lower row takes the name above it,
+    and a part takes its group's name when only the two together name a column (优先权号).
+    None when no row names two known columns."""
     best: HeaderLayout | None = None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         cells = [_text(c) for c in row]
@@ -69,19 +72,34 @@ def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
 def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool]:
     filled = [c for c in above if c]
     # A preamble line is one cell (检索式：…); a group row has several, with gaps where its
-    # cells are merged across the columns of a group.
+    # cells are merged across the columns of a group; a data row is no header part.
     if (
         len(filled) < 2
-        or len(filled) >= len([c for c in cells if c])
+        or not any(cells)
         or any(re.search(r"[：:]", c) for c in filled)
+        or any(_PATENT_NUMBER.search(_fold_digits(c).upper()) for c in (*cells, *filled))
     ):
         return cells, False
     width = max(len(cells), len(above))
-    names = [
-        (cells[i] if i < len(cells) and cells[i] else (above[i] if i < len(above) else ""))
-        for i in range(width)
-    ]
+    names = []
+    group = ""
+    for i in range(width):
+        cell = cells[i] if i < len(cells) else ""
+        top = above[i] if i < len(above) else ""
+        group = top or group  # a merged group cell is read in its first column only
+        names.append(_part_name(cell, group) if cell else top)
+    if _known_count(names) <= max(_known_count(cells), _known_count(above)):
+        return cells, False
     return names, True
+
+
+def _part_name(cell: str, group: str) -> str:
+    if not group or is_known_header(cell):
+        return cell
+    for joined in (f"{group}{cell}", f"{group} {cell}"):
+        if is_known_header(joined):
+            return joined
+    return cell
 
 
 # Rows below the data that are no patent: totals, notes, the vendor's closing line.
@@ -105,8 +123,10 @@ def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled:
         return False
-    if len(filled) >= 2 and all(i < len(header) and header[i] == t for i, t in filled):
-        return False
+    if len(filled) >= 2 and all(
+        (i < len(header) and header[i] == t) or is_known_header(t) for i, t in filled
+    ):
+        return False  # the header again (an export printed in pages) or in another language
     if any(_PATENT_NUMBER.search(t.upper()) for _, t in filled):
         return True
     if _FOOTER.match(filled[0][1]):
