@@ -19,19 +19,21 @@ from typing import Any
 
 from config.settings import CONFIG_DIR
 from domain.dates import date_text
-from domain.text import fold
+from domain.text import fold, simplified
 from ingest.readers import export_layout
 
 DEFAULT_COLUMNS = CONFIG_DIR / "columns" / "patent_columns.tsv"
-_NOISE = re.compile(r"[\s()（）\[\]【】_\-:：.·]+")
+_NOISE = re.compile(r"[\s()（）\[\]【】_\-:：.·*＊]+")
+_NUMBERED = re.compile(r"^第\s*\d+\s*(.+)$|^(.+?)\s*(?:\d+|[(（]\d+[)）])$")
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 _DATE_FIELDS = {"filing_date", "publication_date", "grant_date"}
 _NUMBER_FIELDS = {"publication_number", "application_number"}
-_NAME_FIELDS = {"applicants", "current_owners", "inventors", "applicant_addresses"}
+_NAME_FIELDS = {"applicants", "current_owners", "inventors"}
 _NUMBER_LIST_FIELDS = {"family", "cites", "cited_by", "priority"}
 _LIST_FIELDS = {
     *_NAME_FIELDS,
     *_NUMBER_LIST_FIELDS,
+    "applicant_addresses",
     "ipc",
     "legal_events",
     "priority_dates",
@@ -41,9 +43,9 @@ _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
 # A comma between names, unless what follows is the legal form of the name before it
 # (Samsung Electronics Co., Ltd.; Acme, Inc.).
 _NAME_COMMA = re.compile(
-    r"\s*[,，]\s*(?!(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
     r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
-    r"jr|sr)\b)",
+    r"jr|sr)\b)\s*",
     re.IGNORECASE,
 )
 # Between numbers a comma separates only before the next number's country (US63/042,117 is one).
@@ -63,6 +65,7 @@ _KIND_BY_TYPE = (
 # Excel stores a date as days since 1899-12-30; a cell that lost its date format shows that.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_SERIALS = range(10000, 80000)
+_CACHE_SIZE = 4096
 
 
 def header_key(header: str) -> str:
@@ -78,6 +81,9 @@ class ColumnMap:
     by_header: dict[str, str] = field(default_factory=dict)
     # header key -> the fields it may fill, in order, each with whether it is a weak variant
     candidates: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
+    _cache: dict[str, tuple[tuple[str, bool], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def load(cls, path: Path = DEFAULT_COLUMNS) -> ColumnMap:
@@ -99,19 +105,41 @@ class ColumnMap:
         return cls({key: fields[0][0] for key, fields in frozen.items()}, frozen)
 
     def candidates_of(self, header: str) -> tuple[tuple[str, bool], ...]:
-        """The fields a header may fill: as written, without plurals, else the first of the
+        """The fields a header may fill: as written, without plurals, in simplified script
+        (申請號), else by one of its lines (公开号 over Publication No.) or the first of the
         alternatives it names (申请人/专利权人, 法律状态/事件) that is known."""
-        for key in (header_key(header), _singular_key(header)):
+        cached = self._cache.get(header)
+        if cached is None:
+            cached = self._lookup(header)
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[header] = cached
+        return cached
+
+    def _lookup(self, header: str) -> tuple[tuple[str, bool], ...]:
+        for key in dict.fromkeys(
+            (header_key(header), _singular_key(header), header_key(simplified(header)))
+        ):
             if key in self.candidates:
                 return self.candidates[key]
             if key in self.by_header:  # a map built by hand
                 return ((self.by_header[key], False),)
-        if "/" in header:
-            for part in header.split("/"):
-                found = self.candidates_of(part) if part.strip() else ()
-                if found:
-                    return found
+        for separator in ("\n", "/"):
+            if separator in header.strip():
+                for part in header.strip().split(separator):
+                    found = self.candidates_of(part) if part.strip() else ()
+                    if found:
+                        return found
         return ()
+
+    def numbered_list_field(self, header: str) -> str | None:
+        """The list field of a numbered column (申请人1, 发明人2, 第3发明人, Inventor (2)): an
+        export giving each name its own column."""
+        match = _NUMBERED.match(unicodedata.normalize("NFKC", header).strip())
+        if match is None:
+            return None
+        found = self.candidates_of(match.group(1) or match.group(2))
+        return found[0][0] if found and found[0][0] in _NAME_FIELDS else None
 
     def field_of(self, header: str) -> str | None:
         found = self.candidates_of(header)
@@ -131,9 +159,14 @@ class ColumnMap:
         """The record fields of one export row, and the headers that map to nothing."""
         cells: list[tuple[tuple[tuple[str, bool], ...], Any]] = []
         unmapped: list[str] = []
+        numbered: dict[str, list[str]] = {}
         for header, value in row.items():
             found = self.candidates_of(str(header))
-            if not found:
+            listed = None if found else self.numbered_list_field(str(header))
+            if listed is not None:
+                if not _is_empty(value):
+                    numbered.setdefault(listed, []).extend(list_items(listed, value))
+            elif not found:
                 unmapped.append(str(header))
             elif not _is_empty(value):
                 cells.append((found, value))
@@ -146,9 +179,11 @@ class ColumnMap:
             else:
                 record[name] = _value(name, value)
         for found, value in waiting:  # then weak ones and alternatives, into what is left
-            name = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
-            if name is not None:
-                record[name] = _value(name, value)
+            free = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
+            if free is not None:
+                record[free] = _value(free, value)
+        for name, items in numbered.items():
+            record[name] = list(dict.fromkeys([*record.get(name, []), *items]))
         _numbers_with_their_parts(record)
         main = record.pop("ipc_main", None)
         if main:
@@ -181,7 +216,9 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
             record["publication_number"] = compact
         if kind and re.fullmatch(r"[A-Z]{2}\d+", compact):
             record["publication_number"] = compact + kind
-    granted = re.search(r"[B-DUYS]\d?$", re.sub(r"[\s\-.]", "", fold(str(number or "")).upper()))
+    # a number without kind in a grant-number column is the grant's too
+    compact = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or "")).upper())
+    granted = re.search(r"(?:[B-DUYS]\d?|\d)$", compact)
     if number and granted and "publication_date" not in record and record.get("grant_date"):
         record["publication_date"] = record["grant_date"]
 

@@ -218,7 +218,7 @@ _TO_LABELS = ("受让人", "受让方", "变更后权利人", "变更后专利�
 def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
     """A cell holding whole transfers (CNIPR 权利转移: 转让人：…；受让人：…；变更生效日：…, one
     per line or joined by ` | `)."""
-    found = []
+    found: list[dict[str, list[str]]] = []
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
         froms = next((parts[label] for label in _FROM_LABELS if parts.get(label)), "")
