@@ -94,10 +94,10 @@ def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool
 
 
 def _part_name(cell: str, group: str) -> str:
-    if not group or is_known_header(cell):
-        return cell
+    """A part under its group: the two together when they name a column (申请人 over 名称 is
+    申请人名称, not the title), else the part."""
     for joined in (f"{group}{cell}", f"{group} {cell}"):
-        if is_known_header(joined):
+        if group and is_known_header(joined):
             return joined
     return cell
 
@@ -209,10 +209,27 @@ def transfers(transferors: Any, transferees: Any) -> list[dict[str, list[str]]]:
     return [{"from": f, "to": t} for f, t in zip(froms, tos, strict=True)]
 
 
-_FROM_LABELS = ("转让人", "让与人", "转让方", "变更前权利人", "变更前专利权人", "原权利人",
-                "原专利权人", "变更前", "assignor")
-_TO_LABELS = ("受让人", "受让方", "变更后权利人", "变更后专利权人", "现权利人", "新专利权人",
-              "变更后", "assignee")
+_FROM_LABELS = (
+    "转让人",
+    "让与人",
+    "转让方",
+    "变更前权利人",
+    "变更前专利权人",
+    "原权利人",
+    "原专利权人",
+    "变更前",
+    "assignor",
+)
+_TO_LABELS = (
+    "受让人",
+    "受让方",
+    "变更后权利人",
+    "变更后专利权人",
+    "现权利人",
+    "新专利权人",
+    "变更后",
+    "assignee",
+)
 
 
 def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
