@@ -40,14 +40,6 @@ _LIST_FIELDS = {
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
 _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
-# A comma between names, unless what follows is the legal form of the name before it
-# (Samsung Electronics Co., Ltd.; Acme, Inc.).
-_NAME_COMMA = re.compile(
-    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
-    r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
-    r"jr|sr)\b)\s*",
-    re.IGNORECASE,
-)
 # Between numbers a comma separates only before the next number's country (US63/042,117 is one).
 _NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2})")
 # Several numbers in one cell separated by spaces: US20200211495 A1 EP3685374 A1.
@@ -302,7 +294,7 @@ def list_items(name: str, value: Any) -> list[str]:
     found: list[str] = []
     for item in (str(i).strip() for i in items):
         if name in _NAME_FIELDS:
-            found += _NAME_COMMA.split(item)
+            found += export_layout.NAME_COMMA.split(item)
         elif name in _NUMBER_LIST_FIELDS:
             for part in _NUMBER_COMMA.split(item):
                 found += _numbers_in(part) if name != "priority" else priority_claims_in(part)

@@ -47,6 +47,13 @@ def is_known_header(cell: str) -> bool:
     return bool(cell) and any(columns.candidates_of(cell) for columns in _known_headers())
 
 
+def known_columns(cells: Sequence[str]) -> frozenset[str]:
+    """The known headers among `cells`, compared as header keys."""
+    from ingest.readers.columns import header_key
+
+    return frozenset(header_key(cell) for cell in cells if is_known_header(cell))
+
+
 def _known_count(cells: Sequence[str]) -> int:
     return sum(1 for cell in cells if is_known_header(cell))
 
@@ -144,24 +151,42 @@ def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
 
 # ---- cells holding events -----------------------------------------------------------------
 
-_NAMES = re.compile(r"\s*[、,，;；|]\s*")
+# A comma between names, unless what follows is the legal form of the name before it
+# (Samsung Electronics Co., Ltd.; Acme, Inc.).
+NAME_COMMA = re.compile(
+    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
+    r"jr|sr)\b)\s*",
+    re.IGNORECASE,
+)
+_NAMES = re.compile(r"\s*[、;；|]\s*")
 _ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
-_LABELLED = re.compile(
-    r"(?P<label>出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
+_LABELS = (
+    r"出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
     r"转让方|受让方|变更前权利人|变更后权利人|原权利人|现权利人|原专利权人|新专利权人|"
     r"变更前专利权人|变更后专利权人|变更前|变更后|assignor|assignee|"
-    r"许可类型|许可种类|类型)\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
-    r"[；;]\s*(?:独占|排他|普通|交叉|分)许可)"
+    r"许可类型|许可种类|类型"
+)
+# `label：value` parts, joined by ；/; or only by spaces (转让人:甲公司 受让人:乙公司).
+_LABELLED = re.compile(
+    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
+    rf"[；;]\s*(?:独占|排他|普通|交叉|分)许可|\s+(?:{_LABELS})\s*[：:])",
+    re.IGNORECASE,
+)
+# A transfer written as a move: 甲公司→乙公司, 甲公司 -> 乙公司, 由甲公司转让给乙公司.
+_MOVE = re.compile(
+    r"^(?:由)?\s*(?P<from>.+?)\s*(?:->|→|=>|⇒|转让给|转让至|转移至|变更为)\s*(?P<to>.+?)$"
 )
 _LICENSE_TYPE = re.compile(r"(?:独占|排他|普通|交叉|分|开放)许可")
 
 
 def names(value: str) -> list[str]:
-    return [n for n in (part.strip() for part in _NAMES.split(value)) if n]
+    parts = (name for part in _NAMES.split(value) for name in NAME_COMMA.split(part))
+    return [n for n in (part.strip() for part in parts) if n]
 
 
 def labelled_parts(entry: str) -> dict[str, str]:
-    return {m["label"]: m["value"].strip() for m in _LABELLED.finditer(entry)}
+    return {m["label"].lower(): m["value"].strip() for m in _LABELLED.finditer(entry)}
 
 
 def pledges(cell: Any) -> list[dict[str, list[str]]]:
@@ -240,6 +265,9 @@ def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
         parts = labelled_parts(entry)
         froms = next((parts[label] for label in _FROM_LABELS if parts.get(label)), "")
         tos = next((parts[label] for label in _TO_LABELS if parts.get(label)), "")
+        move = None if parts else _MOVE.match(entry.strip())
+        if move:
+            froms, tos = move["from"], move["to"]
         if found and tos and not froms and not found[-1]["to"]:
             found[-1]["to"] = names(tos)  # the roles of one transfer on two lines
         elif froms or tos:

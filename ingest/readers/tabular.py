@@ -114,38 +114,53 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             )
         ) from exc
     try:
-        sheet, layout = _data_sheet(workbook)
-        rows = sheet.iter_rows(values_only=True)
-        header: list[str] | None = None
-        for number, values in enumerate(rows, start=1):
-            cells = ["" if v is None else v for v in values]
-            if layout is not None and number <= layout.index + 1:
-                if number == layout.index + 1:
-                    header = _header(layout.names, file)
-                continue
-            if not any(str(c).strip() for c in cells):
-                continue
-            if header is None:
-                header = _header([str(c) for c in cells], file)
-                continue
-            if export_layout.is_data_row(header, cells):
-                yield _record(header, cells, number)
+        for sheet, layout in _data_sheets(workbook):
+            yield from _sheet_records(sheet, layout, file)
     finally:
         workbook.close()
 
 
-def _data_sheet(workbook: Any) -> tuple[Any, export_layout.HeaderLayout | None]:
+def _sheet_records(
+    sheet: Any, layout: export_layout.HeaderLayout | None, file: str
+) -> Iterator[RawRecord]:
+    header: list[str] | None = None
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = ["" if v is None else v for v in values]
+        if layout is not None and number <= layout.index + 1:
+            if number == layout.index + 1:
+                header = _header(layout.names, file)
+            continue
+        if not any(str(c).strip() for c in cells):
+            continue
+        if header is None:
+            header = _header([str(c) for c in cells], file)
+            continue
+        if export_layout.is_data_row(header, cells):
+            yield _record(header, cells, number)
+
+
+def _data_sheets(workbook: Any) -> list[tuple[Any, export_layout.HeaderLayout | None]]:
     """The sheet whose header names the most known columns (a workbook may hold a sheet
-    describing the search beside the one with the patents); the first sheet otherwise."""
-    best: tuple[Any, export_layout.HeaderLayout | None] = (workbook.worksheets[0], None)
+    describing the search or counting applicants beside the one with the patents), with the
+    sheets whose header names the same columns (one table split by year or patent type, as
+    ledgers are), in workbook order; the first sheet when no header is known."""
+    found: list[tuple[Any, export_layout.HeaderLayout]] = []
     for sheet in workbook.worksheets:
         head = list(
             itertools.islice(sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS)
         )
         layout = export_layout.find_header(head)
-        if layout is not None and (best[1] is None or layout.known > best[1].known):
-            best = (sheet, layout)
-    return best
+        if layout is not None:
+            found.append((sheet, layout))
+    if not found:
+        return [(workbook.worksheets[0], None)]
+    best = max(found, key=lambda item: item[1].known)  # the first of equals
+    columns = export_layout.known_columns(best[1].names)
+    return [
+        (sheet, layout)
+        for sheet, layout in found
+        if sheet is best[0] or export_layout.known_columns(layout.names) == columns
+    ]
 
 
 def _header(cells: list[str], file: str) -> list[str]:
