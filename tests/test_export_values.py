@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from domain.dates import date_text
+from domain.legal_status import legal_status
 from domain.numbers import parse_application_number, parse_priority, parse_publication_number
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap, list_items, priority_claims_in
@@ -210,3 +211,28 @@ def test_one_table_on_several_sheets(tmp_path: Path) -> None:
     workbook.save(path)
     records = read_source(path).records
     assert [r.data["公告号"] for r in records] == ["CN114000001B", "CN214000002U"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("有权", "valid"),
+        ("无权", "invalid"),
+        ("ACTIVE", "valid"),
+        ("INACTIVE", "invalid"),
+        ("Alive", "valid"),
+        ("Dead", "invalid"),
+        ("审查中", "pending"),
+    ],
+)
+def test_legal_status_words_of_the_vendors(raw: str, status: str) -> None:
+    assert legal_status(raw) == status
+
+
+def test_numbered_name_columns_are_mapped() -> None:
+    columns = ColumnMap.load()
+    assert columns.field_of("发明人2") == "inventors"
+    record, unmapped = columns.to_record(
+        {"公开号": "CN1A", "发明人": "张三", "发明人2": "李四", "第3发明人": "王五"}
+    )
+    assert record["inventors"] == ["张三", "李四", "王五"] and unmapped == []

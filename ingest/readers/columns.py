@@ -135,7 +135,7 @@ class ColumnMap:
 
     def field_of(self, header: str) -> str | None:
         found = self.candidates_of(header)
-        return found[0][0] if found else None
+        return found[0][0] if found else self.numbered_list_field(header)
 
     def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
         """The non-empty cells of a row under their field names, as trimmed text; for tables
