@@ -101,10 +101,48 @@ _BRACKETS = re.compile(r"[()（）\[\]【】]")
 _TRAILING_COUNTRY = re.compile(r"\s+([A-Z]{2})\s*$")
 
 
+# Offices as Chinese exports name them in a priority claim (日本 2019-087654 2019.05.07).
+_OFFICE_NAMES = {
+    "世界知识产权组织": "WO",
+    "欧洲专利局": "EP",
+    "欧洲": "EP",
+    "欧专局": "EP",
+    "中国": "CN",
+    "美国": "US",
+    "日本": "JP",
+    "韩国": "KR",
+    "德国": "DE",
+    "法国": "FR",
+    "英国": "GB",
+    "芬兰": "FI",
+    "瑞典": "SE",
+    "瑞士": "CH",
+    "意大利": "IT",
+    "荷兰": "NL",
+    "丹麦": "DK",
+    "奥地利": "AT",
+    "比利时": "BE",
+    "西班牙": "ES",
+    "加拿大": "CA",
+    "澳大利亚": "AU",
+    "俄罗斯": "RU",
+    "印度": "IN",
+    "以色列": "IL",
+    "新加坡": "SG",
+    "中国台湾": "TW",
+    "台湾": "TW",
+    "中国香港": "HK",
+    "香港": "HK",
+}
+_OFFICE_NAME = re.compile("|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)))
+
+
 def parse_priority(raw: str) -> PatentNumber | None:
     """A priority claim as exports and front pages print it, date and country anywhere:
-    `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN` -> the application number."""
-    text = _BRACKETS.sub(" ", _PRIORITY_DATE.sub(" ", fold(raw).upper())).strip()
+    `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN`, `日本 2019-087654` -> the
+    application number."""
+    text = _OFFICE_NAME.sub(lambda m: f" {_OFFICE_NAMES[m.group(0)]} ", fold(raw).upper())
+    text = _BRACKETS.sub(" ", _PRIORITY_DATE.sub(" ", text)).strip()
     country = _TRAILING_COUNTRY.search(text)
     if country:
         text = text[: country.start()].strip()

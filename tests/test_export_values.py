@@ -236,3 +236,42 @@ def test_numbered_name_columns_are_mapped() -> None:
         {"公开号": "CN1A", "发明人": "张三", "发明人2": "李四", "第3发明人": "王五"}
     )
     assert record["inventors"] == ["张三", "李四", "王五"] and unmapped == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("日本 2019-087654 2019.05.07", "JP2019087654"),
+        ("2019.05.07 日本 2019-087654", "JP2019087654"),
+        ("美国 62/345,678 2016.06.03", "US62345678"),
+        ("中国 201911098765.2 2019.11.12", "CN201911098765.2"),
+    ],
+)
+def test_priority_offices_named_in_chinese(raw: str, number: str) -> None:
+    found = parse_priority(raw)
+    assert found is not None and found.canonical == number
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Assignee(s)", "applicants"),
+        ("Inventor(s)", "inventors"),
+        ("Title (Original)", "title"),
+        ("申请人(中文)", "applicants"),
+        ("标题(英文)", None),  # a translation is not the title
+        ("IPC(主)", "ipc_main"),
+        ("Appln. No.", "application_number"),
+        ("法律状态（最新）", "legal_status"),
+    ],
+)
+def test_header_forms(header: str, field: str | None) -> None:
+    assert ColumnMap.load().field_of(header) == field
+
+
+def test_cells_kept_as_text_for_excel() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"申请号": '="2020111234569"', "公开号": "'CN112000008B", "标题": "x"}
+    )
+    assert record["application_number"] == "2020111234569"
+    assert record["publication_number"] == "CN112000008B"

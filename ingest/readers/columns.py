@@ -65,7 +65,13 @@ def header_key(header: str) -> str:
 
 
 def _singular_key(header: str) -> str:
-    return header_key(_PLURAL.sub("", unicodedata.normalize("NFKC", header).lower()))
+    text = unicodedata.normalize("NFKC", header).lower().replace("(s)", "")
+    return header_key(_PLURAL.sub("", text))
+
+
+# A column in the original language or in Chinese names the field itself (标题(中文), Title
+# (original)); one in another language is not read (标题(英文) is no title to prefer).
+_IN_ITS_LANGUAGE = re.compile(r"(?:中文|原文|chinese|original|orig)$")
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,10 @@ class ColumnMap:
                 return self.candidates[key]
             if key in self.by_header:  # a map built by hand
                 return ((self.by_header[key], False),)
+        key = header_key(header)
+        base = _IN_ITS_LANGUAGE.sub("", key)
+        if base != key and base in self.candidates:
+            return self.candidates[base]
         for separator in ("\n", "/"):
             if separator in header.strip():
                 for part in header.strip().split(separator):
@@ -260,11 +270,20 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# A text cell kept from Excel's number conversion: ="2020111234569" or '2020111234569.
+_EXCEL_TEXT_FORMULA = re.compile(r'^=\s*"(.*)"$', re.S)
+
+
 def _cell_text(value: Any) -> str:
-    """A cell as text; a whole number Excel stored as a float (2020111234569.0) without `.0`."""
+    """A cell as text; a whole number Excel stored as a float (2020111234569.0) without `.0`,
+    a value wrapped to stay text in Excel (="…", a leading apostrophe) without its wrapping."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    wrapped = _EXCEL_TEXT_FORMULA.match(text.strip())
+    if wrapped:
+        return wrapped.group(1)
+    return text[1:] if text.startswith("'") and text[1:2].isalnum() else text
 
 
 def _value(name: str, value: Any) -> Any:
