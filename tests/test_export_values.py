@@ -275,3 +275,19 @@ def test_cells_kept_as_text_for_excel() -> None:
     )
     assert record["application_number"] == "2020111234569"
     assert record["publication_number"] == "CN112000008B"
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "canonical"),
+    [
+        ("CN112000008", "B", "CN112000008B"),
+        ("CN112000008", "发明授权", "CN112000008B"),
+        ("CN1167432", "发明授权", "CN1167432C"),
+        ("CN212000008", "实用新型", "CN212000008U"),
+        ("CN2567432", "实用新型", "CN2567432Y"),
+        ("CN112000008A", "B", "CN112000008A"),  # a number's own kind is kept
+    ],
+)
+def test_kind_in_its_own_column(number: str, kind: str, canonical: str) -> None:
+    record, _ = ColumnMap.load().to_record({"公开（公告）号": number, "文献类型": kind})
+    assert record["publication_number"] == canonical

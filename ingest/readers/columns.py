@@ -45,14 +45,15 @@ _NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2})")
 # Several numbers in one cell separated by spaces: US20200211495 A1 EP3685374 A1.
 _NUMBER_IN_CELL = re.compile(r"[A-Z]{2}[\s\-]?\d[\d\-/,.]*\d(?:[\s\-.]?[A-Z]\d?)?(?![A-Za-z0-9])")
 _KIND_LETTERS = re.compile(r"^[A-Z]\d?$")
+# A document type in words -> its CN kind code: (9-digit numbers since 2007, 7-digit before;
+# grants were C, utility models Y and designs D then).
 _KIND_BY_TYPE = (
-    ("发明授权", "B"),
-    ("授权发明", "B"),
-    ("发明公开", "A"),
-    ("发明申请", "A"),
-    ("发明专利申请", "A"),
-    ("实用新型", "U"),
-    ("外观设计", "S"),
+    ("发明授权", "B", "C"),
+    ("授权发明", "B", "C"),
+    ("发明公开", "A", "A"),
+    ("发明申请", "A", "A"),
+    ("实用新型", "U", "Y"),
+    ("外观设计", "S", "D"),
 )
 # Excel stores a date as days since 1899-12-30; a cell that lost its date format shows that.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -209,10 +210,12 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
     document listed by its grant number without a publication date was published on its grant
     date (a ledger's 公告号 and 授权公告日)."""
     country = fold(str(record.pop("country_code", "") or "")).upper()
-    kind = _kind_letter(record.pop("kind_code", None)) or _kind_letter(record.get("patent_type"))
+    kind_code = record.pop("kind_code", None)
     number = record.get("publication_number")
     if number:
         compact = re.sub(r"[\s\-_.]", "", fold(str(number)).upper())
+        digits = sum(c.isdigit() for c in compact)
+        kind = _kind_letter(kind_code, digits) or _kind_letter(record.get("patent_type"), digits)
         if re.fullmatch(r"[A-Z]{2}", country) and re.fullmatch(r"\d+(?:[A-Z]\d?)?", compact):
             compact = country + compact
             record["publication_number"] = compact
@@ -225,11 +228,12 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
         record["publication_date"] = record["grant_date"]
 
 
-def _kind_letter(value: Any) -> str | None:
+def _kind_letter(value: Any, digits: int) -> str | None:
     text = fold(str(value or "")).upper()
     if _KIND_LETTERS.match(text):
         return text
-    return next((kind for words, kind in _KIND_BY_TYPE if words in text), None)
+    kinds = next(((new, old) for words, new, old in _KIND_BY_TYPE if words in text), None)
+    return None if kinds is None else kinds[digits < 9]
 
 
 _EVENT_COLUMNS = ("transferors", "transferees", "pledgors", "pledgees", "licensors", "licensees")
