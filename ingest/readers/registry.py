@@ -19,7 +19,7 @@ from ingest.readers.inid_text import inid_document
 from ingest.readers.json_records import json_document, json_lines
 from ingest.readers.patent_xml import xml_documents
 from ingest.readers.source import Item, SourceFile, file_errors, new_source, read_bytes
-from ingest.readers.tabular import check_csv_header, csv_rows, xlsx_rows
+from ingest.readers.tabular import check_csv_header, csv_rows, xls_rows, xlsx_rows
 from ingest.readers.text_stream import DecodedLines, scan_text
 from ingest.readers.utf8_lines import decode_records
 
@@ -49,6 +49,11 @@ def _xml(path: Path) -> SourceFile:
 def _xlsx(path: Path) -> SourceFile:
     data = read_bytes(path)
     return new_source(path, data, "xlsx", "xlsx", list(xlsx_rows(data, str(path))))
+
+
+def _xls(path: Path) -> SourceFile:
+    data = read_bytes(path)
+    return new_source(path, data, "xls", "xls", list(xls_rows(data, str(path))))
 
 
 def _whole_text(
@@ -120,6 +125,7 @@ READERS: tuple[Reader, ...] = (
     Reader("csv", (".csv",), _line_reader("csv", csv_rows, check_csv_header)),
     Reader("tsv", (".tsv",), _line_reader("csv", csv_rows, check_csv_header)),
     Reader("xlsx", (".xlsx",), _xlsx),
+    Reader("xls", (".xls",), _xls),
     Reader("xml", (".xml",), _xml),
     # A .txt is a patent document when it has an INID front page, a contract otherwise.
     Reader("txt", (".txt",), _inid_text, sniff=has_inid_front_page),

@@ -12,7 +12,7 @@ from typing import Any
 from ingest.errors import ErrorCode, IngestError, Problem
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
-TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls")
 DOCUMENT_SUFFIXES = (".txt", ".xml", ".docx", ".pdf")
 SUPPORTED_SUFFIXES = JSON_SUFFIXES + TABLE_SUFFIXES + DOCUMENT_SUFFIXES
 

@@ -1,4 +1,4 @@
-"""CSV/TSV and XLSX exports from patent databases: a header row, then one patent per row."""
+"""CSV/TSV, XLSX and XLS exports from patent databases: a header row, then one patent per row."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import itertools
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from openpyxl import load_workbook
@@ -16,6 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers import export_layout
 from ingest.readers.archive_guard import check_archive
+from ingest.readers.legacy_excel import legacy_tables
 from ingest.readers.source import Item, RawRecord
 from ingest.readers.text_stream import DecodedLines
 
@@ -114,17 +115,35 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             )
         ) from exc
     try:
-        for sheet, layout in _data_sheets(workbook):
-            yield from _sheet_records(sheet, layout, file)
+        sheets = [_sheet_rows(sheet) for sheet in workbook.worksheets]
+        yield from _tables_records(sheets, file)
     finally:
         workbook.close()
 
 
+def xls_rows(data: bytes, file: str) -> Iterator[RawRecord]:
+    """A .xls export: an Excel 97-2003 workbook, or what vendors save under that name (an HTML
+    table, tab-separated text), read like a workbook of its tables."""
+    yield from _tables_records(legacy_tables(data, file), file)
+
+
+Rows = Callable[[], Iterator[Sequence[Any]]]
+
+
+def _sheet_rows(sheet: Any) -> Rows:
+    return lambda: sheet.iter_rows(values_only=True)
+
+
+def _tables_records(tables: Sequence[Rows], file: str) -> Iterator[RawRecord]:
+    for rows, layout in _data_sheets(tables):
+        yield from _sheet_records(rows(), layout, file)
+
+
 def _sheet_records(
-    sheet: Any, layout: export_layout.HeaderLayout | None, file: str
+    rows: Iterator[Sequence[Any]], layout: export_layout.HeaderLayout | None, file: str
 ) -> Iterator[RawRecord]:
     header: list[str] | None = None
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(rows, start=1):
         cells = ["" if v is None else v for v in values]
         if layout is not None and number <= layout.index + 1:
             if number == layout.index + 1:
@@ -139,27 +158,25 @@ def _sheet_records(
             yield _record(header, cells, number)
 
 
-def _data_sheets(workbook: Any) -> list[tuple[Any, export_layout.HeaderLayout | None]]:
+def _data_sheets(tables: Sequence[Rows]) -> list[tuple[Rows, export_layout.HeaderLayout | None]]:
     """The sheet whose header names the most known columns (a workbook may hold a sheet
     describing the search or counting applicants beside the one with the patents), with the
     sheets whose header names the same columns (one table split by year or patent type, as
     ledgers are), in workbook order; the first sheet when no header is known."""
-    found: list[tuple[Any, export_layout.HeaderLayout]] = []
-    for sheet in workbook.worksheets:
-        head = list(
-            itertools.islice(sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS)
-        )
+    found: list[tuple[Rows, export_layout.HeaderLayout]] = []
+    for rows in tables:
+        head = list(itertools.islice(rows(), export_layout.HEADER_SEARCH_ROWS))
         layout = export_layout.find_header(head)
         if layout is not None:
-            found.append((sheet, layout))
+            found.append((rows, layout))
     if not found:
-        return [(workbook.worksheets[0], None)]
+        return [(tables[0], None)] if tables else []
     best = max(found, key=lambda item: item[1].known)  # the first of equals
     columns = export_layout.known_columns(best[1].names)
     return [
-        (sheet, layout)
-        for sheet, layout in found
-        if sheet is best[0] or export_layout.known_columns(layout.names) == columns
+        (rows, layout)
+        for rows, layout in found
+        if rows is best[0] or export_layout.known_columns(layout.names) == columns
     ]
 
 
