@@ -291,3 +291,10 @@ def test_cells_kept_as_text_for_excel() -> None:
 def test_kind_in_its_own_column(number: str, kind: str, canonical: str) -> None:
     record, _ = ColumnMap.load().to_record({"公开（公告）号": number, "文献类型": kind})
     assert record["publication_number"] == canonical
+
+
+def test_priorities_joined_by_commas_before_an_office_name() -> None:
+    assert list_items("priority", "日本 2019-087654 2019.05.07，美国 62/345,678 2016.06.03") == [
+        "日本 2019-087654 2019.05.07",
+        "美国 62/345,678 2016.06.03",
+    ]

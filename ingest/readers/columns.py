@@ -40,8 +40,9 @@ _LIST_FIELDS = {
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
 _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
-# Between numbers a comma separates only before the next number's country (US63/042,117 is one).
-_NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2})")
+# Between numbers a comma separates only before the next number's country, as a code or in
+# Chinese (US63/042,117 is one number).
+_NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2}|[\u4e00-\u9fff])")
 # Several numbers in one cell separated by spaces: US20200211495 A1 EP3685374 A1.
 _NUMBER_IN_CELL = re.compile(r"[A-Z]{2}[\s\-]?\d[\d\-/,.]*\d(?:[\s\-.]?[A-Z]\d?)?(?![A-Za-z0-9])")
 _KIND_LETTERS = re.compile(r"^[A-Z]\d?$")
