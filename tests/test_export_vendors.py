@@ -574,3 +574,26 @@ def test_excel_float_numbers_and_counts() -> None:
     assert record["application_number"] == "2020111234569"
     assert record["cited_by_count"] == 5
     assert record["filing_date"] == "2021-05-12"
+
+
+def test_a_whole_description_in_a_cell(tmp_path: Path) -> None:
+    rows = [["公开号", "标题", "说明书"], ["CN114000019A", "一种阀", "很长" * 100_000]]
+    rows.append(["CN114000020A", "一种泵", "短"])
+    path = tmp_path / "full_text.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    records, problems = _records(path)
+    assert [len(r.description) for r in records] == [200_000, 1] and problems == []
+
+
+def test_a_row_the_csv_module_cannot_read_is_a_coded_problem(tmp_path: Path) -> None:
+    rows = [["公开号", "标题", "说明书"], ["CN114000021A", "一种阀", "x" * 5000]]
+    rows.append(["CN114000022A", "一种泵", "短"])
+    path = tmp_path / "limit.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    before = csv.field_size_limit(1000)  # a cell past the limit, as past FIELD_CHARACTERS
+    try:
+        source = read_source(path)
+        assert [raw.record for raw in source.records] == [3]
+        assert [(p.code, p.record) for p, _ in source.problems] == [(ErrorCode.RECORD_INVALID, 2)]
+    finally:
+        csv.field_size_limit(before)

@@ -25,6 +25,10 @@ _DELIMITERS = ",\t;|"
 # rows of any export, however long their cells, and a bound on what is held.
 HEAD_CHARACTERS = 256 * 1024
 _SNIFF_CHARACTERS = 8192
+# A cell may hold a patent's whole description (说明书, 全文 columns): far beyond the csv
+# module's default 128 K characters. The limit is process-wide; it is only ever raised.
+FIELD_CHARACTERS = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_CHARACTERS))
 
 
 def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
@@ -39,11 +43,22 @@ def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
     # row naming known columns, else the first row.
     skip = layout.index - layout.rows + 1 if layout else 0
     for _ in range(skip):
-        next(reader, None)
-    header_rows = [next(reader, []) for _ in range(layout.rows if layout else 1)]
+        _next_row(reader)
+    header_rows = [_next_row(reader) for _ in range(layout.rows if layout else 1)]
     header = _header(layout.names if layout else header_rows[0], file)
     start = reader.line_num + 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a NUL byte, a cell past FIELD_CHARACTERS: this row only
+            yield (
+                Problem(ErrorCode.RECORD_INVALID, file, f"unreadable row: {exc}", record=start),
+                "",
+            )
+            start = reader.line_num + 1
+            continue
         while lines.problems:
             yield lines.problems.popleft()
         # a record's line is the one it starts on (a quoted cell may hold several lines)
@@ -59,8 +74,17 @@ def check_csv_header(lines: DecodedLines, file: str) -> None:
     head = _head_lines(iter(lines))
     delimiter, layout = _csv_layout(head)
     if layout is None:
-        first = next(csv.reader(head, delimiter=delimiter), [])
+        first = _next_row(csv.reader(head, delimiter=delimiter))
         _header(first, file)
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str]:
+    """The next row; an empty one past the end or for a row the csv module cannot read (that
+    row is reported when the records are read)."""
+    try:
+        return next(reader, [])
+    except csv.Error:
+        return []
 
 
 def _head_lines(lines: Iterator[str]) -> list[str]:
@@ -93,7 +117,7 @@ def _csv_layout(head: list[str]) -> tuple[str, export_layout.HeaderLayout | None
     best: tuple[str, export_layout.HeaderLayout | None] = (sniffed, None)
     for delimiter in dict.fromkeys((sniffed, *_DELIMITERS)):
         reader = csv.reader(head, delimiter=delimiter)
-        rows = list(itertools.islice(reader, export_layout.HEADER_SEARCH_ROWS))
+        rows = [_next_row(reader) for _ in range(export_layout.HEADER_SEARCH_ROWS)]
         layout = export_layout.find_header(rows)
         if layout is not None and (best[1] is None or layout.known > best[1].known):
             best = (delimiter, layout)
