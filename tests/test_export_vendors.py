@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -597,3 +599,25 @@ def test_a_row_the_csv_module_cannot_read_is_a_coded_problem(tmp_path: Path) -> 
         assert [(p.code, p.record) for p, _ in source.problems] == [(ErrorCode.RECORD_INVALID, 2)]
     finally:
         csv.field_size_limit(before)
+
+
+def test_a_workbook_stating_a_wrong_size(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["公开号", "标题", "申请人"])
+    sheet.append(["CN114000023A", "一种阀", "甲公司"])
+    written = io.BytesIO()
+    workbook.save(written)
+    # as some export tools write it: the sheet says it is one cell large
+    out = io.BytesIO()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            target.writestr(item, data)
+    path = tmp_path / "sized.xlsx"
+    path.write_bytes(out.getvalue())
+    (record,), _ = _records(path)
+    assert record.applicants == ["甲公司"]

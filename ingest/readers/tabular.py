@@ -155,6 +155,10 @@ Rows = Callable[[], Iterator[Sequence[Any]]]
 
 
 def _sheet_rows(sheet: Any) -> Rows:
+    # Workbooks written by other tools than Excel may state a wrong size (<dimension ref="A1">),
+    # which a read-only sheet would trust and cut every row to: read what the sheet holds.
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
     return lambda: sheet.iter_rows(values_only=True)
 
 
