@@ -621,3 +621,12 @@ def test_a_workbook_stating_a_wrong_size(tmp_path: Path) -> None:
     path.write_bytes(out.getvalue())
     (record,), _ = _records(path)
     assert record.applicants == ["甲公司"]
+
+
+def test_a_header_printed_twice_keeps_the_first_value(tmp_path: Path) -> None:
+    rows = [["公开号", "标题", "申请人", "申请人"], ["CN114000024A", "一种阀", "甲公司", "ACME"]]
+    rows.append(["CN114000025A", "一种泵", "", "乙公司"])
+    path = tmp_path / "twice.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    records, _ = _records(path)
+    assert [r.applicants for r in records] == [["甲公司"], ["乙公司"]]

@@ -218,6 +218,12 @@ def _header(cells: list[str], file: str) -> list[str]:
 
 
 def _record(header: list[str], cells: list[Any], number: int) -> RawRecord:
-    data = {name: cells[i] if i < len(cells) else None for i, name in enumerate(header) if name}
+    data: dict[str, Any] = {}
+    for i, name in enumerate(header):
+        value = cells[i] if i < len(cells) else None
+        # a header printed twice (IPC beside IPC, a group name over its own column): the
+        # first column with a value, as for columns that map to one field
+        if name and (name not in data or data[name] in (None, "")):
+            data[name] = value
     raw = json.dumps(data, ensure_ascii=False, default=str)
     return RawRecord(number, data, raw)
