@@ -298,3 +298,16 @@ def test_priorities_joined_by_commas_before_an_office_name() -> None:
         "日本 2019-087654 2019.05.07",
         "美国 62/345,678 2016.06.03",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        ("MÜLLER, HANS", ["MÜLLER, HANS"]),
+        ("SMITH, JOHN; DOE, JANE", ["SMITH, JOHN", "DOE, JANE"]),
+        ("Hans Müller, Peter Schmidt", ["Hans Müller", "Peter Schmidt"]),
+        ("张三,李四", ["张三", "李四"]),
+    ],
+)
+def test_an_inventor_written_surname_first_is_one_person(cell: str, people: list[str]) -> None:
+    assert list_items("inventors", cell) == people

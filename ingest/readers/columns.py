@@ -40,6 +40,9 @@ _LIST_FIELDS = {
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
 _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
+# One person written surname first: MÜLLER, HANS / Weiß, Jürgen A. (not two people).
+_LATIN = r"[A-Za-z\u00c0-\u024f'’\-]"
+_SURNAME_FIRST = re.compile(rf"^{_LATIN}+,\s*{_LATIN}+\.?(?:\s+{_LATIN}+\.?)?$")
 # Between numbers a comma separates only before the next number's country, as a code or in
 # Chinese (US63/042,117 is one number).
 _NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2}|[\u4e00-\u9fff])")
@@ -317,7 +320,9 @@ def list_items(name: str, value: Any) -> list[str]:
     items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
     found: list[str] = []
     for item in (str(i).strip() for i in items):
-        if name in _NAME_FIELDS:
+        if name == "inventors" and _SURNAME_FIRST.match(item):
+            found.append(item)
+        elif name in _NAME_FIELDS:
             found += export_layout.NAME_COMMA.split(item)
         elif name in _NUMBER_LIST_FIELDS:
             for part in _NUMBER_COMMA.split(item):
