@@ -311,3 +311,29 @@ def test_priorities_joined_by_commas_before_an_office_name() -> None:
 )
 def test_an_inventor_written_surname_first_is_one_person(cell: str, people: list[str]) -> None:
     assert list_items("inventors", cell) == people
+
+
+def test_a_number_cell_listing_the_family_gives_the_chinese_number() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"Patent Number": "US2021123456-A1; CN112345678-A; WO2021000001-A1", "Title": "x"}
+    )
+    assert record["publication_number"] == "CN112345678-A"
+
+
+def test_the_earliest_priority_date_yields_to_dates_per_claim() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {
+            "最早优先权日": "2019-01-02",
+            "优先权号": "JP2019-000001；JP2019-000002",
+            "优先权日": "2019-01-02；2019-03-04",
+        }
+    )
+    assert record["priority_dates"] == ["2019-01-02", "2019-03-04"]
+
+
+def test_a_count_of_citations_yields_to_one_of_citing_patents() -> None:
+    columns = ColumnMap.load()
+    record, _ = columns.to_record({"公开号": "CN1A", "引用次数": "3", "被引证次数": "7"})
+    assert record["cited_by_count"] == 7
+    record, _ = columns.to_record({"公开号": "CN1A", "引用次数": "3"})
+    assert record["cited_by_count"] == 3

@@ -199,6 +199,19 @@ class ColumnMap:
         return {k: v for k, v in record.items() if v not in (None, [], "")}, unmapped
 
 
+_SEVERAL = re.compile(r"\s*(?:[;；|\n]|\s{2,})\s*")
+
+
+def _one_number(value: Any) -> str:
+    """The number of a number cell that lists several (Derwent's Patent Number lists the
+    family: US2021123456-A1; CN112345678-A): the Chinese one, else the first."""
+    text = _cell_text(value).strip()
+    numbers = [n for n in _SEVERAL.split(text) if sum(c.isdigit() for c in n) >= 5]
+    if len(numbers) < 2:
+        return text
+    return next((n for n in numbers if fold(n).upper().startswith(("CN", "ZL"))), numbers[0])
+
+
 def _plausible(name: str, value: Any) -> bool:
     """A number cell holds digits (暂无, -, N/A are no number); a weak `id` column holding a
     row counter is no publication number either."""
@@ -301,6 +314,8 @@ def _value(name: str, value: Any) -> Any:
         return value  # read whole by _events
     if name == "cited_by_count":
         return _cell_text(value)
+    if name in _NUMBER_FIELDS:
+        return _one_number(value)
     if name == "priority_dates":
         items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
         return [_date(item) for item in items if str(item).strip()]
