@@ -121,8 +121,8 @@ def _csv_layout(head: list[str]) -> tuple[str, export_layout.HeaderLayout | None
         layout = export_layout.find_header(rows)
         if layout is not None and (best[1] is None or layout.known > best[1].known):
             best = (delimiter, layout)
-    if best[1] is not None and best[1].index == 0 and best[0] != sniffed:
-        return sniffed, None  # a plain file: keep what the sniffer says
+    # the delimiter under which a row names the most known columns, even in the first row: the
+    # sniffer may be misled by cells full of commas or semicolons
     return best
 
 
