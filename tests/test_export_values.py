@@ -14,8 +14,15 @@ from domain.legal_status import legal_status
 from domain.numbers import parse_application_number, parse_priority, parse_publication_number
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap, list_items, priority_claims_in
-from ingest.readers.export_layout import find_header, is_data_row, names, transfer_cell
+from ingest.readers.export_layout import (
+    find_header,
+    is_data_row,
+    is_known_header,
+    names,
+    transfer_cell,
+)
 from ingest.records import PatentRecord
+from ingest.transform import unmapped_headers
 
 
 @pytest.mark.parametrize(
@@ -337,3 +344,12 @@ def test_a_count_of_citations_yields_to_one_of_citing_patents() -> None:
     assert record["cited_by_count"] == 7
     record, _ = columns.to_record({"公开号": "CN1A", "引用次数": "3"})
     assert record["cited_by_count"] == 3
+
+
+def test_columns_known_to_hold_no_field() -> None:
+    columns = ColumnMap.load()
+    record, _ = columns.to_record({"序号": "1", "Lens ID": "000-1", "公开号": "CN114000026A"})
+    assert record == {"publication_number": "CN114000026A"}
+    assert columns.field_of("序号") is None  # still named in the unmapped-columns warning
+    assert unmapped_headers(["序号", "公开号"], columns) == ["序号"]
+    assert is_known_header("Lens ID") and is_known_header("result link")

@@ -63,6 +63,9 @@ _KIND_BY_TYPE = (
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_SERIALS = range(10000, 80000)
 _CACHE_SIZE = 4096
+# The pseudo-field of columns known to hold no record field (序号, Lens ID, result link): they
+# help find the header; like unknown columns they are not loaded and named in the warning.
+IGNORED = "_ignored"
 
 
 def header_key(header: str) -> str:
@@ -149,8 +152,11 @@ class ColumnMap:
         return found[0][0] if found and found[0][0] in _NAME_FIELDS else None
 
     def field_of(self, header: str) -> str | None:
+        """The field a header fills; None for a column that fills none (序号, or unknown)."""
         found = self.candidates_of(header)
-        return found[0][0] if found else self.numbered_list_field(header)
+        if found:
+            return None if found[0][0] == IGNORED else found[0][0]
+        return self.numbered_list_field(header)
 
     def fields_of(self, row: dict[str, Any]) -> dict[str, str]:
         """The non-empty cells of a row under their field names, as trimmed text; for tables
@@ -175,7 +181,7 @@ class ColumnMap:
                     numbered.setdefault(listed, []).extend(list_items(listed, value))
             elif not found:
                 unmapped.append(str(header))
-            elif not _is_empty(value):
+            elif not _is_empty(value) and found[0][0] != IGNORED:
                 cells.append((found, value))
         record: dict[str, Any] = {}
         waiting = []
