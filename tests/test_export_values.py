@@ -353,3 +353,13 @@ def test_columns_known_to_hold_no_field() -> None:
     assert columns.field_of("序号") is None  # still named in the unmapped-columns warning
     assert unmapped_headers(["序号", "公开号"], columns) == ["序号"]
     assert is_known_header("Lens ID") and is_known_header("result link")
+
+
+def test_a_chinese_publication_number_written_without_cn() -> None:
+    columns = ColumnMap.load()
+    record, _ = columns.to_record({"公开号": "112345678A", "申请号": "202010000001.2"})
+    assert record["publication_number"] == "CN112345678A"
+    record, _ = columns.to_record({"公开号": "1167432C"})
+    assert record["publication_number"] == "CN1167432C"
+    record, _ = columns.to_record({"公开号": "2020123456"})  # no kind: not sure it is CN's
+    assert record["publication_number"] == "2020123456"

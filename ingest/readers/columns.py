@@ -239,6 +239,8 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
         compact = re.sub(r"[\s\-_.]", "", fold(str(number)).upper())
         digits = sum(c.isdigit() for c in compact)
         kind = _kind_letter(kind_code, digits) or _kind_letter(record.get("patent_type"), digits)
+        if not re.fullmatch(r"[A-Z]{2}", country) and _CN_PUBLICATION_DIGITS.fullmatch(compact):
+            country = "CN"  # a Chinese database's or ledger's 公开号 written without CN
         if re.fullmatch(r"[A-Z]{2}", country) and re.fullmatch(r"\d+(?:[A-Z]\d?)?", compact):
             compact = country + compact
             record["publication_number"] = compact
@@ -249,6 +251,9 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
     granted = re.search(r"(?:[B-DUYS]\d?|\d)$", compact)
     if number and granted and "publication_date" not in record and record.get("grant_date"):
         record["publication_date"] = record["grant_date"]
+
+
+_CN_PUBLICATION_DIGITS = re.compile(r"(?:\d{7}|\d{9})[ABCUYSD]\d?")
 
 
 def _kind_letter(value: Any, digits: int) -> str | None:
