@@ -363,3 +363,5 @@ def test_a_chinese_publication_number_written_without_cn() -> None:
     assert record["publication_number"] == "CN1167432C"
     record, _ = columns.to_record({"公开号": "2020123456"})  # no kind: not sure it is CN's
     assert record["publication_number"] == "2020123456"
+    record, _ = columns.to_record({"公开号": "112000008", "文献类型": "B"})
+    assert record["publication_number"] == "CN112000008B"

@@ -239,7 +239,9 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
         compact = re.sub(r"[\s\-_.]", "", fold(str(number)).upper())
         digits = sum(c.isdigit() for c in compact)
         kind = _kind_letter(kind_code, digits) or _kind_letter(record.get("patent_type"), digits)
-        if not re.fullmatch(r"[A-Z]{2}", country) and _CN_PUBLICATION_DIGITS.fullmatch(compact):
+        if not re.fullmatch(r"[A-Z]{2}", country) and _CN_PUBLICATION_DIGITS.fullmatch(
+            compact + ("" if compact[-1:].isalpha() else kind or "")
+        ):
             country = "CN"  # a Chinese database's or ledger's 公开号 written without CN
         if re.fullmatch(r"[A-Z]{2}", country) and re.fullmatch(r"\d+(?:[A-Z]\d?)?", compact):
             compact = country + compact
