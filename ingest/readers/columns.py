@@ -1,11 +1,16 @@
 """Analyst-export column headers -> patent record fields (config/columns/patent_columns.tsv).
 
-A header is looked up as written, then with English plurals dropped (Priority numbers), then
-by the alternatives it names (申请人/专利权人); a weak variant (`~header` in the file) fills its
-field only when no other column of the row does. The cell values are then read by the rules of
-the vendors' exports: lists joined by any usual separator (`;` `；` `;;` `、` `|` `,` new lines,
-commas kept inside company names such as `Co., Ltd.`), a kind code or country in a column of
-its own joined to the number, Excel date serials, and a grant date standing in for the
+A header is looked up as written (NFKC, no spaces, brackets or dots), then without English
+plurals (Priority numbers, Inventor(s)), in simplified script (申請號), without a language
+marker (标题(中文)), by one of its lines (公开号 over Publication No.) or by the alternatives it
+names (申请人/专利权人); numbered columns (发明人1, 发明人2) join one list. A weak variant
+(`~header` in the file) fills its field only when no other column of the row does.
+
+The cell values are then read by the rules of the vendors' exports: lists joined by any usual
+separator (`;` `；` `;;` `、` `|` `,` new lines; commas kept inside company names such as
+`Co., Ltd.` and in a surname-first person), numbers in number cells only (暂无 is none), the
+CN number of a cell listing a family, a kind code or country in a column of its own joined to
+the number, Excel's day counts and text wrappers (="…"), and a grant date standing in for the
 publication date of a granted document listed by its grant number."""
 
 from __future__ import annotations
