@@ -6,6 +6,9 @@ import re
 
 from domain.text import fold
 
+_PLACEHOLDERS = frozenset(
+    {"", "0", "-", "--", "—", "/", "无", "暂无", "n/a", "na", "null", "none", "nan"}
+)
 _DATE = re.compile(r"^(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})\s*日?(?:[ T].*)?$")
 # Day first with dots (European exports: 12.05.2021), month first with slashes (US: 5/12/2021,
 # unless the first number cannot be a month).
@@ -44,7 +47,7 @@ def date_text(raw: object) -> str | None:
     if hasattr(raw, "isoformat") and hasattr(raw, "year"):
         return str(raw.isoformat())[:10]
     text = fold(str(raw or ""))
-    if text in ("", "0", "-", "--", "无"):
+    if text.lower() in _PLACEHOLDERS:
         return None
     match = _DATE.match(text)
     if match:

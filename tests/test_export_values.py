@@ -365,3 +365,17 @@ def test_a_chinese_publication_number_written_without_cn() -> None:
     assert record["publication_number"] == "2020123456"
     record, _ = columns.to_record({"公开号": "112000008", "文献类型": "B"})
     assert record["publication_number"] == "CN112000008B"
+
+
+def test_placeholder_cells_are_empty() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {
+            "公开号": "CN114000027A",
+            "引用专利": "无",
+            "同族专利": "-",
+            "优先权日": "N/A",
+            "申请日": "暂无",
+            "当前权利人": "nan",
+        }
+    )
+    assert record == {"publication_number": "CN114000027A"}

@@ -305,8 +305,33 @@ def _events(record: dict[str, Any]) -> None:
         record["cited_by_count"] = export_layout.count(record["cited_by_count"])
 
 
+# What exports print in a cell that has nothing: 无, 暂无, -, N/A, pandas' nan.
+_PLACEHOLDERS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "---",
+        "—",
+        "——",
+        "–",
+        "/",
+        "无",
+        "暂无",
+        "空",
+        "n/a",
+        "na",
+        "null",
+        "none",
+        "nan",
+    }
+)
+
+
 def _is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (
+        isinstance(value, str) and fold(value).strip().lower() in _PLACEHOLDERS
+    )
 
 
 # A text cell kept from Excel's number conversion: ="2020111234569" or '2020111234569.
