@@ -379,3 +379,16 @@ def test_placeholder_cells_are_empty() -> None:
         }
     )
     assert record == {"publication_number": "CN114000027A"}
+
+
+def test_priority_offices_in_a_column_of_their_own() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {
+            "公开号": "CN114000028A",
+            "优先权号": "2019-087654；62/345,678",
+            "优先权国家/地区": "JP；US",
+            "优先权日": "2019-05-07；2016-06-03",
+        }
+    )
+    found = PatentRecord.model_validate({**record, "title": "t"}).priority_claims()
+    assert found == [("JP2019087654", "2019-05-07"), ("US62345678", "2016-06-03")]

@@ -42,6 +42,7 @@ _LIST_FIELDS = {
     "ipc",
     "legal_events",
     "priority_dates",
+    "priority_countries",
 }
 _LIST_SEPARATORS = re.compile(r"[;；、\n|]+")
 _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
@@ -203,6 +204,7 @@ class ColumnMap:
         for name, items in numbered.items():
             record[name] = list(dict.fromkeys([*record.get(name, []), *items]))
         _numbers_with_their_parts(record)
+        _priority_countries(record)
         main = record.pop("ipc_main", None)
         if main:
             record["ipc"] = [main, *[c for c in record.get("ipc", []) if c != main]]
@@ -258,6 +260,21 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
     granted = re.search(r"(?:[B-DUYS]\d?|\d)$", compact)
     if number and granted and "publication_date" not in record and record.get("grant_date"):
         record["publication_date"] = record["grant_date"]
+
+
+def _priority_countries(record: dict[str, Any]) -> None:
+    """Priority numbers exported without their office, the offices in a column of their own
+    (优先权国家/地区: JP；US beside 2019-087654；62/345,678): each number gets its office."""
+    countries = record.pop("priority_countries", None) or []
+    claims = record.get("priority") or []
+    if len(countries) != len(claims):
+        return
+    record["priority"] = [
+        claim
+        if re.match(r"\s*[A-Za-z]{2}", claim) or not re.fullmatch(r"[A-Z]{2}", office)
+        else f"{office}{claim}"
+        for claim, office in zip(claims, (fold(c).upper() for c in countries), strict=True)
+    ]
 
 
 _CN_PUBLICATION_DIGITS = re.compile(r"(?:\d{7}|\d{9})[ABCUYSD]\d?")
