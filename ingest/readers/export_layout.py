@@ -5,7 +5,10 @@ sheets of which one holds the patents, and cells that hold a whole event (质押
 质权人：…, 许可: 普通许可；许可人：…；被许可人：…).
 
 The header is the row, among the first ones, whose cells name the most known columns (the
-vocabularies in config/columns/*.tsv); a file whose first row is its header reads as before."""
+vocabularies in config/columns/*.tsv), with the row above or below it when the header is split
+over two; a file whose first row is its header reads as before. Below it, rows that are no
+patent are skipped (totals, notes, the header repeated on every page), while a row that is a
+record lacking its number stays a record and gets its coded problem."""
 
 from __future__ import annotations
 
@@ -130,12 +133,12 @@ def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
     filled = [(i, t) for i, t in enumerate(texts) if t]
     if not filled:
         return False
+    if any(_PATENT_NUMBER.search(t.upper()) for _, t in filled):
+        return True  # no header or footer line holds a patent number
     if len(filled) >= 2 and all(
         (i < len(header) and header[i] == t) or is_known_header(t) for i, t in filled
     ):
         return False  # the header again (an export printed in pages) or in another language
-    if any(_PATENT_NUMBER.search(t.upper()) for _, t in filled):
-        return True
     if _FOOTER.match(filled[0][1]):
         return False
     only_first_column = len(filled) == 1 and filled[0][0] == 0
