@@ -392,3 +392,20 @@ def test_priority_offices_in_a_column_of_their_own() -> None:
     )
     found = PatentRecord.model_validate({**record, "title": "t"}).priority_claims()
     assert found == [("JP2019087654", "2019-05-07"), ("US62345678", "2016-06-03")]
+
+
+def test_dates_listed_per_family_member_follow_the_number_taken() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {
+            "Publication number": "US2022000001 A1\nCN114000029 A\nEP4000001 A1",
+            "Publication date": "2022-01-06\n2022-03-01\n2022-05-04",
+            "Application number": "CN202110000029",
+            "Application date": "2021-02-01",
+        }
+    )
+    assert record["publication_number"] == "CN114000029 A"
+    assert record["publication_date"] == "2022-03-01"
+    record, _ = ColumnMap.load().to_record(
+        {"公开号": "CN114000030A", "公开日": "2022-03-01；2023-01-01"}
+    )
+    assert record["publication_date"] == "2022-03-01"

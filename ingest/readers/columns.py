@@ -190,17 +190,19 @@ class ColumnMap:
             elif not _is_empty(value) and found[0][0] != IGNORED:
                 cells.append((found, value))
         record: dict[str, Any] = {}
+        raw: dict[str, Any] = {}
         waiting = []
         for found, value in cells:  # strong headers first: the first column with a value wins
             name, weak = found[0]
             if weak or name in record or not _plausible(name, value):
                 waiting.append((found, value))
             else:
-                record[name] = _value(name, value)
+                record[name], raw[name] = _value(name, value), value
         for found, value in waiting:  # then weak ones and alternatives, into what is left
             free = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
             if free is not None:
-                record[free] = _value(free, value)
+                record[free], raw[free] = _value(free, value), value
+        _aligned_dates(record, raw)
         for name, items in numbered.items():
             record[name] = list(dict.fromkeys([*record.get(name, []), *items]))
         _numbers_with_their_parts(record)
@@ -215,14 +217,42 @@ class ColumnMap:
 _SEVERAL = re.compile(r"\s*(?:[;；|\n]|\s{2,})\s*")
 
 
+def _numbers_of(value: Any) -> list[str]:
+    text = _cell_text(value).strip()
+    return [n for n in _SEVERAL.split(text) if sum(c.isdigit() for c in n) >= 5]
+
+
 def _one_number(value: Any) -> str:
     """The number of a number cell that lists several (Derwent's Patent Number lists the
     family: US2021123456-A1; CN112345678-A): the Chinese one, else the first."""
-    text = _cell_text(value).strip()
-    numbers = [n for n in _SEVERAL.split(text) if sum(c.isdigit() for c in n) >= 5]
+    numbers = _numbers_of(value)
     if len(numbers) < 2:
-        return text
+        return _cell_text(value).strip()
     return next((n for n in numbers if fold(n).upper().startswith(("CN", "ZL"))), numbers[0])
+
+
+# The number whose date a date column gives, when both list one per family member.
+_NUMBER_OF_DATE = {
+    "publication_date": "publication_number",
+    "grant_date": "publication_number",
+    "filing_date": "application_number",
+}
+
+
+def _aligned_dates(record: dict[str, Any], raw: dict[str, Any]) -> None:
+    """A date cell listing several dates (Orbit, one line per family member): the date at the
+    place of the number the record took from its own list, else the first."""
+    for date_field, number_field in _NUMBER_OF_DATE.items():
+        cell = raw.get(date_field)
+        if not isinstance(cell, str):
+            continue
+        dates = [d for d in _SEVERAL.split(cell.strip()) if d]
+        if len(dates) < 2:
+            continue
+        numbers = _numbers_of(raw.get(number_field, ""))
+        chosen = str(record.get(number_field) or "")
+        aligned = len(numbers) == len(dates) and chosen in numbers
+        record[date_field] = _date(dates[numbers.index(chosen) if aligned else 0])
 
 
 def _plausible(name: str, value: Any) -> bool:
