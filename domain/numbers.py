@@ -61,8 +61,15 @@ def cn_check_digit(digits: str) -> str:
     return "X" if total == 10 else str(total)
 
 
+_NUMBER_LABEL = re.compile(r"^(?:专利申请号|申请号|专利号)[:：]?")
+# An application number printed with its publication's kind letter (Lens: CN 202110567890 A).
+_KIND_AFTER_APPLICATION = re.compile(r"^((?:ZL|CN)?(?:\d{12}|\d{8}))[A-WYZ]\d?$")
+_KIND_AFTER_FOREIGN_NUMBER = re.compile(r"^([A-Z]{2}\d{6,})[A-Z]\d?$")
+
+
 def parse_application_number(raw: str) -> PatentNumber:
-    text = _SEPARATORS.sub("", fold(raw).upper()).removeprefix("申请号")
+    text = _NUMBER_LABEL.sub("", _SEPARATORS.sub("", fold(raw).upper()))
+    text = _KIND_AFTER_APPLICATION.sub(r"\1", text)
     match = _CN_APPLICATION.match(text)
     if match is None:
         return PatentNumber(_SEPARATORS.sub("", text), _country(text), is_application=True)
@@ -86,14 +93,56 @@ def parse_publication_number(raw: str) -> PatentNumber:
     return PatentNumber(text, country, kind_code=kind)
 
 
-_PRIORITY_DATE = re.compile(r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|\b\d{8}\b")
+_PRIORITY_DATE = re.compile(
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?"
+    r"|\b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b"
+)
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
 _TRAILING_COUNTRY = re.compile(r"\s+([A-Z]{2})\s*$")
+
+
+# Offices as Chinese exports name them in a priority claim (日本 2019-087654 2019.05.07).
+_OFFICE_NAMES = {
+    "世界知识产权组织": "WO",
+    "欧洲专利局": "EP",
+    "欧洲": "EP",
+    "欧专局": "EP",
+    "中国": "CN",
+    "美国": "US",
+    "日本": "JP",
+    "韩国": "KR",
+    "德国": "DE",
+    "法国": "FR",
+    "英国": "GB",
+    "芬兰": "FI",
+    "瑞典": "SE",
+    "瑞士": "CH",
+    "意大利": "IT",
+    "荷兰": "NL",
+    "丹麦": "DK",
+    "奥地利": "AT",
+    "比利时": "BE",
+    "西班牙": "ES",
+    "加拿大": "CA",
+    "澳大利亚": "AU",
+    "俄罗斯": "RU",
+    "印度": "IN",
+    "以色列": "IL",
+    "新加坡": "SG",
+    "中国台湾": "TW",
+    "台湾": "TW",
+    "中国香港": "HK",
+    "香港": "HK",
+}
+_OFFICE_NAME = re.compile("|".join(sorted(_OFFICE_NAMES, key=len, reverse=True)))
 
 
 def parse_priority(raw: str) -> PatentNumber | None:
     """A priority claim as exports and front pages print it, date and country anywhere:
-    `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN` -> the application number."""
-    text = _PRIORITY_DATE.sub(" ", fold(raw).upper()).strip()
+    `US63/123,456 2021.01.05`, `202110000001.X 2021-01-05 CN`, `日本 2019-087654` -> the
+    application number."""
+    text = _OFFICE_NAME.sub(lambda m: f" {_OFFICE_NAMES[m.group(0)]} ", fold(raw).upper())
+    text = _BRACKETS.sub(" ", _PRIORITY_DATE.sub(" ", text)).strip()
     country = _TRAILING_COUNTRY.search(text)
     if country:
         text = text[: country.start()].strip()
@@ -101,6 +150,10 @@ def parse_priority(raw: str) -> PatentNumber | None:
             text = country.group(1) + text
     if sum(c.isdigit() for c in text) < 5:
         return None
+    # a foreign claim printed with a kind letter (EP 17192345 A) is the application's number
+    compact = _SEPARATORS.sub("", text)
+    if not compact.startswith(("CN", "ZL")):
+        text = _KIND_AFTER_FOREIGN_NUMBER.sub(r"\1", compact)
     return parse_application_number(text)
 
 

@@ -14,7 +14,9 @@ from domain.text import fold
 
 _LIST_SEPARATORS = re.compile(r"[;；、\n]")
 _PRIORITY_DATE = re.compile(
-    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?|(?<!\d)(?:19|20)\d{6}(?!\d)"
+    r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?"
+    # eight digits are a date only standing alone and valid (EP20150001 is a number)
+    r"|(?<![\dA-Za-z])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 )
 
 _LANGUAGE_CODE = re.compile(r"\s+[A-Z]{2}$")

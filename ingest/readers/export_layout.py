@@ -5,7 +5,10 @@ sheets of which one holds the patents, and cells that hold a whole event (质押
 质权人：…, 许可: 普通许可；许可人：…；被许可人：…).
 
 The header is the row, among the first ones, whose cells name the most known columns (the
-vocabularies in config/columns/*.tsv); a file whose first row is its header reads as before."""
+vocabularies in config/columns/*.tsv), with the row above or below it when the header is split
+over two; a file whose first row is its header reads as before. Below it, rows that are no
+patent are skipped (totals, notes, the header repeated on every page), while a row that is a
+record lacking its number stays a record and gets its coded problem."""
 
 from __future__ import annotations
 
@@ -31,35 +34,40 @@ class HeaderLayout:
 
 
 @lru_cache(maxsize=1)
-def _known_headers() -> frozenset[str]:
-    from ingest.readers.columns import header_key
+def _known_headers() -> tuple[Any, ...]:
+    """The column maps of every vocabulary in config/columns/*.tsv (patents, registers, SEP
+    declarations), each with its weak variants, plurals and alternatives."""
+    from ingest.readers.columns import ColumnMap
 
-    known: set[str] = set()
-    for path in sorted((CONFIG_DIR / "columns").glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            name, _, variants = line.partition("\t")
-            known.add(header_key(name))
-            known.update(header_key(v) for v in variants.split("|") if v.strip())
-    return frozenset(known)
+    return tuple(ColumnMap.load(path) for path in sorted((CONFIG_DIR / "columns").glob("*.tsv")))
 
 
 def _text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip().lstrip("\ufeff")
 
 
-def _known_count(cells: Sequence[str]) -> int:
+def is_known_header(cell: str) -> bool:
+    return bool(cell) and any(columns.candidates_of(cell) for columns in _known_headers())
+
+
+def known_columns(cells: Sequence[str]) -> frozenset[str]:
+    """The known headers among `cells`, compared as header keys."""
     from ingest.readers.columns import header_key
 
-    known = _known_headers()
-    return sum(1 for cell in cells if cell and header_key(cell) in known)
+    return frozenset(header_key(cell) for cell in cells if is_known_header(cell))
+
+
+def _known_count(cells: Sequence[str]) -> int:
+    return sum(1 for cell in cells if is_known_header(cell))
 
 
 def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
-    """The header among the first rows: the one naming the most known columns (at least two);
-    a group row above it (two or more cells, none a data row) fills the cells it merges over
-    both rows (序号, 法律状态). None when no row names two known columns."""
+    """The header among the first rows: the one naming the most known columns (at least two).
+    A header may take two rows: a group row above cells of its own (基本信息 over 公开号 and
+    申请号, 序号 and 法律状态 merged over both rows), or field names above the parts they are
+    split into (优先权 over 号 and 日): a cell empty in the lower row takes the name above it,
+    and a part takes its group's name when only the two together name a column (优先权号).
+    None when no row names two known columns."""
     best: HeaderLayout | None = None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         cells = [_text(c) for c in row]
@@ -74,19 +82,67 @@ def find_header(rows: Sequence[Sequence[Any]]) -> HeaderLayout | None:
 def _with_group_row(cells: list[str], above: list[str]) -> tuple[list[str], bool]:
     filled = [c for c in above if c]
     # A preamble line is one cell (检索式：…); a group row has several, with gaps where its
-    # cells are merged across the columns of a group.
+    # cells are merged across the columns of a group; a data row is no header part.
     if (
         len(filled) < 2
-        or len(filled) >= len([c for c in cells if c])
+        or not any(cells)
         or any(re.search(r"[：:]", c) for c in filled)
+        or any(_PATENT_NUMBER.search(_fold_digits(c).upper()) for c in (*cells, *filled))
     ):
         return cells, False
     width = max(len(cells), len(above))
-    names = [
-        (cells[i] if i < len(cells) and cells[i] else (above[i] if i < len(above) else ""))
-        for i in range(width)
-    ]
+    names = []
+    group = ""
+    for i in range(width):
+        cell = cells[i] if i < len(cells) else ""
+        top = above[i] if i < len(above) else ""
+        group = top or group  # a merged group cell is read in its first column only
+        names.append(_part_name(cell, group) if cell else top)
+    if _known_count(names) <= max(_known_count(cells), _known_count(above)):
+        return cells, False
     return names, True
+
+
+def _part_name(cell: str, group: str) -> str:
+    """A part under its group: the two together when they name a column (申请人 over 名称 is
+    申请人名称, not the title), else the part."""
+    for joined in (f"{group}{cell}", f"{group} {cell}"):
+        if group and is_known_header(joined):
+            return joined
+    return cell
+
+
+# Rows below the data that are no patent: totals, notes, the vendor's closing line.
+_FOOTER = re.compile(
+    r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|注\s*\d*\s*[:：.、]|说\s*明\s*[:：]|备\s*注\s*[:：]|"
+    r"数据来源|本数据|本表|本报告|以上|导出|制表|统计|检索式|检索表达式|共\s*\d+\s*(?:条|件|项)|"
+    r"total\b|subtotal\b|sum\b|notes?\s*[:：]|source\s*[:：]|generated\b|exported\b|"
+    r"copyright\b|©)",
+    re.IGNORECASE,
+)
+_PATENT_NUMBER = re.compile(r"\d{9,}|\d{8}\.[\dX]|[A-Z]{2}\s?-?\d{5,}")
+# A table this wide with a single cell filled, in its first column, is a note line.
+_NOTE_WIDTH = 3
+
+
+def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
+    """Whether a row below the header is a record: not empty, not the header repeated (an
+    export printed in pages), not a 合计/注：/本数据由…提供 line. Rows that are records but
+    lack what a record needs stay records, so that the record gets its coded problem."""
+    texts = [_fold_digits(_text(c)) for c in cells]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
+    if not filled:
+        return False
+    if any(_PATENT_NUMBER.search(t.upper()) for _, t in filled):
+        return True  # no header or footer line holds a patent number
+    if len(filled) >= 2 and all(
+        (i < len(header) and header[i] == t) or is_known_header(t) for i, t in filled
+    ):
+        return False  # the header again (an export printed in pages) or in another language
+    if _FOOTER.match(filled[0][1]):
+        return False
+    only_first_column = len(filled) == 1 and filled[0][0] == 0
+    return not (only_first_column and len([h for h in header if h]) >= _NOTE_WIDTH)
 
 
 def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
@@ -98,22 +154,42 @@ def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
 
 # ---- cells holding events -----------------------------------------------------------------
 
-_NAMES = re.compile(r"\s*[、,，;；|]\s*")
+# A comma between names, unless what follows is the legal form of the name before it
+# (Samsung Electronics Co., Ltd.; Acme, Inc.).
+NAME_COMMA = re.compile(
+    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
+    r"jr|sr)\b)\s*",
+    re.IGNORECASE,
+)
+_NAMES = re.compile(r"\s*[、;；|]\s*")
 _ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
+_LABELS = (
+    r"出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
+    r"转让方|受让方|变更前权利人|变更后权利人|原权利人|现权利人|原专利权人|新专利权人|"
+    r"变更前专利权人|变更后专利权人|变更前|变更后|assignor|assignee|"
+    r"许可类型|许可种类|类型"
+)
+# `label：value` parts, joined by ；/; or only by spaces (转让人:甲公司 受让人:乙公司).
 _LABELLED = re.compile(
-    r"(?P<label>出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
-    r"许可类型|许可种类|类型)\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
-    r"[；;]\s*(?:独占|排他|普通|交叉|分)许可)"
+    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
+    rf"[；;]\s*(?:独占|排他|普通|交叉|分)许可|\s+(?:{_LABELS})\s*[：:])",
+    re.IGNORECASE,
+)
+# A transfer written as a move: 甲公司→乙公司, 甲公司 -> 乙公司, 由甲公司转让给乙公司.
+_MOVE = re.compile(
+    r"^(?:由)?\s*(?P<from>.+?)\s*(?:->|→|=>|⇒|转让给|转让至|转移至|变更为)\s*(?P<to>.+?)$"
 )
 _LICENSE_TYPE = re.compile(r"(?:独占|排他|普通|交叉|分|开放)许可")
 
 
 def names(value: str) -> list[str]:
-    return [n for n in (part.strip() for part in _NAMES.split(value)) if n]
+    parts = (name for part in _NAMES.split(value) for name in NAME_COMMA.split(part))
+    return [n for n in (part.strip() for part in parts) if n]
 
 
 def labelled_parts(entry: str) -> dict[str, str]:
-    return {m["label"]: m["value"].strip() for m in _LABELLED.finditer(entry)}
+    return {m["label"].lower(): m["value"].strip() for m in _LABELLED.finditer(entry)}
 
 
 def pledges(cell: Any) -> list[dict[str, list[str]]]:
@@ -131,8 +207,9 @@ def licenses(cell: Any) -> list[dict[str, Any]]:
     found = []
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
-        licensors = parts.get("许可人") or parts.get("许可方")
-        licensees = parts.get("被许可人") or parts.get("被许可方")
+        # a CNIPA licence record names the parties 让与人 and 受让人
+        licensors = parts.get("许可人") or parts.get("许可方") or parts.get("让与人")
+        licensees = parts.get("被许可人") or parts.get("被许可方") or parts.get("受让人")
         kind = parts.get("许可类型") or parts.get("许可种类") or parts.get("类型")
         if kind is None:
             bare = _LICENSE_TYPE.search(entry)
@@ -158,6 +235,47 @@ def transfers(transferors: Any, transferees: Any) -> list[dict[str, list[str]]]:
     if len(froms) != len(tos):
         return [{"from": [n for f in froms for n in f], "to": [n for t in tos for n in t]}]
     return [{"from": f, "to": t} for f, t in zip(froms, tos, strict=True)]
+
+
+_FROM_LABELS = (
+    "转让人",
+    "让与人",
+    "转让方",
+    "变更前权利人",
+    "变更前专利权人",
+    "原权利人",
+    "原专利权人",
+    "变更前",
+    "assignor",
+)
+_TO_LABELS = (
+    "受让人",
+    "受让方",
+    "变更后权利人",
+    "变更后专利权人",
+    "现权利人",
+    "新专利权人",
+    "变更后",
+    "assignee",
+)
+
+
+def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
+    """A cell holding whole transfers (CNIPR 权利转移: 转让人：…；受让人：…；变更生效日：…, one
+    per line or joined by ` | `)."""
+    found: list[dict[str, list[str]]] = []
+    for entry in _ENTRIES.split(_text(cell)):
+        parts = labelled_parts(entry)
+        froms = next((parts[label] for label in _FROM_LABELS if parts.get(label)), "")
+        tos = next((parts[label] for label in _TO_LABELS if parts.get(label)), "")
+        move = None if parts else _MOVE.match(entry.strip())
+        if move:
+            froms, tos = move["from"], move["to"]
+        if found and tos and not froms and not found[-1]["to"]:
+            found[-1]["to"] = names(tos)  # the roles of one transfer on two lines
+        elif froms or tos:
+            found.append({"from": names(froms), "to": names(tos)})
+    return found
 
 
 def count(cell: Any) -> int | None:

@@ -17,10 +17,9 @@ from pathlib import Path
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.inid_text import inid_document, labelled_codes
 from ingest.readers.json_records import json_document, json_lines
-from ingest.readers.legacy_sheets import xls_as_xlsx
 from ingest.readers.patent_xml import xml_documents
 from ingest.readers.source import Item, SourceFile, file_errors, new_source, read_bytes
-from ingest.readers.tabular import check_csv_header, csv_rows, xlsx_rows
+from ingest.readers.tabular import check_csv_header, csv_rows, xls_rows, xlsx_rows
 from ingest.readers.text_stream import DecodedLines, scan_text
 from ingest.readers.utf8_lines import decode_records
 
@@ -52,10 +51,8 @@ def _xlsx(path: Path) -> SourceFile:
 
 
 def _xls(path: Path) -> SourceFile:
-    """An .xls export (binary, HTML, Excel 2003 XML or text) read as the .xlsx it converts to."""
     data = read_bytes(path)
-    workbook = xls_as_xlsx(data, str(path))
-    return new_source(path, data, "xls", "xls", list(xlsx_rows(workbook, str(path))))
+    return new_source(path, data, "xls", "xls", list(xls_rows(data, str(path))))
 
 
 def _whole_text(

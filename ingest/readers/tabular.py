@@ -1,4 +1,4 @@
-"""CSV/TSV and XLSX exports from patent databases: a header row, then one patent per row."""
+"""CSV/TSV, XLSX and XLS exports from patent databases: a header row, then one patent per row."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import itertools
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from openpyxl import load_workbook
@@ -16,6 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers import export_layout
 from ingest.readers.archive_guard import check_archive
+from ingest.readers.legacy_excel import legacy_tables
 from ingest.readers.source import Item, RawRecord
 from ingest.readers.text_stream import DecodedLines
 
@@ -24,6 +25,10 @@ _DELIMITERS = ",\t;|"
 # rows of any export, however long their cells, and a bound on what is held.
 HEAD_CHARACTERS = 256 * 1024
 _SNIFF_CHARACTERS = 8192
+# A cell may hold a patent's whole description (说明书, 全文 columns): far beyond the csv
+# module's default 128 K characters. The limit is process-wide; it is only ever raised.
+FIELD_CHARACTERS = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_CHARACTERS))
 
 
 def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
@@ -38,15 +43,28 @@ def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
     # row naming known columns, else the first row.
     skip = layout.index - layout.rows + 1 if layout else 0
     for _ in range(skip):
-        next(reader, None)
-    header_rows = [next(reader, []) for _ in range(layout.rows if layout else 1)]
+        _next_row(reader)
+    header_rows = [_next_row(reader) for _ in range(layout.rows if layout else 1)]
     header = _header(layout.names if layout else header_rows[0], file)
-    for row in reader:
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a NUL byte, a cell past FIELD_CHARACTERS: this row only
+            yield (
+                Problem(ErrorCode.RECORD_INVALID, file, f"unreadable row: {exc}", record=start),
+                "",
+            )
+            start = reader.line_num + 1
+            continue
         while lines.problems:
             yield lines.problems.popleft()
-        if not any(cell.strip() for cell in row):
-            continue
-        yield _record(header, row, reader.line_num)
+        # a record's line is the one it starts on (a quoted cell may hold several lines)
+        first_line, start = start, reader.line_num + 1
+        if export_layout.is_data_row(header, row):
+            yield _record(header, row, first_line)
     while lines.problems:
         yield lines.problems.popleft()
 
@@ -56,8 +74,17 @@ def check_csv_header(lines: DecodedLines, file: str) -> None:
     head = _head_lines(iter(lines))
     delimiter, layout = _csv_layout(head)
     if layout is None:
-        first = next(csv.reader(head, delimiter=delimiter), [])
+        first = _next_row(csv.reader(head, delimiter=delimiter))
         _header(first, file)
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str]:
+    """The next row; an empty one past the end or for a row the csv module cannot read (that
+    row is reported when the records are read)."""
+    try:
+        return next(reader, [])
+    except csv.Error:
+        return []
 
 
 def _head_lines(lines: Iterator[str]) -> list[str]:
@@ -90,12 +117,12 @@ def _csv_layout(head: list[str]) -> tuple[str, export_layout.HeaderLayout | None
     best: tuple[str, export_layout.HeaderLayout | None] = (sniffed, None)
     for delimiter in dict.fromkeys((sniffed, *_DELIMITERS)):
         reader = csv.reader(head, delimiter=delimiter)
-        rows = list(itertools.islice(reader, export_layout.HEADER_SEARCH_ROWS))
+        rows = [_next_row(reader) for _ in range(export_layout.HEADER_SEARCH_ROWS)]
         layout = export_layout.find_header(rows)
         if layout is not None and (best[1] is None or layout.known > best[1].known):
             best = (delimiter, layout)
-    if best[1] is not None and best[1].index == 0 and best[0] != sniffed:
-        return sniffed, None  # a plain file: keep what the sniffer says
+    # the delimiter under which a row names the most known columns, even in the first row: the
+    # sniffer may be misled by cells full of commas or semicolons
     return best
 
 
@@ -112,37 +139,73 @@ def xlsx_rows(data: bytes, file: str) -> Iterator[RawRecord]:
             )
         ) from exc
     try:
-        sheet, layout = _data_sheet(workbook)
-        rows = sheet.iter_rows(values_only=True)
-        header: list[str] | None = None
-        for number, values in enumerate(rows, start=1):
-            cells = ["" if v is None else v for v in values]
-            if layout is not None and number <= layout.index + 1:
-                if number == layout.index + 1:
-                    header = _header(layout.names, file)
-                continue
-            if not any(str(c).strip() for c in cells):
-                continue
-            if header is None:
-                header = _header([str(c) for c in cells], file)
-                continue
-            yield _record(header, cells, number)
+        sheets = [_sheet_rows(sheet) for sheet in workbook.worksheets]
+        yield from _tables_records(sheets, file)
     finally:
         workbook.close()
 
 
-def _data_sheet(workbook: Any) -> tuple[Any, export_layout.HeaderLayout | None]:
+def xls_rows(data: bytes, file: str) -> Iterator[RawRecord]:
+    """A .xls export: an Excel 97-2003 workbook, or what vendors save under that name (an HTML
+    table, tab-separated text), read like a workbook of its tables."""
+    yield from _tables_records(legacy_tables(data, file), file)
+
+
+Rows = Callable[[], Iterator[Sequence[Any]]]
+
+
+def _sheet_rows(sheet: Any) -> Rows:
+    # Workbooks written by other tools than Excel may state a wrong size (<dimension ref="A1">),
+    # which a read-only sheet would trust and cut every row to: read what the sheet holds.
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    return lambda: sheet.iter_rows(values_only=True)
+
+
+def _tables_records(tables: Sequence[Rows], file: str) -> Iterator[RawRecord]:
+    for rows, layout in _data_sheets(tables):
+        yield from _sheet_records(rows(), layout, file)
+
+
+def _sheet_records(
+    rows: Iterator[Sequence[Any]], layout: export_layout.HeaderLayout | None, file: str
+) -> Iterator[RawRecord]:
+    header: list[str] | None = None
+    for number, values in enumerate(rows, start=1):
+        cells = ["" if v is None else v for v in values]
+        if layout is not None and number <= layout.index + 1:
+            if number == layout.index + 1:
+                header = _header(layout.names, file)
+            continue
+        if not any(str(c).strip() for c in cells):
+            continue
+        if header is None:
+            header = _header([str(c) for c in cells], file)
+            continue
+        if export_layout.is_data_row(header, cells):
+            yield _record(header, cells, number)
+
+
+def _data_sheets(tables: Sequence[Rows]) -> list[tuple[Rows, export_layout.HeaderLayout | None]]:
     """The sheet whose header names the most known columns (a workbook may hold a sheet
-    describing the search beside the one with the patents); the first sheet otherwise."""
-    best: tuple[Any, export_layout.HeaderLayout | None] = (workbook.worksheets[0], None)
-    for sheet in workbook.worksheets:
-        head = list(
-            itertools.islice(sheet.iter_rows(values_only=True), export_layout.HEADER_SEARCH_ROWS)
-        )
+    describing the search or counting applicants beside the one with the patents), with the
+    sheets whose header names the same columns (one table split by year or patent type, as
+    ledgers are), in workbook order; the first sheet when no header is known."""
+    found: list[tuple[Rows, export_layout.HeaderLayout]] = []
+    for rows in tables:
+        head = list(itertools.islice(rows(), export_layout.HEADER_SEARCH_ROWS))
         layout = export_layout.find_header(head)
-        if layout is not None and (best[1] is None or layout.known > best[1].known):
-            best = (sheet, layout)
-    return best
+        if layout is not None:
+            found.append((rows, layout))
+    if not found:
+        return [(tables[0], None)] if tables else []
+    best = max(found, key=lambda item: item[1].known)  # the first of equals
+    columns = export_layout.known_columns(best[1].names)
+    return [
+        (rows, layout)
+        for rows, layout in found
+        if rows is best[0] or export_layout.known_columns(layout.names) == columns
+    ]
 
 
 def _header(cells: list[str], file: str) -> list[str]:
@@ -155,6 +218,12 @@ def _header(cells: list[str], file: str) -> list[str]:
 
 
 def _record(header: list[str], cells: list[Any], number: int) -> RawRecord:
-    data = {name: cells[i] if i < len(cells) else None for i, name in enumerate(header) if name}
+    data: dict[str, Any] = {}
+    for i, name in enumerate(header):
+        value = cells[i] if i < len(cells) else None
+        # a header printed twice (IPC beside IPC, a group name over its own column): the
+        # first column with a value, as for columns that map to one field
+        if name and (name not in data or data[name] in (None, "")):
+            data[name] = value
     raw = json.dumps(data, ensure_ascii=False, default=str)
     return RawRecord(number, data, raw)
