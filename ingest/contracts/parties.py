@@ -482,7 +482,11 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
         found["receiving_company"] = company
     share = None
     if contributor is not None:
-        share = _equity_share(layout, parties, contributor)
+        # 发行方…配发…股份，占认购完成后…的12%: the sole contributor's share told from the
+        # company's side
+        share = _equity_share(layout, parties, contributor) or (
+            _post_deal_share(layout) if len(others) == 1 else None
+        )
     elif len(others) >= 2:
         share = _joint_equity_share(layout)
     else:
