@@ -44,7 +44,7 @@ ABOUT = (
 CONVENTIONS = {
     "inherited": "Every convention of exports_depth2.json applies (empty cells, publication and application number forms, combined priority cells, foreign priority numbers, non-record rows, multi-line cells, lists, legal status as exported, counts, operations, names as exported). The entries below are the choices this set needed beyond them.",
     "empty_cells": "An empty list cell is [] (no priority, no family); an empty scalar cell (CNKI's empty 摘要) leaves the field out of that record.",
-    "application_number": "Canonical CN + digits + '.' + check digit from every form met here: 13 digits without dot or CN (2020115890344), spaced without CN (2021 1 0234681.1, 2020 1 0456783.x), full-width (２０２１１０３４５６７２．x, ＺＬ…), ZL prefix, ZL with spaces, PatSnap and CNKI numbers without check digit (CN201811093456, CN202110523467), an old 8-digit CNKI number CN98100863.x kept in its old form.",
+    "application_number": "Canonical CN + digits + '.' + check digit from every form met here: 13 digits without dot or CN (2020115890340 -> CN202011589034.0, 2019105673481, 2020101098248, 2021100987653, 2018109654324), spaced without CN (2021 1 0234681.8, 2020 1 0456783.X), full-width (２０２１１０３４５６７２．６, ＺＬ２０２０１０５５７８９１．６), ZL prefix (ZL201811509872.5), ZL with spaces (ZL 2019 1 0543218.4), numbers without check digit (PatSnap CN201811093456, CNKI CN202110523467) -> computed and added; an old 8-digit CNKI number CN98100863.1 kept in its old form.",
     "application_number_docket": "The law firm's 官方文号 is the application number (the firm's 案卷号 and 客户案号 are its own references, not record fields).",
     "publication_number": "As in exports_depth2: kind code joined whatever separates it (CN 110479329 B, CN113943158 A, full-width ＣＮ１１４０２７５６７Ａ). The tech-transfer list's 授权公告号 is publication_number and 授权公告日 publication_date (as the SOE ledger's 公告号 in exports_depth2).",
     "dates": "ISO from every form met here: Excel date cells (whatever their number format), 2018.10.26, 2020/5/26, 20190628, 2019年7月19日, PatSnap 2021/3/26, and Espacenet's European dd/mm/yyyy (05/07/2022 is 5 July 2022: the whole Espacenet file is day-first).",
@@ -114,7 +114,7 @@ def records() -> dict[str, list[dict[str, Any]]]:
           publication_number="CN113078318A", publication_date="2021-07-06",
           applicants=["宁波容百新能源科技股份有限公司"], inventors=["钱佳宁", "周敏"],
           ipc=["H01M4/525", "H01M4/36", "H01M10/0525"],
-          priority=[{"number": app("202010987654"), "date": "2020-09-22"}], legal_status="实质审查"),
+          priority=[{"number": app("202010976512"), "date": "2020-09-22"}], legal_status="实质审查"),
         R(12, 39, application_number=app("202010456783"), filing_date="2020-05-26",
           publication_number="CN111530904A", publication_date="2020-08-14",
           applicants=["重庆大学"], inventors=["蒋宏达", "刘婷婷"],
@@ -697,7 +697,7 @@ RENDER = {
     "tech_transfer": tech_transfer,
     "espacenet": espacenet,
 }
-OUTPUT = {
+OUTPUT: dict[str, dict[str, Any]] = {
     "patentstar_cprs": {"type": "xlsx", "data_sheet": "专利列表"},
     "patsnap_en": {"type": "csv", "encoding": "utf-8", "bom": True, "delimiter": ","},
     "cnki_patents": {"type": "csv", "encoding": "gb18030", "bom": False, "delimiter": "\t"},

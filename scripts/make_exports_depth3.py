@@ -33,8 +33,11 @@ FIXED_TIME = datetime(2026, 11, 21, 9, 30, 0)
 
 def lines_of(sheet: dict[str, Any]) -> list[list[Any]]:
     """The sheet's rows top to bottom: preamble, header rows, data (and what follows it)."""
-    preamble = [[p] for p in sheet.get("preamble", [])] + sheet.get("preamble_rows", [])
-    return preamble + sheet["header"] + sheet["rows"]
+    preamble: list[list[Any]] = [[p] for p in sheet.get("preamble", [])]
+    preamble += sheet.get("preamble_rows", [])
+    header: list[list[Any]] = sheet["header"]
+    rows: list[list[Any]] = sheet["rows"]
+    return preamble + header + rows
 
 
 def cell_value(cell: Any) -> Any:
@@ -51,8 +54,9 @@ def fix_zip_times(target: Path) -> None:
     with zipfile.ZipFile(target) as source:
         members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    modified = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
     members = [
-        (name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + stamp + rb"\g<2>", payload))
+        (name, modified.sub(rb"\g<1>" + stamp + rb"\g<2>", payload))
         if name == "docProps/core.xml" else (name, payload)
         for name, payload in members
     ]
@@ -66,7 +70,7 @@ def fix_zip_times(target: Path) -> None:
 
 def write_xlsx(sheets: list[dict[str, Any]], target: Path) -> None:
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])
     for spec in sheets:
         sheet = book.create_sheet(spec["name"])
         for row_index, row in enumerate(lines_of(spec), 1):
