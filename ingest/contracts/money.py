@@ -20,7 +20,7 @@ from ingest.contracts.model import (
     Money,
     PartyValue,
 )
-from ingest.contracts.rules import LABELLED, ev, sentences
+from ingest.contracts.rules import DATE_SOURCE, LABELLED, ev, sentences
 from ingest.contracts.structure import OLD_COLUMN, Layout, row_cells
 
 if TYPE_CHECKING:
@@ -182,8 +182,9 @@ _SCHEDULE = re.compile(
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
-    # 已于2025年7月10日支付: a payment made on a day (an amendment restating its schedule)
-    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    # 已于2025年7月10日支付 / 已於民國114年7月3日給付: a payment made on a day (an amendment
+    # restating its schedule), in any way the contracts write a date
+    rf"|^(?:{DATE_SOURCE})$"
 )
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
@@ -205,6 +206,7 @@ _ENUMERATION = re.compile(
     rf"^[ \t\u3000]*(?:(?:{_NUMBERING})\s*(?:{_INSTALMENT_LABEL})?|{_INSTALMENT_LABEL})\s*"
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
+_BARE_PAY = re.compile(r"(?<=[内前后时日])\s*(?:应|须)?付\s*$")
 _PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
@@ -547,6 +549,8 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
+        # 签约后十日内付四百八十万元: a bare 付 after the condition is its payment verb too
+        text = _BARE_PAY.sub("", text)
         text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)

@@ -39,8 +39,8 @@ NON_COMPETE_WORDS = "竞业(?:限制|禁止|回避|避止)?|同业禁止|禁止�
 _KNOW_HOW = "(?:技术|营业|商业)秘密|专有技术|技术诀窍|诀窍|(?i:know-how)|非专利技术"
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
-        "补充协议|变更协议|修订协议|修改协议|修正协议|补充合同|变更合同|修订合同|补充条款"
-        "|补充约定|变更约定|修正案",
+        # 第一次变更契约 / 修正合约 / 增补协议书: every word for the instrument after the change
+        "(?:补充|变更|修订|修改|修正|增补)(?:协议|合同|契约|合约|条款|约定)|修正案|修订案",
         ContractKind.AMENDMENT,
     ),
     # 技术转让（专利申请权）合同 / 发明创造申请权转让合同: the right to apply, not a granted patent
