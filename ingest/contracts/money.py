@@ -627,7 +627,62 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
                 found = before[-1]
             if found:
                 return _money_at(layout, found, offset)
+    return _valuation_column(layout, kind)
+
+
+# 评估值（万元） / 作价（万元）: the column of a patent table that values each patent
+_VALUE_HEADER = re.compile(
+    r"^\s*(?:评估(?:价)?值|评估价值|作价)(?:金额)?\s*(?P<unit>[（(][^）)]{1,8}[）)])\s*$"
+)
+_TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|共计|合共|小计|总额)")
+
+
+def _valuation_column(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
+    """The patents' value from a table of them when no sentence states it: the 合计 row of
+    the value column, or the sum of its cells (a pledge's 评估值, a contribution's 作价)."""
+    wanted = "作价" if kind is ContractKind.EQUITY_CONTRIBUTION else "评估"
+    offset = 0
+    lines = layout.text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        header = [
+            (column, match)
+            for column, (_, cell) in enumerate(row_cells(line))
+            if (match := _VALUE_HEADER.match(cell)) and wanted in cell
+        ]
+        unit = _column_unit("金额" + header[0][1]["unit"]) if header else None
+        if unit is not None:
+            found = _column_total(lines[index + 1 :], offset + len(line), header[0][0], unit)
+            if found is not None:
+                start, end, money = found
+                return Extracted(value=money, evidence=ev(layout, start, end, LABELLED))
+        offset += len(line)
     return None
+
+
+def _column_total(
+    rows: list[str], at: int, column: int, unit: _ColumnUnit
+) -> tuple[int, int, Money] | None:
+    cells_read: list[tuple[int, str]] = []
+    for row in rows:
+        cells = row_cells(row)
+        if len(cells) < 2:
+            break  # the table ended
+        numbers = [(o, c) for o, c in cells if _BARE_NUMBER.match(c)]
+        if _TOTAL_ROW.match(cells[0][1]) and numbers:
+            start, cell = numbers[-1]
+            value = float(cell.strip().replace(",", "")) * unit.scale
+            first = at + start + len(cell) - len(cell.lstrip())
+            money = Money(amount=value, currency=unit.currency, text=cell.strip())
+            return first, first + len(cell.strip()), money
+        if column < len(cells) and _BARE_NUMBER.match(cells[column][1]):
+            cells_read.append((at + cells[column][0], cells[column][1]))
+        at += len(row)
+    if not cells_read:
+        return None
+    total = sum(float(c.strip().replace(",", "")) for _, c in cells_read) * unit.scale
+    start, end = cells_read[0][0], cells_read[-1][0] + len(cells_read[-1][1])
+    text = "+".join(c.strip() for _, c in cells_read)
+    return start, end, Money(amount=total, currency=unit.currency, text=text)
 
 
 def sole_funding(layout: Layout, contributions: list[PartyValue]) -> Extracted[Money] | None:

@@ -495,6 +495,8 @@ _NON_COMPETE_SCOPES = (
     re.compile(
         # 不会直接或间接受雇于或投资于…之公司: an undertaking in its own words
         r"(?:不得|不会|不应|不可|不能|不再)(?:直接或(?:者)?间接(?:地)?)?"
+        # 不得经营或受雇于…: a way of competing before the employment, one verb run
+        r"(?:(?:自营|自行经营|经营|投资|从事|参与)(?:或者?|及|、))?"
         r"(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
         rf"{_OR_RUN}(?:于)?([^，。；]{{4,60}}?)(?=[，。；]|$)"
     ),
