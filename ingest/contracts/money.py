@@ -651,7 +651,9 @@ def _valuation_column(layout: Layout, kind: ContractKind) -> Extracted[Money] | 
         ]
         unit = _column_unit("金额" + header[0][1]["unit"]) if header else None
         if unit is not None:
-            found = _column_total(lines[index + 1 :], offset + len(line), header[0][0], unit)
+            found = _column_total(
+                lines[index + 1 :], offset + len(line), (header[0][0], len(row_cells(line))), unit
+            )
             if found is not None:
                 start, end, money = found
                 return Extracted(value=money, evidence=ev(layout, start, end, LABELLED))
@@ -660,12 +662,17 @@ def _valuation_column(layout: Layout, kind: ContractKind) -> Extracted[Money] | 
 
 
 def _column_total(
-    rows: list[str], at: int, column: int, unit: _ColumnUnit
+    rows: list[str], at: int, place: tuple[int, int], unit: _ColumnUnit
 ) -> tuple[int, int, Money] | None:
+    """The 合计 row's number; else the sum of the column, only when every row is whole (a row
+    a PDF broke across lines has its cells out of place: no sum then). `place` is the value
+    column and the header's width."""
+    column, width = place
     cells_read: list[tuple[int, str]] = []
-    for row in rows:
+    whole = True
+    for row in rows[:40]:
         cells = row_cells(row)
-        if len(cells) < 2:
+        if len(cells) < 2 and (not row.strip() or re.search(r"[。；]|^\s*第\S{1,4}条", row)):
             break  # the table ended
         numbers = [(o, c) for o, c in cells if _BARE_NUMBER.match(c)]
         if _TOTAL_ROW.match(cells[0][1]) and numbers:
@@ -674,10 +681,11 @@ def _column_total(
             first = at + start + len(cell) - len(cell.lstrip())
             money = Money(amount=value, currency=unit.currency, text=cell.strip())
             return first, first + len(cell.strip()), money
+        whole = whole and len(cells) == width
         if column < len(cells) and _BARE_NUMBER.match(cells[column][1]):
             cells_read.append((at + cells[column][0], cells[column][1]))
         at += len(row)
-    if not cells_read:
+    if not cells_read or not whole:
         return None
     total = sum(float(c.strip().replace(",", "")) for _, c in cells_read) * unit.scale
     start, end = cells_read[0][0], cells_read[-1][0] + len(cells_read[-1][1])
