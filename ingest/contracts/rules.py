@@ -488,7 +488,7 @@ def _closing_lines(layout: Layout) -> int:
         return len(layout.text)
     last_sentence = layout.text.rfind("。")
     start = layout.text.find("\n", last_sentence) + 1 if last_sentence >= 0 else 0
-    return start if 0 < start and len(layout.text) - start < 600 else len(layout.text)
+    return start if start > 0 and len(layout.text) - start < 600 else len(layout.text)
 
 
 def sign_date(layout: Layout) -> Extracted[str] | None:
