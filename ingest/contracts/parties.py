@@ -456,6 +456,10 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
     share = None
     if contributor is not None:
         share = _equity_share(layout, parties, contributor)
+        if share is None and others == [contributor]:
+            # 发行方须配发…股，占认购完成后发行方全部已发行股份的12%: the sentence names the
+            # company, not the contributor; the only other party holds what the deal issues
+            share = _post_deal_share(layout)
     elif len(others) >= 2:
         share = _joint_equity_share(layout)
     else:
