@@ -38,6 +38,18 @@ def test_a_bare_fu_after_the_condition_is_left_out_of_the_due() -> None:
     ]
 
 
+def test_payments_with_a_bare_fu_adding_up_to_the_price_are_a_schedule() -> None:
+    contract = extract_text(
+        "专利权转让合同\n合同编号：ZR-6\n转让方：青川光学研究院有限公司\n受让方：临江镜片制造有限公司\n"
+        "第三条 转让价款共计人民币一百万元。受让方于签约后十日内付四十万元，"
+        "于验收合格后十日内付六十万元。\n" + _SIGNED
+    )
+    assert _schedule(contract) == [
+        (400_000.0, "签约后十日内"),
+        (600_000.0, "验收合格后十日内"),
+    ]
+
+
 def test_the_bench_compares_dues_without_a_bare_fu_but_keeps_other_words_ending_in_it() -> None:
     assert normal_due("合同签订后七日内付") == "合同签订后七日内"
     assert normal_due("于2026年1月31日前付") == "2026年1月31日前"
@@ -144,6 +156,15 @@ def test_a_work_period_from_a_date_is_a_cooperations_term_and_its_funding_the_am
     assert _value(contract.start_date) == "2025-07-01"
     assert _value(contract.duration_months) == 18
     assert contract.amount is not None and contract.amount.value.amount == 3_000_000.0
+
+
+def test_a_work_period_without_a_date_is_the_duration() -> None:
+    contract = extract_text(
+        "合作开发合同\n合同编号：HZ-5\n甲方：青川光学研究院有限公司\n乙方：临江镜片制造有限公司\n"
+        "第三条 研发周期为二十四个月。\n第四条 项目经费：人民币200万元，由乙方承担。\n" + _SIGNED
+    )
+    assert _value(contract.duration_months) == 24
+    assert contract.amount is not None and contract.amount.value.amount == 2_000_000.0
 
 
 def test_one_partys_funding_in_a_contributions_table_is_not_the_total() -> None:

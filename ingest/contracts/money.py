@@ -207,7 +207,12 @@ _ENUMERATION = re.compile(
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
 _BARE_PAY = re.compile(r"(?<=[内前后时日])\s*(?:应|须)?付\s*$")
-_PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
+_PAY_VERB = re.compile(
+    r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付"
+    # 签约后十日内付四十万元: a bare 付 between the condition and the amount
+    r"|(?<=[内前后时日])(?:应|须)?付(?=\s*(?:人民币|美元|港币|欧元|日元|RMB|US\$|HK\$|¥|￥)?\s*"
+    r"[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]))"
+)
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
     r"[\s：:，,]*(?:(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
@@ -540,9 +545,10 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         else:
             text = segment[: found.start - position]
         # 乙方应在合同生效后15日内支付…: the payer and its modal verb are not the condition
+        # (受让方于签约后十日内付…: the payer without a modal verb too)
         text = re.sub(
-            r"^(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)?"
-            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
+            r"^(?:(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)(?:应当|应|须|需|并)?"
+            r"|(?:应当|应|须|需|并))(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
             "",
             text.strip(),
         )
