@@ -124,6 +124,12 @@ def test_companies_its_owners_control_are_affiliates_and_no_consent_is_read_from
     ) == (True, "affiliates")
 
 
+def test_a_long_qualifier_in_traditional_script_with_zhi_is_read_alike() -> None:
+    assert _sublicence(
+        "被授權人得將本專利再授權予其於臺灣地區持股逾百分之五十之子公司，但不得再授權其他第三人。"
+    ) == (True, "affiliates")
+
+
 def test_a_refusal_that_names_affiliates_in_brackets_stays_a_refusal() -> None:
     assert _sublicence("被许可方无权许可任何第三方（包括其股东的关联企业）实施本专利。") == (
         False,
@@ -209,6 +215,7 @@ def test_the_place_told_before_a_named_court_is_not_part_of_the_forum() -> None:
     assert _forum("因本合同引起的争议，由质权人住所地的上海市浦东新区人民法院管辖。") == (
         "上海市浦东新区人民法院"
     )
+    assert _forum("争议由出质人住所地即杭州市西湖区人民法院管辖。") == "杭州市西湖区人民法院"
 
 
 def test_a_court_named_only_by_its_place_is_kept_whole() -> None:
