@@ -128,7 +128,10 @@ def extracted_values(contract: ContractExtraction) -> dict[str, Any]:
 # keeps 于…前 and …給付; the others do not), so both sides are compared without them
 # (tests/gold/README.md, "Instalment due conditions").
 _DUE_LEAD = re.compile(r"^(?:已经|已|应当|应|應|须|須)?(?:于|於|在)")
-_DUE_TAIL = re.compile(r"(?:支付完毕|支付完畢|支付|给付|給付|付清|拨付|撥付|付款)$")
+# (a bare 付 after the condition, …后十日内付, is a payment verb too: contracts_depth11)
+_DUE_TAIL = re.compile(
+    r"(?:支付完毕|支付完畢|支付|给付|給付|付清|拨付|撥付|付款|(?<=[内內前后後时時日])付)$"
+)
 
 
 def normal_due(due: str) -> str:

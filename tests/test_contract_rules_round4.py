@@ -648,6 +648,7 @@ def test_a_contributions_table_in_any_column_order(table: str) -> None:
     [
         ("编号：第DL2025009号", "第DL2025009号"),
         ("No.: DL-2025-009", "DL-2025-009"),
+        # NFKC keeps the tortoise-shell brackets of a document number (tests/gold/README.md)
         ("协议编号：〔2025〕东岭许字第9号", "〔2025〕东岭许字第9号"),
         ("合同编号 DL-2025-009", "DL-2025-009"),
     ],

@@ -48,13 +48,18 @@ _AFFILIATE_WORDS = (
     r"|(?:全资|控股)(?:或|及|和|、)(?:全资|控股)子公司"
     r"|(?:同一)?集团(?:内)?(?:的)?(?:成员企业|成员单位|成员公司|内企业)|控股公司"
     r"|受同一(?:方)?控制的(?:其他)?(?:企业|公司)|同一控制下的(?:企业|公司)"
-    r"|(?:直接或间接|直接|间接)?(?:实际)?控制的(?:其他)?(?:企业|公司))"
+    # 其韩方股东控制的在华企业 / 母公司控制的境内公司: companies its owners control
+    r"|(?:[\u4e00-\u9fff]{0,4}?(?:股东|股东方|母公司|集团))?"
+    r"(?:直接或间接|直接|间接)?(?:实际)?控制的(?:其他)?[^，。；的]{0,4}?(?:企业|公司))"
 )
 _AFFILIATES = re.compile(
     r"(?:仅|只|仅可|只能|仅得)?(?:可以|可|有权|得)?(?:向|许可|再许可|分许可|转许可|再授权|授权)"
     # 向其持股50%以上的子公司: a qualifier before the affiliate word
     # (…持股逾半数之子公司: 之 for 的)
-    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?(?:[^，。；再分转]{0,12}?[的之])?"
+    # (在日本国内持股超过百分之五十的子公司: a long one, with a place and a threshold; 百分之
+    # is no 分许可)
+    r"\s*(?:给|予)?\s*(?:其|乙方|被许可方|被许可人)?"
+    r"(?:(?:(?![再分转](?:许可|授权))[^，。；（(]){0,20}?[的之])?"
     + _AFFILIATE_WORDS
     # 可将许可权利授予其控股子公司 / 再许可权限于其关联公司
     + r"|(?<![不无未])(?:可以|可|有权|得)将[^，。；]{0,12}?(?:授予|转授|授权给|许可给)"
@@ -72,7 +77,9 @@ _AFFILIATES = re.compile(
     + r"(?:的)?(?:范围)?内\s*(?:再|分|转)(?:许可|授权)"
 )
 _CONSENT = re.compile(
-    r"(?<![未不])(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
+    # (无需另行取得许可方同意: no consent needed)
+    r"(?<![未不])(?<!无需)(?<!无须)(?<!不需)(?<!无需另行)(?<!无须另行)"
+    r"(?:经|取得|征得|获得)[^，。；]{0,10}?(?:书面)?(?:同意|许可|批准)(?:后)?[，,]?\s*"
     r"(?:[^，。；]{0,8}?)(?:方可|可以|可|才能|始得|得|有权)\s*(?:将[^，。；]{0,10}?)?(?:再|分|转)?(?:许可|授权)"
 )
 # 有权在征得甲方书面同意的前提下再许可: allowed after consent, however the clause runs
@@ -167,7 +174,7 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             if match and not (
                 allowed
                 and scope == "affiliates"
-                and "不得" in sentence[clause_start : match.start()]
+                and re.search(r"不得|无权|不可|不能|禁止", sentence[clause_start : match.start()])
                 and "除" not in sentence
             ):
                 if scope == "any" and _CONSENT_ANYWHERE.search(sentence, match.end()):

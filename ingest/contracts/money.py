@@ -20,7 +20,7 @@ from ingest.contracts.model import (
     Money,
     PartyValue,
 )
-from ingest.contracts.rules import LABELLED, ev, sentences
+from ingest.contracts.rules import DATE_SOURCE, LABELLED, ev, sentences
 from ingest.contracts.structure import OLD_COLUMN, Layout, row_cells
 
 if TYPE_CHECKING:
@@ -182,8 +182,9 @@ _SCHEDULE = re.compile(
 )
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
-    # 已于2025年7月10日支付: a payment made on a day (an amendment restating its schedule)
-    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    # 已于2025年7月10日支付 / 已於民國114年7月3日給付: a payment made on a day (an amendment
+    # restating its schedule), in any way the contracts write a date
+    rf"|^(?:{DATE_SOURCE})$"
 )
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
@@ -205,7 +206,13 @@ _ENUMERATION = re.compile(
     rf"^[ \t\u3000]*(?:(?:{_NUMBERING})\s*(?:{_INSTALMENT_LABEL})?|{_INSTALMENT_LABEL})\s*"
 )
 _DATE_CELL = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}|民国")
-_PAY_VERB = re.compile(r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付)")
+_BARE_PAY = re.compile(r"(?<=[内前后时日])\s*(?:应|须)?付\s*$")
+_PAY_VERB = re.compile(
+    r"(?:向\S{1,6})?(?:支付|付清|付款|汇付|缴付|付给|拨付|拨款|付讫|给付"
+    # 签约后十日内付四十万元: a bare 付 between the condition and the amount
+    r"|(?<=[内前后时日])(?:应|须)?付(?=\s*(?:人民币|美元|港币|欧元|日元|RMB|US\$|HK\$|¥|￥)?\s*"
+    r"[\d零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]))"
+)
 # 分两期支付：…, the verb and colon before the first instalment clause.
 _SCHEDULE_HEAD = re.compile(
     r"[\s：:，,]*(?:(?:(?:向\S{1,6})?(?:支付|付款|拨付|缴付|汇入|划付|转入)(?:方式)?(?:如下)?"
@@ -538,15 +545,18 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         else:
             text = segment[: found.start - position]
         # 乙方应在合同生效后15日内支付…: the payer and its modal verb are not the condition
+        # (受让方于签约后十日内付…: the payer without a modal verb too)
         text = re.sub(
-            r"^(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)?"
-            r"(?:应当|应|须|需|并)(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
+            r"^(?:(?:(?:甲方|乙方|丙方|被许可方|被许可人|受让方|受让人|出质人|买方)(?:应当|应|须|需|并)?"
+            r"|(?:应当|应|须|需|并))(?:一次性)?(?:向\S{1,6}?)?)?(?:已经|已)?(?:于|在)",
             "",
             text.strip(),
         )
         verb = _PAY_VERB.search(text)
         if verb:
             text = text[: verb.start()]
+        # 签约后十日内付四百八十万元: a bare 付 after the condition is its payment verb too
+        text = _BARE_PAY.sub("", text)
         text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
@@ -623,7 +633,70 @@ def valuation(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
                 found = before[-1]
             if found:
                 return _money_at(layout, found, offset)
+    return _valuation_column(layout, kind)
+
+
+# 评估值（万元） / 作价（万元）: the column of a patent table that values each patent
+_VALUE_HEADER = re.compile(
+    r"^\s*(?:评估(?:价)?值|评估价值|作价)(?:金额)?\s*(?P<unit>[（(][^）)]{1,8}[）)])\s*$"
+)
+_TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|共计|合共|小计|总额)")
+
+
+def _valuation_column(layout: Layout, kind: ContractKind) -> Extracted[Money] | None:
+    """The patents' value from a table of them when no sentence states it: the 合计 row of
+    the value column, or the sum of its cells (a pledge's 评估值, a contribution's 作价)."""
+    wanted = "作价" if kind is ContractKind.EQUITY_CONTRIBUTION else "评估"
+    offset = 0
+    lines = layout.text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        header = [
+            (column, match)
+            for column, (_, cell) in enumerate(row_cells(line))
+            if (match := _VALUE_HEADER.match(cell)) and wanted in cell
+        ]
+        unit = _column_unit("金额" + header[0][1]["unit"]) if header else None
+        if unit is not None:
+            found = _column_total(
+                lines[index + 1 :], offset + len(line), (header[0][0], len(row_cells(line))), unit
+            )
+            if found is not None:
+                start, end, money = found
+                return Extracted(value=money, evidence=ev(layout, start, end, LABELLED))
+        offset += len(line)
     return None
+
+
+def _column_total(
+    rows: list[str], at: int, place: tuple[int, int], unit: _ColumnUnit
+) -> tuple[int, int, Money] | None:
+    """The 合计 row's number; else the sum of the column, only when every row is whole (a row
+    a PDF broke across lines has its cells out of place: no sum then). `place` is the value
+    column and the header's width."""
+    column, width = place
+    cells_read: list[tuple[int, str]] = []
+    whole = True
+    for row in rows[:40]:
+        cells = row_cells(row)
+        if len(cells) < 2 and (not row.strip() or re.search(r"[。；]|^\s*第\S{1,4}条", row)):
+            break  # the table ended
+        numbers = [(o, c) for o, c in cells if _BARE_NUMBER.match(c)]
+        if _TOTAL_ROW.match(cells[0][1]) and numbers:
+            start, cell = numbers[-1]
+            value = float(cell.strip().replace(",", "")) * unit.scale
+            first = at + start + len(cell) - len(cell.lstrip())
+            money = Money(amount=value, currency=unit.currency, text=cell.strip())
+            return first, first + len(cell.strip()), money
+        whole = whole and len(cells) == width
+        if column < len(cells) and _BARE_NUMBER.match(cells[column][1]):
+            cells_read.append((at + cells[column][0], cells[column][1]))
+        at += len(row)
+    if not cells_read or not whole:
+        return None
+    total = sum(float(c.strip().replace(",", "")) for _, c in cells_read) * unit.scale
+    start, end = cells_read[0][0], cells_read[-1][0] + len(cells_read[-1][1])
+    text = "+".join(c.strip() for _, c in cells_read)
+    return start, end, Money(amount=total, currency=unit.currency, text=text)
 
 
 def sole_funding(layout: Layout, contributions: list[PartyValue]) -> Extracted[Money] | None:

@@ -482,11 +482,11 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
         found["receiving_company"] = company
     share = None
     if contributor is not None:
-        # 发行方…配发…股份，占认购完成后…的12%: the sole contributor's share told from the
-        # company's side
-        share = _equity_share(layout, parties, contributor) or (
-            _post_deal_share(layout) if len(others) == 1 else None
-        )
+        share = _equity_share(layout, parties, contributor)
+        if share is None and others == [contributor]:
+            # 发行方须配发…股，占认购完成后发行方全部已发行股份的12%: the sentence names the
+            # company, not the contributor; the only other party holds what the deal issues
+            share = _post_deal_share(layout)
     elif len(others) >= 2:
         share = _joint_equity_share(layout)
     else:

@@ -39,8 +39,8 @@ NON_COMPETE_WORDS = "竞业(?:限制|禁止|回避|避止)?|同业禁止|禁止�
 _KNOW_HOW = "(?:技术|营业|商业)秘密|专有技术|技术诀窍|诀窍|(?i:know-how)|非专利技术"
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
-        "补充协议|变更协议|修订协议|修改协议|修正协议|补充合同|变更合同|修订合同|补充条款"
-        "|补充约定|变更约定|修正案",
+        # 第一次变更契约 / 修正合约 / 增补协议书: every word for the instrument after the change
+        "(?:补充|变更|修订|修改|修正|增补)(?:协议|合同|契约|合约|条款|约定)|修正案|修订案",
         ContractKind.AMENDMENT,
     ),
     # 技术转让（专利申请权）合同 / 发明创造申请权转让合同: the right to apply, not a granted patent
@@ -471,6 +471,26 @@ def _number(text: str) -> int:
     return int(cn2an.cn2an(text, "smart"))
 
 
+# 甲方\t…公司\t代表人：…\t民国114年8月1日: a signature table's row (a party label and a date,
+# or a date alone on its line) among the lines that close the text
+_CLOSING_SIGNATURE_LINE = re.compile(
+    rf"^[ \t\u3000]*(?:(?:[甲乙丙丁戊]方|[\u4e00-\u9fff]{{1,6}}[方人])[^。\n]*?"
+    rf"|(?:签订|签署|签约|签字)?(?:日期|时间)?[：:]?\s*)({DATE_SOURCE})[^。\n]*$",
+    re.M,
+)
+
+
+def _closing_lines(layout: Layout) -> int:
+    """Where the lines after the last sentence start, when the layout found no signature block
+    (立约定书人 over a table of parties): the signature rows are there. The end of the text
+    otherwise, so that nothing is read twice."""
+    if layout.signature[0] < len(layout.text):
+        return len(layout.text)
+    last_sentence = layout.text.rfind("。")
+    start = layout.text.find("\n", last_sentence) + 1 if last_sentence >= 0 else 0
+    return start if start > 0 and len(layout.text) - start < 600 else len(layout.text)
+
+
 def sign_date(layout: Layout) -> Extracted[str] | None:
     """The signing date: a labelled date (签订日期：…); else the dates of the signature block;
     else 于…签订 in the recitals. When parties sign on different days, the later one: the
@@ -492,6 +512,7 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     for pattern, confidence, start in (
         (labelled, LABELLED, 0),
         (in_signature, LABELLED, layout.signature[0]),
+        (_CLOSING_SIGNATURE_LINE, LABELLED, _closing_lines(layout)),
         (in_recital, COMPUTED, 0),
     ):
         dates = [
@@ -583,10 +604,28 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         if match:
             group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
             forum = _found(layout, match, group, LABELLED)
+            if forum is not None and forum.evidence is not None and method == "court":
+                forum = _named_court(layout, forum.value, forum.evidence.start)
             return forum, Extracted(
                 value=method, evidence=ev(layout, match.start(), match.end(), LABELLED)
             )
     return None, None
+
+
+# 质权人所在地的成都高新技术产业开发区人民法院: the place told before the court's own name
+# (甲方所在地有管辖权的人民法院 / 乙方住所地人民法院 name no court: kept whole)
+_PLACE_OF_COURT = re.compile(
+    r"^[^，。；]{1,16}?(?:所在地|住所地|注册地|营业地|所在城市)(?:的|之|即)"
+    r"(?!有管辖权|具有管辖权|人民法院|法院)(?=[^，。；]{2,}法院$)"
+)
+
+
+def _named_court(layout: Layout, forum: str, start: int) -> Extracted[str]:
+    place = _PLACE_OF_COURT.match(forum)
+    skip = place.end() if place else 0
+    return Extracted(
+        value=forum[skip:], evidence=ev(layout, start + skip, start + len(forum), LABELLED)
+    )
 
 
 def months(number: str, unit: str) -> int | None:

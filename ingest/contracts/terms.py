@@ -61,9 +61,11 @@ _LOAN_PERIOD = re.compile(
     r"借款期限|贷款期限|主债务履行期|债务履行期限|授信期限|融资期限|授信|发放的|借款|贷款"
 )
 _TIES_TO_CONTRACT = re.compile(r"质押期|质权(?:的)?存续|质押担保期|本合同(?:的)?(?:有效)?期")
+# 研制周期二十四个月 / 合作期为三年 / 项目实施期: the period of a cooperation's work is its term
+_WORK_PERIOD = r"(?:研制|研发|研究|开发|合作|攻关|项目|实施|执行)(?:周期|期)"
 # 许可期限为三年 / 为期24个月 / 期限为叁年; 许可期限\t2024年10月1日至… is a date, not 2024 years.
 _DURATION = re.compile(
-    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|合作期|为期|[，,（(]共计|[，,（(]共)"
+    rf"(?:有效期|期限|保密期|许可期|授权期|合同期|协议期|{_WORK_PERIOD}|为期|[，,（(]共计|[，,（(]共)"
     # 授权期间为三年 (Taiwan): 期间 names the term too
     r"(?:间)?"
     rf"(?:为|[：:])?\s*({CN_NUMBER[:-2]}壹贰叁参肆伍陆柒捌玖拾]+)\s*"
@@ -82,14 +84,17 @@ _DATE_TO_EVENT = re.compile(
 _UNTIL = re.compile(rf"(?:即|延长)?至\s*({DATE_SOURCE})\s*止")
 _RELATIVE = re.compile(
     r"(?:自|(?:期限|有效期|期间)(?:为|是|[：:])?\s*(?:自|从)?)"
-    rf"(?:本|原)?(?:合同|协议|契约)(?:生效|签订|签署|签字)之日起(?:计算|算)?[，,]?\s*"
+    # 自本协议日期起计三年 (Hong Kong: from the date of this agreement) / 自合同签署日起
+    rf"(?:本|原)?(?:合同|协议|契约)(?:(?:生效|签订|签署|签字)(?:之日|日)|日期|之日)起(?:计算|算|计)?"
+    r"[，,]?\s*"
     rf"({CN_NUMBER})\s*(年|个月)"
     # 自本协议签署之日起三年内在乙方服务: a deadline of a duty, not the term (…三年内有效 is one)
     r"(?!\s*内(?!有效))"
 )
 # 许可期限为五年，自2023年9月1日起算 / 期限十年，自…起计算
 _DURATION_FROM = re.compile(
-    rf"(?:期限|有效期|期间|许可期|授权期)(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?\s*(?:自|从|由)\s*"
+    rf"(?:期限|有效期|期间|许可期|授权期|{_WORK_PERIOD})(?:为|[：:])?\s*({CN_NUMBER})\s*(年|个月)\s*[，,]?"
+    r"\s*(?:自|从|由)\s*"
     rf"({DATE_SOURCE})\s*(?:起算|起计算|开始计算|起计|起|开始)"
 )
 # 自2024年1月1日起五年 / 自…起计算，为期三年: the start first
@@ -100,7 +105,11 @@ _FROM_DURATION = re.compile(
 )
 _MONEY_SENTENCE = re.compile(
     r"使用费|转让价款|转让费|价款|价金|对价|作价|入门费|经费总额|本金|许可费|签约金|权利金|授权金"
-    r"|(?:研究开发|研发|开发|项目|合作)经费(?:总额)?为|最高债权|债权最高"
+    r"|(?:研究开发|研发|开发|项目|合作|研制|攻关)经费(?:总额)?为|最高债权|债权最高"
+    # 研制经费人民币六百万元: the funding label opening its sentence, right before its amount
+    # (甲方\t研发经费人民币1000万元 in a contributions table is one party's part)
+    r"|^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:本项目|项目|本合同|本协议)?(?:的)?"
+    r"(?:研究开发|研发|开发|项目|合作|研制|攻关)经费(?:总额)?[：:]?\s*(?=人民币|RMB|¥|￥|\d)"
     r"|主债权|债权(?:数额|金额)|(?:借款|贷款)(?:金额|本金)"
     r"|总经费|经费(?:共计|合计)|总金额|合同金额|合同价款|总价款|总价"
     # 转让价格为… / 研究经费总预算为… / 项目总投入
@@ -241,7 +250,7 @@ def _term(layout: Layout, effective: str | None, kind: ContractKind | None = Non
         if not_the_term.search(sentence) or not re.search(
             r"期限|期间|有效期|为期|自|终止|届满|到期|期满|起止|起讫|延长|延至|顺延|续展|许可期|授权期"
             # 项目实施期：2025年1月1日—2027年12月31日: a project's period is a cooperation's term
-            r"|实施期|合作期|研发期|研究期|执行期|项目期",
+            r"|实施期|合作期|研发期|研究期|执行期|项目期|研制期|周期",
             sentence,
         ):
             continue
@@ -486,6 +495,8 @@ _NON_COMPETE_SCOPES = (
     re.compile(
         # 不会直接或间接受雇于或投资于…之公司: an undertaking in its own words
         r"(?:不得|不会|不应|不可|不能|不再)(?:直接或(?:者)?间接(?:地)?)?"
+        # 不得经营或受雇于…: a way of competing before the employment, one verb run
+        r"(?:(?:自营|自行经营|经营|投资|从事|参与)(?:或者?|及|、))?"
         r"(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
         rf"{_OR_RUN}(?:于)?([^，。；]{{4,60}}?)(?=[，。；]|$)"
     ),
