@@ -129,7 +129,7 @@ _SECRET_NAME = re.compile(
     rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*(?:(?:技术|营业|商业)秘密)?){_REGISTER_LABEL}"
     # 「…数据包」（资料室编号：KY-DR-2025-03）: a confidential item numbered in a bracket (not a
     # contract's, a certificate's or a patent's number)
-    r"|\s*[（(][^）)]{0,12}?(?<!合同)(?<!协议)(?<!证书)(?<!专利)(?<!申请)编号\s*[：:为]?\s*[A-Za-z0-9])"
+    r"|\s*[（(][^）)]{0,12}?(?<!合同)(?<!协议)(?<!证书)(?<!专利)(?<!申请)编[号码]\s*[：:为]?\s*[A-Za-z0-9])"
     # 「…工艺」（内部机密档案编号：…）（「专有技术」）: a name the text defines as the know-how
     rf"|{_QUOTED_NAME}(?=(?:\s*[（(][^）)\n]{{0,40}}[）)])?\s*[（(]\s*[“\"「『]?"
     r"(?:专有技术|技术秘密|技术诀窍|营业秘密|商业秘密)[”\"」』]?\s*[）)])"
@@ -216,7 +216,7 @@ _SECRET_NUMBER = (
 # （内部编号…） / （密级：商密一级，编号…） / （编号分别为A、B）: any 编号 in the bracket right
 # after the secrets' names
 _NOTE_NUMBERS = re.compile(
-    rf"\s*[（(][^）)]{{0,20}}?(?:编号|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
+    rf"\s*[（(][^）)]{{0,20}}?(?:编号|编码|{_REGISTER_LABEL})(?:分别)?\s*[：:为]?\s*"
     rf"(?P<numbers>{_SECRET_NUMBER}(?:\s*[、，,和及]\s*{_SECRET_NUMBER})*)[^）)]{{0,20}}[）)]"
 )
 
@@ -240,7 +240,11 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         for p in patterns
         for m in p.finditer(layout.text, start, layout.body[1])
         if not layout.parties[0] <= m.start() < layout.parties[1]
-        and not _COMPANY_REGISTER.search(layout.text, max(0, m.start() - 2), m.start())
+        # 商业登记编号 is a company's; 公司密级编号 is the company's number of its secret
+        and not (
+            m.group(0).startswith("登记")
+            and _COMPANY_REGISTER.search(layout.text, max(0, m.start() - 2), m.start())
+        )
     ]
     spans += _listed_numbers(layout)
     for _, after in _trade_secret_spans(layout):

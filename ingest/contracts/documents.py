@@ -20,7 +20,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingest.contracts.script import to_simplified
-from ingest.contracts.structure import PARTY_WORDS
+from ingest.contracts.structure import PARTY_PREFIX, PARTY_WORDS
 from ingest.encoding import decode
 from ingest.errors import ErrorCode, IngestError, Problem
 from ingest.readers.archive_guard import check_archive
@@ -28,7 +28,7 @@ from ingest.readers.archive_guard import check_archive
 # Party, number and recital lines of contracts that the PDF reflow must not run together.
 _MORE_BLOCK_STARTS = (
     # every party word of structure.PARTY_WORDS, numbered or not (转让方一：…)
-    rf"(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?\s*[：:（(]|"
+    rf"{PARTY_PREFIX}(?:{PARTY_WORDS})(?:[一二三四五六七八九十]|\d{{1,2}})?\s*[：:（(]|"
     r"[^，。：:\s]{1,8}[（(][甲乙丙丁戊]方[）)，,]|"
     r"(?:补充)?(?:合同|协议|契约)编号|原(?:合同|协议)编号|编号[：:]|本(?:合同|协议)由|双方于|"
     # 1. / 2、/ 1.1 / a table row's 序号: a numbered line; 2026年10月31日 wrapped is not one

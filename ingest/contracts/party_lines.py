@@ -79,6 +79,11 @@ _ROLE_WORDS: dict[str, Role] = {
     "认购人": Role.CONTRIBUTOR,
     "发行方": Role.INVESTEE,
     "发行人": Role.INVESTEE,
+    "卖方": Role.TRANSFEROR,
+    "出卖人": Role.TRANSFEROR,
+    "买方": Role.TRANSFEREE,
+    "买受人": Role.TRANSFEREE,
+    "接收人": Role.RECIPIENT,
     # 承诺人: who signs an undertaking (保密承诺书 / 竞业限制承诺书): the employee's side
     "承诺人": Role.EMPLOYEE,
     "承诺方": Role.EMPLOYEE,
@@ -108,8 +113,10 @@ def parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     if kind is ContractKind.AMENDMENT:
         kind = amended_kind(layout) or kind
     matches = list(PARTY_LINE.finditer(layout.text, layout.parties[0], layout.parties[1]))
-    if matches:
-        return _party_lines(layout, kind, matches, layout.parties[1])
+    # a table's header row (合作方 | 名称 | 住所) reads as a party line that names no one
+    found = _party_lines(layout, kind, matches, layout.parties[1]) if matches else []
+    if found:
+        return found
     # 甲方（转让方）、乙方（受让方）就…: parties named by their labels only, until the
     # signature block gives their names
     last_article = layout.articles[-1].start if layout.articles else layout.body[0]
@@ -131,6 +138,12 @@ _PARTIES_TABLE_HEADING = re.compile(
     r"(?P<header>[^\n]*\t[^\n]*)$",
     re.M,
 )
+_ENGLISH_NAME = re.compile(r"\s*[（(][A-Za-z][^（()）\n]*[）)]\s*$")
+# 下表所列双方就…签订本协议。 over a table with a 名称 column: the parties the table lists
+_POINTED_TABLE = re.compile(
+    r"^[^\n]*(?:下表所列|如下表所列|下表列明的|下列表格所列)[^\n]*\n(?P<header>[^\n]*\t[^\n]*)$",
+    re.M,
+)
 # （以下分别称“合资公司”和“研究院”，合称“双方”）: the short names of the rows, in order
 _RESPECTIVELY = re.compile(
     r"^[ \t\u3000]*[（(](?:以下|下文|下)?分别(?:简称|称为|称)[：:为]?(?P<names>[^）)\n]*?)"
@@ -142,7 +155,9 @@ _RESPECTIVELY = re.compile(
 def _headed_table(layout: Layout, kind: ContractKind | None) -> list[Party]:
     start = layout.title[1] if layout.title else 0
     end = layout.articles[0].end if layout.articles else layout.body[1]
-    heading = _PARTIES_TABLE_HEADING.search(layout.text, start, end)
+    heading = _PARTIES_TABLE_HEADING.search(layout.text, start, end) or _POINTED_TABLE.search(
+        layout.text, start, end
+    )
     if heading is None:
         return []
     header = [cell.strip() for _, cell in row_cells(heading["header"])]
@@ -156,14 +171,18 @@ def _headed_table(layout: Layout, kind: ContractKind | None) -> list[Party]:
         if len(cells) != len(header) or not cells[column][1].strip():
             break
         cell_at, cell = cells[column]
-        name = cell.strip()
+        # 大阪新纤维株式会社（Osaka Shinsen Fiber Co., Ltd.）: without its English name
+        name = _ENGLISH_NAME.sub("", cell.strip())
         begin = at + cell_at + cell.index(name)
         role, confidence = _role("", None, kind, len(found))
+        # 中方 | 大阪…: a first column that is not the name is what the contract calls the party
+        called = cells[0][1].strip() if column else ""
         found.append(
             Party(
-                label=name,
+                label=called or name,
                 role=role,
                 name=organization_name(name),
+                short_name=called if called and not called.isdigit() and len(called) <= 8 else None,
                 is_person=_is_person(name, row),
                 evidence=ev(layout, begin, begin + len(name), confidence),
             )
@@ -184,14 +203,16 @@ _ADDRESSEE = re.compile(
     r"^[ \t\u3000]*致[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[^\s（(，,：:][^\n]*)$", re.M
 )
 # 承诺人：\n（1）贺子轩，身份证号码：…\n（2）梁诗琪，…: the persons who give it, listed below
+# （1） / 1. / 1、 / （一）: how a list of persons numbers its lines
+_LIST_MARK = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十])[）)]|\d{1,2}[.、．])"
 _UNDERTAKERS = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{PARTY_WORDS}|承诺人|承诺方|声明人|保证人)"
+    rf"^[ \t\u3000]*(?:信息|技术|资料)?(?P<label>{PARTY_WORDS}|承诺人|承诺方|声明人|保证人)"
     r"(?:\s*[（(](?P<qualifier>[^）)\n]{1,20})[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*\n"
-    r"(?P<lines>(?:[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])[ \t\u3000]*[^\n]+\n?)+)",
+    rf"(?P<lines>(?:[ \t\u3000]*{_LIST_MARK}[ \t\u3000]*[^\n]+\n?)+)",
     re.M,
 )
 _LISTED_PERSON = re.compile(
-    r"^[ \t\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])[ \t\u3000]*(?:姓名[：:][ \t\u3000]*)?"
+    rf"^[ \t\u3000]*{_LIST_MARK}[ \t\u3000]*(?:姓名[：:][ \t\u3000]*)?"
     rf"(?P<name>{_PERSON_NAME_PATTERN})"
     r"(?=[，,；;、\s（(]|$)",
     re.M,
@@ -539,6 +560,9 @@ def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 3 else []
 
 
+_RELATION_BEFORE = re.compile(r"^(?:其|该)?(?:员工|雇员|职工|工作人员)(?=\S{2,4}$)")
+
+
 def _names_no_one(name: str) -> bool:
     """文末签署的增资方 / 目标公司: a recital that names the parties by their roles only (their
     names are in the signature block)."""
@@ -560,7 +584,9 @@ def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
     for position, (name_group, note_group) in enumerate(
         (("first", "first_note"), ("second", "second_note"))
     ):
-        name, note = match[name_group].strip(), match[note_group] or ""
+        # 与其员工殷楚涵（…）: the relation before a person's name is not part of it
+        name = _RELATION_BEFORE.sub("", match[name_group].strip())
+        note = match[note_group] or ""
         role_word = next(
             (m["word"] for m in _NOTE_ROLE.finditer(note) if m["word"] in _ROLE_WORDS), None
         )
@@ -574,7 +600,7 @@ def _recital_parties(layout: Layout, kind: ContractKind | None) -> list[Party]:
                 short_name=short.group(1) if short else None,
                 is_person=_is_person(name),
                 evidence=ev(
-                    layout, match.start(name_group), match.start(name_group) + len(name), confidence
+                    layout, match.end(name_group) - len(name), match.end(name_group), confidence
                 ),
             )
         )
@@ -685,8 +711,16 @@ def _bare_name(raw: str) -> str:
     note = _TRAILING_NOTE.search(name)
     if note and note.start() > 0 and _is_note(note["note"]):
         name = name[: note.start()].strip()
+    # 项目负责人 孙嘉树: a job title before a person's name
+    name = _TITLE_BEFORE.sub("", name)
     # 王小明 先生 / 李华女士: a person's honorific is no part of the name
     return re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*(?:先生|女士|小姐)$", "", name)
+
+
+_TITLE_BEFORE = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}(?:负责人|经理|主任|总监|工程师|顾问|专家|代表|主管|总裁|董事|教授|研究员)"
+    r"[ \u3000]+(?=[\u4e00-\u9fff]{2,4}$)"
+)
 
 
 def _is_note(note: str) -> bool:

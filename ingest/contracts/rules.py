@@ -51,7 +51,8 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     (
         # 知识产权转让协议: the IP a contract transfers is a patent unless it names another
-        "(?:专利权?|知识产权).{0,3}(?:转让|让与)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        # 专利权购买协议 / 专利买卖合同: the same sale seen from the buyer
+        "(?:专利权?|知识产权).{0,3}(?:转让|让与|购买|收购|出售|买卖)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
     ),
     ("质押|设质|出质", ContractKind.PATENT_PLEDGE),
@@ -232,7 +233,7 @@ _CONTENT_FAMILIES: tuple[_Family, ...] = (
         narrower=((_KNOW_HOW, _PATENT_WORDS, ContractKind.TRADE_SECRET_LICENSE),),
     ),
     _Family(
-        roles="转让[方人]|受让[方人]|让与[方人]|受让",
+        roles="转让[方人]|受让[方人]|让与[方人]|受让|卖方|买方|出卖人|买受人",
         clauses="转让费|转让价款|著录项目变更|权属变更|过户",
         kind=ContractKind.PATENT_TRANSFER,
         narrower=(
@@ -408,7 +409,8 @@ def amends(layout: Layout) -> Extracted[str] | None:
         after_title = re.compile(
             # 所变更之原契约：专利授权实施契约书（契约编号：…）: the original named without 《》
             rf"(?:《[^》]{{2,40}}》|原(?:合同|协议|契约|合约)[：:]?[^\n（(]{{0,40}})"
-            rf"\s*[（(][^）)]{{0,20}}?(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}"
+            # （合同编号：…） / ，编号…: in a bracket or after a comma
+            rf"\s*(?:[（(][^）)]{{0,20}}?|[，,]\s*)(?:合同|协议|契约)?编号\s*[：:为]?\s*{number}"
         )
         # 关联合同：《…》（合同编号：…） above the parties, or in a recital
         found = after_title.search(layout.text, 0, layout.body[1])

@@ -52,8 +52,12 @@ PARTY_WORDS = (
     # 合作单位一 / 参与方二 / 协作单位三: the other words of a cooperation's numbered parties
     "合作单位|参与方|参与单位|协作方|协作单位|联合方|认购方|认购人|发行方|发行人|"
     # 委托研制方 / 承研方: the two sides of a commissioned joint development
-    "委托研制方|委托开发方|委托研发方|委托方|受托方|承研方|研制方|承担方|研发方|开发方"
+    "委托研制方|委托开发方|委托研发方|委托方|受托方|承研方|研制方|承担方|研发方|开发方|"
+    # 卖方 / 买方: a purchase of patents; 接收人: an NDA's recipient
+    "卖方|买方|出卖人|买受人|接收人"
 )
+# 信息披露方 / 技术出资人: what the role is about may stand before the role word
+PARTY_PREFIX = rf"(?:(?:信息|技术|资料|专利|知识产权)(?=(?:{PARTY_WORDS})))?"
 # Any role word of up to six characters followed by a letter label: 委托暨合作方（甲方）.
 _LETTERED_ROLE = (
     # 信息接收方（乙方，共两人）: a note may follow the letter inside the brackets
@@ -66,9 +70,10 @@ PARTY_LINE = re.compile(
     r"^[ \t\u3000]*(?:[（(](?:\d{1,2}|[一二三四五六])[）)][ \t\u3000]*"
     # 1. 授权方（以下简称甲方）：… / 二、乙方：…: numbered like a list
     r"|(?:\d{1,2}|[一二三四五六])[.、．][ \t\u3000]*)?"
+    rf"{PARTY_PREFIX}"
     rf"(?P<label>{PARTY_WORDS}|{_LETTERED_ROLE}"
-    # 公司 over 名称：…: the company of a Hong Kong subscription, only with its name below
-    r"|公司(?=[ \t]*[：:]?[ \t]*\n[ \t\u3000]*(?:名称|公司名称)[ \t]*[：:]))"
+    # 公司：… / 公司 over 名称：…: the company of an equity contribution or a subscription
+    r"|公司(?=[ \t]*[：:]|[ \t]*\n[ \t\u3000]*(?:名称|公司名称)[ \t]*[：:]))"
     r"(?:[一二三四五六七八九十]|\d{1,2})?"  # 出资方一： / 合作方2：
     r"(?:\s*[（(](?P<qualifier>[^）)]{1,12})[）)])?"
     r"(?:(?:[ \t\u3000]*[：:][ \t\u3000]*|\t+)(?P<name>[^\s（(].*)$"
@@ -204,7 +209,9 @@ def _title(text: str) -> tuple[int, int] | None:
 
 
 _PARTY_DETAIL = re.compile(
-    r"^[ \t\u3000]*(?:(?:住所地|住所|通讯地址|注册地址|地址|法定代表人|负责人|联系人|电话|"
+    # 卖方授权代表： / 甲方联系人：: a party's particular may name the party first
+    r"^[ \t\u3000]*(?:[甲乙丙丁]方|卖方|买方)?"
+    r"(?:(?:住所地|住所|通讯地址|注册地址|地址|法定代表人|负责人|联系人|电话|"
     r"传真|邮编|名称|单位名称|公司名称|姓名|电子邮箱|开户行|开户银行|账号|身份证号码|身份证号|身分证字号|统一社会信用代码|授权代表"
     # a person's and a company's other particulars: 性别/住址/职务, 注册资本/成立日期
     r"|性别|出生日期|民族|国籍|住址|现住址|户籍地址|联系地址|联系电话|手机|邮箱|职务|职称|工作单位"
