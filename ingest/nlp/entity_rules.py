@@ -28,16 +28,50 @@ _WEAK_SUFFIXES = frozenset(
 )
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 _SUFFIX = re.compile(
-    r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
+    r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究总院|研究院|研究所|研究中心|"
     r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|代理事务所|律师事务所|事务所|"
-    r"知识产权局|专利局|专利商标局|委员会|中心"
+    r"知识产权局|专利局|专利商标局|商标局|委员会|中心|人民法院|法院|人民检察院|检察院|"
+    r"协会|学会|基金会|联合会|有限会社|合同会社"
 )
 # Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
 # A centre counts only when named by its scope (国家纳米科学中心, 北京市疾病预防控制中心).
-_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会", "中心"})
-_GOVERNMENT_STEM = re.compile(
-    r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
+# Courts too: 最高人民法院, 北京知识产权法院, 上海市高级人民法院.
+_GOVERNMENT_SUFFIXES = frozenset(
+    {
+        "知识产权局",
+        "专利局",
+        "专利商标局",
+        "商标局",
+        "委员会",
+        "中心",
+        "人民法院",
+        "法院",
+        "人民检察院",
+        "检察院",
+    }
 )
+_GOVERNMENT_STEM = re.compile(
+    r"^(?:国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,3}[省市区县])"
+)
+# Associations and foundations are named like weak suffixes: 中国汽车工程学会, 弗劳恩霍夫…协会.
+_WEAK_SUFFIXES = _WEAK_SUFFIXES | {"协会", "学会", "基金会", "联合会"}
+# Japanese legal forms written before the name as often as after it: 株式会社电装, 有限会社三和制作所.
+_JAPANESE_FORMS = frozenset({"株式会社", "有限会社", "合同会社"})
+# After a prefix form the name runs to a Japanese name word when one follows closely.
+_JAPANESE_NAME_END = re.compile(
+    r"[^\s，,。；;、（）()：:]{1,10}?(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
+)
+# The field of a front page or register that names a party: whatever legal form follows it is
+# an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
+_PARTY_FIELD = re.compile(
+    r"(?:申请人|专利权人|权利人|出质人|质权人|受让人|转让人|许可人|被许可人|委托方|受托方)"
+    r"\s*[：:]?\s*$"
+)
+# A campus or branch in brackets after a university, institute or hospital:
+# 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
+_CAMPUS_SUFFIXES = frozenset({"大学", "学院", "研究总院", "研究院", "研究所", "科学院", "医院"})
+_CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_CAMPUS_WORD = re.compile(r"(?:校区|分校|分院|校本部)$")
 # A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
 _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
 # Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
@@ -98,6 +132,15 @@ _STOP_WORDS = frozenset(
         "专利权人",
         "权利人",
         "检测",
+        "选用",
+        "选择",
+        "选购",
+        "采购",
+        "购买",
+        "购于",
+        "购置",
+        "产自",
+        "出自",
         "研制",
         "完成",
         "开发",
@@ -154,12 +197,21 @@ _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
-_FOREIGN = re.compile(
-    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-zß-ÿ0-9&'\-]*\.?|&|of|and|de|des|du|der|für|the)\s+){0,6}"
-    r"[A-Z][A-Za-zß-ÿ0-9&'\-]*,?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.\s*KG)?|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+# A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
+_LATIN_WORD = r"(?:[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)|&|of|and|de|des|du|der|für|the)"
+# The legal form ends the name; a partnership form may follow a company form (Festo SE & Co. KG,
+# Bosch GmbH & Co. KG) and Co. may precede the form (Sigma-Aldrich Co. LLC, … Chemical Co., Ltd.).
+_LATIN_FORM = (
+    r"(?:(?:GmbH|AG|SE|KG|Inc\.?|Ltd\.?|LLC|B\.V\.|N\.V\.)\s*&\s*Co\.?\s*(?:KGaA|KG|OHG|LP|L\.P\.)"
+    r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
+    r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+)
+_FOREIGN = re.compile(
+    rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+){{0,6}}"
+    r"[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*?(?:,?\s+|(?<=[a-z])(?=GmbH))"
+    rf"{_LATIN_FORM}"
     r"(?![A-Za-z])"
 )
 # Universities and institutes named in English: Stanford University, University of Tokyo,
@@ -212,22 +264,27 @@ class OrganizationsByLegalForm:
         ends = set((offsets[:, 0] + offsets[:, 1]).tolist()) if offsets is not None else set()
         ends.add(len(text))
         for match in matches:
-            if match.end() not in ends and match.group(0) != "株式会社":
+            if match.end() not in ends and match.group(0) not in _JAPANESE_FORMS:
                 continue
             start = self._left_edge(doc, starts, text, match.start())
             if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
                 start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
-            if match.group(0) == "株式会社" and not stem:
+            if match.group(0) in _JAPANESE_FORMS and not stem:
                 # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
-                end = self._right_edge(doc, starts, text, match.end())
+                named = _JAPANESE_NAME_END.match(text, match.end())
+                end = named.end() if named else self._right_edge(doc, starts, text, match.end())
                 if end - match.end() >= 2:
                     yield match.start(), end
                 continue
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
-            if suffix == "中心":
+            if _PARTY_FIELD.search(text, max(0, start - 12), start):
+                pass  # a party's field names an organisation whatever its stem
+            elif suffix in ("中心", "委员会"):
+                # 伦理委员会, 学术委员会 are an institution's own bodies; a commission that is an
+                # organisation is named by its scope (国家发展和改革委员会, 深圳市科技创新委员会)
                 if not _GOVERNMENT_STEM.match(stem):
                     continue  # 控制中心, 数据中心, 凹槽中心: only a centre named by its scope
             elif suffix in _GOVERNMENT_SUFFIXES:
@@ -237,7 +294,7 @@ class OrganizationsByLegalForm:
                 continue
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
-            bracket = _BRACKET_FORM.match(text, match.end())
+            bracket = _BRACKET_FORM.match(text, match.end()) or _campus(text, match.end(), suffix)
             yield start, bracket.end() if bracket else match.end()
 
     @staticmethod
@@ -291,6 +348,8 @@ class OrganizationsByLegalForm:
                 pass
             elif token in _STOP_WORDS or not _is_name_part(token):
                 break
+            elif token[0] in "年月日号" and token_start > 0 and text[token_start - 1].isdigit():
+                break  # 3日向美国专利商标局: the end of a date, not the start of the name
             elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]) and not _is_word(token):
                 edge = token_start + 1  # 由国网: the function word glued to the name
                 break
@@ -312,7 +371,9 @@ class OrganizationsByLegalForm:
 # punctuation, function word or legal form of its own.
 _UNIT_WORD = re.compile(
     r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
-    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|研究院|学院|附属医院|医院|分院|所|系"
+    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|实验中心|研究所|研究院|学院|附属医院|医院|分院|"
+    # branches and departments of a company, bank or office: 镇江分行, 北京分公司, 复审和无效审理部
+    r"分公司|分行|支行|营业部|办事处|分局|审理部|审查部|所|系"
 )
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
@@ -400,6 +461,22 @@ def _crossable(
     return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
+def _campus(text: str, end: int, suffix: str) -> re.Match[str] | None:
+    """A bracketed campus or branch right after a school's, institute's or hospital's name."""
+    if suffix not in _CAMPUS_SUFFIXES:
+        return None
+    bracket = _CAMPUS.match(text, end)
+    if bracket is None:
+        return None
+    inner = bracket.group(1)
+    if _CAMPUS_WORD.search(inner):
+        return bracket
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(inner))
+    return bracket if len(words) == 1 and words[0].flag == "ns" else None
+
+
 def _has_proper_name(stem: str) -> bool:
     if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
         return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
@@ -444,27 +521,36 @@ _TITLE_END = re.compile(
     r"(?:教授|博士|老师|先生|女士|小姐|院士|工程师|研究员|主任|经理|总监|律师|医生|"
     r"代理人|代理师|审查员|发明人)$|^[\u4e00-\u9fff][总工]$"
 )
-_NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
+_NAME_BREAK = set("，,。；;：:、/和与及或由经在被对向是为从将把给以（）() \t\n")
 # 欧阳明辉提出了该方案 / 王芳表示 / 皇甫嵩林等: what a name may be followed by
 _AFTER_NAME = re.compile(
     r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
     r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
 )
 # Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
-_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；/和及与][ \t]*|[ \t\u3000]+")
 _PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
 # A field label after the list (；申请号：, 地址 …) is not a name.
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
+# Initials may lead: K·施泰因巴赫, J·R·麦克唐纳.
 _TRANSLITERATED = re.compile(
-    r"[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
+    r"(?:[A-Z]\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
+    r"|[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
     r"(?<=[\u4e00-\u9fff])"
 )
+# Outside a cue list a transliterated name needs its middle dot and a cue after it:
+# 安娜-玛丽亚·贝克尔等, 约翰·史密斯教授 (麦克斯韦-加内特模型 has no dot and no cue).
+_TRANSLITERATED_CUE = re.compile(r"等|教授|博士|研究员|团队|课题组|提出|报道|发现|指出|认为")
+# An author in a non-patent citation: 仇韫琦等.面向…, 王磊, 李娜等. 《电子学报》.
+_CITATION_AUTHOR = re.compile(r"等\s?[.．](?!\d)")
 # Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
+# Accented capitals (Émilie) and a surname in capitals (Takeshi NAKAMURA) occur in inventor lists.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-zß-ÿ]+){1,2}"
-    r"(?![A-Za-zß-ÿ])"
+    r"(?<![A-Za-zß-ÿÀ-Þ])(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?"
+    r"(?:[ \-]?(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?![a-z]))){1,2}"
+    r"(?![A-Za-zß-ÿÀ-Þ])"
 )
 # A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
 _LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
@@ -506,6 +592,11 @@ class PersonsByCue:
                 end = start - 1
                 start = self._name_start(text, end)
         found.update(_latin_names(text))
+        found.update(self._cued_transliterated(text))
+        for match in _CITATION_AUTHOR.finditer(text):
+            start = self._name_start(text, match.start())
+            if start is not None and (start == 0 or text[start - 1] in "：:；;，,。 \t\n"):
+                found.add((start, match.start()))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
@@ -513,6 +604,25 @@ class PersonsByCue:
             name = text[start:end]
             _add(doc, "PERSON", start, end, "ipgraph_persons", _person_key(name))
         return doc
+
+    @staticmethod
+    def _cued_transliterated(text: str) -> Iterable[tuple[int, int]]:
+        for match in _TRANSLITERATED.finditer(text):
+            start, end = match.span()
+            name = match.group(0)
+            if not re.search("[·•・‧]", name):
+                continue
+            # the last part may have run on into the cue (贝克尔等随后): the shortest that a cue
+            # follows
+            last = max(name.rfind(c) for c in "·•・‧-－") + start
+            end = next(
+                (e for e in range(last + 2, end + 1) if _TRANSLITERATED_CUE.match(text, e)), -1
+            )
+            if end < 0:
+                continue
+            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及":
+                continue  # the dot-name runs on from a word before it
+            yield start, end
 
     def _cue_list(self, text: str, position: int) -> Iterable[tuple[int, int]]:
         while True:
