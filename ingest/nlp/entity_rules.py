@@ -53,19 +53,21 @@ _GOVERNMENT_SUFFIXES = frozenset(
 _GOVERNMENT_STEM = re.compile(
     r"^(?:国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,3}[省市区县])"
 )
+_SCOPE_WORD = re.compile(r"国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,6}[省市区县]")
 # Associations and foundations are named like weak suffixes: 中国汽车工程学会, 弗劳恩霍夫…协会.
 _WEAK_SUFFIXES = _WEAK_SUFFIXES | {"协会", "学会", "基金会", "联合会"}
-# Japanese legal forms written before the name as often as after it: 株式会社电装, 有限会社三和制作所.
+# Japanese legal forms, written before the name as often as after it (株式会社电装,
+# 有限会社三和制作所).
 _JAPANESE_FORMS = frozenset({"株式会社", "有限会社", "合同会社"})
 # After a prefix form the name runs to a Japanese name word when one follows closely.
 _JAPANESE_NAME_END = re.compile(
-    r"[^\s，,。；;、（）()：:]{1,10}?(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
+    r"[^\s，,。；;、（）()：:的与及由在向为是将对从被把给]{1,10}?(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
 )
 # The field of a front page or register that names a party: whatever legal form follows it is
 # an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
 _PARTY_FIELD = re.compile(
     r"(?:申请人|专利权人|权利人|出质人|质权人|受让人|转让人|许可人|被许可人|委托方|受托方)"
-    r"\s*[：:]?\s*$"
+    r"(?:\s*[：:]\s*|\s+)$"
 )
 # A campus or branch in brackets after a university, institute or hospital:
 # 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
@@ -141,6 +143,14 @@ _STOP_WORDS = frozenset(
         "购置",
         "产自",
         "出自",
+        "送至",
+        "送往",
+        "送交",
+        "提交至",
+        "寄至",
+        "起诉至",
+        "诉至",
+        "上诉至",
         "研制",
         "完成",
         "开发",
@@ -198,7 +208,9 @@ _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 # A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
-_LATIN_WORD = r"(?:[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)|&|of|and|de|des|du|der|für|the)"
+_LATIN_WORD = (
+    r"(?:[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)|&|of|and|de|des|du|der|für|the)"
+)
 # The legal form ends the name; a partnership form may follow a company form (Festo SE & Co. KG,
 # Bosch GmbH & Co. KG) and Co. may precede the form (Sigma-Aldrich Co. LLC, … Chemical Co., Ltd.).
 _LATIN_FORM = (
@@ -208,6 +220,7 @@ _LATIN_FORM = (
     r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
 )
+_FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
 _FOREIGN = re.compile(
     rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+){{0,6}}"
     r"[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*?(?:,?\s+|(?<=[a-z])(?=GmbH))"
@@ -280,6 +293,10 @@ class OrganizationsByLegalForm:
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
+            if suffix in _GOVERNMENT_SUFFIXES and not _GOVERNMENT_STEM.match(stem):
+                # 样品送至上海市高级人民法院: an office or court starts at its scope word
+                start = _scope_start(starts, text, start, match.start())
+                stem = text[start : match.start()]
             if _PARTY_FIELD.search(text, max(0, start - 12), start):
                 pass  # a party's field names an organisation whatever its stem
             elif suffix in ("中心", "委员会"):
@@ -292,6 +309,8 @@ class OrganizationsByLegalForm:
                     continue
             elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):
                 continue
+            elif suffix == "学会" and not _has_proper_name(stem, persons=False):
+                continue  # 张三学会了操作: to learn, not a society
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
             bracket = _BRACKET_FORM.match(text, match.end()) or _campus(text, match.end(), suffix)
@@ -363,7 +382,12 @@ class OrganizationsByLegalForm:
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
         for pattern in (_FOREIGN, _FOREIGN_INSTITUTION):
             for match in pattern.finditer(text):
-                yield match.start(), match.end()
+                start = match.start()
+                # Apple Inc. and Bruker AG: two companies, each closed by its own legal form
+                for inner in _FORM_AND.finditer(match.group(0)):
+                    yield start, match.start() + inner.end(1)
+                    start = match.start() + inner.end()
+                yield start, match.end()
 
 
 # A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
@@ -461,6 +485,25 @@ def _crossable(
     return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
+def _scope_start(starts: list[int], text: str, start: int, suffix_start: int) -> int:
+    """The first word between `start` and the suffix that names a scope (国家, 最高, 上海市,
+    a place): an office or court starts there, not at the verb before it."""
+    import jieba.posseg
+
+    first = bisect_right(starts, start)
+    for index in range(first, len(starts)):
+        token_start = starts[index]
+        if token_start >= suffix_start:
+            break
+        token_end = starts[index + 1] if index + 1 < len(starts) else suffix_start
+        word = text[token_start:token_end]
+        if _SCOPE_WORD.fullmatch(word) or any(
+            w.flag == "ns" for w in jieba.posseg.cut(word)
+        ):
+            return int(token_start)
+    return start
+
+
 def _campus(text: str, end: int, suffix: str) -> re.Match[str] | None:
     """A bracketed campus or branch right after a school's, institute's or hospital's name."""
     if suffix not in _CAMPUS_SUFFIXES:
@@ -477,12 +520,13 @@ def _campus(text: str, end: int, suffix: str) -> re.Match[str] | None:
     return bracket if len(words) == 1 and words[0].flag == "ns" else None
 
 
-def _has_proper_name(stem: str) -> bool:
+def _has_proper_name(stem: str, persons: bool = True) -> bool:
     if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
         return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
     import jieba.posseg
 
-    return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+    flags = _PROPER_FLAGS if persons else _PROPER_FLAGS - {"nr", "nrt", "nrfg"}
+    return any(word.flag in flags for word in jieba.posseg.cut(stem))
 
 
 def _is_word(token: str) -> bool:
@@ -504,6 +548,12 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 
 # ---- persons -------------------------------------------------------------------------------
+
+# What a research verb after 等 looks like (卡尔·费休等方法 is a method, 贝克尔等报道 a person).
+_RESEARCH_VERBS_LIST = (
+    "提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|合成|构建|使用|在|于|对|将|"
+    "把|首先|首次|已|曾|也|还"
+)
 
 # 申请人/专利权人 name a person when one is the applicant (申请人 张伟 地址 …): a name is only
 # taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
@@ -542,7 +592,12 @@ _TRANSLITERATED = re.compile(
 )
 # Outside a cue list a transliterated name needs its middle dot and a cue after it:
 # 安娜-玛丽亚·贝克尔等, 约翰·史密斯教授 (麦克斯韦-加内特模型 has no dot and no cue).
-_TRANSLITERATED_CUE = re.compile(r"等|教授|博士|研究员|团队|课题组|提出|报道|发现|指出|认为")
+_TRANSLITERATED_CUE = re.compile(
+    rf"等(?:人|[^\u4e00-\u9fff]|随后|{_RESEARCH_VERBS_LIST})"
+    r"|教授|博士|研究员|团队|课题组|提出|报道|发现|指出|认为"
+)
+# Words that may stand glued before a transliterated name (由, 采用, 根据): longest first.
+_LEADING_STOPS = ("根据", "采用", "使用", "参见", "例如", "由", "据", "如", "经", "被")
 # An author in a non-patent citation: 仇韫琦等.面向…, 王磊, 李娜等. 《电子学报》.
 _CITATION_AUTHOR = re.compile(r"等\s?[.．](?!\d)")
 # Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
@@ -620,7 +675,10 @@ class PersonsByCue:
             )
             if end < 0:
                 continue
-            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及":
+            lead = next((w for w in _LEADING_STOPS if text.startswith(w, start)), "")
+            if lead and last - start - len(lead) >= 2:
+                start += len(lead)  # 由安娜·贝克尔等: the word before the name is not part of it
+            elif start > 0 and _runs_on(text[start - 1]):
                 continue  # the dot-name runs on from a word before it
             yield start, end
 
@@ -684,6 +742,11 @@ class PersonsByCue:
             if self._is_name(text[start:end]) and (before in _NAME_BREAK or before.isascii()):
                 return start
         return None
+
+
+def _runs_on(before: str) -> bool:
+    """A Chinese character other than a conjunction before a name joins it to a word."""
+    return "\u4e00" <= before <= "\u9fff" and before not in "和与及"
 
 
 def _person_key(name: str) -> str:
