@@ -8,10 +8,15 @@ numbers that look like dates. Every sentence here was written for these tests.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import spacy
 from spacy.language import Language
 
-from ingest.nlp.pipeline import extract_entities, load_pipeline
+from config.settings import CONFIG_DIR
+from ingest.nlp.components import SPAN_KEY
+from ingest.nlp.pipeline import PIPELINE_CONFIG, extract_entities, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +184,33 @@ def test_a_british_application_number_is_not_a_standard(nlp: Language) -> None:
 def test_cas_numbers_are_not_dates(nlp: Language) -> None:
     text = "钯粉CAS号7440-05-3，氢氧化钠1310-73-2，于2019-11-27制备。"
     assert _texts(nlp, text, "DATE") == ["2019-11-27"]
+
+
+# ---- the suffix and unit lists come from config ----------------------------------------------
+
+
+def test_the_suffix_table_drives_what_a_name_needs(tmp_path: Path) -> None:
+    table = tmp_path / "suffixes.tsv"
+    table.write_text("# test table\n公司\tweak\n研究会\tform\n", encoding="utf-8")
+    units = tmp_path / "units.txt"
+    units.write_text("分会\n", encoding="utf-8")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("ipgraph_organizations", config={"suffixes": str(table), "units": str(units)})
+    doc = nlp("由材料研究会北京分会和材料公司共同完成。")
+    found = [doc.text[s._.start : s._.end] for s in doc.spans[SPAN_KEY]]
+    # 研究会 is a form here (any stem), 公司 weak (材料 is no proper name), 分会 a unit
+    assert found == ["材料研究会北京分会"]
+
+
+def test_an_unknown_kind_in_the_suffix_table_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "suffixes.tsv"
+    table.write_text("公司\tstrong\n", encoding="utf-8")
+    nlp = spacy.blank("zh")
+    with pytest.raises(ValueError, match="unknown kind"):
+        nlp.add_pipe("ipgraph_organizations", config={"suffixes": str(table), "units": ""})
+
+
+def test_the_shipped_tables_are_configured() -> None:
+    config = spacy.util.load_config(PIPELINE_CONFIG)["components"]["ipgraph_organizations"]
+    assert (CONFIG_DIR / config["suffixes"]).is_file()
+    assert (CONFIG_DIR / config["units"]).is_file()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,47 +22,19 @@ from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
 
 # ---- organisations ----------------------------------------------------------------------------
 
-# A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
-# stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
-_WEAK_SUFFIXES = frozenset(
-    {"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所", "中心"}
-)
+# The words that end a name and what each asks of the words before it come from
+# config/dictionaries/organization_suffixes.tsv (see its header for the kinds); the units that
+# make one organisation with a named parent from organization_units.txt.
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
-_SUFFIX = re.compile(
-    r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究总院|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|代理事务所|律师事务所|事务所|"
-    r"知识产权局|专利局|专利商标局|商标局|委员会|中心|人民法院|法院|人民检察院|检察院|"
-    r"协会|学会|基金会|联合会|有限会社|合同会社"
-)
-# Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
-# A centre counts only when named by its scope (国家纳米科学中心, 北京市疾病预防控制中心).
-# Courts too: 最高人民法院, 北京知识产权法院, 上海市高级人民法院.
-_GOVERNMENT_SUFFIXES = frozenset(
-    {
-        "知识产权局",
-        "专利局",
-        "专利商标局",
-        "商标局",
-        "委员会",
-        "中心",
-        "人民法院",
-        "法院",
-        "人民检察院",
-        "检察院",
-    }
-)
+# Government bodies are named by their scope (国家知识产权局, 中国专利局, 最高人民法院).
 _GOVERNMENT_STEM = re.compile(
     r"^(?:国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,3}[省市区县])"
 )
 _SCOPE_WORD = re.compile(r"国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,6}[省市区县]")
-# Associations and foundations are named like weak suffixes: 中国汽车工程学会, 弗劳恩霍夫…协会.
-_WEAK_SUFFIXES = _WEAK_SUFFIXES | {"协会", "学会", "基金会", "联合会"}
-# Japanese legal forms, written before the name as often as after it (株式会社电装,
-# 有限会社三和制作所).
-_JAPANESE_FORMS = frozenset({"株式会社", "有限会社", "合同会社"})
-# After a prefix form the name runs to a Japanese name word when one follows closely.
+# After a prefix form (株式会社, 有限会社) the name runs to a Japanese name word close by.
 _JAPANESE_NAME_END = re.compile(
-    r"[^\s，,。；;、（）()：:的与及由在向为是将对从被把给]{1,10}?(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
+    r"[^\s，,。；;、（）()：:的与及由在向为是将对从被把给]{1,10}?"
+    r"(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
 )
 # The field of a front page or register that names a party: whatever legal form follows it is
 # an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
@@ -71,7 +44,6 @@ _PARTY_FIELD = re.compile(
 )
 # A campus or branch in brackets after a university, institute or hospital:
 # 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
-_CAMPUS_SUFFIXES = frozenset({"大学", "学院", "研究总院", "研究院", "研究所", "科学院", "医院"})
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 _CAMPUS_WORD = re.compile(r"(?:校区|分校|分院|校本部)$")
 # A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
@@ -244,6 +216,11 @@ class OrganizationsByLegalForm:
     words of the sentence until a function word or verb (由, 与, 购自 …) or punctuation; the
     suffix must end a word (大学生 is not 大学). Gazetteer spans inside a longer name give way."""
 
+    def __init__(self, suffixes: dict[str, frozenset[str]], units: Iterable[str]) -> None:
+        self.kinds = suffixes
+        self.suffix_pattern = _alternation(suffixes)
+        self.unit_pattern = _alternation(units)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found = [*self._chinese(doc, text), *self._foreign(text)]
@@ -264,11 +241,11 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
-        _join_units(doc, text)
+        _join_units(doc, text, self.unit_pattern)
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
-        matches = list(_SUFFIX.finditer(text))
+        matches = list(self.suffix_pattern.finditer(text))
         if not matches:
             return
         starts = _token_starts(doc)
@@ -277,13 +254,14 @@ class OrganizationsByLegalForm:
         ends = set((offsets[:, 0] + offsets[:, 1]).tolist()) if offsets is not None else set()
         ends.add(len(text))
         for match in matches:
-            if match.end() not in ends and match.group(0) not in _JAPANESE_FORMS:
+            kinds = self.kinds[match.group(0)]
+            if match.end() not in ends and "prefix" not in kinds:
                 continue
             start = self._left_edge(doc, starts, text, match.start())
             if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
                 start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
-            if match.group(0) in _JAPANESE_FORMS and not stem:
+            if "prefix" in kinds and not stem:
                 # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
                 named = _JAPANESE_NAME_END.match(text, match.end())
                 end = named.end() if named else self._right_edge(doc, starts, text, match.end())
@@ -293,28 +271,30 @@ class OrganizationsByLegalForm:
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
-            if suffix in _GOVERNMENT_SUFFIXES and not _GOVERNMENT_STEM.match(stem):
+            if "scope" in kinds and not _GOVERNMENT_STEM.match(stem):
                 # 样品送至上海市高级人民法院: an office or court starts at its scope word
                 start = _scope_start(starts, text, start, match.start())
                 stem = text[start : match.start()]
-            if _PARTY_FIELD.search(text, max(0, start - 12), start):
-                pass  # a party's field names an organisation whatever its stem
-            elif suffix in ("中心", "委员会"):
-                # 伦理委员会, 学术委员会 are an institution's own bodies; a commission that is an
-                # organisation is named by its scope (国家发展和改革委员会, 深圳市科技创新委员会)
-                if not _GOVERNMENT_STEM.match(stem):
-                    continue  # 控制中心, 数据中心, 凹槽中心: only a centre named by its scope
-            elif suffix in _GOVERNMENT_SUFFIXES:
-                if not (_GOVERNMENT_STEM.match(stem) or _has_proper_name(stem)):
-                    continue
-            elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):
+            if not self._stem_names(text, start, stem, kinds):
                 continue
-            elif suffix == "学会" and not _has_proper_name(stem, persons=False):
-                continue  # 张三学会了操作: to learn, not a society
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
-            bracket = _BRACKET_FORM.match(text, match.end()) or _campus(text, match.end(), suffix)
+            bracket = _BRACKET_FORM.match(text, match.end()) or _campus(text, match.end(), kinds)
             yield start, bracket.end() if bracket else match.end()
+
+    def _stem_names(self, text: str, start: int, stem: str, kinds: frozenset[str]) -> bool:
+        """Whether the words before a suffix make a name, by what the suffix's kinds ask."""
+        if _PARTY_FIELD.search(text, max(0, start - 12), start):
+            return True  # a party's field names an organisation whatever its stem
+        if "scope-only" in kinds:
+            # 控制中心, 伦理委员会: only a centre or commission named by its scope
+            return bool(_GOVERNMENT_STEM.match(stem))
+        proper = partial(_has_proper_name, suffixes=self.suffix_pattern)
+        if "scope" in kinds:
+            return bool(_GOVERNMENT_STEM.match(stem)) or proper(stem)
+        if "weak-np" in kinds:
+            return proper(stem, persons=False)  # 张三学会了操作: to learn, not a society
+        return "weak" not in kinds or proper(stem)
 
     @staticmethod
     def _right_edge(doc: Doc, starts: list[int], text: str, position: int) -> int:
@@ -334,7 +314,7 @@ class OrganizationsByLegalForm:
         """A laboratory's name joins two fields with 与/和 (汽车安全与节能国家重点实验室)."""
         before = self._left_edge(doc, starts, text, start - 1)
         head = text[before : start - 1]
-        if len(head) < 2 or _SUFFIX.search(head) or _NOT_A_STEM.match(head):
+        if len(head) < 2 or self.suffix_pattern.search(head) or _NOT_A_STEM.match(head):
             return start
         return before
 
@@ -393,23 +373,17 @@ class OrganizationsByLegalForm:
 # A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
 # 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
 # punctuation, function word or legal form of its own.
-_UNIT_WORD = re.compile(
-    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
-    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|实验中心|研究所|研究院|学院|附属医院|医院|分院|"
-    # branches and departments of a company, bank or office: 镇江分行, 北京分公司, 复审和无效审理部
-    r"分公司|分行|支行|营业部|办事处|分局|审理部|审查部|所|系"
-)
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
 _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
 _MAX_UNIT = 24
 
 
-def _unit_tail(text: str, start: int, parent: str) -> int | None:
+def _unit_tail(text: str, start: int, parent: str, units: re.Pattern[str]) -> int | None:
     """The end of a unit's name written right after its parent's, if one is."""
     if start >= len(text) or text[start] in "和与及、":
         return None
-    for match in _UNIT_WORD.finditer(text, start, min(len(text), start + _MAX_UNIT)):
+    for match in units.finditer(text, start, min(len(text), start + _MAX_UNIT)):
         body = text[start : match.start()]
         if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
             return None
@@ -422,13 +396,13 @@ def _unit_tail(text: str, start: int, parent: str) -> int | None:
     return None
 
 
-def _join_units(doc: Doc, text: str) -> None:
+def _join_units(doc: Doc, text: str, units: re.Pattern[str]) -> None:
     spans = list(doc.spans.get(SPAN_KEY, []))
     changed = False
     for index, span in enumerate(spans):
         if span.label_ != "ORGANIZATION":
             continue
-        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end])
+        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end], units)
         if tail_end is None or any(
             other._.start < tail_end and span._.end < other._.end
             for other in spans
@@ -504,9 +478,9 @@ def _scope_start(starts: list[int], text: str, start: int, suffix_start: int) ->
     return start
 
 
-def _campus(text: str, end: int, suffix: str) -> re.Match[str] | None:
+def _campus(text: str, end: int, kinds: frozenset[str]) -> re.Match[str] | None:
     """A bracketed campus or branch right after a school's, institute's or hospital's name."""
-    if suffix not in _CAMPUS_SUFFIXES:
+    if "campus" not in kinds:
         return None
     bracket = _CAMPUS.match(text, end)
     if bracket is None:
@@ -520,8 +494,14 @@ def _campus(text: str, end: int, suffix: str) -> re.Match[str] | None:
     return bracket if len(words) == 1 and words[0].flag == "ns" else None
 
 
-def _has_proper_name(stem: str, persons: bool = True) -> bool:
-    if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a word list, the longest word first where two start alike."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or r"(?!)")
+
+
+def _has_proper_name(stem: str, suffixes: re.Pattern[str], persons: bool = True) -> bool:
+    if re.search(r"[A-Za-z]", stem) or suffixes.search(stem):
         return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
     import jieba.posseg
 
@@ -850,9 +830,31 @@ def _is_money(text: str, match: re.Match[str]) -> bool:
     return not ("\u4e00" <= follower <= "\u9fff") or follower in _AFTER_YUAN
 
 
-@Language.factory("ipgraph_organizations", default_config={})
-def make_organizations(nlp: Language, name: str) -> OrganizationsByLegalForm:
-    return OrganizationsByLegalForm()
+_SUFFIX_KINDS = frozenset({"form", "weak", "weak-np", "scope", "scope-only", "prefix", "campus"})
+
+
+@Language.factory("ipgraph_organizations", default_config={"suffixes": "", "units": ""})
+def make_organizations(
+    nlp: Language, name: str, suffixes: str, units: str
+) -> OrganizationsByLegalForm:
+    return OrganizationsByLegalForm(_suffix_kinds(suffixes), _words(units))
+
+
+def _suffix_kinds(path: str) -> dict[str, frozenset[str]]:
+    """word -> kinds, from a suffix table (word<TAB>kind,kind); comment lines (#) left out."""
+    table: dict[str, frozenset[str]] = {}
+    if not path:
+        return table
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kinds = line.partition("\t")
+        found = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+        unknown = found - _SUFFIX_KINDS
+        if unknown:
+            raise ValueError(f"{path}: unknown kind {sorted(unknown)} for {word!r}")
+        table[word.strip()] = found or frozenset({"form"})
+    return table
 
 
 @Language.factory("ipgraph_persons", default_config={"surnames": "", "foreign_surnames": ""})
