@@ -214,3 +214,14 @@ def test_the_shipped_tables_are_configured() -> None:
     config = spacy.util.load_config(PIPELINE_CONFIG)["components"]["ipgraph_organizations"]
     assert (CONFIG_DIR / config["suffixes"]).is_file()
     assert (CONFIG_DIR / config["units"]).is_file()
+
+
+def test_a_branch_needs_its_own_name(nlp: Language) -> None:
+    text = "与中国工商银行支行签约，由交通银行股份有限公司苏州分行放款。"
+    assert _texts(nlp, text, "ORGANIZATION") == ["中国工商银行", "交通银行股份有限公司苏州分行"]
+
+
+def test_latin_names_in_capitals_and_an_initial_after_a_function_word(nlp: Language) -> None:
+    text = "发明人：PETER BROWN, Anna Lisa KOCH"
+    assert _texts(nlp, text, "PERSON") == ["PETER BROWN", "Anna Lisa KOCH"]
+    assert _texts(nlp, "该效应由H·洛伦兹提出。", "PERSON") == ["H·洛伦兹"]

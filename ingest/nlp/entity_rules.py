@@ -45,7 +45,7 @@ _PARTY_FIELD = re.compile(
 # A campus or branch in brackets after a university, institute or hospital:
 # 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
-_CAMPUS_WORD = re.compile(r"(?:校区|分校|分院|校本部)$")
+_CAMPUS_WORD = re.compile(r"(?:校区|分校|分院|校本部|医学部|研究生院)$")
 # A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
 _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
 # Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
@@ -181,7 +181,8 @@ _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 # A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
 _LATIN_WORD = (
-    r"(?:[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)|&|of|and|de|des|du|der|für|the)"
+    r"(?:(?:[A-Z]|\d+[A-Za-z])[A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)"
+    r"|&|of|and|de|des|du|der|für|the)"
 )
 # The legal form ends the name; a partnership form may follow a company form (Festo SE & Co. KG,
 # Bosch GmbH & Co. KG) and Co. may precede the form (Sigma-Aldrich Co. LLC, … Chemical Co., Ltd.).
@@ -195,7 +196,7 @@ _LATIN_FORM = (
 _FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
 _FOREIGN = re.compile(
     rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+){{0,6}}"
-    r"[A-Z0-9][A-Za-zß-ÿ0-9&'\-]*?(?:,?\s+|(?<=[a-z])(?=GmbH))"
+    r"(?:[A-Z]|\d+[A-Za-z])[A-Za-zß-ÿ0-9&'\-]*?(?:,?\s+|(?<=[a-z])(?=GmbH))"
     rf"{_LATIN_FORM}"
     r"(?![A-Za-z])"
 )
@@ -216,10 +217,11 @@ class OrganizationsByLegalForm:
     words of the sentence until a function word or verb (由, 与, 购自 …) or punctuation; the
     suffix must end a word (大学生 is not 大学). Gazetteer spans inside a longer name give way."""
 
-    def __init__(self, suffixes: dict[str, frozenset[str]], units: Iterable[str]) -> None:
+    def __init__(self, suffixes: dict[str, frozenset[str]], units: dict[str, bool]) -> None:
         self.kinds = suffixes
         self.suffix_pattern = _alternation(suffixes)
         self.unit_pattern = _alternation(units)
+        self.named_units = frozenset(unit for unit, named in units.items() if named)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -241,7 +243,7 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
-        _join_units(doc, text, self.unit_pattern)
+        _join_units(doc, text, self.unit_pattern, self.named_units)
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -379,7 +381,9 @@ _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
 _MAX_UNIT = 24
 
 
-def _unit_tail(text: str, start: int, parent: str, units: re.Pattern[str]) -> int | None:
+def _unit_tail(
+    text: str, start: int, parent: str, units: re.Pattern[str], named: frozenset[str]
+) -> int | None:
     """The end of a unit's name written right after its parent's, if one is."""
     if start >= len(text) or text[start] in "和与及、":
         return None
@@ -390,19 +394,21 @@ def _unit_tail(text: str, start: int, parent: str, units: re.Pattern[str]) -> in
         unit = match.group(0)
         if unit == "所" and not _ACADEMY.search(parent):
             continue
+        if unit in named and len(body) < 2:
+            return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
         return match.end()
     return None
 
 
-def _join_units(doc: Doc, text: str, units: re.Pattern[str]) -> None:
+def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> None:
     spans = list(doc.spans.get(SPAN_KEY, []))
     changed = False
     for index, span in enumerate(spans):
         if span.label_ != "ORGANIZATION":
             continue
-        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end], units)
+        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end], units, named)
         if tail_end is None or any(
             other._.start < tail_end and span._.end < other._.end
             for other in spans
@@ -583,7 +589,9 @@ _CITATION_AUTHOR = re.compile(r"等\s?[.．](?!\d)")
 # Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
 # Accented capitals (Émilie) and a surname in capitals (Takeshi NAKAMURA) occur in inventor lists.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-zß-ÿÀ-Þ])(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?"
+    # a given name in capitals only before a surname in capitals (JOHN SMITH)
+    r"(?<![A-Za-zß-ÿÀ-Þ])(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?= [A-ZÀ-Þ]{2,})|[A-Z]\.)"
+    r"(?:[ \-]?[A-Z]\.)?"
     r"(?:[ \-]?(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?![a-z]))){1,2}"
     r"(?![A-Za-zß-ÿÀ-Þ])"
 )
@@ -658,7 +666,7 @@ class PersonsByCue:
             lead = next((w for w in _LEADING_STOPS if text.startswith(w, start)), "")
             if lead and last - start - len(lead) >= 2:
                 start += len(lead)  # 由安娜·贝克尔等: the word before the name is not part of it
-            elif start > 0 and _runs_on(text[start - 1]):
+            elif _runs_on(text, start):
                 continue  # the dot-name runs on from a word before it
             yield start, end
 
@@ -724,9 +732,12 @@ class PersonsByCue:
         return None
 
 
-def _runs_on(before: str) -> bool:
-    """A Chinese character other than a conjunction before a name joins it to a word."""
-    return "\u4e00" <= before <= "\u9fff" and before not in "和与及"
+def _runs_on(text: str, start: int) -> bool:
+    """A Chinese character before a name joins it to a word, unless it is a conjunction or a
+    word that introduces a name (和, 由, 根据)."""
+    if start == 0 or text.endswith(_LEADING_STOPS, 0, start):
+        return False
+    return "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及"
 
 
 def _person_key(name: str) -> str:
@@ -837,7 +848,16 @@ _SUFFIX_KINDS = frozenset({"form", "weak", "weak-np", "scope", "scope-only", "pr
 def make_organizations(
     nlp: Language, name: str, suffixes: str, units: str
 ) -> OrganizationsByLegalForm:
-    return OrganizationsByLegalForm(_suffix_kinds(suffixes), _words(units))
+    return OrganizationsByLegalForm(_suffix_kinds(suffixes), _units(units))
+
+
+def _units(path: str) -> dict[str, bool]:
+    """unit word -> whether it needs a name of its own (word<TAB>named): 镇江分行, not 分行."""
+    if not path:
+        return {}
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): len(row) > 1 and row[1].strip() == "named" for row in rows}
 
 
 def _suffix_kinds(path: str) -> dict[str, frozenset[str]]:
