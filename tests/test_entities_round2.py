@@ -225,3 +225,33 @@ def test_latin_names_in_capitals_and_an_initial_after_a_function_word(nlp: Langu
     text = "发明人：PETER BROWN, Anna Lisa KOCH"
     assert _texts(nlp, text, "PERSON") == ["PETER BROWN", "Anna Lisa KOCH"]
     assert _texts(nlp, "该效应由H·洛伦兹提出。", "PERSON") == ["H·洛伦兹"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with its preposition, not in any stop list, ends the name before it
+        ("菌株获自日本理化学研究所和美国杜邦公司。", ["日本理化学研究所", "美国杜邦公司"]),
+        ("数据取自中国气象科学研究院。", ["中国气象科学研究院"]),
+        ("设备交付给上海电气集团股份有限公司使用。", ["上海电气集团股份有限公司"]),
+        ("专利权转让至深圳市腾讯计算机系统有限公司。", ["深圳市腾讯计算机系统有限公司"]),
+        ("该技术转让给了华为技术有限公司。", ["华为技术有限公司"]),
+        ("本实施例按照德国博世有限公司的规范进行。", ["德国博世有限公司"]),
+        # jieba glues the preposition to the name (自费): it is cut off again
+        ("气缸购自费斯托股份两合公司。", ["费斯托股份两合公司"]),
+        # a prefix form after such a verb still takes the name after it
+        ("电容取自株式会社村田制作所。", ["株式会社村田制作所"]),
+    ],
+)
+def test_a_verb_before_a_proper_name_ends_the_organisation(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert _texts(nlp, text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["深圳市投资控股有限公司", "教育科学出版社有限公司", "华测检测认证集团股份有限公司"],
+)
+def test_verbs_inside_a_name_stay_in_it(nlp: Language, name: str) -> None:
+    assert _texts(nlp, f"由{name}提供。", "ORGANIZATION") == [name]

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -115,6 +116,8 @@ _STOP_WORDS = frozenset(
         "购置",
         "产自",
         "出自",
+        "至",
+        "了",
         "送至",
         "送往",
         "送交",
@@ -263,13 +266,19 @@ class OrganizationsByLegalForm:
             if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
                 start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
+            named = _JAPANESE_NAME_END.match(text, match.end()) if "prefix" in kinds else None
+            if named and "会社" not in named.group(0):
+                # 获自有限会社三和制作所: a name follows the form, whatever stands before it
+                yield match.start(), named.end()
+                continue
             if "prefix" in kinds and not stem:
                 # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
-                named = _JAPANESE_NAME_END.match(text, match.end())
-                end = named.end() if named else self._right_edge(doc, starts, text, match.end())
+                end = self._right_edge(doc, starts, text, match.end())
                 if end - match.end() >= 2:
                     yield match.start(), end
                 continue
+            start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
+            stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
@@ -347,7 +356,10 @@ class OrganizationsByLegalForm:
                 doc, starts, index, text, edge, suffix_start
             ):
                 pass
-            elif token in _STOP_WORDS or not _is_name_part(token):
+            elif token in _STOP_WORDS or not _is_name_part(token) or _ends_in_preposition(token):
+                break
+            elif _glued_preposition(text, token_start):
+                edge = token_start + 1  # 购|自费斯托: jieba read 自费, the name starts after 自
                 break
             elif token[0] in "年月日号" and token_start > 0 and text[token_start - 1].isdigit():
                 break  # 3日向美国专利商标局: the end of a date, not the start of the name
@@ -498,6 +510,58 @@ def _campus(text: str, end: int, kinds: frozenset[str]) -> re.Match[str] | None:
 
     words = list(jieba.posseg.cut(inner))
     return bracket if len(words) == 1 and words[0].flag == "ns" else None
+
+
+# A verb, preposition or particle the stop words do not list (获自, 取自, 按照, 交付给, 至, 了)
+# ends a name when a proper name follows it right away (获自|美国杜邦公司); a verb inside a
+# name is followed by a common word (深圳市投资控股, 华测检测认证集团) and stays.
+# A noun-verb (教育, 投资, 管理: 教育科学出版社) is part of names; it ends one only when it ends
+# in a preposition (交付给, 转让至).
+_CUT_FLAGS = frozenset({"v", "vd", "p", "c", "d", "u", "ul", "uj", "uz", "ug", "uv", "ud"})
+_NAME_START_FLAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg"})
+
+
+def _ends_in_preposition(word: str) -> bool:
+    """获自, 取自, 交付给, 转让至, 购于: a verb with its preposition ends the name before it."""
+    return 2 <= len(word) <= 3 and word[-1] in "自给至于" and word not in _NAME_WORDS_IN_PREPOSITION
+
+
+def _glued_preposition(text: str, token_start: int) -> bool:
+    """The token starts with the preposition of a verb before it (购 + 自费斯托 = 购自 + 费斯托)."""
+    if token_start == 0:
+        return False
+    pair = text[token_start - 1 : token_start + 1]
+    if not _ends_in_preposition(pair):
+        return False
+    import jieba
+
+    return jieba.dt.FREQ.get(pair, 0) > 0 or pair in _STOP_WORDS
+
+
+# Words that end in 自/给/至/于 yet occur inside names (供给, 自给).
+_NAME_WORDS_IN_PREPOSITION = frozenset({"供给", "自给", "补给"})
+
+
+def _verb_cut(stem: str) -> int:
+    """How many characters of the stem stand before the name: up to the last verb, preposition
+    or particle that a proper name follows."""
+    if len(stem) < 4:
+        return 0
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(stem))
+    cut = offset = 0
+    for word, following in pairwise(words):
+        offset += len(word.word)
+        # a one-character "verb" is often a syllable of a transliteration (费|斯托 of 费斯托)
+        single_ok = word.flag == "p" or word.flag.startswith("u")
+        if _ends_in_preposition(word.word) or (
+            word.flag in _CUT_FLAGS
+            and (len(word.word) > 1 or single_ok)
+            and following.flag in _NAME_START_FLAGS
+        ):
+            cut = offset
+    return cut if len(stem) - cut >= 2 else 0
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
