@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,23 +23,30 @@ from ingest.nlp.components import SPAN_KEY, _add, _token_starts, doc_text
 
 # ---- organisations ----------------------------------------------------------------------------
 
-# A generic noun may stand before a weak suffix (租借公司, 共享自行车公司, 工厂终端事务所): its
-# stem must hold a proper name (a place, a person-like or other proper noun, Latin letters).
-_WEAK_SUFFIXES = frozenset(
-    {"公司", "集团", "学院", "医院", "银行", "事务所", "实验室", "制作所", "中心"}
-)
+# The words that end a name and what each asks of the words before it come from
+# config/dictionaries/organization_suffixes.tsv (see its header for the kinds); the units that
+# make one organisation with a named parent from organization_units.txt.
 _PROPER_FLAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
-_SUFFIX = re.compile(
-    r"股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|研究院|研究所|研究中心|"
-    r"科学院|大学|学院|医院|国家重点实验室|重点实验室|实验室|制作所|製作所|株式会社|银行|代理事务所|律师事务所|事务所|"
-    r"知识产权局|专利局|专利商标局|委员会|中心"
-)
-# Government bodies are named by their scope (国家知识产权局, 中国专利局), not a proper name.
-# A centre counts only when named by its scope (国家纳米科学中心, 北京市疾病预防控制中心).
-_GOVERNMENT_SUFFIXES = frozenset({"知识产权局", "专利局", "专利商标局", "委员会", "中心"})
+# Government bodies are named by their scope (国家知识产权局, 中国专利局, 最高人民法院).
 _GOVERNMENT_STEM = re.compile(
-    r"^(?:国家|中国|中华人民共和国|国务院|[\u4e00-\u9fff]{2,3}[省市区县])"
+    r"^(?:国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,3}[省市区县])"
 )
+_SCOPE_WORD = re.compile(r"国家|中国|中华人民共和国|国务院|最高|[\u4e00-\u9fff]{2,6}[省市区县]")
+# After a prefix form (株式会社, 有限会社) the name runs to a Japanese name word close by.
+_JAPANESE_NAME_END = re.compile(
+    r"[^\s，,。；;、（）()：:的与及由在向为是将对从被把给]{1,10}?"
+    r"(?:制作所|製作所|工业所|工業所|商会|商事|研究所|工业|工業|电机|電機)"
+)
+# The field of a front page or register that names a party: whatever legal form follows it is
+# an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
+_PARTY_FIELD = re.compile(
+    r"(?:申请人|专利权人|权利人|出质人|质权人|受让人|转让人|许可人|被许可人|委托方|受托方)"
+    r"(?:\s*[：:]\s*|\s+)$"
+)
+# A campus or branch in brackets after a university, institute or hospital:
+# 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
+_CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_CAMPUS_WORD = re.compile(r"(?:校区|分校|分院|校本部|医学部|研究生院)$")
 # A legal-form part in brackets after the name belongs to it: 某某专利代理事务所（普通合伙）.
 _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙|有限责任合伙)[）)]")
 # Stems that are relations, not names: 关联公司, 合资公司, 共享公司.
@@ -98,6 +107,25 @@ _STOP_WORDS = frozenset(
         "专利权人",
         "权利人",
         "检测",
+        "选用",
+        "选择",
+        "选购",
+        "采购",
+        "购买",
+        "购于",
+        "购置",
+        "产自",
+        "出自",
+        "至",
+        "了",
+        "送至",
+        "送往",
+        "送交",
+        "提交至",
+        "寄至",
+        "起诉至",
+        "诉至",
+        "上诉至",
         "研制",
         "完成",
         "开发",
@@ -154,12 +182,25 @@ _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
 _GLUED_STOPS = frozenset("由在从向被经")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
-_FOREIGN = re.compile(
-    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-zß-ÿ0-9&'\-]*\.?|&|of|and|de|des|du|der|für|the)\s+){0,6}"
-    r"[A-Z][A-Za-zß-ÿ0-9&'\-]*,?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.\s*KG)?|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+# A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
+_LATIN_WORD = (
+    r"(?:(?:[A-Z]|\d+[A-Za-z])[A-Za-zß-ÿ0-9&'\-]*\.?|\([A-Z][A-Za-z .]*\)"
+    r"|&|of|and|de|des|du|der|für|the)"
+)
+# The legal form ends the name; a partnership form may follow a company form (Festo SE & Co. KG,
+# Bosch GmbH & Co. KG) and Co. may precede the form (Sigma-Aldrich Co. LLC, … Chemical Co., Ltd.).
+_LATIN_FORM = (
+    r"(?:(?:GmbH|AG|SE|KG|Inc\.?|Ltd\.?|LLC|B\.V\.|N\.V\.)\s*&\s*Co\.?\s*(?:KGaA|KG|OHG|LP|L\.P\.)"
+    r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
+    r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+)
+_FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
+_FOREIGN = re.compile(
+    rf"(?<![A-Za-z])(?:{_LATIN_WORD}\s+){{0,6}}"
+    r"(?:[A-Z]|\d+[A-Za-z])[A-Za-zß-ÿ0-9&'\-]*?(?:,?\s+|(?<=[a-z])(?=GmbH))"
+    rf"{_LATIN_FORM}"
     r"(?![A-Za-z])"
 )
 # Universities and institutes named in English: Stanford University, University of Tokyo,
@@ -178,6 +219,12 @@ class OrganizationsByLegalForm:
     """ORGANIZATION spans from legal-form suffixes. A name runs left from its suffix over the
     words of the sentence until a function word or verb (由, 与, 购自 …) or punctuation; the
     suffix must end a word (大学生 is not 大学). Gazetteer spans inside a longer name give way."""
+
+    def __init__(self, suffixes: dict[str, frozenset[str]], units: dict[str, bool]) -> None:
+        self.kinds = suffixes
+        self.suffix_pattern = _alternation(suffixes)
+        self.unit_pattern = _alternation(units)
+        self.named_units = frozenset(unit for unit, named in units.items() if named)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -199,11 +246,11 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
-        _join_units(doc, text)
+        _join_units(doc, text, self.unit_pattern, self.named_units)
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
-        matches = list(_SUFFIX.finditer(text))
+        matches = list(self.suffix_pattern.finditer(text))
         if not matches:
             return
         starts = _token_starts(doc)
@@ -212,33 +259,53 @@ class OrganizationsByLegalForm:
         ends = set((offsets[:, 0] + offsets[:, 1]).tolist()) if offsets is not None else set()
         ends.add(len(text))
         for match in matches:
-            if match.end() not in ends and match.group(0) != "株式会社":
+            kinds = self.kinds[match.group(0)]
+            if match.end() not in ends and "prefix" not in kinds:
                 continue
             start = self._left_edge(doc, starts, text, match.start())
             if match.group(0).endswith("重点实验室") and start > 0 and text[start - 1] in "与和":
                 start = self._lab_start(doc, starts, text, start)
             stem = text[start : match.start()]
-            if match.group(0) == "株式会社" and not stem:
+            named = _JAPANESE_NAME_END.match(text, match.end()) if "prefix" in kinds else None
+            if named and "会社" not in named.group(0):
+                # 获自有限会社三和制作所: a name follows the form, whatever stands before it
+                yield match.start(), named.end()
+                continue
+            if "prefix" in kinds and not stem:
                 # 株式会社电装: the name follows (株式会社村田制作所 is found from 制作所 too)
                 end = self._right_edge(doc, starts, text, match.end())
                 if end - match.end() >= 2:
                     yield match.start(), end
                 continue
+            start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
+            stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
             suffix = match.group(0)
-            if suffix == "中心":
-                if not _GOVERNMENT_STEM.match(stem):
-                    continue  # 控制中心, 数据中心, 凹槽中心: only a centre named by its scope
-            elif suffix in _GOVERNMENT_SUFFIXES:
-                if not (_GOVERNMENT_STEM.match(stem) or _has_proper_name(stem)):
-                    continue
-            elif suffix in _WEAK_SUFFIXES and not _has_proper_name(stem):
+            if "scope" in kinds and not _GOVERNMENT_STEM.match(stem):
+                # 样品送至上海市高级人民法院: an office or court starts at its scope word
+                start = _scope_start(starts, text, start, match.start())
+                stem = text[start : match.start()]
+            if not self._stem_names(text, start, stem, kinds):
                 continue
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
-            bracket = _BRACKET_FORM.match(text, match.end())
+            bracket = _BRACKET_FORM.match(text, match.end()) or _campus(text, match.end(), kinds)
             yield start, bracket.end() if bracket else match.end()
+
+    def _stem_names(self, text: str, start: int, stem: str, kinds: frozenset[str]) -> bool:
+        """Whether the words before a suffix make a name, by what the suffix's kinds ask."""
+        if _PARTY_FIELD.search(text, max(0, start - 12), start):
+            return True  # a party's field names an organisation whatever its stem
+        if "scope-only" in kinds:
+            # 控制中心, 伦理委员会: only a centre or commission named by its scope
+            return bool(_GOVERNMENT_STEM.match(stem))
+        proper = partial(_has_proper_name, suffixes=self.suffix_pattern)
+        if "scope" in kinds:
+            return bool(_GOVERNMENT_STEM.match(stem)) or proper(stem)
+        if "weak-np" in kinds:
+            return proper(stem, persons=False)  # 张三学会了操作: to learn, not a society
+        return "weak" not in kinds or proper(stem)
 
     @staticmethod
     def _right_edge(doc: Doc, starts: list[int], text: str, position: int) -> int:
@@ -258,7 +325,7 @@ class OrganizationsByLegalForm:
         """A laboratory's name joins two fields with 与/和 (汽车安全与节能国家重点实验室)."""
         before = self._left_edge(doc, starts, text, start - 1)
         head = text[before : start - 1]
-        if len(head) < 2 or _SUFFIX.search(head) or _NOT_A_STEM.match(head):
+        if len(head) < 2 or self.suffix_pattern.search(head) or _NOT_A_STEM.match(head):
             return start
         return before
 
@@ -289,8 +356,13 @@ class OrganizationsByLegalForm:
                 doc, starts, index, text, edge, suffix_start
             ):
                 pass
-            elif token in _STOP_WORDS or not _is_name_part(token):
+            elif token in _STOP_WORDS or not _is_name_part(token) or _ends_in_preposition(token):
                 break
+            elif _glued_preposition(text, token_start):
+                edge = token_start + 1  # 购|自费斯托: jieba read 自费, the name starts after 自
+                break
+            elif token[0] in "年月日号" and token_start > 0 and text[token_start - 1].isdigit():
+                break  # 3日向美国专利商标局: the end of a date, not the start of the name
             elif token[0] in _GLUED_STOPS and _is_name_part(token[1:]) and not _is_word(token):
                 edge = token_start + 1  # 由国网: the function word glued to the name
                 break
@@ -304,46 +376,51 @@ class OrganizationsByLegalForm:
     def _foreign(text: str) -> Iterable[tuple[int, int]]:
         for pattern in (_FOREIGN, _FOREIGN_INSTITUTION):
             for match in pattern.finditer(text):
-                yield match.start(), match.end()
+                start = match.start()
+                # Apple Inc. and Bruker AG: two companies, each closed by its own legal form
+                for inner in _FORM_AND.finditer(match.group(0)):
+                    yield start, match.start() + inner.end(1)
+                    start = match.start() + inner.end()
+                yield start, match.end()
 
 
 # A unit inside a named parent is one organisation (清华大学分析中心, 中科院自动化所,
 # 华中科技大学材料成形与模具技术国家重点实验室): the unit's name may hold 与/和 but no
 # punctuation, function word or legal form of its own.
-_UNIT_WORD = re.compile(
-    r"国家重点实验室|重点实验室|实验室|(?:国家)?工程(?:技术)?研究中心|研究中心|专利中心|"
-    r"分析(?:测试)?中心|测试中心|检测中心|计算中心|研究所|研究院|学院|附属医院|医院|分院|所|系"
-)
 _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本某]|所述|上述|大学|公司|集团")
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
 _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
 _MAX_UNIT = 24
 
 
-def _unit_tail(text: str, start: int, parent: str) -> int | None:
+def _unit_tail(
+    text: str, start: int, parent: str, units: re.Pattern[str], named: frozenset[str]
+) -> int | None:
     """The end of a unit's name written right after its parent's, if one is."""
     if start >= len(text) or text[start] in "和与及、":
         return None
-    for match in _UNIT_WORD.finditer(text, start, min(len(text), start + _MAX_UNIT)):
+    for match in units.finditer(text, start, min(len(text), start + _MAX_UNIT)):
         body = text[start : match.start()]
         if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
             return None
         unit = match.group(0)
         if unit == "所" and not _ACADEMY.search(parent):
             continue
+        if unit in named and len(body) < 2:
+            return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
         return match.end()
     return None
 
 
-def _join_units(doc: Doc, text: str) -> None:
+def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> None:
     spans = list(doc.spans.get(SPAN_KEY, []))
     changed = False
     for index, span in enumerate(spans):
         if span.label_ != "ORGANIZATION":
             continue
-        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end])
+        tail_end = _unit_tail(text, span._.end, text[span._.start : span._.end], units, named)
         if tail_end is None or any(
             other._.start < tail_end and span._.end < other._.end
             for other in spans
@@ -400,12 +477,106 @@ def _crossable(
     return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
 
 
-def _has_proper_name(stem: str) -> bool:
-    if re.search(r"[A-Za-z]", stem) or _SUFFIX.search(stem):
+def _scope_start(starts: list[int], text: str, start: int, suffix_start: int) -> int:
+    """The first word between `start` and the suffix that names a scope (国家, 最高, 上海市,
+    a place): an office or court starts there, not at the verb before it."""
+    import jieba.posseg
+
+    first = bisect_right(starts, start)
+    for index in range(first, len(starts)):
+        token_start = starts[index]
+        if token_start >= suffix_start:
+            break
+        token_end = starts[index + 1] if index + 1 < len(starts) else suffix_start
+        word = text[token_start:token_end]
+        if _SCOPE_WORD.fullmatch(word) or any(
+            w.flag == "ns" for w in jieba.posseg.cut(word)
+        ):
+            return int(token_start)
+    return start
+
+
+def _campus(text: str, end: int, kinds: frozenset[str]) -> re.Match[str] | None:
+    """A bracketed campus or branch right after a school's, institute's or hospital's name."""
+    if "campus" not in kinds:
+        return None
+    bracket = _CAMPUS.match(text, end)
+    if bracket is None:
+        return None
+    inner = bracket.group(1)
+    if _CAMPUS_WORD.search(inner):
+        return bracket
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(inner))
+    return bracket if len(words) == 1 and words[0].flag == "ns" else None
+
+
+# A verb, preposition or particle the stop words do not list (获自, 取自, 按照, 交付给, 至, 了)
+# ends a name when a proper name follows it right away (获自|美国杜邦公司); a verb inside a
+# name is followed by a common word (深圳市投资控股, 华测检测认证集团) and stays.
+# A noun-verb (教育, 投资, 管理: 教育科学出版社) is part of names; it ends one only when it ends
+# in a preposition (交付给, 转让至).
+_CUT_FLAGS = frozenset({"v", "vd", "p", "c", "d", "u", "ul", "uj", "uz", "ug", "uv", "ud"})
+_NAME_START_FLAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg"})
+
+
+def _ends_in_preposition(word: str) -> bool:
+    """获自, 取自, 交付给, 转让至, 购于: a verb with its preposition ends the name before it."""
+    return 2 <= len(word) <= 3 and word[-1] in "自给至于" and word not in _NAME_WORDS_IN_PREPOSITION
+
+
+def _glued_preposition(text: str, token_start: int) -> bool:
+    """The token starts with the preposition of a verb before it (购 + 自费斯托 = 购自 + 费斯托)."""
+    if token_start == 0:
+        return False
+    pair = text[token_start - 1 : token_start + 1]
+    if not _ends_in_preposition(pair):
+        return False
+    import jieba
+
+    return jieba.dt.FREQ.get(pair, 0) > 0 or pair in _STOP_WORDS
+
+
+# Words that end in 自/给/至/于 yet occur inside names (供给, 自给).
+_NAME_WORDS_IN_PREPOSITION = frozenset({"供给", "自给", "补给"})
+
+
+def _verb_cut(stem: str) -> int:
+    """How many characters of the stem stand before the name: up to the last verb, preposition
+    or particle that a proper name follows."""
+    if len(stem) < 4:
+        return 0
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(stem))
+    cut = offset = 0
+    for word, following in pairwise(words):
+        offset += len(word.word)
+        # a one-character "verb" is often a syllable of a transliteration (费|斯托 of 费斯托)
+        single_ok = word.flag == "p" or word.flag.startswith("u")
+        if _ends_in_preposition(word.word) or (
+            word.flag in _CUT_FLAGS
+            and (len(word.word) > 1 or single_ok)
+            and following.flag in _NAME_START_FLAGS
+        ):
+            cut = offset
+    return cut if len(stem) - cut >= 2 else 0
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a word list, the longest word first where two start alike."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or r"(?!)")
+
+
+def _has_proper_name(stem: str, suffixes: re.Pattern[str], persons: bool = True) -> bool:
+    if re.search(r"[A-Za-z]", stem) or suffixes.search(stem):
         return True  # LG化学株式会社; 中国石化集团 | 公司 chains hold a legal form already
     import jieba.posseg
 
-    return any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+    flags = _PROPER_FLAGS if persons else _PROPER_FLAGS - {"nr", "nrt", "nrfg"}
+    return any(word.flag in flags for word in jieba.posseg.cut(stem))
 
 
 def _is_word(token: str) -> bool:
@@ -428,6 +599,12 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 # ---- persons -------------------------------------------------------------------------------
 
+# What a research verb after 等 looks like (卡尔·费休等方法 is a method, 贝克尔等报道 a person).
+_RESEARCH_VERBS_LIST = (
+    "提出|报道|研究|发现|制备|开发|设计|采用|利用|通过|发表|描述|公开|合成|构建|使用|在|于|对|将|"
+    "把|首先|首次|已|曾|也|还"
+)
+
 # 申请人/专利权人 name a person when one is the applicant (申请人 张伟 地址 …): a name is only
 # taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
@@ -444,27 +621,43 @@ _TITLE_END = re.compile(
     r"(?:教授|博士|老师|先生|女士|小姐|院士|工程师|研究员|主任|经理|总监|律师|医生|"
     r"代理人|代理师|审查员|发明人)$|^[\u4e00-\u9fff][总工]$"
 )
-_NAME_BREAK = set("，,。；;：:、和与及或由经在被对向是为从将把给以（）() \t\n")
+_NAME_BREAK = set("，,。；;：:、/和与及或由经在被对向是为从将把给以（）() \t\n")
 # 欧阳明辉提出了该方案 / 王芳表示 / 皇甫嵩林等: what a name may be followed by
 _AFTER_NAME = re.compile(
     r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
     r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
 )
 # Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
-_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；和及与][ \t]*|[ \t\u3000]+")
+_LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；/和及与][ \t]*|[ \t\u3000]+")
 _PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
 # A field label after the list (；申请号：, 地址 …) is not a name.
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
+# Initials may lead: K·施泰因巴赫, J·R·麦克唐纳.
 _TRANSLITERATED = re.compile(
-    r"[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
+    r"(?:[A-Z]\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
+    r"|[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
     r"(?<=[\u4e00-\u9fff])"
 )
+# Outside a cue list a transliterated name needs its middle dot and a cue after it:
+# 安娜-玛丽亚·贝克尔等, 约翰·史密斯教授 (麦克斯韦-加内特模型 has no dot and no cue).
+_TRANSLITERATED_CUE = re.compile(
+    rf"等(?:人|[^\u4e00-\u9fff]|随后|{_RESEARCH_VERBS_LIST})"
+    r"|教授|博士|研究员|团队|课题组|提出|报道|发现|指出|认为"
+)
+# Words that may stand glued before a transliterated name (由, 采用, 根据): longest first.
+_LEADING_STOPS = ("根据", "采用", "使用", "参见", "例如", "由", "据", "如", "经", "被")
+# An author in a non-patent citation: 仇韫琦等.面向…, 王磊, 李娜等. 《电子学报》.
+_CITATION_AUTHOR = re.compile(r"等\s?[.．](?!\d)")
 # Latin-script names as background sections write them (YingchunLiu, Lei Wang, J. Smith).
+# Accented capitals (Émilie) and a surname in capitals (Takeshi NAKAMURA) occur in inventor lists.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-zß-ÿ]+|[A-Z]\.)(?:[ \-]?[A-Z]\.)?(?:[ \-]?[A-Z][a-zß-ÿ]+){1,2}"
-    r"(?![A-Za-zß-ÿ])"
+    # a given name in capitals only before a surname in capitals (JOHN SMITH)
+    r"(?<![A-Za-zß-ÿÀ-Þ])(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?= [A-ZÀ-Þ]{2,})|[A-Z]\.)"
+    r"(?:[ \-]?[A-Z]\.)?"
+    r"(?:[ \-]?(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?![a-z]))){1,2}"
+    r"(?![A-Za-zß-ÿÀ-Þ])"
 )
 # A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
 _LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
@@ -506,6 +699,11 @@ class PersonsByCue:
                 end = start - 1
                 start = self._name_start(text, end)
         found.update(_latin_names(text))
+        found.update(self._cued_transliterated(text))
+        for match in _CITATION_AUTHOR.finditer(text):
+            start = self._name_start(text, match.start())
+            if start is not None and (start == 0 or text[start - 1] in "：:；;，,。 \t\n"):
+                found.add((start, match.start()))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
@@ -513,6 +711,28 @@ class PersonsByCue:
             name = text[start:end]
             _add(doc, "PERSON", start, end, "ipgraph_persons", _person_key(name))
         return doc
+
+    @staticmethod
+    def _cued_transliterated(text: str) -> Iterable[tuple[int, int]]:
+        for match in _TRANSLITERATED.finditer(text):
+            start, end = match.span()
+            name = match.group(0)
+            if not re.search("[·•・‧]", name):
+                continue
+            # the last part may have run on into the cue (贝克尔等随后): the shortest that a cue
+            # follows
+            last = max(name.rfind(c) for c in "·•・‧-－") + start
+            end = next(
+                (e for e in range(last + 2, end + 1) if _TRANSLITERATED_CUE.match(text, e)), -1
+            )
+            if end < 0:
+                continue
+            lead = next((w for w in _LEADING_STOPS if text.startswith(w, start)), "")
+            if lead and last - start - len(lead) >= 2:
+                start += len(lead)  # 由安娜·贝克尔等: the word before the name is not part of it
+            elif _runs_on(text, start):
+                continue  # the dot-name runs on from a word before it
+            yield start, end
 
     def _cue_list(self, text: str, position: int) -> Iterable[tuple[int, int]]:
         while True:
@@ -574,6 +794,14 @@ class PersonsByCue:
             if self._is_name(text[start:end]) and (before in _NAME_BREAK or before.isascii()):
                 return start
         return None
+
+
+def _runs_on(text: str, start: int) -> bool:
+    """A Chinese character before a name joins it to a word, unless it is a conjunction or a
+    word that introduces a name (和, 由, 根据)."""
+    if start == 0 or text.endswith(_LEADING_STOPS, 0, start):
+        return False
+    return "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及"
 
 
 def _person_key(name: str) -> str:
@@ -677,9 +905,40 @@ def _is_money(text: str, match: re.Match[str]) -> bool:
     return not ("\u4e00" <= follower <= "\u9fff") or follower in _AFTER_YUAN
 
 
-@Language.factory("ipgraph_organizations", default_config={})
-def make_organizations(nlp: Language, name: str) -> OrganizationsByLegalForm:
-    return OrganizationsByLegalForm()
+_SUFFIX_KINDS = frozenset({"form", "weak", "weak-np", "scope", "scope-only", "prefix", "campus"})
+
+
+@Language.factory("ipgraph_organizations", default_config={"suffixes": "", "units": ""})
+def make_organizations(
+    nlp: Language, name: str, suffixes: str, units: str
+) -> OrganizationsByLegalForm:
+    return OrganizationsByLegalForm(_suffix_kinds(suffixes), _units(units))
+
+
+def _units(path: str) -> dict[str, bool]:
+    """unit word -> whether it needs a name of its own (word<TAB>named): 镇江分行, not 分行."""
+    if not path:
+        return {}
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): len(row) > 1 and row[1].strip() == "named" for row in rows}
+
+
+def _suffix_kinds(path: str) -> dict[str, frozenset[str]]:
+    """word -> kinds, from a suffix table (word<TAB>kind,kind); comment lines (#) left out."""
+    table: dict[str, frozenset[str]] = {}
+    if not path:
+        return table
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kinds = line.partition("\t")
+        found = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+        unknown = found - _SUFFIX_KINDS
+        if unknown:
+            raise ValueError(f"{path}: unknown kind {sorted(unknown)} for {word!r}")
+        table[word.strip()] = found or frozenset({"form"})
+    return table
 
 
 @Language.factory("ipgraph_persons", default_config={"surnames": "", "foreign_surnames": ""})

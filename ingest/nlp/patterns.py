@@ -14,7 +14,8 @@ STANDARD = re.compile(
     r"|IEEE\s*(?:Std\.?\s*)?\d{3,4}(?:\.\d+)*[a-z]{0,3}"
     r"|ITU-T\s*[A-Z]\.\d+(?:\.\d+)?"
     r"|ISO(?:/IEC)?\s*\d{3,5}(?:-\d+)*(?::\d{4})?"
-    rf"|{_STANDARD_BODIES}\s*\d{{1,5}}(?:\.\d+)?(?:-\d{{4}})?"
+    # the number ends there: GB2019055.7 is a British application, not a standard
+    rf"|{_STANDARD_BODIES}\s*\d{{1,5}}(?:\.\d+)?(?:-\d{{4}})?(?!\d)"
 )
 PATENT_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -29,7 +30,12 @@ PATENT_NUMBER = re.compile(
     r")(?![A-Za-z0-9])"
 )
 MONEY = re.compile(r"(?:人民币|RMB|￥|¥)?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元")
-DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|(?<!\d)\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)")
+# A year of this or the last centuries, a month and a day that exist: a CAS number (7429-90-5,
+# 7440-05-3) has the shape but not the values.
+DATE = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日"
+    r"|(?<![\d\-])(?:1[89]|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d\-])"
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "PATENT_NUMBER": PATENT_NUMBER,

@@ -41,10 +41,14 @@ def load_pipeline(config_path: Path = PIPELINE_CONFIG, **overrides: str) -> Lang
         gazetteer[key] = (
             str(CONFIG_DIR / value) if value and not Path(value).is_absolute() else value
         )
-    persons = config["components"].get("ipgraph_persons") or {}
-    for key in ("surnames", "foreign_surnames"):
-        if persons.get(key) and not Path(persons[key]).is_absolute():
-            persons[key] = str(CONFIG_DIR / persons[key])
+    for component, keys in (
+        ("ipgraph_persons", ("surnames", "foreign_surnames")),
+        ("ipgraph_organizations", ("suffixes", "units")),
+    ):
+        section = config["components"].get(component) or {}
+        for key in keys:
+            if section.get(key) and not Path(section[key]).is_absolute():
+                section[key] = str(CONFIG_DIR / section[key])
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
     if all(name.startswith("ipgraph_") for name in nlp.pipe_names):
         # Our components match on characters and read no lexical attribute (like_num, shape,

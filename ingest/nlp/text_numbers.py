@@ -44,7 +44,7 @@ _PREFIXED = re.compile(
     r"|(?:DE\s?)?10\s?(?:19|20)\d{2}\s?\d{3}\s?\d{3}(?:\.\d)?(?:\s?[ABU]\d)?"
     r"|DE\s?\d{3}\s?\d{2}\s?\d{3}(?:\.\d)?(?:\s?[ABCU]\d)?"
     r"|TW\s?[IM]?\d{6,9}(?:\s?[AB])?"
-    r"|GB\s?\d(?:\s?\d{3}){2}(?:\s?[AB])?"
+    r"|GB\s?\d(?:\s?\d{3}){2}(?:\.\d|\s?[AB]\d?)?"
     r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
     r"(?:\.\d)?(?:\s?[A-C]\d?)?"
     r")" + _END
@@ -67,6 +67,16 @@ _PRIORITY_TRIPLE = re.compile(
     rf"(?<![\w/.,\-])(?P<number>{_NUMBER})\s+(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}"
     r"\s+[A-Z]{2}(?![A-Za-z])"
 )
+# A Japanese application or publication cited by its Japanese word (特願2021-005832号,
+# 特開2016-023519号, 特开平10-123456): the word is not an office prefix, the number stands alone.
+_JAPANESE_WORD = re.compile(
+    r"(?:特[願愿開开許许表]|実[願開]|实[愿开])\s?(?:平|昭|令和)?\s?"
+    r"(?P<number>(?:19|20)\d{2}-\d{5,6}|[HSR]?\d{1,2}-\d{5,6})(?![\d\-])"
+)
+# The country of the priority before (… 2019.06.26 JP 2019-237105 2019.12.26 JP): the letters
+# close that claim, they are not the next number's office prefix.
+_PREVIOUS_CLAIM = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+$")
+_NEXT_CLAIM = re.compile(r"\s+(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\s+[A-Z]{2}(?![A-Za-z])")
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:[.\-/]\d{1,2}){2}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}")
 _COUNTRIES = (
     ("美国", "US"),
@@ -87,6 +97,21 @@ _GLUED_CN = re.compile(r"(?<![A-Za-z])(?<=\d)CN\d{9}[ABCUY]\d?(?=CN|[^A-Za-z0-9]
 
 
 def patent_numbers(text: str) -> Iterator[Found]:
+    for start, end, value in _patent_numbers(text):
+        if (
+            re.match(r"[A-Z]{2}\s", text[start:end])
+            and _PREVIOUS_CLAIM.search(text, max(0, start - 16), start)
+            and _NEXT_CLAIM.match(text, end)
+        ):
+            start += 3  # keep the number, leave the previous claim's country out
+            value = _normalize(text[start:end], _country(text, start, end))
+        yield start, end, value
+    for match in _JAPANESE_WORD.finditer(text):
+        start, end = match.span("number")
+        yield start, end, _normalize(text[start:end], "JP")
+
+
+def _patent_numbers(text: str) -> Iterator[Found]:
     for match in _GLUED_CN.finditer(text):
         yield match.start(), match.end(), match.group(0)
     for match in _PREFIXED.finditer(text):
