@@ -83,6 +83,14 @@ def _singular_key(header: str) -> str:
     return header_key(_PLURAL.sub("", text))
 
 
+# An English name and a Chinese name of one column, either first, with something between them.
+_CJK = r"\u3400-\u9fff"
+_BILINGUAL_SEPARATOR = r"[\s\-–—_:：/|()（）]+"
+_BILINGUAL = re.compile(
+    rf"^(?P<latin>[^{_CJK}]*[A-Za-z][^{_CJK}]*?){_BILINGUAL_SEPARATOR}(?P<cjk>[{_CJK}][^A-Za-z]*)$"
+    rf"|^(?P<cjk2>[^A-Za-z]*[{_CJK}][^A-Za-z]*?){_BILINGUAL_SEPARATOR}(?P<latin2>[A-Za-z][^{_CJK}]*)$"
+)
+
 # A column in the original language or in Chinese names the field itself (标题(中文), Title
 # (original)); one in another language is not read (标题(英文) is no title to prefer).
 _IN_ITS_LANGUAGE = re.compile(r"(?:中文|原文|chinese|original|orig)$")
@@ -146,7 +154,21 @@ class ColumnMap:
                     found = self.candidates_of(part) if part.strip() else ()
                     if found:
                         return found
-        return ()
+        return self._bilingual(header)
+
+    def _bilingual(self, header: str) -> tuple[tuple[str, bool], ...]:
+        """A header naming its column in English and in Chinese (CNKI's `ApplyNum-申请号`,
+        `公开号 Publication No.`): the Chinese name, else the English one. The English part
+        must be a word, not an acronym qualifying the Chinese name (PCT申请号, WO-公开号)."""
+        parts = _BILINGUAL.match(unicodedata.normalize("NFKC", header).strip())
+        if parts is None:
+            return ()
+        latin, chinese = (parts["latin"], parts["cjk"]) if parts["latin"] else (
+            parts["latin2"], parts["cjk2"]
+        )
+        if not re.search(r"[a-z]", latin):
+            return ()
+        return self.candidates_of(chinese) or self.candidates_of(latin)
 
     def numbered_list_field(self, header: str) -> str | None:
         """The list field of a numbered column (申请人1, 发明人2, 第3发明人, Inventor (2)): an
@@ -261,6 +283,8 @@ def _plausible(name: str, value: Any) -> bool:
     if name in _NUMBER_FIELDS:
         digits = sum(c.isdigit() for c in fold(_cell_text(value)))
         return digits >= 5
+    if name == "country_code":  # an office is two letters (CNKI's 国省代码 33 is a province)
+        return bool(re.fullmatch(r"\s*[A-Za-z]{2}\s*", fold(_cell_text(value))))
     return True
 
 
@@ -325,6 +349,10 @@ def _events(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
+    operation = _operation(record.pop("transaction_type", None))
+    if operation is not None:
+        _operation_event(record, cells, operation)
+        return _count(record)
     if "transfers" in record:
         record["transfers"] = export_layout.transfer_cell(record["transfers"])
     if cells["transferors"] or cells["transferees"]:
@@ -348,8 +376,57 @@ def _events(record: dict[str, Any]) -> None:
                 "type": str(cells["license_type"]).strip() if cells["license_type"] else None,
             }
         ]
+    _count(record)
+
+
+def _count(record: dict[str, Any]) -> None:
     if "cited_by_count" in record:
         record["cited_by_count"] = export_layout.count(record["cited_by_count"])
+
+
+# What a transfer list's operation column says (转化方式): a licence of some kind, or a change
+# of owner (an assignment, or the patent contributed to a company's capital: 作价入股/出资).
+_LICENCE_WORDS = re.compile(r"许可|licen[cs]", re.IGNORECASE)
+_TRANSFER_WORDS = re.compile(
+    r"转让|转移|作价|入股|出资|投资|assign|transfer|contribut", re.IGNORECASE
+)
+
+
+def _operation(value: Any) -> tuple[str, str] | None:
+    """(`license`, the type as exported) or (`transfer`, the wording); None when the cell
+    names neither (技术开发, an empty cell): the parties' columns are then read as before."""
+    text = _cell_text(value).strip() if value is not None else ""
+    if _LICENCE_WORDS.search(text):
+        return ("license", text)
+    if _TRANSFER_WORDS.search(text):
+        return ("transfer", text)
+    return None
+
+
+def _operation_event(
+    record: dict[str, Any], cells: dict[str, Any], operation: tuple[str, str]
+) -> None:
+    """The parties of a row whose operation column decides what happened: the first party
+    columns (转让人/许可人, 受让人/被许可人, or the licence's own) as a transfer or a licence;
+    the other event is none (a licence changes no owner)."""
+    giving = cells["transferors"] or cells["licensors"]
+    taking = cells["transferees"] or cells["licensees"]
+    kind, wording = operation
+    if kind == "license":
+        record.pop("transfers", None)
+        if giving or taking:
+            licence_type = str(cells["license_type"]).strip() if cells["license_type"] else None
+            record["licenses"] = [
+                {
+                    "licensors": export_layout.names(str(giving or "")),
+                    "licensees": export_layout.names(str(taking or "")),
+                    "type": licence_type or wording,
+                }
+            ]
+    else:
+        record.pop("licenses", None)
+        if giving or taking:
+            record["transfers"] = export_layout.transfers(giving, taking)
 
 
 # What exports print in a cell that has nothing: 无, 暂无, -, N/A, pandas' nan.
@@ -425,10 +502,10 @@ def list_items(name: str, value: Any) -> list[str]:
     items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
     found: list[str] = []
     for item in (str(i).strip() for i in items):
-        if name == "inventors" and _SURNAME_FIRST.match(item):
-            found.append(item)
+        if name == "inventors" and _SURNAME_FIRST.match(export_layout.without_country(item)):
+            found.append(export_layout.without_country(item))
         elif name in _NAME_FIELDS:
-            found += export_layout.NAME_COMMA.split(item)
+            found += [export_layout.without_country(n) for n in export_layout.NAME_COMMA.split(item)]
         elif name in _NUMBER_LIST_FIELDS:
             for part in _NUMBER_COMMA.split(item):
                 found += _numbers_in(part) if name != "priority" else priority_claims_in(part)
