@@ -163,9 +163,10 @@ class ColumnMap:
         parts = _BILINGUAL.match(unicodedata.normalize("NFKC", header).strip())
         if parts is None:
             return ()
-        latin, chinese = (parts["latin"], parts["cjk"]) if parts["latin"] else (
-            parts["latin2"], parts["cjk2"]
-        )
+        if parts["latin"]:
+            latin, chinese = parts["latin"], parts["cjk"]
+        else:
+            latin, chinese = parts["latin2"], parts["cjk2"]
         if not re.search(r"[a-z]", latin):
             return ()
         return self.candidates_of(chinese) or self.candidates_of(latin)
@@ -505,7 +506,8 @@ def list_items(name: str, value: Any) -> list[str]:
         if name == "inventors" and _SURNAME_FIRST.match(export_layout.without_country(item)):
             found.append(export_layout.without_country(item))
         elif name in _NAME_FIELDS:
-            found += [export_layout.without_country(n) for n in export_layout.NAME_COMMA.split(item)]
+            parts = export_layout.NAME_COMMA.split(item)
+            found += [export_layout.without_country(part) for part in parts]
         elif name in _NUMBER_LIST_FIELDS:
             for part in _NUMBER_COMMA.split(item):
                 found += _numbers_in(part) if name != "priority" else priority_claims_in(part)
