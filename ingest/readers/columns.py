@@ -86,6 +86,7 @@ def _singular_key(header: str) -> str:
 # An English name and a Chinese name of one column, either first, with something between them.
 _CJK = r"\u3400-\u9fff"
 _BILINGUAL_SEPARATOR = r"[\s\-–—_:：/|()（）]+"
+_BILINGUAL_LENGTH = 80
 _BILINGUAL = re.compile(
     rf"^(?P<latin>[^{_CJK}]*[A-Za-z][^{_CJK}]*?){_BILINGUAL_SEPARATOR}(?P<cjk>[{_CJK}][^A-Za-z]*)$"
     rf"|^(?P<cjk2>[^A-Za-z]*[{_CJK}][^A-Za-z]*?){_BILINGUAL_SEPARATOR}(?P<latin2>[A-Za-z][^{_CJK}]*)$"
@@ -160,7 +161,9 @@ class ColumnMap:
         """A header naming its column in English and in Chinese (CNKI's `ApplyNum-申请号`,
         `公开号 Publication No.`): the Chinese name, else the English one. The English part
         must be a word, not an acronym qualifying the Chinese name (PCT申请号, WO-公开号)."""
-        parts = _BILINGUAL.match(unicodedata.normalize("NFKC", header).strip())
+        text = unicodedata.normalize("NFKC", header).strip()
+        # a data cell tested as a header may be a whole abstract: no header is that long
+        parts = _BILINGUAL.match(text) if len(text) <= _BILINGUAL_LENGTH else None
         if parts is None:
             return ()
         if parts["latin"]:
