@@ -532,3 +532,13 @@ def test_an_operation_naming_neither_leaves_the_party_columns_as_before() -> Non
         {"专利号": "ZL201810276413.0", "转化方式": "技术开发", "许可人": "甲", "被许可人": "乙"}
     )
     assert record["licenses"] == [{"licensors": ["甲"], "licensees": ["乙"], "type": None}]
+
+
+def test_a_licence_register_names_its_parties_like_a_transfer() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "让与人": "甲大学", "受让人": "乙公司", "许可种类": "独占"}
+    )
+    assert "transfers" not in record
+    assert record["licenses"] == [
+        {"licensors": ["甲大学"], "licensees": ["乙公司"], "type": "独占"}
+    ]

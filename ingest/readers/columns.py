@@ -354,6 +354,11 @@ def _events(record: dict[str, Any]) -> None:
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
     operation = _operation(record.pop("transaction_type", None))
+    if operation is None and cells["license_type"] and not (
+        cells["licensors"] or cells["licensees"]
+    ):
+        # a licence register (许可合同备案) names its parties 让与人/受让人 beside the 许可种类
+        operation = ("license", _cell_text(cells["license_type"]).strip())
     if operation is not None:
         _operation_event(record, cells, operation)
         return _count(record)
