@@ -431,6 +431,10 @@ def test_dates_listed_per_family_member_follow_the_number_taken() -> None:
         ("官方文号", "application_number"),
         ("案卷号", None),
         ("转化方式", "transaction_type"),
+        ("受让方（被许可方）", "transferees"),
+        ("申请日（yyyy-mm-dd）", "filing_date"),
+        ("申请号（PCT）", None),  # a PCT application is not the national one
+        ("合同金额（万元）", None),
     ],
 )
 def test_bilingual_and_docket_headers(header: str, field: str | None) -> None:

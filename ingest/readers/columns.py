@@ -86,6 +86,14 @@ def _singular_key(header: str) -> str:
 # An English name and a Chinese name of one column, either first, with something between them.
 _CJK = r"\u3400-\u9fff"
 _BILINGUAL_SEPARATOR = r"[\s\-–—_:：/|()（）]+"
+_BRACKETED = re.compile(r"[（(]([^()（）]*)[)）]")
+# Notes that make another column of a known header: an office or route (PCT, WO, EP), a
+# language (标题（英文）is no title to prefer; 中文 and 原文 are read before this).
+_OFFICE_NOTE = re.compile(
+    r"[A-Z]{2,4}|[\u4e00-\u9fff]{1,2}[文语]|机器翻译|翻译|english|japanese|korean|german|french|"
+    r"translated|translation|machine translation",
+    re.IGNORECASE,
+)
 _BILINGUAL_LENGTH = 80
 _BILINGUAL = re.compile(
     rf"^(?P<latin>[^{_CJK}]*[A-Za-z][^{_CJK}]*?){_BILINGUAL_SEPARATOR}(?P<cjk>[{_CJK}][^A-Za-z]*)$"
@@ -155,7 +163,17 @@ class ColumnMap:
                     found = self.candidates_of(part) if part.strip() else ()
                     if found:
                         return found
-        return self._bilingual(header)
+        return self._qualified(header) or self._bilingual(header)
+
+    def _qualified(self, header: str) -> tuple[tuple[str, bool], ...]:
+        """A known header with a note in brackets (受让人（被许可人）, 申请日（yyyy-mm-dd）):
+        the header; not when the note names an office, a route or a language (申请号（PCT）,
+        标题（英文）)."""
+        notes = _BRACKETED.findall(header)
+        bare = _BRACKETED.sub("", header).strip()
+        if not notes or not bare or any(_OFFICE_NOTE.fullmatch(n.strip()) for n in notes):
+            return ()
+        return self.candidates_of(bare)
 
     def _bilingual(self, header: str) -> tuple[tuple[str, bool], ...]:
         """A header naming its column in English and in Chinese (CNKI's `ApplyNum-申请号`,
