@@ -546,3 +546,27 @@ def test_a_licence_register_names_its_parties_like_a_transfer() -> None:
     assert record["licenses"] == [
         {"licensors": ["甲大学"], "licensees": ["乙公司"], "type": "独占"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        (("变更前权利人", "变更后权利人"), "transfers"),  # CNIPA's transfer register
+        (("出质人名称", "质权人名称"), "pledges"),
+        (("许可人名称", "被许可人名称"), "licenses"),
+    ],
+)
+def test_register_party_columns(headers: tuple[str, str], field: str) -> None:
+    record, unmapped = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", headers[0]: "甲公司", headers[1]: "乙公司"}
+    )
+    assert unmapped == []
+    assert len(record[field]) == 1
+
+
+def test_a_licence_way_column_saying_transfer_is_a_transfer() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "许可方式": "转让", "让与人": "甲", "受让人": "乙"}
+    )
+    assert record["transfers"] == [{"from": ["甲"], "to": ["乙"]}]
+    assert "licenses" not in record

@@ -375,8 +375,12 @@ def _events(record: dict[str, Any]) -> None:
     if operation is None and cells["license_type"] and not (
         cells["licensors"] or cells["licensees"]
     ):
-        # a licence register (许可合同备案) names its parties 让与人/受让人 beside the 许可种类
-        operation = ("license", _cell_text(cells["license_type"]).strip())
+        # a licence register (许可合同备案) names its parties 让与人/受让人 beside the 许可种类;
+        # a 许可方式 column of a mixed list may say 转让
+        operation = _operation(cells["license_type"]) or (
+            "license",
+            _cell_text(cells["license_type"]).strip(),
+        )
     if operation is not None:
         _operation_event(record, cells, operation)
         return _count(record)
