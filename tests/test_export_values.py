@@ -493,6 +493,7 @@ def test_dates_written_in_the_files_order() -> None:
     assert with_date_order("05/07/2022", None) == "05/07/2022"  # date_text's default then
     assert with_date_order("01/02/2020\n03/04/2021", True) == "2020-02-01\n2021-04-03"
     assert with_date_order("05/07/2022 lot 3", True) == "05/07/2022 lot 3"
+    assert with_date_order("05/07/2022 09:30", True) == "2022-07-05"
     assert with_date_order(20220705, True) == 20220705
 
 

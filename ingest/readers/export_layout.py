@@ -147,7 +147,7 @@ def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
 
 # A date written with the year last (05/07/2022, 5-7-2022): day first in European exports
 # (Espacenet), month first in US ones; only the file's other dates tell which.
-_YEAR_LAST = re.compile(r"^(\d{1,2})([/\-])(\d{1,2})\2(\d{4})$")
+_YEAR_LAST = re.compile(r"^(\d{1,2})([/\-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 # How many data rows are looked at to tell the order.
 DATE_ORDER_ROWS = 1000
 
