@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -15,11 +16,14 @@ from domain.numbers import parse_application_number, parse_priority, parse_publi
 from ingest.readers import read_source
 from ingest.readers.columns import ColumnMap, list_items, priority_claims_in
 from ingest.readers.export_layout import (
+    day_first,
     find_header,
     is_data_row,
     is_known_header,
     names,
     transfer_cell,
+    with_date_order,
+    without_country,
 )
 from ingest.records import PatentRecord
 from ingest.transform import unmapped_headers
@@ -409,3 +413,161 @@ def test_dates_listed_per_family_member_follow_the_number_taken() -> None:
         {"公开号": "CN114000030A", "公开日": "2022-03-01；2023-01-01"}
     )
     assert record["publication_date"] == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("ApplyNum-申请号", "application_number"),
+        ("PubNo-公开号", "publication_number"),
+        ("MainClass-主分类号", "ipc_main"),
+        ("Summary-摘要", "abstract"),
+        ("公开号 Publication No.", "publication_number"),
+        ("当前专利权人（Current Assignee）", "current_owners"),
+        ("Inventor_发明人", "inventors"),
+        ("Title-未知栏目", "title"),  # the English name when the Chinese one is unknown
+        ("SrcDatabase-来源库", None),
+        ("PCT-申请号", None),  # an acronym qualifies the Chinese name: no translation
+        ("官方文号", "application_number"),
+        ("案卷号", None),
+        ("转化方式", "transaction_type"),
+        ("受让方（被许可方）", "transferees"),
+        ("申请日（yyyy-mm-dd）", "filing_date"),
+        ("申请号（PCT）", None),  # a PCT application is not the national one
+        ("合同金额（万元）", None),
+    ],
+)
+def test_bilingual_and_docket_headers(header: str, field: str | None) -> None:
+    assert ColumnMap.load().field_of(header) == field
+
+
+def test_a_province_code_is_no_office() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"PubNo-公开号": "111826244A", "CountryCode-国省代码": "33", "国家": "CN"}
+    )
+    assert record["publication_number"] == "CN111826244A"
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("DAIKIN IND LTD [JP]", "DAIKIN IND LTD"),
+        ("MÜLLER HANS-PETER [DE]", "MÜLLER HANS-PETER"),
+        ("WEBER THOMAS ［DE］", "WEBER THOMAS"),
+        ("ACME [US] HOLDINGS", "ACME [US] HOLDINGS"),  # only after the name
+        ("甲公司", "甲公司"),
+    ],
+)
+def test_the_residence_code_after_a_name_is_dropped(name: str, bare: str) -> None:
+    assert without_country(name) == bare
+
+
+def test_residence_codes_in_list_cells_and_event_cells() -> None:
+    assert list_items("inventors", "KLEIN MARTINA [DE]\nWEBER THOMAS [DE]") == [
+        "KLEIN MARTINA",
+        "WEBER THOMAS",
+    ]
+    assert list_items("inventors", "Weiß, Jürgen [DE]") == ["Weiß, Jürgen"]
+    assert names("BASF SE [DE]; ACME, INC. [US]") == ["BASF SE", "ACME, INC."]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["31/08/2018", "x"], ["05/07/2022", ""]], True),  # a day above 12 somewhere
+        ([["08/31/2018"], ["05/07/2022"]], False),  # a month-first file
+        ([["05/07/2022"], ["02/05/2023"]], None),  # nothing tells
+        ([["31/08/2018"], ["08/31/2018"]], None),  # both: no order to trust
+        ([["2022-07-05", "Title 13/14/2020 x"]], None),  # only whole-cell dates count
+        ([["10/01/2020\n25/12/2020"]], True),  # one date per line
+        ([["31-08-2018"]], True),
+    ],
+)
+def test_the_date_order_of_a_file(rows: list[list[str]], expected: bool | None) -> None:
+    assert day_first(rows) is expected
+
+
+def test_dates_written_in_the_files_order() -> None:
+    assert with_date_order("05/07/2022", True) == "2022-07-05"
+    assert with_date_order("05/07/2022", False) == "2022-05-07"
+    assert with_date_order("05/07/2022", None) == "05/07/2022"  # date_text's default then
+    assert with_date_order("01/02/2020\n03/04/2021", True) == "2020-02-01\n2021-04-03"
+    assert with_date_order("05/07/2022 lot 3", True) == "05/07/2022 lot 3"
+    assert with_date_order("05/07/2022 09:30", True) == "2022-07-05"
+    assert with_date_order(20220705, True) == 20220705
+
+
+@pytest.mark.parametrize(
+    ("operation", "transfers", "licenses"),
+    [
+        ("转让", [{"from": ["甲大学", "乙医院"], "to": ["丙公司"]}], None),
+        ("作价入股", [{"from": ["甲大学", "乙医院"], "to": ["丙公司"]}], None),
+        ("独占许可", None, [("独占许可", ["甲大学", "乙医院"], ["丙公司"])]),
+        ("普通许可", None, [("普通许可", ["甲大学", "乙医院"], ["丙公司"])]),
+        ("Exclusive licence", None, [("Exclusive licence", ["甲大学", "乙医院"], ["丙公司"])]),
+    ],
+)
+def test_the_operation_column_decides_transfer_or_licence(
+    operation: str, transfers: Any, licenses: Any
+) -> None:
+    record, _ = ColumnMap.load().to_record(
+        {
+            "专利号": "ZL201810276413.0",
+            "转化方式": operation,
+            "转让人/许可人": "甲大学；乙医院",
+            "受让人/被许可人": "丙公司",
+        }
+    )
+    assert "transaction_type" not in record
+    assert record.get("transfers") == transfers
+    found = record.get("licenses")
+    assert (
+        None
+        if found is None
+        else [(lic["type"], lic["licensors"], lic["licensees"]) for lic in found]
+    ) == licenses
+
+
+def test_an_operation_naming_neither_leaves_the_party_columns_as_before() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "转化方式": "", "转让人": "甲大学", "受让人": "丙公司"}
+    )
+    assert record["transfers"] == [{"from": ["甲大学"], "to": ["丙公司"]}]
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "转化方式": "技术开发", "许可人": "甲", "被许可人": "乙"}
+    )
+    assert record["licenses"] == [{"licensors": ["甲"], "licensees": ["乙"], "type": None}]
+
+
+def test_a_licence_register_names_its_parties_like_a_transfer() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "让与人": "甲大学", "受让人": "乙公司", "许可种类": "独占"}
+    )
+    assert "transfers" not in record
+    assert record["licenses"] == [
+        {"licensors": ["甲大学"], "licensees": ["乙公司"], "type": "独占"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        (("变更前权利人", "变更后权利人"), "transfers"),  # CNIPA's transfer register
+        (("出质人名称", "质权人名称"), "pledges"),
+        (("许可人名称", "被许可人名称"), "licenses"),
+    ],
+)
+def test_register_party_columns(headers: tuple[str, str], field: str) -> None:
+    record, unmapped = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", headers[0]: "甲公司", headers[1]: "乙公司"}
+    )
+    assert unmapped == []
+    assert len(record[field]) == 1
+
+
+def test_a_licence_way_column_saying_transfer_is_a_transfer() -> None:
+    record, _ = ColumnMap.load().to_record(
+        {"专利号": "ZL201810276413.0", "许可方式": "转让", "让与人": "甲", "受让人": "乙"}
+    )
+    assert record["transfers"] == [{"from": ["甲"], "to": ["乙"]}]
+    assert "licenses" not in record

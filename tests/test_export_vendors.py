@@ -630,3 +630,130 @@ def test_a_header_printed_twice_keeps_the_first_value(tmp_path: Path) -> None:
     path.write_text(_csv(rows), encoding="utf-8")
     records, _ = _records(path)
     assert [r.applicants for r in records] == [["甲公司"], ["乙公司"]]
+
+
+# ---- Espacenet result list, CNKI, a law firm's docket, a transfer office's list ---------------
+
+
+def _espacenet_csv(dates: tuple[str, str]) -> str:
+    """Espacenet's result list: BOM, `;`, a preamble with doubled quotes, one name per line
+    inside quoted cells, the residence country after each name, dates with the year last."""
+    lines = [
+        "Espacenet - Result list",
+        '"Query: pa = ""EXAMPLE"""',
+        "Date: 01/12/2026",
+        "",
+        "No;Title;Inventors;Applicants;Publication number;Earliest priority;IPC;Publication date",
+        '1;Ein Ventil;"MEIER ANNA [DE]\nSCHULZ JAN [DE]";EXAMPLE GMBH [DE];CN114000101A;'
+        f'{dates[0]};"F16K1/22\nF16K31/06";{dates[1]}',
+        '2;Eine Pumpe;"SMITH JOHN [US]";"EXAMPLE GMBH [DE]\nACME, INC. [US]";CN114000102B;;'
+        "F04B1/00;05/07/2022",
+    ]
+    return "\ufeff" + "\n".join(lines) + "\n"
+
+
+def test_espacenet_result_list_is_day_first_when_a_day_tells(tmp_path: Path) -> None:
+    path = tmp_path / "espacenet.csv"
+    path.write_text(_espacenet_csv(("31/08/2018", "30/03/2021")), encoding="utf-8")
+    (first, second), problems = _records(path)
+    assert problems == []
+    assert first.inventors == ["MEIER ANNA", "SCHULZ JAN"]
+    assert first.applicants == ["EXAMPLE GMBH"]
+    assert first.ipc == ["F16K1/22", "F16K31/06"]
+    assert first.publication_date == dt.date(2021, 3, 30)
+    assert second.applicants == ["EXAMPLE GMBH", "ACME, INC."]
+    assert second.publication_date == dt.date(2022, 7, 5)  # day first like the file
+
+
+def test_year_last_dates_stay_month_first_when_the_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "us.csv"
+    path.write_text(_espacenet_csv(("08/31/2018", "03/30/2021")), encoding="utf-8")
+    (_first, second), _ = _records(path)
+    assert second.publication_date == dt.date(2022, 5, 7)
+
+
+def test_cnki_bilingual_headers_in_gb18030_tsv(tmp_path: Path) -> None:
+    rows = [
+        ["SrcDatabase-来源库", "Title-题名", "Applicant-申请人", "Inventor-发明人",
+         "ApplyDate-申请日", "ApplyNum-申请号", "PubNo-公开号", "PubTime-公开日",
+         "MainClass-主分类号", "Class-分类号", "Summary-摘要", "CountryCode-国省代码"],
+        ["专利", "一种清洗剂", "甲化工有限公司;", "张三;李四;", "2020-07-27", "CN202110523467",
+         "CN114000103A", "2020-10-27", "C11D1/83", "C11D1/72;C11D1/83", "", "33"],
+    ]  # fmt: skip
+    path = tmp_path / "cnki.tsv"
+    path.write_bytes(_csv(rows, "\t").encode("gb18030"))
+    (record,), problems = _records(path)
+    assert problems == []
+    assert record.title == "一种清洗剂"
+    assert record.applicants == ["甲化工有限公司"]  # the closing `;` opens no empty item
+    assert record.inventors == ["张三", "李四"]
+    assert application(record.application_number) == "CN202110523467.4"
+    assert record.ipc == ["C11D1/83", "C11D1/72"]
+    assert not record.abstract
+    assert record.publication_date == dt.date(2020, 10, 27)
+
+
+def test_law_firm_docket_with_hidden_counter_and_official_numbers(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "案卷台账"
+    sheet.append([None, "某知识产权代理有限公司 案卷台账"])
+    sheet.append([None, "客户：示例集团"])
+    sheet.append([])
+    sheet.append(["序号", "案卷信息", None, "官方信息", None, None, "著录信息", None, "案件状态"])
+    sheet.append([None, "案卷号", "客户案号", "官方文号", "申请日", "公开（公告）号", "发明名称",
+                  "申请人", None])  # fmt: skip
+    for merged in ("A4:A5", "B4:C4", "D4:F4", "G4:H4", "I4:I5"):
+        sheet.merge_cells(merged)
+    sheet.column_dimensions["A"].hidden = True
+    sheet.append([1, "XY21-0001", "C-2021-7", "2021 1 0234681.8", dt.datetime(2021, 3, 5),
+                  "ＣＮ１１４０００１０４Ａ", "一种加热器", "甲电器有限公司、乙集团股份有限公司",
+                  "实审中"])  # fmt: skip
+    sheet.append([])
+    sheet.append([2, "XY20-0002", "C-2020-9", "2020101098248", "2020年2月21日",
+                  "CN 114000105 B", "一种控制器", "丙电器有限公司", "已授权"])  # fmt: skip
+    sheet.append(["合计", "2件"])
+    sheet.append(["注：官方文号即国家知识产权局申请号"])
+    path = tmp_path / "docket.xlsx"
+    workbook.save(path)
+    (first, second), problems = _records(path)
+    assert problems == []
+    assert application(first.application_number) == "CN202110234681.8"
+    assert canonical(first.publication_number) == "CN114000104A"
+    assert first.applicants == ["甲电器有限公司", "乙集团股份有限公司"]
+    assert first.legal_status == "实审中"
+    assert application(second.application_number) == "CN202010109824.8"
+    assert second.filing_date == dt.date(2020, 2, 21)
+
+
+def test_transfer_list_whose_operation_decides_transfer_or_licence(tmp_path: Path) -> None:
+    workbook = Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "填表说明"
+    notes.append(["转化方式填写：转让、独占许可、排他许可、普通许可、作价入股"])
+    data = workbook.create_sheet("转化清单")
+    data.append(["某大学专利转化清单"])
+    data.append(["填报单位：技术转移中心"])
+    data.append([])
+    data.append(["序号", "专利名称", "专利号", "授权公告号", "转化方式", "转让人/许可人",
+                 "受让人/被许可人", "合同金额（万元）"])  # fmt: skip
+    data.append([1, "一种分子筛", "ZL201810276413.0", "CN114000106B", "排他许可", "甲大学",
+                 "乙公司", 30])  # fmt: skip
+    data.append([2, "一种碳材料", "ＺＬ２０２０１０５５７８９１．６", "CN114000107B", "作价入股",
+                 "甲大学；丙医院", "丁公司、戊公司", 500])  # fmt: skip
+    data.append(["合计", None, None, None, None, None, None, 530])
+    path = tmp_path / "transfer.xlsx"
+    workbook.save(path)
+    (licensed, contributed), problems = _records(path)
+    assert problems == []
+    assert licensed.transfers == []
+    assert [lic.model_dump() for lic in licensed.licenses] == [
+        {"licensors": ["甲大学"], "licensees": ["乙公司"], "type": "排他许可"}
+    ]
+    assert contributed.licenses == []
+    assert [t.model_dump(by_alias=True) for t in contributed.transfers] == [
+        {"from": ["甲大学", "丙医院"], "to": ["丁公司", "戊公司"]}
+    ]
+    assert application(contributed.application_number) == "CN202010557891.6"

@@ -83,6 +83,23 @@ def _singular_key(header: str) -> str:
     return header_key(_PLURAL.sub("", text))
 
 
+# An English name and a Chinese name of one column, either first, with something between them.
+_CJK = r"\u3400-\u9fff"
+_BILINGUAL_SEPARATOR = r"[\s\-–—_:：/|()（）]+"
+_BRACKETED = re.compile(r"[（(]([^()（）]*)[)）]")
+# Notes that make another column of a known header: an office or route (PCT, WO, EP), a
+# language (标题（英文）is no title to prefer; 中文 and 原文 are read before this).
+_OFFICE_NOTE = re.compile(
+    r"[A-Z]{2,4}|[\u4e00-\u9fff]{1,2}[文语]|机器翻译|翻译|english|japanese|korean|german|french|"
+    r"translated|translation|machine translation",
+    re.IGNORECASE,
+)
+_BILINGUAL_LENGTH = 80
+_BILINGUAL = re.compile(
+    rf"^(?P<latin>[^{_CJK}]*[A-Za-z][^{_CJK}]*?){_BILINGUAL_SEPARATOR}(?P<cjk>[{_CJK}][^A-Za-z]*)$"
+    rf"|^(?P<cjk2>[^A-Za-z]*[{_CJK}][^A-Za-z]*?){_BILINGUAL_SEPARATOR}(?P<latin2>[A-Za-z][^{_CJK}]*)$"
+)
+
 # A column in the original language or in Chinese names the field itself (标题(中文), Title
 # (original)); one in another language is not read (标题(英文) is no title to prefer).
 _IN_ITS_LANGUAGE = re.compile(r"(?:中文|原文|chinese|original|orig)$")
@@ -146,7 +163,34 @@ class ColumnMap:
                     found = self.candidates_of(part) if part.strip() else ()
                     if found:
                         return found
-        return ()
+        return self._qualified(header) or self._bilingual(header)
+
+    def _qualified(self, header: str) -> tuple[tuple[str, bool], ...]:
+        """A known header with a note in brackets (受让人（被许可人）, 申请日（yyyy-mm-dd）):
+        the header; not when the note names an office, a route or a language (申请号（PCT）,
+        标题（英文）)."""
+        notes = _BRACKETED.findall(header)
+        bare = _BRACKETED.sub("", header).strip()
+        if not notes or not bare or any(_OFFICE_NOTE.fullmatch(n.strip()) for n in notes):
+            return ()
+        return self.candidates_of(bare)
+
+    def _bilingual(self, header: str) -> tuple[tuple[str, bool], ...]:
+        """A header naming its column in English and in Chinese (CNKI's `ApplyNum-申请号`,
+        `公开号 Publication No.`): the Chinese name, else the English one. The English part
+        must be a word, not an acronym qualifying the Chinese name (PCT申请号, WO-公开号)."""
+        text = unicodedata.normalize("NFKC", header).strip()
+        # a data cell tested as a header may be a whole abstract: no header is that long
+        parts = _BILINGUAL.match(text) if len(text) <= _BILINGUAL_LENGTH else None
+        if parts is None:
+            return ()
+        if parts["latin"]:
+            latin, chinese = parts["latin"], parts["cjk"]
+        else:
+            latin, chinese = parts["latin2"], parts["cjk2"]
+        if not re.search(r"[a-z]", latin):
+            return ()
+        return self.candidates_of(chinese) or self.candidates_of(latin)
 
     def numbered_list_field(self, header: str) -> str | None:
         """The list field of a numbered column (申请人1, 发明人2, 第3发明人, Inventor (2)): an
@@ -261,6 +305,8 @@ def _plausible(name: str, value: Any) -> bool:
     if name in _NUMBER_FIELDS:
         digits = sum(c.isdigit() for c in fold(_cell_text(value)))
         return digits >= 5
+    if name == "country_code":  # an office is two letters (CNKI's 国省代码 33 is a province)
+        return bool(re.fullmatch(r"\s*[A-Za-z]{2}\s*", fold(_cell_text(value))))
     return True
 
 
@@ -325,6 +371,19 @@ def _events(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
+    operation = _operation(record.pop("transaction_type", None))
+    if operation is None and cells["license_type"] and not (
+        cells["licensors"] or cells["licensees"]
+    ):
+        # a licence register (许可合同备案) names its parties 让与人/受让人 beside the 许可种类;
+        # a 许可方式 column of a mixed list may say 转让
+        operation = _operation(cells["license_type"]) or (
+            "license",
+            _cell_text(cells["license_type"]).strip(),
+        )
+    if operation is not None:
+        _operation_event(record, cells, operation)
+        return _count(record)
     if "transfers" in record:
         record["transfers"] = export_layout.transfer_cell(record["transfers"])
     if cells["transferors"] or cells["transferees"]:
@@ -348,8 +407,57 @@ def _events(record: dict[str, Any]) -> None:
                 "type": str(cells["license_type"]).strip() if cells["license_type"] else None,
             }
         ]
+    _count(record)
+
+
+def _count(record: dict[str, Any]) -> None:
     if "cited_by_count" in record:
         record["cited_by_count"] = export_layout.count(record["cited_by_count"])
+
+
+# What a transfer list's operation column says (转化方式): a licence of some kind, or a change
+# of owner (an assignment, or the patent contributed to a company's capital: 作价入股/出资).
+_LICENCE_WORDS = re.compile(r"许可|licen[cs]", re.IGNORECASE)
+_TRANSFER_WORDS = re.compile(
+    r"转让|转移|作价|入股|出资|投资|assign|transfer|contribut", re.IGNORECASE
+)
+
+
+def _operation(value: Any) -> tuple[str, str] | None:
+    """(`license`, the type as exported) or (`transfer`, the wording); None when the cell
+    names neither (技术开发, an empty cell): the parties' columns are then read as before."""
+    text = _cell_text(value).strip() if value is not None else ""
+    if _LICENCE_WORDS.search(text):
+        return ("license", text)
+    if _TRANSFER_WORDS.search(text):
+        return ("transfer", text)
+    return None
+
+
+def _operation_event(
+    record: dict[str, Any], cells: dict[str, Any], operation: tuple[str, str]
+) -> None:
+    """The parties of a row whose operation column decides what happened: the first party
+    columns (转让人/许可人, 受让人/被许可人, or the licence's own) as a transfer or a licence;
+    the other event is none (a licence changes no owner)."""
+    giving = cells["transferors"] or cells["licensors"]
+    taking = cells["transferees"] or cells["licensees"]
+    kind, wording = operation
+    if kind == "license":
+        record.pop("transfers", None)
+        if giving or taking:
+            licence_type = str(cells["license_type"]).strip() if cells["license_type"] else None
+            record["licenses"] = [
+                {
+                    "licensors": export_layout.names(str(giving or "")),
+                    "licensees": export_layout.names(str(taking or "")),
+                    "type": licence_type or wording,
+                }
+            ]
+    else:
+        record.pop("licenses", None)
+        if giving or taking:
+            record["transfers"] = export_layout.transfers(giving, taking)
 
 
 # What exports print in a cell that has nothing: 无, 暂无, -, N/A, pandas' nan.
@@ -425,10 +533,11 @@ def list_items(name: str, value: Any) -> list[str]:
     items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
     found: list[str] = []
     for item in (str(i).strip() for i in items):
-        if name == "inventors" and _SURNAME_FIRST.match(item):
-            found.append(item)
+        if name == "inventors" and _SURNAME_FIRST.match(export_layout.without_country(item)):
+            found.append(export_layout.without_country(item))
         elif name in _NAME_FIELDS:
-            found += export_layout.NAME_COMMA.split(item)
+            parts = export_layout.NAME_COMMA.split(item)
+            found += [export_layout.without_country(part) for part in parts]
         elif name in _NUMBER_LIST_FIELDS:
             for part in _NUMBER_COMMA.split(item):
                 found += _numbers_in(part) if name != "priority" else priority_claims_in(part)

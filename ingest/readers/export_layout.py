@@ -145,6 +145,48 @@ def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
     return not (only_first_column and len([h for h in header if h]) >= _NOTE_WIDTH)
 
 
+# A date written with the year last (05/07/2022, 5-7-2022): day first in European exports
+# (Espacenet), month first in US ones; only the file's other dates tell which.
+_YEAR_LAST = re.compile(r"^(\d{1,2})([/\-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+# How many data rows are looked at to tell the order.
+DATE_ORDER_ROWS = 1000
+
+
+def day_first(rows: Sequence[Sequence[Any]]) -> bool | None:
+    """Whether the file writes its year-last dates day first: True when some date has a first
+    number above 12 (31/08/2018) and none a second number above 12, False for the reverse,
+    None when no date tells (every part up to 12, or both orders met)."""
+    days_first = months_first = False
+    for row in rows:
+        for cell in row:
+            if not isinstance(cell, str):
+                continue
+            for line in cell.splitlines():
+                match = _YEAR_LAST.match(_fold_digits(line.strip()))
+                if match:
+                    days_first |= int(match[1]) > 12 >= int(match[3])
+                    months_first |= int(match[3]) > 12 >= int(match[1])
+    return None if days_first == months_first else days_first
+
+
+def with_date_order(cell: Any, days_first: bool | None) -> Any:
+    """A text cell of year-last dates (one per line) in ISO form when the file's order is
+    known; any other cell as it is."""
+    if days_first is None or not isinstance(cell, str) or not cell.strip():
+        return cell
+    lines = [line.strip() for line in cell.strip().splitlines()]
+    matches = [_YEAR_LAST.match(_fold_digits(line)) for line in lines]
+    if not all(matches):
+        return cell
+    dates = []
+    for match in matches:
+        assert match is not None
+        first, second, year = int(match[1]), int(match[3]), match[4]
+        day, month = (first, second) if days_first else (second, first)
+        dates.append(f"{year}-{month:02d}-{day:02d}")
+    return "\n".join(dates)
+
+
 def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
     for index, row in enumerate(rows):
         if any(_text(c) for c in row):
@@ -183,9 +225,18 @@ _MOVE = re.compile(
 _LICENSE_TYPE = re.compile(r"(?:独占|排他|普通|交叉|分|开放)许可")
 
 
+# Espacenet and DOCDB print a party's residence after its name: DAIKIN IND LTD [JP].
+_RESIDENCE = re.compile(r"\s*[\[［]\s*[A-Z]{2}\s*[\]］]\s*$")
+
+
+def without_country(name: str) -> str:
+    """A name without the residence country code printed after it (`WEBER THOMAS [DE]`)."""
+    return _RESIDENCE.sub("", name).strip()
+
+
 def names(value: str) -> list[str]:
     parts = (name for part in _NAMES.split(value) for name in NAME_COMMA.split(part))
-    return [n for n in (part.strip() for part in parts) if n]
+    return [n for n in (without_country(part.strip()) for part in parts) if n]
 
 
 def labelled_parts(entry: str) -> dict[str, str]:

@@ -46,6 +46,7 @@ def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
         _next_row(reader)
     header_rows = [_next_row(reader) for _ in range(layout.rows if layout else 1)]
     header = _header(layout.names if layout else header_rows[0], file)
+    days_first = _csv_day_first(head, delimiter, skip + len(header_rows))
     start = reader.line_num + 1
     while True:
         try:
@@ -64,9 +65,16 @@ def csv_rows(lines: DecodedLines, file: str) -> Iterator[Item]:
         # a record's line is the one it starts on (a quoted cell may hold several lines)
         first_line, start = start, reader.line_num + 1
         if export_layout.is_data_row(header, row):
-            yield _record(header, row, first_line)
+            yield _record(header, row, first_line, days_first)
     while lines.problems:
         yield lines.problems.popleft()
+
+
+def _csv_day_first(head: list[str], delimiter: str, header_end: int) -> bool | None:
+    """The date order of the data rows among the file's first lines."""
+    reader = csv.reader(head, delimiter=delimiter)
+    rows = [_next_row(reader) for _ in range(header_end + export_layout.DATE_ORDER_ROWS)]
+    return export_layout.day_first(rows[header_end:])
 
 
 def check_csv_header(lines: DecodedLines, file: str) -> None:
@@ -164,11 +172,17 @@ def _sheet_rows(sheet: Any) -> Rows:
 
 def _tables_records(tables: Sequence[Rows], file: str) -> Iterator[RawRecord]:
     for rows, layout in _data_sheets(tables):
-        yield from _sheet_records(rows(), layout, file)
+        first_data = layout.index + 1 if layout else 1
+        sample = itertools.islice(rows(), first_data, first_data + export_layout.DATE_ORDER_ROWS)
+        days_first = export_layout.day_first(list(sample))
+        yield from _sheet_records(rows(), layout, file, days_first)
 
 
 def _sheet_records(
-    rows: Iterator[Sequence[Any]], layout: export_layout.HeaderLayout | None, file: str
+    rows: Iterator[Sequence[Any]],
+    layout: export_layout.HeaderLayout | None,
+    file: str,
+    days_first: bool | None = None,
 ) -> Iterator[RawRecord]:
     header: list[str] | None = None
     for number, values in enumerate(rows, start=1):
@@ -183,7 +197,7 @@ def _sheet_records(
             header = _header([str(c) for c in cells], file)
             continue
         if export_layout.is_data_row(header, cells):
-            yield _record(header, cells, number)
+            yield _record(header, cells, number, days_first)
 
 
 def _data_sheets(tables: Sequence[Rows]) -> list[tuple[Rows, export_layout.HeaderLayout | None]]:
@@ -217,13 +231,19 @@ def _header(cells: list[str], file: str) -> list[str]:
     return header
 
 
-def _record(header: list[str], cells: list[Any], number: int) -> RawRecord:
-    data: dict[str, Any] = {}
+def _record(
+    header: list[str], cells: list[Any], number: int, days_first: bool | None = None
+) -> RawRecord:
+    """One row under its header; year-last dates (05/07/2022) in ISO form by the file's date
+    order (export_layout.day_first), which one row alone cannot tell; the raw text keeps
+    the cells as written."""
+    written: dict[str, Any] = {}
     for i, name in enumerate(header):
         value = cells[i] if i < len(cells) else None
         # a header printed twice (IPC beside IPC, a group name over its own column): the
         # first column with a value, as for columns that map to one field
-        if name and (name not in data or data[name] in (None, "")):
-            data[name] = value
-    raw = json.dumps(data, ensure_ascii=False, default=str)
+        if name and (name not in written or written[name] in (None, "")):
+            written[name] = value
+    raw = json.dumps(written, ensure_ascii=False, default=str)
+    data = {name: export_layout.with_date_order(v, days_first) for name, v in written.items()}
     return RawRecord(number, data, raw)
