@@ -5,12 +5,12 @@ files can be reproduced byte for byte.
     python3 scripts/make_exports_depth4.py
 
 tests/gold/exports_depth4/source/<name>.json holds the file name, how it is written (`output`:
-xlsx, xls, html_xls, or delimited text with its encoding, BOM and delimiter) and its sheets (preamble lines or
-preamble rows, header rows, merged ranges, hidden columns, rows). A cell `{"date": ISO,
-"number_format": ...}` is an Excel date cell; an empty row list is an empty row. After writing,
-every gold record's row is read back and must hold that record's title (and the row before it
-must not): the row of an .xls is its sheet row, of the HTML .xls its <tr> index: the hand-placed rows of tests/gold/exports_depth4.json are
-checked.
+xlsx, xls, html_xls, or delimited text with its encoding, BOM and delimiter) and its sheets
+(preamble lines or preamble rows, header rows, merged ranges, hidden columns, rows). A cell
+`{"date": ISO, "number_format": ...}` is an Excel date cell; an empty row list is an empty row.
+After writing, every gold record's row is read back and must hold that record's title (and the
+row before it must not): the row of an .xls is its sheet row, of the HTML .xls its <tr> index. The
+hand-placed rows of tests/gold/exports_depth4.json are checked.
 """
 
 from __future__ import annotations
@@ -111,12 +111,16 @@ def write_xls(sheets: list[dict[str, Any]], target: Path) -> None:
     book.save(str(target))
 
 
+TEXT_TD = '<td style="mso-number-format:\'\\@\'">'  # Excel keeps the cell as text
+
+
 def write_html_xls(sheet: dict[str, Any], target: Path, output: dict[str, Any]) -> None:
-    """An HTML table saved as .xls, as Chinese patent databases write their 'Excel' exports: one <tr>
-    per line, preamble rows as one cell spanning the table."""
+    """An HTML table saved as .xls, as Chinese patent databases write their 'Excel' exports:
+    one <tr> per line, preamble rows as one cell spanning the table."""
     width = len(sheet["header"][0])
     lines = [
-        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">',
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"'
+        ' xmlns:x="urn:schemas-microsoft-com:office:excel">',
         '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>',
         '<body><table border="1">',
     ]
@@ -127,7 +131,7 @@ def write_html_xls(sheet: dict[str, Any], target: Path, output: dict[str, Any]) 
         elif not cells:
             lines.append("<tr></tr>")
         else:
-            tds = "".join(f'<td style="mso-number-format:\'\\@\'">{html.escape(str(c))}</td>' for c in cells)
+            tds = "".join(f"{TEXT_TD}{html.escape(str(c))}</td>" for c in cells)
             lines.append(f"<tr>{tds}</tr>")
     lines.append("</table></body></html>")
     target.write_bytes(("\r\n".join(lines) + "\r\n").encode(output["encoding"]))
@@ -160,8 +164,8 @@ def make() -> None:
 
 
 def row_texts(file: str, sheet: str, output: dict[str, Any]) -> dict[int, str]:
-    """Row number -> the row's text: sheet rows for XLSX/XLS, <tr>s for the HTML .xls, physical lines
-    for delimited files."""
+    """Row number -> the row's text: sheet rows for XLSX/XLS, <tr>s for the HTML .xls, physical
+    lines for delimited files."""
     path = SET / file
     if output["type"] == "xls":
         data = xlrd.open_workbook(str(path)).sheet_by_name(sheet)
@@ -195,7 +199,8 @@ def check() -> None:
         rows = row_texts(file, entry["sheet"], outputs[file])
         for record in entry["records"]:
             assert record["title"] in rows[record["row"]], (file, record["row"], record["title"])
-            assert record["title"] not in rows.get(record["row"] - 1, ""), (file, record["row"], "starts earlier")
+            before = rows.get(record["row"] - 1, "")
+            assert record["title"] not in before, (file, record["row"], "starts earlier")
 
 
 if __name__ == "__main__":
