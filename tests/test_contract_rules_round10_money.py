@@ -84,7 +84,7 @@ def test_an_amendment_links_the_original_numbered_after_a_comma_not_its_signing_
     assert _value(contract.sign_date) == "2025-08-19"
 
 
-# ---- permissions and territory --------------------------------------------------------------------
+# ---- permissions and territory -------------------------------------------------------------
 
 
 def test_a_right_to_work_granted_exclusively_is_an_exclusive_licence() -> None:
