@@ -180,3 +180,15 @@ def test_the_company_a_contribution_goes_to_named_in_the_title_receives_it() -> 
         "第一条 增资方以其持有的专利ZL202310000003.8作价人民币五百万元对公司增资。\n" + _SIGNED
     )
     assert _value(contract.receiving_company) == "清河微电子科技有限公司"
+
+
+def test_money_the_original_already_settled_is_no_new_amount() -> None:
+    contract = extract_text(
+        "《专利实施许可合同》补充协议\n补充协议编号：BC-12-1\n原合同编号：BC-12\n"
+        "许可方：东郊新材料有限公司\n被许可方：北塘电池有限公司\n"
+        "一、原合同已支付的入门费人民币三百万元不予调整。\n"
+        "二、许可期限延长至2031年6月30日，被许可方应一次性支付延期许可费人民币九十万元。\n"
+        + _SIGNED
+    )
+    assert contract.amount is not None
+    assert contract.amount.value.amount == 900_000.0
