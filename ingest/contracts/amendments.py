@@ -52,6 +52,11 @@ _ORIGINAL_SAYS = re.compile(
     r"(?:约定|规定|确定)[，,：:]?"
     r"(?P<old>[^，。；\n]*)"
 )
+# 原协议已支付的入门费人民币300万元不予调整: money the original already settled, no new value
+_ALREADY_SETTLED = re.compile(
+    r"原(?:合同|协议|契约|合约)?(?:项下|中)?(?:已经|业已|已)(?:支付|付清|收取|缴纳|付)(?:的|之)"
+    r"(?P<old>[^，。；\n]*)"
+)
 _CHANGE = re.compile(r"变更|调整|修改|修订|修正|延长|缩短|增加|提高|降低|减少|改为|现为")
 
 
@@ -75,6 +80,10 @@ def new_wording(layout: Layout) -> Layout:
     for match in _ORIGINAL_SAYS.finditer(layout.text):
         if _CHANGE.search(match.group("old")):
             continue  # 原合同约定的期限延长至…: the new value follows
+        for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
+            if value.group(0).strip():
+                blank(value.start(), value.end())
+    for match in _ALREADY_SETTLED.finditer(layout.text):
         for value in _OLD_VALUE.finditer(layout.text, match.start("old"), match.end("old")):
             if value.group(0).strip():
                 blank(value.start(), value.end())

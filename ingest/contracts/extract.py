@@ -43,7 +43,7 @@ def extract_contract(document: ContractDocument) -> ContractExtraction:
     term = terms.term(values, effective, kind.value)
     money = terms.payment(values, kind.value)
     forum, method = rules.dispute(layout)
-    non_compete_months, non_compete_scope = terms.non_compete(values)
+    non_compete_months, non_compete_scope = terms.non_compete(values, kind.value)
     found_parties = party_lines.parties(layout, kind.value)
     schedule = money_rules.instalments(values, money.amount.value.amount if money.amount else None)
     extraction = ContractExtraction(

@@ -14,7 +14,9 @@ from ingest.contracts.structure import Layout
 def exclusivity(layout: Layout, in_title: bool = True) -> Extracted[Exclusivity] | None:
     """独占/排他/普通 from the title or the body (an amendment: only what its body sets)."""
     pattern = re.compile(
-        r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?(?:许可|方式|使用|授权)"
+        # 实施权独占授予乙方: the grant's own verb
+        r"(非独家|非独占|非排他|独占|排他|普通|非专属|专属|独家)(?:性)?(?:的)?(?:实施)?"
+        r"(?:许可|方式|使用|授权|授予|授与)"
         r"|(独占|排他)(?:地|性)?实施"  # 许可乙方在中国大陆地区独占实施
         # 通常实施权 / 非专属之通常实施权 / 专属实施权: the Taiwanese names of a right to work
         r"|(非独占|非排他|非专属|独占|排他|专属|普通|通常)(?:之|的)?(?:通常)?(?:实施|使用)权"
@@ -166,6 +168,8 @@ def _sublicense_rule(layout: Layout) -> tuple[bool, str | None, int, int] | None
             (_ANY, True, "any"),
         ):
             match = pattern.search(sentence)
+            if match and scope == "affiliates" and _affiliates_refused(sentence):
+                continue  # the affiliates are among those the refusal names
             if match and _licensor_subject(sentence, match.start()):
                 continue  # 甲方不得自行实施或许可他人实施: the licensor's duty of exclusivity
             # 不得将本专利许可给其关联公司 refuses; 不得再许可第三方；可以许可其控股子公司 and
@@ -307,10 +311,17 @@ def _territory_under_heading(layout: Layout) -> Extracted[str] | None:
     )
     if line is None or not re.fullmatch(_PLACE + r"|[^，。；\n]{2,30}", line.group(1)):
         return None
-    start = heading.end() + line.start(1)
-    return Extracted(
-        value=line.group(1), evidence=ev(layout, start, start + len(line.group(1)), LABELLED)
-    )
+    # 第1条之限制适用于香港、澳门…: the places the sentence applies the restraint to
+    applies = _APPLIES_TO.match(line.group(1))
+    skip = applies.end() if applies and len(line.group(1)) - applies.end() >= 2 else 0
+    value = line.group(1)[skip:]
+    start = heading.end() + line.start(1) + skip
+    return Extracted(value=value, evidence=ev(layout, start, start + len(value), LABELLED))
+
+
+_APPLIES_TO = re.compile(
+    r"^[^，。；\n]{0,16}?(?:适用(?:范围)?(?:于|为)|(?:仅)?限于|(?:仅)?限定(?:于|为)|范围为)\s*"
+)
 
 
 _SUBLICENSE_COLUMN = re.compile(r"^(?:再许可|分许可|转许可|再授权|转授权|分授权)(?:权|许可)?$")
@@ -338,6 +349,18 @@ _KEY_TERM_LINE = re.compile(
 )
 
 
+# 不得分许可…予任何第三方（包括其附属公司）: affiliates named among those refused
+_INCLUDED_AFFILIATES = re.compile(
+    r"(?:包括|包含|含|连同|甚至)(?:但不限于)?\s*(?:其|乙方|被许可方|被许可人)?[^，。；）)]{0,10}?"
+    + _AFFILIATE_WORDS
+)
+_REFUSAL_WORDS = r"不得|不可|不能|不允许|禁止|无权"
+
+
+def _affiliates_refused(text: str) -> bool:
+    return bool(re.search(_REFUSAL_WORDS, text) and _INCLUDED_AFFILIATES.search(text))
+
+
 def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | None:
     """再许可 | 仅限向关联公司再许可: the answer in a key-term table's sublicensing column or
     row."""
@@ -345,7 +368,7 @@ def _table_sublicense(layout: Layout) -> tuple[bool, str | None, int, int] | Non
         if not _SUBLICENSE_COLUMN.match(label) or not cell.strip():
             continue
         end = at + len(cell)
-        if re.search(_AFFILIATE_WORDS, cell):
+        if re.search(_AFFILIATE_WORDS, cell) and not _affiliates_refused(cell):
             return True, "affiliates", at, end
         if re.search(r"同意|批准", cell):
             return True, "with_consent", at, end

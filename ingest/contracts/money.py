@@ -177,6 +177,8 @@ _SCHEDULE = re.compile(
     r"|(?:以下|如下|下列)(?:[两二三四五六七八九十\d]+(?:期|次|笔)|进度|方式|约定|安排|节点|里程碑|阶段)?"
     r"(?:支付|付款|给付|拨付|缴付)"
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[^。；\n]{0,6}?(?:如下|为)"
+    # 按里程碑支付如下： / 依进度付款如下: the stages the payments follow, listed below
+    r"|[按依](?:以下|下列)?(?:里程碑|进度|节点|阶段|期次)(?:支付|付款|给付|拨付)(?:如下)?"
     # 支付方式： closing its line, the clauses below it
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[ \t\u3000]*[：:][ \t\u3000]*(?=\n)"
 )
@@ -373,12 +375,14 @@ class _ColumnUnit:
 ColumnUnit = _ColumnUnit  # the type column_unit returns, for the readers of other tables
 
 
+# every currency word the amounts know (金额（英镑）, 出资（日元）): a column's unit
+_UNIT_WORDS = "美元|欧元|港元|港币|澳门元|澳门币|日元|日圆|韩元|英镑|元"
 _UNIT_HEADER = re.compile(
     r"(?:金额|价款|款项|费用|付款额|支付额|投入|出资额|出资|经费|资金)\s*[（(]\s*"
-    r"(?:(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?(?P<scale>万)?"
-    r"(?P<unit>元|美元|港元|欧元)"
+    rf"(?:(?P<prefix>{_PREFIX})?(?P<scale>万)?"
+    rf"(?P<unit>{_UNIT_WORDS})"
     # 金额（新台币） / 金额（HK$）: the currency alone, the cells in its unit
-    r"|(?P<currency>人民币|美元|港币|港元|欧元|新台币|澳门元|日元|HK\$|US\$|NT\$|RMB|EUR|USD|HKD))"
+    rf"|(?P<currency>{_PREFIX}))"
     r"\s*[）)]"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
@@ -397,8 +401,8 @@ def bare_amount(cell: str, unit: _ColumnUnit) -> float | None:
 
 # 调整如下表（单位：万元） / 金额单位：美元: the unit of a table's bare amounts, said above it
 _UNIT_NOTE = re.compile(
-    r"(?:金额)?单位\s*[：:为]\s*(?P<prefix>人民币|美元|港币|港元|欧元|新台币|澳门元|日元)?"
-    r"(?P<scale>万)?(?P<unit>元|美元|港元|欧元)?"
+    rf"(?:金额)?单位\s*[：:为]\s*(?P<prefix>{_PREFIX})?"
+    rf"(?P<scale>万)?(?P<unit>{_UNIT_WORDS})?"
 )
 _ANY_COLUMN = -1  # the one cell of a row that holds a bare number
 

@@ -478,6 +478,8 @@ def _equity(layout: Layout, parties: list[Party]) -> dict[str, Any]:
         company = _labelled_investee(layout)
     if company is None and investee is not None:
         company = Extracted(value=investee.name, evidence=investee.evidence)
+    if company is None:
+        company = _company_receiving(layout, contributor)
     if company is not None:
         found["receiving_company"] = company
     share = None
@@ -505,6 +507,23 @@ _LABELLED_INVESTEE = re.compile(
     r"(?:指|为|系|即)?\s*([^\s：:，,。；（()）]{2,40}?(?:股份有限公司|有限责任公司|有限公司|公司))"
     r"(?=[\s（(，,。；]|$)"
 )
+
+
+# 关于以专利权对合肥某某科技有限公司增资的协议 / 向某某有限公司作价出资: the company the
+# IP goes to, named in the title or a clause, when no party line names it
+_COMPANY_RECEIVING = re.compile(
+    r"(?:对|向)\s*([\u4e00-\u9fff（）()A-Za-z]{2,40}?(?:股份有限公司|有限责任公司|有限公司))\s*"
+    r"(?:进行)?(?:作价)?(?:增资|出资|入股|投资)"
+)
+
+
+def _company_receiving(layout: Layout, contributor: Party | None) -> Extracted[str] | None:
+    for match in _COMPANY_RECEIVING.finditer(layout.text, 0, layout.body[1]):
+        if contributor is None or _plain(match.group(1)) != _plain(contributor.name):
+            return Extracted(
+                value=match.group(1), evidence=ev(layout, match.start(1), match.end(1), LABELLED)
+            )
+    return None
 
 
 def _labelled_investee(layout: Layout) -> Extracted[str] | None:

@@ -45,14 +45,16 @@ _KINDS: tuple[tuple[str, ContractKind], ...] = (
     ),
     # 技术转让（专利申请权）合同 / 发明创造申请权转让合同: the right to apply, not a granted patent
     (
-        "申请权.{0,3}(?:转让|让与)|(?:转让|让与).{0,3}(?:专利)?申请权"
-        "|发明创造.{0,6}(?:转让|让与)",
+        # 专利申请权让渡合同: 让渡 is another word for the transfer
+        "申请权.{0,3}(?:转让|让与|让渡)|(?:转让|让与|让渡).{0,3}(?:专利)?申请权"
+        "|发明创造.{0,6}(?:转让|让与|让渡)",
         ContractKind.APPLICATION_TRANSFER,
     ),
     (
         # 知识产权转让协议: the IP a contract transfers is a patent unless it names another
         # 专利权购买协议 / 专利买卖合同: the same sale seen from the buyer
-        "(?:专利权?|知识产权).{0,3}(?:转让|让与|购买|收购|出售|买卖)|(?:转让|让与).{0,3}[（(]?专利权?[）)]",
+        "(?:专利权?|知识产权).{0,3}(?:转让|让与|让渡|购买|收购|出售|买卖)"
+        "|(?:转让|让与|让渡).{0,3}[（(]?专利权?[）)]",
         ContractKind.PATENT_TRANSFER,
     ),
     ("质押|设质|出质", ContractKind.PATENT_PLEDGE),
@@ -170,7 +172,7 @@ _PREAMBLE_KINDS: tuple[tuple[str, ContractKind], ...] = (
         "作价(?:入股|[出注]资)|以[^。；]{0,20}?(?:专利|知识产权)[^。；]{0,10}?(?:[出注]资|入股)",
         ContractKind.EQUITY_CONTRIBUTION,
     ),
-    ("专利申请权[^。；]{0,10}?(?:转让|让与)", ContractKind.APPLICATION_TRANSFER),
+    ("专利申请权[^。；]{0,10}?(?:转让|让与|让渡)", ContractKind.APPLICATION_TRANSFER),
     (
         "专利权?[^。；]{0,10}?(?:转让|让与)给|(?:转让|让与)[^。；]{0,10}?专利权",
         ContractKind.PATENT_TRANSFER,
@@ -499,7 +501,9 @@ def sign_date(layout: Layout) -> Extracted[str] | None:
     contract is concluded then."""
     labelled = re.compile(
         # 签订日期：… / 签订日期 | … (a key-term table row)
-        rf"(?:(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)(?:\s*[：:]\s*|\t\s*)"
+        # (原协议签订日期：… is the original's, which an amendment recalls)
+        rf"(?:(?<!原)(?<!原合同)(?<!原协议)(?<!原契约)(?<!原合约)"
+        rf"(?:签订|签署|签约|签字)(?:日期|时间|日)|^[ \t\u3000]*日期)(?:\s*[：:]\s*|\t\s*)"
         rf"({DATE_SOURCE})",
         re.M,
     )
@@ -581,18 +585,18 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
         rf"|仲裁机构(?:为|[：:])\s*([^，。；\n]{{2,40}}?{institution})"
     )
     court = re.compile(
-        r"向([^，。；\n]{2,40}?法院)(?:提起诉讼|提出诉讼|起诉|提起|提出)"
-        r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院)(?:诉讼|审理|裁判|解决|管辖)"
+        r"向([^，。；\n]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?:提起诉讼|提出诉讼|起诉|提起|提出)"
+        r"|(?:提交|交由|提请)\s*([^，。；]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?:诉讼|审理|裁判|解决|管辖)"
     )
     court_jurisdiction = re.compile(
         # 由…法院管辖 / 争议由…法院审理
-        r"由([^，。；由\n]{2,40}?法院)(?:非专属|专属|排他性|非排他性)?(?:管辖|审理|裁判|裁决)"
-        r"|诉至([^，。；\n]{2,40}?法院)"
+        r"由([^，。；由\n]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?:非专属|专属|排他性|非排他性)?(?:管辖|审理|裁判|裁决)"
+        r"|诉至([^，。；\n]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)"
         # 各方同意香港特别行政区法院具有非专属管辖权
-        r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院)(?:拥有|具有|享有|有)"
+        r"|(?:同意|由)\s*([^，。；同由\n]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?:拥有|具有|享有|有)"
         r"(?:非专属|专属|排他性|非排他性)?(?:的)?管辖权"
         # 受香港特别行政区法院的非专属管辖 / 提交…法院的专属管辖
-        r"|(?:受|提交|服从|接受)([^，。；受\n]{2,40}?法院)(?:的|之)?(?:非专属|专属|排他性|非排他性)?"
+        r"|(?:受|提交|服从|接受)([^，。；受\n]{2,40}?法院(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?:的|之)?(?:非专属|专属|排他性|非排他性)?"
         r"(?:司法)?管辖"
     )
     first_instance = re.compile(r"(?:以|由)([^，。；以由\n]{2,30}?法院)为(?:第一审)?管辖法院")
@@ -607,7 +611,9 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
             group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
             forum = _found(layout, match, group, LABELLED)
             if forum is not None and forum.evidence is not None and method == "court":
-                forum = _named_court(layout, forum.value, forum.evidence.start)
+                forum = _court_named_after(layout, match.end()) or _named_court(
+                    layout, forum.value, forum.evidence.start
+                )
             return forum, Extracted(
                 value=method, evidence=ev(layout, match.start(), match.end(), LABELLED)
             )
@@ -620,6 +626,19 @@ _PLACE_OF_COURT = re.compile(
     r"^[^，。；]{1,16}?(?:所在地|住所地|注册地|营业地|所在城市)(?:的|之|即)"
     r"(?!有管辖权|具有管辖权|人民法院|法院)(?=[^，。；]{2,}法院$)"
 )
+
+
+# …向许可方所在地有管辖权的人民法院起诉，即南京市江宁区人民法院: the court the generic
+# wording means, named right after it
+_COURT_NAMED_AFTER = re.compile(
+    r"[^。；\n]{0,8}?[，,]\s*(?:即|亦即|也即|也就是|即为)\s*([^，。；\n]{2,30}?法院"
+    r"(?:[\u4e00-\u9fff]{0,4}?法庭)?)(?=[，。；\n]|$)"
+)
+
+
+def _court_named_after(layout: Layout, end: int) -> Extracted[str] | None:
+    match = _COURT_NAMED_AFTER.match(layout.text, end)
+    return _found(layout, match, 1, LABELLED) if match else None
 
 
 def _named_court(layout: Layout, forum: str, start: int) -> Extracted[str]:

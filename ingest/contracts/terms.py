@@ -122,7 +122,9 @@ _MONEY_SENTENCE = re.compile(
     # 资金投入合计人民币2400万元 / 出资总额为…: the total under a contributions table
     r"|(?:资金|经费|投入|出资)[^，。；\d]{0,4}?(?:总额|共计|合计|合共|总计)"
     # an amendment's new fee: 排他许可补偿费 / 延期许可使用费 / 追加许可费
-    r"|(?:补偿|延期|追加|变更)(?:许可)?(?:使用)?费"
+    r"|(?:补偿|延期|追加|变更|展期|续期|续展)(?:许可)?(?:使用)?费"
+    # 向出质人发放流动资金贷款人民币叁仟贰佰万元: the loan a pledge secures, with its amount
+    r"|(?:借款|贷款|融资)(?=\s*(?:人民币|RMB|¥|￥|美元|港币|欧元|\d|[壹贰叁肆伍陆柒捌玖]))"
 )
 _REWARD = re.compile(r"奖励|奖酬|奖金")
 _NOT_CONTRACT_MONEY = re.compile(r"违约金|经济补偿|赔偿|竞业")
@@ -489,7 +491,11 @@ _NON_COMPETE_PERIODS = (
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
 # the businesses barred.
-_OR_RUN = r"(?:(?:或者?|及|、)(?:自营|自行经营|经营|为他人经营|投资|从事)(?:于)?)*"
+# (…或以任何身份协助任何从事…之公司: helping a competitor in any capacity is one more way)
+_OR_RUN = (
+    r"(?:(?:或者?|及|、)(?:(?:以任何(?:身份|形式|方式)|以其他方式)?"
+    r"(?:协助|帮助|服务于|为)|自营|自行经营|经营|为他人经营|投资|从事)(?:于)?)*"
+)
 _NON_COMPETE_SCOPES = (
     re.compile(r"不得(?:在|到|去|进入|前往)([^。；]{4,60}?)(?:任职|工作|兼职)"),
     re.compile(
@@ -498,7 +504,7 @@ _NON_COMPETE_SCOPES = (
         # 不得经营或受雇于…: a way of competing before the employment, one verb run
         r"(?:(?:自营|自行经营|经营|投资|从事|参与)(?:或者?|及|、))?"
         r"(?:受雇或受委任|受聘或受雇|受雇|受聘|受委任|就职|入职)(?:于)?"
-        rf"{_OR_RUN}(?:于)?([^，。；]{{4,60}}?)(?=[，。；]|$)"
+        rf"{_OR_RUN}(?:于)?(?:任何|其他任何)?([^，。；]{{4,60}}?)(?=[，。；]|$)"
     ),
     re.compile(
         r"不得(?:自营|自行经营)(?:或者?|及|、)(?:为他人|替他人|与他人合作)经营"
@@ -524,10 +530,13 @@ def _defined_competitors(layout: Layout) -> Extracted[str] | None:
     return None
 
 
-def non_compete(layout: Layout) -> tuple[Extracted[int] | None, Extracted[str] | None]:
+def non_compete(
+    layout: Layout, kind: ContractKind | None = None
+) -> tuple[Extracted[int] | None, Extracted[str] | None]:
     months: Extracted[int] | None = None
     where: Extracted[str] | None = None
-    if not re.search(rules.NON_COMPETE_WORDS, layout.text):
+    # a restraint titled in other words (雇员离职后限制协议) is read like one named 竞业限制
+    if kind is not ContractKind.NON_COMPETE and not re.search(rules.NON_COMPETE_WORDS, layout.text):
         return None, None
     for offset, sentence in rules.sentences(layout):
         for period in _NON_COMPETE_PERIODS:
