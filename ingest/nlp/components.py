@@ -114,11 +114,21 @@ class Gazetteer:
             if end - start <= _SHORT_NAME:
                 # a short name must end a word: 清华 is not the 清华 of 清华园
                 ends = _token_ends(doc) if ends is None else ends
-                if end not in ends:
+                if end not in ends and not _glued_function_word(doc_text(doc), end, ends):
                     continue
             _add(doc, "ORGANIZATION", start, end, "ipgraph_gazetteer", key)
             last_end = end
         return doc
+
+
+# A one-character function word jieba may glue to the end of a short name (国知|局于2023年).
+_GLUED_AFTER_NAME = frozenset("于在对向将被和与及为从")
+
+
+def _glued_function_word(text: str, end: int, ends: set[int]) -> bool:
+    """Whether the name ends right before a function word that jieba read into one word
+    with the name's last character (局于): the name still ends a word."""
+    return end < len(text) and text[end] in _GLUED_AFTER_NAME and end + 1 in ends
 
 
 @Language.factory("ipgraph_patterns", default_config={"labels": list(PATTERNS)})

@@ -41,7 +41,15 @@ _JAPANESE_NAME_END = re.compile(
 # an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
 _PARTY_FIELD = re.compile(
     r"(?:申请人|专利权人|权利人|出质人|质权人|受让人|转让人|许可人|被许可人|委托方|受托方)"
-    r"(?:\s*[：:]\s*|\s+)$"
+    r"(?:\s*[：:]\s*|\s*)$"
+)
+# A role label of a register or notice written right before the name it labels, with no colon
+# (转让人武汉理工大学；受让人…, 出质人…，质权人…, 收款单位国家知识产权局): the name starts after it.
+_ROLE_LABEL = re.compile(
+    r"(?:被许可人|许可人|被许可方|许可方|转让人|受让人|转让方|受让方|出让人|出让方|让与人|"
+    r"出质人|出质方|质权人|质权方|专利权人|申请人|权利人|请求人|被请求人|上诉人|被上诉人|"
+    r"原告|被告|收款单位|付款单位|收款人|付款人|缴款人|缴费人|委托方|受托方|委托人|受托人)"
+    r"[：:\s]*"
 )
 # A campus or branch in brackets after a university, institute or hospital:
 # 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
@@ -193,7 +201,7 @@ _LATIN_FORM = (
     r"(?:(?:GmbH|AG|SE|KG|Inc\.?|Ltd\.?|LLC|B\.V\.|N\.V\.)\s*&\s*Co\.?\s*(?:KGaA|KG|OHG|LP|L\.P\.)"
     r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
     r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|KG|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
 )
 _FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
@@ -278,6 +286,7 @@ class OrganizationsByLegalForm:
                     yield match.start(), end
                 continue
             start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
+            start = _after_role_label(text, start, match.start())
             stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
@@ -317,6 +326,8 @@ class OrganizationsByLegalForm:
             token = doc[index].text
             if starts[index] != edge or token in _STOP_WORDS or not _is_name_part(token):
                 break
+            if token in _TRAILING_VERBS:
+                break  # 由有限会社三共精機加工: what the company does is not its name
             edge += len(token)
             index += 1
         return edge
@@ -352,6 +363,8 @@ class OrganizationsByLegalForm:
                 if depth == 0:
                     break
                 depth -= 1
+            elif token in "-－‐" and _hyphen_joins(doc, starts, index, text):
+                pass  # 梅特勒-托利多: a hyphen between two parts of a transliterated name
             elif token in _VERBS_IN_NAMES and _crossable(
                 doc, starts, index, text, edge, suffix_start
             ):
@@ -410,6 +423,10 @@ def _unit_tail(
             return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
+        if unit == "科" and not (
+            parent.endswith("医院") and 1 <= len(body) <= 4 and _unit_ends(text, match.end())
+        ):
+            continue  # a department only of a hospital (医院麻醉科), never 科研/科技
         return match.end()
     return None
 
@@ -475,6 +492,36 @@ def _crossable(
     if re.search(r"[A-Za-z]", stem):
         return False
     return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+
+
+# Verbs of supply that follow a company named after a prefix form (…提供, …加工).
+_TRAILING_VERBS = frozenset(
+    {"加工", "提供", "生产", "制造", "制备", "供应", "销售", "合成", "制作", "出品", "代工", "赠送"}
+)
+
+
+def _hyphen_joins(doc: Doc, starts: list[int], index: int, text: str) -> bool:
+    """A hyphen with a Chinese name word glued on both sides (梅特勒-托利多)."""
+    start = starts[index]
+    if index == 0 or start == 0 or start + 1 >= len(text):
+        return False
+    before = doc[index - 1].text
+    return (
+        starts[index - 1] + len(before) == start
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", before))
+        and "\u4e00" <= text[start + 1] <= "\u9fff"
+    )
+
+
+def _after_role_label(text: str, start: int, suffix_start: int) -> int:
+    """The start of a name after a role label that begins at or overlaps its left edge
+    (jieba reads 转让|人武汉: the edge falls inside the label)."""
+    for label in _ROLE_LABEL.finditer(text, max(0, start - 4), suffix_start):
+        if label.start() <= start < label.end() and suffix_start - label.end() >= 2:
+            return label.end()
+        if label.start() > start:
+            break
+    return start
 
 
 def _scope_start(starts: list[int], text: str, start: int, suffix_start: int) -> int:
