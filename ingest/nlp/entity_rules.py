@@ -61,6 +61,8 @@ _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合�
 _GENERIC_STEM = re.compile(
     r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)"
 )
+# A place and a relation before 公司 (香港子公司, 境外母公司, 北京分公司): no name.
+_RELATION_STEM = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:子|母|孙|分|总|控股子|全资子)$")
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
 _STOP_WORDS = frozenset(
@@ -290,6 +292,8 @@ class OrganizationsByLegalForm:
             stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
+            if _RELATION_STEM.match(stem) and match.group(0) in ("公司", "集团", "集团公司"):
+                continue  # 香港子公司, 德国母公司: a company by its relation, not a name
             suffix = match.group(0)
             if "scope" in kinds and not _GOVERNMENT_STEM.match(stem):
                 # 样品送至上海市高级人民法院: an office or court starts at its scope word
