@@ -7,6 +7,8 @@ offsets are kept on the span.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,12 +38,36 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text; Doc.text joins every token, so it is built once and kept."""
+    """The document's text as the rules read it; Doc.text joins every token, so it is built
+    once and kept. Text in traditional script (申請人, 發明人, 歐陽) is read through the
+    same-length fold to simplified, so every rule applies and spans keep the original offsets
+    (callers cut entity text from the original)."""
+    folded: str | None = doc.user_data.get("ipgraph_rule_text")
+    if folded is not None:
+        return folded
     text: str | None = doc.user_data.get("ipgraph_text")
     if text is None:
         text = doc.text
         doc.user_data["ipgraph_text"] = text
-    return text
+    folded = _as_simplified(text)
+    doc.user_data["ipgraph_rule_text"] = folded
+    return folded
+
+
+# Frequent characters that only traditional script writes: the cheap test before a fold.
+_TRADITIONAL = re.compile(
+    "[們個這來國會對學說時從現發經動與進開關應設權請專實術電體產業點後還過區聯構數據廠處當義務圖"
+    "項種類認證節總標準條單護記錄議機將為無壓熱環檢測製積華灣臺陽歐書號簽約費許讓東]"
+)
+
+
+def _as_simplified(text: str) -> str:
+    if not _TRADITIONAL.search(text):
+        return text
+    from ingest.contracts.script import fold, to_simplified
+
+    # a simplified text quoting a traditional name or two stays as it is
+    return to_simplified(text) if fold(text).script == "traditional" else text
 
 
 def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:

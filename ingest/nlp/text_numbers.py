@@ -192,6 +192,8 @@ _SPACED_OR_WIDE = re.compile(
     r"(?<![\d０-９])([12１２][\d０-９]{3})\s*年\s*([\d０-９]{1,2})\s*月\s*([\d０-９]{1,2})\s*日"
 )
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+# A Republic of China era date (民國111年6月1日 is 2022-06-01), as Taiwanese documents write it.
+_MINGUO_DATE = re.compile(r"民[國国]\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def dates(text: str) -> Iterator[Found]:
@@ -210,6 +212,10 @@ def dates(text: str) -> Iterator[Found]:
             yield start, end, f"{value[:4]}-{value[4:6]}-{value[6:]}"
     for match in _CHINESE_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
+    for match in _MINGUO_DATE.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
+        if _valid(year + 1911, month, day):
+            yield match.start(), match.end(), f"{year + 1911}-{month:02d}-{day:02d}"
     for match in _ENGLISH_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
 
@@ -226,7 +232,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 # An amount led by a currency symbol or code, with or without 元: US$5 million, HK$35,000.
 _SYMBOL_MONEY = re.compile(
-    r"(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|¥|￥|\$|€|£|RMB|CNY|USD|EUR|HKD|JPY|GBP)\s?"
+    r"(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|¥|￥|\$|€|£|"
+    r"RMB|CNY|USD|EUR|HKD|JPY|GBP|KRW|CHF|TWD|NTD|SGD|AUD|CAD|SEK|DKK|NOK|INR|RUB|"
+    # a currency named in words before the amount keeps it in the span: 新台币120万元
+    r"新台币|新台幣|人民币)\s?"
     r"\d+(?:,\d{3})*(?:\.\d+)?(?!\d)"
     r"(?:\s?(?:million|billion|thousand|[MmBb]n|万|亿|千)(?![A-Za-z]))?"
     r"(?:\s?(?:美元|港元|港币|欧元|日元|英镑|元))?"
