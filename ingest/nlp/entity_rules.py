@@ -660,7 +660,9 @@ _RESEARCH_VERBS_LIST = (
 # taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
     r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理师|代理人|经办人|法定代表人|审查员|"
-    r"申请人|专利权人)"
+    r"申请人|专利权人|"
+    # the members of a board of appeal's or a court's panel (合议组组长…，主审员…，参审员…)
+    r"组长|主审员|参审员|审判长|审判员|书记员|人民陪审员|陪审员)"
     r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
@@ -687,7 +689,7 @@ _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
 # Initials may lead: K·施泰因巴赫, J·R·麦克唐纳.
 _TRANSLITERATED = re.compile(
-    r"(?:[A-Z]\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
+    r"(?:[A-Z](?:[.\-][A-Z])*\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
     r"|[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
     r"(?<=[\u4e00-\u9fff])"
 )
@@ -709,6 +711,26 @@ _LATIN_NAME = re.compile(
     r"(?:[ \-]?[A-Z]\.)?"
     r"(?:[ \-]?(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?![a-z]))){1,2}"
     r"(?![A-Za-zß-ÿÀ-Þ])"
+)
+# A Latin-script name in an inventor list, however a register writes it: a surname in capitals
+# and a comma first (O'CONNOR, Patrick J.), a surname in capitals first (WANG Xiaoming), given
+# names and a surname in capitals (Ana María FERNÁNDEZ-LÓPEZ), or given names or initials,
+# particles and one surname (Pieter van der Berg, Å. Lindqvist): in a list joined by spaces
+# each name ends at its surname.
+_GIVEN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
+_CAPS_SURNAME = r"(?:[A-ZÀ-Þ]'?[A-ZÀ-Þ]+(?:-[A-ZÀ-Þ]{2,})?)(?![A-Za-zß-ÿ])"
+_INITIAL = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|la|le|ten|ter|bin|al)"
+_LIST_LATIN_NAME = re.compile(
+    rf"{_CAPS_SURNAME},\s{_GIVEN}(?:\s{_INITIAL})?"
+    rf"|{_CAPS_SURNAME}\s{_GIVEN}(?![A-Za-zß-ÿ])"
+    rf"|(?:{_GIVEN}\s){{1,2}}{_CAPS_SURNAME}"
+    # two given names only where a hard separator ends the name (Anna Schmidt Thomas Krüger is
+    # two people)
+    rf"|{_GIVEN}\s{_GIVEN}(?:\s{_PARTICLE}){{0,3}}\s(?:[A-ZÀ-Þ]')?{_GIVEN}"
+    r"(?=\s*(?:[；;，,、（(\n]|$))"
+    rf"|(?:{_GIVEN}|{_INITIAL}(?:\s{_INITIAL})?)(?:\s{_PARTICLE}){{0,3}}"
+    rf"\s(?:[A-ZÀ-Þ]')?{_GIVEN}(?![A-Za-zß-ÿ])"
 )
 # A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
 _LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
@@ -803,6 +825,9 @@ class PersonsByCue:
         foreign = _TRANSLITERATED.match(text, start)
         if foreign and _breaks(text, foreign.end()):
             return foreign.end()
+        listed = _LIST_LATIN_NAME.match(text, start)
+        if listed and _breaks(text, listed.end()):
+            return listed.end()
         latin = _LATIN_NAME.match(text, start)
         if latin and _breaks(text, latin.end()):
             return latin.end()
