@@ -45,6 +45,8 @@ _PREFIXED = re.compile(
     r"|DE\s?\d{3}\s?\d{2}\s?\d{3}(?:\.\d)?(?:\s?[ABCU]\d)?"
     r"|TW\s?[IM]?\d{6,9}(?:\s?[AB])?"
     r"|GB\s?\d(?:\s?\d{3}){2}(?:\.\d|\s?[AB]\d?)?"
+    # a European publication spaced in threes, with its kind code: FR 3 061 457 A1, CH 712 345 B1
+    r"|(?:FR|GB|CH|IT|ES|SE|FI|NL|DK|AT|NO|BE|PL)\s?\d{1,3}(?:\s\d{3}){1,2}\s?[A-C]\d?"
     r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
     r"(?:\.\d)?(?:\s?[A-C]\d?)?"
     r")" + _END
@@ -133,6 +135,22 @@ def _patent_numbers(text: str) -> Iterator[Found]:
             if end < len(text) and (text[end].isdigit() or text[end] in "年月日"):
                 continue
             yield start, end, _normalize(number, _country(text, start, end))
+            yield from _continued(text, end)
+
+
+# More numbers joined to a cued one (第15/629,808号和第15/629,815号, 申请号A、B及C).
+_CONTINUATION = re.compile(rf"\s*号?\s*(?:[和、及与]|以及)\s*第?\s*(?P<number>{_NUMBER})")
+
+
+def _continued(text: str, end: int) -> Iterator[Found]:
+    while (match := _CONTINUATION.match(text, end)) is not None:
+        start, end = match.span("number")
+        number = text[start:end]
+        if sum(c.isdigit() for c in number) < 6 or _DATE_LIKE.fullmatch(number):
+            return
+        if end < len(text) and (text[end].isdigit() or text[end] in "年月日"):
+            return
+        yield start, end, _normalize(number, _country(text, start, end))
 
 
 def _country(text: str, start: int, end: int) -> str | None:
