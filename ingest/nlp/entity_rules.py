@@ -287,8 +287,11 @@ class OrganizationsByLegalForm:
                 if end - match.end() >= 2:
                     yield match.start(), end
                 continue
-            start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
-            start = _after_role_label(text, start, match.start())
+            after_role = _after_role_label(text, start, match.start())
+            if after_role != start:
+                start = after_role  # 受让人武汉理工大学: the label, not a verb, leads the name
+            else:
+                start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
             stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
