@@ -8,7 +8,6 @@ offsets are kept on the span.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path

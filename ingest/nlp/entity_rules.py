@@ -61,8 +61,9 @@ _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合�
 _GENERIC_STEM = re.compile(
     r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)"
 )
-# A place and a relation before 公司 (香港子公司, 境外母公司, 北京分公司): no name.
-_RELATION_STEM = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:子|母|孙|分|总|控股子|全资子)$")
+# A place and a relation before 公司 (香港子公司, 境外母公司, 北京分公司): no name (中国化工总公司
+# is one).
+_RELATION_STEM = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:子|母|孙|分|控股子|全资子)$")
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
 _STOP_WORDS = frozenset(
