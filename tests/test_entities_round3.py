@@ -109,6 +109,28 @@ def test_traditional_text_is_read_through_the_fold(nlp: Language) -> None:
     assert _entities(nlp, text, "DATE") == [("民國112年3月15日", "2023-03-15")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "key"),
+    [
+        # a stop word in traditional script ends the name as its simplified form does
+        ("專利權人為廣達電腦股份有限公司。", "廣達電腦股份有限公司", "广达电脑股份有限公司"),
+        ("本發明與國立清華大學合作完成。", "國立清華大學", "国立清华大学"),
+        # a simplified sentence quoting a traditional name
+        ("该专利许可给聯華電子股份有限公司使用。", "聯華電子股份有限公司", "联华电子股份有限公司"),
+    ],
+)
+def test_traditional_names_keep_their_text_and_get_a_simplified_key(
+    nlp: Language, text: str, expected: str, key: str
+) -> None:
+    assert _entities(nlp, text, "ORGANIZATION") == [(expected, key)]
+
+
+def test_a_preposition_jieba_glues_to_a_name_is_cut_off(nlp: Language) -> None:
+    assert _texts(nlp, "专利权人为鸿泰精密机械有限公司。", "ORGANIZATION") == [
+        "鸿泰精密机械有限公司"
+    ]
+
+
 def test_a_minguo_date_that_does_not_exist_is_no_date(nlp: Language) -> None:
     assert _texts(nlp, "公告日：民國112年2月30日", "DATE") == []
 

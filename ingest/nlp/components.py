@@ -63,10 +63,11 @@ _TRADITIONAL = re.compile(
 def _as_simplified(text: str) -> str:
     if not _TRADITIONAL.search(text):
         return text
-    from ingest.contracts.script import fold, to_simplified
+    from ingest.contracts.script import to_simplified
 
-    # a simplified text quoting a traditional name or two stays as it is
-    return to_simplified(text) if fold(text).script == "traditional" else text
+    # Spans keep the original offsets and text, so folding a simplified text that quotes a
+    # traditional name (许可给台灣積體電路製造…) only lets the rules read that name too.
+    return to_simplified(text)
 
 
 def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:

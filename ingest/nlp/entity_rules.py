@@ -191,7 +191,7 @@ _STOP_WORDS = frozenset(
 # proper name, i.e. could not be a name on their own (认证集团, 控股, 管理).
 _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制", "联合"})
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
-_GLUED_STOPS = frozenset("由在从向被经")
+_GLUED_STOPS = frozenset("由在从向被经为与")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 # A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
 _LATIN_WORD = (
@@ -331,7 +331,7 @@ class OrganizationsByLegalForm:
             return position
         edge = position
         while index < len(doc) and edge - position <= 10:
-            token = doc[index].text
+            token = _token_text(doc, starts, index, text)
             if starts[index] != edge or token in _STOP_WORDS or not _is_name_part(token):
                 break
             if token in _TRAILING_VERBS:
@@ -361,7 +361,7 @@ class OrganizationsByLegalForm:
         index -= 1
         depth = 0  # brackets inside a name: 中石化催化剂(北京)有限公司
         while index >= 0:
-            token = doc[index].text
+            token = _token_text(doc, starts, index, text)
             token_start = starts[index]
             if token_start + len(token) != edge:  # a space between: the name ended
                 break
@@ -506,6 +506,12 @@ def _crossable(
 _TRAILING_VERBS = frozenset(
     {"加工", "提供", "生产", "制造", "制备", "供应", "销售", "合成", "制作", "出品", "代工", "赠送"}
 )
+
+
+def _token_text(doc: Doc, starts: list[int], index: int, text: str) -> str:
+    """A token as the rules read it: from the folded text, so a traditional-script 為 or 與
+    is the stop word it folds to."""
+    return text[starts[index] : starts[index] + len(doc[index].text)]
 
 
 def _hyphen_joins(doc: Doc, starts: list[int], index: int, text: str) -> bool:
