@@ -7,6 +7,7 @@ offsets are kept on the span.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,12 +37,37 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def doc_text(doc: Doc) -> str:
-    """The document's text; Doc.text joins every token, so it is built once and kept."""
+    """The document's text as the rules read it; Doc.text joins every token, so it is built
+    once and kept. Text in traditional script (申請人, 發明人, 歐陽) is read through the
+    same-length fold to simplified, so every rule applies and spans keep the original offsets
+    (callers cut entity text from the original)."""
+    folded: str | None = doc.user_data.get("ipgraph_rule_text")
+    if folded is not None:
+        return folded
     text: str | None = doc.user_data.get("ipgraph_text")
     if text is None:
         text = doc.text
         doc.user_data["ipgraph_text"] = text
-    return text
+    folded = _as_simplified(text)
+    doc.user_data["ipgraph_rule_text"] = folded
+    return folded
+
+
+# Frequent characters that only traditional script writes: the cheap test before a fold.
+_TRADITIONAL = re.compile(
+    "[們個這來國會對學說時從現發經動與進開關應設權請專實術電體產業點後還過區聯構數據廠處當義務圖"
+    "項種類認證節總標準條單護記錄議機將為無壓熱環檢測製積華灣臺陽歐書號簽約費許讓東]"
+)
+
+
+def _as_simplified(text: str) -> str:
+    if not _TRADITIONAL.search(text):
+        return text
+    from ingest.contracts.script import to_simplified
+
+    # Spans keep the original offsets and text, so folding a simplified text that quotes a
+    # traditional name (许可给台灣積體電路製造…) only lets the rules read that name too.
+    return to_simplified(text)
 
 
 def _add(doc: Doc, label: str, start: int, end: int, component: str, normalized: str) -> None:
@@ -114,11 +140,21 @@ class Gazetteer:
             if end - start <= _SHORT_NAME:
                 # a short name must end a word: 清华 is not the 清华 of 清华园
                 ends = _token_ends(doc) if ends is None else ends
-                if end not in ends:
+                if end not in ends and not _glued_function_word(doc_text(doc), end, ends):
                     continue
             _add(doc, "ORGANIZATION", start, end, "ipgraph_gazetteer", key)
             last_end = end
         return doc
+
+
+# A one-character function word jieba may glue to the end of a short name (国知|局于2023年).
+_GLUED_AFTER_NAME = frozenset("于在对向将被和与及为从")
+
+
+def _glued_function_word(text: str, end: int, ends: set[int]) -> bool:
+    """Whether the name ends right before a function word that jieba read into one word
+    with the name's last character (局于): the name still ends a word."""
+    return end < len(text) and text[end] in _GLUED_AFTER_NAME and end + 1 in ends
 
 
 @Language.factory("ipgraph_patterns", default_config={"labels": list(PATTERNS)})

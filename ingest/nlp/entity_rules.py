@@ -41,7 +41,15 @@ _JAPANESE_NAME_END = re.compile(
 # an organisation, proper name or not (申请人 应用材料公司, 专利权人：国际商业机器公司).
 _PARTY_FIELD = re.compile(
     r"(?:申请人|专利权人|权利人|出质人|质权人|受让人|转让人|许可人|被许可人|委托方|受托方)"
-    r"(?:\s*[：:]\s*|\s+)$"
+    r"(?:\s*[：:]\s*|\s*)$"
+)
+# A role label of a register or notice written right before the name it labels, with no colon
+# (转让人武汉理工大学；受让人…, 出质人…，质权人…, 收款单位国家知识产权局): the name starts after it.
+_ROLE_LABEL = re.compile(
+    r"(?:被许可人|许可人|被许可方|许可方|转让人|受让人|转让方|受让方|出让人|出让方|让与人|"
+    r"出质人|出质方|质权人|质权方|专利权人|申请人|权利人|请求人|被请求人|上诉人|被上诉人|"
+    r"原告|被告|收款单位|付款单位|收款人|付款人|缴款人|缴费人|委托方|受托方|委托人|受托人)"
+    r"[：:\s]*"
 )
 # A campus or branch in brackets after a university, institute or hospital:
 # 哈尔滨工业大学（深圳）, 中国石油大学（北京）, 某某大学（南校区）.
@@ -53,6 +61,9 @@ _BRACKET_FORM = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合�
 _GENERIC_STEM = re.compile(
     r"^(?:某|所述|上述|关联|合资|外资|国有|民营|上市|参股|共享|相关|对方|第三方)"
 )
+# A place and a relation before 公司 (香港子公司, 境外母公司, 北京分公司): no name (中国化工总公司
+# is one).
+_RELATION_STEM = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:子|母|孙|分|控股子|全资子)$")
 # Words that end a name when scanning left from its legal form: function words and the verbs
 # that introduce an organisation in patent text.
 _STOP_WORDS = frozenset(
@@ -180,7 +191,7 @@ _STOP_WORDS = frozenset(
 # proper name, i.e. could not be a name on their own (认证集团, 控股, 管理).
 _VERBS_IN_NAMES = frozenset({"检测", "投资", "开发", "生产", "实施", "合作", "研制", "联合"})
 # Function words jieba may glue to the first word of a name (由国网): cut off, the name follows.
-_GLUED_STOPS = frozenset("由在从向被经")
+_GLUED_STOPS = frozenset("由在从向被经为与")
 _NOT_A_STEM = re.compile(r"^(?:本|该|其|贵|我|子|母|分|各|此|上述|所述|原|新|总|全资|控股)$")
 # A word of a Latin-script company name: Sigma-Aldrich, BYK-Gardner, 3M, (China), Emil & Sons.
 _LATIN_WORD = (
@@ -193,7 +204,7 @@ _LATIN_FORM = (
     r"(?:(?:GmbH|AG|SE|KG|Inc\.?|Ltd\.?|LLC|B\.V\.|N\.V\.)\s*&\s*Co\.?\s*(?:KGaA|KG|OHG|LP|L\.P\.)"
     r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
     r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
+    r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|KG|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
     r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
 )
 _FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
@@ -277,10 +288,16 @@ class OrganizationsByLegalForm:
                 if end - match.end() >= 2:
                     yield match.start(), end
                 continue
-            start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
+            after_role = _after_role_label(text, start, match.start())
+            if after_role != start:
+                start = after_role  # 受让人武汉理工大学: the label, not a verb, leads the name
+            else:
+                start += _verb_cut(stem)  # 菌株获自美国杜邦公司: the name starts at 美国
             stem = text[start : match.start()]
             if len(stem) < 2 or _NOT_A_STEM.match(stem) or _GENERIC_STEM.match(stem):
                 continue
+            if _RELATION_STEM.match(stem) and match.group(0) in ("公司", "集团", "集团公司"):
+                continue  # 香港子公司, 德国母公司: a company by its relation, not a name
             suffix = match.group(0)
             if "scope" in kinds and not _GOVERNMENT_STEM.match(stem):
                 # 样品送至上海市高级人民法院: an office or court starts at its scope word
@@ -314,9 +331,11 @@ class OrganizationsByLegalForm:
             return position
         edge = position
         while index < len(doc) and edge - position <= 10:
-            token = doc[index].text
+            token = _token_text(doc, starts, index, text)
             if starts[index] != edge or token in _STOP_WORDS or not _is_name_part(token):
                 break
+            if token in _TRAILING_VERBS:
+                break  # 由有限会社三共精機加工: what the company does is not its name
             edge += len(token)
             index += 1
         return edge
@@ -342,7 +361,7 @@ class OrganizationsByLegalForm:
         index -= 1
         depth = 0  # brackets inside a name: 中石化催化剂(北京)有限公司
         while index >= 0:
-            token = doc[index].text
+            token = _token_text(doc, starts, index, text)
             token_start = starts[index]
             if token_start + len(token) != edge:  # a space between: the name ended
                 break
@@ -352,6 +371,8 @@ class OrganizationsByLegalForm:
                 if depth == 0:
                     break
                 depth -= 1
+            elif token in "-－‐" and _hyphen_joins(doc, starts, index, text):
+                pass  # 梅特勒-托利多: a hyphen between two parts of a transliterated name
             elif token in _VERBS_IN_NAMES and _crossable(
                 doc, starts, index, text, edge, suffix_start
             ):
@@ -410,6 +431,10 @@ def _unit_tail(
             return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
+        if unit == "科" and not (
+            parent.endswith("医院") and 1 <= len(body) <= 4 and _unit_ends(text, match.end())
+        ):
+            continue  # a department only of a hospital (医院麻醉科), never 科研/科技
         return match.end()
     return None
 
@@ -475,6 +500,42 @@ def _crossable(
     if re.search(r"[A-Za-z]", stem):
         return False
     return not any(word.flag in _PROPER_FLAGS for word in jieba.posseg.cut(stem))
+
+
+# Verbs of supply that follow a company named after a prefix form (…提供, …加工).
+_TRAILING_VERBS = frozenset(
+    {"加工", "提供", "生产", "制造", "制备", "供应", "销售", "合成", "制作", "出品", "代工", "赠送"}
+)
+
+
+def _token_text(doc: Doc, starts: list[int], index: int, text: str) -> str:
+    """A token as the rules read it: from the folded text, so a traditional-script 為 or 與
+    is the stop word it folds to."""
+    return text[starts[index] : starts[index] + len(doc[index].text)]
+
+
+def _hyphen_joins(doc: Doc, starts: list[int], index: int, text: str) -> bool:
+    """A hyphen with a Chinese name word glued on both sides (梅特勒-托利多)."""
+    start = starts[index]
+    if index == 0 or start == 0 or start + 1 >= len(text):
+        return False
+    before = doc[index - 1].text
+    return (
+        starts[index - 1] + len(before) == start
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", before))
+        and "\u4e00" <= text[start + 1] <= "\u9fff"
+    )
+
+
+def _after_role_label(text: str, start: int, suffix_start: int) -> int:
+    """The start of a name after a role label that begins at or overlaps its left edge
+    (jieba reads 转让|人武汉: the edge falls inside the label)."""
+    for label in _ROLE_LABEL.finditer(text, max(0, start - 4), suffix_start):
+        if label.start() <= start < label.end() and suffix_start - label.end() >= 2:
+            return label.end()
+        if label.start() > start:
+            break
+    return start
 
 
 def _scope_start(starts: list[int], text: str, start: int, suffix_start: int) -> int:
@@ -609,7 +670,9 @@ _RESEARCH_VERBS_LIST = (
 # taken when a break follows it, so 申请人 江苏某某有限公司 stays an organisation.
 _PERSON_BEFORE = re.compile(
     r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理师|代理人|经办人|法定代表人|审查员|"
-    r"申请人|专利权人)"
+    r"申请人|专利权人|"
+    # the members of a board of appeal's or a court's panel (合议组组长…，主审员…，参审员…)
+    r"组长|主审员|参审员|审判长|审判员|书记员|人民陪审员|陪审员)"
     r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
@@ -636,7 +699,7 @@ _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
 # Initials may lead: K·施泰因巴赫, J·R·麦克唐纳.
 _TRANSLITERATED = re.compile(
-    r"(?:[A-Z]\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
+    r"(?:[A-Z](?:[.\-][A-Z])*\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
     r"|[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
     r"(?<=[\u4e00-\u9fff])"
 )
@@ -658,6 +721,26 @@ _LATIN_NAME = re.compile(
     r"(?:[ \-]?[A-Z]\.)?"
     r"(?:[ \-]?(?:[A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,}(?![a-z]))){1,2}"
     r"(?![A-Za-zß-ÿÀ-Þ])"
+)
+# A Latin-script name in an inventor list, however a register writes it: a surname in capitals
+# and a comma first (O'CONNOR, Patrick J.), a surname in capitals first (WANG Xiaoming), given
+# names and a surname in capitals (Ana María FERNÁNDEZ-LÓPEZ), or given names or initials,
+# particles and one surname (Pieter van der Berg, Å. Lindqvist): in a list joined by spaces
+# each name ends at its surname.
+_GIVEN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
+_CAPS_SURNAME = r"(?:[A-ZÀ-Þ]'?[A-ZÀ-Þ]+(?:-[A-ZÀ-Þ]{2,})?)(?![A-Za-zß-ÿ])"
+_INITIAL = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|la|le|ten|ter|bin|al)"
+_LIST_LATIN_NAME = re.compile(
+    rf"{_CAPS_SURNAME},\s{_GIVEN}(?:\s{_INITIAL})?"
+    rf"|{_CAPS_SURNAME}\s{_GIVEN}(?![A-Za-zß-ÿ])"
+    rf"|(?:{_GIVEN}\s){{1,2}}{_CAPS_SURNAME}"
+    # two given names only where a hard separator ends the name (Anna Schmidt Thomas Krüger is
+    # two people)
+    rf"|{_GIVEN}\s{_GIVEN}(?:\s{_PARTICLE}){{0,3}}\s(?:[A-ZÀ-Þ]')?{_GIVEN}"
+    r"(?=\s*(?:[；;，,、（(\n]|$))"
+    rf"|(?:{_GIVEN}|{_INITIAL}(?:\s{_INITIAL})?)(?:\s{_PARTICLE}){{0,3}}"
+    rf"\s(?:[A-ZÀ-Þ]')?{_GIVEN}(?![A-Za-zß-ÿ])"
 )
 # A single Latin-script surname is a person only before 等人/et al. or 等 and a verb of research.
 _LATIN_SURNAME = re.compile(r"(?<![A-Za-zß-ÿ.])[A-Z][a-zß-ÿ]{2,}(?![A-Za-zß-ÿ])")
@@ -752,6 +835,9 @@ class PersonsByCue:
         foreign = _TRANSLITERATED.match(text, start)
         if foreign and _breaks(text, foreign.end()):
             return foreign.end()
+        listed = _LIST_LATIN_NAME.match(text, start)
+        if listed and _breaks(text, listed.end()):
+            return listed.end()
         latin = _LATIN_NAME.match(text, start)
         if latin and _breaks(text, latin.end()):
             return latin.end()

@@ -15,7 +15,9 @@ STANDARD = re.compile(
     r"|ITU-T\s*[A-Z]\.\d+(?:\.\d+)?"
     r"|ISO(?:/IEC)?\s*\d{3,5}(?:-\d+)*(?::\d{4})?"
     # the number ends there: GB2019055.7 is a British application, not a standard
-    rf"|{_STANDARD_BODIES}\s*\d{{1,5}}(?:\.\d+)?(?:-\d{{4}})?(?!\d)"
+    # (GB 2 567 893 A is a British publication spaced in threes, not a standard)
+    rf"|{_STANDARD_BODIES}\s*(?!\d{{1,3}}(?:\s\d{{3}}){{1,2}}\s?[A-C]\d?(?![A-Za-z0-9]))"
+    r"\d{1,5}(?:\.\d+)?(?:-\d{4})?(?!\d)"
 )
 PATENT_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -26,7 +28,7 @@ PATENT_NUMBER = re.compile(
     r"|EP\s?\d{7}\s?[AB]\d"
     r"|WO\s?\d{4}/?\d{6}\s?A\d"
     r"|JP\s?\d{4}-?\d{6}\s?A"
-    r"|KR\s?10-?\d{4}-?\d{7}"
+    r"|KR\s?10-?\d{4}-?\d{7}(?:\s?[AB]\d?)?"
     r")(?![A-Za-z0-9])"
 )
 MONEY = re.compile(r"(?:人民币|RMB|￥|¥)?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元")

@@ -45,6 +45,8 @@ _PREFIXED = re.compile(
     r"|DE\s?\d{3}\s?\d{2}\s?\d{3}(?:\.\d)?(?:\s?[ABCU]\d)?"
     r"|TW\s?[IM]?\d{6,9}(?:\s?[AB])?"
     r"|GB\s?\d(?:\s?\d{3}){2}(?:\.\d|\s?[AB]\d?)?"
+    # a European publication spaced in threes, with its kind code: FR 3 061 457 A1, CH 712 345 B1
+    r"|(?:FR|GB|CH|IT|ES|SE|FI|NL|DK|AT|NO|BE|PL)\s?\d{1,3}(?:\s\d{3}){1,2}\s?[A-C]\d?"
     r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
     r"(?:\.\d)?(?:\s?[A-C]\d?)?"
     r")" + _END
@@ -133,6 +135,22 @@ def _patent_numbers(text: str) -> Iterator[Found]:
             if end < len(text) and (text[end].isdigit() or text[end] in "年月日"):
                 continue
             yield start, end, _normalize(number, _country(text, start, end))
+            yield from _continued(text, end)
+
+
+# More numbers joined to a cued one (第15/629,808号和第15/629,815号, 申请号A、B及C).
+_CONTINUATION = re.compile(rf"\s*号?\s*(?:[和、及与]|以及)\s*第?\s*(?P<number>{_NUMBER})")
+
+
+def _continued(text: str, end: int) -> Iterator[Found]:
+    while (match := _CONTINUATION.match(text, end)) is not None:
+        start, end = match.span("number")
+        number = text[start:end]
+        if sum(c.isdigit() for c in number) < 6 or _DATE_LIKE.fullmatch(number):
+            return
+        if end < len(text) and (text[end].isdigit() or text[end] in "年月日"):
+            return
+        yield start, end, _normalize(number, _country(text, start, end))
 
 
 def _country(text: str, start: int, end: int) -> str | None:
@@ -192,6 +210,8 @@ _SPACED_OR_WIDE = re.compile(
     r"(?<![\d０-９])([12１２][\d０-９]{3})\s*年\s*([\d０-９]{1,2})\s*月\s*([\d０-９]{1,2})\s*日"
 )
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+# A Republic of China era date (民國111年6月1日 is 2022-06-01), as Taiwanese documents write it.
+_MINGUO_DATE = re.compile(r"民[國国]\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def dates(text: str) -> Iterator[Found]:
@@ -210,6 +230,10 @@ def dates(text: str) -> Iterator[Found]:
             yield start, end, f"{value[:4]}-{value[4:6]}-{value[6:]}"
     for match in _CHINESE_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
+    for match in _MINGUO_DATE.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
+        if _valid(year + 1911, month, day):
+            yield match.start(), match.end(), f"{year + 1911}-{month:02d}-{day:02d}"
     for match in _ENGLISH_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
 
@@ -226,7 +250,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 # An amount led by a currency symbol or code, with or without 元: US$5 million, HK$35,000.
 _SYMBOL_MONEY = re.compile(
-    r"(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|¥|￥|\$|€|£|RMB|CNY|USD|EUR|HKD|JPY|GBP)\s?"
+    r"(?<![A-Za-z])(?:US\$|HK\$|NT\$|A\$|C\$|S\$|¥|￥|\$|€|£|"
+    r"RMB|CNY|USD|EUR|HKD|JPY|GBP|KRW|CHF|TWD|NTD|SGD|AUD|CAD|SEK|DKK|NOK|INR|RUB|"
+    # a currency named in words before the amount keeps it in the span: 新台币120万元
+    r"新台币|新台幣|人民币)\s?"
     r"\d+(?:,\d{3})*(?:\.\d+)?(?!\d)"
     r"(?:\s?(?:million|billion|thousand|[MmBb]n|万|亿|千)(?![A-Za-z]))?"
     r"(?:\s?(?:美元|港元|港币|欧元|日元|英镑|元))?"
