@@ -1,7 +1,7 @@
 """How the second blind export set was authored: 45 records written by hand as canonical values
 (the gold) and how each vendor prints them (the export sources). Dev only; needs the KPPatent-ZH data.
 
-    python3 scripts/author_exports_depth2.py && python3 scripts/make_exports_depth2.py
+    python3 scripts/author_exports_depth2.py && python3 scripts/make_export_set.py exports_depth2
 
 Writes tests/gold/exports_depth2/source/*.json and tests/gold/exports_depth2.json. Every record
 carries the row it was placed on by hand; the script checks that the rendered layout puts it there.
@@ -670,11 +670,13 @@ RENDER = {
     "orbit_like": orbit,
     "google_patents": google,
 }
-# How each file is written: xlsx (data sheet named in the gold) or delimited text.
+# How each file is written: xlsx (data sheet named in the gold) or delimited text. This set's
+# workbooks carry the first set's zip stamps (time, no member mode), not make_export_set's defaults.
+XLSX_STAMPS = {"fixed_time": "2025-03-01T09:00:00", "zip_member_mode": None}
 OUTPUT = {
-    "baiten_like": {"type": "xlsx", "data_sheet": "专利信息"},
-    "cnipr_like": {"type": "xlsx", "data_sheet": "CNIPR检索结果"},
-    "soe_ledger": {"type": "xlsx", "data_sheet": "专利台账"},
+    "baiten_like": {"type": "xlsx", "data_sheet": "专利信息", **XLSX_STAMPS},
+    "cnipr_like": {"type": "xlsx", "data_sheet": "CNIPR检索结果", **XLSX_STAMPS},
+    "soe_ledger": {"type": "xlsx", "data_sheet": "专利台账", **XLSX_STAMPS},
     "innojoy_like": {"type": "csv", "encoding": "gbk", "bom": False, "delimiter": ","},
     "lens_zh": {"type": "csv", "encoding": "utf-8", "bom": False, "delimiter": ","},
     "orbit_like": {"type": "csv", "encoding": "utf-8", "bom": True, "delimiter": "\t"},

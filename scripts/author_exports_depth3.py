@@ -2,11 +2,11 @@
 (the gold) and how each exporter prints them (the export sources). Dev only; needs the
 KPPatent-ZH data and the IPC 2026.01 table in /work/shared/data.
 
-    python3 scripts/author_exports_depth3.py && python3 scripts/make_exports_depth3.py
+    python3 scripts/author_exports_depth3.py && python3 scripts/make_export_set.py exports_depth3
 
 Writes tests/gold/exports_depth3/source/*.json and tests/gold/exports_depth3.json. Every record
-carries the row it was placed on by hand; make_exports_depth3.py checks that the written file
-puts it there. The set was written blind: without reading the extractor, the bench or any test.
+carries the row it was placed on by hand; make_export_set.py checks that the written file puts
+it there. The set was written blind: without reading the extractor, the bench or any test.
 """
 
 # ruff: noqa: E501 - the records read best one per block, as written

@@ -1,16 +1,25 @@
-"""Write the fourth blind export set (tests/gold/exports_depth4) from its UTF-8 sources, so the
-committed XLSX, XLS (a real Excel 97-2003 workbook, and an HTML table saved as .xls), CSV and TSV
-files can be reproduced byte for byte.
+"""Write the files of blind analyst-export gold sets from their UTF-8 sources, as each source says,
+so the committed XLSX, XLS, CSV and TSV files reproduce byte for byte.
 
-    python3 scripts/make_exports_depth4.py
+    python3 scripts/make_export_set.py exports_depth2 exports_depth3 exports_depth4
 
-tests/gold/exports_depth4/source/<name>.json holds the file name, how it is written (`output`:
-xlsx, xls, html_xls, or delimited text with its encoding, BOM and delimiter) and its sheets
-(preamble lines or preamble rows, header rows, merged ranges, hidden columns, rows). A cell
+Each name is a folder of tests/gold with source/<name>.json files and a gold tests/gold/<name>.json.
+A source holds `file` (the name written next to source/), `output` (how it is written) and `sheets`
+(each with `name`, optional `preamble` lines or `preamble_rows`, `header` rows, `rows`, and for
+workbooks optional `merged` ranges and `hidden_columns`). `output.type` is one of:
+
+- `xlsx`: an OOXML workbook; optional `fixed_time` (ISO, default 2026-11-21T09:30:00) stamped on
+  the properties and every zip member, `zip_member_mode` (octal string, default "600"; null leaves
+  the zip's mode bits empty) and `creator` (default "export");
+- `xls`: a real Excel 97-2003 workbook (BIFF8) written by xlwt;
+- `html_xls`: an HTML table saved as .xls in `encoding`, as Chinese patent databases export;
+- `csv`: delimited text of the first sheet with `encoding`, `bom` (a UTF-8 BOM) and `delimiter`.
+
+`data_sheet` names the sheet holding the records (the authoring scripts use it). A cell
 `{"date": ISO, "number_format": ...}` is an Excel date cell; an empty row list is an empty row.
-After writing, every gold record's row is read back and must hold that record's title (and the
-row before it must not): the row of an .xls is its sheet row, of the HTML .xls its <tr> index. The
-hand-placed rows of tests/gold/exports_depth4.json are checked.
+After writing, every gold record's row is read back and must hold that record's title, and the
+row before it must not: the row of a workbook is its sheet row, of the HTML .xls its <tr> index,
+of a delimited file its physical line.
 """
 
 from __future__ import annotations
@@ -20,7 +29,9 @@ import html
 import io
 import json
 import re
+import sys
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,13 +40,20 @@ import xlrd
 import xlwt
 from openpyxl import Workbook, load_workbook
 
-ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "tests" / "gold" / "exports_depth4"
-GOLD = ROOT / "tests" / "gold" / "exports_depth4.json"
-FIXED_TIME = datetime(2026, 11, 21, 9, 30, 0)
+GOLDS = Path(__file__).resolve().parents[1] / "tests" / "gold"
+# The sets generated from sources by this script (exports_depth has its own generator).
+SETS = ("exports_depth2", "exports_depth3", "exports_depth4")
+DEFAULT_FIXED_TIME = "2026-11-21T09:30:00"
+DEFAULT_ZIP_MEMBER_MODE = "600"
+UTF8_BOM = b"\xef\xbb\xbf"
+TEXT_TD = '<td style="mso-number-format:\'\\@\'">'  # Excel keeps the cell as text
+CORE_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
+
+Sheet = dict[str, Any]
+Output = dict[str, Any]
 
 
-def lines_of(sheet: dict[str, Any]) -> list[list[Any]]:
+def lines_of(sheet: Sheet) -> list[list[Any]]:
     """The sheet's rows top to bottom: preamble, header rows, data (and what follows it)."""
     preamble: list[list[Any]] = [[p] for p in sheet.get("preamble", [])]
     preamble += sheet.get("preamble_rows", [])
@@ -50,36 +68,40 @@ def cell_value(cell: Any) -> Any:
     return cell
 
 
-def fix_zip_times(target: Path) -> None:
+def is_empty(cell: Any) -> bool:
+    return cell == "" or cell is None
+
+
+def fix_zip_times(target: Path, fixed_time: datetime, member_mode: int | None) -> None:
     """Rewrite the zip with one fixed timestamp per member, so reruns are byte-identical.
 
-    openpyxl stamps dcterms:modified with the clock at save time; it is set back to FIXED_TIME.
+    openpyxl stamps dcterms:modified with the clock at save time; it is set back to fixed_time.
     """
     with zipfile.ZipFile(target) as source:
         members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    modified = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
+    stamp = fixed_time.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     members = [
-        (name, modified.sub(rb"\g<1>" + stamp + rb"\g<2>", payload))
+        (name, CORE_MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", payload))
         if name == "docProps/core.xml" else (name, payload)
         for name, payload in members
     ]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for name, payload in members:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info = zipfile.ZipInfo(name, date_time=fixed_time.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
+            if member_mode is not None:
+                info.external_attr = member_mode << 16
             out.writestr(info, payload)
 
 
-def write_xlsx(sheets: list[dict[str, Any]], target: Path) -> None:
+def write_xlsx(sheets: list[Sheet], target: Path, output: Output) -> None:
     book = Workbook()
     book.remove(book.worksheets[0])
     for spec in sheets:
         sheet = book.create_sheet(spec["name"])
         for row_index, row in enumerate(lines_of(spec), 1):
             for col_index, cell in enumerate(row, 1):
-                if cell == "" or cell is None:
+                if is_empty(cell):
                     continue  # an empty cell stays empty, as an exporter leaves it
                 written = sheet.cell(row=row_index, column=col_index, value=cell_value(cell))
                 if isinstance(cell, dict):
@@ -88,20 +110,22 @@ def write_xlsx(sheets: list[dict[str, Any]], target: Path) -> None:
             sheet.merge_cells(cell_range)
         for column in spec.get("hidden_columns", []):
             sheet.column_dimensions[column].hidden = True
-    book.properties.creator = "export"
-    book.properties.created = book.properties.modified = FIXED_TIME
+    fixed_time = datetime.fromisoformat(output.get("fixed_time", DEFAULT_FIXED_TIME))
+    mode = output.get("zip_member_mode", DEFAULT_ZIP_MEMBER_MODE)
+    book.properties.creator = output.get("creator", "export")
+    book.properties.created = book.properties.modified = fixed_time
     book.save(str(target))
-    fix_zip_times(target)
+    fix_zip_times(target, fixed_time, None if mode is None else int(mode, 8))
 
 
-def write_xls(sheets: list[dict[str, Any]], target: Path) -> None:
+def write_xls(sheets: list[Sheet], target: Path, output: Output) -> None:
     """A real Excel 97-2003 workbook (BIFF8), date cells as serial numbers with a number format."""
     book = xlwt.Workbook(encoding="utf-8")
     for spec in sheets:
         sheet = book.add_sheet(spec["name"])
         for row_index, row in enumerate(lines_of(spec)):
             for col_index, cell in enumerate(row):
-                if cell == "" or cell is None:
+                if is_empty(cell):
                     continue
                 if isinstance(cell, dict):
                     style = xlwt.easyxf(num_format_str=cell["number_format"])
@@ -111,12 +135,10 @@ def write_xls(sheets: list[dict[str, Any]], target: Path) -> None:
     book.save(str(target))
 
 
-TEXT_TD = '<td style="mso-number-format:\'\\@\'">'  # Excel keeps the cell as text
-
-
-def write_html_xls(sheet: dict[str, Any], target: Path, output: dict[str, Any]) -> None:
+def write_html_xls(sheets: list[Sheet], target: Path, output: Output) -> None:
     """An HTML table saved as .xls, as Chinese patent databases write their 'Excel' exports:
     one <tr> per line, preamble rows as one cell spanning the table."""
+    sheet = sheets[0]
     width = len(sheet["header"][0])
     lines = [
         '<html xmlns:o="urn:schemas-microsoft-com:office:office"'
@@ -124,8 +146,7 @@ def write_html_xls(sheet: dict[str, Any], target: Path, output: dict[str, Any]) 
         '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>',
         '<body><table border="1">',
     ]
-    for row in lines_of(sheet):
-        cells = [c for c in row]
+    for cells in lines_of(sheet):
         if len(cells) == 1 and width > 1:
             lines.append(f'<tr><td colspan="{width}">{html.escape(str(cells[0]))}</td></tr>')
         elif not cells:
@@ -137,36 +158,40 @@ def write_html_xls(sheet: dict[str, Any], target: Path, output: dict[str, Any]) 
     target.write_bytes(("\r\n".join(lines) + "\r\n").encode(output["encoding"]))
 
 
-def write_delimited(sheet: dict[str, Any], target: Path, output: dict[str, Any]) -> None:
+def write_delimited(sheets: list[Sheet], target: Path, output: Output) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=output["delimiter"], lineterminator="\r\n")
-    for row in lines_of(sheet):
+    for row in lines_of(sheets[0]):
         if not any(cell != "" for cell in row):
             buffer.write("\r\n")  # a blank line is empty, not a quoted empty cell
             continue
         writer.writerow(row)
     data = buffer.getvalue().encode(output["encoding"])
-    target.write_bytes((b"\xef\xbb\xbf" if output["bom"] else b"") + data)
+    target.write_bytes((UTF8_BOM if output["bom"] else b"") + data)
 
 
-def make() -> None:
-    for source in sorted((SET / "source").glob("*.json")):
-        spec = json.loads(source.read_text("utf-8"))
-        target = SET / spec["file"]
-        if spec["output"]["type"] == "xlsx":
-            write_xlsx(spec["sheets"], target)
-        elif spec["output"]["type"] == "xls":
-            write_xls(spec["sheets"], target)
-        elif spec["output"]["type"] == "html_xls":
-            write_html_xls(spec["sheets"][0], target, spec["output"])
-        else:
-            write_delimited(spec["sheets"][0], target, spec["output"])
+WRITERS: dict[str, Callable[[list[Sheet], Path, Output], None]] = {
+    "xlsx": write_xlsx,
+    "xls": write_xls,
+    "html_xls": write_html_xls,
+    "csv": write_delimited,
+}
 
 
-def row_texts(file: str, sheet: str, output: dict[str, Any]) -> dict[int, str]:
+def sources(folder: Path) -> list[dict[str, Any]]:
+    return [
+        json.loads(path.read_text("utf-8")) for path in sorted((folder / "source").glob("*.json"))
+    ]
+
+
+def make(folder: Path) -> None:
+    for spec in sources(folder):
+        WRITERS[spec["output"]["type"]](spec["sheets"], folder / spec["file"], spec["output"])
+
+
+def row_texts(path: Path, sheet: str, output: Output) -> dict[int, str]:
     """Row number -> the row's text: sheet rows for XLSX/XLS, <tr>s for the HTML .xls, physical
     lines for delimited files."""
-    path = SET / file
     if output["type"] == "xls":
         data = xlrd.open_workbook(str(path)).sheet_by_name(sheet)
         return {
@@ -183,26 +208,29 @@ def row_texts(file: str, sheet: str, output: dict[str, Any]) -> dict[int, str]:
             i: " ".join(str(c) for c in row if c is not None)
             for i, row in enumerate(book[sheet].iter_rows(values_only=True), 1)
         }
-    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode(output["encoding"])
+    raw = path.read_bytes().removeprefix(UTF8_BOM).decode(output["encoding"])
     return dict(enumerate(raw.split("\n"), 1))
 
 
-def check() -> None:
-    gold = json.loads(GOLD.read_text("utf-8"))
-    outputs = {
-        spec["file"]: spec["output"]
-        for spec in (json.loads(p.read_text("utf-8")) for p in (SET / "source").glob("*.json"))
-    }
+def check(folder: Path, gold_path: Path) -> None:
+    """Every hand-placed record of the gold is on its row, and does not start a row earlier."""
+    gold = json.loads(gold_path.read_text("utf-8"))
+    outputs = {spec["file"]: spec["output"] for spec in sources(folder)}
     for file, entry in gold.items():
         if file.startswith("_"):
             continue
-        rows = row_texts(file, entry["sheet"], outputs[file])
+        rows = row_texts(folder / file, entry["sheet"], outputs[file])
         for record in entry["records"]:
             assert record["title"] in rows[record["row"]], (file, record["row"], record["title"])
             before = rows.get(record["row"] - 1, "")
             assert record["title"] not in before, (file, record["row"], "starts earlier")
 
 
+def make_set(name: str) -> None:
+    make(GOLDS / name)
+    check(GOLDS / name, GOLDS / f"{name}.json")
+
+
 if __name__ == "__main__":
-    make()
-    check()
+    for set_name in sys.argv[1:] or SETS:
+        make_set(set_name)
