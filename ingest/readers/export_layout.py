@@ -199,7 +199,7 @@ def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
 # A comma between names, unless what follows is the legal form of the name before it
 # (Samsung Electronics Co., Ltd.; Acme, Inc.).
 NAME_COMMA = re.compile(
-    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|lp|l\.p|plc|corp|corporation|co|"
     r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
     r"jr|sr)\b)\s*",
     re.IGNORECASE,
