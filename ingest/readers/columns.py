@@ -244,7 +244,13 @@ class ColumnMap:
         record: dict[str, Any] = {}
         raw: dict[str, Any] = {}
         waiting = []
+        transferring = any(
+            self.candidates_of(str(h))[:1] == (("transferors", False),) for h in row
+        )
         for found, value, header in cells:  # strong headers first: the first column wins
+            if transferring and any(name == "transferees" for name, _ in found):
+                # an Assignee beside an Assignor column is the party a transfer went to
+                found = (("transferees", False),)
             name, weak = found[0]
             if weak or name in record or not _plausible(name, value):
                 waiting.append((found, value, header))

@@ -204,17 +204,21 @@ NAME_COMMA = re.compile(
     r"jr|sr)\b)\s*",
     re.IGNORECASE,
 )
-_NAMES = re.compile(r"\s*[、;；|]\s*")
+# A party cell of a register lists its parties one per line, or joined by 、 ; |.
+_NAMES = re.compile(r"\s*[、;；|\n]\s*")
 _ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
 _LABELS = (
     r"出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
     r"转让方|受让方|变更前权利人|变更后权利人|原权利人|现权利人|原专利权人|新专利权人|"
     r"变更前专利权人|变更后专利权人|变更前|变更后|assignor|assignee|"
-    r"许可类型|许可种类|类型"
+    r"许可类型|许可种类|类型|"
+    # incoPat's English UI: Pledgor: …; Pledgee: …; Registration Date: …
+    r"pledgor|pledgee|licensor|licensee|license type|licence type|type|registration date|"
+    r"record date"
 )
 # `label：value` parts, joined by ；/; or only by spaces (转让人:甲公司 受让人:乙公司).
 _LABELLED = re.compile(
-    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
+    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;][^；;：:]+[：:]|[；;]?\s*$|"
     rf"[；;]\s*(?:独占|排他|普通|交叉|分)许可|\s+(?:{_LABELS})\s*[：:])",
     re.IGNORECASE,
 )
@@ -243,12 +247,16 @@ def labelled_parts(entry: str) -> dict[str, str]:
     return {m["label"].lower(): m["value"].strip() for m in _LABELLED.finditer(entry)}
 
 
+def _first(parts: dict[str, str], *labels: str) -> str | None:
+    return next((parts[label] for label in labels if parts.get(label)), None)
+
+
 def pledges(cell: Any) -> list[dict[str, list[str]]]:
     found = []
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
-        pledgors = parts.get("出质人") or parts.get("出质方")
-        pledgees = parts.get("质权人") or parts.get("质权方")
+        pledgors = parts.get("出质人") or parts.get("出质方") or parts.get("pledgor")
+        pledgees = parts.get("质权人") or parts.get("质权方") or parts.get("pledgee")
         if pledgors or pledgees:
             found.append({"pledgors": names(pledgors or ""), "pledgees": names(pledgees or "")})
     return found
@@ -259,9 +267,9 @@ def licenses(cell: Any) -> list[dict[str, Any]]:
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
         # a CNIPA licence record names the parties 让与人 and 受让人
-        licensors = parts.get("许可人") or parts.get("许可方") or parts.get("让与人")
-        licensees = parts.get("被许可人") or parts.get("被许可方") or parts.get("受让人")
-        kind = parts.get("许可类型") or parts.get("许可种类") or parts.get("类型")
+        licensors = _first(parts, "许可人", "许可方", "让与人", "licensor")
+        licensees = _first(parts, "被许可人", "被许可方", "受让人", "licensee")
+        kind = _first(parts, "许可类型", "许可种类", "类型", "license type", "licence type", "type")
         if kind is None:
             bare = _LICENSE_TYPE.search(entry)
             kind = bare.group(0) if bare else None
