@@ -406,6 +406,17 @@ _EVENT_COLUMNS = ("transferors", "transferees", "pledgors", "pledgees", "licenso
 
 
 def _events(record: dict[str, Any]) -> None:
+    """The events of a row's event columns, then those its prose 运营情况 cell tells, where
+    no column of their own gave them."""
+    operations = record.pop("operations", None)
+    _event_columns(record)
+    if operations is not None:
+        for name, events in export_layout.operations(operations).items():
+            if not record.get(name):
+                record[name] = events
+
+
+def _event_columns(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
@@ -546,7 +557,7 @@ def _cell_text(value: Any) -> str:
 def _value(name: str, value: Any) -> Any:
     if name in _DATE_FIELDS:
         return _date(value)
-    if name in ("pledges", "licenses", "transfers", *_EVENT_COLUMNS, "license_type"):
+    if name in ("pledges", "licenses", "transfers", "operations", *_EVENT_COLUMNS, "license_type"):
         return value  # read whole by _events
     if name == "cited_by_count":
         return _cell_text(value)

@@ -337,6 +337,60 @@ def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
     return found
 
 
+# A ledger's 运营情况 cell tells each operation in prose, one after the other:
+# 转让：转让人X→受让人Y（2021-06-18）, 质押：出质人X，质权人Y, 许可（普通许可）：许可人X，被许可人Y.
+_OPERATION_HEAD = re.compile(
+    r"(?P<kind>权利转移|转让|转移|质押|许可)\s*(?:[（(](?P<note>[^）)]*)[）)])?\s*[：:]"
+)
+_ROLES = (
+    r"转让人|让与人|转让方|受让人|受让方|出质人|出质方|质权人|质权方|"
+    r"被许可人|被许可方|许可人|许可方"
+)
+_ROLE_CUT = re.compile(rf"\s*(?:->|→|=>|⇒|[，,；;]\s*(?=(?:{_ROLES})))\s*")
+_ROLE = re.compile(rf"^(?P<role>{_ROLES})\s*[：:]?\s*(?P<value>.*)$", re.S)
+_DATED_NOTE = re.compile(r"\s*[（(][^（）()]*\d{4}[^（）()]*[）)]\s*$")
+_GIVING = ("转让人", "让与人", "转让方", "出质人", "出质方", "许可人", "许可方")
+
+
+def operations(cell: Any) -> dict[str, list[dict[str, Any]]]:
+    """The transfers, pledges and licences a 运营情况 cell tells; each of the three is there
+    (empty when not told) once the cell names any operation, none when it names none."""
+    text = _text(cell)
+    heads = list(_OPERATION_HEAD.finditer(text))
+    if not heads:
+        return {}
+    found: dict[str, list[dict[str, Any]]] = {"transfers": [], "pledges": [], "licenses": []}
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        body = text[head.end() : after.start() if after else len(text)].strip(" ；;，,。\n")
+        giving, taking = _two_parties(_DATED_NOTE.sub("", body))
+        if head["kind"] == "质押":
+            found["pledges"].append({"pledgors": names(giving), "pledgees": names(taking)})
+        elif head["kind"] == "许可":
+            bare = _LICENSE_TYPE.search(body)
+            kind = head["note"] or (bare.group(0) if bare else None)
+            licence = {"licensors": names(giving), "licensees": names(taking), "type": kind}
+            found["licenses"].append(licence)
+        else:
+            found["transfers"].append({"from": names(giving), "to": names(taking)})
+    return found
+
+
+def _two_parties(body: str) -> tuple[str, str]:
+    """The giving and the taking party of `转让人X→受让人Y` or `出质人X，质权人Y` (by their roles,
+    else in that order)."""
+    giving = taking = ""
+    segments = [s for s in _ROLE_CUT.split(body) if s.strip()]
+    for index, segment in enumerate(segments):
+        role = _ROLE.match(segment.strip())
+        value = role["value"].strip() if role else segment.strip()
+        gives = role["role"] in _GIVING if role else index == 0
+        if gives and not giving:
+            giving = value
+        elif not taking:
+            taking = value
+    return giving, taking
+
+
 def count(cell: Any) -> int | None:
     digits = re.sub(r"\D", "", _fold_digits(_text(cell)))
     return int(digits) if digits else None
