@@ -244,6 +244,7 @@ class ColumnMap:
         record: dict[str, Any] = {}
         raw: dict[str, Any] = {}
         waiting = []
+        headers: dict[str, str] = {}  # field -> the header that filled it
         transferring = any(
             self.candidates_of(str(h))[:1] == (("transferors", False),) for h in row
         )
@@ -256,9 +257,10 @@ class ColumnMap:
                 waiting.append((found, value, header))
             else:
                 record[name], raw[name] = _value(name, value), value
+                headers[name] = header
         for found, value, header in waiting:  # then weak ones and alternatives, into the rest
             if header_key(header) in _PATENTEE_HEADERS:
-                found = _owner_of_a_grant(found, record)
+                found = _owner_of_a_grant(found, record, headers.get("publication_number", ""))
             free = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
             if free is not None:
                 record[free], raw[free] = _value(free, value), value
@@ -279,22 +281,29 @@ _SEVERAL = re.compile(r"\s*(?:[;；|\n]|\s{2,})\s*")
 
 # A column naming the patentee alone (not 申请/专利权人, which names both).
 _PATENTEE_HEADERS = frozenset({"专利权人", "patentee", "patentees", "patentowner"})
-# A granted document's kind (CN B/C/U/Y/S, B1/B2 elsewhere): its patentee holds the patent.
+# A column listing patents by their grant (授权公告号), as fee lists and grading ledgers do.
+_GRANT_NUMBER_HEADERS = frozenset(
+    header_key(h)
+    for h in ("授权公告号", "授权号", "授权公告号码", "专利授权号", "grant number", "grant no")
+)
+# A granted document's kind (CN B/C/U/Y/S, B1/B2 elsewhere).
 _GRANT_KIND = re.compile(r"[BCUYS]\d?")
 
 
 def _owner_of_a_grant(
-    found: tuple[tuple[str, bool], ...], record: dict[str, Any]
+    found: tuple[tuple[str, bool], ...], record: dict[str, Any], number_header: str
 ) -> tuple[tuple[str, bool], ...]:
-    """A bare 专利权人 column without a 申请人 one names the applicant of an application, but
-    the holder of a granted patent (a fee list's or a grading ledger's row, listed by its 授权
-    公告号): there it is the current owner."""
+    """A bare 专利权人 column without a 申请人 one names the applicant of a publication list,
+    but the holder in a list of granted patents (a fee list's or a grading ledger's rows,
+    listed by their 授权公告号 with a grant kind): there it is the current owner."""
     fields = [name for name, _ in found]
     if fields[:2] != ["applicants", "current_owners"] or "applicants" in record:
         return found
+    if header_key(number_header) not in _GRANT_NUMBER_HEADERS:
+        return found
     number = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or ""))).upper()
     kind = re.search(r"\d([A-Z]\d?)$", number)
-    if record.get("grant_date") or (kind and _GRANT_KIND.fullmatch(kind.group(1))):
+    if kind is None or _GRANT_KIND.fullmatch(kind.group(1)):
         return tuple(sorted(found, key=lambda item: item[0] != "current_owners"))
     return found
 
