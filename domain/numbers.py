@@ -96,6 +96,8 @@ def parse_publication_number(raw: str) -> PatentNumber:
 _PRIORITY_DATE = re.compile(
     r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?"
     r"|\b(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b"
+    # dotted with the year last is the European day-first form (PATENTSCOPE: 13.12.2017)
+    r"|(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?![\d.])"
 )
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
 _TRAILING_COUNTRY = re.compile(r"\s+([A-Z]{2})\s*$")

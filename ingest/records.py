@@ -17,6 +17,8 @@ _PRIORITY_DATE = re.compile(
     r"\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?"
     # eight digits are a date only standing alone and valid (EP20150001 is a number)
     r"|(?<![\dA-Za-z])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    # dotted with the year last is the European day-first form (PATENTSCOPE: 13.12.2017)
+    r"|(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?![\d.])"
 )
 
 _LANGUAGE_CODE = re.compile(r"\s+[A-Z]{2}$")

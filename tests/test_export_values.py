@@ -571,3 +571,17 @@ def test_a_licence_way_column_saying_transfer_is_a_transfer() -> None:
     )
     assert record["transfers"] == [{"from": ["甲"], "to": ["乙"]}]
     assert "licenses" not in record
+
+
+def test_priority_number_date_country_with_a_dotted_european_date() -> None:
+    raw = "1854821 04.06.2018 FR"
+    number = parse_priority(raw)
+    assert number is not None and number.canonical == "FR1854821"
+    record = PatentRecord(title="t", publication_number="CN114000070A", priority=[raw])
+    assert record.priority_claims() == [("FR1854821", "2018-06-04")]
+    korean = parse_priority("10-2019-0170341 19.12.2019 KR")
+    assert korean is not None and korean.canonical == "KR1020190170341"
+    assert names("SOLENIS TECHNOLOGIES CAYMAN, L.P., ACME, L.L.P.") == [
+        "SOLENIS TECHNOLOGIES CAYMAN, L.P.",
+        "ACME, L.L.P.",
+    ]

@@ -757,3 +757,109 @@ def test_transfer_list_whose_operation_decides_transfer_or_licence(tmp_path: Pat
         {"from": ["甲大学", "丙医院"], "to": ["丁公司", "戊公司"]}
     ]
     assert application(contributed.application_number) == "CN202010557891.6"
+
+
+# ---- WIPO-style result lists, grant lists, ledgers with prose operation cells ---------------
+
+
+def test_wipo_style_list_day_first_priorities_and_surname_first_names(tmp_path: Path) -> None:
+    rows = [
+        ["Application Id", "Country", "Application Number", "Application Date",
+         "Publication Number", "Kind", "Publication Date", "Title", "Applicants", "Inventors",
+         "Priorities Data"],
+        ["CN900000001", "CN", "202180012345", "03.02.2021", "114000021", "A", "09.07.2021",
+         "一种过滤膜", "ACME HOLDINGS CAYMAN, L.P.\nBETA CO., LTD.",
+         "DE LA CRUZ, Maria; O'NEIL, Sean-Paul; WANG WEI, LI NA",
+         "63/123,456 05.02.2020 US; 2020-054321 24.03.2020 JP"],
+    ]  # fmt: skip
+    path = tmp_path / "wipo.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    (record,), problems = _records(path)
+    assert problems == []
+    # the internal id is read only when no real application number is exported
+    assert application(record.application_number) == application("202180012345")
+    assert record.applicants == ["ACME HOLDINGS CAYMAN, L.P.", "BETA CO., LTD."]
+    assert record.inventors == ["DE LA CRUZ, Maria", "O'NEIL, Sean-Paul", "WANG WEI", "LI NA"]
+    assert _claims(record) == [("US63123456", "2020-02-05"), ("JP2020054321", "2020-03-24")]
+
+
+def test_an_id_column_is_the_application_number_only_when_alone() -> None:
+    record, _ = COLUMNS.to_record({"Application Id": "202110000123", "Title": "x"})
+    assert record["application_number"] == "202110000123"
+
+
+def test_bare_patentee_of_a_grant_list_is_the_current_owner() -> None:
+    granted, _ = COLUMNS.to_record({"授权公告号": "CN 114000030 B", "专利权人": "甲公司；乙大学"})
+    assert granted["current_owners"] == ["甲公司", "乙大学"] and "applicants" not in granted
+    # a list of publications (公开号), even of a utility model, names its applicants so
+    listed, _ = COLUMNS.to_record({"公开号": "CN216000031U", "专利权人": "丙公司"})
+    assert listed["applicants"] == ["丙公司"] and "current_owners" not in listed
+    # with a 申请人 column the patentee is the current owner whatever the list
+    both, _ = COLUMNS.to_record({"授权公告号": "CN114000032B", "申请人": "丁", "专利权人": "戊"})
+    assert (both["applicants"], both["current_owners"]) == (["丁"], ["戊"])
+    # 申请/专利权人 names both roles: the applicant
+    joint, _ = COLUMNS.to_record({"授权公告号": "CN114000033B", "申请/专利权人": "己"})
+    assert joint["applicants"] == ["己"]
+
+
+def test_english_event_cells_and_assignee_beside_assignor() -> None:
+    record, _ = COLUMNS.to_record(
+        {
+            "Publication No.": "CN114000040B",
+            "Applicant": "甲公司",
+            "Assignor": "甲公司 | 乙公司",
+            "Assignee": "丙公司",
+            "Pledge": "Pledgor: 丙公司; Pledgee: 丁银行股份有限公司某支行; "
+            "Registration Date: 2023-01-05",
+            "License": "Licensor: 丙公司; Licensee: 戊公司; Type: Exclusive License; "
+            "Record Date: 2023-02-01",
+        }
+    )
+    assert record["applicants"] == ["甲公司"]
+    assert record["transfers"] == [{"from": ["甲公司", "乙公司"], "to": ["丙公司"]}]
+    assert record["pledges"] == [{"pledgors": ["丙公司"], "pledgees": ["丁银行股份有限公司某支行"]}]
+    assert record["licenses"] == [
+        {"licensors": ["丙公司"], "licensees": ["戊公司"], "type": "Exclusive License"}
+    ]
+    # without an Assignor column, an Assignee column is the applicant (US usage, Google)
+    alone, _ = COLUMNS.to_record({"Publication No.": "CN114000041A", "Assignee": "己公司"})
+    assert alone["applicants"] == ["己公司"] and "transfers" not in alone
+
+
+def test_a_register_lists_its_parties_one_per_line(tmp_path: Path) -> None:
+    rows = [
+        ["专利号", "专利名称", "许可方（卖方）", "被许可方（买方）", "许可方式"],
+        ["ZL202010000050.1", "一种阀门", "甲大学\n乙大学", "丙公司", "独占实施许可"],
+        ["ZL202010000051.X", "一种泵", "丁公司", "戊公司\n己公司", "普通实施许可"],
+    ]
+    path = tmp_path / "licences.tsv"
+    path.write_bytes(_csv(rows, delimiter="\t").encode("gb18030"))
+    (first, second), problems = _records(path)
+    assert problems == []
+    assert [(lic.licensors, lic.licensees, lic.type) for lic in first.licenses] == [
+        (["甲大学", "乙大学"], ["丙公司"], "独占实施许可")
+    ]
+    assert second.licenses[0].licensees == ["戊公司", "己公司"]
+
+
+def test_a_ledger_prose_operation_cell() -> None:
+    def events(cell: str) -> dict[str, Any]:
+        record, _ = COLUMNS.to_record({"授权公告号": "CN114000060B", "运营情况": cell})
+        return {k: record.get(k) for k in ("transfers", "pledges", "licenses")}
+
+    moved = events("转让：转让人甲研究院→受让人乙有限公司（2021-06-18）")
+    assert moved == {
+        "transfers": [{"from": ["甲研究院"], "to": ["乙有限公司"]}],
+        "pledges": None,
+        "licenses": None,
+    }
+    assert events("质押：出质人丙公司，质权人丁银行")["pledges"] == [
+        {"pledgors": ["丙公司"], "pledgees": ["丁银行"]}
+    ]
+    assert events("许可（普通许可）：许可人戊公司，被许可人己公司、庚公司")["licenses"] == [
+        {"licensors": ["戊公司"], "licensees": ["己公司", "庚公司"], "type": "普通许可"}
+    ]
+    both = events("转让：甲公司→乙公司；质押：出质人乙公司，质权人丙银行")
+    assert both["transfers"] == [{"from": ["甲公司"], "to": ["乙公司"]}]
+    assert both["pledges"] == [{"pledgors": ["乙公司"], "pledgees": ["丙银行"]}]
+    assert events("无") == {"transfers": None, "pledges": None, "licenses": None}

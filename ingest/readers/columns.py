@@ -49,6 +49,14 @@ _IPC_IN_CELL = re.compile(r"[A-H]\d{2}[A-Z][\s\-]*\d{1,4}\s*/\s*\d{1,6}")
 # One person written surname first: MÜLLER, HANS / Weiß, Jürgen A. (not two people).
 _LATIN = r"[A-Za-z\u00c0-\u024f'’\-]"
 _SURNAME_FIRST = re.compile(rf"^{_LATIN}+,\s*{_LATIN}+\.?(?:\s+{_LATIN}+\.?)?$")
+# WIPO's form: a surname of several words in capitals (with its particles), a comma, the given
+# name in mixed case (VAN DER BERG, Joost; AL-HAJRI, Faisal); two upper-case names joined by a
+# comma (ZHANG SAN, LI SI) stay two people.
+_UPPER = r"[A-Z\u00c0-\u00de'’\-]"
+_CAPITAL_SURNAME_FIRST = re.compile(
+    rf"^{_UPPER}+(?:\s+{_UPPER}+)*,\s*[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’\-]+"
+    rf"(?:[\s\-][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff'’\-]*\.?)*$"
+)
 # Between numbers a comma separates only before the next number's country, as a code or in
 # Chinese (US63/042,117 is one number).
 _NUMBER_COMMA = re.compile(r"\s*[,，]\s*(?=[A-Za-z]{2}|[\u4e00-\u9fff])")
@@ -220,7 +228,7 @@ class ColumnMap:
 
     def to_record(self, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         """The record fields of one export row, and the headers that map to nothing."""
-        cells: list[tuple[tuple[tuple[str, bool], ...], Any]] = []
+        cells: list[tuple[tuple[tuple[str, bool], ...], Any, str]] = []
         unmapped: list[str] = []
         numbered: dict[str, list[str]] = {}
         for header, value in row.items():
@@ -232,17 +240,27 @@ class ColumnMap:
             elif not found:
                 unmapped.append(str(header))
             elif not _is_empty(value) and found[0][0] != IGNORED:
-                cells.append((found, value))
+                cells.append((found, value, str(header)))
         record: dict[str, Any] = {}
         raw: dict[str, Any] = {}
         waiting = []
-        for found, value in cells:  # strong headers first: the first column with a value wins
+        headers: dict[str, str] = {}  # field -> the header that filled it
+        transferring = any(
+            self.candidates_of(str(h))[:1] == (("transferors", False),) for h in row
+        )
+        for found, value, header in cells:  # strong headers first: the first column wins
+            if transferring and any(name == "transferees" for name, _ in found):
+                # an Assignee beside an Assignor column is the party a transfer went to
+                found = (("transferees", False),)
             name, weak = found[0]
             if weak or name in record or not _plausible(name, value):
-                waiting.append((found, value))
+                waiting.append((found, value, header))
             else:
                 record[name], raw[name] = _value(name, value), value
-        for found, value in waiting:  # then weak ones and alternatives, into what is left
+                headers[name] = header
+        for found, value, header in waiting:  # then weak ones and alternatives, into the rest
+            if header_key(header) in _PATENTEE_HEADERS:
+                found = _owner_of_a_grant(found, record, headers.get("publication_number", ""))
             free = next((n for n, _ in found if n not in record and _plausible(n, value)), None)
             if free is not None:
                 record[free], raw[free] = _value(free, value), value
@@ -259,6 +277,35 @@ class ColumnMap:
 
 
 _SEVERAL = re.compile(r"\s*(?:[;；|\n]|\s{2,})\s*")
+
+
+# A column naming the patentee alone (not 申请/专利权人, which names both).
+_PATENTEE_HEADERS = frozenset({"专利权人", "patentee", "patentees", "patentowner"})
+# A column listing patents by their grant (授权公告号), as fee lists and grading ledgers do.
+_GRANT_NUMBER_HEADERS = frozenset(
+    header_key(h)
+    for h in ("授权公告号", "授权号", "授权公告号码", "专利授权号", "grant number", "grant no")
+)
+# A granted document's kind (CN B/C/U/Y/S, B1/B2 elsewhere).
+_GRANT_KIND = re.compile(r"[BCUYS]\d?")
+
+
+def _owner_of_a_grant(
+    found: tuple[tuple[str, bool], ...], record: dict[str, Any], number_header: str
+) -> tuple[tuple[str, bool], ...]:
+    """A bare 专利权人 column without a 申请人 one names the applicant of a publication list,
+    but the holder in a list of granted patents (a fee list's or a grading ledger's rows,
+    listed by their 授权公告号 with a grant kind): there it is the current owner."""
+    fields = [name for name, _ in found]
+    if fields[:2] != ["applicants", "current_owners"] or "applicants" in record:
+        return found
+    if header_key(number_header) not in _GRANT_NUMBER_HEADERS:
+        return found
+    number = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or ""))).upper()
+    kind = re.search(r"\d([A-Z]\d?)$", number)
+    if kind is None or _GRANT_KIND.fullmatch(kind.group(1)):
+        return tuple(sorted(found, key=lambda item: item[0] != "current_owners"))
+    return found
 
 
 def _numbers_of(value: Any) -> list[str]:
@@ -368,6 +415,17 @@ _EVENT_COLUMNS = ("transferors", "transferees", "pledgors", "pledgees", "licenso
 
 
 def _events(record: dict[str, Any]) -> None:
+    """The events of a row's event columns, then those its prose 运营情况 cell tells, where
+    no column of their own gave them."""
+    operations = record.pop("operations", None)
+    _event_columns(record)
+    if operations is not None:
+        for name, events in export_layout.operations(operations).items():
+            if not record.get(name):
+                record[name] = events
+
+
+def _event_columns(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
     cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
@@ -508,7 +566,7 @@ def _cell_text(value: Any) -> str:
 def _value(name: str, value: Any) -> Any:
     if name in _DATE_FIELDS:
         return _date(value)
-    if name in ("pledges", "licenses", "transfers", *_EVENT_COLUMNS, "license_type"):
+    if name in ("pledges", "licenses", "transfers", "operations", *_EVENT_COLUMNS, "license_type"):
         return value  # read whole by _events
     if name == "cited_by_count":
         return _cell_text(value)
@@ -533,8 +591,11 @@ def list_items(name: str, value: Any) -> list[str]:
     items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
     found: list[str] = []
     for item in (str(i).strip() for i in items):
-        if name == "inventors" and _SURNAME_FIRST.match(export_layout.without_country(item)):
-            found.append(export_layout.without_country(item))
+        person = export_layout.without_country(item)
+        if name == "inventors" and (
+            _SURNAME_FIRST.match(person) or _CAPITAL_SURNAME_FIRST.match(person)
+        ):
+            found.append(person)
         elif name in _NAME_FIELDS:
             parts = export_layout.NAME_COMMA.split(item)
             found += [export_layout.without_country(part) for part in parts]

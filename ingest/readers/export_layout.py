@@ -199,22 +199,26 @@ def first_non_empty(rows: Sequence[Sequence[Any]]) -> int | None:
 # A comma between names, unless what follows is the legal form of the name before it
 # (Samsung Electronics Co., Ltd.; Acme, Inc.).
 NAME_COMMA = re.compile(
-    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|lp|plc|corp|corporation|co|"
+    r"\s*[,，](?!\s*(?:ltd|limited|inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|lp|l\.p|plc|corp|corporation|co|"
     r"company|gmbh|ag|kg|sa|s\.a|nv|n\.v|bv|b\.v|pty|srl|s\.r\.l|spa|s\.p\.a|oy|ab|kk|k\.k|"
     r"jr|sr)\b)\s*",
     re.IGNORECASE,
 )
-_NAMES = re.compile(r"\s*[、;；|]\s*")
+# A party cell of a register lists its parties one per line, or joined by 、 ; |.
+_NAMES = re.compile(r"\s*[、;；|\n]\s*")
 _ENTRIES = re.compile(r"\n+|\s+\|\s+|\|\|")
 _LABELS = (
     r"出质人|出质方|质权人|质权方|被许可人|被许可方|许可人|许可方|转让人|让与人|受让人|"
     r"转让方|受让方|变更前权利人|变更后权利人|原权利人|现权利人|原专利权人|新专利权人|"
     r"变更前专利权人|变更后专利权人|变更前|变更后|assignor|assignee|"
-    r"许可类型|许可种类|类型"
+    r"许可类型|许可种类|类型|"
+    # incoPat's English UI: Pledgor: …; Pledgee: …; Registration Date: …
+    r"pledgor|pledgee|licensor|licensee|license type|licence type|type|registration date|"
+    r"record date"
 )
 # `label：value` parts, joined by ；/; or only by spaces (转让人:甲公司 受让人:乙公司).
 _LABELLED = re.compile(
-    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;]\s*\S+\s*[：:]|[；;]?\s*$|"
+    rf"(?P<label>{_LABELS})\s*[：:]\s*(?P<value>[^；;：:]*?)\s*(?=[；;][^；;：:]+[：:]|[；;]?\s*$|"
     rf"[；;]\s*(?:独占|排他|普通|交叉|分)许可|\s+(?:{_LABELS})\s*[：:])",
     re.IGNORECASE,
 )
@@ -243,12 +247,16 @@ def labelled_parts(entry: str) -> dict[str, str]:
     return {m["label"].lower(): m["value"].strip() for m in _LABELLED.finditer(entry)}
 
 
+def _first(parts: dict[str, str], *labels: str) -> str | None:
+    return next((parts[label] for label in labels if parts.get(label)), None)
+
+
 def pledges(cell: Any) -> list[dict[str, list[str]]]:
     found = []
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
-        pledgors = parts.get("出质人") or parts.get("出质方")
-        pledgees = parts.get("质权人") or parts.get("质权方")
+        pledgors = parts.get("出质人") or parts.get("出质方") or parts.get("pledgor")
+        pledgees = parts.get("质权人") or parts.get("质权方") or parts.get("pledgee")
         if pledgors or pledgees:
             found.append({"pledgors": names(pledgors or ""), "pledgees": names(pledgees or "")})
     return found
@@ -259,9 +267,9 @@ def licenses(cell: Any) -> list[dict[str, Any]]:
     for entry in _ENTRIES.split(_text(cell)):
         parts = labelled_parts(entry)
         # a CNIPA licence record names the parties 让与人 and 受让人
-        licensors = parts.get("许可人") or parts.get("许可方") or parts.get("让与人")
-        licensees = parts.get("被许可人") or parts.get("被许可方") or parts.get("受让人")
-        kind = parts.get("许可类型") or parts.get("许可种类") or parts.get("类型")
+        licensors = _first(parts, "许可人", "许可方", "让与人", "licensor")
+        licensees = _first(parts, "被许可人", "被许可方", "受让人", "licensee")
+        kind = _first(parts, "许可类型", "许可种类", "类型", "license type", "licence type", "type")
         if kind is None:
             bare = _LICENSE_TYPE.search(entry)
             kind = bare.group(0) if bare else None
@@ -327,6 +335,60 @@ def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
         elif froms or tos:
             found.append({"from": names(froms), "to": names(tos)})
     return found
+
+
+# A ledger's 运营情况 cell tells each operation in prose, one after the other:
+# 转让：转让人X→受让人Y（2021-06-18）, 质押：出质人X，质权人Y, 许可（普通许可）：许可人X，被许可人Y.
+_OPERATION_HEAD = re.compile(
+    r"(?P<kind>权利转移|转让|转移|质押|许可)\s*(?:[（(](?P<note>[^）)]*)[）)])?\s*[：:]"
+)
+_ROLES = (
+    r"转让人|让与人|转让方|受让人|受让方|出质人|出质方|质权人|质权方|"
+    r"被许可人|被许可方|许可人|许可方"
+)
+_ROLE_CUT = re.compile(rf"\s*(?:->|→|=>|⇒|[，,；;]\s*(?=(?:{_ROLES})))\s*")
+_ROLE = re.compile(rf"^(?P<role>{_ROLES})\s*[：:]?\s*(?P<value>.*)$", re.S)
+_DATED_NOTE = re.compile(r"\s*[（(][^（）()]*\d{4}[^（）()]*[）)]\s*$")
+_GIVING = ("转让人", "让与人", "转让方", "出质人", "出质方", "许可人", "许可方")
+
+
+def operations(cell: Any) -> dict[str, list[dict[str, Any]]]:
+    """The transfers, pledges and licences a 运营情况 cell tells; each of the three is there
+    (empty when not told) once the cell names any operation, none when it names none."""
+    text = _text(cell)
+    heads = list(_OPERATION_HEAD.finditer(text))
+    if not heads:
+        return {}
+    found: dict[str, list[dict[str, Any]]] = {"transfers": [], "pledges": [], "licenses": []}
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        body = text[head.end() : after.start() if after else len(text)].strip(" ；;，,。\n")
+        giving, taking = _two_parties(_DATED_NOTE.sub("", body))
+        if head["kind"] == "质押":
+            found["pledges"].append({"pledgors": names(giving), "pledgees": names(taking)})
+        elif head["kind"] == "许可":
+            bare = _LICENSE_TYPE.search(body)
+            kind = head["note"] or (bare.group(0) if bare else None)
+            licence = {"licensors": names(giving), "licensees": names(taking), "type": kind}
+            found["licenses"].append(licence)
+        else:
+            found["transfers"].append({"from": names(giving), "to": names(taking)})
+    return found
+
+
+def _two_parties(body: str) -> tuple[str, str]:
+    """The giving and the taking party of `转让人X→受让人Y` or `出质人X，质权人Y` (by their roles,
+    else in that order)."""
+    giving = taking = ""
+    segments = [s for s in _ROLE_CUT.split(body) if s.strip()]
+    for index, segment in enumerate(segments):
+        role = _ROLE.match(segment.strip())
+        value = role["value"].strip() if role else segment.strip()
+        gives = role["role"] in _GIVING if role else index == 0
+        if gives and not giving:
+            giving = value
+        elif not taking:
+            taking = value
+    return giving, taking
 
 
 def count(cell: Any) -> int | None:
