@@ -443,7 +443,7 @@ def province_stats(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "、".join(r["current_owners"]), date_cell(r, "授权公告日", r["publication_date"]), way, party, amount,
             xdate("2026-0" + str(3 + i) + "-15") if way != "自行实施" else "",
         ])
-        subtotal += amount or 0.0
+        subtotal += amount if isinstance(amount, float) else 0.0
         if i in (3, 6):
             rows.append(["", f"{STATS_UNITS[r['kp']]} 小计", "", "", "", "", "", "3项", "", subtotal, ""])
             subtotal = 0.0

@@ -5,7 +5,8 @@ files can be reproduced byte for byte.
     python3 scripts/make_exports_depth5.py
 
 tests/gold/exports_depth5/source/<name>.json holds the file name, how it is written (`output`:
-xlsx, xls, html_xls, or delimited text with its encoding (UTF-8, GB18030, UTF-16LE), BOM and delimiter) and its sheets
+xlsx, xls, html_xls, or delimited text with its encoding (UTF-8, GB18030, UTF-16LE), BOM and
+delimiter) and its sheets
 (preamble lines or preamble rows, header rows, merged ranges, hidden columns, rows). A cell
 `{"date": ISO, "number_format": ...}` is an Excel date cell; an empty row list is an empty row.
 After writing, every gold record's row is read back and must hold that record's title (and the
