@@ -389,7 +389,7 @@ def cnipa_review(rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         [],
     ]
     data = {"name": "审查信息", "preamble_rows": preamble_rows, "header": [group, head], "rows": rows,
-            "merged": ["A5:A6", "B5:B6", "C5:F5", "G5:I5", "J5:J6"], "hidden_columns": ["B"]}
+            "merged": ["A5:A6", "B5:B6", "C5:F5", "G5:I5"], "hidden_columns": ["B"]}
     return [cond, data]
 
 
