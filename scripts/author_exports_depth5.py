@@ -2,10 +2,10 @@
 (the gold) and how each exporter prints them (the export sources). Dev only; needs the
 KPPatent-ZH data and the IPC 2026.01 table in /work/shared/data.
 
-    python3 scripts/author_exports_depth5.py && python3 scripts/make_exports_depth5.py
+    python3 scripts/author_exports_depth5.py && python3 scripts/make_export_set.py exports_depth5
 
 Writes tests/gold/exports_depth5/source/*.json and tests/gold/exports_depth5.json. Every record
-carries the row it was placed on by hand; make_exports_depth5.py checks that the written file
+carries the row it was placed on by hand; scripts/make_export_set.py checks that the written file
 puts it there. The set was written blind: without reading the extractor, the bench or any test.
 A record's `cells` give the exact print form of a column where it differs from the default one
 (the traps); the gold holds only the canonical values.

@@ -13,7 +13,8 @@ workbooks optional `merged` ranges and `hidden_columns`). `output.type` is one o
   the zip's mode bits empty) and `creator` (default "export");
 - `xls`: a real Excel 97-2003 workbook (BIFF8) written by xlwt;
 - `html_xls`: an HTML table saved as .xls in `encoding`, as Chinese patent databases export;
-- `csv`: delimited text of the first sheet with `encoding`, `bom` (a UTF-8 BOM) and `delimiter`.
+- `csv`: delimited text of the first sheet with `encoding`, `bom` (the encoding's byte-order
+  mark: UTF-8 or UTF-16LE) and `delimiter`.
 
 `data_sheet` names the sheet holding the records (the authoring scripts use it). A cell
 `{"date": ISO, "number_format": ...}` is an Excel date cell; an empty row list is an empty row.
@@ -42,10 +43,11 @@ from openpyxl import Workbook, load_workbook
 
 GOLDS = Path(__file__).resolve().parents[1] / "tests" / "gold"
 # The sets generated from sources by this script (exports_depth has its own generator).
-SETS = ("exports_depth2", "exports_depth3", "exports_depth4")
+SETS = ("exports_depth2", "exports_depth3", "exports_depth4", "exports_depth5")
 DEFAULT_FIXED_TIME = "2026-11-21T09:30:00"
 DEFAULT_ZIP_MEMBER_MODE = "600"
-UTF8_BOM = b"\xef\xbb\xbf"
+# the byte-order mark each encoding writes when a source asks for one
+BOMS = {"utf-8": b"\xef\xbb\xbf", "utf-8-sig": b"", "utf-16-le": b"\xff\xfe", "gb18030": b""}
 TEXT_TD = '<td style="mso-number-format:\'\\@\'">'  # Excel keeps the cell as text
 CORE_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 
@@ -167,7 +169,7 @@ def write_delimited(sheets: list[Sheet], target: Path, output: Output) -> None:
             continue
         writer.writerow(row)
     data = buffer.getvalue().encode(output["encoding"])
-    target.write_bytes((UTF8_BOM if output["bom"] else b"") + data)
+    target.write_bytes((BOMS.get(output["encoding"], b"") if output["bom"] else b"") + data)
 
 
 WRITERS: dict[str, Callable[[list[Sheet], Path, Output], None]] = {
@@ -208,7 +210,8 @@ def row_texts(path: Path, sheet: str, output: Output) -> dict[int, str]:
             i: " ".join(str(c) for c in row if c is not None)
             for i, row in enumerate(book[sheet].iter_rows(values_only=True), 1)
         }
-    raw = path.read_bytes().removeprefix(UTF8_BOM).decode(output["encoding"])
+    mark = BOMS.get(output["encoding"], b"")
+    raw = path.read_bytes().removeprefix(mark or b"\xef\xbb\xbf").decode(output["encoding"])
     return dict(enumerate(raw.split("\n"), 1))
 
 
