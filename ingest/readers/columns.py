@@ -268,6 +268,7 @@ class ColumnMap:
         for name, items in numbered.items():
             record[name] = list(dict.fromkeys([*record.get(name, []), *items]))
         _numbers_with_their_parts(record)
+        _without_itself(record)
         _priority_countries(record)
         main = record.pop("ipc_main", None)
         if main:
@@ -299,6 +300,9 @@ def _owner_of_a_grant(
     fields = [name for name, _ in found]
     if fields[:2] != ["applicants", "current_owners"] or "applicants" in record:
         return found
+    if record.get("grant_date") and not record.get("publication_number"):
+        # a list of granted patents by 专利号 and 授权公告日 (an asset list, a statistics sheet)
+        return tuple(sorted(found, key=lambda item: item[0] != "current_owners"))
     if header_key(number_header) not in _GRANT_NUMBER_HEADERS:
         return found
     number = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or ""))).upper()
@@ -381,8 +385,24 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
     # a number without kind in a grant-number column is the grant's too
     compact = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or "")).upper())
     granted = re.search(r"(?:[B-DUYS]\d?|\d)$", compact)
-    if number and granted and "publication_date" not in record and record.get("grant_date"):
-        record["publication_date"] = record["grant_date"]
+    if (number and granted or not number) and "publication_date" not in record:
+        # a list of granted patents by their 专利号 (an asset list, a statistics sheet) gives
+        # the grant date alone: the patent's latest publication is its grant
+        if record.get("grant_date"):
+            record["publication_date"] = record["grant_date"]
+
+
+def _compact(number: Any) -> str:
+    return re.sub(r"[\s\-.]", "", fold(str(number or ""))).upper()
+
+
+def _without_itself(record: dict[str, Any]) -> None:
+    """A family-merged export (incoPat 简单同族合并) lists the representative itself among its
+    simple family; the record's family is its other members."""
+    family = record.get("family")
+    own = {_compact(record.get("publication_number")), _compact(record.get("application_number"))}
+    if isinstance(family, list) and family:
+        record["family"] = [member for member in family if _compact(member) not in own - {""}]
 
 
 def _priority_countries(record: dict[str, Any]) -> None:
@@ -428,7 +448,9 @@ def _events(record: dict[str, Any]) -> None:
 def _event_columns(record: dict[str, Any]) -> None:
     """Transfers, pledges and licences from their cells (export_layout), whether an export
     puts one event in one cell (质押: 出质人：…；质权人：…) or each role in its own column."""
-    cells = {name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type")}
+    cells = {
+        name: record.pop(name, None) for name in (*_EVENT_COLUMNS, "license_type", "counterparty")
+    }
     operation = _operation(record.pop("transaction_type", None))
     if operation is None and cells["license_type"] and not (
         cells["licensors"] or cells["licensees"]
@@ -500,6 +522,11 @@ def _operation_event(
     the other event is none (a licence changes no owner)."""
     giving = cells["transferors"] or cells["licensors"]
     taking = cells["transferees"] or cells["licensees"]
+    if cells.get("counterparty") and not (giving or taking):
+        # a statistics sheet names only the other party (交易对方): the patentee gave
+        taking = cells["counterparty"]
+        owners = record.get("current_owners") or record.get("applicants") or []
+        giving = "；".join(owners) if isinstance(owners, list) else owners
     kind, wording = operation
     if kind == "license":
         record.pop("transfers", None)
@@ -566,7 +593,10 @@ def _cell_text(value: Any) -> str:
 def _value(name: str, value: Any) -> Any:
     if name in _DATE_FIELDS:
         return _date(value)
-    if name in ("pledges", "licenses", "transfers", "operations", *_EVENT_COLUMNS, "license_type"):
+    if name in (
+        "pledges", "licenses", "transfers", "operations", *_EVENT_COLUMNS, "license_type",
+        "counterparty",
+    ):
         return value  # read whole by _events
     if name == "cited_by_count":
         return _cell_text(value)
@@ -592,10 +622,8 @@ def list_items(name: str, value: Any) -> list[str]:
     found: list[str] = []
     for item in (str(i).strip() for i in items):
         person = export_layout.without_country(item)
-        if name == "inventors" and (
-            _SURNAME_FIRST.match(person) or _CAPITAL_SURNAME_FIRST.match(person)
-        ):
-            found.append(person)
+        if name == "inventors":
+            found += _people(item)
         elif name in _NAME_FIELDS:
             parts = export_layout.NAME_COMMA.split(item)
             found += [export_layout.without_country(part) for part in parts]
@@ -605,6 +633,43 @@ def list_items(name: str, value: Any) -> list[str]:
         else:
             found.append(item)
     return [item.strip() for item in found if item.strip()]
+
+
+# What an organisation's own list prints after a person's name: the staff number (工号) or a
+# short note on the person (校外, 外聘, 退休), in brackets: 何振华（10234）, 李立（校外）.
+_PERSON_NOTE = re.compile(
+    r"\s*[（(]\s*(?:[A-Za-z]{0,3}\d{3,}|[\u4e00-\u9fff]{1,4})\s*[）)]\s*$"
+)
+_NAME_AND_COMMA = re.compile(r"(\s*[,，]\s*)")
+
+
+def _is_surname_first(pair: str) -> bool:
+    return bool(_SURNAME_FIRST.match(pair) or _CAPITAL_SURNAME_FIRST.match(pair))
+
+
+def _people(cell: str) -> list[str]:
+    """The inventors of one list item: split at commas, except the comma of a Latin name
+    written surname first (OKADA, Hiroshi; Müller, Stefan), each without the staff number or
+    note an organisation's list prints after it."""
+    whole = _PERSON_NOTE.sub("", export_layout.without_country(cell))
+    if _is_surname_first(whole):
+        return [whole]
+    pieces = _NAME_AND_COMMA.split(cell)
+    names = [_PERSON_NOTE.sub("", export_layout.without_country(p)) for p in pieces[::2]]
+    commas = pieces[1::2]
+    people: list[str] = []
+    index = 0
+    while index < len(names):
+        name = names[index]
+        if index + 1 < len(names) and "，" not in commas[index]:
+            pair = f"{name}, {names[index + 1]}"
+            if _is_surname_first(pair):
+                people.append(pair)
+                index += 2
+                continue
+        people.append(name)
+        index += 1
+    return people
 
 
 def _numbers_in(text: str) -> list[str]:

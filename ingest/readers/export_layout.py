@@ -125,6 +125,10 @@ _PATENT_NUMBER = re.compile(r"\d{9,}|\d{8}\.[\dX]|[A-Z]{2}\s?-?\d{5,}")
 _NOTE_WIDTH = 3
 
 
+# A subtotal or total line's label, at the end of a cell.
+_SUBTOTAL = re.compile(r"(?:小计|合计|总计|sub-?total)\s*[:：]?$", re.IGNORECASE)
+
+
 def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
     """Whether a row below the header is a record: not empty, not the header repeated (an
     export printed in pages), not a 合计/注：/本数据由…提供 line. Rows that are records but
@@ -141,6 +145,8 @@ def is_data_row(header: Sequence[str], cells: Sequence[Any]) -> bool:
         return False  # the header again (an export printed in pages) or in another language
     if _FOOTER.match(filled[0][1]):
         return False
+    if any(_SUBTOTAL.search(t) for _, t in filled):
+        return False  # a group's subtotal line (中电南京 小计) of a statistics sheet
     only_first_column = len(filled) == 1 and filled[0][0] == 0
     return not (only_first_column and len([h for h in header if h]) >= _NOTE_WIDTH)
 
