@@ -442,7 +442,34 @@ def _events(record: dict[str, Any]) -> None:
     if operations is not None:
         for name, events in export_layout.operations(operations).items():
             if not record.get(name):
-                record[name] = events
+                record[name] = [_with_the_patentee(record, name, event) for event in events]
+
+
+# The giving role of each kind of event, and the kind _patentees knows it by.
+_GIVING_ROLE = {"transfers": ("from", "transfer"), "licenses": ("licensors", "license"),
+                "pledges": ("pledgors", "pledge")}
+
+
+def _with_the_patentee(record: dict[str, Any], name: str, event: dict[str, Any]) -> dict[str, Any]:
+    """An event told by its taker alone (已转让：受让人X, 普通许可：被许可人Y, as a university's
+    转化情况 cell says it) was given by the patentee the row lists."""
+    role, kind = _GIVING_ROLE[name]
+    if event.get(role):
+        return event
+    return {**event, role: _patentees(record, kind)}
+
+
+def _patentees(record: dict[str, Any], kind: str) -> list[str]:
+    """Who gave an event whose giver the row does not name: the applicant of a transfer
+    (the owner before it), the current owner of a licence or a pledge."""
+    order = ("applicants", "current_owners")
+    if kind != "transfer":
+        order = order[::-1]
+    for field in order:
+        owners = record.get(field)
+        if owners:
+            return list(owners) if isinstance(owners, list) else [str(owners)]
+    return []
 
 
 def _event_columns(record: dict[str, Any]) -> None:
@@ -525,8 +552,7 @@ def _operation_event(
     if cells.get("counterparty") and not (giving or taking):
         # a statistics sheet names only the other party (交易对方): the patentee gave
         taking = cells["counterparty"]
-        owners = record.get("current_owners") or record.get("applicants") or []
-        giving = "；".join(owners) if isinstance(owners, list) else owners
+        giving = "；".join(_patentees(record, operation[0]))
     kind, wording = operation
     if kind == "license":
         record.pop("transfers", None)

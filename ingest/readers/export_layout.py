@@ -346,7 +346,8 @@ def transfer_cell(cell: Any) -> list[dict[str, list[str]]]:
 # A ledger's 运营情况 cell tells each operation in prose, one after the other:
 # 转让：转让人X→受让人Y（2021-06-18）, 质押：出质人X，质权人Y, 许可（普通许可）：许可人X，被许可人Y.
 _OPERATION_HEAD = re.compile(
-    r"(?P<kind>权利转移|转让|转移|质押|许可)\s*(?:[（(](?P<note>[^）)]*)[）)])?\s*[：:]"
+    r"(?P<type>独占|排他|普通|交叉|分|开放)?(?P<kind>权利转移|转让|转移|质押|许可)"
+    r"\s*(?:[（(](?P<note>[^）)]*)[）)])?\s*[：:]"
 )
 _ROLES = (
     r"转让人|让与人|转让方|受让人|受让方|出质人|出质方|质权人|质权方|"
@@ -373,7 +374,8 @@ def operations(cell: Any) -> dict[str, list[dict[str, Any]]]:
             found["pledges"].append({"pledgors": names(giving), "pledgees": names(taking)})
         elif head["kind"] == "许可":
             bare = _LICENSE_TYPE.search(body)
-            kind = head["note"] or (bare.group(0) if bare else None)
+            typed = f"{head['type']}许可" if head["type"] else None
+            kind = head["note"] or typed or (bare.group(0) if bare else None)
             licence = {"licensors": names(giving), "licensees": names(taking), "type": kind}
             found["licenses"].append(licence)
         else:
