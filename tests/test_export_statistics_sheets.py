@@ -91,7 +91,12 @@ def test_a_counterparty_column_takes_what_the_patentee_gave(
 
 def test_an_own_use_row_has_no_event() -> None:
     record, _ = ColumnMap.load().to_record(
-        {"专利号": "CN201810926418.3", "专利权人": "甲研究所", "转化方式": "自行实施", "交易对方": ""}
+        {
+            "专利号": "CN201810926418.3",
+            "专利权人": "甲研究所",
+            "转化方式": "自行实施",
+            "交易对方": "",
+        }
     )
     assert "transfers" not in record and "licenses" not in record
 
@@ -119,7 +124,12 @@ def test_a_conversion_cell_naming_the_taker_alone_was_given_by_the_patentee(
     cell: str, field: str, event: dict[str, object]
 ) -> None:
     record, unmapped = ColumnMap.load().to_record(
-        {"专利号": "ZL201710826453.3", "授权公告日": "2019-12-03", "专利权人": "甲大学", "转化情况": cell}
+        {
+            "专利号": "ZL201710826453.3",
+            "授权公告日": "2019-12-03",
+            "专利权人": "甲大学",
+            "转化情况": cell,
+        }
     )
     assert unmapped == []
     assert record[field] == [event]

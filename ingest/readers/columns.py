@@ -385,11 +385,11 @@ def _numbers_with_their_parts(record: dict[str, Any]) -> None:
     # a number without kind in a grant-number column is the grant's too
     compact = re.sub(r"[\s\-.]", "", fold(str(record.get("publication_number") or "")).upper())
     granted = re.search(r"(?:[B-DUYS]\d?|\d)$", compact)
-    if (number and granted or not number) and "publication_date" not in record:
-        # a list of granted patents by their 专利号 (an asset list, a statistics sheet) gives
-        # the grant date alone: the patent's latest publication is its grant
-        if record.get("grant_date"):
-            record["publication_date"] = record["grant_date"]
+    # a list of granted patents by their 专利号 (an asset list, a statistics sheet) gives the
+    # grant date alone: the patent's latest publication is its grant
+    listed_by_grant = (number and granted) or not number
+    if listed_by_grant and "publication_date" not in record and record.get("grant_date"):
+        record["publication_date"] = record["grant_date"]
 
 
 def _compact(number: Any) -> str:
@@ -465,8 +465,8 @@ def _patentees(record: dict[str, Any], kind: str) -> list[str]:
     order = ("applicants", "current_owners")
     if kind != "transfer":
         order = order[::-1]
-    for field in order:
-        owners = record.get(field)
+    for owner_field in order:
+        owners = record.get(owner_field)
         if owners:
             return list(owners) if isinstance(owners, list) else [str(owners)]
     return []
@@ -647,7 +647,6 @@ def list_items(name: str, value: Any) -> list[str]:
     items = value if isinstance(value, list) else _LIST_SEPARATORS.split(_cell_text(value))
     found: list[str] = []
     for item in (str(i).strip() for i in items):
-        person = export_layout.without_country(item)
         if name == "inventors":
             found += _people(item)
         elif name in _NAME_FIELDS:
