@@ -977,7 +977,8 @@ def _latin_names(text: str) -> set[tuple[int, int]]:
 # ---- money, IPC codes, patent numbers and dates in other forms --------------------------------
 
 MONEY = re.compile(
-    r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
+    # a currency named in words before the amount (欧元120万元, 美元50万元) stays in the span
+    r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|港元|美金|美元|欧元|日元|英镑|韩元|￥|¥|\$|€)\s*)?"
     r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
     r"(?:元人民币|人民币|美元|欧元|港元|港币|日元|英镑|韩元|美金|元)"
     # 元素, 五元杂环, 二元醇: chemistry, not yuan
@@ -992,7 +993,11 @@ MONEY = re.compile(
 # bare integer amount is followed by punctuation or one of these words.
 _BARE_YUAN = re.compile(r"\d+元")
 _AFTER_YUAN = frozenset("的每人钱整左以起至到及和与或为用作给由即上下多之内外不可计共而/、")
-IPC = re.compile(r"(?<![A-Za-z0-9])[A-H]\d{2}[A-Z]\s?\d{1,4}\s?/\s?\d{2,6}(?![\d/])")
+# Full-width forms (Ｇ０６Ｆ　１６／３３) as typed in Chinese prose are the same code.
+IPC = re.compile(
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ])[A-HＡ-Ｈ]\d{2}[A-ZＡ-Ｚ][\s\u3000]?\d{1,4}[\s\u3000]?[/／]"
+    r"[\s\u3000]?\d{2,6}(?![\d/／])"
+)
 BARE_APPLICATION = re.compile(r"(?<![A-Za-z\d.])\d{12}\.[\dX](?!\d)")
 
 

@@ -211,7 +211,14 @@ _SPACED_OR_WIDE = re.compile(
 )
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 # A Republic of China era date (民國111年6月1日 is 2022-06-01), as Taiwanese documents write it.
-_MINGUO_DATE = re.compile(r"民[國国]\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The full era name and a Gregorian year in brackets stay in the span (中華民國112（2023）年08月21日);
+# a register line may drop the era name: a three-digit year 100-139 with a zero-padded month
+# (112年10月05日) is an ROC year, as no patent document dates a Gregorian year below 1000.
+_MINGUO_DATE = re.compile(
+    r"(?:(?:中華|中华)?民[國国]\s*(\d{2,3})\s*(?:[（(]\s*\d{4}\s*[）)])?"
+    r"|(?<![\d０-９.])(1[0-3]\d)(?=年0\d月|年1[0-2]月))"
+    r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
 
 
 def dates(text: str) -> Iterator[Found]:
@@ -231,7 +238,8 @@ def dates(text: str) -> Iterator[Found]:
     for match in _CHINESE_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
     for match in _MINGUO_DATE.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
+        era, bare, month_text, day_text = match.groups()
+        year, month, day = int(era or bare), int(month_text), int(day_text)
         if _valid(year + 1911, month, day):
             yield match.start(), match.end(), f"{year + 1911}-{month:02d}-{day:02d}"
     for match in _ENGLISH_DATE.finditer(text):
