@@ -257,7 +257,10 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
-        _join_units(doc, text, self.unit_pattern, self.named_units)
+        # a unit inside a unit (…大学…学院实验动物伦理委员会): join until nothing more joins
+        for _ in range(3):
+            if not _join_units(doc, text, self.unit_pattern, self.named_units):
+                break
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -422,7 +425,8 @@ def _unit_tail(
         return None
     for match in units.finditer(text, start, min(len(text), start + _MAX_UNIT)):
         body = text[start : match.start()]
-        if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
+        # 〇 numbers institutes (第七〇四研究所) but lies outside the CJK block
+        if not re.fullmatch(r"[\u4e00-\u9fff〇]*", body) or _UNIT_BODY_STOP.search(body):
             return None
         unit = match.group(0)
         if unit == "所" and not _ACADEMY.search(parent):
@@ -431,15 +435,15 @@ def _unit_tail(
             return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
-        if unit == "科" and not (
+        if unit in ("科", "中心") and not (
             parent.endswith("医院") and 1 <= len(body) <= 4 and _unit_ends(text, match.end())
         ):
-            continue  # a department only of a hospital (医院麻醉科), never 科研/科技
+            continue  # a department only of a hospital (医院麻醉科, 医院麻醉手术中心), never 科研
         return match.end()
     return None
 
 
-def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> None:
+def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> bool:
     spans = list(doc.spans.get(SPAN_KEY, []))
     changed = False
     for index, span in enumerate(spans):
@@ -464,6 +468,7 @@ def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[st
                 if o.label_ == "ORGANIZATION" and s.label_ == "ORGANIZATION"
             )
         ]
+    return changed
 
 
 def _unit_ends(text: str, end: int) -> bool:
