@@ -205,7 +205,9 @@ _LATIN_FORM = (
     r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
     r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
     r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|KG|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
-    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company"
+    # a name in capitals, as Taiwanese and Korean registers print it (DELTA ELECTRONICS, INC.)
+    r"|CO\.,?\s*LTD\.?|INC\.?|CORP\.?|CORPORATION|LTD\.?|LIMITED|COMPANY)"
 )
 _FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
 _FOREIGN = re.compile(
