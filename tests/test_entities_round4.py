@@ -130,3 +130,33 @@ def test_foreign_application_numbers(nlp: Language, text: str, expected: list[st
 def test_priority_line_country_is_not_a_prefix(nlp: Language) -> None:
     text = "(30)优先权数据 10-2022-0012345 2022.01.10 KR 10-2022-0054321 2022.05.02 KR"
     assert _texts(nlp, text, "PATENT_NUMBER") == ["10-2022-0012345", "10-2022-0054321"]
+
+
+# ---- organisations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institute numbered with 〇 joins its parent group
+        (
+            "(71)申请人 中国航天科工集团有限公司第三〇六研究所 地址 北京市",
+            ["中国航天科工集团有限公司第三〇六研究所"],
+        ),
+        # a unit inside a unit: a college's committee
+        (
+            "实验经浙江大学医学院动物实验伦理委员会批准。",
+            ["浙江大学医学院动物实验伦理委员会"],
+        ),
+        # a hospital's centre is a department of it
+        ("样本来自中山大学附属第一医院影像中心。", ["中山大学附属第一医院影像中心"]),
+        # a Latin company name printed in capitals
+        ("申請人：聯發科技股份有限公司（MEDIATEK INC.）", ["聯發科技股份有限公司", "MEDIATEK INC."]),
+    ],
+)
+def test_organisation_units_and_forms(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _texts(nlp, text, "ORGANIZATION") == expected
+
+
+def test_centre_without_a_hospital_is_no_unit(nlp: Language) -> None:
+    assert _texts(nlp, "数据存放在华为技术有限公司数据中心。", "ORGANIZATION") == ["华为技术有限公司"]
