@@ -151,7 +151,10 @@ def test_priority_line_country_is_not_a_prefix(nlp: Language) -> None:
         # a hospital's centre is a department of it
         ("样本来自中山大学附属第一医院影像中心。", ["中山大学附属第一医院影像中心"]),
         # a Latin company name printed in capitals
-        ("申請人：聯發科技股份有限公司（MEDIATEK INC.）", ["聯發科技股份有限公司", "MEDIATEK INC."]),
+        (
+            "申請人：聯發科技股份有限公司（MEDIATEK INC.）",
+            ["聯發科技股份有限公司", "MEDIATEK INC."],
+        ),
     ],
 )
 def test_organisation_units_and_forms(nlp: Language, text: str, expected: list[str]) -> None:
@@ -159,4 +162,5 @@ def test_organisation_units_and_forms(nlp: Language, text: str, expected: list[s
 
 
 def test_centre_without_a_hospital_is_no_unit(nlp: Language) -> None:
-    assert _texts(nlp, "数据存放在华为技术有限公司数据中心。", "ORGANIZATION") == ["华为技术有限公司"]
+    text = "数据存放在华为技术有限公司数据中心。"
+    assert _texts(nlp, text, "ORGANIZATION") == ["华为技术有限公司"]

@@ -778,7 +778,9 @@ _VANCOUVER_AUTHORS = re.compile(
 )
 _VANCOUVER_ITEM = re.compile(_VANCOUVER_AUTHOR)
 # What makes such a list a reference: a label before it or a document-type mark after it ([J]).
-_REFERENCE_LABEL = re.compile(r"(?:参考文献|文献|非专利文献|引用文献|References?)\s*[：:]?\s*(?:\[\d+\]\s*)?$")
+_REFERENCE_LABEL = re.compile(
+    r"(?:参考文献|文献|非专利文献|引用文献|References?)\s*[：:]?\s*(?:\[\d+\]\s*)?$"
+)
 _REFERENCE_MARK = re.compile(r"[^\n]{0,300}?\[(?:J|C|M|D|P|R|S|N|Z|EB/OL|J/OL)\]")
 
 

@@ -229,7 +229,7 @@ _SPACED_OR_WIDE = re.compile(
 )
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 # A Republic of China era date (民國111年6月1日 is 2022-06-01), as Taiwanese documents write it.
-# The full era name and a Gregorian year in brackets stay in the span (中華民國112（2023）年08月21日);
+# The era name and a Gregorian year in brackets stay in the span (中華民國112（2023）年08月21日);
 # a register line may drop the era name: a three-digit year 100-139 with a zero-padded month
 # (112年10月05日) is an ROC year, as no patent document dates a Gregorian year below 1000.
 _MINGUO_DATE = re.compile(
