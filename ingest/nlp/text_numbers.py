@@ -48,8 +48,6 @@ _PREFIXED = re.compile(
     # Austrian and Swiss application numbers: serial and year (A 50743/2019, CH 00613/21)
     r"|A\s?\d{3,5}/(?:19|20)\d{2}"
     r"|CH\s?\d{3,6}/\d{2}"
-    # a US application serial number as priority lines write it, without US (63/219,876)
-    r"|(?<![\d,])(?:0[89]|1\d|6[0-3])/\d{3},\d{3}(?![\d,])"
     # a European publication spaced in threes, with its kind code: FR 3 061 457 A1, CH 712 345 B1
     r"|(?:FR|GB|CH|IT|ES|SE|FI|NL|DK|AT|NO|BE|PL)\s?\d{1,3}(?:\s\d{3}){1,2}\s?[A-C]\d?"
     r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
@@ -72,6 +70,8 @@ _CUE_BEFORE = re.compile(
 _TAIWAN_CUE = re.compile(
     r"(?:证书号数|证书号|申请案号)\s*(?:为|是|：|:)?\s*(?P<number>[IMD]?\d{6,9})(?![\d.])"
 )
+# A US serial number after the country's name (美國 63/219,876 in a priority line).
+_US_SERIAL = re.compile(r"(?:美国|美國)\s*(?P<number>(?:0[89]|1\d|6[0-3])/\d{3},\d{3})(?![\d,])")
 _CUE_AFTER = re.compile(rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)")
 # A priority line of a front page: number, date, country (62/123,456 2019.03.12 US).
 _PRIORITY_TRIPLE = re.compile(
@@ -141,6 +141,9 @@ def _patent_numbers(text: str) -> Iterator[Found]:
             digits, check = match.groups()
             if cn_check_digit(digits) == check:
                 yield match.start(), match.end(), f"CN{digits}.{check}"
+    for match in _US_SERIAL.finditer(text):
+        start, end = match.span("number")
+        yield start, end, _normalize(text[start:end], "US")
     for match in _TAIWAN_CUE.finditer(text):
         start, end = match.span("number")
         yield start, end, f"TW{text[start:end]}"
