@@ -164,3 +164,12 @@ def test_organisation_units_and_forms(nlp: Language, text: str, expected: list[s
 def test_centre_without_a_hospital_is_no_unit(nlp: Language) -> None:
     text = "数据存放在华为技术有限公司数据中心。"
     assert _texts(nlp, text, "ORGANIZATION") == ["华为技术有限公司"]
+
+
+def test_chinese_company_name_before_its_latin_name(nlp: Language) -> None:
+    text = "测试采用住友精密化学公司（Sumitomo Precision Chemical Co., Ltd.）的薄膜。"
+    assert _texts(nlp, text, "ORGANIZATION") == [
+        "住友精密化学公司",
+        "Sumitomo Precision Chemical Co., Ltd.",
+    ]
+    assert _texts(nlp, "测试采用住友精密化学公司的薄膜。", "ORGANIZATION") == []

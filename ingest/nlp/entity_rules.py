@@ -308,7 +308,9 @@ class OrganizationsByLegalForm:
                 # 样品送至上海市高级人民法院: an office or court starts at its scope word
                 start = _scope_start(starts, text, start, match.start())
                 stem = text[start : match.start()]
-            if not self._stem_names(text, start, stem, kinds):
+            if not self._stem_names(text, start, stem, kinds) and not _latin_name_follows(
+                text, match.end()
+            ):
                 continue
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
@@ -417,6 +419,17 @@ _UNIT_BODY_STOP = re.compile(r"[的在由为是将对向从及或并等该其本
 # A bare 所 closes a unit only of an academy (中科院自动化所), never 所述/所需 after a university.
 _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
 _MAX_UNIT = 24
+
+
+def _latin_name_follows(text: str, end: int) -> bool:
+    """日立高新技术公司（Hitachi High-Tech Corporation）: a company's Latin name with its legal form
+    in brackets right after a Chinese name says the Chinese words are that company's name."""
+    bracket = re.match(r"\s*[（(]", text[end : end + 3])
+    if bracket is None:
+        return False
+    inner = _FOREIGN.match(text, end + bracket.end())
+    closed = inner is not None and re.match(r"\s*[）)]", text[inner.end() : inner.end() + 3])
+    return bool(closed)
 
 
 def _unit_tail(
