@@ -63,6 +63,8 @@ def test_foreign_names_in_inventor_lists(nlp: Language) -> None:
     assert _texts(nlp, text, "PERSON") == [
         "汉斯-彼得·施密特",
         "大卫·J·米勒",
+        # the original script in brackets is the same person written again (fifth gold's rule)
+        "David J. Miller",
         "山本健太",
         "朴智勋",
     ]

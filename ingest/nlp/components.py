@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from domain.names import organization_key, organization_name
 from ingest.nlp.patterns import NORMALIZERS, PATTERNS
+from ingest.nlp.text_numbers import prefix_closes_previous_claim
 
 COMPONENT_VERSION = "1"
 SPAN_KEY = "ipgraph"
@@ -97,6 +98,8 @@ class PatternMatcher:
                 start, end = match.span()
                 while end > start and text[end - 1].isspace():
                     end -= 1
+                if label == "PATENT_NUMBER" and prefix_closes_previous_claim(text, start, end):
+                    start += 3
                 _add(doc, label, start, end, "ipgraph_patterns", normalize(text[start:end]))
         return doc
 

@@ -205,7 +205,9 @@ _LATIN_FORM = (
     r"|Co\.,?\s*(?:Ltd\.?|LLC|L\.L\.C\.|Inc\.?|KG|AG|GmbH|Limited)"
     r"|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
     r"Ltd\.?|LLC|L\.L\.C\.|LLP|L\.P\.|GmbH|KGaA|KG|AG|SE|S\.A\.S\.|SAS|S\.A\.|"
-    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company)"
+    r"S\.p\.A\.|SpA|S\.r\.l\.|N\.V\.|B\.V\.|AB|A/S|ASA|Oy|Oyj|plc|PLC|Limited|K\.K\.|Company"
+    # a name in capitals, as Taiwanese and Korean registers print it (DELTA ELECTRONICS, INC.)
+    r"|CO\.,?\s*LTD\.?|INC\.?|CORP\.?|CORPORATION|LTD\.?|LIMITED|COMPANY)"
 )
 _FORM_AND = re.compile(rf"(?<![A-Za-z])({_LATIN_FORM})\s+(?:and|und|et)\s+")
 _FOREIGN = re.compile(
@@ -257,7 +259,10 @@ class OrganizationsByLegalForm:
                 continue
             name = text[start:end]
             _add(doc, "ORGANIZATION", start, end, "ipgraph_organizations", organization_key(name))
-        _join_units(doc, text, self.unit_pattern, self.named_units)
+        # a unit inside a unit (…大学…学院实验动物伦理委员会): join until nothing more joins
+        for _ in range(3):
+            if not _join_units(doc, text, self.unit_pattern, self.named_units):
+                break
         return doc
 
     def _chinese(self, doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -303,7 +308,9 @@ class OrganizationsByLegalForm:
                 # 样品送至上海市高级人民法院: an office or court starts at its scope word
                 start = _scope_start(starts, text, start, match.start())
                 stem = text[start : match.start()]
-            if not self._stem_names(text, start, stem, kinds):
+            if not self._stem_names(text, start, stem, kinds) and not _latin_name_follows(
+                text, match.end()
+            ):
                 continue
             if suffix in stem and suffix not in ("公司", "集团", "委员会"):
                 continue  # 上海大学上海大学: a page header repeated by the PDF, not a name
@@ -414,6 +421,17 @@ _ACADEMY = re.compile(r"(?:科学院|中科院|社科院|工程院|研究院)$")
 _MAX_UNIT = 24
 
 
+def _latin_name_follows(text: str, end: int) -> bool:
+    """日立高新技术公司（Hitachi High-Tech Corporation）: a company's Latin name with its legal form
+    in brackets right after a Chinese name says the Chinese words are that company's name."""
+    bracket = re.match(r"\s*[（(]", text[end : end + 3])
+    if bracket is None:
+        return False
+    inner = _FOREIGN.match(text, end + bracket.end())
+    closed = inner is not None and re.match(r"\s*[）)]", text[inner.end() : inner.end() + 3])
+    return bool(closed)
+
+
 def _unit_tail(
     text: str, start: int, parent: str, units: re.Pattern[str], named: frozenset[str]
 ) -> int | None:
@@ -422,7 +440,8 @@ def _unit_tail(
         return None
     for match in units.finditer(text, start, min(len(text), start + _MAX_UNIT)):
         body = text[start : match.start()]
-        if not re.fullmatch(r"[\u4e00-\u9fff]*", body) or _UNIT_BODY_STOP.search(body):
+        # 〇 numbers institutes (第七〇四研究所) but lies outside the CJK block
+        if not re.fullmatch(r"[\u4e00-\u9fff〇]*", body) or _UNIT_BODY_STOP.search(body):
             return None
         unit = match.group(0)
         if unit == "所" and not _ACADEMY.search(parent):
@@ -431,15 +450,15 @@ def _unit_tail(
             return None  # 中国工商银行支行: a branch is named (镇江分行), a bare one is no unit
         if unit in ("所", "系") and not _unit_ends(text, match.end()):
             continue  # 所述, 所需, 系统
-        if unit == "科" and not (
+        if unit in ("科", "中心") and not (
             parent.endswith("医院") and 1 <= len(body) <= 4 and _unit_ends(text, match.end())
         ):
-            continue  # a department only of a hospital (医院麻醉科), never 科研/科技
+            continue  # a department only of a hospital (医院麻醉科, 医院麻醉手术中心), never 科研
         return match.end()
     return None
 
 
-def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> None:
+def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[str]) -> bool:
     spans = list(doc.spans.get(SPAN_KEY, []))
     changed = False
     for index, span in enumerate(spans):
@@ -464,6 +483,7 @@ def _join_units(doc: Doc, text: str, units: re.Pattern[str], named: frozenset[st
                 if o.label_ == "ORGANIZATION" and s.label_ == "ORGANIZATION"
             )
         ]
+    return changed
 
 
 def _unit_ends(text: str, end: int) -> bool:
@@ -672,7 +692,9 @@ _PERSON_BEFORE = re.compile(
     r"(?:发明人|发明者|设计人|联系人|负责人|作者|专利代理师|代理师|代理人|经办人|法定代表人|审查员|"
     r"申请人|专利权人|"
     # the members of a board of appeal's or a court's panel (合议组组长…，主审员…，参审员…)
-    r"组长|主审员|参审员|审判长|审判员|书记员|人民陪审员|陪审员)"
+    r"组长|主审员|参审员|审判长|审判员|书记员|人民陪审员|陪审员|法官助理|法官|"
+    # English labels on bilingual front pages and translations
+    r"(?<![A-Za-z])(?:Inventors?|Inventor\(s\))(?=\s*[：:]))"
     r"\s*[：:为是]?\s*"
 )
 _PERSON_AFTER = re.compile(
@@ -689,17 +711,25 @@ _NAME_BREAK = set("，,。；;：:、/和与及或由经在被对向是为从将
 _AFTER_NAME = re.compile(
     r"等|提出|提供|发明|设计|完成|共同|研制|研发|负责|参与|发现|开发|申请|表示|指出|认为|主持"
     r"|带领|率领|撰写|测试|进行|教授|研究员|博士|工程师"
+    # 审查员左丘明远于2023年…: 于 before a date
+    r"|于(?=\s*[\d〇零一二三四五六七八九])"
 )
 # Names in a list after a cue: 王磊 欧阳慧, 刘迪;刘敏, 约翰·史密斯、田中一郎.
 _LIST_SEPARATOR = re.compile(r"[ \t]*[、，,;；/和及与][ \t]*|[ \t\u3000]+")
 _PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
-_ORIGINAL_NAME = re.compile(r"\s*[（(][A-Za-zß-ÿ .,'\-]{2,40}[）)]")
+# A name's original script in brackets after it in a list (鄭家豪（CHENG, CHIA-HAO）) is the same
+# person written again: a PERSON span of its own.
+# Two parts at least, each led by a capital: a country code (CN), (DE) or a marker (cx) is no name.
+_BRACKETED_NAME = re.compile(
+    r"[A-ZÀ-Þ][A-Za-zß-ÿÀ-Þ'\-]*\.?(?:(?:\s*,\s*|\s+|-)[A-ZÀ-Þ][A-Za-zß-ÿÀ-Þ'\-]*\.?)+"
+)
+_ORIGINAL_NAME = re.compile(r"\s*[（(]([A-Za-zß-ÿÀ-Þ .,'\-]{2,40})[）)]")
 # A field label after the list (；申请号：, 地址 …) is not a name.
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 # Transliterated foreign names keep their separators: 约翰·史密斯, 汉斯-彼得·施密特, 大卫·J·米勒.
 # Initials may lead: K·施泰因巴赫, J·R·麦克唐纳.
 _TRANSLITERATED = re.compile(
-    r"(?:[A-Z](?:[.\-][A-Z])*\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
+    r"(?:[A-Z](?:\.?-[A-Z]|\.[A-Z])*\.?[·•・‧]){1,3}[\u4e00-\u9fff]{2,6}(?:[·•・‧\-－][\u4e00-\u9fff]{1,6}){0,2}"
     r"|[\u4e00-\u9fff]{1,5}(?:[·•・‧.\-－][\u4e00-\u9fff]{1,6}|[·•・‧][A-Z]\.?){1,3}"
     r"(?<=[\u4e00-\u9fff])"
 )
@@ -727,7 +757,8 @@ _LATIN_NAME = re.compile(
 # names and a surname in capitals (Ana María FERNÁNDEZ-LÓPEZ), or given names or initials,
 # particles and one surname (Pieter van der Berg, Å. Lindqvist): in a list joined by spaces
 # each name ends at its surname.
-_GIVEN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
+# Korean given names keep a lower-case second syllable (Ji-hoon).
+_GIVEN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-Za-zÀ-Þ][a-zß-ÿ]+)?"
 _CAPS_SURNAME = r"(?:[A-ZÀ-Þ]'?[A-ZÀ-Þ]+(?:-[A-ZÀ-Þ]{2,})?)(?![A-Za-zß-ÿ])"
 _INITIAL = r"[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)?"
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|della|dos|la|le|ten|ter|bin|al)"
@@ -752,6 +783,18 @@ _RESEARCH_VERBS = (
 _LATIN_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS})|教授|博士|团队|课题组)")
 _SURNAME_CUE = re.compile(rf"\s*(?:等人|et\s+al|等(?:{_RESEARCH_VERBS}))")
 _LATIN_SEPARATOR = re.compile(r"\s*(?:[、,，和与及]|and)\s*")
+# Authors of a reference as Vancouver style writes them: a surname and its initials (Wang L,
+# Schneider T, Müller KH), joined by commas and closed by a full stop or et al.
+_VANCOUVER_AUTHOR = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s[A-Z]{1,3}"
+_VANCOUVER_AUTHORS = re.compile(
+    rf"(?<![A-Za-zß-ÿ])({_VANCOUVER_AUTHOR}(?:,\s*{_VANCOUVER_AUTHOR})*)(?:,\s*et\s+al)?\."
+)
+_VANCOUVER_ITEM = re.compile(_VANCOUVER_AUTHOR)
+# What makes such a list a reference: a label before it or a document-type mark after it ([J]).
+_REFERENCE_LABEL = re.compile(
+    r"(?:参考文献|文献|非专利文献|引用文献|References?)\s*[：:]?\s*(?:\[\d+\]\s*)?$"
+)
+_REFERENCE_MARK = re.compile(r"[^\n]{0,300}?\[(?:J|C|M|D|P|R|S|N|Z|EB/OL|J/OL)\]")
 
 
 class PersonsByCue:
@@ -782,11 +825,13 @@ class PersonsByCue:
                 end = start - 1
                 start = self._name_start(text, end)
         found.update(_latin_names(text))
+        found.update(_reference_authors(text))
         found.update(self._cued_transliterated(text))
         for match in _CITATION_AUTHOR.finditer(text):
             start = self._name_start(text, match.start())
             if start is not None and (start == 0 or text[start - 1] in "：:；;，,。 \t\n"):
                 found.add((start, match.start()))
+        found.update(_recurrences(text, found))
         taken = [(s._.start, s._.end) for s in doc.spans.get(SPAN_KEY, [])]
         for start, end in sorted(found):
             if any(a < end and start < b for a, b in taken):
@@ -824,6 +869,10 @@ class PersonsByCue:
                 return
             yield position, name_end
             original = _ORIGINAL_NAME.match(text, name_end)  # 史密斯·约翰（John Smith）
+            if original and _BRACKETED_NAME.fullmatch(original.group(1).strip(" .,")):
+                inner = original.group(1)
+                left = original.start(1) + len(inner) - len(inner.lstrip())
+                yield left, original.start(1) + len(inner.rstrip(" .,"))
             separator = _LIST_SEPARATOR.match(text, original.end() if original else name_end)
             if separator is None:
                 return
@@ -882,6 +931,31 @@ class PersonsByCue:
         return None
 
 
+def _reference_authors(text: str) -> Iterable[tuple[int, int]]:
+    for match in _VANCOUVER_AUTHORS.finditer(text):
+        label = _REFERENCE_LABEL.search(text, max(0, match.start() - 20), match.start())
+        if label is None and not _REFERENCE_MARK.match(text, match.end()):
+            continue
+        for item in _VANCOUVER_ITEM.finditer(text, match.start(1), match.end(1)):
+            yield item.span()
+
+
+def _recurrences(text: str, found: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """A Chinese name a cue marked is the same person where the text names it again (其中陈伟为第一
+    发明人), unless it is part of a longer name there."""
+    names = {text[s:e] for s, e in found if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text[s:e])}
+    spans: set[tuple[int, int]] = set()
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in found):
+                continue
+            if any(a < end and start < b for a, b in found if (a, b) != (start, end)):
+                continue
+            spans.add((start, end))
+    return spans
+
+
 def _runs_on(text: str, start: int) -> bool:
     """A Chinese character before a name joins it to a word, unless it is a conjunction or a
     word that introduces a name (和, 由, 根据)."""
@@ -925,7 +999,8 @@ def _latin_names(text: str) -> set[tuple[int, int]]:
 # ---- money, IPC codes, patent numbers and dates in other forms --------------------------------
 
 MONEY = re.compile(
-    r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|美金|￥|¥|\$|€)\s*)?"
+    # a currency named in words before the amount (欧元120万元, 美元50万元) stays in the span
+    r"(?:(?:人民币|RMB|CNY|USD|US\$|HK\$|EUR|港币|港元|美金|美元|欧元|日元|英镑|韩元|￥|¥|\$|€)\s*)?"
     r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
     r"(?:元人民币|人民币|美元|欧元|港元|港币|日元|英镑|韩元|美金|元)"
     # 元素, 五元杂环, 二元醇: chemistry, not yuan
@@ -940,7 +1015,11 @@ MONEY = re.compile(
 # bare integer amount is followed by punctuation or one of these words.
 _BARE_YUAN = re.compile(r"\d+元")
 _AFTER_YUAN = frozenset("的每人钱整左以起至到及和与或为用作给由即上下多之内外不可计共而/、")
-IPC = re.compile(r"(?<![A-Za-z0-9])[A-H]\d{2}[A-Z]\s?\d{1,4}\s?/\s?\d{2,6}(?![\d/])")
+# Full-width forms (Ｇ０６Ｆ　１６／３３) as typed in Chinese prose are the same code.
+IPC = re.compile(
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ])[A-HＡ-Ｈ]\d{2}[A-ZＡ-Ｚ][\s\u3000]?\d{1,4}[\s\u3000]?[/／]"
+    r"[\s\u3000]?\d{2,6}(?![\d/／])"
+)
 BARE_APPLICATION = re.compile(r"(?<![A-Za-z\d.])\d{12}\.[\dX](?!\d)")
 
 

@@ -45,6 +45,9 @@ _PREFIXED = re.compile(
     r"|DE\s?\d{3}\s?\d{2}\s?\d{3}(?:\.\d)?(?:\s?[ABCU]\d)?"
     r"|TW\s?[IM]?\d{6,9}(?:\s?[AB])?"
     r"|GB\s?\d(?:\s?\d{3}){2}(?:\.\d|\s?[AB]\d?)?"
+    # Austrian and Swiss application numbers: serial and year (A 50743/2019, CH 00613/21)
+    r"|A\s?\d{3,5}/(?:19|20)\d{2}"
+    r"|CH\s?\d{3,6}/\d{2}"
     # a European publication spaced in threes, with its kind code: FR 3 061 457 A1, CH 712 345 B1
     r"|(?:FR|GB|CH|IT|ES|SE|FI|NL|DK|AT|NO|BE|PL)\s?\d{1,3}(?:\s\d{3}){1,2}\s?[A-C]\d?"
     r"|(?:FR|GB|CA|AU|RU|IN|BR|CH|IT|ES|SE|FI|NL|DK|AT|MX|SG|HK|IL|NZ|NO|BE|PL)\s?\d{6,10}"
@@ -63,6 +66,12 @@ _CUE_BEFORE = re.compile(
     r"国际申请|申请数据|公布数据|优先权数据|申请|对比文件|专利文献|专利)\s*(?:为|是|：|:)?\s*[“\"「『]?\s*(?:第|No\.?|NO\.?)?\s*"
     rf"(?P<number>{_NUMBER})"
 )
+# A Taiwanese certificate number (證書號數：I812345) and application number (申請案號：111125678).
+_TAIWAN_CUE = re.compile(
+    r"(?:证书号数|证书号|申请案号)\s*(?:为|是|：|:)?\s*(?P<number>[IMD]?\d{6,9})(?![\d.])"
+)
+# A US serial number after the country's name (美國 63/219,876 in a priority line).
+_US_SERIAL = re.compile(r"(?:美国|美國)\s*(?P<number>(?:0[89]|1\d|6[0-3])/\d{3},\d{3})(?![\d,])")
 _CUE_AFTER = re.compile(rf"第\s*(?P<number>{_NUMBER})\s*号[^，。；,;]{{0,12}}?(?:申请|专利)")
 # A priority line of a front page: number, date, country (62/123,456 2019.03.12 US).
 _PRIORITY_TRIPLE = re.compile(
@@ -98,13 +107,19 @@ _COUNTRIES = (
 _GLUED_CN = re.compile(r"(?<![A-Za-z])(?<=\d)CN\d{9}[ABCUY]\d?(?=CN|[^A-Za-z0-9]|$)")
 
 
+def prefix_closes_previous_claim(text: str, start: int, end: int) -> bool:
+    """In a priority line (… 2021.12.24 KR 10-2022-0068315 2022.06.03 KR) the letters before a
+    number are the country of the claim before it, not the number's office prefix."""
+    return bool(
+        re.match(r"[A-Z]{2}\s", text[start:end])
+        and _PREVIOUS_CLAIM.search(text, max(0, start - 16), start)
+        and _NEXT_CLAIM.match(text, end)
+    )
+
+
 def patent_numbers(text: str) -> Iterator[Found]:
     for start, end, value in _patent_numbers(text):
-        if (
-            re.match(r"[A-Z]{2}\s", text[start:end])
-            and _PREVIOUS_CLAIM.search(text, max(0, start - 16), start)
-            and _NEXT_CLAIM.match(text, end)
-        ):
+        if prefix_closes_previous_claim(text, start, end):
             start += 3  # keep the number, leave the previous claim's country out
             value = _normalize(text[start:end], _country(text, start, end))
         yield start, end, value
@@ -126,6 +141,12 @@ def _patent_numbers(text: str) -> Iterator[Found]:
             digits, check = match.groups()
             if cn_check_digit(digits) == check:
                 yield match.start(), match.end(), f"CN{digits}.{check}"
+    for match in _US_SERIAL.finditer(text):
+        start, end = match.span("number")
+        yield start, end, _normalize(text[start:end], "US")
+    for match in _TAIWAN_CUE.finditer(text):
+        start, end = match.span("number")
+        yield start, end, f"TW{text[start:end]}"
     for pattern in (_CUE_BEFORE, _CUE_AFTER, _PRIORITY_TRIPLE):
         for match in pattern.finditer(text):
             start, end = match.span("number")
@@ -211,7 +232,14 @@ _SPACED_OR_WIDE = re.compile(
 )
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 # A Republic of China era date (民國111年6月1日 is 2022-06-01), as Taiwanese documents write it.
-_MINGUO_DATE = re.compile(r"民[國国]\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The era name and a Gregorian year in brackets stay in the span (中華民國112（2023）年08月21日);
+# a register line may drop the era name: a three-digit year 100-139 with a zero-padded month
+# (112年10月05日) is an ROC year, as no patent document dates a Gregorian year below 1000.
+_MINGUO_DATE = re.compile(
+    r"(?:(?:中華|中华)?民[國国]\s*(\d{2,3})\s*(?:[（(]\s*\d{4}\s*[）)])?"
+    r"|(?<![\d０-９.])(1[0-3]\d)(?=年0\d月|年1[0-2]月))"
+    r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
 
 
 def dates(text: str) -> Iterator[Found]:
@@ -231,7 +259,8 @@ def dates(text: str) -> Iterator[Found]:
     for match in _CHINESE_DATE.finditer(text):
         yield match.start(), match.end(), match.group(0)
     for match in _MINGUO_DATE.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
+        era, bare, month_text, day_text = match.groups()
+        year, month, day = int(era or bare), int(month_text), int(day_text)
         if _valid(year + 1911, month, day):
             yield match.start(), match.end(), f"{year + 1911}-{month:02d}-{day:02d}"
     for match in _ENGLISH_DATE.finditer(text):
