@@ -12,18 +12,9 @@ The set was written blind: without reading the extractor, the bench or any test.
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from domain.numbers import cn_check_digit
-
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold"
-KP_FILE = Path("/work/shared/data/kppatent-zh/test_data_TAC.json")
+from export_authoring import ExportSet, app, record, write_set
 
 ABOUT = (
     "Expected normalised records of tests/gold/exports_depth2, the second blind set of analyst exports: seven fictional "
@@ -66,24 +57,8 @@ SPLIT = {
 }
 
 
-def app(digits: str) -> str:
-    """Canonical application number from its digits (the check digit added)."""
-    return f"CN{digits}.{cn_check_digit(digits)}"
-
-
-KP: list[dict[str, Any]] = []
-
-
-def text(i: int) -> tuple[str, str]:
-    lines = KP[i]["input"].split("\n")
-    return lines[0].removeprefix("标题："), lines[1].removeprefix("摘要：")
-
-
 def R(row: int, kp: int, **fields: Any) -> dict[str, Any]:
-    title, abstract = text(kp)
-    record: dict[str, Any] = {"row": row, "kp": kp, "title": title, "abstract": abstract}
-    record.update(fields)
-    return record
+    return record(row, kp, fields)
 
 
 # ---------------------------------------------------------------- the records, by hand
@@ -684,30 +659,13 @@ OUTPUT = {
 }
 
 
+
 def main() -> None:
-    KP.extend(json.loads(KP_FILE.read_text("utf-8")))
-    gold: dict[str, Any] = {"_about": ABOUT, "_split": SPLIT, "_conventions": CONVENTIONS}
-    (GOLD / "exports_depth2" / "source").mkdir(parents=True, exist_ok=True)
-    for name, rs in records().items():
-        sheets = RENDER[name](rs)
-        output = OUTPUT[name]
-        data = next(s for s in sheets if output["type"] != "xlsx" or s["name"] == output["data_sheet"])
-        source = {"vendor_layout": name, "file": FILES[name], "output": output, "sheets": sheets}
-        target = GOLD / "exports_depth2" / "source" / f"{name}.json"
-        target.write_text(json.dumps(source, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        entries = []
-        for r in rs:
-            entry: dict[str, Any] = {"row": r["row"]}
-            entry.update({k: r[k] for k in FIELDS[name] if k in r})
-            entries.append(entry)
-        preamble = len(data.get("preamble", [])) + len(data.get("preamble_rows", []))
-        gold[FILES[name]] = {
-            "sheet": data["name"],
-            "header_rows": len(data["header"]),
-            "preamble_lines": preamble,
-            "records": entries,
-        }
-    (GOLD / "exports_depth2.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_set(ExportSet(
+        name="exports_depth2", about=ABOUT, split=SPLIT, conventions=CONVENTIONS, records=records,
+        render=RENDER, output=OUTPUT, files=FILES, fields=FIELDS,
+        ipc_checked=False,
+    ))
 
 
 if __name__ == "__main__":

@@ -15,22 +15,10 @@ A record's `cells` give the exact print form of a column where it differs from t
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from domain.numbers import cn_check_digit
-
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold"
-KP_FILE = Path("/work/shared/data/kppatent-zh/test_data_TAC.json")
-IPC_FILE = Path("/work/shared/data/ipc-zh-2026/ipc_2026_01_zh.tsv.gz")
+from export_authoring import ExportSet, app, record, write_set
 
 ABOUT = (
     "Expected normalised records of tests/gold/exports_depth5, the fifth blind set of analyst exports (all held out, "
@@ -74,24 +62,8 @@ SPLIT = {
 }
 
 
-def app(digits: str) -> str:
-    """Canonical application number from its digits (the check digit added)."""
-    return f"CN{digits}.{cn_check_digit(digits)}"
-
-
-KP: list[dict[str, Any]] = []
-
-
-def text(i: int) -> tuple[str, str]:
-    lines = KP[i]["input"].split("\n")
-    return lines[0].removeprefix("标题："), lines[1].removeprefix("摘要：")
-
-
 def R(row: int, kp: int, cells: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
-    title, abstract = text(kp)
-    record: dict[str, Any] = {"row": row, "kp": kp, "title": title, "abstract": abstract, "cells": cells or {}}
-    record.update(fields)
-    return record
+    return record(row, kp, fields, cells=cells or {})
 
 
 def T(a: list[str], b: list[str]) -> dict[str, Any]:
@@ -582,62 +554,13 @@ OUTPUT: dict[str, dict[str, Any]] = {
 }
 
 
-def check_ipc(F: dict[str, list[dict[str, Any]]]) -> None:
-    """Every annotated IPC code exists in the IPC 2026.01 table."""
-    with gzip.open(IPC_FILE, "rt", encoding="utf-8") as handle:
-        codes = {line.split("\t", 1)[0] for line in handle}
-    missing = sorted({c for rs in F.values() for r in rs for c in r.get("ipc", []) if c not in codes})
-    assert not missing, missing
-
-
-def check_fresh(F: dict[str, list[dict[str, Any]]]) -> None:
-    """No title and no number of this set occurs in any other gold file (README.md documents this set)."""
-    others = "\n".join(
-        p.read_text("utf-8", errors="replace") for p in sorted(GOLD.rglob("*"))
-        if p.is_file() and "exports_depth5" not in p.name and "exports_depth5" not in str(p.parent)
-        and p.suffix in {".json", ".txt", ".csv", ".tsv", ".md"} and p.name != "README.md"
-    )
-    clashes = []
-    for rs in F.values():
-        for r in rs:
-            if r["title"] in others:
-                clashes.append(r["title"])
-            numbers = [r.get("application_number", ""), r.get("publication_number", "")]
-            numbers += [p["number"] for p in r.get("priority", [])] + list(r.get("family", []))
-            for n in filter(None, numbers):
-                core = re.sub(r"^[A-Z]{2}|[A-Z]\d?$|\.[\dX]$", "", n)
-                if len(core) >= 7 and core in others:
-                    clashes.append(n)
-    assert not clashes, clashes
-
 
 def main() -> None:
-    KP.extend(json.loads(KP_FILE.read_text("utf-8")))
-    F = records()
-    check_ipc(F)
-    check_fresh(F)
-    gold: dict[str, Any] = {"_about": ABOUT, "_split": SPLIT, "_conventions": CONVENTIONS}
-    (GOLD / "exports_depth5" / "source").mkdir(parents=True, exist_ok=True)
-    for name, rs in F.items():
-        sheets = RENDER[name](rs)
-        output = OUTPUT[name]
-        data = next(s for s in sheets if output["type"] not in ("xlsx", "xls") or s["name"] == output["data_sheet"])
-        source = {"vendor_layout": name, "file": FILES[name], "output": output, "sheets": sheets}
-        target = GOLD / "exports_depth5" / "source" / f"{name}.json"
-        target.write_text(json.dumps(source, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        entries = []
-        for r in rs:
-            entry: dict[str, Any] = {"row": r["row"]}
-            entry.update({k: r[k] for k in FIELDS[name] if k in r and not (k == "abstract" and r[k] == "")})
-            entries.append(entry)
-        preamble = len(data.get("preamble", [])) + len(data.get("preamble_rows", []))
-        gold[FILES[name]] = {
-            "sheet": data["name"],
-            "header_rows": len(data["header"]),
-            "preamble_lines": preamble,
-            "records": entries,
-        }
-    (GOLD / "exports_depth5.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_set(ExportSet(
+        name="exports_depth5", about=ABOUT, split=SPLIT, conventions=CONVENTIONS, records=records,
+        render=RENDER, output=OUTPUT, files=FILES, fields=FIELDS,
+        fresh_checked=True,
+    ))
 
 
 if __name__ == "__main__":
