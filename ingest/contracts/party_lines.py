@@ -560,7 +560,11 @@ def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 3 else []
 
 
-_RELATION_BEFORE = re.compile(r"^(?:其|该)?(?:员工|雇员|职工|工作人员)(?=\S{2,4}$)")
+# 与其研发总监严书亦（…）: a post held before the name is not part of it either
+_RELATION_BEFORE = re.compile(
+    r"^(?:其|该)?(?:员工|雇员|职工|工作人员|[\u4e00-\u9fff]{0,6}?"
+    r"(?:总监|经理|工程师|主任|负责人|研究员|主管|总裁|董事|顾问|专家))(?=\S{2,4}$)"
+)
 
 
 def _names_no_one(name: str) -> bool:

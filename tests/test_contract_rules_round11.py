@@ -1,0 +1,33 @@
+"""Contract rules of the round tuned on the contracts_depth13 and depth14 sets (issue 15): a
+restraint's length written beside its dated period, a post held before a person's name. Each
+test is a contract written for it."""
+
+from __future__ import annotations
+
+from tests.contract_texts import extract_text, roles
+
+_SIGNED = "签订日期：2025年3月3日\n"
+
+
+def test_a_restraints_length_beside_its_dated_period_is_its_months() -> None:
+    contract = extract_text(
+        "离职竞业禁止协议\n编号：NC-77\n"
+        "本协议由南京岭川电子有限公司（下称“公司”）与其测试经理韦晓澄（身份证号320102199001011234，"
+        "下称“员工”）签订。\n"
+        "一、员工自2026年1月1日起至2027年3月31日止（共十五个月），不得到从事功率器件研发的企业任职。\n"
+        "二、公司每月向员工支付补偿金人民币9,000元。\n" + _SIGNED
+    )
+    assert contract.non_compete_months is not None
+    assert contract.non_compete_months.value == 15
+    # the post (测试经理) before the employee's name is not part of the name
+    assert ("employee", "韦晓澄") in roles(contract)
+
+
+def test_the_court_a_generic_court_is_said_to_be() -> None:
+    court = extract_text(
+        "专利实施许可合同\n合同编号：LC-31\n许可方：甲公司有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可专利ZL202110587921.2。\n"
+        "第九条 争议提交许可方住所地人民法院即常州市武进区人民法院诉讼解决。\n" + _SIGNED
+    )
+    assert court.dispute_forum is not None
+    assert court.dispute_forum.value == "常州市武进区人民法院"
