@@ -31,3 +31,17 @@ def test_the_court_a_generic_court_is_said_to_be() -> None:
     )
     assert court.dispute_forum is not None
     assert court.dispute_forum.value == "常州市武进区人民法院"
+
+
+def test_an_instalment_restated_in_brackets_keeps_its_due_condition() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：LC-33\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可专利ZL202110587921.2。\n"
+        "第二条 许可费为欧元伍拾万元（EUR 500,000），分两期支付：首期欧元叁拾万元（EUR 300,000）"
+        "于本合同生效后20日内支付；第二期欧元贰拾万元（EUR 200,000）于2027年6月30日之前支付。\n"
+        + _SIGNED
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (300000.0, "本合同生效后20日内"),
+        (200000.0, "2027年6月30日之前"),
+    ]

@@ -578,7 +578,11 @@ def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
         return None
     rest = segment[amount_end:]
     # …于…内支付 after the amount, or US$300,000：被许可方收到发票后四十五日内
-    head = re.match(r"[\s，,]*(?:(?:应|须|需|并|已经|已)?(?:于|在)|[：:])", rest)
+    # 英镑贰拾壹万元（GBP 210,000）于…支付: the amount restated in brackets comes first
+    head = re.match(
+        r"(?:[\s，,]*[（(][^（）()。；]{1,30}[）)])?[\s，,]*(?:(?:应|须|需|并|已经|已)?(?:于|在)|[：:])",
+        rest,
+    )
     if head is None:
         return None
     text = rest[head.end() :]
