@@ -45,3 +45,27 @@ def test_an_instalment_restated_in_brackets_keeps_its_due_condition() -> None:
         (300000.0, "本合同生效后20日内"),
         (200000.0, "2027年6月30日之前"),
     ]
+
+
+def test_an_article_titled_by_the_payment_lists_the_instalments_below_it() -> None:
+    contract = extract_text(
+        "技术开发合同\n合同编号：KF-34\n委托方：甲科技有限公司\n受托方：乙研究院\n"
+        "第一条 乙方为甲方开发数据平台。\n"
+        "第二条 开发经费的支付\n1. 合同签订后15日内支付人民币200,000元；\n"
+        "2. 平台通过验收后15日内支付人民币300,000元。\n第三条 争议提交北京仲裁委员会仲裁。\n"
+        + _SIGNED
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (200000.0, "合同签订后15日内"),
+        (300000.0, "平台通过验收后15日内"),
+    ]
+
+
+def test_an_article_on_a_fee_and_a_royalty_is_no_schedule() -> None:
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：LC-35\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可专利ZL202110587921.2。\n"
+        "第二条 费用及支付\n2.1 乙方应支付入门费人民币伍拾万元，于本合同生效后十日内一次付清。\n"
+        "2.2 自产品上市之日起，乙方按净销售额的百分之三向甲方支付提成。\n" + _SIGNED
+    )
+    assert contract.instalments == []
