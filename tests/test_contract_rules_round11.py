@@ -69,3 +69,19 @@ def test_an_article_on_a_fee_and_a_royalty_is_no_schedule() -> None:
         "2.2 自产品上市之日起，乙方按净销售额的百分之三向甲方支付提成。\n" + _SIGNED
     )
     assert contract.instalments == []
+
+
+def test_a_secrets_file_number_and_its_number_in_the_holders_list() -> None:
+    filed = extract_text(
+        "技术秘密许可合同\n合同编号：TS-36\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 甲方许可乙方使用其技术秘密“耐候涂料固化工艺”（技术秘密档案号：JK-TS-2020-041）。\n"
+        + _SIGNED
+    )
+    assert [n.value for n in filed.trade_secret_numbers] == ["JK-TS-2020-041"]
+    listed = extract_text(
+        "技术秘密许可合同\n合同编号：TS-37\n许可人：甲科技有限公司\n被许可人：乙科技有限公司\n"
+        "1.1 许可人许可被许可人使用其保密技术“电解液提纯工艺”，该技术在许可人内部保密清单中的"
+        "编号为QD-KH-208。\n" + _SIGNED
+    )
+    assert [s.value for s in listed.trade_secrets] == ["电解液提纯工艺"]
+    assert [n.value for n in listed.trade_secret_numbers] == ["QD-KH-208"]
