@@ -96,3 +96,11 @@ def test_sublicensing_to_a_qualified_subsidiary_in_a_place_is_to_affiliates() ->
     )
     assert contract.sublicense_scope is not None
     assert contract.sublicense_scope.value == "affiliates"
+
+
+def test_a_partys_place_in_the_consortium_is_not_its_name() -> None:
+    contract = extract_text(
+        "联合研发合同\n合同编号：KF-39\n甲方：华东隧道工程集团有限公司（牵头单位）\n"
+        "乙方：江南理工大学（参与单位）\n第一条 双方共同开发盾构刀盘监测系统。\n" + _SIGNED
+    )
+    assert [name for _, name in roles(contract)] == ["华东隧道工程集团有限公司", "江南理工大学"]

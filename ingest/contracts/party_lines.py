@@ -657,6 +657,8 @@ def _is_person(name: str, context: str = "") -> bool:
 _NAME_END = re.compile(
     r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会|男|女)|[，,；;]|\s{2,}|\t|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
     r"|[（(](?:盖章|签字|签章|公章)[）)]"
+    # 甲方：…集团有限公司（牵头单位）: the party's place in the consortium, not its name
+    r"|[（(][\u4e00-\u9fff]{0,6}?(?:单位|牵头方|牵头人)[）)]"
     # 质权人：某银行郑州分行营业场所：…负责人：…: a detail label a PDF ran into the name
     r"|(?:营业场所|经营场所|负责人|代表人|联系人|联系电话|电话|统一社会信用代码|统一编号)\s*[：:]"
 )
