@@ -91,7 +91,8 @@ def test_sublicensing_to_a_qualified_subsidiary_in_a_place_is_to_affiliates() ->
     contract = extract_text(
         "技术秘密许可协议\n协议编号：TS-38\n许可人：甲科技有限公司\n被许可人：乙株式会社\n"
         "1. 许可人许可被许可人使用其技术秘密“正极烧结工艺”。\n"
-        "2. 被许可人可将该技术再许可给其全资的日本子公司，但应书面通知许可人；除此之外不得再许可。\n"
+        "2. 被许可人可将该技术再许可给其全资的日本子公司，但应书面通知许可人；"
+        "除此之外不得再许可。\n"
         + _SIGNED
     )
     assert contract.sublicense_scope is not None
