@@ -107,15 +107,19 @@ def trademarks(layout: Layout) -> list[Extracted[str]]:
 
 # 登记号 / 营业秘密登录编号 / 备案号 …: a label that says the number is a register's
 # (密点编号: the number of a secret point, a unit of a trade secret)
+# (技术秘密档案号: the secret's file number; 内部保密清单中的编号为…: its number in the
+# holder's list of secrets)
 _REGISTER_LABEL = (
-    r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号|密级编号|保密编号)"
+    r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号|密级编号|保密编号"
+    r"|(?<=秘密)档案(?:编号|号)|(?:保密|秘密|机密)(?:清单|名录|目录)(?:中|内)?的?编号)"
 )
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
 _QUOTED_OTHER = r"[“\"「『][^”\"」』\n]{2,40}[”\"」』]"  # a further name, not captured
 _SECRET_NAME = re.compile(
-    rf"(?:技术|营业|商业)秘密{_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
+    # 其保密技术“…”: the know-how named by its confidentiality
+    rf"(?:(?:技术|营业|商业)秘密|保密技术){_SECRET_INTRO}\s*(?:{_QUOTED_NAME}|《([^》\n]{{2,40}})》)"
     r"|[“\"「『]([^”\"」』\n]{2,40}技术秘密)[”\"」』]"
     # “…”等技术秘密 / 名为“…”的技术秘密
     rf"|{_QUOTED_NAME}\s*(?:等|的|之)?\s*(?:技术|营业|商业)秘密"

@@ -181,7 +181,14 @@ _SCHEDULE = re.compile(
     r"|[按依](?:以下|下列)?(?:里程碑|进度|节点|阶段|期次)(?:支付|付款|给付|拨付)(?:如下)?"
     # 支付方式： closing its line, the clauses below it
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[ \t\u3000]*[：:][ \t\u3000]*(?=\n)"
+    # 第四条 研发经费的支付 / 第五条 付款: an article titled by the payment, its items below
+    r"|(?P<titled>(?<![^\n])[ \t\u3000]*第[一二三四五六七八九十百\d]+条[ \t\u3000]*"
+    r"[^\n。；，,：:]{0,20}?(?:支付|付款|拨付|给付)[ \t\u3000]*(?=\n))"
 )
+# 入门费…一次付清；…按净销售额的百分之五支付提成: an article on a fee and a royalty is no
+# schedule of instalments
+_NOT_INSTALMENTS = re.compile(r"一次性?(?:付清|支付|付款)|提成|销售额|百分之|[%％]")
+_NEXT_ARTICLE = re.compile(r"\n[ \t\u3000]*第[一二三四五六七八九十百\d]+条")
 _CONDITION = re.compile(
     r"(?:日|天|周|月|年)内|之日|以前|之前|[前后时]$|[前后]\d|届满|完成|通过|验收|交付|签订|生效|登记"
     # 已于2025年7月10日支付 / 已於民國114年7月3日給付: a payment made on a day (an amendment
@@ -233,10 +240,17 @@ def instalments(layout: Layout, total: float | None = None) -> list[Instalment]:
     (a due condition cell and one amount cell), or the enumerated clauses after 分两期; else
     one sentence of several payments that add up to the total."""
     for trigger in _SCHEDULE.finditer(layout.text, *layout.body):
+        if trigger.group("titled") and _NOT_INSTALMENTS.search(_article_after(layout, trigger)):
+            continue
         found = _schedule_after(layout, trigger, total)
         if found:
             return found
     return _payments_adding_up(layout, total) if total else []
+
+
+def _article_after(layout: Layout, trigger: re.Match[str]) -> str:
+    following = _NEXT_ARTICLE.search(layout.text, trigger.end(), layout.body[1])
+    return layout.text[trigger.end() : following.start() if following else layout.body[1]]
 
 
 def _payments_adding_up(layout: Layout, total: float) -> list[Instalment]:
@@ -578,7 +592,11 @@ def _due_after_amount(segment: str, amount_end: int) -> tuple[str, int] | None:
         return None
     rest = segment[amount_end:]
     # …于…内支付 after the amount, or US$300,000：被许可方收到发票后四十五日内
-    head = re.match(r"[\s，,]*(?:(?:应|须|需|并|已经|已)?(?:于|在)|[：:])", rest)
+    # 英镑贰拾壹万元（GBP 210,000）于…支付: the amount restated in brackets comes first
+    head = re.match(
+        r"(?:[\s，,]*[（(][^（）()。；]{1,30}[）)])?[\s，,]*(?:(?:应|须|需|并|已经|已)?(?:于|在)|[：:])",
+        rest,
+    )
     if head is None:
         return None
     text = rest[head.end() :]

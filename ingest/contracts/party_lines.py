@@ -560,7 +560,11 @@ def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 3 else []
 
 
-_RELATION_BEFORE = re.compile(r"^(?:其|该)?(?:员工|雇员|职工|工作人员)(?=\S{2,4}$)")
+# 与其研发总监严书亦（…）: a post held before the name is not part of it either
+_RELATION_BEFORE = re.compile(
+    r"^(?:其|该)?(?:员工|雇员|职工|工作人员|[\u4e00-\u9fff]{0,6}?"
+    r"(?:总监|经理|工程师|主任|负责人|研究员|主管|总裁|董事|顾问|专家))(?=\S{2,4}$)"
+)
 
 
 def _names_no_one(name: str) -> bool:
@@ -653,6 +657,8 @@ def _is_person(name: str, context: str = "") -> bool:
 _NAME_END = re.compile(
     r"[（(]\s*[A-Za-z]|[（(](?:身份|身分|证件|护照|统一社会|男|女)|[，,；;]|\s{2,}|\t|(?:注册地址|通讯地址|住所地|住所|地址|法定代表人|身份证|身分证)"
     r"|[（(](?:盖章|签字|签章|公章)[）)]"
+    # 甲方：…集团有限公司（牵头单位）: the party's place in the consortium, not its name
+    r"|[（(][\u4e00-\u9fff]{0,6}?(?:单位|牵头方|牵头人)[）)]"
     # 质权人：某银行郑州分行营业场所：…负责人：…: a detail label a PDF ran into the name
     r"|(?:营业场所|经营场所|负责人|代表人|联系人|联系电话|电话|统一社会信用代码|统一编号)\s*[：:]"
 )

@@ -622,9 +622,12 @@ def dispute(layout: Layout) -> tuple[Extracted[str] | None, Extracted[str] | Non
 
 # 质权人所在地的成都高新技术产业开发区人民法院: the place told before the court's own name
 # (甲方所在地有管辖权的人民法院 / 乙方住所地人民法院 name no court: kept whole)
+# 乙方住所地人民法院即岳阳市岳阳楼区人民法院: the generic court, then the one it means
 _PLACE_OF_COURT = re.compile(
-    r"^[^，。；]{1,16}?(?:所在地|住所地|注册地|营业地|所在城市)(?:的|之|即)"
-    r"(?!有管辖权|具有管辖权|人民法院|法院)(?=[^，。；]{2,}法院$)"
+    r"^[^，。；]{1,16}?(?:所在地|住所地|注册地|营业地|所在城市)"
+    r"(?:(?:的|之|即)(?!有管辖权|具有管辖权|人民法院|法院)"
+    r"|(?:有管辖权的|具有管辖权的)?(?:人民)?法院\s*(?:即|亦即|也即|即为))"
+    r"(?=[^，。；]{2,}法院$)"
 )
 
 

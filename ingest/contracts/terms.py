@@ -488,6 +488,12 @@ _NON_COMPETE_PERIODS = (
         r"(?:或者?|及|、)?(?:解除|终止)?)"
         rf"(?:之日)?(?:后|起)\s*{_PERIOD_NUMBER}{_AND_MONTHS}内"
     ),
+    re.compile(
+        # 自2025年12月15日起至2027年6月14日止（共十八个月），不得…任职: the bar's dated
+        # period with its length beside it
+        r"(?:至|到)[^。；，（(]{4,20}?(?:止|届满)?\s*[，,（(]\s*(?:共|计|合计|为期)\s*"
+        rf"{_PERIOD_NUMBER}{_AND_MONTHS}(?=[^。]*?不得)"
+    ),
 )
 # A second way of competing joined to the first (受聘于或自营…) belongs to the verbs, not to
 # the businesses barred.
