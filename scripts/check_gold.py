@@ -29,7 +29,7 @@ GOLDS = ROOT / "tests" / "gold"
 BLIND_SETS = ("contracts_depth3", "contracts_depth5", "contracts_depth6", "contracts_depth7",
               "contracts_depth8", "contracts_depth9", "contracts_depth10", "contracts_depth11",
               "contracts_depth12", "contracts_depth13", "contracts_depth14",
-              "contracts_depth15")
+              "contracts_depth15", "contracts_depth16")
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TEXT_FIELDS = ("id", "amends", "territory", "governing_law", "dispute_forum", "non_compete_scope",
                "receiving_company")

@@ -23,7 +23,7 @@ GOLDS = Path(__file__).resolve().parents[1] / "tests" / "gold"
 SETS = ("contracts_depth3", "contracts_depth5", "contracts_depth6", "contracts_depth7",
         "contracts_depth8", "contracts_depth9", "contracts_depth10", "contracts_depth11",
         "contracts_depth12", "contracts_depth13", "contracts_depth14",
-        "contracts_depth15")
+        "contracts_depth15", "contracts_depth16")
 
 
 def formats(set_name: str) -> dict[str, tuple[str, str]]:
