@@ -43,7 +43,7 @@ from openpyxl import Workbook, load_workbook
 
 GOLDS = Path(__file__).resolve().parents[1] / "tests" / "gold"
 # The sets generated from sources by this script (exports_depth has its own generator).
-SETS = ("exports_depth2", "exports_depth3", "exports_depth4", "exports_depth5")
+SETS = ("exports_depth2", "exports_depth3", "exports_depth4", "exports_depth5", "exports_depth6")
 DEFAULT_FIXED_TIME = "2026-11-21T09:30:00"
 DEFAULT_ZIP_MEMBER_MODE = "600"
 # the byte-order mark each encoding writes when a source asks for one
