@@ -1,0 +1,41 @@
+"""Contract rules of the round tuned on the contracts_depth15 and depth16 sets (issue 15): a
+table of secrets (a number column and a name column). Each test is a contract written for it."""
+
+from __future__ import annotations
+
+from tests.contract_texts import extract_text
+
+_SIGNED = "签订日期：2025年3月3日\n"
+
+
+def test_a_table_of_secrets_gives_each_rows_name_and_number() -> None:
+    text = (
+        "员工保密协议\n编号：BM-88\n"
+        "甲方：青岚精密机械有限公司\n乙方：裴子墨（身份证号：370102199002021234）\n"
+        "乙方将接触甲方的下列技术秘密：\n"
+        "序号\t技术秘密名称\t内部编号\n"
+        "1\t五轴磨床主轴热补偿算法\tQL-JM-201\n"
+        "2\t硬质合金刀具涂层配方\tQL-JM-215\n"
+        "第一条 乙方应保守上述技术秘密，保密期限为五年。\n" + _SIGNED
+    )
+    contract = extract_text(text)
+    assert [s.value for s in contract.trade_secrets] == [
+        "五轴磨床主轴热补偿算法",
+        "硬质合金刀具涂层配方",
+    ]
+    assert [n.value for n in contract.trade_secret_numbers] == ["QL-JM-201", "QL-JM-215"]
+    first = contract.trade_secrets[0].evidence
+    assert text[first.start : first.end] == "五轴磨床主轴热补偿算法"
+
+
+def test_a_table_that_is_not_of_secrets_gives_none() -> None:
+    # a schedule of payments has a number column too, but says nothing of secrets
+    contract = extract_text(
+        "专利实施许可合同\n合同编号：LC-90\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可专利ZL202110587921.2。\n"
+        "付款编号\t付款事项\n"
+        "FK-01\t首期许可费\n"
+        "FK-02\t尾期许可费\n" + _SIGNED
+    )
+    assert contract.trade_secrets == []
+    assert contract.trade_secret_numbers == []
