@@ -39,3 +39,20 @@ def test_a_table_that_is_not_of_secrets_gives_none() -> None:
     )
     assert contract.trade_secrets == []
     assert contract.trade_secret_numbers == []
+
+
+def test_entries_of_a_register_of_secrets_give_their_names_and_numbers() -> None:
+    # traditional script (the values keep it), each entry's number before its name
+    contract = extract_text(
+        "專有技術使用授權合約\n合約編號：HK-TS-9\n"
+        "甲方（授權方）：香港嘉泓材料有限公司\n乙方（被授權方）：東莞嘉泓新材料有限公司\n"
+        "第一條 甲方將下列載於其保密登記簿之專有技術授權乙方使用：\n"
+        "保密登記簿第BM-0031號：《高導熱陶瓷基板燒結曲線》；\n"
+        "保密登記簿第BM-0045號：「氮化鋁粉體表面改性配方」。\n"
+        "第二條 授權期間為三年。\n" + _SIGNED
+    )
+    assert [s.value for s in contract.trade_secrets] == [
+        "高導熱陶瓷基板燒結曲線",
+        "氮化鋁粉體表面改性配方",
+    ]
+    assert [n.value for n in contract.trade_secret_numbers] == ["BM-0031", "BM-0045"]

@@ -113,6 +113,11 @@ _REGISTER_LABEL = (
     r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号|密级编号|保密编号"
     r"|(?<=秘密)档案(?:编号|号)|(?:保密|秘密|机密)(?:清单|名录|目录)(?:中|内)?的?编号)"
 )
+# 机密登记册 / 商业秘密登记簿 / 保密台账: the holder's register of its secrets
+_SECRETS_REGISTER = (
+    r"(?:机密|秘密|保密)[^\s，,。；;：:“《「]{0,4}?(?:登记册|登记簿|名录|名册|清单|目录|台账)(?:中|内)?"
+)
+_REGISTER_ENTRY = r"[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9]"
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
@@ -140,6 +145,9 @@ _SECRET_NAME = re.compile(
     # “专有技术”指甲方开发并采取保密措施的《…工艺包》: a defined term's name
     r"|[“\"「『]?(?:专有技术|技术诀窍|非专利技术|(?:技术|营业|商业)秘密)[”\"」』]?\s*(?:系|是)?指"
     r"[^。；\n“《「]{0,30}?(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
+    # 机密登记册第MJ-114号：《…》: an entry of the holder's register of secrets, its number first
+    rf"|{_SECRETS_REGISTER}第?\s*{_REGISTER_ENTRY}\s*号?\s*[：:]\s*"
+    r"(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)
@@ -280,6 +288,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
     patterns = (
         re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
+        re.compile(rf"{_SECRETS_REGISTER}第\s*{_SECRET_NUMBER}\s*号"),
     )
     # read from the title on, the parties' own particulars left out (商业登记编号 is a
     # company's): a letter of undertaking lists its secrets before its articles
