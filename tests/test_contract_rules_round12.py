@@ -56,3 +56,20 @@ def test_entries_of_a_register_of_secrets_give_their_names_and_numbers() -> None
         "氮化鋁粉體表面改性配方",
     ]
     assert [n.value for n in contract.trade_secret_numbers] == ["BM-0031", "BM-0045"]
+
+
+def test_instalments_numbered_in_chinese_numerals_are_read() -> None:
+    contract = extract_text(
+        "技术秘密许可合同\n合同编号：T-12\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可技术秘密“某工艺”。\n"
+        "第三条 许可费总额为人民币贰佰万元，分三期支付：\n"
+        "一、签约后十日内支付百分之三十，即人民币陆拾万元；\n"
+        "二、乙方书面确认培训完成后十日内支付百分之五十，即人民币壹佰万元；\n"
+        "三、2027年4月30日前支付余下百分之二十，即人民币肆拾万元。\n"
+        "第四条 其他事项另行约定。\n" + _SIGNED
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (600000.0, "签约后十日内"),
+        (1000000.0, "乙方书面确认培训完成后十日内"),
+        (400000.0, "2027年4月30日前"),
+    ]

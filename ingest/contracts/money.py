@@ -198,6 +198,8 @@ _CONDITION = re.compile(
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+    # 一、签约后十日内支付…: items numbered in Chinese numerals like articles
+    r"|[一二三四五六七八九十]{1,3}[、．]\s*"
     # (a) (b) (c) / （i）: the lettered items of Hong Kong and English-modelled agreements
     r"|[（(](?:[a-hA-H]|i{1,3}|iv|v)[）)]"
 )
