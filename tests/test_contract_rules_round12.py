@@ -73,3 +73,16 @@ def test_instalments_numbered_in_chinese_numerals_are_read() -> None:
         (1000000.0, "乙方书面确认培训完成后十日内"),
         (400000.0, "2027年4月30日前"),
     ]
+
+
+def test_an_instalments_name_before_its_amount_is_not_its_due() -> None:
+    contract = extract_text(
+        "技术秘密许可合同\n合同编号：T-13\n许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "第一条 许可技术秘密“某工艺”。\n"
+        "第二条 使用费共计人民币叁佰万元，分两期支付：签约款人民币100万元，于本合同生效后十日内"
+        "支付；验收款人民币200万元，于乙方样机验收合格后三十日内支付。\n" + _SIGNED
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (1000000.0, "本合同生效后十日内"),
+        (2000000.0, "乙方样机验收合格后三十日内"),
+    ]

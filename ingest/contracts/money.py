@@ -551,6 +551,9 @@ def _clause_instalment(
     )
 
 
+_INSTALMENT_NAME = re.compile(r"[^\s\d，,：:（(]{1,5}?(?:款|款项|费)")
+
+
 def _due(clause: str, found: Amount) -> tuple[str, int] | None:
     """The due condition of one instalment clause: the segment before the payment verb
     (合同签订后十个工作日内支付…), or the 于…前 segment after the amount."""
@@ -578,6 +581,10 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         # 签约后十日内付四百八十万元: a bare 付 after the condition is its payment verb too
         text = _BARE_PAY.sub("", text)
         text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
+        # 验收款人民币168万元，于…支付: the instalment's name (验收款, 签约款) before its amount
+        # is no condition; its due follows the amount
+        if _INSTALMENT_NAME.fullmatch(text):
+            text = ""
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
         after = _due_after_amount(segment, found.end - position)
