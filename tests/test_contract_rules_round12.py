@@ -86,3 +86,19 @@ def test_an_instalments_name_before_its_amount_is_not_its_due() -> None:
         (1000000.0, "本合同生效后十日内"),
         (2000000.0, "乙方样机验收合格后三十日内"),
     ]
+
+
+def test_an_article_titled_by_its_payment_plan_heads_a_table_of_instalments() -> None:
+    contract = extract_text(
+        "合作开发协议\n协议编号：HZ-5\n甲方：甲科技有限公司\n乙方：乙大学\n"
+        "第一条 双方合作开发高效光伏组件。\n"
+        "第二条 甲方研发经费支付计划\n"
+        "序号\t支付条件\t金额（万元）\n"
+        "一\t本协议签订后十五日内\t300\n"
+        "二\t样机通过第三方检测后\t200\n"
+        "第三条 成果归甲方所有。\n" + _SIGNED
+    )
+    assert [(i.amount, i.due) for i in contract.instalments] == [
+        (3000000.0, "本协议签订后十五日内"),
+        (2000000.0, "样机通过第三方检测后"),
+    ]

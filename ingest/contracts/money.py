@@ -183,7 +183,8 @@ _SCHEDULE = re.compile(
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[ \t\u3000]*[：:][ \t\u3000]*(?=\n)"
     # 第四条 研发经费的支付 / 第五条 付款: an article titled by the payment, its items below
     r"|(?P<titled>(?<![^\n])[ \t\u3000]*第[一二三四五六七八九十百\d]+条[ \t\u3000]*"
-    r"[^\n。；，,：:]{0,20}?(?:支付|付款|拨付|给付)[ \t\u3000]*(?=\n))"
+    # (第四条 经费拨付安排 / 付款计划: the payment's plan titles it too)
+    r"[^\n。；，,：:]{0,20}?(?:支付|付款|拨付|给付)(?:安排|方式|计划|进度|节点)?[ \t\u3000]*(?=\n))"
 )
 # 入门费…一次付清；…按净销售额的百分之五支付提成: an article on a fee and a royalty is no
 # schedule of instalments
