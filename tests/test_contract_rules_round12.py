@@ -102,3 +102,22 @@ def test_an_article_titled_by_its_payment_plan_heads_a_table_of_instalments() ->
         (3000000.0, "本协议签订后十五日内"),
         (2000000.0, "样机通过第三方检测后"),
     ]
+
+
+def test_an_agreement_on_adjusting_a_contracts_terms_is_an_amendment() -> None:
+    # the title says 关于调整…的协议, not 补充协议; the article's old wording is quoted first
+    contract = extract_text(
+        "关于延长专利许可期限的协议\n协议编号：XK-9-BC\n"
+        "许可方：甲科技有限公司\n被许可方：乙科技有限公司\n"
+        "双方于2024年3月1日签订的《专利实施许可合同》（合同编号：XK-9）第三条原约定：“许可期限"
+        "自2024年3月1日起至2026年2月28日止，许可使用费为人民币伍拾万元。”\n"
+        "现将该条修改为：许可期限自2024年3月1日起至2028年2月29日止，许可使用费为人民币捌拾万元。\n"
+        "原合同其余条款继续有效。\n" + _SIGNED
+    )
+    assert contract.kind.value == "amendment"
+    assert contract.amends is not None
+    assert contract.amends.value == "XK-9"
+    assert contract.amount is not None
+    assert contract.amount.value.amount == 800000
+    assert contract.end_date is not None
+    assert contract.end_date.value == "2028-02-29"
