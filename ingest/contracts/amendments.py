@@ -21,6 +21,11 @@ _QUOTED_OLD = re.compile(
     r"(?![^「“\"『。；\n]{0,20}?(?:修改|变更|调整|修订|修正|更改|改|替换)(?:为|成)[：:]?\s*[「“\"『])"
     r"[^「“\"『。；\n]{0,20}?[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
 )
+# 《…合同》第五条原约定：“…” / 第三条原文为“…”: the article named first, then its old wording
+_ARTICLE_WAS = re.compile(
+    r"第[^「“\"『。；\n]{1,12}?(?:条|款|项)\s*原(?:约定|规定|内容|条文|文字|表述|文)?(?:为|是)?"
+    r"[：:，,]?\s*[「“\"『](?P<old>[^」”\"』]*)[」”\"』]"
+)
 _TITLE = re.compile(r"《[^》\n]*》")
 # 使用费由人民币50万元调整为人民币80万元 / 将到期日2026年6月30日变更为…: the old value
 _FROM_OLD = re.compile(
@@ -69,8 +74,9 @@ def new_wording(layout: Layout) -> Layout:
     def blank(start: int, end: int, mark: str = " ") -> None:
         text[start:end] = mark * (end - start)
 
-    for match in _QUOTED_OLD.finditer(layout.text):
-        blank(match.start("old"), match.end("old"))
+    for pattern in (_QUOTED_OLD, _ARTICLE_WAS):
+        for match in pattern.finditer(layout.text):
+            blank(match.start("old"), match.end("old"))
     for match in _TITLE.finditer(layout.text):
         blank(match.start(), match.end())
     for match in _FROM_OLD.finditer(layout.text):

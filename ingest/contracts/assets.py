@@ -113,6 +113,11 @@ _REGISTER_LABEL = (
     r"(?:登记号|登录编号|登记编号|登录号|秘密编号|密点编号|备案编号|备案号|认定编号|密级编号|保密编号"
     r"|(?<=秘密)档案(?:编号|号)|(?:保密|秘密|机密)(?:清单|名录|目录)(?:中|内)?的?编号)"
 )
+# 机密登记册 / 商业秘密登记簿 / 保密台账: the holder's register of its secrets
+_SECRETS_REGISTER = (
+    r"(?:机密|秘密|保密)[^\s，,。；;：:“《「]{0,4}?(?:登记册|登记簿|名录|名册|清单|目录|台账)(?:中|内)?"
+)
+_REGISTER_ENTRY = r"[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9]"
 # 技术秘密为“…” / 技术秘密，包括但不限于“…” / 技术秘密：《…》: between the kind and the name
 _SECRET_INTRO = r"(?:[，,]?\s*(?:包括但不限于|包括|即|为|是|系|指|名称为|名为)?\s*[：:]?)?"
 _QUOTED_NAME = r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]"
@@ -140,6 +145,9 @@ _SECRET_NAME = re.compile(
     # “专有技术”指甲方开发并采取保密措施的《…工艺包》: a defined term's name
     r"|[“\"「『]?(?:专有技术|技术诀窍|非专利技术|(?:技术|营业|商业)秘密)[”\"」』]?\s*(?:系|是)?指"
     r"[^。；\n“《「]{0,30}?(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
+    # 机密登记册第MJ-114号：《…》: an entry of the holder's register of secrets, its number first
+    rf"|{_SECRETS_REGISTER}第?\s*{_REGISTER_ENTRY}\s*号?\s*[：:]\s*"
+    r"(?:[“\"「『]([^”\"」』\n]{2,40})[”\"」』]|《([^》\n]{2,40})》)"
 )
 # 技术秘密“A”和“B”: further names listed after the first, each name's own note in brackets
 # between them (“A”（编号：X）及“B”（编号：Y）)
@@ -171,7 +179,52 @@ def _trade_secret_spans(layout: Layout) -> list[tuple[Extracted[str], int]]:
         name = layout.text[start:end].strip()
         listed = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
         found.setdefault(name, (listed, name_end))
+    for (start, end), _ in _tabled_secrets(layout.text):
+        name = layout.text[start:end]
+        tabled = Extracted(value=name, evidence=ev(layout, start, end, LABELLED))
+        found.setdefault(name, (tabled, end))
     return list(found.values())
+
+
+# a table of secrets (its rows tab-separated, as tables are read): a header with a number
+# column (登记号 / 秘密编号) and a name column (技术秘密名称 / 秘密事项), under a heading or a
+# header that says the rows are secrets
+_SECRETS_WORD = re.compile(r"秘密|专有技术|技术诀窍|保密技术")
+_NUMBER_HEADER = re.compile(rf"{_REGISTER_LABEL}|编号|编码")
+_NAME_HEADER = re.compile(r"名称|事项|秘密|项目")
+_SECRET_NUMBER_CELL = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*[A-Za-z0-9]")
+
+
+def _tabled_secrets(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """((name start, end), (number start, end)) of each row of a table of secrets."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text)]
+    lines = [(at, line) for at, line in lines if line or at == 0]
+    for index, (_, header) in enumerate(lines):
+        cells = header.split("\t")
+        heading = lines[index - 1][1] if index else ""
+        if len(cells) < 2 or not _SECRETS_WORD.search(header + heading):
+            continue
+        number_col = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.search(c)), None)
+        name_col = next(
+            (i for i, c in enumerate(cells) if i != number_col and _NAME_HEADER.search(c)), None
+        )
+        if number_col is None or name_col is None:
+            continue
+        for at, row in lines[index + 1 :]:
+            values = row.split("\t")
+            if len(values) != len(cells):
+                break  # the table ends where the rows stop having its columns
+            number, name = values[number_col].strip(), values[name_col].strip()
+            if not _SECRET_NUMBER_CELL.fullmatch(number) or not 2 <= len(name) <= 40:
+                break
+            yield _cell_span(at, values, name_col), _cell_span(at, values, number_col)
+
+
+def _cell_span(line_start: int, cells: list[str], column: int) -> tuple[int, int]:
+    start = line_start + sum(len(c) + 1 for c in cells[:column])
+    cell = cells[column]
+    start += len(cell) - len(cell.lstrip())
+    return start, start + len(cell.strip())
 
 
 # 将接触公司的下列技术秘密：\nA. “…”，…；\nB. “…”: the names listed below such a lead
@@ -235,6 +288,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
     patterns = (
         re.compile(rf"{_REGISTER_LABEL}\s*[：:为]?\s*{_SECRET_NUMBER}"),
         re.compile(rf"编号为\s*{_SECRET_NUMBER}\s*的\s*(?:技术|营业|商业)秘密"),
+        re.compile(rf"{_SECRETS_REGISTER}第\s*{_SECRET_NUMBER}\s*号"),
     )
     # read from the title on, the parties' own particulars left out (商业登记编号 is a
     # company's): a letter of undertaking lists its secrets before its articles
@@ -251,6 +305,7 @@ def trade_secret_numbers(layout: Layout) -> list[Extracted[str]]:
         )
     ]
     spans += _listed_numbers(layout)
+    spans += [number for _, number in _tabled_secrets(layout.text)]
     for _, after in _trade_secret_spans(layout):
         note = _NOTE_NUMBERS.match(layout.text, after)
         if note is not None:

@@ -183,7 +183,8 @@ _SCHEDULE = re.compile(
     r"|(?:支付|付款|给付|拨付)(?:方式|安排|进度|计划|节点)[ \t\u3000]*[：:][ \t\u3000]*(?=\n)"
     # 第四条 研发经费的支付 / 第五条 付款: an article titled by the payment, its items below
     r"|(?P<titled>(?<![^\n])[ \t\u3000]*第[一二三四五六七八九十百\d]+条[ \t\u3000]*"
-    r"[^\n。；，,：:]{0,20}?(?:支付|付款|拨付|给付)[ \t\u3000]*(?=\n))"
+    # (第四条 经费拨付安排 / 付款计划: the payment's plan titles it too)
+    r"[^\n。；，,：:]{0,20}?(?:支付|付款|拨付|给付)(?:安排|方式|计划|进度|节点)?[ \t\u3000]*(?=\n))"
 )
 # 入门费…一次付清；…按净销售额的百分之五支付提成: an article on a fee and a royalty is no
 # schedule of instalments
@@ -198,6 +199,8 @@ _CONDITION = re.compile(
 _NUMBERING = (
     r"第[一二三四五六七八九十\d]+(?:期|笔|次)(?:款项|付款|款)?\s*[：:，,]?"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]\s*|[①②③④⑤⑥⑦⑧]"
+    # 一、签约后十日内支付…: items numbered in Chinese numerals like articles
+    r"|[一二三四五六七八九十]{1,3}[、．]\s*"
     # (a) (b) (c) / （i）: the lettered items of Hong Kong and English-modelled agreements
     r"|[（(](?:[a-hA-H]|i{1,3}|iv|v)[）)]"
 )
@@ -549,6 +552,9 @@ def _clause_instalment(
     )
 
 
+_INSTALMENT_NAME = re.compile(r"[^\s\d，,：:（(]{1,5}?(?:款|款项|费)")
+
+
 def _due(clause: str, found: Amount) -> tuple[str, int] | None:
     """The due condition of one instalment clause: the segment before the payment verb
     (合同签订后十个工作日内支付…), or the 于…前 segment after the amount."""
@@ -576,6 +582,10 @@ def _due(clause: str, found: Amount) -> tuple[str, int] | None:
         # 签约后十日内付四百八十万元: a bare 付 after the condition is its payment verb too
         text = _BARE_PAY.sub("", text)
         text = text.rstrip("，,：: ")  # （一）签约后五日内：人民币40万元
+        # 验收款人民币168万元，于…支付: the instalment's name (验收款, 签约款) before its amount
+        # is no condition; its due follows the amount
+        if _INSTALMENT_NAME.fullmatch(text):
+            text = ""
         if text and _CONDITION.search(text) and next(amounts(text), None) is None:
             return text, position + segment.find(text)
         after = _due_after_amount(segment, found.end - position)

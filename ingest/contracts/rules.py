@@ -40,7 +40,11 @@ _KNOW_HOW = "(?:技术|营业|商业)秘密|专有技术|技术诀窍|诀窍|(?i
 _KINDS: tuple[tuple[str, ContractKind], ...] = (
     (
         # 第一次变更契约 / 修正合约 / 增补协议书: every word for the instrument after the change
-        "(?:补充|变更|修订|修改|修正|增补)(?:协议|合同|契约|合约|条款|约定)|修正案|修订案",
+        "(?:补充|变更|修订|修改|修正|增补)(?:协议|合同|契约|合约|条款|约定)|修正案|修订案"
+        # 关于调整许可使用费支付进度的协议 / 关于延长许可期限的协议: an agreement on changing a
+        # term of an existing contract
+        "|关于(?:调整|变更|修改|修订|修正|延长|延期|展期|缩短|提高|降低)[^的]{1,24}的"
+        "(?:协议|合同|契约|合约|约定)",
         ContractKind.AMENDMENT,
     ),
     # 技术转让（专利申请权）合同 / 发明创造申请权转让合同: the right to apply, not a granted patent
