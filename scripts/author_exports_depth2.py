@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from export_authoring import ExportSet, app, record, write_set
+from export_authoring import (
+    ExportSet,
+    app,
+    dot_date,
+    record,
+    write_set,
+    xdate,
+)
 
 ABOUT = (
     "Expected normalised records of tests/gold/exports_depth2, the second blind set of analyst exports: seven fictional "
@@ -360,11 +367,6 @@ def digits(number: str) -> str:
     return bare(number).split(".")[0]
 
 
-def xdate(iso: str, number_format: str = "yyyy-mm-dd") -> dict[str, str]:
-    """An Excel date cell (a serial number shown with number_format), not a string."""
-    return {"date": iso, "number_format": number_format}
-
-
 def cn_date(iso: str) -> str:
     if not iso:
         return ""
@@ -377,10 +379,6 @@ def slash_date(iso: str) -> str:
         return ""
     y, m, d = (int(x) for x in iso.split("-"))
     return f"{y}/{m}/{d}"
-
-
-def dot_date(iso: str) -> str:
-    return iso.replace("-", ".")
 
 
 def compact(iso: str) -> str:

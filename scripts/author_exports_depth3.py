@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from export_authoring import ExportSet, app, record, write_set
+from export_authoring import (
+    ExportSet,
+    app,
+    cn_date,
+    dot_date,
+    record,
+    slash_date,
+    write_set,
+    xdate,
+)
 
 ABOUT = (
     "Expected normalised records of tests/gold/exports_depth3, the third blind set of analyst exports (all held out): "
@@ -321,25 +330,6 @@ def spaced(number: str) -> str:
     """CN202110234681.1 -> 2021 1 0234681.1 (the way a docket clerk types it)."""
     n = bare(number)
     return f"{n[:4]} {n[4]} {n[5:]}"
-
-
-def xdate(iso: str, number_format: str = "yyyy-mm-dd") -> dict[str, str]:
-    """An Excel date cell (a serial number shown with number_format), not a string."""
-    return {"date": iso, "number_format": number_format}
-
-
-def cn_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
-
-
-def slash_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}/{m}/{d}"
-
-
-def dot_date(iso: str) -> str:
-    return iso.replace("-", ".")
 
 
 def compact(iso: str) -> str:

@@ -18,7 +18,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from export_authoring import ExportSet, app, record, write_set
+from export_authoring import (
+    FW,
+    ExportSet,
+    L,
+    P,
+    T,
+    app,
+    bare,
+    cn_date,
+    cn_date0,
+    digits,
+    dot_date,
+    iso_date,
+    record,
+    slash_date,
+    wipo_date,
+    write_set,
+    xdate,
+)
 
 ABOUT = (
     "Expected normalised records of tests/gold/exports_depth4, the fourth blind set of analyst exports (all held out, "
@@ -67,18 +85,6 @@ SPLIT = {
 
 def R(row: int, kp: int, cells: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
     return record(row, kp, fields, cells=cells or {})
-
-
-def T(a: list[str], b: list[str]) -> dict[str, Any]:
-    return {"from": a, "to": b}
-
-
-def P(a: list[str], b: list[str]) -> dict[str, Any]:
-    return {"pledgors": a, "pledgees": b}
-
-
-def L(a: list[str], b: list[str], kind: str) -> dict[str, Any]:
-    return {"licensors": a, "licensees": b, "type": kind}
 
 
 # ---------------------------------------------------------------- the records, by hand
@@ -364,45 +370,6 @@ FILES = {
 
 
 # ---------------------------------------------------------------- how each exporter prints them
-FW = str.maketrans("0123456789.ABCNZLX", "０１２３４５６７８９．ＡＢＣＮＺＬＸ")
-
-
-def bare(n: str) -> str:
-    return n.removeprefix("CN")
-
-
-def digits(n: str) -> str:
-    return bare(n).split(".")[0]
-
-
-def iso_date(iso: str) -> str:
-    return iso
-
-
-def cn_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
-
-
-def cn_date0(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{y}年{m}月{d}日"
-
-
-def slash_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}/{m}/{d}"
-
-
-def dot_date(iso: str) -> str:
-    return iso.replace("-", ".")
-
-
-def wipo_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}.{m}.{y}"
-
-
 FORMATS: dict[str, Callable[[str], str]] = {
     "canonical": lambda n: n,
     "bare": bare,
@@ -423,11 +390,6 @@ FORMATS: dict[str, Callable[[str], str]] = {
     "dot_date": dot_date,
     "compact": lambda iso: iso.replace("-", ""),
 }
-
-
-def xdate(iso: str, number_format: str = "yyyy-mm-dd") -> dict[str, str]:
-    """An Excel date cell (a serial number shown with number_format), not a string."""
-    return {"date": iso, "number_format": number_format}
 
 
 def cell(r: dict[str, Any], header: str, value: Any, default: str | None = None) -> Any:

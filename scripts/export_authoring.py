@@ -183,3 +183,62 @@ def write_set(export: ExportSet) -> None:
             "records": _gold_entries(export, name, rs),
         }
     (GOLD / f"{export.name}.json").write_text(_dump(gold), "utf-8")
+
+
+# ---- print forms shared by the author scripts ------------------------------------------------
+
+# the digits and letters of a number as a full-width typist writes them
+FW = str.maketrans("0123456789.ABCNZLX", "０１２３４５６７８９．ＡＢＣＮＺＬＸ")
+
+
+def bare(n: str) -> str:
+    return n.removeprefix("CN")
+
+
+def digits(n: str) -> str:
+    return bare(n).split(".")[0]
+
+
+def iso_date(iso: str) -> str:
+    return iso
+
+
+def cn_date(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+def cn_date0(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{y}年{m}月{d}日"
+
+
+def slash_date(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}/{m}/{d}"
+
+
+def dot_date(iso: str) -> str:
+    return iso.replace("-", ".")
+
+
+def wipo_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}.{m}.{y}"
+
+
+def xdate(iso: str, number_format: str = "yyyy-mm-dd") -> dict[str, str]:
+    """An Excel date cell (a serial number shown with number_format), not a string."""
+    return {"date": iso, "number_format": number_format}
+
+
+def T(a: list[str], b: list[str]) -> dict[str, Any]:
+    return {"from": a, "to": b}
+
+
+def P(a: list[str], b: list[str]) -> dict[str, Any]:
+    return {"pledgors": a, "pledgees": b}
+
+
+def L(a: list[str], b: list[str], kind: str) -> dict[str, Any]:
+    return {"licensors": a, "licensees": b, "type": kind}
