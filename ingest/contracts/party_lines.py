@@ -196,8 +196,11 @@ def _headed_table(layout: Layout, kind: ContractKind | None) -> list[Party]:
     return _complementary_roles(found, kind) if len(found) >= 2 else []
 
 
-# a person's name at the start of a listed line, a transliterated one first (its dot)
-_PERSON_NAME_PATTERN = r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}"
+# 张伟 / 欧阳明华 / 阿依古丽·买买提: a Chinese name, or a transliterated one with its dot (tried
+# first, so that a listed line's name is read whole)
+_PERSON_NAME = r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}"
+# the posts a name may follow: 研发总监严书亦 / 项目负责人 孙嘉树
+_POSTS = "负责人|经理|主任|总监|工程师|顾问|专家|代表|主管|总裁|董事|教授|研究员"
 # 致：深圳极域智能科技有限公司（以下简称“公司”）: the company an undertaking is given to
 _ADDRESSEE = re.compile(
     r"^[ \t\u3000]*致[ \t\u3000]*[：:][ \t\u3000]*(?P<name>[^\s（(，,：:][^\n]*)$", re.M
@@ -213,7 +216,7 @@ _UNDERTAKERS = re.compile(
 )
 _LISTED_PERSON = re.compile(
     rf"^[ \t\u3000]*{_LIST_MARK}[ \t\u3000]*(?:姓名[：:][ \t\u3000]*)?"
-    rf"(?P<name>{_PERSON_NAME_PATTERN})"
+    rf"(?P<name>{_PERSON_NAME})"
     r"(?=[，,；;、\s（(]|$)",
     re.M,
 )
@@ -562,8 +565,7 @@ def _recital_list(layout: Layout, kind: ContractKind | None) -> list[Party]:
 
 # 与其研发总监严书亦（…）: a post held before the name is not part of it either
 _RELATION_BEFORE = re.compile(
-    r"^(?:其|该)?(?:员工|雇员|职工|工作人员|[\u4e00-\u9fff]{0,6}?"
-    r"(?:总监|经理|工程师|主任|负责人|研究员|主管|总裁|董事|顾问|专家))(?=\S{2,4}$)"
+    rf"^(?:其|该)?(?:员工|雇员|职工|工作人员|[\u4e00-\u9fff]{{0,6}}?(?:{_POSTS}))(?=\S{{2,4}}$)"
 )
 
 
@@ -636,8 +638,6 @@ def _role(
     return Role.PARTNER, INFERRED
 
 
-# 张伟 / 欧阳明华 / 阿依古丽·买买提: a Chinese name, or a transliterated one with its dot
-_PERSON_NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}"
 
 
 def _is_person(name: str, context: str = "") -> bool:
@@ -724,8 +724,7 @@ def _bare_name(raw: str) -> str:
 
 
 _TITLE_BEFORE = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}(?:负责人|经理|主任|总监|工程师|顾问|专家|代表|主管|总裁|董事|教授|研究员)"
-    r"[ \u3000]+(?=[\u4e00-\u9fff]{2,4}$)"
+    rf"^[\u4e00-\u9fff]{{0,6}}(?:{_POSTS})[ \u3000]+(?=[\u4e00-\u9fff]{{2,4}}$)"
 )
 
 
