@@ -3,6 +3,7 @@ keeps its complete records, and a huge URL gets the API's JSON error shape."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import tracemalloc
 import urllib.error
@@ -106,14 +107,16 @@ def test_a_100_kb_url_gets_the_api_error_shape(server: tuple[Path, int]) -> None
 
 def test_a_huge_body_is_refused_before_it_is_read(server: tuple[Path, int]) -> None:  # noqa: F811
     _, port = server
-    payload = json.dumps({"query": "RETURN 1", "params": {"x": "a" * 2_000_000}}).encode()
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v1/graph/cypher",
-        data=payload,
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=10)
-    assert refused.value.code == 413
-    assert json.load(refused.value)["code"] == "BODY_TOO_LARGE"
+    # Only the headers are sent: the answer must come from Content-Length alone, before any of
+    # the 2 MB body (sending it as well raced the server closing the refused connection).
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("POST", "/api/v1/graph/cypher")
+        connection.putheader("Content-Type", "application/json")
+        connection.putheader("Content-Length", str(2_000_000))
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 413
+        assert json.loads(response.read())["code"] == "BODY_TOO_LARGE"
+    finally:
+        connection.close()
